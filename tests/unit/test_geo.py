@@ -1,0 +1,343 @@
+"""Unit tests for dashboard.geo and the committed geodata files."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import geopandas as gpd
+import pytest
+import shapely
+
+from dashboard import geo
+
+ROOT = Path(__file__).resolve().parents[2]
+GEODATA = ROOT / "geodata"
+
+# iso2, iso3, ISO 3166-1 numeric, name
+COUNTRIES = [
+    ("KZ", "KAZ", "398", "Kazakhstan"),
+    ("KG", "KGZ", "417", "Kyrgyzstan"),
+    ("TJ", "TJK", "762", "Tajikistan"),
+    ("UZ", "UZB", "860", "Uzbekistan"),
+    ("TM", "TKM", "795", "Turkmenistan"),
+    ("AF", "AFG", "004", "Afghanistan"),
+    ("CN", "CHN", "156", "China"),
+    ("IR", "IRN", "364", "Iran"),
+    ("PK", "PAK", "586", "Pakistan"),
+    ("IN", "IND", "356", "India"),
+    ("MN", "MNG", "496", "Mongolia"),
+    ("RU", "RUS", "643", "Russia"),
+    ("AM", "ARM", "051", "Armenia"),
+    ("BY", "BLR", "112", "Belarus"),
+    ("AZ", "AZE", "031", "Azerbaijan"),
+    ("GE", "GEO", "268", "Georgia"),
+    ("MD", "MDA", "498", "Moldova"),
+    ("UA", "UKR", "804", "Ukraine"),
+]
+
+# Published lengths (CIA World Factbook, km). Generalised 1:10m lines come out shorter
+# (rivers and ridges lose their wiggles), so expect a ratio well below 1.
+PUBLISHED_KM = {
+    "TJ-AF": 1357,
+    "UZ-AF": 144,
+    "TM-AF": 804,
+    "KG-TJ": 984,
+    "KG-KZ": 1212,
+    "KG-UZ": 1314,
+    "TJ-UZ": 1312,
+    "KZ-RU": 7644,
+    "KZ-UZ": 2330,
+    "KZ-TM": 413,
+    "KZ-CN": 1765,
+    "TJ-CN": 477,
+    "KG-CN": 1063,
+    "AF-PK": 2670,
+}
+
+MOSCOW = (55.7558, 37.6173)
+ALMATY = (43.2220, 76.8512)
+DUSHANBE = (38.5598, 68.7870)
+KULOB = (37.9146, 69.7845)
+
+
+@pytest.fixture(scope="module")
+def countries() -> gpd.GeoDataFrame:
+    return geo.load_countries(GEODATA)
+
+
+@pytest.fixture(scope="module")
+def borders() -> gpd.GeoDataFrame:
+    return geo.load_borders(GEODATA)
+
+
+@pytest.fixture(scope="module")
+def clip_box() -> tuple[float, float, float, float]:
+    sources = json.loads((GEODATA / "SOURCES.json").read_text(encoding="utf-8"))
+    return tuple(sources["processing"]["clip_box"])
+
+
+def _border(borders: gpd.GeoDataFrame, bid: str):
+    return borders.set_index("id").loc[bid]
+
+
+# ------------------------------------------------------------------ countries
+
+
+def test_countries_columns_and_crs(countries: gpd.GeoDataFrame) -> None:
+    assert list(countries.columns) == ["iso2", "iso3", "iso_num", "name", "geometry"]
+    assert countries.crs is not None
+    assert countries.crs.to_epsg() == 4326
+    assert countries["iso2"].is_unique
+    assert set(countries["iso2"]) == {c[0] for c in COUNTRIES}
+
+
+@pytest.mark.parametrize(("iso2", "iso3", "iso_num", "name"), COUNTRIES)
+def test_country_present_valid_and_coded(
+    countries: gpd.GeoDataFrame,
+    clip_box: tuple[float, float, float, float],
+    iso2: str,
+    iso3: str,
+    iso_num: str,
+    name: str,
+) -> None:
+    row = countries.set_index("iso2").loc[iso2]
+    assert (row["iso3"], row["iso_num"], row["name"]) == (iso3, iso_num, name)
+    geom = row["geometry"]
+    assert geom.geom_type in ("Polygon", "MultiPolygon")
+    assert geom.is_valid
+    assert not geom.is_empty
+    minx, miny, maxx, maxy = geom.bounds
+    x0, y0, x1, y1 = clip_box
+    assert x0 <= minx
+    assert y0 <= miny
+    assert maxx <= x1
+    assert maxy <= y1
+
+
+def test_countries_do_not_overlap(countries: gpd.GeoDataFrame) -> None:
+    # Coverage simplification keeps shared edges identical.
+    assert shapely.coverage_is_valid(countries.geometry.to_numpy())
+
+
+def test_baikonur_is_part_of_kazakhstan(countries: gpd.GeoDataFrame) -> None:
+    kz = countries.set_index("iso2").loc["KZ", "geometry"]
+    assert kz.contains(shapely.Point(63.31, 45.96))
+
+
+# -------------------------------------------------------------------- borders
+
+
+def test_borders_columns(borders: gpd.GeoDataFrame) -> None:
+    assert set(borders["id"]) == set(PUBLISHED_KM)
+    assert borders.crs is not None
+    assert borders.crs.to_epsg() == 4326
+    assert (borders["id"] == borders["a"] + "-" + borders["b"]).all()
+
+
+def test_tj_af_length_plausible(borders: gpd.GeoDataFrame) -> None:
+    # Published: 1,206 km (Tajik sources) to 1,357 km (CIA); the 1:10m line of the
+    # Panj is generalised and measures ~1,172 km, hence the lower bound of 1,100.
+    assert 1100.0 < _border(borders, "TJ-AF")["length_km"] < 1400.0
+
+
+@pytest.mark.parametrize("bid", sorted(PUBLISHED_KM))
+def test_stored_length_matches_recomputed(borders: gpd.GeoDataFrame, bid: str) -> None:
+    row = _border(borders, bid)
+    assert not bool(row["simplified"])  # so the stored geometry is the measured one
+    assert geo.geodesic_length_km(row["geometry"]) == pytest.approx(
+        row["length_km"], abs=0.5
+    )
+
+
+@pytest.mark.parametrize(("bid", "published"), sorted(PUBLISHED_KM.items()))
+def test_length_near_published(
+    borders: gpd.GeoDataFrame, bid: str, published: int
+) -> None:
+    ratio = _border(borders, bid)["length_km"] / published
+    assert 0.75 < ratio < 1.02, f"{bid}: {ratio:.2f} of the published {published} km"
+
+
+@pytest.mark.parametrize("bid", sorted(PUBLISHED_KM))
+def test_border_matches_simplified_polygons(
+    borders: gpd.GeoDataFrame, countries: gpd.GeoDataFrame, bid: str
+) -> None:
+    row = _border(borders, bid)
+    assert row["geometry"].geom_type in ("LineString", "MultiLineString")
+    # The map's polygons share the same edge, displaced by at most ~the tolerance.
+    simplified = geo.shared_border(countries, row["a"], row["b"])
+    assert simplified.hausdorff_distance(row["geometry"]) < 0.02
+    assert geo.geodesic_length_km(simplified) == pytest.approx(
+        row["length_km"], rel=0.02
+    )
+
+
+def test_resolution_strings(borders: gpd.GeoDataFrame) -> None:
+    assert set(borders["resolution"]) == {
+        "Natural Earth 1:10m (world-atlas 2.0.2), unsimplified"
+    }
+    sources = json.loads((GEODATA / "SOURCES.json").read_text(encoding="utf-8"))
+    assert (
+        f"{sources['processing']['simplify_tolerance_deg']}°" in geo.GEODATA_RESOLUTION
+    )
+    assert "world-atlas 2.0.2" in geo.GEODATA_RESOLUTION
+
+
+# ----------------------------------------------------------------- shared_border
+
+
+def test_shared_border_is_symmetric(countries: gpd.GeoDataFrame) -> None:
+    ab = geo.shared_border(countries, "TJ", "AF")
+    ba = geo.shared_border(countries, "AF", "TJ")
+    assert geo.geodesic_length_km(ab) == pytest.approx(geo.geodesic_length_km(ba))
+
+
+def test_shared_border_non_neighbours_is_empty(countries: gpd.GeoDataFrame) -> None:
+    assert geo.shared_border(countries, "KZ", "AF").is_empty
+
+
+def test_shared_border_unknown_country(countries: gpd.GeoDataFrame) -> None:
+    with pytest.raises(ValueError, match="XX"):
+        geo.shared_border(countries, "XX", "AF")
+
+
+# ------------------------------------------------------------------- geodesics
+
+
+def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    r = 6371.0088  # mean Earth radius
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * r * math.asin(math.sqrt(h))
+
+
+def test_moscow_almaty_distance() -> None:
+    km = geo.geodesic_distance_km(*MOSCOW, *ALMATY)
+    assert km == pytest.approx(3110.0, abs=30.0)  # commonly quoted ~3,100 km
+    # Sphere vs ellipsoid differ by well under 0.5 %.
+    assert km == pytest.approx(_haversine_km(*MOSCOW, *ALMATY), rel=0.005)
+    assert geo.geodesic_distance_km(*ALMATY, *MOSCOW) == pytest.approx(km)
+
+
+@pytest.mark.parametrize(
+    ("lat1", "lon1", "lat2", "lon2", "km"),
+    [
+        (0.0, 0.0, 0.0, 1.0, 111.3195),  # one degree of longitude on the equator
+        (0.0, 0.0, 1.0, 0.0, 110.5743),  # one degree of latitude at the equator
+        (*DUSHANBE, *DUSHANBE, 0.0),
+    ],
+)
+def test_geodesic_distance_table(
+    lat1: float, lon1: float, lat2: float, lon2: float, km: float
+) -> None:
+    assert geo.geodesic_distance_km(lat1, lon1, lat2, lon2) == pytest.approx(
+        km, abs=1e-3
+    )
+
+
+@pytest.mark.parametrize("n", [2, 3, 32, 100])
+def test_geodesic_arc(n: int) -> None:
+    arc = geo.geodesic_arc(*MOSCOW, *ALMATY, n=n)
+    assert len(arc) == n
+    assert arc[0] == MOSCOW
+    assert arc[-1] == ALMATY
+    hops = sum(geo.geodesic_distance_km(*p, *q) for p, q in itertools.pairwise(arc))
+    assert hops == pytest.approx(geo.geodesic_distance_km(*MOSCOW, *ALMATY), rel=1e-6)
+
+
+def test_geodesic_arc_default_and_invalid_n() -> None:
+    assert len(geo.geodesic_arc(*MOSCOW, *ALMATY)) == 32
+    with pytest.raises(ValueError, match="at least 2"):
+        geo.geodesic_arc(*MOSCOW, *ALMATY, n=1)
+
+
+def test_geodesic_length_km_line() -> None:
+    line = shapely.LineString([(0.0, 0.0), (1.0, 0.0), (1.0, 1.0)])
+    assert geo.geodesic_length_km(line) == pytest.approx(111.3195 + 110.5743, abs=0.01)
+
+
+# ------------------------------------------------------- distance to geometry
+
+
+def test_distance_to_meridian_segment() -> None:
+    meridian = shapely.LineString([(0.0, -1.0), (0.0, 1.0)])
+    assert geo.distance_to_geometry_km(0.0, 1.0, meridian) == pytest.approx(
+        111.3195, abs=0.01
+    )
+
+
+def test_distance_inside_polygon_is_zero(countries: gpd.GeoDataFrame) -> None:
+    tj = countries.set_index("iso2").loc["TJ", "geometry"]
+    assert geo.distance_to_geometry_km(*DUSHANBE, tj) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("place", "low", "high"), [(DUSHANBE, 100, 160), (KULOB, 20, 50)]
+)
+def test_distance_to_afghan_border(
+    borders: gpd.GeoDataFrame, place: tuple[float, float], low: float, high: float
+) -> None:
+    line = _border(borders, "TJ-AF")["geometry"]
+    km = geo.distance_to_geometry_km(*place, line)
+    assert low < km < high
+    # The nearest point cannot be farther than any vertex of the line.
+    nearest_vertex = min(geo.geodesic_distance_km(*place, y, x) for x, y in line.coords)
+    assert km <= nearest_vertex + 1e-6
+
+
+def test_distance_to_empty_geometry_raises() -> None:
+    with pytest.raises(ValueError, match="empty"):
+        geo.distance_to_geometry_km(0.0, 0.0, shapely.LineString())
+
+
+# ----------------------------------------------------------------- errors
+
+
+@pytest.mark.parametrize(
+    ("loader", "filename"),
+    [(geo.load_countries, "countries.geojson"), (geo.load_borders, "borders.geojson")],
+)
+def test_missing_geodata_dir_raises(tmp_path: Path, loader, filename: str) -> None:
+    with pytest.raises(geo.GeodataError, match=filename):
+        loader(tmp_path / "no-such-dir")
+
+
+@pytest.mark.parametrize(
+    ("loader", "filename"),
+    [(geo.load_countries, "countries.geojson"), (geo.load_borders, "borders.geojson")],
+)
+def test_unreadable_file_raises(tmp_path: Path, loader, filename: str) -> None:
+    (tmp_path / filename).write_text("{not json", encoding="utf-8")
+    with pytest.raises(geo.GeodataError, match=filename):
+        loader(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("loader", "filename", "column"),
+    [
+        (geo.load_countries, "countries.geojson", "iso3"),
+        (geo.load_borders, "borders.geojson", "length_km"),
+    ],
+)
+def test_missing_column_raises(
+    tmp_path: Path, loader, filename: str, column: str
+) -> None:
+    shutil.copy(GEODATA / filename, tmp_path / filename)
+    gdf = gpd.read_file(tmp_path / filename).drop(columns=[column])
+    gdf.to_file(tmp_path / filename, driver="GeoJSON")
+    with pytest.raises(geo.GeodataError, match=rf"{filename}.*{column}"):
+        loader(tmp_path)
+
+
+def test_geo_does_not_import_streamlit() -> None:
+    code = "import sys, dashboard.geo; sys.exit('streamlit' in sys.modules)"
+    assert (
+        subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=False).returncode
+        == 0
+    )
