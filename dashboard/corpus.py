@@ -7,14 +7,15 @@ one pass.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import hashlib
+import os
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 from pydantic import TypeAdapter, ValidationError
@@ -31,9 +32,10 @@ from dashboard.model import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_ANNOTATIONS = ROOT / "annotations.yaml"
-DEFAULT_SEEDS = ROOT / "seeds"
-DEFAULT_GEODATA = ROOT / "geodata"
+# Environment overrides let tests and deployments point the app at other files.
+DEFAULT_ANNOTATIONS = Path(os.environ.get("DASHBOARD_ANNOTATIONS", ROOT / "annotations.yaml"))
+DEFAULT_SEEDS = Path(os.environ.get("DASHBOARD_SEEDS", ROOT / "seeds"))
+DEFAULT_GEODATA = Path(os.environ.get("DASHBOARD_GEODATA", ROOT / "geodata"))
 
 _WS = re.compile(r"\s+")
 
@@ -150,15 +152,19 @@ def _construct(node: yaml.Node, path: tuple[Any, ...], lines: _LineMap) -> Any:
         for key_node, value_node in node.value:
             key = key_node.value
             if key in out:
-                raise _DuplicateKey(key, key_node.start_mark.line + 1)
+                raise _DuplicateKeyError(key, key_node.start_mark.line + 1)
             out[key] = _construct(value_node, path + (key,), lines)
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_construct(v, path + (i,), lines) for i, v in enumerate(node.value)]
-    return _SCALAR.construct_object(node)
+    try:
+        return _SCALAR.construct_object(node)
+    except ValueError:
+        # An impossible timestamp such as 2017-02-30: let the schema report it.
+        return node.value
 
 
-class _DuplicateKey(Exception):
+class _DuplicateKeyError(Exception):
     def __init__(self, key: str, line: int):
         self.key, self.line = key, line
 
@@ -186,7 +192,7 @@ def parse_yaml(text: str, file: str) -> tuple[Any, _LineMap]:
         return None, lines
     try:
         return _construct(node, (), lines), lines
-    except _DuplicateKey as exc:
+    except _DuplicateKeyError as exc:
         raise CorpusError(
             [Problem(file, exc.line, None, str(exc.key), "key appears twice in the same mapping")]
         ) from None
@@ -223,7 +229,14 @@ def load_sources(seeds_dir: Path = DEFAULT_SEEDS) -> dict[str, Seed]:
                 Problem(name, lines.line(("sources", i, "file")), sid, "file", f"{source.file} not found in {seeds_dir.name}/")
             )
             continue
-        text = text_path.read_text(encoding="utf-8")
+        raw = text_path.read_bytes()
+        if hashlib.sha256(raw).hexdigest() != source.sha256:
+            problems.append(
+                Problem(name, lines.line(("sources", i, "sha256")), sid, "sha256",
+                        f"{source.file} has changed: its sha256 no longer matches (articles stay unchanged)")
+            )
+            continue
+        text = raw.decode("utf-8")
         norm, offsets = _normalise_with_offsets(text)
         seeds[source.id] = Seed(source, text, norm, offsets)
     if problems:
@@ -249,7 +262,7 @@ def _pydantic_problems(
         if err["type"] == "extra_forbidden":
             msg = "unknown field"
         elif err["type"] == "union_tag_invalid":
-            msg = f"unknown kind {err['input']!r}; expected one of {', '.join(KINDS)}"
+            msg = f"unknown kind {err.get('ctx', {}).get('tag')!r}; expected one of {', '.join(KINDS)}"
             field_name = "kind"
         elif err["type"] == "union_tag_not_found":
             msg = "missing 'kind'"
@@ -316,7 +329,7 @@ def load_corpus(
     if problems:
         raise CorpusError(problems)
     version = hashlib.sha256(
-        raw_text.encode() + b"".join(s.text.encode() for s in seeds.values())
+        raw_text.encode() + "".join(s.source.sha256 for s in seeds.values()).encode()
     ).hexdigest()[:12]
     return Corpus(
         sources={k: s.source for k, s in seeds.items()},
@@ -479,9 +492,3 @@ def all_excerpts(record: Annotation) -> list[Excerpt]:
     if isinstance(record, Disagreement):
         out.extend(v.excerpt for v in record.versions if v.excerpt is not None)
     return out
-
-
-def line_of(text: str, offset: int) -> int:
-    """1-based line number of a character offset (for messages about seeds)."""
-    starts = [0] + [m.end() for m in re.finditer("\n", text)]
-    return bisect.bisect_right(starts, offset)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -41,6 +41,7 @@ class Source(Strict):
 
     id: str
     file: str
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="Of the article file, as copied unchanged.")
     title: str | None
     label: str = Field(description="Short display name; says so when the text has no title.")
     outlet: str | None
@@ -144,6 +145,7 @@ class Border(Base):
 
     kind: Literal["border"]
     geodata_id: str
+    emphasis: Literal["primary", "secondary"] = "secondary"
 
 
 class Membership(Base):
@@ -203,7 +205,7 @@ class Disagreement(Base):
 
 
 Annotation = Annotated[
-    Union[VisitStop, MilitarySite, Border, Membership, Organization, Figure, Event, Disagreement],
+    VisitStop | MilitarySite | Border | Membership | Organization | Figure | Event | Disagreement,
     Field(discriminator="kind"),
 ]
 

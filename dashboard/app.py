@@ -1,0 +1,41 @@
+"""Entry point: page config, the sidebar every page shares, and navigation. Nothing else."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import streamlit as st
+
+# `streamlit run dashboard/app.py` puts dashboard/ on sys.path, not the repo root.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from dashboard import cached, ui  # noqa: E402
+from dashboard.corpus import CorpusError  # noqa: E402
+from dashboard.geo import GeodataError  # noqa: E402
+
+# Not "pages/": Streamlit would treat that folder as a legacy multipage app and run pages without app.py.
+PAGES = Path(__file__).resolve().parent / "views"
+
+st.set_page_config(page_title="Putin's 2017 Central Asia tour — a sourced map", page_icon="🗺️", layout="wide")
+
+try:
+    corpus = cached.get_corpus()
+except CorpusError as exc:
+    ui.st_problems(exc, "corpus (annotations.yaml, seeds/)")
+    st.stop()
+
+view = ui.st_sidebar(corpus)
+pages = [
+    st.Page(PAGES / "map.py", title="Map", icon=":material/map:", default=True),
+    st.Page(PAGES / "charts.py", title="Charts", icon=":material/bar_chart:", url_path="charts"),
+    st.Page(PAGES / "reader.py", title="Articles", icon=":material/article:", url_path="reader"),
+    st.Page(PAGES / "data.py", title="Data & export", icon=":material/table:", url_path="data"),
+    st.Page(PAGES / "about.py", title="About & sources", icon=":material/info:", url_path="about"),
+]
+page = st.navigation(pages, position="top")
+try:
+    page.run()
+except GeodataError as exc:
+    ui.st_problems(exc, "geodata")
+ui.sync_url(st.session_state[ui.VIEW_KEY], corpus)

@@ -1,0 +1,187 @@
+"""Pure: records -> plotly Figures. Every mark carries its record id in customdata for on_select."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+import plotly.graph_objects as go
+
+from dashboard.corpus import Corpus, record_countries
+from dashboard.filters import TOUR_END, TOUR_START
+from dashboard.layers import MEMBERSHIP_STYLE, PALETTE
+from dashboard.model import TOPICS, Annotation, Disagreement, Event, Figure, Membership, VisitStop
+
+FONT = dict(family="system-ui, sans-serif", size=13)
+EMPTY_NOTE = "Nothing to show for these filters"
+
+
+def _layout(fig: go.Figure, title: str, height: int = 420) -> go.Figure:
+    fig.update_layout(title=dict(text=title, x=0, xanchor="left"), font=FONT, height=height,
+                      margin=dict(l=10, r=10, t=60, b=40), legend=dict(orientation="h", y=-0.15),
+                      clickmode="event+select")
+    return fig
+
+
+def _empty(fig: go.Figure) -> go.Figure:
+    fig.add_annotation(text=EMPTY_NOTE, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return fig
+
+
+def make_membership_timeline(records: list[Annotation], corpus: Corpus, today: dt.date | None = None) -> go.Figure:
+    """Countries x organizations from 1991: member, observer, suspended ... periods as bars; the tour marked."""
+    today = today or dt.date.today()
+    rows = sorted((r for r in records if isinstance(r, Membership)),
+                  key=lambda r: (corpus.organizations[r.organization], corpus.countries.get(r.country, r.country), r.date))
+    fig = go.Figure()
+    for status, style in MEMBERSHIP_STYLE.items():
+        sel = [r for r in rows if r.status.value == status]
+        if not sel:
+            continue
+        starts = [r.date for r in sel]
+        ends = [r.date_end or today for r in sel]
+        fig.add_trace(go.Bar(
+            name=status, orientation="h",
+            y=[f"{corpus.organizations[r.organization]} · {corpus.countries.get(r.country, r.country)}" for r in sel],
+            base=[s.isoformat() for s in starts],
+            x=[(e - s).days * 86400000 for s, e in zip(starts, ends)],
+            marker=dict(color=style["fillColor"], opacity=min(1.0, style["fillOpacity"] + 0.35),
+                        pattern=dict(shape="/" if style["dashArray"] else "")),
+            customdata=[[r.id, s.isoformat(), (r.date_end.isoformat() if r.date_end else "today")]
+                        for r, s in zip(sel, starts)],
+            hovertemplate="%{y}<br>" + status + ": %{customdata[1]} – %{customdata[2]}<extra></extra>",
+        ))
+    if not rows:
+        return _layout(_empty(fig), "Membership timeline")
+    fig.update_xaxes(type="date", title="year", range=["1991-01-01", today.isoformat()])
+    order = list(dict.fromkeys(
+        f"{corpus.organizations[r.organization]} · {corpus.countries.get(r.country, r.country)}" for r in rows))
+    fig.update_yaxes(title=None, autorange="reversed", type="category", categoryorder="array", categoryarray=order)
+    fig.add_vline(x=dt.datetime.combine(TOUR_START, dt.time()).timestamp() * 1000, line_color=PALETTE["vermillion"],
+                  line_dash="dash", annotation_text="tour, Feb 2017", annotation_position="top")
+    n = len({(r.country, r.organization) for r in rows})
+    return _layout(fig, "Who belonged to which grouping, 1991 to today", height=max(360, 22 * n + 140))
+
+
+def make_tour_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
+    """The tour day by day: stops, meetings and what was signed or announced."""
+    stops = [r for r in records if isinstance(r, VisitStop) and r.date]
+    events = [r for r in records if isinstance(r, Event) and r.date
+              and TOUR_START - dt.timedelta(days=2) <= r.date <= TOUR_END + dt.timedelta(days=1)]
+    fig = go.Figure()
+    if stops:
+        fig.add_trace(go.Scatter(
+            x=[s.date.isoformat() for s in stops], y=[s.city for s in stops], mode="markers+text",
+            name="stop or call", text=[s.title.split(":")[0] for s in stops], textposition="top center",
+            marker=dict(size=18, color=PALETTE["black"], symbol="circle"),
+            customdata=[[s.id, ", ".join(s.leaders), "; ".join(s.signed) or "—"] for s in stops],
+            hovertemplate="%{y}, %{x}<br>met: %{customdata[1]}<br>signed: %{customdata[2]}<extra></extra>",
+        ))
+    if events:
+        fig.add_trace(go.Scatter(
+            x=[e.date.isoformat() for e in events], y=["Announced / agreed"] * len(events), mode="markers",
+            name="announced or agreed", marker=dict(size=14, color=PALETTE["orange"], symbol="diamond"),
+            customdata=[[e.id, e.title] for e in events],
+            hovertemplate="%{x}: %{customdata[1]}<extra></extra>",
+        ))
+    if not stops and not events:
+        return _layout(_empty(fig), "The tour, day by day")
+    fig.update_xaxes(title="date", type="date", dtick=86400000, tickformat="%a %-d %b",
+                     range=[(TOUR_START - dt.timedelta(days=1.5)).isoformat(), (TOUR_END + dt.timedelta(days=1.5)).isoformat()])
+    fig.update_yaxes(title=None, type="category")
+    return _layout(fig, "The tour, day by day: where Putin was, whom he met, what was agreed", height=380)
+
+
+def topic_country_counts(records: list[Annotation]) -> tuple[Counter, Counter]:
+    """(records, excerpts) per (topic, country)."""
+    rec: Counter = Counter()
+    exc: Counter = Counter()
+    for r in records:
+        for topic in r.topics:
+            for code in record_countries(r):
+                rec[(topic, code)] += 1
+                exc[(topic, code)] += len(r.excerpts)
+    return rec, exc
+
+
+def make_topic_country_heatmap(records: list[Annotation], corpus: Corpus) -> go.Figure:
+    """How many records (and excerpts) each topic x country has."""
+    rec, exc = topic_country_counts(records)
+    fig = go.Figure()
+    if not rec:
+        return _layout(_empty(fig), "Topics by country")
+    topics = [t for t in TOPICS if any(k[0] == t for k in rec)]
+    codes = sorted({k[1] for k in rec}, key=lambda c: -sum(v for k, v in rec.items() if k[1] == c))
+    z = [[rec.get((t, c), 0) for c in codes] for t in topics]
+    fig.add_trace(go.Heatmap(
+        z=z, x=[corpus.countries.get(c, c) for c in codes], y=topics, colorscale="Blues",
+        colorbar=dict(title="records"),
+        customdata=[[[f"{t}|{c}", exc.get((t, c), 0)] for c in codes] for t in topics],
+        hovertemplate="%{y} · %{x}: %{z} records, %{customdata[1]} excerpts<extra></extra>",
+    ))
+    fig.update_xaxes(title="country")
+    fig.update_yaxes(title="topic", autorange="reversed")
+    return _layout(fig, "Topics by country: number of records (hover for excerpts)", height=460)
+
+
+def make_numbers_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
+    """The numbers the articles give, grouped by what they measure, each with its source."""
+    figs = [r for r in records if isinstance(r, Figure)]
+    fig = go.Figure()
+    if not figs:
+        return _layout(_empty(fig), "The numbers the articles give")
+    measures = sorted({f.measure for f in figs})
+    colors = [PALETTE[c] for c in ("blue", "vermillion", "green", "orange", "purple", "sky", "grey")]
+    for i, measure in enumerate(measures):
+        sel = [f for f in figs if f.measure == measure]
+        fig.add_trace(go.Bar(
+            name=measure, orientation="h", y=[f.title for f in sel], x=[f.value for f in sel],
+            marker_color=colors[i % len(colors)], text=[f"{f.value:,.0f} {f.unit}" for f in sel],
+            textposition="auto",
+            customdata=[[f.id, corpus.sources[f.excerpts[0].source].label if f.excerpts else "—", f.unit] for f in sel],
+            hovertemplate="%{y}<br>%{x:,.0f} %{customdata[2]}<br>source: %{customdata[1]}<extra></extra>",
+        ))
+    fig.update_xaxes(type="log", title="value (log scale; units in each label)")
+    fig.update_yaxes(title=None, autorange="reversed")
+    return _layout(fig, "The numbers the articles give, by what they measure", height=max(380, 26 * len(figs) + 140))
+
+
+def make_coverage_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
+    """Which article speaks about what (excerpts per article and topic); disagreements counted apart."""
+    counts: Counter = Counter()
+    disputes: Counter = Counter()
+    for r in records:
+        for e in r.excerpts:
+            for topic in r.topics:
+                counts[(e.source, topic)] += 1
+        if isinstance(r, Disagreement):
+            for v in r.versions:
+                if v.excerpt:
+                    disputes[v.excerpt.source] += 1
+    fig = go.Figure()
+    if not counts:
+        return _layout(_empty(fig), "Coverage by article")
+    topics = [t for t in TOPICS if any(k[1] == t for k in counts)]
+    labels = {s: corpus.sources[s].label for s in corpus.sources}
+    fig.add_trace(go.Heatmap(
+        z=[[counts.get((s, t), 0) for t in topics] for s in corpus.sources],
+        x=topics, y=[labels[s] for s in corpus.sources], colorscale="Greens", colorbar=dict(title="excerpts"),
+        customdata=[[[f"{s}|{t}", disputes.get(s, 0)] for t in topics] for s in corpus.sources],
+        hovertemplate="%{y}<br>%{x}: %{z} excerpts<br>statements in disagreements: %{customdata[1]}<extra></extra>",
+    ))
+    fig.update_xaxes(title="topic")
+    fig.update_yaxes(title=None, autorange="reversed")
+    return _layout(fig, "Coverage: excerpts per article and topic", height=380)
+
+
+def selected_record_ids(selection: dict | None) -> list[str]:
+    """Record ids of the points a plotly on_select event picked."""
+    points = ((selection or {}).get("selection") or {}).get("points") or []
+    out = []
+    for point in points:
+        custom = point.get("customdata")
+        if isinstance(custom, list) and custom and isinstance(custom[0], str) and "|" not in custom[0]:
+            out.append(custom[0])
+    return out

@@ -1,0 +1,113 @@
+"""The one selection function that every view obeys, and its facet counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from dashboard.corpus import Corpus, all_excerpts, record_countries, record_orgs
+from dashboard.model import Annotation, Membership
+
+TOUR_START = dt.date(2017, 2, 27)
+TOUR_END = dt.date(2017, 2, 28)
+RANGE_START = dt.date(1991, 1, 1)
+
+FACETS = ("orgs", "countries", "topics", "sources", "kinds")
+
+
+@dataclass(frozen=True)
+class FilterState:
+    """What the reader has chosen. Empty tuples mean 'no restriction'."""
+
+    orgs: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    as_of: dt.date = TOUR_START
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+    def is_default(self) -> bool:
+        """True when nothing is filtered."""
+        return self == FilterState()
+
+    def active_facets(self) -> list[str]:
+        """Names of the facets that currently restrict the result."""
+        out = [f for f in FACETS if getattr(self, f)]
+        if self.date_from or self.date_to:
+            out.append("dates")
+        if self.as_of != TOUR_START:
+            out.append("as_of")
+        return out
+
+    def without(self, facet: str) -> FilterState:
+        """The same state with one facet cleared."""
+        if facet == "dates":
+            return replace(self, date_from=None, date_to=None)
+        if facet == "as_of":
+            return replace(self, as_of=TOUR_START)
+        return replace(self, **{facet: ()})
+
+
+def record_sources(record: Annotation) -> set[str]:
+    """Sources quoted by a record."""
+    return {e.source for e in all_excerpts(record)}
+
+
+def membership_active(record: Membership, on: dt.date) -> bool:
+    """Whether a membership period covers a date (an open end means 'still')."""
+    start_ok = record.date is None or record.date <= on
+    end_ok = record.date_end is None or on < record.date_end
+    return start_ok and end_ok
+
+
+def _in_range(record: Annotation, start: dt.date | None, end: dt.date | None) -> bool:
+    if record.date is None or (start is None and end is None):
+        return True
+    last = record.date_end or record.date
+    return (start is None or last >= start) and (end is None or record.date <= end)
+
+
+def _facet_values(record: Annotation, facet: str) -> set[str]:
+    if facet == "orgs":
+        return record_orgs(record)
+    if facet == "countries":
+        return record_countries(record)
+    if facet == "topics":
+        return set(record.topics)
+    if facet == "sources":
+        return record_sources(record)
+    return {record.kind}
+
+
+def matches(record: Annotation, state: FilterState, skip: str | None = None) -> bool:
+    """Whether one record passes the filter (optionally ignoring one facet)."""
+    for facet in FACETS:
+        chosen = getattr(state, facet)
+        if facet != skip and chosen and not (_facet_values(record, facet) & set(chosen)):
+            return False
+    if isinstance(record, Membership):
+        return skip == "as_of" or membership_active(record, state.as_of)
+    return skip == "dates" or _in_range(record, state.date_from, state.date_to)
+
+
+def apply_filter(records: Iterable[Annotation], state: FilterState, over_time: bool = False) -> list[Annotation]:
+    """The records that pass the filter, in corpus order; over_time keeps every membership period."""
+    return [r for r in records if matches(r, state, skip="as_of" if over_time else None)]
+
+
+def facet_counts(corpus: Corpus, state: FilterState, facet: str) -> Counter[str]:
+    """For each value of a facet, how many records choosing it would leave (others held)."""
+    counts: Counter[str] = Counter()
+    for record in corpus.records:
+        if matches(record, state, skip=facet):
+            counts.update(_facet_values(record, facet))
+    return counts
+
+
+def emptied_by(corpus: Corpus, state: FilterState) -> list[str]:
+    """Facets whose clearing alone would give a non-empty result."""
+    return [f for f in state.active_facets() if apply_filter(corpus.records, state.without(f))]

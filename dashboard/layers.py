@@ -1,0 +1,457 @@
+"""Pure map building: records and GeoDataFrames -> folium Map and FeatureGroups.
+
+Every string that reaches HTML goes through `esc` (tooltips, popups, labels,
+legend), and every string that reaches JavaScript goes through `json.dumps`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+from dataclasses import dataclass
+
+import folium
+from branca.element import MacroElement
+from jinja2 import Template
+
+from dashboard.corpus import Corpus
+from dashboard.filters import membership_active
+from dashboard.geo import geodesic_arc, geodesic_distance_km
+from dashboard.model import Annotation, Border, Membership, MilitarySite, VisitStop
+
+# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
+PALETTE = {
+    "blue": "#0072B2",
+    "sky": "#56B4E9",
+    "green": "#009E73",
+    "orange": "#E69F00",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "yellow": "#F0E442",
+    "grey": "#777777",
+    "black": "#222222",
+}
+MEMBERSHIP_STYLE = {
+    "member": {"fillColor": PALETTE["blue"], "fillOpacity": 0.55, "dashArray": None},
+    "associate": {"fillColor": PALETTE["purple"], "fillOpacity": 0.45, "dashArray": None},
+    "observer": {"fillColor": PALETTE["sky"], "fillOpacity": 0.45, "dashArray": "6 4"},
+    "prospective": {"fillColor": PALETTE["green"], "fillOpacity": 0.40, "dashArray": "2 4"},
+    "suspended": {"fillColor": PALETTE["orange"], "fillOpacity": 0.45, "dashArray": "8 3 2 3"},
+    "former": {"fillColor": PALETTE["grey"], "fillOpacity": 0.30, "dashArray": "1 5"},
+}
+SITE_STYLE = {
+    "active": {"color": PALETTE["vermillion"], "label": "active", "shape": "■"},
+    "withdrawal_offered": {"color": PALETTE["orange"], "label": "withdrawal offered", "shape": "◆"},
+    "proposed": {"color": PALETTE["purple"], "label": "proposed", "shape": "▲"},
+    "closed": {"color": PALETTE["grey"], "label": "closed", "shape": "✕"},
+}
+STOP_STYLE = {
+    "made": PALETTE["black"],
+    "not_made": PALETTE["grey"],
+    "phone_call": PALETTE["green"],
+    "origin": PALETTE["black"],
+}
+BORDER_COLOR = PALETTE["vermillion"]
+ROUTE_COLOR = PALETTE["black"]
+DEFAULT_CENTER = (47.0, 57.5)
+DEFAULT_ZOOM = 4
+REF_PATTERN = re.compile(r"ref: ([a-z0-9][a-z0-9-]*)")
+
+
+_JS_TEMPLATE_UNSAFE = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;"})
+
+
+def esc(text: object) -> str:
+    """HTML-escape corpus/seed/URL text; also defuse `, $ and \\ (folium puts it in JS template literals)."""
+    return html.escape(str(text), quote=True).translate(_JS_TEMPLATE_UNSAFE)
+
+
+def _ref(record_id: str) -> str:
+    return f'<div class="ref">ref: {esc(record_id)}</div>'
+
+
+def record_id_from_tooltip(text: str | None) -> str | None:
+    """The record id a clicked feature's tooltip carries, if any."""
+    match = REF_PATTERN.search(text or "")
+    return match.group(1) if match else None
+
+
+def short_quote(record: Annotation, limit: int = 180) -> str:
+    """First excerpt of a record, cut at a word boundary."""
+    if not record.excerpts:
+        return ""
+    quote = " ".join(record.excerpts[0].quote.split())
+    if len(quote) <= limit:
+        return quote
+    return quote[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def _popup(record: Annotation, corpus: Corpus, extra: str = "") -> folium.Popup:
+    quote = short_quote(record)
+    body = f"<b>{esc(record.title)}</b>{extra}"
+    if quote:
+        source = corpus.sources[record.excerpts[0].source].label
+        body += f'<blockquote>“{esc(quote)}”</blockquote><div class="src">— {esc(source)}</div>'
+    elif record.references:
+        body += f'<div class="src">Context: {esc(record.references[0].title)}</div>'
+    return folium.Popup(body + _ref(record.id), max_width=320)
+
+
+@dataclass(frozen=True)
+class Leg:
+    """One flight leg of the route, with its geodesic length."""
+
+    start: VisitStop
+    end: VisitStop
+    km: float
+
+
+def route_legs(stops: list[VisitStop]) -> list[Leg]:
+    """Moscow -> stops in order -> back to Moscow, each leg measured on the WGS84 ellipsoid."""
+    made = sorted((s for s in stops if s.status == "made"), key=lambda s: s.order or 0)
+    origin = next((s for s in stops if s.status == "origin"), None)
+    path = ([origin] if origin else []) + made + ([origin] if origin and made else [])
+    return [
+        Leg(a, b, geodesic_distance_km(a.location.lat, a.location.lon, b.location.lat, b.location.lon))
+        for a, b in zip(path, path[1:])
+    ]
+
+
+def _bearing_arrow(points: list[tuple[float, float]]) -> tuple[tuple[float, float], float]:
+    mid = len(points) // 2
+    (lat1, lon1), (lat2, lon2) = points[mid - 1], points[mid]
+    import math
+
+    angle = math.degrees(math.atan2(lon2 - lon1, lat2 - lat1))
+    return points[mid], angle
+
+
+def build_route_layer(stops: list[VisitStop], corpus: Corpus) -> folium.FeatureGroup:
+    """Geodesic legs with arrows and km, numbered stops, stops not made, and the phone call."""
+    group = folium.FeatureGroup(name="Visit route")
+    for leg in route_legs(stops):
+        points = [(round(lat, 4), round(lon, 4)) for lat, lon in geodesic_arc(
+            leg.start.location.lat, leg.start.location.lon, leg.end.location.lat, leg.end.location.lon, n=48)]
+        label = f"{leg.start.city} → {leg.end.city}: {leg.km:,.0f} km (geodesic, WGS84)"
+        folium.PolyLine(points, color=ROUTE_COLOR, weight=3, opacity=0.85,
+                        tooltip=esc(label)).add_to(group)
+        (lat, lon), angle = _bearing_arrow(points)
+        folium.Marker(
+            (lat, lon),
+            icon=folium.DivIcon(
+                html=f'<div class="leg-arrow" style="transform: rotate({angle - 90:.0f}deg)">➤</div>'
+                f'<div class="leg-km">{leg.km:,.0f} km</div>',
+                icon_size=(60, 30), icon_anchor=(8, 8), class_name="leg-label",
+            ),
+            tooltip=esc(label),
+        ).add_to(group)
+    for stop in stops:
+        _add_stop(group, stop, stops, corpus)
+    return group
+
+
+def _add_stop(group, stop: VisitStop, stops: list[VisitStop], corpus: Corpus) -> None:
+    when = stop.date.strftime("%-d %b %Y") if stop.date else "no date"
+    leaders = ", ".join(stop.leaders)
+    if stop.status == "phone_call":
+        dushanbe = next((s for s in stops if s.city == "Dushanbe" and s.status == "made"), None)
+        if dushanbe:
+            folium.PolyLine(
+                [(dushanbe.location.lat, dushanbe.location.lon), (stop.location.lat, stop.location.lon)],
+                color=STOP_STYLE["phone_call"], weight=2, dash_array="2 6",
+                tooltip=esc(f"Phone call from the Dushanbe talks: {leaders}") + _ref(stop.id),
+            ).add_to(group)
+        return
+    if stop.status == "origin":
+        badge, cls = "M", "stop-origin"
+    elif stop.status == "made":
+        badge, cls = str(stop.order), "stop-made"
+    else:
+        badge, cls = "✕", "stop-not-made"
+    title = {"made": f"Stop {stop.order}", "not_made": "Not visited", "origin": "Start and end"}[stop.status]
+    tip = (f"<b>{esc(title)}: {esc(stop.city)}</b><br>{esc(when)}"
+           + (f"<br>{esc(leaders)}" if leaders else "")
+           + "".join(f"<br>• {esc(a)}" for a in stop.agenda[:3]) + _ref(stop.id))
+    folium.Marker(
+        (stop.location.lat, stop.location.lon),
+        icon=folium.DivIcon(html=f'<div class="stop {cls}">{esc(badge)}</div>',
+                            icon_size=(26, 26), icon_anchor=(13, 13), class_name="stop-icon"),
+        tooltip=tip,
+        popup=_popup(stop, corpus),
+    ).add_to(group)
+
+
+def build_sites_layer(sites: list[MilitarySite], corpus: Corpus) -> folium.FeatureGroup:
+    """One marker per Russian military site, shape and colour by status."""
+    group = folium.FeatureGroup(name="Russian military sites")
+    for site in sites:
+        style = SITE_STYLE[site.status]
+        details = [f"status: {style['label']}"]
+        if site.aircraft:
+            details.append("aircraft: " + ", ".join(site.aircraft))
+        if site.personnel:
+            details.append("personnel: " + site.personnel)
+        tip = f"<b>{esc(site.title)}</b>" + "".join(f"<br>{esc(d)}" for d in details) + _ref(site.id)
+        folium.Marker(
+            (site.location.lat, site.location.lon),
+            icon=folium.DivIcon(
+                html=f'<div class="site" style="color:{style["color"]}">{style["shape"]}</div>'
+                '<div class="site-stem"></div>',
+                icon_size=(24, 34), icon_anchor=(1, 34), class_name="site-icon",
+            ),
+            tooltip=tip,
+            popup=_popup(site, corpus, extra="".join(f"<br>{esc(d)}" for d in details)),
+        ).add_to(group)
+    return group
+
+
+def build_border_layer(borders: list[Border], borders_gdf, corpus: Corpus) -> folium.FeatureGroup:
+    """The borders the articles discuss, highlighted, with their computed geodesic length."""
+    group = folium.FeatureGroup(name="Borders")
+    by_id = {row.id: row for row in borders_gdf.itertuples()}
+    for record in borders:
+        row = by_id.get(record.geodata_id)
+        if row is None:
+            continue
+        tip = (f"<b>{esc(record.title)}</b><br>computed: {row.length_km:,.0f} km "
+               f"(geodesic, {esc(row.resolution)})" + _ref(record.id))
+        lines = row.geometry.geoms if row.geometry.geom_type == "MultiLineString" else [row.geometry]
+        primary = record.emphasis == "primary"
+        for line in lines:
+            coords = [(round(lat, 4), round(lon, 4)) for lon, lat in line.coords]
+            if primary:
+                folium.PolyLine(coords, color="#ffffff", weight=9, opacity=0.9).add_to(group)
+            folium.PolyLine(coords, color=BORDER_COLOR, weight=5 if primary else 3,
+                            opacity=0.95 if primary else 0.6, dash_array=None if primary else "6 5",
+                            tooltip=tip, popup=_popup(record, corpus)).add_to(group)
+    return group
+
+
+def membership_status(records: list[Membership], org: str, on: dt.date) -> dict[str, Membership]:
+    """Each country's membership record in one organization on one date."""
+    out: dict[str, Membership] = {}
+    for record in records:
+        if record.organization == org and membership_active(record, on):
+            out[record.country] = record
+    return out
+
+
+class _MembershipShading(MacroElement):
+    """Restyles the self-hosted basemap's countries; no polygons travel on each rerun."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        window.__membership = {{ this.payload }};
+        if (window.__applyMembership) { window.__applyMembership(); }
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, payload: dict):
+        super().__init__()
+        self._name = "MembershipShading"
+        self.payload = json.dumps(payload, ensure_ascii=True).replace("</", "<\\/")
+
+
+def build_membership_layer(
+    status: dict[str, Membership], org_short: str, country_names: dict[str, str], on: dt.date
+) -> folium.FeatureGroup:
+    """Shading of the basemap by membership status, with a tooltip per country."""
+    group = folium.FeatureGroup(name="Memberships")
+    payload = {}
+    for code, record in status.items():
+        since = record.date.isoformat() if record.date else "?"
+        tip = (f"<b>{esc(country_names.get(code, code))}</b>: {esc(record.status.value)} of the "
+               f"{esc(org_short)}<br>since {esc(since)} (as of {esc(on.isoformat())})" + _ref(record.id))
+        payload[code] = {"style": {**MEMBERSHIP_STYLE[record.status.value], "color": "#444", "weight": 1},
+                         "tooltip": tip}
+    _MembershipShading(payload).add_to(group)
+    return group
+
+
+class _Basemap(MacroElement):
+    """Country polygons from our own geodata, fetched once from the app's static files."""
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+        <style>{{ this.css }}</style>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        (function() {
+          var map = {{ this._parent.get_name() }};
+          var labels = {{ this.labels }};
+          var base = {color: "#ffffff", weight: 1, fillColor: "#e8e4da", fillOpacity: 1, dashArray: null};
+          window.__applyMembership = function() {
+            var layer = window.__basemap, status = window.__membership || {};
+            if (!layer) { return; }
+            layer.eachLayer(function(f) {
+              var s = status[f.feature.properties.iso2];
+              f.setStyle(s ? s.style : base);
+              var name = f.feature.properties.name;
+              f.setTooltipContent(s ? s.tooltip : "<b>" + name + "</b><br>not in the selected grouping");
+            });
+          };
+          function draw(data) {
+            window.__basemap = L.geoJSON(data, {
+              style: function() { return base; },
+              onEachFeature: function(f, layer) { layer.bindTooltip(f.properties.name, {sticky: true}); }
+            }).addTo(map);
+            window.__basemap.bringToBack();
+            window.__applyMembership();
+            document.getElementById("map_div").setAttribute("data-basemap", "ready");
+          }
+          fetch({{ this.url }}).then(function(r) {
+            if (!r.ok) { throw new Error("HTTP " + r.status); }
+            return r.json();
+          }).then(draw).catch(function(err) {
+            console.error("basemap: could not load country polygons", err);
+            document.getElementById("map_div").setAttribute("data-basemap", "failed");
+            var note = L.control({position: "bottomleft"});
+            note.onAdd = function() {
+              var d = L.DomUtil.create("div", "map-note");
+              d.textContent = "Country outlines could not be loaded; markers and lines are still shown.";
+              return d;
+            };
+            note.addTo(map);
+          });
+          labels.forEach(function(l) {
+            L.marker([l[1], l[2]], {interactive: false, keyboard: false, icon: L.divIcon({
+              className: "country-label", html: l[0], iconSize: [120, 16], iconAnchor: [60, 8]})}).addTo(map);
+          });
+          function zoomClass() {
+            var c = map.getContainer();
+            c.classList.toggle("zoom-low", map.getZoom() < 5);
+          }
+          map.on("zoomend", zoomClass);
+          zoomClass();
+          map.on("moveend", function() {
+            try {
+              var c = map.getCenter(), w = window.parent;
+              var url = new URL(w.location.href);
+              url.searchParams.set("lat", c.lat.toFixed(3));
+              url.searchParams.set("lon", c.lng.toFixed(3));
+              url.searchParams.set("z", String(map.getZoom()));
+              w.history.replaceState(w.history.state, "", url.toString());
+            } catch (e) { /* a cross-origin host page: the view just is not shared */ }
+          });
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, url: str, labels: list[tuple[str, float, float]], css: str):
+        super().__init__()
+        self._name = "Basemap"
+        self.url = json.dumps(url)
+        self.labels = json.dumps([(esc(n), lat, lon) for n, lat, lon in labels]).replace("</", "<\\/")
+        self.css = css
+
+
+MAP_CSS = """
+.leaflet-container { background: #cfe3ef; font: 13px/1.35 system-ui, sans-serif; }
+.country-label { color: #4a4a4a; font-size: 11px; text-align: center; white-space: nowrap;
+  text-shadow: 0 0 3px #fff, 0 0 3px #fff; pointer-events: none; }
+.stop { width: 24px; height: 24px; border-radius: 50%; display: flex; align-items: center;
+  justify-content: center; font-weight: 700; font-size: 13px; border: 2px solid #fff;
+  box-shadow: 0 0 0 1px #222; }
+.stop-made { background: #222; color: #fff; }
+.stop-origin { background: #fff; color: #222; }
+.stop-not-made { background: #fff; color: #777; border-style: dashed; box-shadow: 0 0 0 1px #777; }
+.site-stem { width: 0; height: 12px; border-left: 2px solid #444; }
+.zoom-low .leg-km { display: none; }
+.site { font-size: 22px; line-height: 22px; text-align: left; margin-left: -4px; text-shadow: 0 0 2px #fff, 0 0 2px #fff; }
+.leg-arrow { font-size: 16px; color: #222; width: 16px; text-align: center; text-shadow: 0 0 2px #fff; }
+.leg-km { font-size: 11px; color: #222; white-space: nowrap; background: rgba(255,255,255,.8);
+  padding: 0 3px; border-radius: 3px; display: inline-block; }
+.leaflet-tooltip .ref, .leaflet-popup .ref { color: #777; font-size: 10px; margin-top: 3px; }
+.leaflet-popup blockquote { margin: 6px 0; padding-left: 8px; border-left: 3px solid #0072B2; }
+.leaflet-popup .src { color: #555; font-size: 11px; }
+.map-legend { background: rgba(255,255,255,.93); padding: 6px 8px; border-radius: 4px;
+  box-shadow: 0 1px 4px rgba(0,0,0,.3); font-size: 12px; line-height: 18px; max-width: 210px; }
+.map-legend summary { font-weight: 700; cursor: pointer; }
+.map-legend .lg-title { font-weight: 600; margin-top: 4px; }
+.map-legend .sw { display: inline-block; width: 14px; height: 11px; margin-right: 6px; border: 1px #444;
+  vertical-align: middle; }
+.map-legend .ln { display: inline-block; width: 22px; margin-right: 6px; vertical-align: middle; }
+.map-legend .sym { display: inline-block; width: 16px; margin-right: 6px; text-align: center; font-size: 14px; }
+.map-legend .mini { display: inline-flex; width: 14px; height: 14px; font-size: 9px; margin-right: 6px;
+  vertical-align: middle; border-width: 1px; }
+@media (max-width: 500px) { .map-legend { font-size: 11px; line-height: 15px; max-width: 160px; } }
+.map-note { background: #fff3cd; padding: 4px 8px; border: 1px solid #e0c36a; max-width: 240px; }
+"""
+
+
+class _Legend(MacroElement):
+    """A fixed legend inside the map; only constant, escaped text."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function() {
+          var legend = L.control({position: "bottomright"});
+          legend.onAdd = function() {
+            var d = L.DomUtil.create("div", "map-legend");
+            d.setAttribute("role", "note");
+            d.setAttribute("aria-label", "Map legend");
+            d.innerHTML = {{ this.html }};
+            var wide = {{ this._parent.get_name() }}.getSize().x >= 700;
+            d.querySelector("details").open = wide;
+            L.DomEvent.disableClickPropagation(d);
+            return d;
+          };
+          legend.addTo({{ this._parent.get_name() }});
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self):
+        super().__init__()
+        self._name = "Legend"
+        self.html = json.dumps(legend_html())
+
+
+def legend_html() -> str:
+    """The legend's HTML, from the same style tables the layers use."""
+    rows = ['<div class="lg-title">Membership (shaded grouping)</div>']
+    for status, style in MEMBERSHIP_STYLE.items():
+        dash = "dashed" if style["dashArray"] else "solid"
+        rows.append(f'<div><span class="sw" style="background:{style["fillColor"]};'
+                    f'opacity:{style["fillOpacity"] + 0.3:.2f};border-style:{dash}"></span>{esc(status)}</div>')
+    rows.append('<div class="lg-title">Tour</div>')
+    rows.append('<div><span class="stop stop-made mini">1</span>stop, in order</div>')
+    rows.append('<div><span class="stop stop-not-made mini">✕</span>announced, not made</div>')
+    rows.append('<div><span class="ln" style="border-top:3px solid #222"></span>flight leg, km geodesic</div>')
+    rows.append(f'<div><span class="ln" style="border-top:2px dotted {STOP_STYLE["phone_call"]}"></span>phone call</div>')
+    rows.append('<div class="lg-title">Russian military sites</div>')
+    for style in SITE_STYLE.values():
+        rows.append(f'<div><span class="sym" style="color:{style["color"]}">{style["shape"]}</span>{esc(style["label"])}</div>')
+    rows.append(f'<div class="lg-title">Border</div><div><span class="ln" style="border-top:4px solid {BORDER_COLOR}">'
+                '</span>border the articles discuss</div>')
+    return '<details><summary>Legend</summary>' + "".join(rows) + "</details>"
+
+
+def build_base_map(
+    basemap_url: str,
+    labels: list[tuple[str, float, float]],
+    js: list[tuple[str, str]],
+    css: list[tuple[str, str]],
+) -> folium.Map:
+    """The static part of the map; it never changes between reruns, so it is never remounted."""
+    fmap = folium.Map(location=DEFAULT_CENTER, zoom_start=DEFAULT_ZOOM, tiles=None,
+                      min_zoom=2, max_zoom=10, control_scale=True, prefer_canvas=False)
+    fmap.default_js = js
+    fmap.default_css = css
+    _Basemap(basemap_url, labels, MAP_CSS).add_to(fmap)
+    _Legend().add_to(fmap)
+    return fmap
+
+
+def add_online_tiles(fmap: folium.Map, provider) -> None:
+    """Optional online basemap (off by default): an xyzservices provider, under our polygons."""
+    folium.TileLayer(tiles=provider.build_url(), attr=provider.html_attribution,
+                     name=provider.name, max_zoom=provider.get("max_zoom", 18), opacity=0.6).add_to(fmap)

@@ -1,0 +1,258 @@
+"""The shareable view: URL query parameters <-> a typed ViewState, hostile input dropped."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+
+from dashboard.corpus import Corpus
+from dashboard.filters import FilterState
+from dashboard.model import KINDS, TOPICS
+
+LAYERS = ("members", "route", "sites", "border")
+DEFAULT_LAYERS = LAYERS
+DEFAULT_ORG = "org-csto"
+MAX_VALUE_LENGTH = 400
+MAX_ITEMS = 40
+_SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.+-]{0,80}$")
+
+# URL parameter names; they double as widget keys so that a link and the sidebar agree.
+P_ORG, P_COUNTRY, P_TOPIC, P_ARTICLE, P_KIND = "org", "country", "topic", "article", "kind"
+P_DATE, P_FROM, P_TO = "date", "from", "to"
+P_SHADE, P_SEL, P_LAYERS, P_TILES = "shade", "sel", "layers", "tiles"
+P_LAT, P_LON, P_ZOOM = "lat", "lon", "z"
+P_SOURCE, P_EXCERPT = "source", "excerpt"
+KNOWN_PARAMS = (
+    P_ORG, P_COUNTRY, P_TOPIC, P_ARTICLE, P_KIND, P_DATE, P_FROM, P_TO, P_SHADE, P_SEL,
+    P_LAYERS, P_TILES, P_LAT, P_LON, P_ZOOM, P_SOURCE, P_EXCERPT,
+)
+
+
+@dataclass(frozen=True)
+class MapView:
+    """Center and zoom, rounded so that links stay short."""
+
+    lat: float
+    lon: float
+    zoom: int
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """Everything a shared link reproduces."""
+
+    filters: FilterState = field(default_factory=FilterState)
+    shade: str = DEFAULT_ORG
+    selected: str | None = None
+    layers: tuple[str, ...] = DEFAULT_LAYERS
+    tiles: bool = False
+    view: MapView | None = None
+    source: str | None = None
+    excerpt: str | None = None
+
+
+def _org_by_short(corpus: Corpus) -> dict[str, str]:
+    return {short.lower(): oid for oid, short in corpus.organizations.items()}
+
+
+def _short(value: str) -> str:
+    return value if len(value) <= 40 else value[:37] + "..."
+
+
+def _split(values: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for value in values:
+        out.extend(v.strip() for v in value.split(",") if v.strip())
+    return out
+
+
+def _date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
+    except ValueError:
+        return None
+
+
+class _Decoder:
+    def __init__(self, corpus: Corpus):
+        self.corpus = corpus
+        self.notices: list[str] = []
+
+    def drop(self, key: str, value: str, why: str) -> None:
+        self.notices.append(f"Ignored {key}={_short(value)!r}: {why}.")
+
+    def values(self, params: Mapping[str, list[str]], key: str) -> list[str]:
+        raw = params.get(key, [])
+        kept = []
+        for value in raw:
+            if len(value) > MAX_VALUE_LENGTH:
+                self.drop(key, value, f"longer than {MAX_VALUE_LENGTH} characters")
+            else:
+                kept.append(value)
+        return kept
+
+    def single(self, params: Mapping[str, list[str]], key: str) -> str | None:
+        values = self.values(params, key)
+        if len(values) > 1:
+            self.notices.append(f"Parameter {key} was given {len(values)} times; used the first.")
+        return values[0] if values else None
+
+    def codes(self, params, key: str, allowed: Mapping[str, str]) -> tuple[str, ...]:
+        out: list[str] = []
+        items = _split(self.values(params, key))
+        if len(items) > MAX_ITEMS:
+            self.notices.append(f"Parameter {key} had {len(items)} values; kept the first {MAX_ITEMS}.")
+            items = items[:MAX_ITEMS]
+        for item in items:
+            canonical = allowed.get(item.lower()) if _SLUG.match(item) else None
+            if canonical is None:
+                self.drop(key, item, "not a known value")
+            elif canonical not in out:
+                out.append(canonical)
+        return tuple(out)
+
+    def day(self, params, key: str) -> dt.date | None:
+        value = self.single(params, key)
+        if value is None:
+            return None
+        parsed = _date(value)
+        if parsed is None:
+            self.drop(key, value, "not a date (use YYYY-MM-DD)")
+        elif not (dt.date(1991, 1, 1) <= parsed <= dt.date(2100, 1, 1)):
+            self.drop(key, value, "outside 1991..2100")
+            return None
+        return parsed
+
+    def number(self, params, key: str, low: float, high: float) -> float | None:
+        value = self.single(params, key)
+        if value is None:
+            return None
+        try:
+            number = float(value)
+        except ValueError:
+            number = float("nan")
+        if not (low <= number <= high):
+            self.drop(key, value, f"not a number between {low:g} and {high:g}")
+            return None
+        return number
+
+
+def decode(params: Mapping[str, list[str]], corpus: Corpus) -> tuple[ViewState, list[str]]:
+    """Parse query parameters (each key -> all its values); bad ones become notices."""
+    d = _Decoder(corpus)
+    orgs = _org_by_short(corpus)
+    countries = {c.lower(): c for c in corpus.countries}
+    sources = {s.lower(): s for s in corpus.sources}
+    records = {r.lower(): r for r in corpus.by_id}
+    for key in params:
+        if key not in KNOWN_PARAMS:
+            d.notices.append(f"Ignored unknown parameter {_short(key)!r}.")
+    filters = FilterState(
+        orgs=d.codes(params, P_ORG, orgs),
+        countries=d.codes(params, P_COUNTRY, countries),
+        topics=d.codes(params, P_TOPIC, {t: t for t in TOPICS}),
+        sources=d.codes(params, P_ARTICLE, sources),
+        kinds=d.codes(params, P_KIND, {k: k for k in KINDS}),
+    )
+    as_of = d.day(params, P_DATE)
+    start, end = d.day(params, P_FROM), d.day(params, P_TO)
+    if start and end and end < start:
+        d.notices.append("Ignored from/to: 'to' is before 'from'.")
+        start = end = None
+    filters = replace(filters, date_from=start, date_to=end, **({"as_of": as_of} if as_of else {}))
+    state = ViewState(filters=filters)
+    shade = d.codes(params, P_SHADE, orgs)
+    if shade:
+        state = replace(state, shade=shade[0])
+    selected = d.codes(params, P_SEL, records)
+    if selected:
+        state = replace(state, selected=selected[0])
+    if P_LAYERS in params:
+        layer_values = d.values(params, P_LAYERS)
+        chosen = d.codes(params, P_LAYERS, {lay: lay for lay in LAYERS}) if any(layer_values) else ()
+        state = replace(state, layers=tuple(lay for lay in LAYERS if lay in chosen))
+    tiles = d.single(params, P_TILES)
+    if tiles is not None:
+        if tiles in ("0", "1"):
+            state = replace(state, tiles=tiles == "1")
+        else:
+            d.drop(P_TILES, tiles, "use 0 or 1")
+    lat = d.number(params, P_LAT, -90, 90)
+    lon = d.number(params, P_LON, -180, 180)
+    zoom = d.number(params, P_ZOOM, 1, 18)
+    if lat is not None and lon is not None and zoom is not None:
+        state = replace(state, view=MapView(round(lat, 3), round(lon, 3), int(zoom)))
+    elif any(v is not None for v in (lat, lon, zoom)):
+        d.notices.append("Ignored the map view: lat, lon and z go together.")
+    source = d.codes(params, P_SOURCE, sources)
+    if source:
+        state = replace(state, source=source[0])
+    excerpt = d.single(params, P_EXCERPT)
+    if excerpt is not None:
+        if _valid_excerpt(excerpt, corpus):
+            state = replace(state, excerpt=excerpt)
+        else:
+            d.drop(P_EXCERPT, excerpt, "no such excerpt")
+    return state, d.notices
+
+
+def excerpt_key(record_id: str, index: int) -> str:
+    """Stable id of a record's n-th excerpt, as used in links."""
+    return f"{record_id}.{index}"
+
+
+def _valid_excerpt(key: str, corpus: Corpus) -> bool:
+    rid, _, idx = key.rpartition(".")
+    record = corpus.by_id.get(rid)
+    return record is not None and idx.isdigit() and int(idx) < len(record.excerpts)
+
+
+def encode(state: ViewState, corpus: Corpus) -> dict[str, str]:
+    """Only what differs from the default, so links stay short and readable."""
+    short = corpus.organizations
+    f = state.filters
+    out: dict[str, str] = {}
+    if f.orgs:
+        out[P_ORG] = ",".join(short[o] for o in f.orgs)
+    if f.countries:
+        out[P_COUNTRY] = ",".join(f.countries)
+    if f.topics:
+        out[P_TOPIC] = ",".join(f.topics)
+    if f.sources:
+        out[P_ARTICLE] = ",".join(f.sources)
+    if f.kinds:
+        out[P_KIND] = ",".join(f.kinds)
+    if f.as_of != FilterState().as_of:
+        out[P_DATE] = f.as_of.isoformat()
+    if f.date_from:
+        out[P_FROM] = f.date_from.isoformat()
+    if f.date_to:
+        out[P_TO] = f.date_to.isoformat()
+    if state.shade != DEFAULT_ORG:
+        out[P_SHADE] = short[state.shade]
+    if state.selected:
+        out[P_SEL] = state.selected
+    if state.layers != DEFAULT_LAYERS:
+        out[P_LAYERS] = ",".join(state.layers)
+    if state.tiles:
+        out[P_TILES] = "1"
+    if state.view:
+        out[P_LAT] = f"{state.view.lat:.3f}"
+        out[P_LON] = f"{state.view.lon:.3f}"
+        out[P_ZOOM] = str(state.view.zoom)
+    if state.source:
+        out[P_SOURCE] = state.source
+    if state.excerpt:
+        out[P_EXCERPT] = state.excerpt
+    return out
+
+
+def effective_shade(view: ViewState, corpus: Corpus) -> str:
+    """The grouping to shade: the chosen one, unless the organization filter excludes it."""
+    orgs = view.filters.orgs
+    if not orgs or view.shade in orgs:
+        return view.shade
+    with_members = {getattr(r, "organization", None) for r in corpus.records if r.kind == "membership"}
+    return next((o for o in orgs if o in with_members), view.shade)

@@ -1,0 +1,414 @@
+"""st_* render helpers shared by the pages: sidebar filters, notices, excerpt cards, evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import urllib.parse
+from dataclasses import replace
+
+import streamlit as st
+import streamlit.components.v1 as components
+
+from dashboard import state as vs
+from dashboard.corpus import Corpus, CorpusError, Problem, all_excerpts
+from dashboard.filters import RANGE_START, TOUR_START, FilterState, facet_counts
+from dashboard.model import KINDS, TOPICS, Annotation, Disagreement, Excerpt, Membership, Reference
+
+KIND_LABELS = {
+    "visit_stop": "Visit stops",
+    "military_site": "Military sites",
+    "border": "Borders",
+    "membership": "Memberships",
+    "organization": "Organizations",
+    "figure": "Figures",
+    "event": "Events",
+    "disagreement": "Disagreements",
+}
+LAYER_LABELS = {"members": "Memberships", "route": "Visit route", "sites": "Military sites", "border": "Borders"}
+VIEW_KEY = "_view_state"
+NOTICES_KEY = "_notices"
+SEEDED_KEY = "_seeded"
+
+
+def md(text: object) -> str:
+    """Escape text for st.markdown: no HTML, no markdown syntax from data."""
+    escaped = html.escape(str(text), quote=False)
+    for ch in "\\`*_{}[]()#+-.!|<>~$":
+        escaped = escaped.replace(ch, "\\" + ch)
+    return escaped
+
+
+def st_problems(exc: CorpusError | Exception, what: str) -> None:
+    """Show every problem of a broken corpus or geodata readably, never a traceback."""
+    st.error(f"The dashboard cannot start: the {what} has problems. Fix them and reload the page.")
+    problems = exc.problems if isinstance(exc, CorpusError) else [Problem(what, None, None, None, str(exc))]
+    st.dataframe(
+        [{"file": p.file, "line": p.line, "record": p.record, "field": p.field, "problem": p.message}
+         for p in problems],
+        hide_index=True, width="stretch",
+    )
+    st.caption("The same list comes from `python -m dashboard.validate` on the command line.")
+
+
+def _query_lists() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def _seed_from_url(corpus: Corpus) -> None:
+    """On a session's first run, set the widgets from the link it was opened with."""
+    state, notices = vs.decode(_query_lists(), corpus)
+    f = state.filters
+    ss = st.session_state
+    ss[vs.P_ORG], ss[vs.P_COUNTRY], ss[vs.P_TOPIC] = list(f.orgs), list(f.countries), list(f.topics)
+    ss[vs.P_ARTICLE], ss[vs.P_KIND] = list(f.sources), list(f.kinds)
+    ss[vs.P_DATE] = f.as_of
+    ss["range"] = (f.date_from or RANGE_START, f.date_to or dt.date.today())
+    ss[vs.P_SHADE], ss[vs.P_LAYERS], ss[vs.P_TILES] = state.shade, list(state.layers), state.tiles
+    ss[vs.P_SEL], ss[vs.P_SOURCE], ss[vs.P_EXCERPT] = state.selected, state.source, state.excerpt
+    ss["_initial_view"] = state.view
+    ss[NOTICES_KEY] = notices
+    ss[SEEDED_KEY] = True
+
+
+def clear_filters() -> None:
+    """Callback of 'Clear all': every filter back to its default, the selection too."""
+    ss = st.session_state
+    for key in (vs.P_ORG, vs.P_COUNTRY, vs.P_TOPIC, vs.P_ARTICLE, vs.P_KIND):
+        ss[key] = []
+    ss[vs.P_DATE] = TOUR_START
+    ss["range"] = (RANGE_START, dt.date.today())
+    ss[vs.P_SEL] = None
+    ss[NOTICES_KEY] = []
+
+
+def clear_facet(facet: str) -> None:
+    """Callback that clears the one filter that emptied the result."""
+    ss = st.session_state
+    key = {"orgs": vs.P_ORG, "countries": vs.P_COUNTRY, "topics": vs.P_TOPIC, "sources": vs.P_ARTICLE,
+           "kinds": vs.P_KIND}.get(facet)
+    if key:
+        ss[key] = []
+    elif facet == "dates":
+        ss["range"] = (RANGE_START, dt.date.today())
+    elif facet == "as_of":
+        ss[vs.P_DATE] = TOUR_START
+
+
+def _filters_from_session() -> FilterState:
+    ss = st.session_state
+    start, end = (tuple(ss.get("range") or ()) + (None, None))[:2]
+    return FilterState(
+        orgs=tuple(ss.get(vs.P_ORG) or ()),
+        countries=tuple(ss.get(vs.P_COUNTRY) or ()),
+        topics=tuple(ss.get(vs.P_TOPIC) or ()),
+        sources=tuple(ss.get(vs.P_ARTICLE) or ()),
+        kinds=tuple(ss.get(vs.P_KIND) or ()),
+        as_of=ss.get(vs.P_DATE) or TOUR_START,
+        date_from=start if start and start != RANGE_START else None,
+        date_to=end if end and end != dt.date.today() else None,
+    )
+
+
+def _multiselect(label: str, key: str, options, names, counts, help_text: str) -> None:
+    st.multiselect(
+        label, options, key=key, help=help_text,
+        format_func=lambda v: f"{names.get(v, v)} ({counts.get(v, 0)})",
+        placeholder="All",
+    )
+
+
+def st_sidebar(corpus: Corpus) -> vs.ViewState:
+    """The filters every page shares; returns the whole view state and keeps the URL in step."""
+    if not st.session_state.get(SEEDED_KEY):
+        _seed_from_url(corpus)
+    current = _filters_from_session()
+    orgs = {oid: short for oid, short in corpus.organizations.items()}
+    with st.sidebar:
+        st.header("Filters")
+        st.caption("Numbers in brackets: how many records each choice leaves, with the other filters as set.")
+        _multiselect("Organization", vs.P_ORG, list(orgs), orgs, facet_counts(corpus, current, "orgs"),
+                     "Records about any of these groupings.")
+        countries = sorted({c for r in corpus.records for c in _countries(r)}, key=corpus.countries.get)
+        _multiselect("Country", vs.P_COUNTRY, countries, corpus.countries,
+                     facet_counts(corpus, current, "countries"), "Records about any of these countries.")
+        _multiselect("Topic", vs.P_TOPIC, list(TOPICS), {t: t.replace("-", " ") for t in TOPICS},
+                     facet_counts(corpus, current, "topics"), "Topics tagged on each record.")
+        _multiselect("Source article", vs.P_ARTICLE, list(corpus.sources),
+                     {k: v.label for k, v in corpus.sources.items()},
+                     facet_counts(corpus, current, "sources"), "Records quoting any of these articles.")
+        _multiselect("Record kind", vs.P_KIND, list(KINDS), KIND_LABELS,
+                     facet_counts(corpus, current, "kinds"), "Kinds of record.")
+        st.date_input("Memberships as of", key=vs.P_DATE, min_value=RANGE_START, max_value=dt.date.today(),
+                      help="Which memberships are shown; by default the first day of the tour, 27 Feb 2017.")
+        st.date_input("Dated records between", key="range", min_value=RANGE_START, max_value=dt.date.today(),
+                      help="Records without a date are always kept.")
+        st.button("Clear all filters", on_click=clear_filters, width="stretch")
+        st.divider()
+        st.header("Map")
+        shade_options = [o for o in orgs if any(isinstance(r, Membership) and r.organization == o
+                                                for r in corpus.records)]
+        st.selectbox("Shade countries by", shade_options, key=vs.P_SHADE, format_func=orgs.get,
+                     help="Membership status in this grouping, on the 'as of' date.")
+        st.pills("Layers", list(vs.LAYERS), selection_mode="multi", key=vs.P_LAYERS,
+                 format_func=LAYER_LABELS.get)
+        st.toggle("Online tile layer (needs internet)", key=vs.P_TILES,
+                  help="Off by default: the basemap is drawn from the app's own geodata and works offline.")
+    filters = _filters_from_session()
+    ss = st.session_state
+    view = vs.ViewState(
+        filters=filters,
+        shade=ss.get(vs.P_SHADE) or vs.DEFAULT_ORG,
+        selected=ss.get(vs.P_SEL),
+        layers=tuple(lay for lay in vs.LAYERS if lay in (ss.get(vs.P_LAYERS) or [])),
+        tiles=bool(ss.get(vs.P_TILES)),
+        view=_current_view(),
+        source=ss.get(vs.P_SOURCE),
+        excerpt=ss.get(vs.P_EXCERPT),
+    )
+    st.session_state[VIEW_KEY] = view
+    return view
+
+
+def _countries(record: Annotation) -> set[str]:
+    from dashboard.corpus import record_countries
+
+    return record_countries(record)
+
+
+def _current_view() -> vs.MapView | None:
+    """The map view the browser last reported through the URL (written by the map itself)."""
+    try:
+        lat, lon, zoom = (float(st.query_params[k]) for k in (vs.P_LAT, vs.P_LON, vs.P_ZOOM))
+    except (KeyError, ValueError):
+        return st.session_state.get("_initial_view")
+    if -90 <= lat <= 90 and -180 <= lon <= 180 and 1 <= zoom <= 18:
+        return vs.MapView(round(lat, 3), round(lon, 3), int(zoom))
+    return st.session_state.get("_initial_view")
+
+
+def sync_url(view: vs.ViewState, corpus: Corpus) -> None:
+    """Write the view into the URL, only when it changed (no history spam)."""
+    wanted = vs.encode(view, corpus)
+    have = {k: st.query_params.get(k) for k in st.query_params}
+    if wanted != have:
+        st.query_params.from_dict(wanted)
+
+
+def st_notices() -> None:
+    """Show what was dropped from the link, escaped."""
+    notices = st.session_state.get(NOTICES_KEY) or []
+    if notices:
+        st.warning("Some link parameters were ignored:\n\n" + "\n".join(f"- {md(n)}" for n in notices))
+
+
+def share_url(view: vs.ViewState, corpus: Corpus) -> str:
+    """The link that reproduces this view, from the address the browser used."""
+    base = st.context.url.split("?")[0] if st.context.url else ""
+    query = urllib.parse.urlencode(vs.encode(view, corpus), safe=",")
+    return base + ("?" + query if query else "")
+
+
+def st_share(view: vs.ViewState, corpus: Corpus) -> None:
+    """'Share this view': the link, a copy button and a short citation."""
+    url = share_url(view, corpus)
+    with st.popover("Share this view", icon=":material/share:"):
+        st.caption("This link opens exactly this view: filters, selection, layers and map position.")
+        st.code(url, language=None, wrap_lines=True)
+        citation = (f"Central Asia tour dashboard, view of {dt.date.today().isoformat()} "
+                    f"(corpus {corpus.version}). {url}")
+        st.caption("Citation")
+        st.code(citation, language=None, wrap_lines=True)
+        components.html(_COPY_BUTTON.replace("__PAYLOAD__", json.dumps(citation).replace("</", "<\\/")), height=40)
+
+
+_COPY_BUTTON = """
+<button id="copy" style="font:14px system-ui;padding:4px 10px;cursor:pointer">Copy current link</button>
+<span id="ok" style="font:13px system-ui;color:#2e7d32;margin-left:8px"></span>
+<script>
+document.getElementById("copy").onclick = function () {
+  var href = __PAYLOAD__;
+  try { href = window.parent.location.href; } catch (e) {}
+  navigator.clipboard.writeText(href).then(function () {
+    document.getElementById("ok").textContent = "Copied";
+  }, function () { document.getElementById("ok").textContent = "Select the link above and copy it"; });
+};
+</script>
+"""
+
+
+def reader_link(excerpt: Excerpt, key: str) -> str:
+    """Relative link to the article reader, scrolled to one excerpt."""
+    return "reader?" + urllib.parse.urlencode({vs.P_SOURCE: excerpt.source, vs.P_EXCERPT: key})
+
+
+def st_excerpt_card(excerpt: Excerpt, key: str, corpus: Corpus) -> None:
+    """One quote with its source, citation and a link to its place in the article."""
+    source = corpus.sources[excerpt.source]
+    with st.container(border=True):
+        st.markdown(f"> {md(' '.join(excerpt.quote.split()))}")
+        bits = [source.outlet, source.author, source.published.isoformat() if source.published else None]
+        cite = " · ".join(md(b) for b in bits if b) or "outlet, author and date not given in the text"
+        st.markdown(f"**{md(source.label)}**  \n{cite}  \n"
+                    f"[Read in the article ↗]({reader_link(excerpt, key)})"
+                    f" · characters {excerpt.start}–{excerpt.end}")
+
+
+def st_reference(ref: Reference) -> None:
+    """A context fact's public reference, visibly not an article excerpt."""
+    with st.container(border=True):
+        st.markdown(f":blue-badge[context, not from the articles] **{md(ref.supports)}**")
+        if ref.quote:
+            st.markdown(f"“{md(ref.quote)}”")
+        st.markdown(f"[{md(ref.title)}]({urllib.parse.quote(ref.url, safe=':/?&=%#+,;~')})"
+                    + (f" — {md(ref.publisher)}" if ref.publisher else ""))
+
+
+def st_record(record: Annotation, corpus: Corpus, disputes: dict[str, list[Disagreement]]) -> None:
+    """Everything behind one mark: fields, excerpts, references and disagreements."""
+    st.subheader(record.title, anchor=False)
+    st.caption(f"{KIND_LABELS[record.kind][:-1]} · ref: {record.id}")
+    if record.summary:
+        st.markdown(md(record.summary))
+    facts = _facts(record, corpus)
+    if facts:
+        st.markdown("\n".join(f"- **{md(k)}**: {md(v)}" for k, v in facts))
+    for dis in disputes.get(record.id, []):
+        st_disagreement(dis, corpus)
+    if isinstance(record, Disagreement):
+        st_disagreement(record, corpus, heading=False)
+    for i, excerpt in enumerate(record.excerpts):
+        st_excerpt_card(excerpt, vs.excerpt_key(record.id, i), corpus)
+    for ref in record.references:
+        st_reference(ref)
+
+
+def _facts(record: Annotation, corpus: Corpus) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    if record.date:
+        span = record.date.isoformat() + (f" – {record.date_end.isoformat()}" if record.date_end else "")
+        out.append(("date", span + ("" if record.date_precision == "day" else f" ({record.date_precision})")))
+    for attr in ("status", "city", "personnel"):
+        value = getattr(record, attr, None)
+        if value:
+            out.append((attr, str(getattr(value, "value", value)).replace("_", " ")))
+    for attr in ("leaders", "agenda", "signed", "aircraft", "units"):
+        value = getattr(record, attr, None)
+        if value:
+            out.append((attr, "; ".join(value)))
+    if isinstance(record, Membership):
+        out.append(("organization", corpus.organizations.get(record.organization, record.organization)))
+    codes = sorted(_countries(record))
+    if codes:
+        out.append(("countries", ", ".join(corpus.countries.get(c, c) for c in codes)))
+    return out
+
+
+def st_disagreement(dis: Disagreement, corpus: Corpus, heading: bool = True) -> None:
+    """Both (or all) statements side by side."""
+    if heading:
+        st.warning(f"Sources disagree: {md(dis.title)}", icon=":material/compare_arrows:")
+    if dis.summary and heading:
+        st.caption(md(dis.summary))
+    cols = st.columns(len(dis.versions))
+    for col, version in zip(cols, dis.versions):
+        with col:
+            st.markdown(f"**{md(version.says)}**")
+            if version.excerpt:
+                src = corpus.sources[version.excerpt.source]
+                st.markdown(f"“{md(' '.join(version.excerpt.quote.split()))}”  \n— {md(src.label)}")
+            elif version.reference:
+                ref = version.reference
+                st.markdown(f":blue-badge[record] [{md(ref.title)}]({urllib.parse.quote(ref.url, safe=':/?&=%#+,;~')})")
+
+
+def disputes_by_record(corpus: Corpus) -> dict[str, list[Disagreement]]:
+    """For each record, the disagreements that flag it."""
+    out: dict[str, list[Disagreement]] = {}
+    for record in corpus.records:
+        if isinstance(record, Disagreement):
+            for rid in record.records:
+                out.setdefault(rid, []).append(record)
+    return out
+
+
+def st_empty(corpus: Corpus, view: vs.ViewState) -> None:
+    """Say plainly that nothing matches, and offer to clear what emptied it."""
+    from dashboard.filters import emptied_by
+
+    st.info("No record matches these filters.")
+    for facet in emptied_by(corpus, view.filters) or view.filters.active_facets():
+        st.button(f"Clear the {facet.replace('_', ' ')} filter", key=f"clear-{facet}",
+                  on_click=clear_facet, args=(facet,))
+
+
+def excerpt_rows(records: list[Annotation], corpus: Corpus) -> list[dict]:
+    """Flat rows of every excerpt of some records (for lists and exports)."""
+    rows = []
+    for record in records:
+        for i, excerpt in enumerate(all_excerpts(record)):
+            rows.append({"record": record.id, "title": record.title, "source": corpus.sources[excerpt.source].label,
+                         "quote": " ".join(excerpt.quote.split()), "key": vs.excerpt_key(record.id, i)})
+    return rows
+
+
+def replace_view(view: vs.ViewState, **changes) -> vs.ViewState:
+    """A copy of the view state with some fields changed."""
+    return replace(view, **changes)
+
+
+def st_excerpt_list(records: list[Annotation], corpus: Corpus, page_size: int = 8) -> None:
+    """Every excerpt of the filtered records, a page at a time."""
+    rows = [(r, i, e) for r in records for i, e in enumerate(r.excerpts)]
+    if not rows:
+        st.caption("No excerpts for these filters.")
+        return
+    pages = max(1, -(-len(rows) // page_size))
+    page = st.number_input(f"Page (of {pages}; {len(rows)} excerpts)", 1, pages, 1, key="excerpt_page")
+    for record, i, excerpt in rows[(page - 1) * page_size: page * page_size]:
+        st.markdown(f"**{md(record.title)}**")
+        st_excerpt_card(excerpt, vs.excerpt_key(record.id, i), corpus)
+
+
+def st_feature_table(stops, sites, borders, status, legs, geodata, corpus: Corpus, org_short: str) -> None:
+    """The map's features as rows, for readers who prefer a table and for screen readers."""
+    rows = []
+    for stop in stops:
+        rows.append({"layer": "Visit route", "feature": stop.title, "date": stop.date, "detail": stop.status,
+                     "ref": stop.id})
+    for leg in legs:
+        rows.append({"layer": "Visit route", "feature": f"Leg {leg.start.city} → {leg.end.city}",
+                     "date": leg.end.date, "detail": f"{leg.km:,.0f} km (geodesic, WGS84)", "ref": leg.end.id})
+    for site in sites:
+        rows.append({"layer": "Military sites", "feature": site.title, "date": site.date,
+                     "detail": site.status.replace("_", " "), "ref": site.id})
+    lengths = dict(zip(geodata.borders["id"], geodata.borders["length_km"]))
+    for border in borders:
+        km = lengths.get(border.geodata_id)
+        rows.append({"layer": "Borders", "feature": border.title, "date": None,
+                     "detail": f"{km:,.0f} km computed" if km else "", "ref": border.id})
+    for code, record in sorted(status.items()):
+        rows.append({"layer": f"Memberships ({org_short})", "feature": corpus.countries.get(code, code),
+                     "date": record.date, "detail": record.status.value, "ref": record.id})
+    st.dataframe(rows, hide_index=True, width="stretch")
+
+
+def st_border_evidence(border, geodata, corpus: Corpus) -> None:
+    """Computed length beside the articles' and the references' lengths, with the method."""
+    row = geodata.borders[geodata.borders["id"] == border.geodata_id]
+    if row.empty:
+        return
+    km = float(row.iloc[0]["length_km"])
+    st.markdown("**Length: computed, in the articles, in the record**")
+    values = [{"value": f"{km:,.1f} km", "from": "computed from our geodata",
+               "method": f"geodesic length on the WGS84 ellipsoid (pyproj) of {row.iloc[0]['resolution']}"}]
+    for dis in disputes_by_record(corpus).get(border.id, []):
+        for version in dis.versions:
+            if version.excerpt:
+                values.append({"value": version.says, "from": corpus.sources[version.excerpt.source].label,
+                               "method": "article"})
+            elif version.reference:
+                values.append({"value": version.says, "from": version.reference.title, "method": "public reference"})
+    st.dataframe(values, hide_index=True, width="stretch")
+    st.caption("A 1:10m line smooths the river's meanders, so it measures shorter than surveyed lengths.")

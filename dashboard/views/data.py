@@ -1,0 +1,34 @@
+"""All filtered records as a table, and downloads that load back into the same records."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import cached, ui
+from dashboard import state as vs
+from dashboard.export import to_csv, to_geojson
+from dashboard.filters import apply_filter
+
+corpus = cached.get_corpus()
+geodata = cached.get_geodata()
+view: vs.ViewState = st.session_state[ui.VIEW_KEY]
+ui.st_notices()
+records = apply_filter(corpus.records, view.filters)
+st.header("Data and export", anchor=False)
+st.caption(f"{len(records)} of {len(corpus.records)} records match the filters (corpus version {corpus.version}).")
+if not records:
+    ui.st_empty(corpus, view)
+rows = [{"ref": r.id, "kind": ui.KIND_LABELS[r.kind], "title": r.title, "date": r.date,
+         "countries": ", ".join(sorted(r.countries)), "excerpts": len(r.excerpts), "references": len(r.references)}
+        for r in records]
+st.dataframe(rows, hide_index=True, width="stretch")
+left, right = st.columns(2)
+left.download_button("Download CSV", to_csv(records, corpus), file_name=f"central-asia-tour-{corpus.version}.csv",
+                     mime="text/csv", width="stretch")
+right.download_button("Download GeoJSON", to_geojson(records, geodata.borders),
+                      file_name=f"central-asia-tour-{corpus.version}.geojson", mime="application/geo+json",
+                      width="stretch")
+st.caption("Both files carry each record's excerpts, sources, character spans and context references; "
+           "the `record_json` column (CSV) and the feature properties (GeoJSON) load back into the same records.")
+st.subheader("Excerpts", anchor=False)
+st.dataframe(ui.excerpt_rows(records, corpus), hide_index=True, width="stretch")

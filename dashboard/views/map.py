@@ -1,0 +1,115 @@
+"""The map: tour route, Russian military sites, borders and memberships, with the evidence beside it."""
+
+from __future__ import annotations
+
+import streamlit as st
+import xyzservices.providers as xyz
+from streamlit_folium import st_folium
+
+from dashboard import cached, ui
+from dashboard import state as vs
+from dashboard.filters import apply_filter
+from dashboard.layers import (
+    DEFAULT_CENTER,
+    DEFAULT_ZOOM,
+    add_online_tiles,
+    build_base_map,
+    build_border_layer,
+    build_membership_layer,
+    build_route_layer,
+    build_sites_layer,
+    membership_status,
+    record_id_from_tooltip,
+    route_legs,
+)
+from dashboard.model import Border, Membership, MilitarySite, VisitStop
+from dashboard.selection import country_at
+
+corpus = cached.get_corpus()
+geodata = cached.get_geodata()
+view: vs.ViewState = st.session_state[ui.VIEW_KEY]
+ui.st_notices()
+
+records = apply_filter(corpus.records, view.filters)
+shade = vs.effective_shade(view, corpus)
+org_short = corpus.organizations[shade]
+as_of = view.filters.as_of
+
+head, share = st.columns([5, 1], vertical_alignment="bottom")
+head.header("Putin's Central Asia tour, 27–28 February 2017", anchor=False)
+head.caption(
+    f"Route, Russian military sites and the Tajik–Afghan border; countries shaded by **{ui.md(org_short)}** "
+    f"membership on **{as_of:%-d %b %Y}**. Every mark opens onto the article excerpts and public records behind it."
+)
+with share:
+    ui.st_share(view, corpus)
+
+if not records:
+    ui.st_empty(corpus, view)
+
+stops = [r for r in records if isinstance(r, VisitStop)]
+sites = [r for r in records if isinstance(r, MilitarySite)]
+borders = [r for r in records if isinstance(r, Border)]
+status = membership_status([r for r in records if isinstance(r, Membership)], shade, as_of)
+
+groups = []
+if "members" in view.layers:
+    groups.append(build_membership_layer(status, org_short, corpus.countries, as_of))
+if "border" in view.layers:
+    groups.append(build_border_layer(borders, geodata.borders, corpus))
+if "route" in view.layers:
+    groups.append(build_route_layer(stops, corpus))
+if "sites" in view.layers:
+    groups.append(build_sites_layer(sites, corpus))
+
+fmap = build_base_map(geodata.basemap_url, list(geodata.labels), list(geodata.js), list(geodata.css))
+if view.tiles:
+    add_online_tiles(fmap, xyz.OpenStreetMap.Mapnik)
+if not geodata.assets_local:
+    st.caption("Map scripts are loaded from a CDN because the local copies are missing (run `make assets`).")
+
+map_col, panel = st.columns([7, 4], gap="medium")
+with map_col:
+    start = view.view or vs.MapView(*DEFAULT_CENTER, DEFAULT_ZOOM)
+    returned = st_folium(
+        fmap,
+        key="map",
+        height=600,
+        use_container_width=True,
+        feature_group_to_add=groups,
+        returned_objects=["last_object_clicked_tooltip", "last_clicked"],
+        center=(start.lat, start.lon),
+        zoom=start.zoom,
+    ) or {}
+    clicked_tip = returned.get("last_object_clicked_tooltip")
+    clicked_at = returned.get("last_clicked")
+    previous = st.session_state.get("_map_prev", (None, None))
+    if (clicked_tip, clicked_at) != previous:
+        st.session_state["_map_prev"] = (clicked_tip, clicked_at)
+        rid = record_id_from_tooltip(clicked_tip) if clicked_tip != previous[0] else None
+        if rid is None and clicked_at and clicked_at != previous[1] and "members" in view.layers:
+            code = country_at(geodata.countries, clicked_at["lat"], clicked_at["lng"])
+            rid = status[code].id if code in status else None
+        if rid in corpus.by_id:
+            st.session_state[vs.P_SEL] = rid
+            view = ui.replace_view(view, selected=rid)
+            st.session_state[ui.VIEW_KEY] = view
+
+with panel:
+    selected = corpus.by_id.get(view.selected) if view.selected else None
+    if selected is not None:
+        ui.st_record(selected, corpus, ui.disputes_by_record(corpus))
+        if isinstance(selected, Border):
+            ui.st_border_evidence(selected, geodata, corpus)
+        if st.button("Clear selection"):
+            st.session_state[vs.P_SEL] = None
+            st.rerun()
+    else:
+        st.subheader("Evidence", anchor=False)
+        st.caption("Click a stop, a base, a border or a shaded country to see the excerpts behind it. "
+                   "Meanwhile, the excerpts of everything the filters leave:")
+        ui.st_excerpt_list(records, corpus)
+
+legs = route_legs(stops) if "route" in view.layers else []
+with st.expander("What is on the map, as a table", expanded=False):
+    ui.st_feature_table(stops, sites, borders, status, legs, geodata, corpus, org_short)

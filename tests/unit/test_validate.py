@@ -1,0 +1,166 @@
+"""A table of broken annotation files, each with the message it must produce (file, line, record, field)."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from dashboard.corpus import CorpusError, load_corpus
+from dashboard.validate import main
+
+ROOT = Path(__file__).resolve().parents[2]
+
+ORG = """\
+version: 1
+records:
+  - id: org-csto
+    kind: organization
+    short: CSTO
+    name: Collective Security Treaty Organization
+    title: CSTO
+    organizations: [org-csto]
+    topics: [security]
+    excerpts:
+      - source: spotlight-2017
+        quote: a Russia-led military alliance established in 1992.
+"""
+
+SITE = """\
+  - id: site-kant
+    kind: military_site
+    title: Kant air base
+    operator: RU
+    host: KG
+    status: active
+    countries: [KG]
+    topics: [military]
+    location: {{lat: {lat}, lon: {lon}}}
+    excerpts:
+      - source: cement-2017
+        quote: {quote}
+    references:
+      - supports: location
+        title: Kant (air base)
+        url: https://en.wikipedia.org/wiki/Kant_(air_base)
+"""
+KANT_QUOTE = "Russia flies Su-25 combat planes and Mi-8 helicopters from the Kant airbase"
+
+
+def site(lat=42.85, lon=74.85, quote=KANT_QUOTE, **replace):
+    text = SITE.format(lat=lat, lon=lon, quote=quote)
+    for old, new in replace.items():
+        text = text.replace(old.replace("_", " ") + ":", new)
+    return text
+
+
+CASES = [
+    # (case, file text, (line, record, field, words in the message))
+    ("yaml syntax", ORG + "  - id: x\n   kind: [\n", (14, None, None, "YAML syntax")),
+    ("unknown field", ORG + site().replace("    topics: [military]\n", "    topics: [military]\n    colour: red\n"),
+     (21, "site-kant", "colour", "unknown field")),
+    ("unknown kind", ORG + "  - id: thing\n    kind: spaceship\n    title: x\n    topics: [security]\n",
+     (13, "thing", "kind", "unknown kind 'spaceship'")),
+    ("missing kind", ORG + "  - id: thing\n    title: x\n    topics: [security]\n", (13, "thing", "kind", "missing 'kind'")),
+    ("unknown country", ORG + site().replace("countries: [KG]", "countries: [XX]"),
+     (19, "site-kant", "countries", "unknown country code 'XX'")),
+    ("unknown organization", ORG + site().replace("countries: [KG]", "countries: [KG]\n    organizations: [org-nato]"),
+     (20, "site-kant", "organizations", "unknown organization 'org-nato'")),
+    ("unknown source", ORG + site().replace("source: cement-2017", "source: pravda-2017"),
+     (23, "site-kant", "excerpts.source", "unknown source 'pravda-2017'")),
+    ("quote not in seed", ORG + site(quote="Russia flies F-16 fighters from the Kant airbase"),
+     (24, "site-kant", "excerpts.quote", "quote not found verbatim in 004_8ba6c02ffa2a8b5e.txt")),
+    ("quote with ellipsis", ORG + site(quote="Russia flies Su-25 combat planes ... from the Kant airbase"),
+     (24, "site-kant", "excerpts.quote", "must not contain an ellipsis")),
+    ("lat and lon swapped", ORG + site(lat=74.85, lon=42.85), (21, "site-kant", "location", "lat and lon look swapped")),
+    ("outside the region", ORG + site(lat=-33.9, lon=18.4), (21, "site-kant", "location", "outside the map region")),
+    ("location without reference", ORG + site().split("    references:")[0],
+     (21, "site-kant", "location", "needs a reference with supports: location")),
+    ("duplicate id", ORG + site() + site(), (29, "site-kant", "id", "duplicate id (first used on line 13)")),
+    ("date before 1990", ORG + site().replace("    topics:", "    date: 1850-01-01\n    topics:"),
+     (20, "site-kant", "date", "outside the possible range")),
+    ("date in the future", ORG + site().replace("    topics:", "    date: 2999-01-01\n    topics:"),
+     (20, "site-kant", "date", "outside the possible range")),
+    ("impossible date", ORG + site().replace("    topics:", "    date: 2017-02-30\n    topics:"),
+     (20, "site-kant", "date", "day value is outside expected range")),
+    ("end before start", ORG + site().replace("    topics:", "    date: 2017-02-28\n    date_end: 2017-02-27\n    topics:"),
+     (21, "site-kant", "date_end", "date_end is before date")),
+    ("duplicate key", ORG + site().replace("    title: Kant air base\n", "    title: Kant air base\n    title: Kant\n"),
+     (16, None, "title", "key appears twice")),
+    ("no excerpt or reference", ORG + "  - id: ev-x\n    kind: event\n    title: x\n    countries: [KG]\n    topics: [security]\n",
+     (13, "ev-x", "excerpts", "at least one excerpt or reference")),
+    ("no country or organization", ORG + site().replace("    countries: [KG]\n", "").replace("host: KG", "host: KG").replace(
+        "    operator: RU\n    host: KG\n", "    operator: RU\n    host: KG\n"), None),
+    ("unknown border", ORG + "  - id: border-x\n    kind: border\n    geodata_id: XX-YY\n    title: x\n    countries: [KG]\n"
+     "    topics: [security]\n    excerpts:\n      - source: cement-2017\n        quote: " + KANT_QUOTE + "\n",
+     (15, "border-x", "geodata_id", "no border 'XX-YY'")),
+    ("unknown topic", ORG + site().replace("topics: [military]", "topics: [sports]"),
+     (20, "site-kant", "topics.0", "Input should be")),
+    ("empty file", "", (None, None, "records", "expected a mapping with a 'records' list")),
+]
+CASES = [c for c in CASES if c[2] is not None]
+
+
+@pytest.fixture
+def write(tmp_path):
+    def _write(text: str) -> Path:
+        path = tmp_path / "annotations.yaml"
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+    return _write
+
+
+def test_the_minimal_file_is_valid(write):
+    assert len(load_corpus(write(ORG + site())).records) == 2
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_broken_file_gives_a_located_message(write, case, text, expected):
+    line, record, fld, words = expected
+    with pytest.raises(CorpusError) as info:
+        load_corpus(write(text))
+    matching = [p for p in info.value.problems if words in p.message]
+    assert matching, [str(p) for p in info.value.problems]
+    problem = matching[0]
+    assert problem.file.endswith("annotations.yaml")
+    assert (problem.line, problem.record, problem.field) == (line, record, fld), str(problem)
+
+
+def test_every_problem_is_listed_not_only_the_first(write):
+    text = ORG + site(lat=74.85, lon=42.85).replace("countries: [KG]", "countries: [XX]") + site(quote="not in any seed at all")
+    with pytest.raises(CorpusError) as info:
+        load_corpus(write(text))
+    messages = " | ".join(p.message for p in info.value.problems)
+    for words in ("swapped", "unknown country code 'XX'", "duplicate id", ):
+        assert words in messages
+
+
+def test_a_missing_geodata_directory_is_named(write, tmp_path):
+    with pytest.raises(CorpusError) as info:
+        load_corpus(write(ORG), geodata_dir=tmp_path / "nowhere")
+    assert any("borders.geojson" in p.message for p in info.value.problems)
+
+
+def test_an_edited_seed_is_caught(write, tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    path = seeds / "004_8ba6c02ffa2a8b5e.txt"
+    path.write_text(path.read_text() + "\nAn added line.\n")
+    with pytest.raises(CorpusError) as info:
+        load_corpus(write(ORG), seeds_dir=seeds)
+    assert any(p.field == "sha256" and "has changed" in p.message for p in info.value.problems)
+
+
+def test_cli_passes_on_the_real_corpus(capsys):
+    assert main([]) == 0
+    assert "OK" in capsys.readouterr().out
+
+
+def test_cli_lists_file_line_record_and_field(write, capsys):
+    path = write(ORG + site(quote="Russia flies F-16 fighters from the Kant airbase"))
+    assert main([str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "1 problem" in err
+    assert "annotations.yaml:24: [site-kant] excerpts.quote: quote not found verbatim" in err
