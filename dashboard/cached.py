@@ -12,7 +12,7 @@ import geopandas as gpd
 import streamlit as st
 
 from dashboard import assets
-from dashboard.corpus import DEFAULT_ANNOTATIONS, DEFAULT_GEODATA, DEFAULT_SEEDS, Corpus, load_corpus
+from dashboard.corpus import Corpus, configured_paths, load_corpus
 from dashboard.geo import COUNTRIES_FILE, load_borders, load_countries
 
 log = logging.getLogger(__name__)
@@ -28,13 +28,14 @@ def _stamp(*paths: Path) -> tuple[float, ...]:
 
 
 @st.cache_resource(show_spinner=False)
-def _corpus(stamp: tuple[float, ...]) -> Corpus:
-    return load_corpus(DEFAULT_ANNOTATIONS, DEFAULT_SEEDS, DEFAULT_GEODATA)
+def _corpus(paths: tuple[Path, Path, Path], stamp: tuple[float, ...]) -> Corpus:
+    return load_corpus(*paths)
 
 
 def get_corpus() -> Corpus:
     """The validated corpus; raises CorpusError with every problem."""
-    return _corpus(_stamp(DEFAULT_ANNOTATIONS, DEFAULT_SEEDS))
+    paths = configured_paths()
+    return _corpus(paths, _stamp(*paths))
 
 
 @dataclass(frozen=True)
@@ -66,16 +67,17 @@ def _publish_basemap(source: Path) -> str:
 
 
 @st.cache_resource(show_spinner=False)
-def _geodata(stamp: tuple[float, ...]) -> Geodata:
-    countries = load_countries(DEFAULT_GEODATA)
-    borders = load_borders(DEFAULT_GEODATA)
+def _geodata(geodata_dir: Path, stamp: tuple[float, ...]) -> Geodata:
+    countries = load_countries(geodata_dir)
+    borders = load_borders(geodata_dir)
     points = countries.geometry.representative_point()
     labels = tuple((name, pt.y, pt.x) for name, pt in zip(countries["name"], points))
     js, css, local = assets.asset_links()
-    return Geodata(countries, borders, _publish_basemap(DEFAULT_GEODATA / COUNTRIES_FILE), labels,
+    return Geodata(countries, borders, _publish_basemap(geodata_dir / COUNTRIES_FILE), labels,
                    local, tuple(js), tuple(css))
 
 
 def get_geodata() -> Geodata:
     """Geodata for the map; raises GeodataError naming the missing or broken file."""
-    return _geodata(_stamp(DEFAULT_GEODATA, assets.VENDOR_DIR))
+    geodata_dir = configured_paths()[2]
+    return _geodata(geodata_dir, _stamp(geodata_dir, assets.VENDOR_DIR))

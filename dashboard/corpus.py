@@ -32,10 +32,18 @@ from dashboard.model import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-# Environment overrides let tests and deployments point the app at other files.
-DEFAULT_ANNOTATIONS = Path(os.environ.get("DASHBOARD_ANNOTATIONS", ROOT / "annotations.yaml"))
-DEFAULT_SEEDS = Path(os.environ.get("DASHBOARD_SEEDS", ROOT / "seeds"))
-DEFAULT_GEODATA = Path(os.environ.get("DASHBOARD_GEODATA", ROOT / "geodata"))
+DEFAULT_ANNOTATIONS = ROOT / "annotations.yaml"
+DEFAULT_SEEDS = ROOT / "seeds"
+DEFAULT_GEODATA = ROOT / "geodata"
+
+
+def configured_paths() -> tuple[Path, Path, Path]:
+    """(annotations, seeds, geodata); environment variables let tests and deployments use other files."""
+    return (
+        Path(os.environ.get("DASHBOARD_ANNOTATIONS", DEFAULT_ANNOTATIONS)),
+        Path(os.environ.get("DASHBOARD_SEEDS", DEFAULT_SEEDS)),
+        Path(os.environ.get("DASHBOARD_GEODATA", DEFAULT_GEODATA)),
+    )
 
 _WS = re.compile(r"\s+")
 

@@ -331,6 +331,7 @@ class _Basemap(MacroElement):
           map.on("moveend", function() {
             try {
               var c = map.getCenter(), w = window.parent;
+              w.__mapView = {lat: c.lat.toFixed(3), lon: c.lng.toFixed(3), z: String(map.getZoom())};
               var url = new URL(w.location.href);
               url.searchParams.set("lat", c.lat.toFixed(3));
               url.searchParams.set("lon", c.lng.toFixed(3));

@@ -24,6 +24,7 @@ P_DATE, P_FROM, P_TO = "date", "from", "to"
 P_SHADE, P_SEL, P_LAYERS, P_TILES = "shade", "sel", "layers", "tiles"
 P_LAT, P_LON, P_ZOOM = "lat", "lon", "z"
 P_SOURCE, P_EXCERPT = "source", "excerpt"
+VIEW_PARAMS = (P_LAT, P_LON, P_ZOOM)
 KNOWN_PARAMS = (
     P_ORG, P_COUNTRY, P_TOPIC, P_ARTICLE, P_KIND, P_DATE, P_FROM, P_TO, P_SHADE, P_SEL,
     P_LAYERS, P_TILES, P_LAT, P_LON, P_ZOOM, P_SOURCE, P_EXCERPT,

@@ -9,7 +9,6 @@ import urllib.parse
 from dataclasses import replace
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 from dashboard import state as vs
 from dashboard.corpus import Corpus, CorpusError, Problem, all_excerpts
@@ -189,11 +188,42 @@ def _current_view() -> vs.MapView | None:
 
 
 def sync_url(view: vs.ViewState, corpus: Corpus) -> None:
-    """Write the view into the URL, only when it changed (no history spam)."""
-    wanted = vs.encode(view, corpus)
-    have = {k: st.query_params.get(k) for k in st.query_params}
-    if wanted != have:
-        st.query_params.from_dict(wanted)
+    """Keep the address bar in step with the view.
+
+    The map reports its center and zoom in the browser (no rerun per pan), so the
+    query string is merged there: the server's filters plus the map's own view.
+    """
+    wanted = {k: v for k, v in vs.encode(view, corpus).items() if k not in vs.VIEW_PARAMS}
+    if not st.session_state.get("_url_cleaned"):
+        # First run: let Streamlit itself set a clean URL (bad parameters dropped).
+        st.session_state["_url_cleaned"] = True
+        st.query_params.from_dict(vs.encode(view, corpus))
+    payload = json.dumps({"want": wanted, "keep": list(vs.VIEW_PARAMS)}).replace("</", "<\\/")
+    with st.sidebar:
+        st.iframe(_URL_SYNC.replace("__PAYLOAD__", payload), height=1)
+
+
+_URL_SYNC = """<script>
+(function () {
+  var p = __PAYLOAD__, w = window.parent;
+  function sync() {
+    try {
+      var u = new URL(w.location.href), next = new URLSearchParams(), view = w.__mapView || {};
+      Object.keys(p.want).forEach(function (k) { next.set(k, p.want[k]); });
+      p.keep.forEach(function (k) {
+        var v = view[k] !== undefined ? view[k] : u.searchParams.get(k);
+        if (v !== null && v !== undefined) { next.set(k, v); }
+      });
+      var q = next.toString().replace(/%2C/g, ",");
+      if (("?" + q) !== u.search && !(q === "" && u.search === "")) {
+        w.history.replaceState(w.history.state, "", u.pathname + (q ? "?" + q : "") + u.hash);
+      }
+    } catch (e) { console.warn("URL sync unavailable", e); }
+  }
+  sync();
+  setTimeout(sync, 400);
+})();
+</script>"""
 
 
 def st_notices() -> None:
@@ -220,7 +250,7 @@ def st_share(view: vs.ViewState, corpus: Corpus) -> None:
                     f"(corpus {corpus.version}). {url}")
         st.caption("Citation")
         st.code(citation, language=None, wrap_lines=True)
-        components.html(_COPY_BUTTON.replace("__PAYLOAD__", json.dumps(citation).replace("</", "<\\/")), height=40)
+        st.iframe(_COPY_BUTTON.replace("__PAYLOAD__", json.dumps(citation).replace("</", "<\\/")), height=40)
 
 
 _COPY_BUTTON = """

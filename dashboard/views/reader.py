@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 from dashboard import cached, ui
 from dashboard import state as vs
@@ -40,7 +39,7 @@ if source.url:
 if source.note:
     st.caption(ui.md(source.note))
 st.caption(f"{len(marks)} highlighted excerpts. File {ui.md(source.file)}, sha256 {source.sha256[:12]}…")
-components.html(reader_document(seed.text, marks, focus), height=640, scrolling=True)
+st.iframe(reader_document(seed.text, marks, focus), height=640)
 
 if marks:
     keys = [m.key for m in marks]

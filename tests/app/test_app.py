@@ -1,0 +1,135 @@
+"""The whole app in-process (Streamlit AppTest): widgets by key, query params, no exceptions."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard import state as vs
+
+
+def texts(at) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [w.value for w in at.warning] + [e.value for e in at.error] + [i.value for i in at.info]
+    parts += [h.value for h in at.header] + [h.value for h in at.subheader]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_map_page_runs_without_exception(app):
+    at = app.run()
+    assert not at.exception
+    assert "Putin's Central Asia tour" in texts(at)
+    assert "Evidence" in texts(at)
+
+
+def test_link_parameters_set_the_widgets(app):
+    app.query_params.update({"org": "CSTO,EAEU", "country": "TJ,KG", "topic": "security",
+                             "date": "2015-06-01", "layers": "route,sites", "shade": "EAEU", "sel": "site-kant"})
+    at = app.run()
+    assert not at.exception
+    assert at.multiselect(key=vs.P_ORG).value == ["org-csto", "org-eaeu"]
+    assert at.multiselect(key=vs.P_COUNTRY).value == ["TJ", "KG"]
+    assert at.multiselect(key=vs.P_TOPIC).value == ["security"]
+    assert str(at.date_input(key=vs.P_DATE).value) == "2015-06-01"
+    assert at.selectbox(key=vs.P_SHADE).value == "org-eaeu"
+    assert "Kant air base (Kyrgyzstan)" in texts(at)
+    assert not any("ignored" in w.value for w in at.warning)
+
+
+# Each row: hostile or broken input, and a word the notice must contain. (issue 4)
+HOSTILE = [
+    ({"country": "<script>alert(1)</script>"}, "not a known value"),
+    ({"org": "CSTO,NATO"}, "not a known value"),
+    ({"date": "2017-02-30"}, "not a date"),
+    ({"date": "yesterday"}, "not a date"),
+    ({"from": "2018-01-01", "to": "2017-01-01"}, "'to' is before 'from'"),
+    ({"country": "TJ" * 400}, "longer than"),
+    ({"lat": "NaN", "lon": "70", "z": "5"}, "not a number"),
+    ({"z": "99", "lat": "40", "lon": "70"}, "not a number between"),
+    ({"sel": "javascript:alert(1)"}, "not a known value"),
+    ({"excerpt": "site-kant.99"}, "no such excerpt"),
+    ({"\"><img src=x onerror=alert(1)>": "1"}, "unknown parameter"),
+    ({"tiles": "maybe"}, "use 0 or 1"),
+]
+
+
+@pytest.mark.parametrize(("params", "words"), HOSTILE)
+def test_bad_link_parameters_leave_a_notice_and_no_exception(app, params, words):
+    app.query_params.update(params)
+    at = app.run()
+    assert not at.exception
+    notice = " ".join(w.value for w in at.warning)
+    assert words in notice
+    assert "<script>" not in notice and "<img" not in notice
+
+
+def test_repeated_keys_use_the_first_and_say_so(app):
+    app.query_params["date"] = ["2016-01-01", "2017-01-01"]
+    at = app.run()
+    assert not at.exception
+    assert str(at.date_input(key=vs.P_DATE).value) == "2016-01-01"
+    assert "given 2 times" in " ".join(w.value for w in at.warning)
+
+
+def test_good_parameters_survive_beside_bad_ones(app):
+    app.query_params.update({"country": "TJ,XX", "topic": "security"})
+    at = app.run()
+    assert at.multiselect(key=vs.P_COUNTRY).value == ["TJ"]
+    assert at.multiselect(key=vs.P_TOPIC).value == ["security"]
+
+
+def test_selection_in_session_state_drives_the_evidence_panel(app):
+    at = app.run()
+    at.session_state[vs.P_SEL] = "border-tj-af"
+    at.run()
+    assert not at.exception
+    shown = texts(at)
+    assert "The Tajik–Afghan border" in shown
+    assert "Sources disagree" in shown
+
+
+def test_layer_toggles_are_kept_in_state(app):
+    at = app.run()
+    at.button_group(key=vs.P_LAYERS).set_value(["route"]).run()
+    assert not at.exception
+    assert at.session_state[vs.P_LAYERS] == ["route"]
+
+
+def test_an_empty_result_says_so_and_offers_to_clear(app):
+    app.query_params.update({"country": "MD", "kind": "military_site"})
+    at = app.run()
+    assert "No record matches these filters." in texts(at)
+    labels = [b.label for b in at.button]
+    assert any(label.startswith("Clear the") for label in labels)
+
+
+def test_clear_all_resets_every_filter(app):
+    app.query_params.update({"country": "TJ", "topic": "security"})
+    at = app.run()
+    next(b for b in at.button if b.label == "Clear all filters").click().run()
+    assert at.multiselect(key=vs.P_COUNTRY).value == []
+    assert at.multiselect(key=vs.P_TOPIC).value == []
+
+
+def test_broken_corpus_shows_the_problem_list_not_a_traceback(app, monkeypatch, tmp_path):
+    bad = tmp_path / "annotations.yaml"
+    bad.write_text("version: 1\nrecords:\n  - id: x\n    kind: spaceship\n")
+    monkeypatch.setenv("DASHBOARD_ANNOTATIONS", str(bad))
+    at = app.run()
+    assert not at.exception
+    assert "cannot start" in at.error[0].value
+    assert at.dataframe[0].value["problem"].str.contains("unknown kind").any()
+
+
+def test_missing_geodata_shows_a_clear_message(app, monkeypatch, tmp_path):
+    monkeypatch.setenv("DASHBOARD_GEODATA", str(tmp_path / "no-geodata"))
+    at = app.run()
+    assert not at.exception
+    assert at.error, "expected an error message"
+    assert at.dataframe[0].value["problem"].str.contains("borders.geojson").any()
+
+
+@pytest.mark.parametrize("page", ["views/charts.py", "views/reader.py", "views/data.py", "views/about.py"])
+def test_every_page_runs(app, page):
+    at = app.run()
+    at.switch_page(page).run()
+    assert not at.exception
