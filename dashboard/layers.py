@@ -57,6 +57,8 @@ BORDER_COLOR = PALETTE["vermillion"]
 ROUTE_COLOR = PALETTE["black"]
 DEFAULT_CENTER = (47.0, 57.5)
 DEFAULT_ZOOM = 4
+# Moscow to the Tajik–Afghan border: what a first-time visitor should see.
+TOUR_BOUNDS = [[36.5, 37.5], [56.0, 78.0]]
 REF_PATTERN = re.compile(r"ref: ([a-z0-9][a-z0-9-]*)")
 
 
@@ -284,6 +286,15 @@ class _Basemap(MacroElement):
         (function() {
           var map = {{ this._parent.get_name() }};
           var labels = {{ this.labels }};
+          if (map.keyboard) {
+            // Leaflet focuses the map on mousedown, which scrolls a partly hidden map
+            // into view between press and release, so the click lands elsewhere.
+            map.keyboard.disable();
+            map.keyboard._onMouseDown = function () {
+              if (!this._focused) { this._map._container.focus({preventScroll: true}); }
+            };
+            map.keyboard.enable();
+          }
           var base = {color: "#ffffff", weight: 1, fillColor: "#e8e4da", fillOpacity: 1, dashArray: null};
           window.__applyMembership = function() {
             var layer = window.__basemap, status = window.__membership || {};
@@ -327,6 +338,12 @@ class _Basemap(MacroElement):
             c.classList.toggle("zoom-low", map.getZoom() < 5);
           }
           map.on("zoomend", zoomClass);
+          try {
+            // A link without a map view opens on the whole tour, whatever the screen width.
+            if (!new URL(window.parent.location.href).searchParams.has("lat")) {
+              map.fitBounds({{ this.bounds }}, {animate: false});
+            }
+          } catch (e) { map.fitBounds({{ this.bounds }}, {animate: false}); }
           zoomClass();
           map.on("moveend", function() {
             try {
@@ -347,6 +364,7 @@ class _Basemap(MacroElement):
     def __init__(self, url: str, labels: list[tuple[str, float, float]], css: str):
         super().__init__()
         self._name = "Basemap"
+        self.bounds = json.dumps(TOUR_BOUNDS)
         self.url = json.dumps(url)
         self.labels = json.dumps([(esc(n), lat, lon) for n, lat, lon in labels]).replace("</", "<\\/")
         self.css = css

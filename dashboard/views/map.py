@@ -10,8 +10,6 @@ from dashboard import cached, ui
 from dashboard import state as vs
 from dashboard.filters import apply_filter
 from dashboard.layers import (
-    DEFAULT_CENTER,
-    DEFAULT_ZOOM,
     add_online_tiles,
     build_base_map,
     build_border_layer,
@@ -70,7 +68,7 @@ if not geodata.assets_local:
 
 map_col, panel = st.columns([7, 4], gap="medium")
 with map_col:
-    start = view.view or vs.MapView(*DEFAULT_CENTER, DEFAULT_ZOOM)
+    start = view.view
     returned = st_folium(
         fmap,
         key="map",
@@ -78,8 +76,8 @@ with map_col:
         use_container_width=True,
         feature_group_to_add=groups,
         returned_objects=["last_object_clicked_tooltip", "last_clicked"],
-        center=(start.lat, start.lon),
-        zoom=start.zoom,
+        center=(start.lat, start.lon) if start else None,
+        zoom=start.zoom if start else None,
     ) or {}
     clicked_tip = returned.get("last_object_clicked_tooltip")
     clicked_at = returned.get("last_clicked")

@@ -1,0 +1,150 @@
+"""Server-side script time per warm rerun, without a browser (streamlit.testing AppTest).
+
+    .venv/bin/python -m bench.rerun [--app dashboard/app.py] [--runs 10] [--profile] [--json]
+
+Run in its own process: dashboard.corpus reads DASHBOARD_ANNOTATIONS when it is
+imported and the Streamlit caches live for the process, so each corpus gets a
+fresh interpreter (bench.run sets the variable in the child's environment
+before the AppTest is created). One cold run, then `--runs` timed reruns, each
+after changing a widget value (the Country multiselect for the real app, the
+selectbox for the floor app). The time is `at.run()` wall time: the script run
+plus AppTest's own bookkeeping of the element tree (the floor app shows how
+much of that is fixed cost).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import pstats
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _quantile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    if len(ordered) == 1:
+        return ordered[0]
+    pos = (len(ordered) - 1) * q
+    lo = int(pos)
+    hi = min(lo + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (pos - lo)
+
+
+def _changes(at, app: str):
+    """An endless cycle of widget changes for this app."""
+    if app.endswith("floor_app.py"):
+        box = at.selectbox[0]
+        options = list(box.options)
+        i = 0
+        while True:
+            i += 1
+            yield lambda i=i: at.selectbox[0].set_value(options[i % len(options)])
+    else:
+        codes = _country_codes(list(_country(at).options))
+        cycle = [[codes[0]], [codes[1]], [], [codes[2], codes[3]], []]
+        i = 0
+        while True:
+            value = cycle[i % len(cycle)]
+            i += 1
+            yield lambda value=value: _country(at).set_value(value)
+
+
+def _country(at):
+    return next(m for m in at.multiselect if m.label == "Country")
+
+
+def _country_codes(labels: list[str]) -> list[str]:
+    """Codes behind the Country multiselect's labels ("Tajikistan (26)" -> "TJ")."""
+    from dashboard.codes import COUNTRY_NAMES
+
+    by_name = {name: code for code, name in COUNTRY_NAMES.items()}
+    preferred = ["TJ", "KG", "KZ", "UZ"]
+    present = [by_name[label.rsplit(" (", 1)[0]] for label in labels if label.rsplit(" (", 1)[0] in by_name]
+    return [c for c in preferred if c in present] + [c for c in present if c not in preferred]
+
+
+def measure(app: str, runs: int, profile: bool, timeout: float) -> dict:
+    from streamlit.testing.v1 import AppTest
+
+    script = str((ROOT / app).resolve())
+    t = time.perf_counter()
+    at = AppTest.from_file(script, default_timeout=timeout)
+    at.run()
+    cold = time.perf_counter() - t
+    errors = [str(e.value)[:300] for e in at.exception]
+    changes = _changes(at, app)
+    # One untimed change: the first rerun after the cold run still warms some caches.
+    next(changes)()
+    at.run()
+    times = []
+    profiler = cProfile.Profile() if profile else None
+    for _ in range(runs):
+        next(changes)()
+        if profiler:
+            profiler.enable()
+        t = time.perf_counter()
+        at.run()
+        times.append(time.perf_counter() - t)
+        if profiler:
+            profiler.disable()
+        errors += [str(e.value)[:300] for e in at.exception]
+    out = {
+        "app": app,
+        "annotations": os.environ.get("DASHBOARD_ANNOTATIONS"),
+        "cold_s": cold,
+        "runs": len(times),
+        "times_ms": [x * 1000 for x in times],
+        "median_ms": statistics.median(times) * 1000,
+        "p95_ms": _quantile(times, 0.95) * 1000,
+        "errors": errors,
+    }
+    if profiler:
+        out["profile"] = _top(profiler, runs)
+    return out
+
+
+def _top(profiler: cProfile.Profile, runs: int, limit: int = 12) -> dict:
+    """Per-rerun cumulative and own time of the heaviest functions (the project's own first)."""
+    stats = pstats.Stats(profiler)
+    rows = []
+    for (file, line, name), (_cc, calls, tottime, cumtime, _callers) in stats.stats.items():
+        short = file.replace(str(ROOT) + "/", "")
+        if "site-packages/" in short:
+            short = short.split("site-packages/", 1)[1]
+        rows.append({"func": f"{short}:{line}({name})", "calls": calls / runs,
+                     "own_ms": tottime / runs * 1000, "cum_ms": cumtime / runs * 1000,
+                     "own_code": short.startswith(("dashboard/", "bench/"))})
+    own = sorted((r for r in rows if r["own_code"]), key=lambda r: -r["cum_ms"])[:limit]
+    by_self = sorted(rows, key=lambda r: -r["own_ms"])[:limit]
+    text = io.StringIO()
+    pstats.Stats(profiler, stream=text).sort_stats("cumulative").print_stats(25)
+    return {"dashboard_by_cumulative": own, "all_by_own_time": by_self, "text": text.getvalue()[-6000:]}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.rerun")
+    parser.add_argument("--app", default="dashboard/app.py")
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--timeout", type=float, default=600.0)
+    parser.add_argument("--json", action="store_true", help="print one JSON object on the last line")
+    args = parser.parse_args(argv)
+    result = measure(args.app, args.runs, args.profile, args.timeout)
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(f"{args.app}: cold {result['cold_s']:.2f} s, warm rerun median {result['median_ms']:.1f} ms, "
+              f"p95 {result['p95_ms']:.1f} ms over {result['runs']} runs; errors: {len(result['errors'])}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

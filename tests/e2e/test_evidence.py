@@ -1,0 +1,35 @@
+"""Charts, the reader and their links to the map."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import ARTIFACTS
+
+
+def test_an_excerpt_deep_link_highlights_the_quote_in_view(page, server):
+    page.goto(server + "/reader?source=cement-2017&excerpt=site-kant.0")
+    reader = page.frame_locator('iframe[srcdoc*="Highlighted passages"]')
+    mark = reader.locator("mark.focus").first
+    expect(mark).to_contain_text("Su-25 combat planes")
+    expect(mark).to_be_in_viewport()
+    expect(reader.locator("#info")).to_contain_text("Kant air base")
+
+
+def test_clicking_a_chart_mark_selects_its_record_for_the_map(page, server):
+    page.goto(server + "/charts?country=KG")
+    chart = page.locator(".js-plotly-plot").first
+    chart.wait_for()
+    chart.locator("g.point path").first.click(force=True)
+    page.wait_for_function("() => location.search.includes('sel=m-')")
+    page.get_by_role("link", name="Map", exact=True).click()
+    expect(page.get_by_text("Kyrgyzstan in the").first).to_be_visible()
+
+
+def test_every_chart_renders(page, server):
+    page.goto(server + "/charts")
+    charts = page.locator(".js-plotly-plot")
+    expect(charts).to_have_count(5)
+    for i in range(5):
+        charts.nth(i).scroll_into_view_if_needed()
+        charts.nth(i).screenshot(path=str(ARTIFACTS / f"chart-{i}.png"))

@@ -1,0 +1,71 @@
+"""The map as a user meets it in Chromium: layers, clicks, filters, offline assets."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import ARTIFACTS
+from tests.e2e.helpers import choose, layer_counts, map_frame, wait_for_map
+
+
+def test_map_paints_every_layer(page, server):
+    page.goto(server + "/")
+    frame = wait_for_map(page)
+    counts = layer_counts(frame)
+    assert len(counts) == 4 and all(n > 0 for n in counts[1:]), counts
+    shaded = frame.evaluate("() => Object.keys(window.__membership || {}).length")
+    assert shaded >= 5
+    expect(map_frame(page).locator(".stop-icon .stop-made")).to_have_count(3)
+    expect(map_frame(page).locator(".stop-icon .stop-not-made")).to_have_count(2)
+    expect(map_frame(page).locator(".site")).to_have_count(3)
+    expect(map_frame(page).locator(".map-legend")).to_be_visible()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "map.png"), full_page=True)
+
+
+def test_clicking_a_base_marker_shows_its_excerpt(page, server):
+    page.goto(server + "/?lat=42.6&lon=74.2&z=8")
+    wait_for_map(page)
+    map_frame(page).locator(".site", has_text="◆").click()
+    expect(page.get_by_text("Kant air base (Kyrgyzstan)").first).to_be_visible()
+    expect(page.get_by_text("Su-25 combat planes").first).to_be_visible()
+    page.wait_for_function("() => location.search.includes('sel=site-kant')")
+
+
+def test_a_filter_change_keeps_the_map_and_its_zoom(page, server):
+    page.goto(server + "/")
+    frame = wait_for_map(page)
+    frame.evaluate("() => { window.__probe = 'same map'; window.map.setView([39.5, 69.5], 6, {animate: false}); }")
+    before = layer_counts(frame)
+    choose(page, "Country", "Tajikistan")
+    page.wait_for_function("() => location.search.includes('country=TJ')")
+    frame.wait_for_function(f"() => JSON.stringify(window.feature_group.filter(g => window.map.hasLayer(g))"
+                            f".map(g => g.getLayers().length)) !== '{before}'.replace(/ /g, '')")
+    assert frame.evaluate("() => window.__probe") == "same map"
+    assert frame.evaluate("() => window.map.getZoom()") == 6
+    center = frame.evaluate("() => window.map.getCenter()")
+    assert abs(center["lat"] - 39.5) < 0.01 and abs(center["lng"] - 69.5) < 0.01
+    assert "lat=39.500" in page.url and "z=6" in page.url
+
+
+def test_no_request_leaves_the_app(page, server):
+    hosts = set()
+    page.on("request", lambda r: hosts.add(urlparse(r.url).netloc))
+    page.goto(server + "/")
+    wait_for_map(page)
+    page.get_by_role("link", name="Charts", exact=True).click()
+    page.locator(".js-plotly-plot").first.wait_for()
+    assert hosts <= {urlparse(server).netloc}, hosts
+
+
+def test_the_map_fits_a_phone(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.goto(server + "/")
+    wait_for_map(page)
+    box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+    assert box["width"] <= 390 and box["width"] > 300
+    page.screenshot(path=str(ARTIFACTS / "map-phone.png"), full_page=False)
+    context.close()

@@ -1,0 +1,46 @@
+"""Links: a shared URL reproduces the view, hostile ones do nothing, a base path still works."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+from playwright.sync_api import expect
+
+from tests.e2e.helpers import choose, layer_counts, map_frame, wait_for_map
+
+
+def test_a_shared_url_reproduces_the_filtered_map_and_excerpts(page, server):
+    page.goto(server + "/?country=TJ&sel=site-201st&lat=38.700&lon=69.000&z=7")
+    frame = wait_for_map(page)
+    expect(page.get_by_text("201st military base (Tajikistan)").first).to_be_visible()
+    expect(page.get_by_text("the largest ground troops").first).to_be_visible()
+    assert frame.evaluate("() => window.map.getZoom()") == 7
+    expect(map_frame(page).locator(".stop-icon .stop-made")).to_have_count(1)
+    assert layer_counts(frame)[2] > 0
+
+
+def test_changing_a_filter_changes_the_url(page, server):
+    page.goto(server + "/")
+    wait_for_map(page)
+    choose(page, "Organization", "EAEU")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('org') === 'EAEU'")
+
+
+def test_a_hostile_url_runs_no_script(page, server):
+    page.goto(server + '/?country=<script>alert(1)</script>&sel="><img src=x onerror=alert(2)>'
+              '&"><svg onload=alert(3)>=1&topic=' + "x" * 2000)
+    wait_for_map(page)
+    expect(page.get_by_text("Some link parameters were ignored").first).to_be_visible()
+    assert page.dialogs == []
+    assert page.locator("img[src=x], svg[onload]").count() == 0
+    assert map_frame(page).locator("img[src=x], svg[onload], script:text('alert')").count() == 0
+
+
+def test_the_app_works_behind_a_base_url_path(page, server_with_base_path):
+    hosts = set()
+    page.on("request", lambda r: hosts.add(urlparse(r.url).netloc))
+    page.goto(server_with_base_path + "/?country=KG")
+    frame = wait_for_map(page)
+    assert frame.evaluate("() => typeof L") == "object"
+    assert hosts <= {urlparse(server_with_base_path).netloc}, hosts
+    page.wait_for_function("() => location.pathname.startsWith('/dash') && location.search.includes('country=KG')")
