@@ -16,7 +16,7 @@ DEFAULT_LAYERS = LAYERS
 DEFAULT_ORG = "org-csto"
 MAX_VALUE_LENGTH = 400
 MAX_ITEMS = 40
-_SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.+-]{0,80}$")
+_SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.+ -]{0,80}$")
 
 # URL parameter names; they double as widget keys so that a link and the sidebar agree.
 P_ORG, P_COUNTRY, P_TOPIC, P_ARTICLE, P_KIND = "org", "country", "topic", "article", "kind"

@@ -1,0 +1,374 @@
+"""Headless Chromium helpers (Playwright async API): paint time, filter changes, bytes.
+
+All times are taken inside the browser, as epoch milliseconds
+(`performance.timeOrigin + performance.now()`, comparable between the page and
+its iframes), by an init script that every page and frame gets:
+
+* top page: `t0` when Enter or Backspace goes down (the filter change), and the
+  last time the app became idle: `stApp[data-test-script-state="notRunning"]`
+  and no `[data-testid="stStatusWidgetRunningIcon"]` (Streamlit only shows that
+  status widget after 500 ms of running, so the script-run state is what makes
+  short reruns visible);
+* st_folium iframe: when `#map_div` got `data-basemap="ready"`, when a
+  `.leaflet-marker-icon` first appeared, and the time of every push onto
+  `window.feature_group` (streamlit-folium pushes each new feature group there).
+
+Python only polls, coarsely, for those facts; the numbers do not depend on how
+fast it polls.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import shutil
+import time
+import urllib.parse
+from dataclasses import dataclass, field
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+VIEWPORT = {"width": 1400, "height": 900}
+
+INIT_JS = r"""
+(() => {
+  if (window.__bench) { return; }
+  const now = () => performance.timeOrigin + performance.now();
+  const B = window.__bench = {t0: null, idleAt: null, busyAt: null, readyAt: null, markerAt: null, fgPushes: []};
+  if (window.top === window) {
+    document.addEventListener("keydown", (e) => {
+      if (e.key === "Enter" || e.key === "Backspace") { B.t0 = now(); }
+    }, true);
+    B.isIdle = () => {
+      const app = document.querySelector('[data-testid="stApp"]');
+      return !!app && app.getAttribute("data-test-script-state") === "notRunning"
+        && !document.querySelector('[data-testid="stStatusWidgetRunningIcon"]');
+    };
+    let was = false;
+    const check = () => {
+      const idle = B.isIdle();
+      if (idle && !was) { B.idleAt = now(); }
+      if (!idle && was) { B.busyAt = now(); }
+      was = idle;
+    };
+    const start = () => new MutationObserver(check).observe(document.documentElement, {
+      subtree: true, childList: true, attributes: true, attributeFilter: ["data-test-script-state"]});
+    if (document.documentElement) { start(); } else { document.addEventListener("DOMContentLoaded", start); }
+  } else if (location.pathname.indexOf("streamlit_folium") >= 0) {
+    let groups;
+    const wrap = (arr) => {
+      if (arr && !arr.__benchWrapped) {
+        const push = arr.push;
+        arr.push = function () { B.fgPushes.push(now()); return push.apply(this, arguments); };
+        Object.defineProperty(arr, "__benchWrapped", {value: true});
+      }
+      return arr;
+    };
+    Object.defineProperty(window, "feature_group", {
+      configurable: true,
+      get() { return groups; },
+      set(v) { groups = wrap(v); },
+    });
+    const look = () => {
+      if (!B.readyAt) {
+        const m = document.getElementById("map_div");
+        if (m && m.getAttribute("data-basemap") === "ready") { B.readyAt = now(); }
+      }
+      if (!B.markerAt && document.querySelector(".leaflet-marker-icon")) { B.markerAt = now(); }
+    };
+    const start = () => new MutationObserver(look).observe(document.documentElement, {
+      subtree: true, childList: true, attributes: true, attributeFilter: ["data-basemap"]});
+    if (document.documentElement) { start(); } else { document.addEventListener("DOMContentLoaded", start); }
+  }
+})();
+"""
+
+
+class BenchError(RuntimeError):
+    """The app did not do what the measurement needs (not a timing miss)."""
+
+
+async def launch(pw):
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        raise BenchError("chromium not found on PATH (apt-get install chromium)")
+    return await pw.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+
+
+@dataclass
+class Tab:
+    """One browser context with one page, instrumented; collects page errors."""
+
+    context: object
+    page: object
+    errors: list[str] = field(default_factory=list)
+
+    async def close(self) -> None:
+        with contextlib.suppress(Exception):  # closing is best effort
+            await self.context.close()
+
+
+async def new_tab(browser, timeout_ms: float = 120_000) -> Tab:
+    context = await browser.new_context(viewport=VIEWPORT)
+    context.set_default_timeout(timeout_ms)
+    await context.add_init_script(INIT_JS)
+    page = await context.new_page()
+    tab = Tab(context, page)
+    page.on("pageerror", lambda exc: tab.errors.append(f"pageerror: {exc}"[:300]))
+    return tab
+
+
+def map_frame(page):
+    for frame in page.frames:
+        if "streamlit_folium" in (frame.url or "") and not frame.is_detached():
+            return frame
+    return None
+
+
+async def _frame_state(page):
+    frame = map_frame(page)
+    if frame is None:
+        return None, None
+    try:
+        return frame, await frame.evaluate(
+            "window.__bench ? {readyAt: __bench.readyAt, markerAt: __bench.markerAt,"
+            " pushes: __bench.fgPushes.slice(), probe: window.__probe === 1} : null")
+    except Exception:  # noqa: BLE001 - frame navigating or detached: poll again
+        return None, None
+
+
+async def exceptions_on_page(page) -> list[str]:
+    """Streamlit's own error boxes (st.exception / uncaught script errors)."""
+    try:
+        return await page.eval_on_selector_all(
+            '[data-testid="stException"]', "els => els.map(e => e.innerText.slice(0, 300))")
+    except Exception:  # noqa: BLE001
+        return []
+
+
+async def wait_painted(page, kind: str, timeout: float = 120.0) -> float:
+    """Milliseconds from navigation start to the map painted.
+
+    real: `data-basemap="ready"` and at least one feature group pushed;
+    floor: a `.leaflet-marker-icon` in the iframe.
+    """
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        _frame, st = await _frame_state(page)
+        if st:
+            if kind == "floor" and st["markerAt"]:
+                end = st["markerAt"]
+                break
+            if kind == "real" and st["readyAt"] and st["pushes"]:
+                end = max(st["readyAt"], st["pushes"][0])
+                break
+        errs = await exceptions_on_page(page)
+        if errs:
+            raise BenchError(f"app shows an exception while loading: {errs[0]}")
+        await asyncio.sleep(0.05)
+    else:
+        raise BenchError(f"map not painted within {timeout:.0f} s ({kind})")
+    origin = await page.evaluate("performance.timeOrigin")
+    return end - origin
+
+
+async def wait_idle(page, timeout: float = 120.0) -> float:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if await page.evaluate("window.__bench && __bench.isIdle()"):
+            return await page.evaluate("__bench.idleAt")
+        await asyncio.sleep(0.05)
+    raise BenchError(f"app not idle within {timeout:.0f} s")
+
+
+async def load_paint(browser, url: str, kind: str, timeout: float = 120.0) -> float:
+    """One page load in a fresh context (empty cache): ms from navigation to map painted."""
+    tab = await new_tab(browser)
+    try:
+        await tab.page.goto(url, wait_until="commit")
+        return await wait_painted(tab.page, kind, timeout)
+    finally:
+        await tab.close()
+
+
+async def open_painted(browser, url: str, kind: str, timeout: float = 120.0) -> Tab:
+    tab = await new_tab(browser)
+    await tab.page.goto(url, wait_until="commit")
+    await wait_painted(tab.page, kind, timeout)
+    await wait_idle(tab.page, timeout)
+    return tab
+
+
+@dataclass
+class Change:
+    ms: float
+    remounted: bool
+    pushes: int
+    push_ms: float
+    idle_ms: float
+
+
+async def timed_change(page, action, timeout: float = 120.0) -> Change:
+    """Run `action` (it must press Enter or Backspace) and time it until the map is updated and the app idle.
+
+    Updated = a new feature group pushed onto window.feature_group in the same
+    iframe; idle = see the module doc. Remounted = the iframe's `window.__probe`
+    (set before the change) is gone, or the iframe was replaced.
+    """
+    original = map_frame(page)
+    if original is None:
+        raise BenchError("no map iframe before the change")
+    before = await original.evaluate("(window.__probe = 1, __bench.fgPushes.length)")
+    await page.evaluate("__bench.t0 = null")
+    await action()
+    deadline = time.monotonic() + timeout
+    while True:
+        if time.monotonic() > deadline:
+            raise BenchError(f"map not updated within {timeout:.0f} s of the change")
+        current, st = await _frame_state(page)
+        if st:
+            remounted = current is not original or not st["probe"]
+            # A remounted iframe has a fresh __bench: any push there is the update.
+            new = st["pushes"] if remounted else st["pushes"][before:]
+            if new:
+                top = await page.evaluate("({idle: __bench.isIdle(), idleAt: __bench.idleAt, t0: __bench.t0})")
+                if top["idle"]:
+                    break
+        await asyncio.sleep(0.04)
+    if top["t0"] is None:
+        raise BenchError("the change did not press Enter/Backspace in the page")
+    push = max(new)
+    idle_at = top["idleAt"] or 0
+    end = max(push, idle_at)
+    return Change(ms=end - top["t0"], remounted=remounted, pushes=len(new),
+                  push_ms=push - top["t0"], idle_ms=idle_at - top["t0"])
+
+
+async def multiselect_pick(page, label: str, text: str) -> None:
+    box = page.locator('[data-testid="stMultiSelect"]').filter(has=page.locator(f'input[aria-label="{label}"]'))
+    field_ = box.locator("input")
+    await field_.click()
+    await field_.fill(text)
+    await page.locator('[role="option"]', has_text=text).first.wait_for(state="visible")
+    await page.keyboard.press("Enter")
+
+
+async def multiselect_pop(page, label: str) -> None:
+    """Remove the last chosen value with Backspace in the empty input."""
+    box = page.locator('[data-testid="stMultiSelect"]').filter(has=page.locator(f'input[aria-label="{label}"]'))
+    field_ = box.locator("input")
+    await field_.click()
+    await field_.fill("")
+    await page.keyboard.press("Backspace")
+
+
+async def selectbox_pick(page, label: str, text: str) -> None:
+    box = page.locator('[data-testid="stSelectbox"]').filter(has=page.locator(f'input[aria-label="{label}"]'))
+    field_ = box.locator("input")
+    await field_.click()
+    await field_.fill(text)
+    await page.locator('[role="option"]', has_text=text).first.wait_for(state="visible")
+    await page.keyboard.press("Enter")
+
+
+async def multiselect_values(page, label: str) -> list[str]:
+    box = page.locator('[data-testid="stMultiSelect"]').filter(has=page.locator(f'input[aria-label="{label}"]'))
+    labels = await box.locator("[data-tag]").evaluate_all("els => els.map(e => e.getAttribute('aria-label'))")
+    return [lab.rsplit(" (", 1)[0] for lab in labels if lab]
+
+
+async def query_param(page, key: str) -> str | None:
+    href = await page.evaluate("location.href")
+    values = urllib.parse.parse_qs(urllib.parse.urlparse(href).query).get(key)
+    return values[0] if values else None
+
+
+# --- bytes --------------------------------------------------------------------
+
+
+def _describe_ws(payload: bytes) -> str:
+    """Name a websocket frame by the Streamlit message it carries."""
+    try:
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        msg = ForwardMsg.FromString(payload)
+        kind = msg.WhichOneof("type")
+        if kind == "delta":
+            dkind = msg.delta.WhichOneof("type")
+            if dkind == "new_element":
+                el = msg.delta.new_element
+                etype = el.WhichOneof("type")
+                if etype == "component_instance":
+                    return f"ws delta: component {el.component_instance.component_name}"
+                if etype == "iframe":
+                    return "ws delta: st.iframe (URL sync)"
+                return f"ws delta: {etype}"
+            return f"ws delta: {dkind}"
+        return f"ws {kind}"
+    except Exception:  # noqa: BLE001 - unknown framing
+        return "ws frame"
+
+
+async def page_bytes(browser, url: str, kind: str, timeout: float = 120.0, settle: float = 1.5) -> dict:
+    """Everything one page load (fresh context, empty cache) sends to the browser.
+
+    HTTP: decoded body length (`response.body()`) and, where Chromium reports it,
+    the encoded size on the wire (`request.sizes()["responseBodySize"]`).
+    WebSocket: the payload length of every frame received (Streamlit's
+    protobuf messages; decompressed if the socket is compressed).
+    """
+    tab = await new_tab(browser)
+    items: list[dict] = []
+    tasks: list[asyncio.Task] = []
+
+    async def on_finished(request):
+        row = {"name": request.url, "type": "http", "bytes": 0, "wire": None}
+        try:
+            sizes = await request.sizes()
+            row["wire"] = sizes.get("responseBodySize")
+        except Exception:  # noqa: BLE001
+            pass
+        try:
+            response = await request.response()
+            if response is not None:
+                row["bytes"] = len(await response.body())
+        except Exception:  # noqa: BLE001 - redirects and some iframes have no body
+            if row["wire"]:
+                row["bytes"] = row["wire"]
+        items.append(row)
+
+    def on_ws(ws):
+        def frame(payload):
+            data = payload if isinstance(payload, bytes) else payload.encode()
+            items.append({"name": _describe_ws(data), "type": "ws", "bytes": len(data), "wire": None})
+        ws.on("framereceived", frame)
+
+    tab.context.on("requestfinished", lambda req: tasks.append(asyncio.ensure_future(on_finished(req))))
+    tab.page.on("websocket", on_ws)
+    try:
+        await tab.page.goto(url, wait_until="commit")
+        paint = await wait_painted(tab.page, kind, timeout)
+        await wait_idle(tab.page, timeout)
+        await asyncio.sleep(settle)
+        if tasks:
+            await asyncio.gather(*tasks, return_exceptions=True)
+    finally:
+        await tab.close()
+    http = [i for i in items if i["type"] == "http"]
+    ws = [i for i in items if i["type"] == "ws"]
+    total = sum(i["bytes"] for i in items)
+    top = sorted(items, key=lambda i: -i["bytes"])[:5]
+    for row in top:
+        if row["type"] == "http":
+            parsed = urllib.parse.urlparse(row["name"])
+            row["name"] = parsed.path
+    return {
+        "total": total,
+        "http_bytes": sum(i["bytes"] for i in http),
+        "http_wire": sum(i["wire"] or 0 for i in http),
+        "http_requests": len(http),
+        "ws_bytes": sum(i["bytes"] for i in ws),
+        "ws_frames": len(ws),
+        "top5": top,
+        "paint_ms": paint,
+    }
