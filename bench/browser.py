@@ -32,7 +32,9 @@ VIEWPORT = {"width": 1400, "height": 900}
 
 INIT_JS = r"""
 (() => {
-  if (window.__bench) { return; }
+  // Per document, not per window: an iframe's initial about:blank hands its window on to the real page.
+  if (document.__benchInit) { return; }
+  document.__benchInit = true;
   const now = () => performance.timeOrigin + performance.now();
   const B = window.__bench = {t0: null, idleAt: null, busyAt: null, readyAt: null, markerAt: null, fgPushes: []};
   if (window.top === window) {

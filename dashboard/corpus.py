@@ -102,15 +102,12 @@ class Corpus:
     countries: dict[str, str]
     version: str
     by_id: dict[str, Annotation] = field(default_factory=dict)
+    disputed: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         self.by_id.update({r.id: r for r in self.records})
-
-    def disputed_ids(self) -> frozenset[str]:
-        """Ids of records that some disagreement flags."""
-        return frozenset(
-            rid for r in self.records if isinstance(r, Disagreement) for rid in r.records
-        )
+        flagged = frozenset(rid for r in self.records if isinstance(r, Disagreement) for rid in r.records)
+        object.__setattr__(self, "disputed", flagged)
 
 
 def normalise(text: str) -> str:

@@ -74,6 +74,13 @@ def _ref(record_id: str) -> str:
     return f'<div class="ref">ref: {esc(record_id)}</div>'
 
 
+def _flag(record: Annotation, corpus: Corpus) -> str:
+    """A visible warning on records whose sources disagree."""
+    if record.id not in corpus.disputed:
+        return ""
+    return '<div class="flag">⚠ sources disagree: see the evidence panel</div>'
+
+
 def record_id_from_tooltip(text: str | None) -> str | None:
     """The record id a clicked feature's tooltip carries, if any."""
     match = REF_PATTERN.search(text or "")
@@ -175,7 +182,9 @@ def _add_stop(group, stop: VisitStop, stops: list[VisitStop], corpus: Corpus) ->
     title = {"made": f"Stop {stop.order}", "not_made": "Not visited", "origin": "Start and end"}[stop.status]
     tip = (f"<b>{esc(title)}: {esc(stop.city)}</b><br>{esc(when)}"
            + (f"<br>{esc(leaders)}" if leaders else "")
-           + "".join(f"<br>• {esc(a)}" for a in stop.agenda[:3]) + _ref(stop.id))
+           + "".join(f"<br>• {esc(a)}" for a in stop.agenda[:3]) + _flag(stop, corpus) + _ref(stop.id))
+    if stop.id in corpus.disputed:
+        cls += " flagged"
     folium.Marker(
         (stop.location.lat, stop.location.lon),
         icon=folium.DivIcon(html=f'<div class="stop {cls}">{esc(badge)}</div>',
@@ -195,11 +204,13 @@ def build_sites_layer(sites: list[MilitarySite], corpus: Corpus) -> folium.Featu
             details.append("aircraft: " + ", ".join(site.aircraft))
         if site.personnel:
             details.append("personnel: " + site.personnel)
-        tip = f"<b>{esc(site.title)}</b>" + "".join(f"<br>{esc(d)}" for d in details) + _ref(site.id)
+        tip = (f"<b>{esc(site.title)}</b>" + "".join(f"<br>{esc(d)}" for d in details)
+               + _flag(site, corpus) + _ref(site.id))
+        flagged = " flagged" if site.id in corpus.disputed else ""
         folium.Marker(
             (site.location.lat, site.location.lon),
             icon=folium.DivIcon(
-                html=f'<div class="site" style="color:{style["color"]}">{style["shape"]}</div>'
+                html=f'<div class="site{flagged}" style="color:{style["color"]}">{style["shape"]}</div>'
                 '<div class="site-stem"></div>',
                 icon_size=(24, 34), icon_anchor=(1, 34), class_name="site-icon",
             ),
@@ -218,7 +229,7 @@ def build_border_layer(borders: list[Border], borders_gdf, corpus: Corpus) -> fo
         if row is None:
             continue
         tip = (f"<b>{esc(record.title)}</b><br>computed: {row.length_km:,.0f} km "
-               f"(geodesic, {esc(row.resolution)})" + _ref(record.id))
+               f"(geodesic, {esc(row.resolution)})" + _flag(record, corpus) + _ref(record.id))
         lines = row.geometry.geoms if row.geometry.geom_type == "MultiLineString" else [row.geometry]
         primary = record.emphasis == "primary"
         for line in lines:
@@ -259,15 +270,16 @@ class _MembershipShading(MacroElement):
 
 
 def build_membership_layer(
-    status: dict[str, Membership], org_short: str, country_names: dict[str, str], on: dt.date
+    status: dict[str, Membership], org_short: str, corpus: Corpus, on: dt.date
 ) -> folium.FeatureGroup:
     """Shading of the basemap by membership status, with a tooltip per country."""
     group = folium.FeatureGroup(name="Memberships")
     payload = {}
     for code, record in status.items():
         since = record.date.isoformat() if record.date else "?"
-        tip = (f"<b>{esc(country_names.get(code, code))}</b>: {esc(record.status.value)} of the "
-               f"{esc(org_short)}<br>since {esc(since)} (as of {esc(on.isoformat())})" + _ref(record.id))
+        tip = (f"<b>{esc(corpus.countries.get(code, code))}</b>: {esc(record.status.value)} of the "
+               f"{esc(org_short)}<br>since {esc(since)} (as of {esc(on.isoformat())})"
+               + _flag(record, corpus) + _ref(record.id))
         payload[code] = {"style": {**MEMBERSHIP_STYLE[record.status.value], "color": "#444", "weight": 1},
                          "tooltip": tip}
     _MembershipShading(payload).add_to(group)
@@ -400,6 +412,10 @@ MAP_CSS = """
 .map-legend .mini { display: inline-flex; width: 14px; height: 14px; font-size: 9px; margin-right: 6px;
   vertical-align: middle; border-width: 1px; }
 @media (max-width: 500px) { .map-legend { font-size: 11px; line-height: 15px; max-width: 160px; } }
+.leaflet-tooltip .flag, .leaflet-popup .flag { color: #8a4b00; font-weight: 600; margin-top: 3px; }
+.stop.flagged::after, .site.flagged::after { content: "!"; position: absolute; margin: -6px 0 0 -2px;
+  background: #E69F00; color: #000; border-radius: 50%; width: 12px; height: 12px; font: 700 10px/12px sans-serif;
+  text-align: center; box-shadow: 0 0 0 1px #fff; }
 .map-note { background: #fff3cd; padding: 4px 8px; border: 1px solid #e0c36a; max-width: 240px; }
 """
 

@@ -295,8 +295,8 @@ def st_reference(ref: Reference) -> None:
                     + (f" — {md(ref.publisher)}" if ref.publisher else ""))
 
 
-def st_record(record: Annotation, corpus: Corpus, disputes: dict[str, list[Disagreement]]) -> None:
-    """Everything behind one mark: fields, excerpts, references and disagreements."""
+def st_record(record: Annotation, corpus: Corpus, disputes: dict[str, list[Disagreement]], computed=None) -> None:
+    """Everything behind one mark: fields, computed values, disagreements, excerpts and references."""
     st.subheader(record.title, anchor=False)
     st.caption(f"{KIND_LABELS[record.kind][:-1]} · ref: {record.id}")
     if record.summary:
@@ -304,6 +304,8 @@ def st_record(record: Annotation, corpus: Corpus, disputes: dict[str, list[Disag
     facts = _facts(record, corpus)
     if facts:
         st.markdown("\n".join(f"- **{md(k)}**: {md(v)}" for k, v in facts))
+    if computed is not None:
+        computed()
     for dis in disputes.get(record.id, []):
         st_disagreement(dis, corpus)
     if isinstance(record, Disagreement):
@@ -397,12 +399,20 @@ def st_excerpt_list(records: list[Annotation], corpus: Corpus, page_size: int = 
     pages = max(1, -(-len(rows) // page_size))
     page = st.number_input(f"Page (of {pages}; {len(rows)} excerpts)", 1, pages, 1, key="excerpt_page")
     for record, i, excerpt in rows[(page - 1) * page_size: page * page_size]:
-        st.markdown(f"**{md(record.title)}**")
+        flag = " :orange-badge[⚠ sources disagree]" if record.id in corpus.disputed else ""
+        st.markdown(f"**{md(record.title)}**{flag}")
         st_excerpt_card(excerpt, vs.excerpt_key(record.id, i), corpus)
 
 
 def st_feature_table(stops, sites, borders, status, legs, geodata, corpus: Corpus, org_short: str) -> None:
     """The map's features as rows, for readers who prefer a table and for screen readers."""
+    rows = _feature_rows(stops, sites, borders, status, legs, geodata, corpus, org_short)
+    for row in rows:
+        row["sources disagree"] = "⚠" if row["ref"] in corpus.disputed else ""
+    st.dataframe(rows, hide_index=True, width="stretch")
+
+
+def _feature_rows(stops, sites, borders, status, legs, geodata, corpus: Corpus, org_short: str) -> list[dict]:
     rows = []
     for stop in stops:
         rows.append({"layer": "Visit route", "feature": stop.title, "date": stop.date, "detail": stop.status,
@@ -411,8 +421,9 @@ def st_feature_table(stops, sites, borders, status, legs, geodata, corpus: Corpu
         rows.append({"layer": "Visit route", "feature": f"Leg {leg.start.city} → {leg.end.city}",
                      "date": leg.end.date, "detail": f"{leg.km:,.0f} km (geodesic, WGS84)", "ref": leg.end.id})
     for site in sites:
+        km = distance_to_afghanistan(site, geodata)
         rows.append({"layer": "Military sites", "feature": site.title, "date": site.date,
-                     "detail": site.status.replace("_", " "), "ref": site.id})
+                     "detail": f"{site.status.replace('_', ' ')}; {km:,.0f} km from Afghanistan", "ref": site.id})
     lengths = dict(zip(geodata.borders["id"], geodata.borders["length_km"]))
     for border in borders:
         km = lengths.get(border.geodata_id)
@@ -421,7 +432,29 @@ def st_feature_table(stops, sites, borders, status, legs, geodata, corpus: Corpu
     for code, record in sorted(status.items()):
         rows.append({"layer": f"Memberships ({org_short})", "feature": corpus.countries.get(code, code),
                      "date": record.date, "detail": record.status.value, "ref": record.id})
-    st.dataframe(rows, hide_index=True, width="stretch")
+    return rows
+
+
+def distance_to_afghanistan(site, geodata) -> float:
+    """Geodesic km from a site's marker to Afghanistan's outline (our 1:10m, 0.01°-simplified polygon)."""
+    from dashboard.geo import distance_to_geometry_km
+
+    afghanistan = geodata.countries.loc[geodata.countries["iso2"] == "AF", "geometry"].iloc[0]
+    return distance_to_geometry_km(site.location.lat, site.location.lon, afghanistan)
+
+
+def st_site_evidence(site, geodata) -> None:
+    """A computed distance, with its method, beside what the sources give."""
+    km = distance_to_afghanistan(site, geodata)
+    st.markdown("**Distance to the Afghan border**")
+    st.dataframe([
+        {"value": f"{km:,.0f} km", "from": "computed from our geodata",
+         "method": "geodesic (pyproj, WGS84) from the marker to the nearest point of Afghanistan's outline, "
+                   "Natural Earth 1:10m simplified at 0.01°"},
+        {"value": "—", "from": "the articles", "method": "none of the five articles gives this distance"},
+    ], hide_index=True, width="stretch")
+    if "city" in (site.location.place or "") or "not given" in (site.location.place or ""):
+        st.caption("The marker stands at the city's coordinates, so the distance is approximate.")
 
 
 def st_border_evidence(border, geodata, corpus: Corpus) -> None:

@@ -19,7 +19,8 @@ st.caption(f"{len(records)} of {len(corpus.records)} records match the filters (
 if not records:
     ui.st_empty(corpus, view)
 rows = [{"ref": r.id, "kind": ui.KIND_LABELS[r.kind], "title": r.title, "date": r.date,
-         "countries": ", ".join(sorted(r.countries)), "excerpts": len(r.excerpts), "references": len(r.references)}
+         "countries": ", ".join(sorted(r.countries)), "excerpts": len(r.excerpts), "references": len(r.references),
+         "sources disagree": "⚠" if r.id in corpus.disputed else ""}
         for r in records]
 st.dataframe(rows, hide_index=True, width="stretch")
 left, right = st.columns(2)

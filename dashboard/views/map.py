@@ -52,7 +52,7 @@ status = membership_status([r for r in records if isinstance(r, Membership)], sh
 
 groups = []
 if "members" in view.layers:
-    groups.append(build_membership_layer(status, org_short, corpus.countries, as_of))
+    groups.append(build_membership_layer(status, org_short, corpus, as_of))
 if "border" in view.layers:
     groups.append(build_border_layer(borders, geodata.borders, corpus))
 if "route" in view.layers:
@@ -96,9 +96,12 @@ with map_col:
 with panel:
     selected = corpus.by_id.get(view.selected) if view.selected else None
     if selected is not None:
-        ui.st_record(selected, corpus, ui.disputes_by_record(corpus))
+        computed = None
         if isinstance(selected, Border):
-            ui.st_border_evidence(selected, geodata, corpus)
+            computed = lambda: ui.st_border_evidence(selected, geodata, corpus)  # noqa: E731
+        elif isinstance(selected, MilitarySite):
+            computed = lambda: ui.st_site_evidence(selected, geodata)  # noqa: E731
+        ui.st_record(selected, corpus, ui.disputes_by_record(corpus), computed=computed)
         if st.button("Clear selection"):
             st.session_state[vs.P_SEL] = None
             st.rerun()

@@ -133,3 +133,20 @@ def test_every_page_runs(app, page):
     at = app.run()
     at.switch_page(page).run()
     assert not at.exception
+
+
+def test_a_selected_base_shows_its_computed_distance_to_afghanistan(app):
+    app.query_params["sel"] = "site-kant"
+    at = app.run()
+    assert not at.exception
+    assert "Distance to the Afghan border" in texts(at)
+    table = next(d.value for d in at.dataframe if "method" in d.value.columns)
+    assert "geodesic" in table["method"].iloc[0] and table["value"].iloc[0].endswith(" km")
+
+
+def test_a_selected_border_shows_computed_article_and_reference_lengths(app):
+    app.query_params["sel"] = "border-tj-af"
+    at = app.run()
+    table = next(d.value for d in at.dataframe if "method" in d.value.columns)
+    assert set(table["method"]) >= {"article", "public reference"}
+    assert "1,300 km" in set(table["value"]) and "1,357 km" in set(table["value"])

@@ -118,7 +118,7 @@ def test_cyrillic_and_typographic_quotes_survive_escaping():
 def test_membership_tooltip_payload_cannot_close_the_script(corpus):
     records = of(corpus, Membership)
     status = membership_status(records, "org-csto", dt.date(2017, 2, 27))
-    group = build_membership_layer(status, "CSTO</script><script>alert(1)", corpus.countries, dt.date(2017, 2, 27))
+    group = build_membership_layer(status, "CSTO</script><script>alert(1)", corpus, dt.date(2017, 2, 27))
     out = js(group)
     assert "</script>" not in out
 
@@ -127,3 +127,10 @@ def test_clicked_tooltips_lead_back_to_their_record():
     assert record_id_from_tooltip("Kant air base status: active ref: site-kant") == "site-kant"
     assert record_id_from_tooltip("Tajikistan") is None
     assert record_id_from_tooltip(None) is None
+
+
+def test_disputed_records_are_flagged_on_the_map(corpus):
+    text = js(build_sites_layer(of(corpus, MilitarySite), corpus))
+    assert "sources disagree" in text and "site flagged" in text
+    stops = js(build_route_layer(of(corpus, VisitStop), corpus))
+    assert "stop stop-made flagged" in stops  # the Dushanbe date
