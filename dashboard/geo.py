@@ -100,14 +100,13 @@ def shared_border(
         if rows.empty:
             raise ValueError(f"country {iso2!r} not in the given GeoDataFrame")
         geoms[iso2] = shapely.union_all(rows.to_numpy())
-    inter = shapely.intersection(
-        shapely.boundary(geoms[a_iso2]), shapely.boundary(geoms[b_iso2])
-    )
-    lines = [
-        p
-        for p in shapely.get_parts(inter)
-        if p.geom_type == "LineString" and not p.is_empty
-    ]
+    return common_lines(shapely.boundary(geoms[a_iso2]), shapely.boundary(geoms[b_iso2]))
+
+
+def common_lines(a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
+    """Merged line parts two linear geometries share (points where they only touch are dropped)."""
+    inter = shapely.intersection(a, b)
+    lines = [p for p in shapely.get_parts(inter) if p.geom_type == "LineString" and not p.is_empty]
     if not lines:
         return shapely.LineString()
     return shapely.line_merge(shapely.MultiLineString(lines))

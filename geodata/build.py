@@ -28,6 +28,9 @@ import pyproj
 import shapely
 from shapely.geometry import box, mapping
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from dashboard.geo import common_lines  # noqa: E402  (one definition of "shared line")
+
 HERE = Path(__file__).resolve().parent
 DEFAULT_CACHE = HERE / ".cache"
 
@@ -211,15 +214,7 @@ def rings(geom: shapely.Geometry) -> shapely.MultiLineString:
 
 def shared_lines(a: shapely.Geometry, b: shapely.Geometry) -> shapely.Geometry:
     """Return the merged common linework of two polygons' rings (no tripoints)."""
-    inter = shapely.intersection(rings(a), rings(b))
-    lines = [
-        p
-        for p in shapely.get_parts(inter)
-        if p.geom_type == "LineString" and not p.is_empty
-    ]
-    if not lines:
-        return shapely.LineString()
-    return shapely.line_merge(shapely.MultiLineString(lines))
+    return common_lines(rings(a), rings(b))
 
 
 def round_coords(obj: Any, ndigits: int) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import itertools
 import json
 import math
@@ -19,27 +20,15 @@ from dashboard import geo
 ROOT = Path(__file__).resolve().parents[2]
 GEODATA = ROOT / "geodata"
 
-# iso2, iso3, ISO 3166-1 numeric, name
-COUNTRIES = [
-    ("KZ", "KAZ", "398", "Kazakhstan"),
-    ("KG", "KGZ", "417", "Kyrgyzstan"),
-    ("TJ", "TJK", "762", "Tajikistan"),
-    ("UZ", "UZB", "860", "Uzbekistan"),
-    ("TM", "TKM", "795", "Turkmenistan"),
-    ("AF", "AFG", "004", "Afghanistan"),
-    ("CN", "CHN", "156", "China"),
-    ("IR", "IRN", "364", "Iran"),
-    ("PK", "PAK", "586", "Pakistan"),
-    ("IN", "IND", "356", "India"),
-    ("MN", "MNG", "496", "Mongolia"),
-    ("RU", "RUS", "643", "Russia"),
-    ("AM", "ARM", "051", "Armenia"),
-    ("BY", "BLR", "112", "Belarus"),
-    ("AZ", "AZE", "031", "Azerbaijan"),
-    ("GE", "GEO", "268", "Georgia"),
-    ("MD", "MDA", "498", "Moldova"),
-    ("UA", "UKR", "804", "Ukraine"),
-]
+def _build_module():
+    spec = importlib.util.spec_from_file_location("geodata_build_table", GEODATA / "build.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# The build's own table (iso2, iso3, ISO numeric, name): the files must hold exactly these.
+COUNTRIES = _build_module().COUNTRIES
 
 # Published lengths (CIA World Factbook, km). Generalised 1:10m lines come out shorter
 # (rivers and ridges lose their wiggles), so expect a ratio well below 1.
