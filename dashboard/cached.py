@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+import folium
 import geopandas as gpd
 import streamlit as st
+from streamlit_folium import _get_feature_group_string
 
-from dashboard import assets
+from dashboard import assets, layers
 from dashboard.corpus import Corpus, configured_paths, load_corpus
 from dashboard.geo import COUNTRIES_FILE, load_borders, load_countries
 
@@ -19,12 +22,12 @@ log = logging.getLogger(__name__)
 
 
 def _stamp(*paths: Path) -> tuple[float, ...]:
-    """Modification times, so an edited file is reloaded without restarting the server."""
-    out = []
-    for path in paths:
-        files = sorted(path.glob("*")) if path.is_dir() else [path]
-        out.extend(f.stat().st_mtime for f in files if f.exists())
-    return tuple(out)
+    """Modification times, so an edited file is reloaded without restarting the server.
+
+    Only the files people edit are looked at (articles are hash-checked, not edited),
+    because this runs several times per rerun.
+    """
+    return tuple(p.stat().st_mtime if p.exists() else -1.0 for p in paths)
 
 
 @st.cache_resource(show_spinner=False)
@@ -35,7 +38,7 @@ def _corpus(paths: tuple[Path, Path, Path], stamp: tuple[float, ...]) -> Corpus:
 def get_corpus() -> Corpus:
     """The validated corpus; raises CorpusError with every problem."""
     paths = configured_paths()
-    return _corpus(paths, _stamp(*paths))
+    return _corpus(paths, _stamp(paths[0], paths[1] / "sources.yaml"))
 
 
 @dataclass(frozen=True)
@@ -80,4 +83,39 @@ def _geodata(geodata_dir: Path, stamp: tuple[float, ...]) -> Geodata:
 def get_geodata() -> Geodata:
     """Geodata for the map; raises GeodataError naming the missing or broken file."""
     geodata_dir = configured_paths()[2]
-    return _geodata(geodata_dir, _stamp(geodata_dir, assets.VENDOR_DIR))
+    return _geodata(geodata_dir, _stamp(geodata_dir / COUNTRIES_FILE, geodata_dir / "borders.geojson",
+                                        *(assets.manifest_path(p) for p in assets.PACKAGES)))
+
+
+def layer_script(kind: str, idx: int, record_ids: tuple[str, ...], shade: str, on: dt.date, version: str) -> str:
+    """JavaScript of one dynamic map layer (cached; see _layer_script)."""
+    digest = hashlib.sha1("\x1f".join(record_ids).encode()).hexdigest()
+    return _layer_script(kind, idx, digest, shade, on, version, record_ids)
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _layer_script(kind: str, idx: int, digest: str, shade: str, on: dt.date, version: str,
+                  _record_ids: tuple[str, ...]) -> str:
+    """JavaScript of one dynamic map layer, built once per distinct content and position.
+
+    Building folium objects costs far more than the rest of a rerun, so the
+    rendered script is cached and replayed through layers.prebuilt_group.
+    """
+    corpus = get_corpus()
+    records = [corpus.by_id[rid] for rid in _record_ids]
+    group = layers.build_layer(kind, records, corpus, get_geodata().borders, shade, on)
+    js = _get_feature_group_string(group, folium.Map(), idx)
+    # streamlit-folium appends the addLayer/push itself when the prebuilt group is passed in.
+    return js.split(f"\nmap_div.addLayer(feature_group_feature_group_{idx});")[0]
+
+
+@st.cache_data(show_spinner=False)
+def distances_to_afghanistan(version: str) -> dict[str, float]:
+    """Geodesic km from every military site to Afghanistan's outline (computed once per corpus)."""
+    from dashboard.geo import distance_to_geometry_km
+    from dashboard.model import MilitarySite
+
+    geodata = get_geodata()
+    afghanistan = geodata.countries.loc[geodata.countries["iso2"] == "AF", "geometry"].iloc[0]
+    return {r.id: distance_to_geometry_km(r.location.lat, r.location.lon, afghanistan)
+            for r in get_corpus().records if isinstance(r, MilitarySite)}

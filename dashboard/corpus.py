@@ -103,11 +103,20 @@ class Corpus:
     version: str
     by_id: dict[str, Annotation] = field(default_factory=dict)
     disputed: frozenset[str] = frozenset()
+    facets: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.by_id.update({r.id: r for r in self.records})
         flagged = frozenset(rid for r in self.records if isinstance(r, Disagreement) for rid in r.records)
         object.__setattr__(self, "disputed", flagged)
+        # Facet values are asked for on every rerun, for every record: work them out once.
+        self.facets.update({r.id: {
+            "orgs": frozenset(record_orgs(r)),
+            "countries": frozenset(record_countries(r)),
+            "topics": frozenset(r.topics),
+            "sources": frozenset(e.source for e in all_excerpts(r)),
+            "kinds": frozenset((r.kind,)),
+        } for r in self.records})
 
 
 def normalise(text: str) -> str:

@@ -71,7 +71,9 @@ def _in_range(record: Annotation, start: dt.date | None, end: dt.date | None) ->
     return (start is None or last >= start) and (end is None or record.date <= end)
 
 
-def _facet_values(record: Annotation, facet: str) -> set[str]:
+def _facet_values(record: Annotation, facet: str, corpus: Corpus | None = None) -> set[str] | frozenset[str]:
+    if corpus is not None and record.id in corpus.facets:
+        return corpus.facets[record.id][facet]
     if facet == "orgs":
         return record_orgs(record)
     if facet == "countries":
@@ -83,11 +85,11 @@ def _facet_values(record: Annotation, facet: str) -> set[str]:
     return {record.kind}
 
 
-def matches(record: Annotation, state: FilterState, skip: str | None = None) -> bool:
+def matches(record: Annotation, state: FilterState, skip: str | None = None, corpus: Corpus | None = None) -> bool:
     """Whether one record passes the filter (optionally ignoring one facet)."""
     for facet in FACETS:
         chosen = getattr(state, facet)
-        if facet != skip and chosen and not (_facet_values(record, facet) & set(chosen)):
+        if facet != skip and chosen and _facet_values(record, facet, corpus).isdisjoint(chosen):
             return False
     if isinstance(record, Membership):
         return skip == "as_of" or membership_active(record, state.as_of)
@@ -103,8 +105,8 @@ def facet_counts(corpus: Corpus, state: FilterState, facet: str) -> Counter[str]
     """For each value of a facet, how many records choosing it would leave (others held)."""
     counts: Counter[str] = Counter()
     for record in corpus.records:
-        if matches(record, state, skip=facet):
-            counts.update(_facet_values(record, facet))
+        if matches(record, state, skip=facet, corpus=corpus):
+            counts.update(corpus.facets[record.id][facet])
     return counts
 
 

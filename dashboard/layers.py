@@ -486,6 +486,47 @@ def build_base_map(
     return fmap
 
 
+LAYER_NAMES = {"members": "Memberships", "border": "Borders", "route": "Visit route", "sites": "Russian military sites"}
+LAYER_ORDER = ("members", "border", "route", "sites")
+
+
+def build_layer(kind: str, records: list[Annotation], corpus: Corpus, borders_gdf, shade: str,
+                on: dt.date) -> folium.FeatureGroup:
+    """One of the map's dynamic layers from the (already filtered) records."""
+    if kind == "members":
+        status = membership_status([r for r in records if isinstance(r, Membership)], shade, on)
+        return build_membership_layer(status, corpus.organizations[shade], corpus, on)
+    if kind == "border":
+        return build_border_layer([r for r in records if isinstance(r, Border)], borders_gdf, corpus)
+    if kind == "route":
+        return build_route_layer([r for r in records if isinstance(r, VisitStop)], corpus)
+    if kind == "sites":
+        return build_sites_layer([r for r in records if isinstance(r, MilitarySite)], corpus)
+    raise ValueError(f"unknown layer {kind!r}")
+
+
+class _PrebuiltGroup(folium.FeatureGroup):
+    """A feature group whose JavaScript was generated (and cached) earlier; it declares itself."""
+
+    _template = Template("{% macro script(this, kwargs) %}{% endmacro %}")
+
+
+class _RawScript(MacroElement):
+    _template = Template("{% macro script(this, kwargs) %}\n{{ this.js }}\n{% endmacro %}")
+
+    def __init__(self, js: str):
+        super().__init__()
+        self._name = "RawScript"
+        self.js = js
+
+
+def prebuilt_group(name: str, js: str) -> folium.FeatureGroup:
+    """Wrap cached layer JavaScript so that streamlit-folium can add it without rebuilding it."""
+    group = _PrebuiltGroup(name=name, show=False)
+    _RawScript(js).add_to(group)
+    return group
+
+
 def add_online_tiles(fmap: folium.Map, provider) -> None:
     """Optional online basemap (off by default): an xyzservices provider, under our polygons."""
     folium.TileLayer(tiles=provider.build_url(), attr=provider.html_attribution,

@@ -437,10 +437,9 @@ def _feature_rows(stops, sites, borders, status, legs, geodata, corpus: Corpus, 
 
 def distance_to_afghanistan(site, geodata) -> float:
     """Geodesic km from a site's marker to Afghanistan's outline (our 1:10m, 0.01°-simplified polygon)."""
-    from dashboard.geo import distance_to_geometry_km
+    from dashboard import cached
 
-    afghanistan = geodata.countries.loc[geodata.countries["iso2"] == "AF", "geometry"].iloc[0]
-    return distance_to_geometry_km(site.location.lat, site.location.lon, afghanistan)
+    return cached.distances_to_afghanistan(cached.get_corpus().version)[site.id]
 
 
 def st_site_evidence(site, geodata) -> None:

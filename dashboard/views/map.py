@@ -10,13 +10,12 @@ from dashboard import cached, ui
 from dashboard import state as vs
 from dashboard.filters import apply_filter
 from dashboard.layers import (
+    LAYER_NAMES,
+    LAYER_ORDER,
     add_online_tiles,
     build_base_map,
-    build_border_layer,
-    build_membership_layer,
-    build_route_layer,
-    build_sites_layer,
     membership_status,
+    prebuilt_group,
     record_id_from_tooltip,
     route_legs,
 )
@@ -50,15 +49,12 @@ sites = [r for r in records if isinstance(r, MilitarySite)]
 borders = [r for r in records if isinstance(r, Border)]
 status = membership_status([r for r in records if isinstance(r, Membership)], shade, as_of)
 
-groups = []
-if "members" in view.layers:
-    groups.append(build_membership_layer(status, org_short, corpus, as_of))
-if "border" in view.layers:
-    groups.append(build_border_layer(borders, geodata.borders, corpus))
-if "route" in view.layers:
-    groups.append(build_route_layer(stops, corpus))
-if "sites" in view.layers:
-    groups.append(build_sites_layer(sites, corpus))
+record_ids = tuple(r.id for r in records)
+active = [kind for kind in LAYER_ORDER if kind in view.layers]
+groups = [
+    prebuilt_group(LAYER_NAMES[kind], cached.layer_script(kind, idx, record_ids, shade, as_of, corpus.version))
+    for idx, kind in enumerate(active)
+]
 
 fmap = build_base_map(geodata.basemap_url, list(geodata.labels), list(geodata.js), list(geodata.css))
 if view.tiles:
