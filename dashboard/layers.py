@@ -62,11 +62,12 @@ TOUR_BOUNDS = [[36.5, 37.5], [56.0, 78.0]]
 REF_PATTERN = re.compile(r"ref: ([a-z0-9][a-z0-9-]*)")
 
 
-_JS_TEMPLATE_UNSAFE = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;"})
+# folium puts text in JS template literals (` $ \\) and compiles some rendered HTML as Jinja ({ }).
+_JS_TEMPLATE_UNSAFE = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;", "{": "&#123;", "}": "&#125;"})
 
 
 def esc(text: object) -> str:
-    """HTML-escape corpus/seed/URL text; also defuse `, $ and \\ (folium puts it in JS template literals)."""
+    """HTML-escape corpus/seed/URL text, and defuse the characters folium's templates would interpret."""
     return html.escape(str(text), quote=True).translate(_JS_TEMPLATE_UNSAFE)
 
 
