@@ -6,12 +6,12 @@ import streamlit as st
 
 from dashboard import cached, charts, ui
 from dashboard import state as vs
-from dashboard.filters import apply_filter
+from dashboard.filters import select
 
 corpus = cached.get_corpus()
 view: vs.ViewState = st.session_state[ui.VIEW_KEY]
 ui.st_notices()
-records = apply_filter(corpus.records, view.filters)
+records = select(corpus, view.filters)
 st.header("Charts", anchor=False)
 st.caption("Every chart follows the filters in the sidebar. Click a bar or a point to select its record; "
            "the map and its evidence panel follow.")
@@ -28,7 +28,7 @@ CHARTS = [
     ("coverage", charts.make_coverage_chart, "Excerpts each article contributes per topic."),
 ]
 
-over_time = apply_filter(corpus.records, view.filters, over_time=True)
+over_time = select(corpus, view.filters, over_time=True)
 for key, make, caption in CHARTS:
     # The timeline shows every period; the 'as of' date only picks what the map shades.
     data = over_time if key == "membership" else records

@@ -7,13 +7,13 @@ import streamlit as st
 from dashboard import cached, ui
 from dashboard import state as vs
 from dashboard.export import to_csv, to_geojson
-from dashboard.filters import apply_filter
+from dashboard.filters import select
 
 corpus = cached.get_corpus()
 geodata = cached.get_geodata()
 view: vs.ViewState = st.session_state[ui.VIEW_KEY]
 ui.st_notices()
-records = apply_filter(corpus.records, view.filters)
+records = select(corpus, view.filters)
 st.header("Data and export", anchor=False)
 st.caption(f"{len(records)} of {len(corpus.records)} records match the filters (corpus version {corpus.version}).")
 if not records:

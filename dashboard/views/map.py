@@ -8,7 +8,7 @@ from streamlit_folium import st_folium
 
 from dashboard import cached, ui
 from dashboard import state as vs
-from dashboard.filters import apply_filter
+from dashboard.filters import select
 from dashboard.layers import (
     LAYER_NAMES,
     LAYER_ORDER,
@@ -27,7 +27,7 @@ geodata = cached.get_geodata()
 view: vs.ViewState = st.session_state[ui.VIEW_KEY]
 ui.st_notices()
 
-records = apply_filter(corpus.records, view.filters)
+records = select(corpus, view.filters)
 shade = vs.effective_shade(view, corpus)
 org_short = corpus.organizations[shade]
 as_of = view.filters.as_of

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from dashboard.charts import make_topic_country_heatmap, topic_country_counts
 from dashboard.export import from_csv, to_csv
-from dashboard.filters import FilterState, apply_filter, emptied_by, facet_counts, matches
+from dashboard.filters import FilterState, apply_filter, emptied_by, facet_counts, matches, select
 from dashboard.model import TOPICS
 
 # (case, filter, a record that must pass, a record that must not)
@@ -77,3 +77,21 @@ def _countries(record):
     from dashboard.corpus import record_countries
 
     return record_countries(record)
+
+
+@settings(max_examples=80, deadline=None)
+@given(state=states, start=st.none() | st.dates(dt.date(1991, 1, 1), dt.date(2017, 1, 1)),
+       end=st.none() | st.dates(dt.date(2017, 1, 1), dt.date(2026, 1, 1)), over_time=st.booleans())
+def test_the_fast_selection_is_the_filter_function(corpus, state, start, end, over_time):
+    from dataclasses import replace
+
+    state = replace(state, date_from=start, date_to=end)
+    slow = apply_filter(corpus.records, state, over_time=over_time)
+    assert select(corpus, state, over_time=over_time) == slow
+    for facet in ("countries", "topics", "kinds", "orgs", "sources"):
+        expected = {}
+        for record in corpus.records:
+            if matches(record, state, skip=facet):
+                for value in corpus.facets[record.id][facet]:
+                    expected[value] = expected.get(value, 0) + 1
+        assert dict(facet_counts(corpus, state, facet)) == expected
