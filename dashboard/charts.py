@@ -74,7 +74,8 @@ def make_tour_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
     if stops:
         fig.add_trace(go.Scatter(
             x=[s.date.isoformat() for s in stops], y=[s.city for s in stops], mode="markers+text",
-            name="stop or call", text=[s.title.split(":")[0] for s in stops], textposition="top center",
+            name="stop or call", textposition="top center",
+            text=[f"{s.title.split(':')[0]} · {s.leaders[-1]}" if s.leaders else s.title.split(":")[0] for s in stops],
             marker=dict(size=18, color=PALETTE["black"], symbol="circle"),
             customdata=[[s.id, ", ".join(s.leaders), "; ".join(s.signed) or "—"] for s in stops],
             hovertemplate="%{y}, %{x}<br>met: %{customdata[1]}<br>signed: %{customdata[2]}<extra></extra>",
@@ -88,8 +89,10 @@ def make_tour_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
         ))
     if not stops and not events:
         return _layout(_empty(fig), "The tour, day by day")
+    start = dt.datetime.combine(TOUR_START, dt.time()) - dt.timedelta(days=1.5)
+    end = dt.datetime.combine(TOUR_END, dt.time()) + dt.timedelta(days=1.5)
     fig.update_xaxes(title="date", type="date", dtick=86400000, tickformat="%a %-d %b",
-                     range=[(TOUR_START - dt.timedelta(days=1.5)).isoformat(), (TOUR_END + dt.timedelta(days=1.5)).isoformat()])
+                     range=[start.isoformat(), end.isoformat()])
     fig.update_yaxes(title=None, type="category")
     return _layout(fig, "The tour, day by day: where Putin was, whom he met, what was agreed", height=380)
 
@@ -126,26 +129,43 @@ def make_topic_country_heatmap(records: list[Annotation], corpus: Corpus) -> go.
     return _layout(fig, "Topics by country: number of records (hover for excerpts)", height=460)
 
 
+def _number_label(f: Figure) -> str:
+    if f.measure == "year":
+        return f"{f.value:.0f}"
+    return f"{f.value:,.0f} {f.unit}"
+
+
 def make_numbers_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
-    """The numbers the articles give, grouped by what they measure, each with its source."""
+    """The numbers the articles give, one panel per thing measured, each bar with its source."""
+    from plotly.subplots import make_subplots
+
     figs = [r for r in records if isinstance(r, Figure)]
-    fig = go.Figure()
     if not figs:
-        return _layout(_empty(fig), "The numbers the articles give")
+        return _layout(_empty(go.Figure()), "The numbers the articles give")
     measures = sorted({f.measure for f in figs})
+    groups = [[f for f in figs if f.measure == m] for m in measures]
+    titles = []
+    for m, g in zip(measures, groups):
+        units = ", ".join(sorted({f.unit.split(" (")[0] for f in g}))
+        titles.append(f"{m.capitalize()} ({units}{'; log scale' if m == 'money' else ''})")
+    fig = make_subplots(rows=len(measures), cols=1, subplot_titles=titles,
+                        row_heights=[len(g) for g in groups], vertical_spacing=0.45 / len(measures))
     colors = [PALETTE[c] for c in ("blue", "vermillion", "green", "orange", "purple", "sky", "grey")]
-    for i, measure in enumerate(measures):
-        sel = [f for f in figs if f.measure == measure]
+    for i, (measure, sel) in enumerate(zip(measures, groups), start=1):
         fig.add_trace(go.Bar(
             name=measure, orientation="h", y=[f.title for f in sel], x=[f.value for f in sel],
-            marker_color=colors[i % len(colors)], text=[f"{f.value:,.0f} {f.unit}" for f in sel],
-            textposition="auto",
+            marker_color=colors[(i - 1) % len(colors)], text=[_number_label(f) for f in sel],
+            textposition="auto", cliponaxis=False, showlegend=False,
             customdata=[[f.id, corpus.sources[f.excerpts[0].source].label if f.excerpts else "—", f.unit] for f in sel],
-            hovertemplate="%{y}<br>%{x:,.0f} %{customdata[2]}<br>source: %{customdata[1]}<extra></extra>",
-        ))
-    fig.update_xaxes(type="log", title="value (log scale; units in each label)")
-    fig.update_yaxes(title=None, autorange="reversed")
-    return _layout(fig, "The numbers the articles give, by what they measure", height=max(380, 26 * len(figs) + 140))
+            hovertemplate="%{y}<br>%{x:,} %{customdata[2]}<br>source: %{customdata[1]}<extra></extra>",
+        ), row=i, col=1)
+        # Bars share an axis only within one measure; money mixes currencies, so it is log-scaled.
+        fig.update_xaxes(type="log" if measure == "money" else "linear", row=i, col=1,
+                         range=[1990, 2050] if measure == "year" else None)
+        fig.update_yaxes(autorange="reversed", row=i, col=1)
+    fig.update_layout(bargap=0.25)
+    return _layout(fig, "The numbers the articles give, grouped by what they measure",
+                   height=max(420, 34 * len(figs) + 90 * len(measures)))
 
 
 def make_coverage_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
