@@ -225,7 +225,11 @@ def build_border_layer(borders: list[Border], borders_gdf, corpus: Corpus) -> fo
     """The borders the articles discuss, highlighted, with their computed geodesic length."""
     group = folium.FeatureGroup(name="Borders")
     by_id = {row.id: row for row in borders_gdf.itertuples()}
+    # One line per border however many records discuss it: the first record speaks for it.
+    firsts: dict[str, Border] = {}
     for record in borders:
+        firsts.setdefault(record.geodata_id, record)
+    for record in firsts.values():
         row = by_id.get(record.geodata_id)
         if row is None:
             continue
@@ -491,6 +495,12 @@ LAYER_NAMES = {"members": "Memberships", "border": "Borders", "route": "Visit ro
 LAYER_ORDER = ("members", "border", "route", "sites")
 
 
+# Past this many markers a layer is drawn as counts per grid cell, so that what the
+# browser receives stays bounded however large the corpus grows.
+MAX_MARKERS = 150
+GRID_DEG = 0.5
+
+
 def build_layer(kind: str, records: list[Annotation], corpus: Corpus, borders_gdf, shade: str,
                 on: dt.date) -> folium.FeatureGroup:
     """One of the map's dynamic layers from the (already filtered) records."""
@@ -500,10 +510,41 @@ def build_layer(kind: str, records: list[Annotation], corpus: Corpus, borders_gd
     if kind == "border":
         return build_border_layer([r for r in records if isinstance(r, Border)], borders_gdf, corpus)
     if kind == "route":
-        return build_route_layer([r for r in records if isinstance(r, VisitStop)], corpus)
+        stops = [r for r in records if isinstance(r, VisitStop)]
+        if len(stops) > MAX_MARKERS:
+            return build_grid_layer(stops, "Visit stops", corpus)
+        return build_route_layer(stops, corpus)
     if kind == "sites":
-        return build_sites_layer([r for r in records if isinstance(r, MilitarySite)], corpus)
+        sites = [r for r in records if isinstance(r, MilitarySite)]
+        if len(sites) > MAX_MARKERS:
+            return build_grid_layer(sites, "Military sites", corpus)
+        return build_sites_layer(sites, corpus)
     raise ValueError(f"unknown layer {kind!r}")
+
+
+def grid_cells(records: list[Annotation], deg: float = GRID_DEG) -> dict[tuple[int, int], list[Annotation]]:
+    """Located records grouped by grid cell, in corpus order."""
+    cells: dict[tuple[int, int], list[Annotation]] = {}
+    for record in records:
+        loc = getattr(record, "location", None)
+        if loc is not None:
+            cells.setdefault((int(loc.lat // deg), int(loc.lon // deg)), []).append(record)
+    return cells
+
+
+def build_grid_layer(records: list[Annotation], what: str, corpus: Corpus) -> folium.FeatureGroup:
+    """Too many markers to draw one by one: one circle per grid cell, sized by its count."""
+    group = folium.FeatureGroup(name=what)
+    for members in grid_cells(records).values():
+        lat = sum(r.location.lat for r in members) / len(members)
+        lon = sum(r.location.lon for r in members) / len(members)
+        names = "".join(f"<br>• {esc(r.title)}" for r in members[:5])
+        more = f"<br>… and {len(members) - 5} more: filter to see them one by one" if len(members) > 5 else ""
+        tip = f"<b>{len(members)} {esc(what.lower())} here</b>{names}{more}" + _ref(members[0].id)
+        folium.CircleMarker((round(lat, 4), round(lon, 4)), radius=min(28, 6 + 3 * len(members) ** 0.5),
+                            color="#222", weight=1, fill=True, fill_color=PALETTE["vermillion"], fill_opacity=0.6,
+                            tooltip=tip).add_to(group)
+    return group
 
 
 class _PrebuiltGroup(folium.FeatureGroup):

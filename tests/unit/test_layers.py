@@ -136,3 +136,24 @@ def test_disputed_records_are_flagged_on_the_map(corpus):
     assert "sources disagree" in text and "site flagged" in text
     stops = js(build_route_layer(of(corpus, VisitStop), corpus))
     assert "stop stop-made flagged" in stops  # the Dushanbe date
+
+
+def test_a_huge_layer_is_drawn_as_bounded_grid_counts(corpus):
+    site = of(corpus, MilitarySite)[0]
+    many = [site.model_copy(update={"id": f"site-{i}", "location": site.location.model_copy(
+        update={"lat": 38 + (i % 40) * 0.1, "lon": 68 + (i // 40) * 0.1})}) for i in range(2000)]
+    from dashboard.layers import MAX_MARKERS, build_layer
+
+    group = build_layer("sites", many, corpus, None, "org-csto", dt.date(2017, 2, 27))
+    circles = [c for c in group._children.values() if isinstance(c, folium.CircleMarker)]
+    assert 0 < len(circles) < MAX_MARKERS
+    tips = [child.text for c in circles for child in c._children.values() if isinstance(child, folium.Tooltip)]
+    assert sum(int(t.split("<b>")[1].split(" ")[0]) for t in tips) == 2000
+
+
+def test_a_border_is_drawn_once_however_many_records_discuss_it(corpus):
+    border = of(corpus, Border)[0]
+    copies = [border.model_copy(update={"id": f"border-{i}"}) for i in range(50)]
+    one = js(build_border_layer([border], load_borders(DEFAULT_GEODATA), corpus))
+    fifty = js(build_border_layer(copies, load_borders(DEFAULT_GEODATA), corpus))
+    assert abs(len(fifty) - len(one)) < 200
