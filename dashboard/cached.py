@@ -9,10 +9,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-import folium
 import geopandas as gpd
 import streamlit as st
-from streamlit_folium import _get_feature_group_string
 
 from dashboard import assets, layers
 from dashboard.corpus import Corpus, configured_paths, load_corpus
@@ -88,7 +86,7 @@ def get_geodata() -> Geodata:
 
 
 def layer_script(kind: str, idx: int, record_ids: tuple[str, ...], shade: str, on: dt.date, version: str) -> str:
-    """JavaScript of one dynamic map layer (cached; see _layer_script)."""
+    """JavaScript of one dynamic map layer, built once per distinct content and position."""
     digest = hashlib.sha1("\x1f".join(record_ids).encode()).hexdigest()
     return _layer_script(kind, idx, digest, shade, on, version, record_ids)
 
@@ -96,17 +94,11 @@ def layer_script(kind: str, idx: int, record_ids: tuple[str, ...], shade: str, o
 @st.cache_data(max_entries=512, show_spinner=False)
 def _layer_script(kind: str, idx: int, digest: str, shade: str, on: dt.date, version: str,
                   _record_ids: tuple[str, ...]) -> str:
-    """JavaScript of one dynamic map layer, built once per distinct content and position.
-
-    Building folium objects costs far more than the rest of a rerun, so the
-    rendered script is cached and replayed through layers.prebuilt_group.
-    """
     corpus = get_corpus()
     records = [corpus.by_id[rid] for rid in _record_ids]
-    group = layers.build_layer(kind, records, corpus, get_geodata().borders, shade, on)
-    js = _get_feature_group_string(group, folium.Map(), idx)
-    # streamlit-folium appends the addLayer/push itself when the prebuilt group is passed in.
-    return js.split(f"\nmap_div.addLayer(feature_group_feature_group_{idx});")[0]
+    # streamlit-folium adds the group named feature_group_feature_group_<idx> to the map itself.
+    return layers.build_layer_js(kind, f"feature_group_feature_group_{idx}", records, corpus,
+                                 get_geodata().borders, shade, on)
 
 
 @st.cache_data(show_spinner=False)

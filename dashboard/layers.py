@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import math
 import re
 from dataclasses import dataclass
 
@@ -98,7 +99,7 @@ def short_quote(record: Annotation, limit: int = 180) -> str:
     return quote[:limit].rsplit(" ", 1)[0] + " …"
 
 
-def _popup(record: Annotation, corpus: Corpus, extra: str = "") -> folium.Popup:
+def _popup(record: Annotation, corpus: Corpus, extra: str = "") -> str:
     quote = short_quote(record)
     body = f"<b>{esc(record.title)}</b>{extra}"
     if quote:
@@ -106,7 +107,32 @@ def _popup(record: Annotation, corpus: Corpus, extra: str = "") -> folium.Popup:
         body += f'<blockquote>“{esc(quote)}”</blockquote><div class="src">— {esc(source)}</div>'
     elif record.references:
         body += f'<div class="src">Context: {esc(record.references[0].title)}</div>'
-    return folium.Popup(body + _ref(record.id), max_width=320)
+    return body + _ref(record.id)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One thing drawn on a dynamic layer; its HTML strings are already escaped."""
+
+    shape: str  # "marker" (a divIcon), "line" or "circle"
+    points: tuple[tuple[float, float], ...]
+    tooltip: str | None = None
+    popup: str | None = None
+    icon: str | None = None
+    icon_class: str = ""
+    icon_size: tuple[int, int] = (24, 24)
+    icon_anchor: tuple[int, int] = (12, 12)
+    style: tuple[tuple[str, object], ...] = ()
+
+    def to_json(self) -> list:
+        """Compact form read by the layer script's renderer."""
+        return [self.shape, [[round(lat, 5), round(lon, 5)] for lat, lon in self.points], self.tooltip,
+                self.popup, self.icon, self.icon_class, list(self.icon_size), list(self.icon_anchor),
+                dict(self.style)]
+
+
+def _style(**kwargs) -> tuple[tuple[str, object], ...]:
+    return tuple((k, v) for k, v in kwargs.items() if v is not None)
 
 
 @dataclass(frozen=True)
@@ -132,72 +158,61 @@ def route_legs(stops: list[VisitStop]) -> list[Leg]:
 def _bearing_arrow(points: list[tuple[float, float]]) -> tuple[tuple[float, float], float]:
     mid = len(points) // 2
     (lat1, lon1), (lat2, lon2) = points[mid - 1], points[mid]
-    import math
-
-    angle = math.degrees(math.atan2(lon2 - lon1, lat2 - lat1))
-    return points[mid], angle
+    return points[mid], math.degrees(math.atan2(lon2 - lon1, lat2 - lat1))
 
 
-def build_route_layer(stops: list[VisitStop], corpus: Corpus) -> folium.FeatureGroup:
+def route_marks(stops: list[VisitStop], corpus: Corpus) -> list[Mark]:
     """Geodesic legs with arrows and km, numbered stops, stops not made, and the phone call."""
-    group = folium.FeatureGroup(name="Visit route")
+    marks: list[Mark] = []
     for leg in route_legs(stops):
-        points = [(round(lat, 4), round(lon, 4)) for lat, lon in geodesic_arc(
-            leg.start.location.lat, leg.start.location.lon, leg.end.location.lat, leg.end.location.lon, n=48)]
-        label = f"{leg.start.city} → {leg.end.city}: {leg.km:,.0f} km (geodesic, WGS84)"
-        folium.PolyLine(points, color=ROUTE_COLOR, weight=3, opacity=0.85,
-                        tooltip=esc(label)).add_to(group)
-        (lat, lon), angle = _bearing_arrow(points)
-        folium.Marker(
-            (lat, lon),
-            icon=folium.DivIcon(
-                html=f'<div class="leg-arrow" style="transform: rotate({angle - 90:.0f}deg)">➤</div>'
-                f'<div class="leg-km">{leg.km:,.0f} km</div>',
-                icon_size=(60, 30), icon_anchor=(8, 8), class_name="leg-label",
-            ),
-            tooltip=esc(label),
-        ).add_to(group)
+        points = geodesic_arc(leg.start.location.lat, leg.start.location.lon,
+                              leg.end.location.lat, leg.end.location.lon, n=48)
+        label = esc(f"{leg.start.city} → {leg.end.city}: {leg.km:,.0f} km (geodesic, WGS84)")
+        marks.append(Mark("line", tuple(points), tooltip=label,
+                          style=_style(color=ROUTE_COLOR, weight=3, opacity=0.85)))
+        point, angle = _bearing_arrow(points)
+        marks.append(Mark(
+            "marker", (point,), tooltip=label,
+            icon=f'<div class="leg-arrow" style="transform: rotate({angle - 90:.0f}deg)">➤</div>'
+                 f'<div class="leg-km">{leg.km:,.0f} km</div>',
+            icon_class="leg-label", icon_size=(60, 30), icon_anchor=(8, 8)))
     for stop in stops:
-        _add_stop(group, stop, stops, corpus)
-    return group
+        marks.extend(_stop_marks(stop, stops, corpus))
+    return marks
 
 
-def _add_stop(group, stop: VisitStop, stops: list[VisitStop], corpus: Corpus) -> None:
-    when = stop.date.strftime("%-d %b %Y") if stop.date else "no date"
+def _stop_marks(stop: VisitStop, stops: list[VisitStop], corpus: Corpus) -> list[Mark]:
+    where = (stop.location.lat, stop.location.lon)
     leaders = ", ".join(stop.leaders)
     if stop.status == "phone_call":
         dushanbe = next((s for s in stops if s.city == "Dushanbe" and s.status == "made"), None)
-        if dushanbe:
-            folium.PolyLine(
-                [(dushanbe.location.lat, dushanbe.location.lon), (stop.location.lat, stop.location.lon)],
-                color=STOP_STYLE["phone_call"], weight=2, dash_array="2 6",
-                tooltip=esc(f"Phone call from the Dushanbe talks: {leaders}") + _ref(stop.id),
-            ).add_to(group)
-        return
+        if dushanbe is None:
+            return []
+        tip = esc(f"Phone call from the Dushanbe talks: {leaders}") + _ref(stop.id)
+        return [Mark("line", ((dushanbe.location.lat, dushanbe.location.lon), where), tooltip=tip,
+                     popup=_popup(stop, corpus),
+                     style=_style(color=STOP_STYLE["phone_call"], weight=2, dashArray="2 6"))]
     if stop.status == "origin":
         badge, cls = "M", "stop-origin"
     elif stop.status == "made":
         badge, cls = str(stop.order), "stop-made"
     else:
         badge, cls = "✕", "stop-not-made"
+    if stop.id in corpus.disputed:
+        cls += " flagged"
     title = {"made": f"Stop {stop.order}", "not_made": "Not visited", "origin": "Start and end"}[stop.status]
+    when = stop.date.strftime("%-d %b %Y") if stop.date else "no date"
     tip = (f"<b>{esc(title)}: {esc(stop.city)}</b><br>{esc(when)}"
            + (f"<br>{esc(leaders)}" if leaders else "")
            + "".join(f"<br>• {esc(a)}" for a in stop.agenda[:3]) + _flag(stop, corpus) + _ref(stop.id))
-    if stop.id in corpus.disputed:
-        cls += " flagged"
-    folium.Marker(
-        (stop.location.lat, stop.location.lon),
-        icon=folium.DivIcon(html=f'<div class="stop {cls}">{esc(badge)}</div>',
-                            icon_size=(26, 26), icon_anchor=(13, 13), class_name="stop-icon"),
-        tooltip=tip,
-        popup=_popup(stop, corpus),
-    ).add_to(group)
+    return [Mark("marker", (where,), tooltip=tip, popup=_popup(stop, corpus),
+                 icon=f'<div class="stop {cls}">{esc(badge)}</div>', icon_class="stop-icon",
+                 icon_size=(26, 26), icon_anchor=(13, 13))]
 
 
-def build_sites_layer(sites: list[MilitarySite], corpus: Corpus) -> folium.FeatureGroup:
+def site_marks(sites: list[MilitarySite], corpus: Corpus) -> list[Mark]:
     """One marker per Russian military site, shape and colour by status."""
-    group = folium.FeatureGroup(name="Russian military sites")
+    marks = []
     for site in sites:
         style = SITE_STYLE[site.status]
         details = [f"status: {style['label']}"]
@@ -205,30 +220,26 @@ def build_sites_layer(sites: list[MilitarySite], corpus: Corpus) -> folium.Featu
             details.append("aircraft: " + ", ".join(site.aircraft))
         if site.personnel:
             details.append("personnel: " + site.personnel)
-        tip = (f"<b>{esc(site.title)}</b>" + "".join(f"<br>{esc(d)}" for d in details)
-               + _flag(site, corpus) + _ref(site.id))
+        lines = "".join(f"<br>{esc(d)}" for d in details)
         flagged = " flagged" if site.id in corpus.disputed else ""
-        folium.Marker(
-            (site.location.lat, site.location.lon),
-            icon=folium.DivIcon(
-                html=f'<div class="site{flagged}" style="color:{style["color"]}">{style["shape"]}</div>'
-                '<div class="site-stem"></div>',
-                icon_size=(24, 34), icon_anchor=(1, 34), class_name="site-icon",
-            ),
-            tooltip=tip,
-            popup=_popup(site, corpus, extra="".join(f"<br>{esc(d)}" for d in details)),
-        ).add_to(group)
-    return group
+        marks.append(Mark(
+            "marker", ((site.location.lat, site.location.lon),),
+            tooltip=f"<b>{esc(site.title)}</b>{lines}" + _flag(site, corpus) + _ref(site.id),
+            popup=_popup(site, corpus, extra=lines),
+            icon=f'<div class="site{flagged}" style="color:{style["color"]}">{style["shape"]}</div>'
+                 '<div class="site-stem"></div>',
+            icon_class="site-icon", icon_size=(24, 34), icon_anchor=(1, 34)))
+    return marks
 
 
-def build_border_layer(borders: list[Border], borders_gdf, corpus: Corpus) -> folium.FeatureGroup:
+def border_marks(borders: list[Border], borders_gdf, corpus: Corpus) -> list[Mark]:
     """The borders the articles discuss, highlighted, with their computed geodesic length."""
-    group = folium.FeatureGroup(name="Borders")
     by_id = {row.id: row for row in borders_gdf.itertuples()}
     # One line per border however many records discuss it: the first record speaks for it.
     firsts: dict[str, Border] = {}
     for record in borders:
         firsts.setdefault(record.geodata_id, record)
+    marks = []
     for record in firsts.values():
         row = by_id.get(record.geodata_id)
         if row is None:
@@ -238,13 +249,13 @@ def build_border_layer(borders: list[Border], borders_gdf, corpus: Corpus) -> fo
         lines = row.geometry.geoms if row.geometry.geom_type == "MultiLineString" else [row.geometry]
         primary = record.emphasis == "primary"
         for line in lines:
-            coords = [(round(lat, 4), round(lon, 4)) for lon, lat in line.coords]
+            coords = tuple((lat, lon) for lon, lat in line.coords)
             if primary:
-                folium.PolyLine(coords, color="#ffffff", weight=9, opacity=0.9).add_to(group)
-            folium.PolyLine(coords, color=BORDER_COLOR, weight=5 if primary else 3,
-                            opacity=0.95 if primary else 0.6, dash_array=None if primary else "6 5",
-                            tooltip=tip, popup=_popup(record, corpus)).add_to(group)
-    return group
+                marks.append(Mark("line", coords, style=_style(color="#ffffff", weight=9, opacity=0.9)))
+            marks.append(Mark("line", coords, tooltip=tip, popup=_popup(record, corpus), style=_style(
+                color=BORDER_COLOR, weight=5 if primary else 3, opacity=0.95 if primary else 0.6,
+                dashArray=None if primary else "6 5")))
+    return marks
 
 
 def membership_status(records: list[Membership], org: str, on: dt.date) -> dict[str, Membership]:
@@ -256,29 +267,8 @@ def membership_status(records: list[Membership], org: str, on: dt.date) -> dict[
     return out
 
 
-class _MembershipShading(MacroElement):
-    """Restyles the self-hosted basemap's countries; no polygons travel on each rerun."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        window.__membership = {{ this.payload }};
-        if (window.__applyMembership) { window.__applyMembership(); }
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, payload: dict):
-        super().__init__()
-        self._name = "MembershipShading"
-        self.payload = json.dumps(payload, ensure_ascii=True).replace("</", "<\\/")
-
-
-def build_membership_layer(
-    status: dict[str, Membership], org_short: str, corpus: Corpus, on: dt.date
-) -> folium.FeatureGroup:
-    """Shading of the basemap by membership status, with a tooltip per country."""
-    group = folium.FeatureGroup(name="Memberships")
+def membership_payload(status: dict[str, Membership], org_short: str, corpus: Corpus, on: dt.date) -> dict:
+    """Style and tooltip per shaded country; the basemap applies them (no polygons per rerun)."""
     payload = {}
     for code, record in status.items():
         since = record.date.isoformat() if record.date else "?"
@@ -287,8 +277,28 @@ def build_membership_layer(
                + _flag(record, corpus) + _ref(record.id))
         payload[code] = {"style": {**MEMBERSHIP_STYLE[record.status.value], "color": "#444", "weight": 1},
                          "tooltip": tip}
-    _MembershipShading(payload).add_to(group)
-    return group
+    return payload
+
+
+def _js_literal(value) -> str:
+    """JSON that is also safe inside a <script> element."""
+    return json.dumps(value, ensure_ascii=True, separators=(",", ":")).replace("</", "<\\/")
+
+
+# Builds the Leaflet layers from the compact marks; one copy per layer, a few hundred bytes.
+_RENDER = """function(g,d){d.forEach(function(m){var l,s=m[8]||{};
+if(m[0]==="marker"){l=L.marker(m[1][0],{icon:L.divIcon({html:m[4],className:m[5],iconSize:m[6],iconAnchor:m[7]})});}
+else if(m[0]==="circle"){l=L.circleMarker(m[1][0],s);}else{l=L.polyline(m[1],s);}
+if(m[2]){l.bindTooltip(m[2]);}if(m[3]){l.bindPopup(m[3],{maxWidth:320});}l.addTo(g);});}"""
+
+
+def layer_js(marks: list[Mark], var: str, membership: dict | None = None) -> str:
+    """Leaflet JavaScript that declares `var` as a featureGroup holding the marks."""
+    js = f"var {var} = L.featureGroup();\n({_RENDER})({var}, {_js_literal([m.to_json() for m in marks])});"
+    if membership is not None:
+        js += (f"\nwindow.__membership = {_js_literal(membership)};"
+               "\nif (window.__applyMembership) { window.__applyMembership(); }")
+    return js
 
 
 class _Basemap(MacroElement):
@@ -501,25 +511,33 @@ MAX_MARKERS = 150
 GRID_DEG = 0.5
 
 
-def build_layer(kind: str, records: list[Annotation], corpus: Corpus, borders_gdf, shade: str,
-                on: dt.date) -> folium.FeatureGroup:
-    """One of the map's dynamic layers from the (already filtered) records."""
-    if kind == "members":
-        status = membership_status([r for r in records if isinstance(r, Membership)], shade, on)
-        return build_membership_layer(status, corpus.organizations[shade], corpus, on)
+def layer_marks(kind: str, records: list[Annotation], corpus: Corpus, borders_gdf) -> list[Mark]:
+    """The marks of one of the map's dynamic layers, from the (already filtered) records."""
     if kind == "border":
-        return build_border_layer([r for r in records if isinstance(r, Border)], borders_gdf, corpus)
+        return border_marks([r for r in records if isinstance(r, Border)], borders_gdf, corpus)
     if kind == "route":
         stops = [r for r in records if isinstance(r, VisitStop)]
         if len(stops) > MAX_MARKERS:
-            return build_grid_layer(stops, "Visit stops", corpus)
-        return build_route_layer(stops, corpus)
+            return grid_marks(stops, "Visit stops")
+        return route_marks(stops, corpus)
     if kind == "sites":
         sites = [r for r in records if isinstance(r, MilitarySite)]
         if len(sites) > MAX_MARKERS:
-            return build_grid_layer(sites, "Military sites", corpus)
-        return build_sites_layer(sites, corpus)
+            return grid_marks(sites, "Military sites")
+        return site_marks(sites, corpus)
+    if kind == "members":
+        return []
     raise ValueError(f"unknown layer {kind!r}")
+
+
+def build_layer_js(kind: str, var: str, records: list[Annotation], corpus: Corpus, borders_gdf,
+                   shade: str, on: dt.date) -> str:
+    """The JavaScript of one dynamic layer (what the map page caches per filter)."""
+    membership = None
+    if kind == "members":
+        status = membership_status([r for r in records if isinstance(r, Membership)], shade, on)
+        membership = membership_payload(status, corpus.organizations[shade], corpus, on)
+    return layer_js(layer_marks(kind, records, corpus, borders_gdf), var, membership)
 
 
 def grid_cells(records: list[Annotation], deg: float = GRID_DEG) -> dict[tuple[int, int], list[Annotation]]:
@@ -532,19 +550,19 @@ def grid_cells(records: list[Annotation], deg: float = GRID_DEG) -> dict[tuple[i
     return cells
 
 
-def build_grid_layer(records: list[Annotation], what: str, corpus: Corpus) -> folium.FeatureGroup:
+def grid_marks(records: list[Annotation], what: str) -> list[Mark]:
     """Too many markers to draw one by one: one circle per grid cell, sized by its count."""
-    group = folium.FeatureGroup(name=what)
+    marks = []
     for members in grid_cells(records).values():
         lat = sum(r.location.lat for r in members) / len(members)
         lon = sum(r.location.lon for r in members) / len(members)
         names = "".join(f"<br>• {esc(r.title)}" for r in members[:5])
         more = f"<br>… and {len(members) - 5} more: filter to see them one by one" if len(members) > 5 else ""
         tip = f"<b>{len(members)} {esc(what.lower())} here</b>{names}{more}" + _ref(members[0].id)
-        folium.CircleMarker((round(lat, 4), round(lon, 4)), radius=min(28, 6 + 3 * len(members) ** 0.5),
-                            color="#222", weight=1, fill=True, fill_color=PALETTE["vermillion"], fill_opacity=0.6,
-                            tooltip=tip).add_to(group)
-    return group
+        marks.append(Mark("circle", ((lat, lon),), tooltip=tip, style=_style(
+            radius=round(min(28, 6 + 3 * len(members) ** 0.5), 1), color="#222", weight=1,
+            fillColor=PALETTE["vermillion"], fillOpacity=0.6)))
+    return marks
 
 
 class _PrebuiltGroup(folium.FeatureGroup):

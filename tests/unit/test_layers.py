@@ -1,37 +1,44 @@
-"""Layer builders without a server: feature counts, styles per status, and escaping."""
+"""Layer builders without a server: marks per layer, styles per status, escaping, bounded size."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import subprocess
 
-import folium
 import pytest
-from streamlit_folium import _get_feature_group_string
 
 from dashboard.corpus import DEFAULT_GEODATA
 from dashboard.filters import FilterState, apply_filter
 from dashboard.geo import load_borders
 from dashboard.layers import (
+    MAX_MARKERS,
     MEMBERSHIP_STYLE,
     SITE_STYLE,
-    build_border_layer,
-    build_membership_layer,
-    build_route_layer,
-    build_sites_layer,
+    border_marks,
+    build_layer_js,
     esc,
+    layer_js,
+    layer_marks,
+    membership_payload,
     membership_status,
     record_id_from_tooltip,
     route_legs,
+    route_marks,
+    site_marks,
 )
 from dashboard.model import Border, Excerpt, Membership, MilitarySite, VisitStop
+
+TOUR = dt.date(2017, 2, 27)
 
 
 def of(corpus, cls):
     return [r for r in apply_filter(corpus.records, FilterState()) if isinstance(r, cls)]
 
 
-def js(group) -> str:
-    return _get_feature_group_string(group, folium.Map(), 0)
+@pytest.fixture(scope="module")
+def borders():
+    return load_borders(DEFAULT_GEODATA)
 
 
 def test_route_goes_from_moscow_through_the_stops_and_back(corpus):
@@ -41,16 +48,15 @@ def test_route_goes_from_moscow_through_the_stops_and_back(corpus):
     # Geodesic lengths on WGS84; Moscow–Almaty is about 3,100 km great-circle.
     assert 3000 < legs[0].km < 3200
     assert 800 < legs[1].km < 900  # Almaty–Dushanbe
-    assert all(leg.km > 0 for leg in legs)
 
 
 def test_route_layer_counts(corpus):
-    group = build_route_layer(of(corpus, VisitStop), corpus)
-    children = list(group._children.values())
-    lines = [c for c in children if isinstance(c, folium.PolyLine)]
-    markers = [c for c in children if isinstance(c, folium.Marker)]
+    marks = route_marks(of(corpus, VisitStop), corpus)
+    lines = [m for m in marks if m.shape == "line"]
+    markers = [m for m in marks if m.shape == "marker"]
     assert len(lines) == 4 + 1  # four legs and the phone call
     assert len(markers) == 4 + 1 + 3 + 2  # a km label per leg, origin, three stops, two not made
+    assert sum("stop-made" in m.icon for m in markers) == 3
 
 
 @pytest.mark.parametrize("status", list(SITE_STYLE))
@@ -61,9 +67,9 @@ def test_every_site_status_has_its_own_colour_and_shape(status):
 
 def test_sites_are_styled_by_status(corpus):
     sites = of(corpus, MilitarySite)
-    text = js(build_sites_layer(sites, corpus))
-    for site in sites:
-        assert SITE_STYLE[site.status]["color"] in text
+    marks = site_marks(sites, corpus)
+    for site, mark in zip(sites, marks):
+        assert SITE_STYLE[site.status]["color"] in mark.icon
     assert {s.status for s in sites} == {"active", "proposed", "withdrawal_offered"}
 
 
@@ -73,7 +79,7 @@ def test_membership_styles_differ_by_status():
 
 
 def test_csto_on_the_tour_date(corpus):
-    status = membership_status(of(corpus, Membership), "org-csto", dt.date(2017, 2, 27))
+    status = membership_status(of(corpus, Membership), "org-csto", TOUR)
     assert {c for c, r in status.items() if r.status.value == "member"} == {"RU", "KZ", "KG", "TJ", "AM", "BY"}
     assert status["UZ"].status.value == "former"
 
@@ -84,10 +90,9 @@ def test_uzbekistan_was_a_csto_member_in_2008(corpus):
     assert status["UZ"].status.value == "member"
 
 
-def test_border_layer_draws_the_tajik_afghan_line(corpus):
-    borders = of(corpus, Border)
-    text = js(build_border_layer(borders, load_borders(DEFAULT_GEODATA), corpus))
-    assert "The Tajik–Afghan border" in text and "geodesic" in text
+def test_border_layer_draws_the_tajik_afghan_line(corpus, borders):
+    marks = border_marks(of(corpus, Border), borders, corpus)
+    assert any("The Tajik–Afghan border" in (m.tooltip or "") and "geodesic" in m.tooltip for m in marks)
 
 
 HOSTILE = [
@@ -105,12 +110,13 @@ def test_titles_and_quotes_are_escaped_in_tooltips_and_popups(corpus, text):
     site = of(corpus, MilitarySite)[0]
     evil = site.model_copy(update={"title": text, "personnel": text,
                                    "excerpts": [Excerpt(source="cement-2017", quote=text + " padding text")]})
-    out = js(build_sites_layer([evil], corpus))
-    assert "<script>" not in out
-    assert "${" not in out and "`$" not in out
+    out = layer_js(site_marks([evil], corpus), "feature_group_feature_group_0")
+    assert "<script>" not in out and "</script" not in out
+    assert "${" not in out and "`" not in out
     assert " onmouseover=\"" not in out
-    assert "49 jinja" not in out and "{{" not in out
-    assert esc(text) in out or text.isprintable() and not any(c in text for c in "<>\"`$\\")
+    assert "{{" not in out
+    mark = site_marks([evil], corpus)[0]
+    assert esc(text) in mark.tooltip and esc(text) in mark.popup
 
 
 def test_cyrillic_and_typographic_quotes_survive_escaping():
@@ -118,11 +124,22 @@ def test_cyrillic_and_typographic_quotes_survive_escaping():
 
 
 def test_membership_tooltip_payload_cannot_close_the_script(corpus):
-    records = of(corpus, Membership)
-    status = membership_status(records, "org-csto", dt.date(2017, 2, 27))
-    group = build_membership_layer(status, "CSTO</script><script>alert(1)", corpus, dt.date(2017, 2, 27))
-    out = js(group)
+    status = membership_status(of(corpus, Membership), "org-csto", TOUR)
+    payload = membership_payload(status, "CSTO</script><script>alert(1)", corpus, TOUR)
+    out = layer_js([], "feature_group_feature_group_0", payload)
     assert "</script>" not in out
+
+
+def test_layer_script_is_valid_javascript(corpus, borders, tmp_path):
+    node = subprocess.run(["node", "--version"], capture_output=True)
+    if node.returncode != 0:
+        pytest.skip("node is not installed")
+    for idx, kind in enumerate(("members", "border", "route", "sites")):
+        js = build_layer_js(kind, f"feature_group_feature_group_{idx}", list(corpus.records), corpus,
+                            borders, "org-csto", TOUR)
+        path = tmp_path / f"{kind}.js"
+        path.write_text(js)
+        assert subprocess.run(["node", "--check", str(path)], capture_output=True).returncode == 0, kind
 
 
 def test_clicked_tooltips_lead_back_to_their_record():
@@ -132,28 +149,29 @@ def test_clicked_tooltips_lead_back_to_their_record():
 
 
 def test_disputed_records_are_flagged_on_the_map(corpus):
-    text = js(build_sites_layer(of(corpus, MilitarySite), corpus))
-    assert "sources disagree" in text and "site flagged" in text
-    stops = js(build_route_layer(of(corpus, VisitStop), corpus))
-    assert "stop stop-made flagged" in stops  # the Dushanbe date
+    sites = site_marks(of(corpus, MilitarySite), corpus)
+    assert any("sources disagree" in m.tooltip and "site flagged" in m.icon for m in sites)
+    stops = route_marks(of(corpus, VisitStop), corpus)
+    assert any(m.icon and "stop stop-made flagged" in m.icon for m in stops)  # the Dushanbe date
 
 
 def test_a_huge_layer_is_drawn_as_bounded_grid_counts(corpus):
     site = of(corpus, MilitarySite)[0]
     many = [site.model_copy(update={"id": f"site-{i}", "location": site.location.model_copy(
         update={"lat": 38 + (i % 40) * 0.1, "lon": 68 + (i // 40) * 0.1})}) for i in range(2000)]
-    from dashboard.layers import MAX_MARKERS, build_layer
-
-    group = build_layer("sites", many, corpus, None, "org-csto", dt.date(2017, 2, 27))
-    circles = [c for c in group._children.values() if isinstance(c, folium.CircleMarker)]
+    circles = layer_marks("sites", many, corpus, None)
     assert 0 < len(circles) < MAX_MARKERS
-    tips = [child.text for c in circles for child in c._children.values() if isinstance(child, folium.Tooltip)]
-    assert sum(int(t.split("<b>")[1].split(" ")[0]) for t in tips) == 2000
+    assert all(m.shape == "circle" for m in circles)
+    assert sum(int(m.tooltip.split("<b>")[1].split(" ")[0]) for m in circles) == 2000
 
 
-def test_a_border_is_drawn_once_however_many_records_discuss_it(corpus):
+def test_a_border_is_drawn_once_however_many_records_discuss_it(corpus, borders):
     border = of(corpus, Border)[0]
     copies = [border.model_copy(update={"id": f"border-{i}"}) for i in range(50)]
-    one = js(build_border_layer([border], load_borders(DEFAULT_GEODATA), corpus))
-    fifty = js(build_border_layer(copies, load_borders(DEFAULT_GEODATA), corpus))
-    assert abs(len(fifty) - len(one)) < 200
+    assert len(border_marks(copies, borders, corpus)) == len(border_marks([border], borders, corpus))
+
+
+def test_marks_travel_as_compact_json(corpus):
+    marks = site_marks(of(corpus, MilitarySite), corpus)
+    data = json.loads(json.dumps([m.to_json() for m in marks]))
+    assert data[0][0] == "marker" and len(data[0][1][0]) == 2
