@@ -246,10 +246,12 @@ def border_marks(borders: list[Border], borders_gdf, corpus: Corpus) -> list[Mar
             continue
         tip = (f"<b>{esc(record.title)}</b><br>computed: {row.length_km:,.0f} km "
                f"(geodesic, {esc(row.resolution)})" + _flag(record, corpus) + _ref(record.id))
-        lines = row.geometry.geoms if row.geometry.geom_type == "MultiLineString" else [row.geometry]
+        # Drawn simplified (~1 km at these zooms); the length above comes from the full line.
+        shown = row.geometry.simplify(DISPLAY_TOLERANCE_DEG, preserve_topology=False)
+        lines = shown.geoms if shown.geom_type == "MultiLineString" else [shown]
         primary = record.emphasis == "primary"
         for line in lines:
-            coords = tuple((lat, lon) for lon, lat in line.coords)
+            coords = tuple((round(lat, 4), round(lon, 4)) for lon, lat in line.coords)
             if primary:
                 marks.append(Mark("line", coords, style=_style(color="#ffffff", weight=9, opacity=0.9)))
             marks.append(Mark("line", coords, tooltip=tip, popup=_popup(record, corpus), style=_style(
@@ -505,6 +507,7 @@ LAYER_NAMES = {"members": "Memberships", "border": "Borders", "route": "Visit ro
 LAYER_ORDER = ("members", "border", "route", "sites")
 
 
+DISPLAY_TOLERANCE_DEG = 0.01
 # Past this many markers a layer is drawn as counts per grid cell, so that what the
 # browser receives stays bounded however large the corpus grows.
 MAX_MARKERS = 150
