@@ -171,6 +171,11 @@ def select(corpus: Corpus, state: FilterState, over_time: bool = False) -> list[
     return [r for pos, r in enumerate(corpus.records) if mask >> pos & 1]
 
 
+def facet_values(corpus: Corpus, facet: str) -> list[str]:
+    """Every value a facet takes in the corpus."""
+    return list(_index(corpus).masks[facet])
+
+
 def facet_counts(corpus: Corpus, state: FilterState, facet: str) -> Counter[str]:
     """For each value of a facet, how many records choosing it would leave (others held)."""
     base = _mask(corpus, state, skip=facet)

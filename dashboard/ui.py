@@ -12,7 +12,7 @@ import streamlit as st
 
 from dashboard import state as vs
 from dashboard.corpus import Corpus, CorpusError, Problem, all_excerpts
-from dashboard.filters import RANGE_START, TOUR_START, FilterState, facet_counts
+from dashboard.filters import RANGE_START, TOUR_START, FilterState, facet_counts, facet_values
 from dashboard.model import KINDS, TOPICS, Annotation, Disagreement, Excerpt, Membership, Reference
 
 KIND_LABELS = {
@@ -129,7 +129,7 @@ def st_sidebar(corpus: Corpus) -> vs.ViewState:
         st.caption("Numbers in brackets: how many records each choice leaves, with the other filters as set.")
         _multiselect("Organization", vs.P_ORG, list(orgs), orgs, facet_counts(corpus, current, "orgs"),
                      "Records about any of these groupings.")
-        countries = sorted({c for r in corpus.records for c in _countries(r)}, key=corpus.countries.get)
+        countries = sorted(facet_values(corpus, "countries"), key=corpus.countries.get)
         _multiselect("Country", vs.P_COUNTRY, countries, corpus.countries,
                      facet_counts(corpus, current, "countries"), "Records about any of these countries.")
         _multiselect("Topic", vs.P_TOPIC, list(TOPICS), {t: t.replace("-", " ") for t in TOPICS},

@@ -107,6 +107,8 @@ with panel:
                    "Meanwhile, the excerpts of everything the filters leave:")
         ui.st_excerpt_list(records, corpus)
 
-legs = route_legs(stops) if "route" in view.layers else []
-with st.expander("What is on the map, as a table", expanded=False):
+# A toggle, not an expander: the table's code is only fetched by readers who ask for it.
+if st.toggle("Show what is on the map as a table", key="map_table",
+             help="Every stop, leg, site, border and shaded country, for readers who prefer rows."):
+    legs = route_legs(stops) if "route" in view.layers else []
     ui.st_feature_table(stops, sites, borders, status, legs, geodata, corpus, org_short)

@@ -150,3 +150,13 @@ def test_a_selected_border_shows_computed_article_and_reference_lengths(app):
     table = next(d.value for d in at.dataframe if "method" in d.value.columns)
     assert set(table["method"]) >= {"article", "public reference"}
     assert "1,300 km" in set(table["value"]) and "1,357 km" in set(table["value"])
+
+
+def test_the_map_features_are_available_as_a_table(app):
+    at = app.run()
+    at.toggle(key="map_table").set_value(True).run()
+    assert not at.exception
+    table = next(d.value for d in at.dataframe if "layer" in d.value.columns)
+    assert {"Visit route", "Military sites", "Borders"} <= set(table["layer"])
+    legs = table[table["feature"].str.startswith("Leg ")]
+    assert len(legs) == 4 and legs["detail"].str.contains("geodesic").all()
