@@ -31,17 +31,6 @@ class Package:
 
 
 PACKAGES = (
-    # folium's popups are built with jQuery.
-    Package(
-        name="jquery",
-        version="3.7.1",
-        integrity="sha512-m4avr8yL8kmFN8psrbFFFmB/If14iN5o9nw/NgnnM+kybDJpRsAynV2BsfpTYrTRysYUdADVD7CkUUizgkpLfg==",
-        files=("dist/jquery.min.js",),
-        strip="dist/",
-        js=("jquery.min.js",),
-        css=(),
-        cdn="https://cdn.jsdelivr.net/npm/jquery@3.7.1/dist",
-    ),
     Package(
         name="leaflet",
         version="1.9.4",
