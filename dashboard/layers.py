@@ -430,7 +430,8 @@ MAP_CSS = """
   vertical-align: middle; border-width: 1px; }
 @media (max-width: 500px) { .map-legend { font-size: 11px; line-height: 15px; max-width: 160px; } }
 .leaflet-tooltip .flag, .leaflet-popup .flag { color: #8a4b00; font-weight: 600; margin-top: 3px; }
-.stop.flagged::after, .site.flagged::after { content: "!"; position: absolute; margin: -6px 0 0 -2px;
+.stop.flagged, .site.flagged { position: relative; }
+.stop.flagged::after, .site.flagged::after { content: "!"; position: absolute; top: -7px; right: -7px;
   background: #E69F00; color: #000; border-radius: 50%; width: 12px; height: 12px; font: 700 10px/12px sans-serif;
   text-align: center; box-shadow: 0 0 0 1px #fff; }
 .map-note { background: #fff3cd; padding: 4px 8px; border: 1px solid #e0c36a; max-width: 240px; }
