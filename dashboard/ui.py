@@ -244,13 +244,15 @@ def st_share(view: vs.ViewState, corpus: Corpus) -> None:
     """'Share this view': the link, a copy button and a short citation."""
     url = share_url(view, corpus)
     with st.popover("Share this view", icon=":material/share:"):
-        st.caption("This link opens exactly this view: filters, selection, layers and map position.")
+        st.caption("This link opens exactly this view: filters, selection and layers. The button copies the "
+                   "address bar, which also holds the map's current position and zoom.")
         st.code(url, language=None, wrap_lines=True)
+        # Constant content: the button's frame is not reloaded on every filter change.
+        st.iframe(_COPY_BUTTON, height=40)
         citation = (f"Central Asia tour dashboard, view of {dt.date.today().isoformat()} "
                     f"(corpus {corpus.version}). {url}")
         st.caption("Citation")
         st.code(citation, language=None, wrap_lines=True)
-        st.iframe(_COPY_BUTTON.replace("__PAYLOAD__", json.dumps(citation).replace("</", "<\\/")), height=40)
 
 
 _COPY_BUTTON = """
@@ -258,8 +260,9 @@ _COPY_BUTTON = """
 <span id="ok" style="font:13px system-ui;color:#2e7d32;margin-left:8px"></span>
 <script>
 document.getElementById("copy").onclick = function () {
-  var href = __PAYLOAD__;
+  var href = "";
   try { href = window.parent.location.href; } catch (e) {}
+  if (!href) { document.getElementById("ok").textContent = "Select the link above and copy it"; return; }
   navigator.clipboard.writeText(href).then(function () {
     document.getElementById("ok").textContent = "Copied";
   }, function () { document.getElementById("ok").textContent = "Select the link above and copy it"; });
