@@ -26,6 +26,8 @@ import time
 import urllib.parse
 from dataclasses import dataclass, field
 
+from bench.common import check_servers
+
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 VIEWPORT = {"width": 1400, "height": 900}
@@ -38,6 +40,17 @@ INIT_JS = r"""
   const now = () => performance.timeOrigin + performance.now();
   const B = window.__bench = {t0: null, idleAt: null, busyAt: null, readyAt: null, markerAt: null, fgPushes: []};
   if (window.top === window) {
+    // Arrival time of every Streamlit WebSocket message (last 400 kept).
+    B.wsAt = [];
+    const NativeWS = window.WebSocket;
+    const BenchWS = function (...args) {
+      const ws = new NativeWS(...args);
+      ws.addEventListener("message", () => { B.wsAt.push(now()); if (B.wsAt.length > 400) { B.wsAt.shift(); } });
+      return ws;
+    };
+    BenchWS.prototype = NativeWS.prototype;
+    ["CONNECTING", "OPEN", "CLOSING", "CLOSED"].forEach((k) => { BenchWS[k] = NativeWS[k]; });
+    window.WebSocket = BenchWS;
     document.addEventListener("keydown", (e) => {
       if (e.key === "Enter" || e.key === "Backspace") { B.t0 = now(); }
     }, true);
@@ -110,10 +123,23 @@ class Tab:
             await self.context.close()
 
 
-async def new_tab(browser, timeout_ms: float = 120_000) -> Tab:
+MAP_DOCUMENT = "**/component/streamlit_folium.st_folium/index.html*"
+
+
+async def _inject_into_map_document(route) -> None:
+    """Playwright's init scripts do not reach the component iframe's document (it replaces the
+    iframe's initial about:blank), so the same script is put at the top of its <head> instead."""
+    response = await route.fetch()
+    body = await response.text()
+    await route.fulfill(response=response, body=body.replace("<head>", f"<head><script>{INIT_JS}</script>", 1))
+
+
+async def new_tab(browser, timeout_ms: float = 120_000, instrument: bool = True) -> Tab:
     context = await browser.new_context(viewport=VIEWPORT)
     context.set_default_timeout(timeout_ms)
     await context.add_init_script(INIT_JS)
+    if instrument:
+        await context.route(MAP_DOCUMENT, _inject_into_map_document)
     page = await context.new_page()
     tab = Tab(context, page)
     page.on("pageerror", lambda exc: tab.errors.append(f"pageerror: {exc}"[:300]))
@@ -148,7 +174,7 @@ async def exceptions_on_page(page) -> list[str]:
         return []
 
 
-async def wait_painted(page, kind: str, timeout: float = 120.0) -> float:
+async def wait_painted(page, kind: str, timeout: float = 120.0, poll: float = 0.05) -> float:
     """Milliseconds from navigation start to the map painted.
 
     real: `data-basemap="ready"` and at least one feature group pushed;
@@ -164,31 +190,70 @@ async def wait_painted(page, kind: str, timeout: float = 120.0) -> float:
             if kind == "real" and st["readyAt"] and st["pushes"]:
                 end = max(st["readyAt"], st["pushes"][0])
                 break
+        check_servers()
         errs = await exceptions_on_page(page)
         if errs:
             raise BenchError(f"app shows an exception while loading: {errs[0]}")
-        await asyncio.sleep(0.05)
+        await asyncio.sleep(poll)
     else:
         raise BenchError(f"map not painted within {timeout:.0f} s ({kind})")
     origin = await page.evaluate("performance.timeOrigin")
     return end - origin
 
 
-async def wait_idle(page, timeout: float = 120.0) -> float:
+async def paint_milestones(page) -> dict:
+    """Where a page load's time went, in ms from navigation start (after wait_painted)."""
+    top = await page.evaluate("""() => {
+      const nav = performance.getEntriesByType("navigation")[0];
+      return {origin: performance.timeOrigin, html: nav ? nav.responseEnd : null,
+              ws: (window.__bench && __bench.wsAt) || [],
+              scripts: performance.getEntriesByType("resource").filter(r => r.initiatorType === "script")
+                .reduce((m, r) => Math.max(m, r.responseEnd), 0)};
+    }""")
+    frame = map_frame(page)
+    inner = await frame.evaluate("""() => {
+      const res = performance.getEntriesByType("resource");
+      const leaflet = res.find(r => r.name.indexOf("leaflet.js") >= 0);
+      const geo = res.find(r => r.name.indexOf(".geojson") >= 0);
+      return {origin: performance.timeOrigin, leaflet: leaflet ? leaflet.responseEnd : null,
+              geoStart: geo ? geo.startTime : null, geoEnd: geo ? geo.responseEnd : null,
+              ready: __bench.readyAt, marker: __bench.markerAt, push: __bench.fgPushes[0] || null};
+    }""")
+    o, fo = top["origin"], inner["origin"]
+
+    def rel(v, base):
+        return None if v is None else round(v + base - o)
+
+    return {
+        "html": rel(top["html"], o),
+        "main_scripts_loaded": rel(top["scripts"], o) if top["scripts"] else None,
+        "first_ws_message": round(top["ws"][0] - o) if top["ws"] else None,
+        "map_iframe_start": round(fo - o),
+        "leaflet_loaded": rel(inner["leaflet"], fo),
+        "first_feature_group": round(inner["push"] - o) if inner["push"] else None,
+        "marker": round(inner["marker"] - o) if inner["marker"] else None,
+        "geojson_fetch": [rel(inner["geoStart"], fo), rel(inner["geoEnd"], fo)] if inner["geoStart"] else None,
+        "basemap_ready": round(inner["ready"] - o) if inner["ready"] else None,
+    }
+
+
+async def wait_idle(page, timeout: float = 120.0, poll: float = 0.05) -> float:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if await page.evaluate("window.__bench && __bench.isIdle()"):
             return await page.evaluate("__bench.idleAt")
-        await asyncio.sleep(0.05)
+        check_servers()
+        await asyncio.sleep(poll)
     raise BenchError(f"app not idle within {timeout:.0f} s")
 
 
-async def load_paint(browser, url: str, kind: str, timeout: float = 120.0) -> float:
-    """One page load in a fresh context (empty cache): ms from navigation to map painted."""
+async def load_paint(browser, url: str, kind: str, timeout: float = 120.0) -> dict:
+    """One page load in a fresh context (empty cache): ms from navigation to map painted, and milestones."""
     tab = await new_tab(browser)
     try:
         await tab.page.goto(url, wait_until="commit")
-        return await wait_painted(tab.page, kind, timeout)
+        ms = await wait_painted(tab.page, kind, timeout)
+        return {"ms": ms, "milestones": await paint_milestones(tab.page)}
     finally:
         await tab.close()
 
@@ -208,9 +273,12 @@ class Change:
     pushes: int
     push_ms: float
     idle_ms: float
+    t0_epoch_ms: float = float("nan")
+    first_ws_ms: float = float("nan")  # first Streamlit message after the change: the rerun has begun
+    last_ws_ms: float = float("nan")  # last message before the new feature group: the rerun's output is in
 
 
-async def timed_change(page, action, timeout: float = 120.0) -> Change:
+async def timed_change(page, action, timeout: float = 120.0, poll: float = 0.04) -> Change:
     """Run `action` (it must press Enter or Backspace) and time it until the map is updated and the app idle.
 
     Updated = a new feature group pushed onto window.feature_group in the same
@@ -233,17 +301,22 @@ async def timed_change(page, action, timeout: float = 120.0) -> Change:
             # A remounted iframe has a fresh __bench: any push there is the update.
             new = st["pushes"] if remounted else st["pushes"][before:]
             if new:
-                top = await page.evaluate("({idle: __bench.isIdle(), idleAt: __bench.idleAt, t0: __bench.t0})")
+                top = await page.evaluate(
+                    "({idle: __bench.isIdle(), idleAt: __bench.idleAt, t0: __bench.t0, ws: __bench.wsAt.slice(-200)})")
                 if top["idle"]:
                     break
-        await asyncio.sleep(0.04)
+        check_servers()
+        await asyncio.sleep(poll)
     if top["t0"] is None:
         raise BenchError("the change did not press Enter/Backspace in the page")
     push = max(new)
     idle_at = top["idleAt"] or 0
     end = max(push, idle_at)
+    ws = [t for t in top["ws"] if top["t0"] < t <= push]
     return Change(ms=end - top["t0"], remounted=remounted, pushes=len(new),
-                  push_ms=push - top["t0"], idle_ms=idle_at - top["t0"])
+                  push_ms=push - top["t0"], idle_ms=idle_at - top["t0"], t0_epoch_ms=top["t0"],
+                  first_ws_ms=(ws[0] - top["t0"]) if ws else float("nan"),
+                  last_ws_ms=(ws[-1] - top["t0"]) if ws else float("nan"))
 
 
 async def multiselect_pick(page, label: str, text: str) -> None:
@@ -311,7 +384,7 @@ def _describe_ws(payload: bytes) -> str:
         return "ws frame"
 
 
-async def page_bytes(browser, url: str, kind: str, timeout: float = 120.0, settle: float = 1.5) -> dict:
+async def page_bytes(browser, url: str, kind: str, timeout: float = 120.0, settle: float = 0.75) -> dict:
     """Everything one page load (fresh context, empty cache) sends to the browser.
 
     HTTP: decoded body length (`response.body()`) and, where Chromium reports it,
@@ -337,6 +410,10 @@ async def page_bytes(browser, url: str, kind: str, timeout: float = 120.0, settl
         except Exception:  # noqa: BLE001 - redirects and some iframes have no body
             if row["wire"]:
                 row["bytes"] = row["wire"]
+        if "/component/streamlit_folium.st_folium/index.html" in request.url and row["bytes"]:
+            # Not the app's bytes: the instrumentation put into this document (see new_tab).
+            row["bytes"] -= len(f"<script>{INIT_JS}</script>".encode())
+            row["wire"] = None
         items.append(row)
 
     def on_ws(ws):

@@ -19,7 +19,6 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = Path(__file__).resolve().parent
 CACHE = BENCH / ".cache"
 LOGS = CACHE / "logs"
-STREAMLIT = ROOT / ".venv" / "bin" / "streamlit"
 HOST = "127.0.0.1"
 
 
@@ -84,6 +83,25 @@ def git_commit() -> str:
         return "unknown"
 
 
+def app_fingerprint() -> str:
+    """Content hash of what the app runs (dashboard/, .streamlit/, corpus, seeds, geodata, requirements).
+
+    The repository is edited by others while benchmarks run; a commit hash does not show
+    uncommitted edits, this does (read-only: it only reads the files).
+    """
+    import hashlib
+
+    digest = hashlib.sha256()
+    paths = [ROOT / "annotations.yaml", ROOT / "requirements.txt"]
+    for folder, pattern in (("dashboard", "*.py"), (".streamlit", "*.toml"), ("seeds", "*"), ("geodata", "*.geojson")):
+        paths += sorted((ROOT / folder).rglob(pattern))
+    for path in paths:
+        if path.is_file():
+            digest.update(str(path.relative_to(ROOT)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind((HOST, 0))
@@ -101,8 +119,48 @@ def rss_kib(pid: int) -> int:
     return 0
 
 
+def _stat(pid: int) -> tuple[int, float] | None:
+    """(parent pid, CPU seconds user+system) of a process, from /proc/PID/stat."""
+    try:
+        raw = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = raw[raw.rindex(")") + 2:].split()
+    tick = os.sysconf("SC_CLK_TCK")
+    return int(fields[1]), (int(fields[11]) + int(fields[12])) / tick
+
+
+def cpu_by_tree(root: int) -> dict[int, float]:
+    """CPU seconds of every live process under `root` (itself included)."""
+    parents: dict[int, int] = {}
+    cpu: dict[int, float] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            st = _stat(int(entry.name))
+            if st:
+                parents[int(entry.name)], cpu[int(entry.name)] = st
+    out = {}
+    for pid in cpu:
+        p = pid
+        while p and p != root and p in parents:
+            p = parents[p]
+        if p == root:
+            out[pid] = cpu[pid]
+    return out
+
+
 class ServerError(RuntimeError):
     pass
+
+
+# Servers started by this process and not yet stopped; waits poll check_servers().
+RUNNING: list[Server] = []
+
+
+def check_servers() -> None:
+    """Raise ServerError at once if a server we started has exited (rather than time out later)."""
+    for server in list(RUNNING):
+        server.check_alive()
 
 
 @dataclass
@@ -115,6 +173,18 @@ class Server:
     port: int = 0
     proc: subprocess.Popen | None = None
     log_path: Path | None = None
+    run_log: Path | None = None
+
+    def script_runs(self) -> list[tuple[float, float, float, float]]:
+        """(start, end, cpu, gc) seconds of every script run so far, start/end epoch (see bench/serve.py)."""
+        if not self.run_log or not self.run_log.exists():
+            return []
+        out = []
+        for line in self.run_log.read_text().splitlines():
+            parts = line.split()
+            if len(parts) == 4:
+                out.append(tuple(float(x) for x in parts))
+        return out
 
     @property
     def url(self) -> str:
@@ -124,13 +194,17 @@ class Server:
         LOGS.mkdir(parents=True, exist_ok=True)
         self.port = self.port or free_port()
         self.log_path = LOGS / f"{self.name}-{self.port}.log"
-        env = {**os.environ, **self.env, "PYTHONUNBUFFERED": "1"}
-        cmd = [str(STREAMLIT), "run", self.script, "--server.port", str(self.port),
+        self.run_log = LOGS / f"{self.name}-{self.port}.runs"
+        self.run_log.unlink(missing_ok=True)
+        env = {**os.environ, **self.env, "PYTHONUNBUFFERED": "1", "BENCH_RUN_LOG": str(self.run_log)}
+        # Same as `.venv/bin/streamlit run SCRIPT ...` (see bench/serve.py for why it is spelt this way).
+        cmd = [sys.executable, "-m", "bench.serve", self.script, "--server.port", str(self.port),
                "--server.address", HOST, "--server.headless", "true",
                "--browser.gatherUsageStats", "false"]
         with open(self.log_path, "w") as out:
             self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
                                          start_new_session=True)
+        RUNNING.append(self)
         return self
 
     def wait_healthy(self, timeout: float = 120.0) -> float:
@@ -151,13 +225,19 @@ class Server:
         if self.proc is None or self.proc.poll() is not None:
             tail = self.log_path.read_text()[-2000:] if self.log_path and self.log_path.exists() else ""
             code = None if self.proc is None else self.proc.returncode
-            raise ServerError(f"{self.name} server (port {self.port}) exited with {code}:\n{tail}")
+            if self in RUNNING:
+                RUNNING.remove(self)
+            killed = (code is not None and code < 0) or "Stopping..." in tail
+            how = " (stopped by a signal from outside the benchmark)" if killed else ""
+            raise ServerError(f"{self.name} server (port {self.port}) exited with {code}{how}:\n{tail[-600:]}")
 
     def rss_kib(self) -> int:
         return rss_kib(self.proc.pid) if self.proc else 0
 
     def stop(self) -> None:
         """Stop only the process we started, by its pid."""
+        if self in RUNNING:
+            RUNNING.remove(self)
         if self.proc is None or self.proc.poll() is not None:
             return
         self.proc.terminate()

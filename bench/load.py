@@ -1,0 +1,175 @@
+"""Load part: many concurrent browser sessions making filter changes against one server.
+
+Each session opens the app, then toggles its own country in the Country
+multiselect (pick it, take it out, pick it again ...) for `duration` seconds,
+timing every change to "map updated and app idle". Every session uses a
+different country; after each change it checks that its Country selection and
+its URL's `country` parameter are exactly its own (or empty after a removal),
+which is what a leak of widget state between sessions would break.
+
+A single session does the same, alone, first: its times are the baseline.
+The server's RSS (from /proc) is read with no session connected and again with
+all sessions connected, to give memory per session.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+
+from playwright.async_api import async_playwright
+
+from bench import browser as bw
+from bench.common import Server, cpu_by_tree, log, median, quantile
+from bench.scale import summarize_runs
+
+# Times are taken in the browser; coarse polling from 20 sessions keeps the CDP traffic (and the
+# CPU it takes from the server on a small machine) down without changing what is measured.
+POLL = 0.2
+
+
+def session_countries() -> list[tuple[str, str]]:
+    """(code, name) of every country the Country multiselect offers (countries used by records)."""
+    from dashboard.corpus import load_corpus, record_countries
+
+    corpus = load_corpus()
+    codes = sorted({c for r in corpus.records for c in record_countries(r)}, key=corpus.countries.get)
+    return [(c, corpus.countries[c]) for c in codes]
+
+
+async def _settled_url_country(page, expected: str | None, timeout: float = 5.0) -> str | None:
+    """The URL is rewritten by the app's URL-sync iframe just after a rerun; give it a moment."""
+    deadline = time.monotonic() + timeout
+    seen = await bw.query_param(page, "country")
+    while seen != expected and time.monotonic() < deadline:
+        await asyncio.sleep(POLL)
+        seen = await bw.query_param(page, "country")
+    return seen
+
+
+async def session(browser, url: str, code: str, name: str, duration: float, stats: dict,
+                  start_delay: float = 0.0) -> None:
+    """One user: open the app, then toggle its own country until `duration` has passed."""
+    await asyncio.sleep(start_delay)
+    stats.update({"code": code, "times": [], "errors": [], "leaks": [], "remounts": 0, "changes": 0})
+    tab = None
+    try:
+        tab = await bw.new_tab(browser, timeout_ms=180_000)
+        await tab.page.goto(url, wait_until="commit")
+        stats["paint_ms"] = await bw.wait_painted(tab.page, "real", timeout=300, poll=POLL)
+        await bw.wait_idle(tab.page, timeout=300, poll=POLL)
+        selected = False
+        end = time.monotonic() + duration
+        while time.monotonic() < end:
+            page = tab.page
+            try:
+                if selected:
+                    change = await bw.timed_change(page, lambda p=page: bw.multiselect_pop(p, "Country"),
+                                                  timeout=180, poll=POLL)
+                else:
+                    change = await bw.timed_change(page, lambda p=page: bw.multiselect_pick(p, "Country", name),
+                                                  timeout=180, poll=POLL)
+            except Exception as exc:  # noqa: BLE001 - counted, the session goes on
+                stats["errors"].append(f"{type(exc).__name__}: {exc}"[:300])
+                await asyncio.sleep(1)
+                # Resynchronise with whatever the page now shows.
+                selected = bool(await bw.multiselect_values(page, "Country"))
+                continue
+            selected = not selected
+            stats["changes"] += 1
+            stats["times"].append(change.ms)
+            stats["remounts"] += int(change.remounted)
+            want = [name] if selected else []
+            shown = await bw.multiselect_values(page, "Country")
+            in_url = await _settled_url_country(page, code if selected else None)
+            if shown != want or in_url != (code if selected else None):
+                stats["leaks"].append({"expected": want, "selection": shown, "url_country": in_url})
+        stats["errors"] += tab.errors + await bw.exceptions_on_page(tab.page)
+    except Exception as exc:  # noqa: BLE001
+        stats["errors"].append(f"session failed: {type(exc).__name__}: {exc}"[:300])
+    finally:
+        stats["done_at"] = time.monotonic()
+        stats["tab"] = tab
+
+
+async def _run(server: Server, sessions: int, duration: float, baseline_s: float) -> dict:
+    countries = session_countries()
+    if len(countries) < sessions:
+        log(f"load: only {len(countries)} distinct countries in the corpus; using {len(countries)} sessions")
+        sessions = len(countries)
+    url = server.url + "/"
+    async with async_playwright() as pw:
+        browser = await bw.launch(pw)
+        try:
+            await bw.load_paint(browser, url, "real", timeout=180)  # cold load, discarded
+            log(f"load: single-session baseline for {baseline_s:.0f} s")
+            base: dict = {}
+            await session(browser, url, *countries[0], baseline_s, base)
+            if base.get("tab"):
+                await base["tab"].close()
+            await asyncio.sleep(3)
+            rss_before = server.rss_kib()
+            log(f"load: {sessions} concurrent sessions for {duration:.0f} s each (RSS before {rss_before / 1024:.0f} MiB)")
+            stats = [{} for _ in range(sessions)]
+            peak = {"rss": rss_before}
+
+            async def sample():
+                while True:
+                    peak["rss"] = max(peak["rss"], server.rss_kib())
+                    await asyncio.sleep(1)
+
+            sampler = asyncio.ensure_future(sample())
+            runs_before = len(server.script_runs())
+            cpu_before = cpu_by_tree(os.getpid())
+            t0 = time.monotonic()
+            await asyncio.gather(*(session(browser, url, code, name, duration, s, start_delay=i * 0.5)
+                                   for i, ((code, name), s) in enumerate(zip(countries, stats))))
+            wall = time.monotonic() - t0
+            rss_after = server.rss_kib()  # every session still connected
+            cpu_after = cpu_by_tree(os.getpid())
+            live = server.script_runs()[runs_before:]
+            sampler.cancel()
+            for s in stats:
+                if s.get("tab"):
+                    await s["tab"].close()
+        finally:
+            await browser.close()
+    server.check_alive()
+    times = [t for s in stats for t in s["times"]]
+    spent = {pid: cpu_after[pid] - cpu_before.get(pid, 0.0) for pid in cpu_after}
+    server_cpu = sum(v for pid, v in spent.items() if pid == server.proc.pid)
+    others = sum(v for pid, v in spent.items() if pid not in (server.proc.pid, os.getpid()))
+    return {
+        "sessions": sessions,
+        "duration_s": duration,
+        "wall_s": wall,
+        "baseline": {"changes": len(base["times"]), "p50_ms": median(base["times"]),
+                     "p95_ms": quantile(base["times"], 0.95), "errors": base["errors"], "leaks": base["leaks"]},
+        "changes": len(times),
+        "p50_ms": median(times),
+        "p95_ms": quantile(times, 0.95),
+        "errors": [e for s in stats for e in s["errors"]],
+        "leaks": [dict(leak, session=s["code"]) for s in stats for leak in s["leaks"]],
+        "remounts": sum(s["remounts"] for s in stats),
+        "per_session_changes": {s["code"]: s["changes"] for s in stats},
+        "paint_ms_p50": median([s["paint_ms"] for s in stats if s.get("paint_ms")]),
+        "rss_before_kib": rss_before,
+        "rss_after_kib": rss_after,
+        "rss_peak_kib": peak["rss"],
+        "kib_per_session": (rss_after - rss_before) / sessions,
+        "server_runs": summarize_runs(live),
+        "server_cpu_s": server_cpu,
+        "browser_cpu_s": others,
+        "cores": os.cpu_count(),
+    }
+
+
+def run(sessions: int = 20, duration: float = 60.0, baseline_s: float = 20.0) -> dict:
+    with Server("dashboard/app.py", "load") as server:
+        server.wait_healthy()
+        result = asyncio.run(_run(server, sessions, duration, baseline_s))
+    log(f"load: {result['changes']} changes, p50 {result['p50_ms']:.0f} ms, p95 {result['p95_ms']:.0f} ms "
+        f"(single session p50 {result['baseline']['p50_ms']:.0f}, p95 {result['baseline']['p95_ms']:.0f}); "
+        f"errors {len(result['errors'])}, leaks {len(result['leaks'])}")
+    return result

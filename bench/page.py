@@ -1,0 +1,138 @@
+"""Page part: the floor app and the real app side by side, in the same run, in headless Chromium."""
+
+from __future__ import annotations
+
+import asyncio
+
+from playwright.async_api import async_playwright
+
+from bench import browser as bw
+from bench.common import Server, log, median, quantile, run_rerun
+from bench.floor_app import CITIES, ensure_static_link
+from bench.scale import summarize_runs
+
+# Countries picked one after another in the real app (each pick timed, each removal not).
+PICKS = ["Tajikistan", "Kyrgyzstan", "Kazakhstan", "Uzbekistan", "Turkmenistan", "Russia", "Afghanistan",
+         "China", "Iran", "India"]
+
+
+async def _paint_series(browser, servers: dict[str, Server], loads: int) -> dict:
+    """One cold load per app (discarded), then `loads` warm loads, alternating which app goes first."""
+    out: dict[str, dict] = {kind: {"cold_ms": None, "warm_ms": [], "milestones": []} for kind in servers}
+    # The cold loads are discarded, so both run at once.
+    colds = await asyncio.gather(*(bw.load_paint(browser, s.url + "/", kind, timeout=180)
+                                   for kind, s in servers.items()))
+    for kind, cold in zip(servers, colds):
+        out[kind]["cold_ms"] = cold["ms"]
+        log(f"page: cold load {kind}: {cold['ms']:.0f} ms (discarded)")
+    kinds = list(servers)
+    for i in range(loads):
+        for kind in kinds if i % 2 == 0 else kinds[::-1]:
+            servers[kind].check_alive()
+            load = await bw.load_paint(browser, servers[kind].url + "/", kind)
+            out[kind]["warm_ms"].append(load["ms"])
+            out[kind]["milestones"].append(load["milestones"])
+    for kind in kinds:
+        warm = out[kind]["warm_ms"]
+        out[kind]["median_ms"] = median(warm)
+        log(f"page: warm paint {kind}: median {median(warm):.0f} ms of {[round(x) for x in warm]}")
+    return out
+
+
+async def _change_series(browser, servers: dict[str, Server], changes: int) -> dict:
+    """`changes` timed filter changes per app, interleaved: a Country pick (real), a City pick (floor)."""
+    opened = await asyncio.gather(*(bw.open_painted(browser, s.url + "/", kind) for kind, s in servers.items()))
+    tabs = dict(zip(servers, opened))
+    out: dict[str, dict] = {kind: {"ms": [], "push_ms": [], "first_ws_ms": [], "last_ws_ms": [], "remounted": 0,
+                                   "pushes": [], "server_start_ms": [], "server_run_ms": [], "server_cpu_ms": [],
+                                   "server_gc_ms": []}
+                            for kind in servers}
+    cities = list(CITIES)
+    try:
+        for i in range(changes):
+            for kind in servers:
+                page = tabs[kind].page
+                if kind == "real":
+                    name = PICKS[i % len(PICKS)]
+                    change = await bw.timed_change(page, lambda p=page, n=name: bw.multiselect_pick(p, "Country", n))
+                else:
+                    city = cities[(i + 1) % len(cities)]
+                    change = await bw.timed_change(page, lambda p=page, c=city: bw.selectbox_pick(p, "City", c))
+                out[kind]["ms"].append(change.ms)
+                out[kind]["push_ms"].append(change.push_ms)
+                out[kind]["first_ws_ms"].append(change.first_ws_ms)
+                # The live server's own script run for this change (bench/serve.py logs every run).
+                run = next((r for r in servers[kind].script_runs()
+                            if change.t0_epoch_ms <= r[0] * 1000 <= change.t0_epoch_ms + change.ms), None)
+                if run:
+                    out[kind]["server_start_ms"].append(run[0] * 1000 - change.t0_epoch_ms)
+                    out[kind]["server_run_ms"].append((run[1] - run[0]) * 1000)
+                    out[kind]["server_cpu_ms"].append(run[2] * 1000)
+                    out[kind]["server_gc_ms"].append(run[3] * 1000)
+                out[kind]["last_ws_ms"].append(change.last_ws_ms)
+                out[kind]["pushes"].append(change.pushes)
+                out[kind]["remounted"] += int(change.remounted)
+                if kind == "real" and i < changes - 1:
+                    # Untimed: take the country out again so that every timed change is "pick one country".
+                    back = await bw.timed_change(page, lambda p=page: bw.multiselect_pop(p, "Country"))
+                    out[kind]["remounted"] += int(back.remounted)
+        for kind in servers:
+            out[kind]["errors"] = tabs[kind].errors + await bw.exceptions_on_page(tabs[kind].page)
+            out[kind]["median_ms"] = median(out[kind]["ms"])
+            out[kind]["p95_ms"] = quantile(out[kind]["ms"], 0.95)
+            log(f"page: filter change {kind}: median {out[kind]['median_ms']:.0f} ms of "
+                f"{[round(x) for x in out[kind]['ms']]}; remounted {out[kind]['remounted']}")
+    finally:
+        for tab in tabs.values():
+            await tab.close()
+    return out
+
+
+async def _browser_part(servers: dict[str, Server], loads: int, changes: int) -> dict:
+    async with async_playwright() as pw:
+        browser = await bw.launch(pw)
+        try:
+            paint = await _paint_series(browser, servers, loads)
+            for kind, server in servers.items():
+                # Script runs of the page loads alone (the first one is the cold load).
+                paint[kind]["live_runs"] = summarize_runs(server.script_runs()[1:])
+                paint[kind]["runs_seen"] = len(server.script_runs())
+            change = await _change_series(browser, servers, changes)
+            nbytes = {}
+            for kind, server in servers.items():
+                nbytes[kind] = await bw.page_bytes(browser, server.url + "/", kind)
+                log(f"page: bytes {kind}: {nbytes[kind]['total']:,} (http {nbytes[kind]['http_bytes']:,}, "
+                    f"ws {nbytes[kind]['ws_bytes']:,})")
+        finally:
+            await browser.close()
+    return {"paint": paint, "change": change, "bytes": nbytes}
+
+
+def run(quick: bool) -> dict:
+    """Both apps on two free ports at once; then the AppTest reruns with the servers stopped."""
+    ensure_static_link()
+    loads, changes, reruns = (3, 3, 10) if quick else (7, 7, 20)
+    servers = {"floor": Server("bench/floor_app.py", "floor"), "real": Server("dashboard/app.py", "real")}
+    for s in servers.values():
+        s.start()
+    try:
+        for s in servers.values():
+            s.wait_healthy()
+        log(f"page: floor on {servers['floor'].url}, real on {servers['real'].url}")
+        result = asyncio.run(_browser_part(servers, loads, changes))
+        for s in servers.values():
+            s.check_alive()
+        result["rss_kib"] = {k: s.rss_kib() for k, s in servers.items()}
+        result["live_runs"] = {k: result["paint"][k]["live_runs"] for k in servers}
+    finally:
+        for s in servers.values():
+            s.stop()
+    log(f"page: AppTest reruns ({reruns} each)")
+    result["rerun"] = {
+        "real": run_rerun("dashboard/app.py", reruns, profile=not quick),
+        "floor": run_rerun("bench/floor_app.py", reruns),
+    }
+    for kind, r in result["rerun"].items():
+        log(f"page: rerun {kind}: median {r['median_ms']:.1f} ms, p95 {r['p95_ms']:.1f} ms, cold {r['cold_s']:.2f} s")
+    result["settings"] = {"warm_loads": loads, "changes": changes, "reruns": reruns}
+    return result

@@ -1,0 +1,390 @@
+"""Benchmarks of the dashboard: page (vs a floor app), scale (generated corpora) and load.
+
+    .venv/bin/python -m bench.run [--quick] [--only page|scale|load] [--strict]
+
+Results are printed as a table and APPENDED to bench/RESULTS.md (date, machine,
+commit, mode); the raw numbers go to bench/.cache/last-run.json and the scale
+plot to bench/scale.png (full runs only; a quick run's plot stays in
+bench/.cache/).
+
+--quick is the CI smoke test: fewer repetitions, 1,000 records only, no load
+part, and it never fails on timings: it exits 0 when the app works (servers
+start, the map paints, filter changes update the map without remounting it).
+A full run also exits 0 on missed goals unless --strict (then 2); any
+functional failure exits 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import time
+import traceback
+
+from bench import load as load_part
+from bench import page as page_part
+from bench import scale as scale_part
+from bench.common import (
+    BENCH,
+    CACHE,
+    LOGS,
+    ServerError,
+    app_fingerprint,
+    fmt_bytes,
+    git_commit,
+    loadavg,
+    log,
+    machine,
+    median,
+)
+from bench.scale import slope
+
+RESULTS = BENCH / "RESULTS.md"
+PASS, MISS, INFO, FAIL = "pass", "MISS", "info", "FAIL"
+
+
+def _ms(x: float) -> str:
+    return "n/a" if x != x else f"{x:,.0f} ms"
+
+
+def _verdict(ok: bool) -> str:
+    return PASS if ok else MISS
+
+
+def page_rows(r: dict) -> list[dict]:
+    rows = []
+    p, c, rr, b = r["paint"], r["change"], r["rerun"], r["bytes"]
+    n = r["settings"]
+    ratio = p["real"]["median_ms"] / p["floor"]["median_ms"]
+    rows.append({"part": "page", "measure": f"navigation → map painted (median of {n['warm_loads']} warm loads)",
+                 "goal": "real ≤ 1.3× floor",
+                 "actual": f"real {_ms(p['real']['median_ms'])} vs floor {_ms(p['floor']['median_ms'])} = {ratio:.2f}×",
+                 "result": _verdict(ratio <= 1.3)})
+    ratio = c["real"]["median_ms"] / c["floor"]["median_ms"]
+    rows.append({"part": "page", "measure": f"filter change → map updated, app idle (median of {n['changes']})",
+                 "goal": "real ≤ 1.5× floor",
+                 "actual": f"real {_ms(c['real']['median_ms'])} (p95 {_ms(c['real']['p95_ms'])}) vs floor "
+                           f"{_ms(c['floor']['median_ms'])} = {ratio:.2f}×",
+                 "result": _verdict(ratio <= 1.5)})
+    remounts = c["real"]["remounted"] + c["floor"]["remounted"]
+    rows.append({"part": "page", "measure": "map remounted by a filter change", "goal": "never",
+                 "actual": f"{c['real']['remounted']} (real), {c['floor']['remounted']} (floor)",
+                 "result": PASS if remounts == 0 else FAIL})
+    real = rr["real"]
+    rows.append({"part": "page", "measure": f"server rerun, AppTest at.run() (median / p95 of {real.get('runs', 0)})",
+                 "goal": "≤ 50 ms",
+                 "actual": f"{real['median_ms']:.0f} / {real['p95_ms']:.0f} ms (script alone "
+                           f"{real.get('script_median_ms', float('nan')):.0f} ms; floor app "
+                           f"{rr['floor']['median_ms']:.0f} ms)",
+                 "result": _verdict(real["median_ms"] <= 50) if not real.get("error") else FAIL})
+    cr, cf = c["real"], c["floor"]
+    rows.append({"part": "page", "measure": "live server script run per filter change (wall / CPU / post-run GC)",
+                 "goal": "(report; AppTest leaves out the GC)",
+                 "actual": f"real {median(cr['server_run_ms']):.0f} / {median(cr['server_cpu_ms']):.0f} / "
+                           f"{median(cr['server_gc_ms']):.0f} ms; floor {median(cf['server_run_ms']):.0f} / "
+                           f"{median(cf['server_cpu_ms']):.0f} / {median(cf['server_gc_ms']):.0f} ms",
+                 "result": INFO})
+    rows.append({"part": "page", "measure": "bytes to the browser, one page load (fresh cache)",
+                 "goal": "(report)",
+                 "actual": f"real {fmt_bytes(b['real']['total'])} (ws {fmt_bytes(b['real']['ws_bytes'])}) vs floor "
+                           f"{fmt_bytes(b['floor']['total'])} (ws {fmt_bytes(b['floor']['ws_bytes'])})",
+                 "result": INFO})
+    errors = c["real"].get("errors", []) + c["floor"].get("errors", []) + [
+        e for k in rr for e in rr[k].get("errors", [])]
+    rows.append({"part": "page", "measure": "app errors (exceptions, page errors)", "goal": "none",
+                 "actual": str(len(errors)) + (f": {errors[0][:120]}" if errors else ""),
+                 "result": PASS if not errors else FAIL})
+    return rows
+
+
+def scale_rows(r: dict) -> list[dict]:
+    rows = []
+    base = r["rows"][0]
+    for row in r["rows"]:
+        n = row["load"]["records"]
+        rows.append({"part": "scale", "measure": f"load + validate, load_corpus ({n:,} records, "
+                                                  f"{fmt_bytes(row['load']['file_bytes'])})",
+                     "goal": "(report)", "actual": f"{row['load']['median_s']:.2f} s", "result": INFO})
+    for row in r["rows"]:
+        n = row["load"]["records"]
+        rr = row["rerun"]
+        goal = n >= 10000
+        rows.append({"part": "scale", "measure": f"warm rerun, AppTest ({n:,} records, median / p95)",
+                     "goal": "≤ 150 ms at 10,000" if goal else "(report)",
+                     "actual": f"{rr['median_ms']:.0f} / {rr['p95_ms']:.0f} ms",
+                     "result": FAIL if rr.get("error") else (_verdict(rr["median_ms"] <= 150) if goal else INFO)})
+    for row in r["rows"]:
+        live = row.get("live_runs")
+        if live and live["runs"]:
+            rows.append({"part": "scale", "measure": f"live server script run per page load ({row['load']['records']:,} "
+                                                      f"records; wall / CPU / post-run GC)",
+                         "goal": "(report)",
+                         "actual": f"{live['wall_ms']:.0f} / {live['cpu_ms']:.0f} / {live['gc_ms']:.0f} ms "
+                                   f"(median of {live['runs']})",
+                         "result": INFO})
+    for row in r["rows"][1:]:
+        n = row["load"]["records"]
+        paint, ref = row["browser"]["median_ms"], base["browser"]["median_ms"]
+        rows.append({"part": "scale", "measure": f"navigation → map painted ({n:,} records, median)",
+                     "goal": "≤ 2× real corpus",
+                     "actual": f"{_ms(paint)} vs {_ms(ref)} = {paint / ref:.2f}×",
+                     "result": _verdict(paint <= 2 * ref)})
+    pts = [(row["load"]["records"], row["browser"]["bytes"]["total"]) for row in r["rows"]]
+    desc = ", ".join(f"{n:,}: {fmt_bytes(b)}" for n, b in pts)
+    (n1, b1), (n2, b2) = pts[-2], pts[-1]
+    k = slope(n1, b1, n2, b2)
+    rows.append({"part": "scale", "measure": "bytes per page load vs records",
+                 "goal": "sublinear (log-log slope < 1)",
+                 "actual": f"{desc}; slope {k:.2f} between {n1:,} and {n2:,}",
+                 "result": _verdict(k < 1)})
+    return rows
+
+
+def load_rows(r: dict) -> list[dict]:
+    b = r["baseline"]
+    return [
+        {"part": "load", "measure": f"errors, {r['sessions']} sessions × {r['duration_s']:.0f} s "
+                                    f"({r['changes']} changes)",
+         "goal": "0", "actual": str(len(r["errors"])) + (f": {r['errors'][0][:120]}" if r["errors"] else ""),
+         "result": PASS if not r["errors"] else FAIL},
+        {"part": "load", "measure": "filter change → map updated, p50 / p95",
+         "goal": "(report, vs 1 session)",
+         "actual": f"{_ms(r['p50_ms'])} / {_ms(r['p95_ms'])} under load vs {_ms(b['p50_ms'])} / {_ms(b['p95_ms'])} "
+                   f"alone ({r['p50_ms'] / b['p50_ms']:.1f}× / {r['p95_ms'] / b['p95_ms']:.1f}×)",
+         "result": INFO},
+        {"part": "load", "measure": "where the time went under load",
+         "goal": "(report)",
+         "actual": f"server {r['server_cpu_s']:.0f} CPU-s, browsers {r['browser_cpu_s']:.0f} CPU-s in "
+                   f"{r['wall_s']:.0f} s on {r['cores']} cores; {r['server_runs']['runs']} script runs, median "
+                   f"{r['server_runs']['wall_ms']:.0f} ms wall / {r['server_runs']['cpu_ms']:.0f} ms CPU / "
+                   f"{r['server_runs']['gc_ms']:.0f} ms post-run GC",
+         "result": INFO},
+        {"part": "load", "measure": "server memory per session (RSS after − before) / sessions",
+         "goal": "(report)",
+         "actual": f"{r['kib_per_session'] / 1024:.1f} MiB (RSS {r['rss_before_kib'] / 1024:.0f} → "
+                   f"{r['rss_after_kib'] / 1024:.0f} MiB, peak {r['rss_peak_kib'] / 1024:.0f} MiB)",
+         "result": INFO},
+        {"part": "load", "measure": "filters leaking between sessions (selection or URL not its own)",
+         "goal": "0", "actual": str(len(r["leaks"])) + (f": {r['leaks'][0]}" if r["leaks"] else ""),
+         "result": PASS if not r["leaks"] else FAIL},
+        {"part": "load", "measure": "map remounted under load", "goal": "never", "actual": str(r["remounts"]),
+         "result": PASS if not r["remounts"] else FAIL},
+    ]
+
+
+def table(rows: list[dict]) -> str:
+    head = "| Part | Measure | Goal | Actual | Result |\n|---|---|---|---|---|\n"
+    return head + "\n".join(
+        f"| {r['part']} | {r['measure']} | {r['goal']} | {r['actual'].replace('|', '/')} | "
+        f"{'**' + r['result'] + '**' if r['result'] in (MISS, FAIL) else r['result']} |" for r in rows)
+
+
+def print_table(rows: list[dict]) -> None:
+    widths = [6, 58, 24, 70, 6]
+    line = "  ".join(f"{{:<{w}}}" for w in widths)
+    print(line.format("part", "measure", "goal", "actual", "result"))
+    for r in rows:
+        print(line.format(r["part"], r["measure"][:58], r["goal"][:24], r["actual"][:70], r["result"]))
+
+
+def details(results: dict) -> str:
+    """Markdown: what dominates, the largest downloads, the profile."""
+    out = []
+    page = results.get("page")
+    if isinstance(page, dict) and "bytes" in page:
+        for kind in ("real", "floor"):
+            b = page["bytes"][kind]
+            items = "; ".join(f"`{i['name']}` {fmt_bytes(i['bytes'])}" for i in b["top5"])
+            out.append(f"- Page bytes, {kind}: {fmt_bytes(b['total'])} = HTTP {fmt_bytes(b['http_bytes'])} in "
+                       f"{b['http_requests']} requests (on the wire {fmt_bytes(b['http_wire'])}) + WebSocket "
+                       f"{fmt_bytes(b['ws_bytes'])} in {b['ws_frames']} frames. 5 largest: {items}.")
+        for kind in ("real", "floor"):
+            c = page["change"][kind]
+            out.append(f"- Filter change, {kind} (medians from the key press): server script run "
+                       f"{median(c['server_start_ms']):.0f}–"
+                       f"{median([a + b for a, b in zip(c['server_start_ms'], c['server_run_ms'])]):.0f} ms "
+                       f"({median(c['server_run_ms']):.0f} ms wall, {median(c['server_cpu_ms']):.0f} ms CPU, of which "
+                       f"post-run gc.collect {median(c['server_gc_ms']):.0f} ms), "
+                       f"first Streamlit message "
+                       f"{median(c['first_ws_ms']):.0f} ms, last message before the map update "
+                       f"{median(c['last_ws_ms']):.0f} ms, new feature group on the map {median(c['push_ms']):.0f} ms, "
+                       f"idle {median(c['ms']):.0f} ms; all times {[round(x) for x in c['ms']]} ms.")
+        p = page["paint"]
+        for kind in ("real", "floor"):
+            out.append(f"- Page load milestones, {kind} (median ms from navigation start): "
+                       + milestones(p[kind]["milestones"]))
+        out.append(f"- Paint, cold first load (discarded): real {p['real']['cold_ms']:.0f} ms, floor "
+                   f"{p['floor']['cold_ms']:.0f} ms; warm loads real {[round(x) for x in p['real']['warm_ms']]}, "
+                   f"floor {[round(x) for x in p['floor']['warm_ms']]} ms.")
+        prof = page["rerun"]["real"].get("profile")
+        if prof:
+            out.append("- Rerun profile, real corpus (cProfile in the script thread, per rerun, cumulative): "
+                       + _profile_line(prof))
+    scale = results.get("scale")
+    if isinstance(scale, dict) and "rows" in scale:
+        for row in scale["rows"]:
+            b = row["browser"]["bytes"]
+            items = "; ".join(f"`{i['name']}` {fmt_bytes(i['bytes'])}" for i in b["top5"][:3])
+            if row["browser"].get("milestones"):
+                out.append(f"- Scale {row['load']['records']:,} records, page load milestones (median ms): "
+                           + milestones(row["browser"]["milestones"]))
+            out.append(f"- Scale {row['load']['records']:,} records: page {fmt_bytes(b['total'])} (WebSocket "
+                       f"{fmt_bytes(b['ws_bytes'])}); largest: {items}; first (cold) load "
+                       f"{row['browser']['cold_ms'] / 1000:.1f} s; script alone "
+                       f"{row['rerun'].get('script_median_ms', float('nan')):.0f} ms per rerun; server RSS "
+                       f"{row.get('rss_kib', 0) / 1024:.0f} MiB.")
+            prof = row["rerun"].get("profile")
+            if prof:
+                out.append(f"- Rerun profile at {row['load']['records']:,} records (cProfile in the script thread, "
+                       f"ms per rerun, inflated by the profiler), project code, cumulative: "
+                           + _profile_line(prof))
+                cum = ", ".join(f"`{x['func']}` {x['cum_ms']:.0f}" for x in prof.get("all_by_cumulative", [])[:8])
+                out.append(f"  - all code, cumulative: {cum}")
+                own = ", ".join(f"`{x['func']}` {x['own_ms']:.0f}" for x in prof["all_by_own_time"][:6])
+                out.append(f"  - by own time: {own}")
+    if results.get("errors"):
+        out.append("- Part failures: " + "; ".join(f"{k}: {v.splitlines()[-1][:300]}"
+                                                    for k, v in results["errors"].items()))
+    return "\n".join(out)
+
+
+def milestones(loads: list[dict]) -> str:
+    keys = [k for k in loads[0] if k != "geojson_fetch"] if loads else []
+    parts = []
+    for key in keys:
+        values = [x[key] for x in loads if x.get(key) is not None]
+        if values:
+            parts.append(f"{key.replace('_', ' ')} {median(values):.0f}")
+    geo = [x["geojson_fetch"] for x in loads if x.get("geojson_fetch")]
+    if geo:
+        parts.append(f"countries geojson fetched {median([g[0] for g in geo]):.0f}–{median([g[1] for g in geo]):.0f}")
+    return ", ".join(parts) + "."
+
+
+def _profile_line(prof: dict) -> str:
+    return ", ".join(f"`{x['func']}` {x['cum_ms']:.0f}" for x in prof["dashboard_by_cumulative"][:8])
+
+
+def append_results(rows: list[dict], results: dict, mode: str, started: float, meta: dict) -> None:
+    m = meta["machine"]
+    head = "" if RESULTS.exists() else (
+        "# Benchmark results\n\nAppended by `python -m bench.run` (see bench/run.py). Newest last. "
+        "MISS = a goal not met; FAIL = the app did not work as measured.\n")
+    section = [
+        head,
+        f"\n## {meta['date']} — {mode}\n",
+        f"- Machine: {m['cpu']}, {m['cores']} cores, {m['ram_gib']} GiB RAM (from /proc); Python {m['python']}; "
+        f"load average at start {m['loadavg']}, at end {loadavg()} (the machine is shared: other work may "
+        f"have run at the same time)",
+        f"- Commit: `{meta['commit']}` at start, `{git_commit()}` at end (`git rev-parse HEAD`); app files "
+        f"fingerprint per part (start → end): "
+        + ", ".join(f"{k} {v[0]}→{v[1]}" + (" **changed during the part**" if v[0] != v[1] else "")
+                    for k, v in results.get("fingerprints", {}).items())
+        + (" — **the app's files differ between parts: compare parts with care**"
+           if len({x for v in results.get("fingerprints", {}).values() for x in v}) > 1 else ""),
+        f"- Mode: {mode}; parts: {', '.join(meta['parts'])}; wall time {time.time() - started:.0f} s"
+        + (f"; repeated after an outside process stopped a server: {', '.join(results['retried'])}"
+           if results.get("retried") else ""),
+        "",
+        table(rows),
+        "",
+        details(results),
+        "",
+    ]
+    with RESULTS.open("a", encoding="utf-8") as f:
+        f.write("\n".join(section))
+
+
+def real_row_from_page(page: dict) -> dict:
+    """The real corpus's scale point, from the page part of the same run (same procedure)."""
+    from bench.scale import REAL, _load_time
+
+    return {"label": "real", "path": "annotations.yaml", "load": _load_time(REAL, 3),
+            "rerun": page["rerun"]["real"],
+            "browser": {"cold_ms": page["paint"]["real"]["cold_ms"], "warm_ms": page["paint"]["real"]["warm_ms"],
+                        "milestones": page["paint"]["real"]["milestones"],
+                        "median_ms": page["paint"]["real"]["median_ms"], "bytes": page["bytes"]["real"]},
+            "rss_kib": page.get("rss_kib", {}).get("real", 0),
+            "live_runs": page.get("live_runs", {}).get("real")}
+
+
+def _run_part(part: str, args, results: dict) -> list[dict]:
+    if part == "page":
+        results["page"] = page_part.run(args.quick)
+        return page_rows(results["page"])
+    if part == "scale":
+        # A quick run reuses the page part's real-app numbers (time); a full run measures the real
+        # corpus again beside the generated ones, so that the comparison is within minutes (the
+        # repository is being edited while benchmarks run).
+        real = real_row_from_page(results["page"]) if "page" in results and args.quick else None
+        results["scale"] = scale_part.run(args.quick, real)
+        png = scale_part.plot(results["scale"], scale_part.plot_target(args.quick))
+        results["scale"]["plot"] = str(png) if png else None
+        if png is None:
+            log("matplotlib is not installed: no plot (pip install matplotlib; add it to requirements-dev.txt)")
+        return scale_rows(results["scale"])
+    results["load"] = load_part.run(args.sessions, args.duration)
+    return load_rows(results["load"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="CI smoke test (< 2 min, never fails on timings)")
+    parser.add_argument("--only", choices=["page", "scale", "load"])
+    parser.add_argument("--strict", action="store_true", help="exit 2 when a goal is missed (not with --quick)")
+    parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--duration", type=float, default=60.0, help="seconds of filter changes per load session")
+    args = parser.parse_args(argv)
+    started = time.time()
+    parts = [args.only] if args.only else (["page", "scale"] if args.quick else ["page", "scale", "load"])
+    if args.quick and args.only == "load":
+        log("--quick skips the load part: nothing to do")
+        return 0
+    mode = ("quick" if args.quick else "full") + (f", --only {args.only}" if args.only else "")
+    meta = {"date": dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"), "machine": machine(),
+            "commit": git_commit(), "parts": parts}
+    log(f"mode {mode}; machine {meta['machine']}; commit {meta['commit']}")
+    results: dict = {"meta": meta, "errors": {}}
+    for old in LOGS.glob("*") if LOGS.exists() else []:
+        old.unlink()
+    rows: list[dict] = []
+    for part in parts:
+        t = time.perf_counter()
+        before = app_fingerprint()
+        try:
+            try:
+                rows += _run_part(part, args, results)
+            except ServerError as exc:
+                if "from outside the benchmark" not in str(exc):
+                    raise
+                # Someone else's process stopped one of our servers (shared machine): one more try.
+                log(f"{part}: a server was stopped from outside the benchmark; running the part again")
+                results.setdefault("retried", []).append(part)
+                rows += _run_part(part, args, results)
+        except Exception:  # noqa: BLE001 - report the failure, go on with the other parts
+            results["errors"][part] = traceback.format_exc()
+            log(f"{part} part FAILED:\n{results['errors'][part]}")
+            rows.append({"part": part, "measure": "part completed", "goal": "yes",
+                         "actual": results["errors"][part].strip().splitlines()[-1][:200], "result": FAIL})
+        after = app_fingerprint()
+        results.setdefault("fingerprints", {})[part] = [before, after]
+        if before != after:
+            log(f"WARNING: the app's files changed while the {part} part ran ({before} -> {after})")
+        log(f"{part} part took {time.perf_counter() - t:.0f} s")
+    CACHE.mkdir(parents=True, exist_ok=True)
+    (CACHE / "last-run.json").write_text(json.dumps(results, indent=1, default=str))
+    print()
+    print_table(rows)
+    append_results(rows, results, mode, started, meta)
+    log(f"appended to {RESULTS.relative_to(BENCH.parent)}; total {time.time() - started:.0f} s")
+    if any(r["result"] == FAIL for r in rows):
+        return 1
+    if args.strict and not args.quick and any(r["result"] == MISS for r in rows):
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
