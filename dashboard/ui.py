@@ -382,9 +382,13 @@ def excerpt_rows(records: list[Annotation], corpus: Corpus) -> list[dict]:
     """Flat rows of every excerpt of some records (for lists and exports)."""
     rows = []
     for record in records:
-        for i, excerpt in enumerate(all_excerpts(record)):
+        keyed = [(e, vs.excerpt_key(record.id, i)) for i, e in enumerate(record.excerpts)]
+        # Statements inside a disagreement are quoted too, but have no deep-link key of their own.
+        keyed += [(e, None) for e in all_excerpts(record)[len(record.excerpts):]]
+        for excerpt, key in keyed:
             rows.append({"record": record.id, "title": record.title, "source": corpus.sources[excerpt.source].label,
-                         "quote": " ".join(excerpt.quote.split()), "key": vs.excerpt_key(record.id, i)})
+                         "quote": " ".join(excerpt.quote.split()), "characters": f"{excerpt.start}–{excerpt.end}",
+                         "link": reader_link(excerpt, key) if key else None})
     return rows
 
 

@@ -32,4 +32,5 @@ right.download_button("Download GeoJSON", to_geojson(records, geodata.borders),
 st.caption("Both files carry each record's excerpts, sources, character spans and context references; "
            "the `record_json` column (CSV) and the feature properties (GeoJSON) load back into the same records.")
 st.subheader("Excerpts", anchor=False)
-st.dataframe(ui.excerpt_rows(records, corpus), hide_index=True, width="stretch")
+st.dataframe(ui.excerpt_rows(records, corpus), hide_index=True, width="stretch",
+             column_config={"link": st.column_config.LinkColumn("in the article", display_text="read ↗")})
