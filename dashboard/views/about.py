@@ -18,7 +18,8 @@ st.markdown(
     "- **Context facts** (coordinates, exact dates, membership dates) are not from the articles; each names "
     "the public record it comes from and is marked *context*.\n"
     "- **Disagreements** between articles, or with the record, are kept side by side, never resolved silently.\n"
-    f"- **Geodata**: {ui.md(GEODATA_RESOLUTION)}. Crimea is drawn as Natural Earth 4.1.0 draws it, inside "
+    f"- **Geodata**: {ui.md(GEODATA_RESOLUTION)}; border lengths are measured on the unsimplified lines, "
+    "which are drawn lightly simplified. Crimea is drawn as Natural Earth 4.1.0 draws it, inside "
     "Russia's polygon (de facto control); its status is disputed, and this map takes no position on it.\n"
     "- **Distances** are geodesic, on the WGS84 ellipsoid (pyproj)."
 )
