@@ -64,6 +64,7 @@ if not geodata.assets_local:
 
 map_col, panel = st.columns([7, 4], gap="medium")
 with map_col:
+    ui.st_map_watchdog()
     start = view.view
     returned = st_folium(
         fmap,
