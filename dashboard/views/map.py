@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 import xyzservices.providers as xyz
 from streamlit_folium import st_folium
@@ -95,9 +97,9 @@ with panel:
     if selected is not None:
         computed = None
         if isinstance(selected, Border):
-            computed = lambda: ui.st_border_evidence(selected, geodata, corpus)  # noqa: E731
+            computed = partial(ui.st_border_evidence, selected, geodata, corpus)
         elif isinstance(selected, MilitarySite):
-            computed = lambda: ui.st_site_evidence(selected, geodata)  # noqa: E731
+            computed = partial(ui.st_site_evidence, selected, geodata)
         ui.st_record(selected, corpus, ui.disputes_by_record(corpus), computed=computed)
         if st.button("Clear selection"):
             st.session_state[vs.P_SEL] = None
