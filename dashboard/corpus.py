@@ -104,11 +104,15 @@ class Corpus:
     by_id: dict[str, Annotation] = field(default_factory=dict)
     disputed: frozenset[str] = frozenset()
     facets: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
+    shadable: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         self.by_id.update({r.id: r for r in self.records})
         flagged = frozenset(rid for r in self.records if isinstance(r, Disagreement) for rid in r.records)
         object.__setattr__(self, "disputed", flagged)
+        # Organizations with membership records, i.e. those the map can shade countries by.
+        with_members = {r.organization for r in self.records if isinstance(r, Membership)}
+        object.__setattr__(self, "shadable", tuple(o for o in self.organizations if o in with_members))
         # Facet values are asked for on every rerun, for every record: work them out once.
         self.facets.update({r.id: {
             "orgs": frozenset(record_orgs(r)),

@@ -255,5 +255,4 @@ def effective_shade(view: ViewState, corpus: Corpus) -> str:
     orgs = view.filters.orgs
     if not orgs or view.shade in orgs:
         return view.shade
-    with_members = {getattr(r, "organization", None) for r in corpus.records if r.kind == "membership"}
-    return next((o for o in orgs if o in with_members), view.shade)
+    return next((o for o in orgs if o in corpus.shadable), view.shade)

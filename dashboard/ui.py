@@ -10,8 +10,9 @@ from dataclasses import replace
 
 import streamlit as st
 
+from dashboard import cached
 from dashboard import state as vs
-from dashboard.corpus import Corpus, CorpusError, Problem, all_excerpts
+from dashboard.corpus import Corpus, CorpusError, Problem, all_excerpts, record_countries
 from dashboard.filters import RANGE_START, TOUR_START, FilterState, facet_counts, facet_values
 from dashboard.model import KINDS, TOPICS, Annotation, Disagreement, Excerpt, Membership, Reference
 
@@ -146,8 +147,7 @@ def st_sidebar(corpus: Corpus) -> vs.ViewState:
         st.button("Clear all filters", on_click=clear_filters, width="stretch")
         st.divider()
         st.header("Map")
-        shade_options = [o for o in orgs if any(isinstance(r, Membership) and r.organization == o
-                                                for r in corpus.records)]
+        shade_options = list(corpus.shadable)
         st.selectbox("Shade countries by", shade_options, key=vs.P_SHADE, format_func=orgs.get,
                      help="Membership status in this grouping, on the 'as of' date.")
         st.pills("Layers", list(vs.LAYERS), selection_mode="multi", key=vs.P_LAYERS,
@@ -168,12 +168,6 @@ def st_sidebar(corpus: Corpus) -> vs.ViewState:
     )
     st.session_state[VIEW_KEY] = view
     return view
-
-
-def _countries(record: Annotation) -> set[str]:
-    from dashboard.corpus import record_countries
-
-    return record_countries(record)
 
 
 def _current_view() -> vs.MapView | None:
@@ -334,7 +328,7 @@ def _facts(record: Annotation, corpus: Corpus) -> list[tuple[str, str]]:
             out.append((attr, "; ".join(value)))
     if isinstance(record, Membership):
         out.append(("organization", corpus.organizations.get(record.organization, record.organization)))
-    codes = sorted(_countries(record))
+    codes = sorted(record_countries(record))
     if codes:
         out.append(("countries", ", ".join(corpus.countries.get(c, c) for c in codes)))
     return out
@@ -428,7 +422,7 @@ def _feature_rows(stops, sites, borders, status, legs, geodata, corpus: Corpus, 
         rows.append({"layer": "Visit route", "feature": f"Leg {leg.start.city} → {leg.end.city}",
                      "date": leg.end.date, "detail": f"{leg.km:,.0f} km (geodesic, WGS84)", "ref": leg.end.id})
     for site in sites:
-        km = distance_to_afghanistan(site, geodata)
+        km = distance_to_afghanistan(site)
         rows.append({"layer": "Military sites", "feature": site.title, "date": site.date,
                      "detail": f"{site.status.replace('_', ' ')}; {km:,.0f} km from Afghanistan", "ref": site.id})
     lengths = dict(zip(geodata.borders["id"], geodata.borders["length_km"]))
@@ -442,16 +436,14 @@ def _feature_rows(stops, sites, borders, status, legs, geodata, corpus: Corpus, 
     return rows
 
 
-def distance_to_afghanistan(site, geodata) -> float:
-    """Geodesic km from a site's marker to Afghanistan's outline (our 1:10m, 0.01°-simplified polygon)."""
-    from dashboard import cached
-
+def distance_to_afghanistan(site) -> float:
+    """Geodesic km from a site's marker to Afghanistan's outline (computed once, in cached.py)."""
     return cached.distances_to_afghanistan(cached.get_corpus().version)[site.id]
 
 
-def st_site_evidence(site, geodata) -> None:
+def st_site_evidence(site) -> None:
     """A computed distance, with its method, beside what the sources give."""
-    km = distance_to_afghanistan(site, geodata)
+    km = distance_to_afghanistan(site)
     st.markdown("**Distance to the Afghan border**")
     st.dataframe([
         {"value": f"{km:,.0f} km", "from": "computed from our geodata",

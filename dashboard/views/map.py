@@ -99,7 +99,7 @@ with panel:
         if isinstance(selected, Border):
             computed = partial(ui.st_border_evidence, selected, geodata, corpus)
         elif isinstance(selected, MilitarySite):
-            computed = partial(ui.st_site_evidence, selected, geodata)
+            computed = partial(ui.st_site_evidence, selected)
         ui.st_record(selected, corpus, ui.disputes_by_record(corpus), computed=computed)
         if st.button("Clear selection"):
             st.session_state[vs.P_SEL] = None
