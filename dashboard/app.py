@@ -1,4 +1,4 @@
-"""Entry point: page config, the sidebar every page shares, and navigation. Nothing else."""
+"""Entry point: page config, the sidebar's frame every page shares, and navigation. Nothing else."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from dashboard import cached, ui  # noqa: E402
 from dashboard.corpus import CorpusError  # noqa: E402
-from dashboard.geo import GeodataError  # noqa: E402
 
 # Not "pages/": Streamlit would treat that folder as a legacy multipage app and run pages without app.py.
 PAGES = Path(__file__).resolve().parent / "views"
@@ -25,7 +24,7 @@ except CorpusError as exc:
     ui.st_problems(exc, "corpus (annotations.yaml, seeds/)")
     st.stop()
 
-view = ui.st_sidebar(corpus)
+ui.st_sidebar(corpus)
 pages = [
     st.Page(PAGES / "map.py", title="Map", icon=":material/map:", default=True),
     st.Page(PAGES / "charts.py", title="Charts", icon=":material/bar_chart:", url_path="charts"),
@@ -33,9 +32,5 @@ pages = [
     st.Page(PAGES / "data.py", title="Data & export", icon=":material/table:", url_path="data"),
     st.Page(PAGES / "about.py", title="About & sources", icon=":material/info:", url_path="about"),
 ]
-page = st.navigation(pages, position="top")
-try:
-    page.run()
-except GeodataError as exc:
-    ui.st_problems(exc, "geodata")
-ui.sync_url(st.session_state[ui.VIEW_KEY], corpus)
+# Each page runs its body through ui.st_live: the filters and the page in one fragment.
+st.navigation(pages, position="top").run()

@@ -6,6 +6,7 @@ import datetime as dt
 import html
 import json
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import replace
 
 import streamlit as st
@@ -13,7 +14,8 @@ import streamlit as st
 from dashboard import cached
 from dashboard import state as vs
 from dashboard.corpus import Corpus, CorpusError, Problem, all_excerpts, record_countries
-from dashboard.filters import RANGE_START, TOUR_START, FilterState, facet_counts, facet_values
+from dashboard.filters import RANGE_START, TOUR_START, FilterState, emptied_by, facet_counts, facet_values
+from dashboard.geo import GeodataError
 from dashboard.model import KINDS, TOPICS, Annotation, Disagreement, Excerpt, Membership, Reference
 
 KIND_LABELS = {
@@ -30,6 +32,9 @@ LAYER_LABELS = {"members": "Memberships", "route": "Visit route", "sites": "Mili
 VIEW_KEY = "_view_state"
 NOTICES_KEY = "_notices"
 SEEDED_KEY = "_seeded"
+# The sidebar container the filter widgets go into (made by a full run, written by the page fragment).
+FILTER_SLOT_KEY = "_filter_slot"
+FILTER_KEYS = (vs.P_ORG, vs.P_COUNTRY, vs.P_TOPIC, vs.P_ARTICLE, vs.P_KIND, vs.P_DATE, "range")
 
 
 def md(text: object) -> str:
@@ -119,15 +124,62 @@ def _multiselect(label: str, key: str, options, names, counts, help_text: str) -
     )
 
 
-def st_sidebar(corpus: Corpus) -> vs.ViewState:
-    """The filters every page shares; returns the whole view state and keeps the URL in step."""
+def st_sidebar(corpus: Corpus) -> None:
+    """The sidebar's frame, once per full run: headings, a place for the filters, and the map controls.
+
+    The filter widgets themselves are drawn by `st_live`, inside the page's fragment.
+    """
     if not st.session_state.get(SEEDED_KEY):
         _seed_from_url(corpus)
-    current = _filters_from_session()
-    orgs = {oid: short for oid, short in corpus.organizations.items()}
+    orgs = corpus.organizations
     with st.sidebar:
         st.header("Filters")
         st.caption("Numbers in brackets: how many records each choice leaves, with the other filters as set.")
+        st.session_state[FILTER_SLOT_KEY] = st.container()
+        st.button("Clear all filters", on_click=clear_filters, width="stretch")
+        st.divider()
+        st.header("Map")
+        st.selectbox("Shade countries by", list(corpus.shadable), key=vs.P_SHADE, format_func=orgs.get,
+                     help="Membership status in this grouping, on the 'as of' date.")
+        st.pills("Layers", list(vs.LAYERS), selection_mode="multi", key=vs.P_LAYERS,
+                 format_func=LAYER_LABELS.get)
+        st.toggle("Online tile layer (needs internet)", key=vs.P_TILES,
+                  help="Off by default: the basemap is drawn from the app's own geodata and works offline.")
+
+
+def st_live(render: Callable[[Corpus, vs.ViewState], None]) -> None:
+    """Run a page: the filter widgets, the link's notices and the page body in one fragment.
+
+    A filter change then reruns only the filters, the page and the URL sync; the
+    sidebar's frame, the map controls and the navigation stay as they are. Every
+    page calls this, so the filter widgets (and their state) exist on every page.
+    """
+    corpus = cached.get_corpus()
+
+    @st.fragment
+    def live() -> None:
+        view = st_filters(corpus)
+        st_notices()
+        try:
+            render(corpus, view)
+        except GeodataError as exc:
+            st_problems(exc, "geodata")
+        sync_url(st.session_state[VIEW_KEY], corpus)
+
+    live()
+
+
+def st_filters(corpus: Corpus) -> vs.ViewState:
+    """The filter widgets, each option with its count; stores and returns the whole view state."""
+    ss = st.session_state
+    # Widget ids include the page, so these are new widgets on every page: handing each value
+    # back to Session State keeps the filters when the reader switches pages.
+    for key in FILTER_KEYS:
+        if key in ss:
+            ss[key] = ss[key]
+    current = _filters_from_session()
+    orgs = corpus.organizations
+    with ss[FILTER_SLOT_KEY]:
         _multiselect("Organization", vs.P_ORG, list(orgs), orgs, facet_counts(corpus, current, "orgs"),
                      "Records about any of these groupings.")
         countries = sorted(facet_values(corpus, "countries"), key=corpus.countries.get)
@@ -144,20 +196,8 @@ def st_sidebar(corpus: Corpus) -> vs.ViewState:
                       help="Which memberships are shown; by default the first day of the tour, 27 Feb 2017.")
         st.date_input("Dated records between", key="range", min_value=RANGE_START, max_value=dt.date.today(),
                       help="Records without a date are always kept.")
-        st.button("Clear all filters", on_click=clear_filters, width="stretch")
-        st.divider()
-        st.header("Map")
-        shade_options = list(corpus.shadable)
-        st.selectbox("Shade countries by", shade_options, key=vs.P_SHADE, format_func=orgs.get,
-                     help="Membership status in this grouping, on the 'as of' date.")
-        st.pills("Layers", list(vs.LAYERS), selection_mode="multi", key=vs.P_LAYERS,
-                 format_func=LAYER_LABELS.get)
-        st.toggle("Online tile layer (needs internet)", key=vs.P_TILES,
-                  help="Off by default: the basemap is drawn from the app's own geodata and works offline.")
-    filters = _filters_from_session()
-    ss = st.session_state
     view = vs.ViewState(
-        filters=filters,
+        filters=_filters_from_session(),
         shade=ss.get(vs.P_SHADE) or vs.DEFAULT_ORG,
         selected=ss.get(vs.P_SEL),
         layers=tuple(lay for lay in vs.LAYERS if lay in (ss.get(vs.P_LAYERS) or [])),
@@ -166,7 +206,7 @@ def st_sidebar(corpus: Corpus) -> vs.ViewState:
         source=ss.get(vs.P_SOURCE),
         excerpt=ss.get(vs.P_EXCERPT),
     )
-    st.session_state[VIEW_KEY] = view
+    ss[VIEW_KEY] = view
     return view
 
 
@@ -192,14 +232,15 @@ def sync_url(view: vs.ViewState, corpus: Corpus) -> None:
         # First run: let Streamlit itself set a clean URL (bad parameters dropped).
         st.session_state["_url_cleaned"] = True
         st.query_params.from_dict(vs.encode(view, corpus))
-    payload = json.dumps({"want": wanted, "keep": list(vs.VIEW_PARAMS)}).replace("</", "<\\/")
+    payload = json.dumps({"want": wanted, "keep": list(vs.VIEW_PARAMS)}).replace("<", "\\u003c")
+    # A script in the page itself, not a frame: re-run only when the payload changes, and nothing to load.
     with st.sidebar:
-        st.iframe(_URL_SYNC.replace("__PAYLOAD__", payload), height=1)
+        st.html(_URL_SYNC.replace("__PAYLOAD__", payload), unsafe_allow_javascript=True)
 
 
 _URL_SYNC = """<script>
 (function () {
-  var p = __PAYLOAD__, w = window.parent;
+  var p = __PAYLOAD__, w = window;
   function sync() {
     try {
       var u = new URL(w.location.href), next = new URLSearchParams(), view = w.__mapView || {};
@@ -227,40 +268,56 @@ def st_notices() -> None:
         st.warning("Some link parameters were ignored:\n\n" + "\n".join(f"- {md(n)}" for n in notices))
 
 
-def share_url(view: vs.ViewState, corpus: Corpus) -> str:
-    """The link that reproduces this view, from the address the browser used."""
-    base = st.context.url.split("?")[0] if st.context.url else ""
-    query = urllib.parse.urlencode(vs.encode(view, corpus), safe=",")
-    return base + ("?" + query if query else "")
+def st_share(corpus: Corpus) -> None:
+    """'Share this view': the address bar's link (filters, selection, layers, map position), a copy button
+    and a citation.
 
-
-def st_share(view: vs.ViewState, corpus: Corpus) -> None:
-    """'Share this view': the link, a copy button and a short citation."""
-    url = share_url(view, corpus)
+    The content is the same for every view (the frame reads the address bar, which the URL sync keeps in
+    step), so a filter change re-renders nothing here.
+    """
     with st.popover("Share this view", icon=":material/share:"):
-        st.caption("This link opens exactly this view: filters, selection and layers. The button copies the "
-                   "address bar, which also holds the map's current position and zoom.")
-        st.code(url, language=None, wrap_lines=True)
-        # Constant content: the button's frame is not reloaded on every filter change.
-        st.iframe(_COPY_BUTTON, height=40)
-        citation = (f"Central Asia tour dashboard, view of {dt.date.today().isoformat()} "
-                    f"(corpus {corpus.version}). {url}")
-        st.caption("Citation")
-        st.code(citation, language=None, wrap_lines=True)
+        st.caption("This link opens exactly this view: filters, selection, layers, and the map's position "
+                   "and zoom.")
+        st.iframe(_SHARE_BOX.replace("__VERSION__", json.dumps(corpus.version).replace("<", "\\u003c")),
+                  height=200)
 
 
-_COPY_BUTTON = """
-<button id="copy" style="font:14px system-ui;padding:4px 10px;cursor:pointer">Copy current link</button>
-<span id="ok" style="font:13px system-ui;color:#2e7d32;margin-left:8px"></span>
+_SHARE_BOX = """
+<style>
+body { margin: 0; font: 14px system-ui, sans-serif; color: #262730; }
+textarea { width: 100%; box-sizing: border-box; font: 13px ui-monospace, monospace; resize: none;
+           border: 1px solid #d5d5d9; border-radius: 6px; padding: 6px; background: #f6f6f8; }
+button { font: 14px system-ui; padding: 4px 10px; cursor: pointer; margin: 4px 0 8px; }
+#ok { color: #2e7d32; margin-left: 8px; }
+.label { color: #555; font-size: 12px; margin: 0 0 2px; }
+</style>
+<p class="label">Link</p>
+<textarea id="link" rows="3" readonly aria-label="Link to this view"></textarea>
+<button id="copy">Copy link</button><span id="ok" role="status"></span>
+<p class="label">Citation</p>
+<textarea id="cite" rows="3" readonly aria-label="Citation of this view"></textarea>
 <script>
-document.getElementById("copy").onclick = function () {
-  var href = "";
-  try { href = window.parent.location.href; } catch (e) {}
-  if (!href) { document.getElementById("ok").textContent = "Select the link above and copy it"; return; }
-  navigator.clipboard.writeText(href).then(function () {
-    document.getElementById("ok").textContent = "Copied";
-  }, function () { document.getElementById("ok").textContent = "Select the link above and copy it"; });
-};
+(function () {
+  var version = __VERSION__, link = document.getElementById("link"), cite = document.getElementById("cite");
+  function href() { try { return window.parent.location.href; } catch (e) { return ""; } }
+  function refresh() {
+    var h = href();
+    if (link.value !== h) {
+      link.value = h;
+      cite.value = "Central Asia tour dashboard, view of " + new Date().toISOString().slice(0, 10)
+        + " (corpus " + version + "). " + h;
+    }
+  }
+  refresh();
+  // The address bar changes without this frame reloading (filters, map moves): follow it while open.
+  setInterval(refresh, 500);
+  document.getElementById("copy").onclick = function () {
+    refresh();
+    var ok = document.getElementById("ok");
+    navigator.clipboard.writeText(link.value).then(function () { ok.textContent = "Copied"; },
+      function () { link.select(); ok.textContent = "Press Ctrl+C (or Cmd+C) to copy"; });
+  };
+})();
 </script>
 """
 
@@ -270,16 +327,19 @@ def reader_link(excerpt: Excerpt, key: str) -> str:
     return "reader?" + urllib.parse.urlencode({vs.P_SOURCE: excerpt.source, vs.P_EXCERPT: key})
 
 
-def st_excerpt_card(excerpt: Excerpt, key: str, corpus: Corpus) -> None:
-    """One quote with its source, citation and a link to its place in the article."""
+def excerpt_card_md(excerpt: Excerpt, key: str, corpus: Corpus) -> str:
+    """One quote with its source, citation and a link to its place in the article, as escaped markdown."""
     source = corpus.sources[excerpt.source]
+    bits = [source.outlet, source.author, source.published.isoformat() if source.published else None]
+    cite = " · ".join(md(b) for b in bits if b) or "outlet, author and date not given in the text"
+    return (f"> {md(' '.join(excerpt.quote.split()))}\n\n"
+            f"**{md(source.label)}**  \n{cite}  \n"
+            f"[Read in the article ↗]({reader_link(excerpt, key)}) · characters {excerpt.start}–{excerpt.end}")
+
+
+def st_excerpt_card(excerpt: Excerpt, key: str, corpus: Corpus) -> None:
     with st.container(border=True):
-        st.markdown(f"> {md(' '.join(excerpt.quote.split()))}")
-        bits = [source.outlet, source.author, source.published.isoformat() if source.published else None]
-        cite = " · ".join(md(b) for b in bits if b) or "outlet, author and date not given in the text"
-        st.markdown(f"**{md(source.label)}**  \n{cite}  \n"
-                    f"[Read in the article ↗]({reader_link(excerpt, key)})"
-                    f" · characters {excerpt.start}–{excerpt.end}")
+        st.markdown(excerpt_card_md(excerpt, key, corpus))
 
 
 def st_reference(ref: Reference) -> None:
@@ -364,8 +424,6 @@ def disputes_by_record(corpus: Corpus) -> dict[str, list[Disagreement]]:
 
 def st_empty(corpus: Corpus, view: vs.ViewState) -> None:
     """Say plainly that nothing matches, and offer to clear what emptied it."""
-    from dashboard.filters import emptied_by
-
     st.info("No record matches these filters.")
     for facet in emptied_by(corpus, view.filters) or view.filters.active_facets():
         st.button(f"Clear the {facet.replace('_', ' ')} filter", key=f"clear-{facet}",
@@ -392,17 +450,23 @@ def replace_view(view: vs.ViewState, **changes) -> vs.ViewState:
 
 
 def st_excerpt_list(records: list[Annotation], corpus: Corpus, page_size: int = 8) -> None:
-    """Every excerpt of the filtered records, a page at a time."""
+    """Every excerpt of the filtered records, a page at a time.
+
+    One markdown element per page, not one per card: a filter change re-renders a
+    handful of elements instead of dozens (see bench/RESULTS.md).
+    """
     rows = [(r, i, e) for r in records for i, e in enumerate(r.excerpts)]
     if not rows:
         st.caption("No excerpts for these filters.")
         return
     pages = max(1, -(-len(rows) // page_size))
     page = st.number_input(f"Page (of {pages}; {len(rows)} excerpts)", 1, pages, 1, key="excerpt_page")
+    cards = []
     for record, i, excerpt in rows[(page - 1) * page_size: page * page_size]:
         flag = " :orange-badge[⚠ sources disagree]" if record.id in corpus.disputed else ""
-        st.markdown(f"**{md(record.title)}**{flag}")
-        st_excerpt_card(excerpt, vs.excerpt_key(record.id, i), corpus)
+        cards.append(f"**{md(record.title)}**{flag}\n\n{excerpt_card_md(excerpt, vs.excerpt_key(record.id, i), corpus)}")
+    with st.container(border=True):
+        st.markdown("\n\n---\n\n".join(cards))
 
 
 def st_feature_table(stops, sites, borders, status, legs, geodata, corpus: Corpus, org_short: str) -> None:

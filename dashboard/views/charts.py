@@ -4,19 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import cached, charts, ui
+from dashboard import charts, ui
 from dashboard import state as vs
+from dashboard.corpus import Corpus
 from dashboard.filters import select
-
-corpus = cached.get_corpus()
-view: vs.ViewState = st.session_state[ui.VIEW_KEY]
-ui.st_notices()
-records = select(corpus, view.filters)
-st.header("Charts", anchor=False)
-st.caption("Every chart follows the filters in the sidebar. Click a bar or a point to select its record; "
-           "the map and its evidence panel follow.")
-if not records:
-    ui.st_empty(corpus, view)
 
 CHARTS = [
     ("membership", charts.make_membership_timeline,
@@ -28,22 +19,34 @@ CHARTS = [
     ("coverage", charts.make_coverage_chart, "Excerpts each article contributes per topic."),
 ]
 
-over_time = select(corpus, view.filters, over_time=True)
-for key, make, caption in CHARTS:
-    # The timeline shows every period; the 'as of' date only picks what the map shades.
-    data = over_time if key == "membership" else records
-    event = st.plotly_chart(make(data, corpus), key=f"chart-{key}", on_select="rerun",
-                            selection_mode=("points",), config={"displaylogo": False})
-    st.caption(caption)
-    picked = charts.selected_record_ids(event)
-    if picked and picked[0] in corpus.by_id and st.session_state.get(vs.P_SEL) != picked[0]:
-        st.session_state[vs.P_SEL] = picked[0]
-        st.session_state[ui.VIEW_KEY] = ui.replace_view(view, selected=picked[0])
 
-selected = corpus.by_id.get(st.session_state.get(vs.P_SEL) or "")
-if selected is not None:
-    with st.sidebar:
-        st.divider()
-        st.caption("Selected")
-        st.markdown(f"**{ui.md(selected.title)}**")
-        st.page_link("views/map.py", label="Show on the map", icon=":material/map:")
+def render(corpus: Corpus, view: vs.ViewState) -> None:
+    records = select(corpus, view.filters)
+    st.header("Charts", anchor=False)
+    st.caption("Every chart follows the filters in the sidebar. Click a bar or a point to select its record; "
+               "the map and its evidence panel follow.")
+    if not records:
+        ui.st_empty(corpus, view)
+
+    over_time = select(corpus, view.filters, over_time=True)
+    for key, make, caption in CHARTS:
+        # The timeline shows every period; the 'as of' date only picks what the map shades.
+        data = over_time if key == "membership" else records
+        event = st.plotly_chart(make(data, corpus), key=f"chart-{key}", on_select="rerun",
+                                selection_mode=("points",), config={"displaylogo": False})
+        st.caption(caption)
+        picked = charts.selected_record_ids(event)
+        if picked and picked[0] in corpus.by_id and st.session_state.get(vs.P_SEL) != picked[0]:
+            st.session_state[vs.P_SEL] = picked[0]
+            st.session_state[ui.VIEW_KEY] = ui.replace_view(view, selected=picked[0])
+
+    selected = corpus.by_id.get(st.session_state.get(vs.P_SEL) or "")
+    if selected is not None:
+        with st.sidebar:
+            st.divider()
+            st.caption("Selected")
+            st.markdown(f"**{ui.md(selected.title)}**")
+            st.page_link("views/map.py", label="Show on the map", icon=":material/map:")
+
+
+ui.st_live(render)

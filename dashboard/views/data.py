@@ -6,31 +6,34 @@ import streamlit as st
 
 from dashboard import cached, ui
 from dashboard import state as vs
+from dashboard.corpus import Corpus
 from dashboard.export import to_csv, to_geojson
 from dashboard.filters import select
 
-corpus = cached.get_corpus()
-geodata = cached.get_geodata()
-view: vs.ViewState = st.session_state[ui.VIEW_KEY]
-ui.st_notices()
-records = select(corpus, view.filters)
-st.header("Data and export", anchor=False)
-st.caption(f"{len(records)} of {len(corpus.records)} records match the filters (corpus version {corpus.version}).")
-if not records:
-    ui.st_empty(corpus, view)
-rows = [{"ref": r.id, "kind": ui.KIND_LABELS[r.kind], "title": r.title, "date": r.date,
-         "countries": ", ".join(sorted(r.countries)), "excerpts": len(r.excerpts), "references": len(r.references),
-         "sources disagree": "⚠" if r.id in corpus.disputed else ""}
-        for r in records]
-st.dataframe(rows, hide_index=True, width="stretch")
-left, right = st.columns(2)
-left.download_button("Download CSV", to_csv(records, corpus), file_name=f"central-asia-tour-{corpus.version}.csv",
-                     mime="text/csv", width="stretch")
-right.download_button("Download GeoJSON", to_geojson(records, geodata.borders),
-                      file_name=f"central-asia-tour-{corpus.version}.geojson", mime="application/geo+json",
-                      width="stretch")
-st.caption("Both files carry each record's excerpts, sources, character spans and context references; "
-           "the `record_json` column (CSV) and the feature properties (GeoJSON) load back into the same records.")
-st.subheader("Excerpts", anchor=False)
-st.dataframe(ui.excerpt_rows(records, corpus), hide_index=True, width="stretch",
-             column_config={"link": st.column_config.LinkColumn("in the article", display_text="read ↗")})
+
+def render(corpus: Corpus, view: vs.ViewState) -> None:
+    geodata = cached.get_geodata()
+    records = select(corpus, view.filters)
+    st.header("Data and export", anchor=False)
+    st.caption(f"{len(records)} of {len(corpus.records)} records match the filters (corpus version {corpus.version}).")
+    if not records:
+        ui.st_empty(corpus, view)
+    rows = [{"ref": r.id, "kind": ui.KIND_LABELS[r.kind], "title": r.title, "date": r.date,
+             "countries": ", ".join(sorted(r.countries)), "excerpts": len(r.excerpts), "references": len(r.references),
+             "sources disagree": "⚠" if r.id in corpus.disputed else ""}
+            for r in records]
+    st.dataframe(rows, hide_index=True, width="stretch")
+    left, right = st.columns(2)
+    left.download_button("Download CSV", to_csv(records, corpus), file_name=f"central-asia-tour-{corpus.version}.csv",
+                         mime="text/csv", width="stretch")
+    right.download_button("Download GeoJSON", to_geojson(records, geodata.borders),
+                          file_name=f"central-asia-tour-{corpus.version}.geojson", mime="application/geo+json",
+                          width="stretch")
+    st.caption("Both files carry each record's excerpts, sources, character spans and context references; "
+               "the `record_json` column (CSV) and the feature properties (GeoJSON) load back into the same records.")
+    st.subheader("Excerpts", anchor=False)
+    st.dataframe(ui.excerpt_rows(records, corpus), hide_index=True, width="stretch",
+                 column_config={"link": st.column_config.LinkColumn("in the article", display_text="read ↗")})
+
+
+ui.st_live(render)

@@ -10,6 +10,7 @@ from streamlit_folium import st_folium
 
 from dashboard import cached, ui
 from dashboard import state as vs
+from dashboard.corpus import Corpus
 from dashboard.filters import select
 from dashboard.layers import (
     LAYER_NAMES,
@@ -24,94 +25,96 @@ from dashboard.layers import (
 from dashboard.model import Border, Membership, MilitarySite, VisitStop
 from dashboard.selection import country_at
 
-corpus = cached.get_corpus()
-geodata = cached.get_geodata()
-view: vs.ViewState = st.session_state[ui.VIEW_KEY]
-ui.st_notices()
 
-records = select(corpus, view.filters)
-shade = vs.effective_shade(view, corpus)
-org_short = corpus.organizations[shade]
-as_of = view.filters.as_of
+def render(corpus: Corpus, view: vs.ViewState) -> None:
+    geodata = cached.get_geodata()
 
-head, share = st.columns([5, 1], vertical_alignment="bottom")
-head.header("Putin's Central Asia tour, 27–28 February 2017", anchor=False)
-head.caption(
-    f"Route, Russian military sites and the Tajik–Afghan border; countries shaded by **{ui.md(org_short)}** "
-    f"membership on **{as_of:%-d %b %Y}**. Every mark opens onto the article excerpts and public records behind it."
-)
-with share:
-    ui.st_share(view, corpus)
+    records = select(corpus, view.filters)
+    shade = vs.effective_shade(view, corpus)
+    org_short = corpus.organizations[shade]
+    as_of = view.filters.as_of
 
-if not records:
-    ui.st_empty(corpus, view)
+    head, share = st.columns([5, 1], vertical_alignment="bottom")
+    head.header("Putin's Central Asia tour, 27–28 February 2017", anchor=False)
+    head.caption(
+        f"Route, Russian military sites and the Tajik–Afghan border; countries shaded by **{ui.md(org_short)}** "
+        f"membership on **{as_of:%-d %b %Y}**. Every mark opens onto the article excerpts and public records behind it."
+    )
+    with share:
+        ui.st_share(corpus)
 
-stops = [r for r in records if isinstance(r, VisitStop)]
-sites = [r for r in records if isinstance(r, MilitarySite)]
-borders = [r for r in records if isinstance(r, Border)]
-status = membership_status([r for r in records if isinstance(r, Membership)], shade, as_of)
+    if not records:
+        ui.st_empty(corpus, view)
 
-record_ids = tuple(r.id for r in records)
-active = [kind for kind in LAYER_ORDER if kind in view.layers]
-groups = [
-    prebuilt_group(LAYER_NAMES[kind], cached.layer_script(kind, idx, record_ids, shade, as_of, corpus.version))
-    for idx, kind in enumerate(active)
-]
+    stops = [r for r in records if isinstance(r, VisitStop)]
+    sites = [r for r in records if isinstance(r, MilitarySite)]
+    borders = [r for r in records if isinstance(r, Border)]
+    status = membership_status([r for r in records if isinstance(r, Membership)], shade, as_of)
 
-fmap = build_base_map(geodata.basemap_url, list(geodata.labels), list(geodata.js), list(geodata.css))
-if view.tiles:
-    add_online_tiles(fmap, xyz.OpenStreetMap.Mapnik)
-if not geodata.assets_local:
-    st.caption("Map scripts are loaded from a CDN because the local copies are missing (run `make assets`).")
+    record_ids = tuple(r.id for r in records)
+    active = [kind for kind in LAYER_ORDER if kind in view.layers]
+    groups = [
+        prebuilt_group(LAYER_NAMES[kind], cached.layer_script(kind, idx, record_ids, shade, as_of, corpus.version))
+        for idx, kind in enumerate(active)
+    ]
 
-map_col, panel = st.columns([7, 4], gap="medium")
-with map_col:
-    ui.st_map_watchdog()
-    start = view.view
-    returned = st_folium(
-        fmap,
-        key="map",
-        height=600,
-        use_container_width=True,
-        feature_group_to_add=groups,
-        returned_objects=["last_object_clicked_tooltip", "last_clicked"],
-        center=(start.lat, start.lon) if start else None,
-        zoom=start.zoom if start else None,
-    ) or {}
-    clicked_tip = returned.get("last_object_clicked_tooltip")
-    clicked_at = returned.get("last_clicked")
-    previous = st.session_state.get("_map_prev", (None, None))
-    if (clicked_tip, clicked_at) != previous:
-        st.session_state["_map_prev"] = (clicked_tip, clicked_at)
-        rid = record_id_from_tooltip(clicked_tip) if clicked_tip != previous[0] else None
-        if rid is None and clicked_at and clicked_at != previous[1] and "members" in view.layers:
-            code = country_at(geodata.countries, clicked_at["lat"], clicked_at["lng"])
-            rid = status[code].id if code in status else None
-        if rid in corpus.by_id:
-            st.session_state[vs.P_SEL] = rid
-            view = ui.replace_view(view, selected=rid)
-            st.session_state[ui.VIEW_KEY] = view
+    fmap = build_base_map(geodata.basemap_url, list(geodata.labels), list(geodata.js), list(geodata.css))
+    if view.tiles:
+        add_online_tiles(fmap, xyz.OpenStreetMap.Mapnik)
+    if not geodata.assets_local:
+        st.caption("Map scripts are loaded from a CDN because the local copies are missing (run `make assets`).")
 
-with panel:
-    selected = corpus.by_id.get(view.selected) if view.selected else None
-    if selected is not None:
-        computed = None
-        if isinstance(selected, Border):
-            computed = partial(ui.st_border_evidence, selected, geodata, corpus)
-        elif isinstance(selected, MilitarySite):
-            computed = partial(ui.st_site_evidence, selected)
-        ui.st_record(selected, corpus, ui.disputes_by_record(corpus), computed=computed)
-        if st.button("Clear selection"):
-            st.session_state[vs.P_SEL] = None
-            st.rerun()
-    else:
-        st.subheader("Evidence", anchor=False)
-        st.caption("Click a stop, a base, a border or a shaded country to see the excerpts behind it. "
-                   "Meanwhile, the excerpts of everything the filters leave:")
-        ui.st_excerpt_list(records, corpus)
+    map_col, panel = st.columns([7, 4], gap="medium")
+    with map_col:
+        ui.st_map_watchdog()
+        start = view.view
+        returned = st_folium(
+            fmap,
+            key="map",
+            height=600,
+            use_container_width=True,
+            feature_group_to_add=groups,
+            returned_objects=["last_object_clicked_tooltip", "last_clicked"],
+            center=(start.lat, start.lon) if start else None,
+            zoom=start.zoom if start else None,
+        ) or {}
+        clicked_tip = returned.get("last_object_clicked_tooltip")
+        clicked_at = returned.get("last_clicked")
+        previous = st.session_state.get("_map_prev", (None, None))
+        if (clicked_tip, clicked_at) != previous:
+            st.session_state["_map_prev"] = (clicked_tip, clicked_at)
+            rid = record_id_from_tooltip(clicked_tip) if clicked_tip != previous[0] else None
+            if rid is None and clicked_at and clicked_at != previous[1] and "members" in view.layers:
+                code = country_at(geodata.countries, clicked_at["lat"], clicked_at["lng"])
+                rid = status[code].id if code in status else None
+            if rid in corpus.by_id:
+                st.session_state[vs.P_SEL] = rid
+                view = ui.replace_view(view, selected=rid)
+                st.session_state[ui.VIEW_KEY] = view
 
-# A toggle, not an expander: the table's code is only fetched by readers who ask for it.
-if st.toggle("Show what is on the map as a table", key="map_table",
-             help="Every stop, leg, site, border and shaded country, for readers who prefer rows."):
-    legs = route_legs(stops) if "route" in view.layers else []
-    ui.st_feature_table(stops, sites, borders, status, legs, geodata, corpus, org_short)
+    with panel:
+        selected = corpus.by_id.get(view.selected) if view.selected else None
+        if selected is not None:
+            computed = None
+            if isinstance(selected, Border):
+                computed = partial(ui.st_border_evidence, selected, geodata, corpus)
+            elif isinstance(selected, MilitarySite):
+                computed = partial(ui.st_site_evidence, selected)
+            ui.st_record(selected, corpus, ui.disputes_by_record(corpus), computed=computed)
+            if st.button("Clear selection"):
+                st.session_state[vs.P_SEL] = None
+                st.rerun()
+        else:
+            st.subheader("Evidence", anchor=False)
+            st.caption("Click a stop, a base, a border or a shaded country to see the excerpts behind it. "
+                       "Meanwhile, the excerpts of everything the filters leave:")
+            ui.st_excerpt_list(records, corpus)
+
+    # A toggle, not an expander: the table's code is only fetched by readers who ask for it.
+    if st.toggle("Show what is on the map as a table", key="map_table",
+                 help="Every stop, leg, site, border and shaded country, for readers who prefer rows."):
+        legs = route_legs(stops) if "route" in view.layers else []
+        ui.st_feature_table(stops, sites, borders, status, legs, geodata, corpus, org_short)
+
+
+ui.st_live(render)

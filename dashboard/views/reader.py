@@ -4,47 +4,50 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import cached, ui
 from dashboard import state as vs
+from dashboard import ui
+from dashboard.corpus import Corpus
 from dashboard.reader import marks_for, reader_document
 
-corpus = cached.get_corpus()
-view: vs.ViewState = st.session_state[ui.VIEW_KEY]
-ui.st_notices()
-st.header("The articles", anchor=False)
-st.caption("The five source texts, unchanged. Highlights are the excerpts the map and charts rest on.")
 
-ids = list(corpus.sources)
-focus = view.excerpt
-if focus and not view.source:
-    record = corpus.by_id.get(focus.rpartition(".")[0])
-    if record is not None:
-        st.session_state[vs.P_SOURCE] = record.excerpts[int(focus.rpartition(".")[2])].source
-if not st.session_state.get(vs.P_SOURCE):
-    st.session_state[vs.P_SOURCE] = ids[0]
-source_id = st.selectbox("Article", ids, key=vs.P_SOURCE, format_func=lambda s: corpus.sources[s].label)
-source = corpus.sources[source_id]
-seed = corpus.seeds[source_id]
-marks = marks_for(corpus, source_id)
-if focus and not any(m.key == focus for m in marks):
-    focus = None
+def render(corpus: Corpus, view: vs.ViewState) -> None:
+    st.header("The articles", anchor=False)
+    st.caption("The five source texts, unchanged. Highlights are the excerpts the map and charts rest on.")
 
-meta = [("Title", source.title or "not given in the text"), ("Outlet", source.outlet or "not given"),
-        ("Author", source.author or "not given"), ("Translator", source.translator or "—"),
-        ("Published", source.published.isoformat() if source.published else "not given"),
-        ("Language", source.language)]
-st.markdown(" · ".join(f"**{k}**: {ui.md(v)}" for k, v in meta))
-if source.url:
-    st.markdown(f"Found online at: {ui.md(source.url)}")
-if source.note:
-    st.caption(ui.md(source.note))
-st.caption(f"{len(marks)} highlighted excerpts. File {ui.md(source.file)}, sha256 {source.sha256[:12]}…")
-st.iframe(reader_document(seed.text, marks, focus), height=640)
+    ids = list(corpus.sources)
+    focus = view.excerpt
+    if focus and not view.source:
+        record = corpus.by_id.get(focus.rpartition(".")[0])
+        if record is not None:
+            st.session_state[vs.P_SOURCE] = record.excerpts[int(focus.rpartition(".")[2])].source
+    if not st.session_state.get(vs.P_SOURCE):
+        st.session_state[vs.P_SOURCE] = ids[0]
+    source_id = st.selectbox("Article", ids, key=vs.P_SOURCE, format_func=lambda s: corpus.sources[s].label)
+    source = corpus.sources[source_id]
+    seed = corpus.seeds[source_id]
+    marks = marks_for(corpus, source_id)
+    if focus and not any(m.key == focus for m in marks):
+        focus = None
 
-if marks:
-    keys = [m.key for m in marks]
-    by_key = {m.key: m for m in marks}
-    chosen = st.selectbox("What does an excerpt support?", keys, index=keys.index(focus) if focus else 0,
-                          format_func=lambda k: f"{by_key[k].record_title} ({k})", key="reader-excerpt")
-    record = corpus.by_id[by_key[chosen].record_id]
-    ui.st_record(record, corpus, ui.disputes_by_record(corpus))
+    meta = [("Title", source.title or "not given in the text"), ("Outlet", source.outlet or "not given"),
+            ("Author", source.author or "not given"), ("Translator", source.translator or "—"),
+            ("Published", source.published.isoformat() if source.published else "not given"),
+            ("Language", source.language)]
+    st.markdown(" · ".join(f"**{k}**: {ui.md(v)}" for k, v in meta))
+    if source.url:
+        st.markdown(f"Found online at: {ui.md(source.url)}")
+    if source.note:
+        st.caption(ui.md(source.note))
+    st.caption(f"{len(marks)} highlighted excerpts. File {ui.md(source.file)}, sha256 {source.sha256[:12]}…")
+    st.iframe(reader_document(seed.text, marks, focus), height=640)
+
+    if marks:
+        keys = [m.key for m in marks]
+        by_key = {m.key: m for m in marks}
+        chosen = st.selectbox("What does an excerpt support?", keys, index=keys.index(focus) if focus else 0,
+                              format_func=lambda k: f"{by_key[k].record_title} ({k})", key="reader-excerpt")
+        record = corpus.by_id[by_key[chosen].record_id]
+        ui.st_record(record, corpus, ui.disputes_by_record(corpus))
+
+
+ui.st_live(render)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from dashboard import state as vs
@@ -160,3 +162,19 @@ def test_the_map_features_are_available_as_a_table(app):
     assert {"Visit route", "Military sites", "Borders"} <= set(table["layer"])
     legs = table[table["feature"].str.startswith("Leg ")]
     assert len(legs) == 4 and legs["detail"].str.contains("geodesic").all()
+
+
+@pytest.mark.parametrize("page", ["views/charts.py", "views/reader.py", "views/data.py", "views/about.py"])
+def test_filters_survive_a_page_switch_and_back(app, page):
+    # The filter widgets are drawn inside each page's fragment, so each page has its own widget ids.
+    at = app.run()
+    at.multiselect(key=vs.P_COUNTRY).set_value(["TJ"]).run()
+    at.date_input(key="range").set_value((dt.date(2016, 1, 1), dt.date(2017, 12, 31))).run()
+    at.switch_page(page).run()
+    assert not at.exception
+    assert at.multiselect(key=vs.P_COUNTRY).value == ["TJ"]
+    assert tuple(at.date_input(key="range").value) == (dt.date(2016, 1, 1), dt.date(2017, 12, 31))
+    at.switch_page("views/map.py").run()
+    assert not at.exception
+    assert at.multiselect(key=vs.P_COUNTRY).value == ["TJ"]
+    assert tuple(at.date_input(key="range").value) == (dt.date(2016, 1, 1), dt.date(2017, 12, 31))
