@@ -43,7 +43,7 @@ async def _change_series(browser, servers: dict[str, Server], changes: int) -> d
     """`changes` timed filter changes per app, interleaved: a Country pick (real), a City pick (floor)."""
     opened = await asyncio.gather(*(bw.open_painted(browser, s.url + "/", kind) for kind, s in servers.items()))
     tabs = dict(zip(servers, opened))
-    out: dict[str, dict] = {kind: {"ms": [], "push_ms": [], "first_ws_ms": [], "last_ws_ms": [], "remounted": 0,
+    out: dict[str, dict] = {kind: {"ms": [], "push_ms": [], "first_ws_ms": [], "last_ws_ms": [], "idle_ms": [], "remounted": 0,
                                    "pushes": [], "server_start_ms": [], "server_run_ms": [], "server_cpu_ms": [],
                                    "server_gc_ms": []}
                             for kind in servers}
@@ -60,6 +60,7 @@ async def _change_series(browser, servers: dict[str, Server], changes: int) -> d
                     change = await bw.timed_change(page, lambda p=page, c=city: bw.selectbox_pick(p, "City", c))
                 out[kind]["ms"].append(change.ms)
                 out[kind]["push_ms"].append(change.push_ms)
+                out[kind]["idle_ms"].append(change.idle_ms)
                 out[kind]["first_ws_ms"].append(change.first_ws_ms)
                 # The live server's own script run for this change (bench/serve.py logs every run).
                 run = next((r for r in servers[kind].script_runs()

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 import folium
-from branca.element import MacroElement
+from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from dashboard.corpus import Corpus
@@ -303,7 +303,36 @@ def layer_js(marks: list[Mark], var: str, membership: dict | None = None) -> str
     return js
 
 
-class _Basemap(MacroElement):
+class _Verbatim(Element):
+    """Text that goes into the page as it is.
+
+    branca wraps each rendered macro in a new Element, which compiles that text as a
+    Jinja template again: slow for a layer of tens of kilobytes, and braces in data
+    would be evaluated. This element is rendered by returning its text.
+    """
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        return self.text
+
+
+class _VerbatimMacro(MacroElement):
+    """A MacroElement whose rendered header, html and script reach the figure verbatim."""
+
+    def render(self, **kwargs) -> None:
+        figure = self.get_root()
+        macros = self._template.module.__dict__
+        for part in ("header", "html", "script"):
+            if part in macros:
+                getattr(figure, part).add_child(_Verbatim(macros[part](self, kwargs)), name=self.get_name())
+        for element in self._children.values():
+            element.render(**kwargs)
+
+
+class _Basemap(_VerbatimMacro):
     """Country polygons from our own geodata, fetched once from the app's static files."""
 
     _template = Template(
@@ -438,7 +467,7 @@ MAP_CSS = """
 """
 
 
-class _Legend(MacroElement):
+class _Legend(_VerbatimMacro):
     """A fixed legend inside the map; only constant, escaped text."""
 
     _template = Template(
@@ -575,7 +604,7 @@ class _PrebuiltGroup(folium.FeatureGroup):
     _template = Template("{% macro script(this, kwargs) %}{% endmacro %}")
 
 
-class _RawScript(MacroElement):
+class _RawScript(_VerbatimMacro):
     _template = Template("{% macro script(this, kwargs) %}\n{{ this.js }}\n{% endmacro %}")
 
     def __init__(self, js: str):

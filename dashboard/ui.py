@@ -147,14 +147,17 @@ def st_sidebar(corpus: Corpus) -> None:
                   help="Off by default: the basemap is drawn from the app's own geodata and works offline.")
 
 
-def st_live(render: Callable[[Corpus, vs.ViewState], None]) -> None:
+def st_live(render: Callable[[Corpus, vs.ViewState], None], head: Callable[[Corpus], None] | None = None) -> None:
     """Run a page: the filter widgets, the link's notices and the page body in one fragment.
 
     A filter change then reruns only the filters, the page and the URL sync; the
     sidebar's frame, the map controls and the navigation stay as they are. Every
     page calls this, so the filter widgets (and their state) exist on every page.
+    `head`, if given, draws the top of the page that does not depend on the filters, in full runs only.
     """
     corpus = cached.get_corpus()
+    if head is not None:
+        head(corpus)
 
     @st.fragment
     def live() -> None:

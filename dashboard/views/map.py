@@ -26,6 +26,15 @@ from dashboard.model import Border, Membership, MilitarySite, VisitStop
 from dashboard.selection import country_at
 
 
+def head(corpus: Corpus) -> None:
+    """Drawn by the full run only: nothing here depends on the filters."""
+    title, share = st.columns([5, 1], vertical_alignment="bottom")
+    title.header("Putin's Central Asia tour, 27–28 February 2017", anchor=False)
+    with share:
+        ui.st_share(corpus)
+    ui.st_map_watchdog()
+
+
 def render(corpus: Corpus, view: vs.ViewState) -> None:
     geodata = cached.get_geodata()
 
@@ -34,15 +43,10 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     org_short = corpus.organizations[shade]
     as_of = view.filters.as_of
 
-    head, share = st.columns([5, 1], vertical_alignment="bottom")
-    head.header("Putin's Central Asia tour, 27–28 February 2017", anchor=False)
-    head.caption(
+    st.caption(
         f"Route, Russian military sites and the Tajik–Afghan border; countries shaded by **{ui.md(org_short)}** "
         f"membership on **{as_of:%-d %b %Y}**. Every mark opens onto the article excerpts and public records behind it."
     )
-    with share:
-        ui.st_share(corpus)
-
     if not records:
         ui.st_empty(corpus, view)
 
@@ -66,7 +70,6 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
 
     map_col, panel = st.columns([7, 4], gap="medium")
     with map_col:
-        ui.st_map_watchdog()
         start = view.view
         returned = st_folium(
             fmap,
@@ -117,4 +120,4 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
         ui.st_feature_table(stops, sites, borders, status, legs, geodata, corpus, org_short)
 
 
-ui.st_live(render)
+ui.st_live(render, head=head)
