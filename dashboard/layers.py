@@ -11,12 +11,14 @@ import html
 import json
 import math
 import re
+import urllib.parse
 from dataclasses import dataclass
 
 import folium
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
+from dashboard.assets import STATIC_URL
 from dashboard.corpus import Corpus
 from dashboard.filters import membership_active
 from dashboard.geo import geodesic_arc, geodesic_distance_km
@@ -373,10 +375,10 @@ class _Basemap(_VerbatimMacro):
             window.__applyMembership();
             document.getElementById("map_div").setAttribute("data-basemap", "ready");
           }
-          fetch({{ this.url }}).then(function(r) {
+          (window.__basemapData || fetch({{ this.url }}).then(function(r) {
             if (!r.ok) { throw new Error("HTTP " + r.status); }
             return r.json();
-          }).then(draw).catch(function(err) {
+          })).then(draw).catch(function(err) {
             console.error("basemap: could not load country polygons", err);
             document.getElementById("map_div").setAttribute("data-basemap", "failed");
             var note = L.control({position: "bottomleft"});
@@ -526,7 +528,9 @@ def build_base_map(
     """The static part of the map; it never changes between reruns, so it is never remounted."""
     fmap = folium.Map(location=DEFAULT_CENTER, zoom_start=DEFAULT_ZOOM, tiles=None,
                       min_zoom=2, max_zoom=10, control_scale=True, prefer_canvas=False)
-    fmap.default_js = js
+    # First, so that the polygons download while Leaflet loads (see static/app/basemap-prefetch.js).
+    prefetch = f"{STATIC_URL}/app/basemap-prefetch.js?" + urllib.parse.urlencode({"geojson": basemap_url})
+    fmap.default_js = [("basemap_prefetch", prefetch), *js]
     fmap.default_css = css
     _Basemap(basemap_url, labels, MAP_CSS).add_to(fmap)
     _Legend().add_to(fmap)

@@ -161,28 +161,46 @@ def st_live(render: Callable[[Corpus, vs.ViewState], None], head: Callable[[Corp
 
     @st.fragment
     def live() -> None:
-        view = st_filters(corpus)
+        # The page first: the widgets' values are in Session State before the widgets are drawn, and
+        # the map's element then reaches the browser ahead of the seven filter widgets.
+        view = view_from_session()
         st_notices()
         try:
             render(corpus, view)
         except GeodataError as exc:
             st_problems(exc, "geodata")
+        st_filters(corpus, view.filters)
         sync_url(st.session_state[VIEW_KEY], corpus)
 
     live()
 
 
-def st_filters(corpus: Corpus) -> vs.ViewState:
-    """The filter widgets, each option with its count; stores and returns the whole view state."""
+def view_from_session() -> vs.ViewState:
+    """The whole view state, from the widgets' values in Session State; stored under VIEW_KEY."""
     ss = st.session_state
-    # Widget ids include the page, so these are new widgets on every page: handing each value
-    # back to Session State keeps the filters when the reader switches pages.
+    # Widget ids include the page, so the filter widgets are new widgets on every page: handing
+    # each value back to Session State keeps the filters when the reader switches pages.
     for key in FILTER_KEYS:
         if key in ss:
             ss[key] = ss[key]
-    current = _filters_from_session()
+    view = vs.ViewState(
+        filters=_filters_from_session(),
+        shade=ss.get(vs.P_SHADE) or vs.DEFAULT_ORG,
+        selected=ss.get(vs.P_SEL),
+        layers=tuple(lay for lay in vs.LAYERS if lay in (ss.get(vs.P_LAYERS) or [])),
+        tiles=bool(ss.get(vs.P_TILES)),
+        view=_current_view(),
+        source=ss.get(vs.P_SOURCE),
+        excerpt=ss.get(vs.P_EXCERPT),
+    )
+    ss[VIEW_KEY] = view
+    return view
+
+
+def st_filters(corpus: Corpus, current: FilterState) -> None:
+    """The filter widgets, each option with how many records it would leave."""
     orgs = corpus.organizations
-    with ss[FILTER_SLOT_KEY]:
+    with st.session_state[FILTER_SLOT_KEY]:
         _multiselect("Organization", vs.P_ORG, list(orgs), orgs, facet_counts(corpus, current, "orgs"),
                      "Records about any of these groupings.")
         countries = sorted(facet_values(corpus, "countries"), key=corpus.countries.get)
@@ -199,18 +217,6 @@ def st_filters(corpus: Corpus) -> vs.ViewState:
                       help="Which memberships are shown; by default the first day of the tour, 27 Feb 2017.")
         st.date_input("Dated records between", key="range", min_value=RANGE_START, max_value=dt.date.today(),
                       help="Records without a date are always kept.")
-    view = vs.ViewState(
-        filters=_filters_from_session(),
-        shade=ss.get(vs.P_SHADE) or vs.DEFAULT_ORG,
-        selected=ss.get(vs.P_SEL),
-        layers=tuple(lay for lay in vs.LAYERS if lay in (ss.get(vs.P_LAYERS) or [])),
-        tiles=bool(ss.get(vs.P_TILES)),
-        view=_current_view(),
-        source=ss.get(vs.P_SOURCE),
-        excerpt=ss.get(vs.P_EXCERPT),
-    )
-    ss[VIEW_KEY] = view
-    return view
 
 
 def _current_view() -> vs.MapView | None:
