@@ -103,7 +103,10 @@ def clear_facet(facet: str) -> None:
 
 def _filters_from_session() -> FilterState:
     ss = st.session_state
-    start, end = (tuple(ss.get("range") or ()) + (None, None))[:2]
+    chosen = ss.get("range") or ()
+    # A range picker gives a tuple; a lone date (a value set from elsewhere) is a range's start.
+    chosen = (chosen,) if isinstance(chosen, dt.date) else tuple(chosen)
+    start, end = (chosen + (None, None))[:2]
     return FilterState(
         orgs=tuple(ss.get(vs.P_ORG) or ()),
         countries=tuple(ss.get(vs.P_COUNTRY) or ()),
