@@ -35,6 +35,10 @@ CITIES = {
     "Ashgabat": (37.95, 58.38),
     "Moscow": (55.76, 37.62),
 }
+# With BENCH_FLOOR_FILTERS=1 the floor app also draws seven filter widgets like the real app's
+# (five multiselects whose option labels carry counts that change with every pick, two date
+# inputs): a reference that shows what those widgets alone cost a filter change.
+FILTER_OPTIONS = {"Organization": 8, "Country": 20, "Topic": 12, "Source article": 5, "Record kind": 8}
 CENTER = (47.0, 57.5)
 ZOOM = 4
 
@@ -58,6 +62,8 @@ def main() -> None:
 
     st.set_page_config(page_title="bench: floor app", layout="wide")
     city = st.selectbox("City", list(CITIES), key="city")
+    if os.environ.get("BENCH_FLOOR_FILTERS"):
+        _filters(len(city))
 
     js, css, _local = asset_links()
     fmap = folium.Map(location=CENTER, zoom_start=ZOOM, tiles=None)
@@ -83,6 +89,19 @@ def main() -> None:
         center=CENTER,
         zoom=ZOOM,
     )
+
+
+def _filters(seed: int) -> None:
+    import datetime as dt
+
+    import streamlit as st
+
+    with st.sidebar:
+        for label, n in FILTER_OPTIONS.items():
+            st.multiselect(label, list(range(n)), key=f"filter-{label}", placeholder="All",
+                           format_func=lambda i, label=label: f"{label} {i} ({(i * 7 + seed) % 23})")
+        st.date_input("Memberships as of", value=dt.date(2017, 2, 27), key="as-of")
+        st.date_input("Dated records between", value=(dt.date(1991, 1, 1), dt.date(2026, 12, 31)), key="range")
 
 
 if __name__ == "__main__":
