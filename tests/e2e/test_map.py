@@ -76,3 +76,14 @@ def test_a_map_script_that_fails_to_load_is_reported_on_the_page(page, server):
     page.goto(server + "/")
     expect(page.get_by_role("alert").filter(has_text="The map could not be drawn")).to_be_visible(timeout=40000)
     expect(page.get_by_text("Evidence").first).to_be_visible()
+
+
+def test_clicking_a_shaded_country_shows_its_membership(page, server):
+    # Central Kazakhstan, away from every marker: the click lands on the country's polygon.
+    page.goto(server + "/?lat=48&lon=67&z=5")
+    frame = wait_for_map(page)
+    x, y = (frame.evaluate("() => { const p = window.map.latLngToContainerPoint([48.5, 66.5]); return [p.x, p.y]; }"))
+    box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    expect(page.get_by_text("Kazakhstan in the CSTO: member").first).to_be_visible()
+    page.wait_for_function("() => /sel=[^&]*kz[^&]*csto|sel=[^&]*csto[^&]*kz/i.test(location.search)")
