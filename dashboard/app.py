@@ -24,7 +24,7 @@ except CorpusError as exc:
     ui.st_problems(exc, "corpus (annotations.yaml, seeds/)")
     st.stop()
 
-frame = ui.st_sidebar_frame(corpus)
+ui.st_sidebar(corpus)
 pages = [
     st.Page(PAGES / "map.py", title="Map", icon=":material/map:", default=True),
     st.Page(PAGES / "charts.py", title="Charts", icon=":material/bar_chart:", url_path="charts"),
@@ -34,5 +34,3 @@ pages = [
 ]
 # Each page runs its body through ui.st_live: the filters and the page in one fragment.
 st.navigation(pages, position="top").run()
-# After the page: what the browser gets first is the page (the map), not the sidebar's controls.
-ui.st_sidebar(corpus, frame)

@@ -127,32 +127,22 @@ def _multiselect(label: str, key: str, options, names, counts, help_text: str) -
     )
 
 
-def st_sidebar_frame(corpus: Corpus) -> tuple:
-    """The sidebar's three places, once per full run: the heading, the filters and the map controls.
+def st_sidebar(corpus: Corpus) -> None:
+    """The sidebar's frame, once per full run: headings, a place for the filters, and the map controls.
 
-    They are filled later (`st_sidebar` after the page, the filters by `st_live` in the page's
-    fragment), so that the map's element is among the first the browser gets.
+    The filter widgets themselves are drawn by `st_live`, inside the page's fragment.
     """
     if not st.session_state.get(SEEDED_KEY):
         _seed_from_url(corpus)
+    orgs = corpus.organizations
     with st.sidebar:
-        top = st.container()
-        st.session_state[FILTER_SLOT_KEY] = st.container()
-        bottom = st.container()
-    return top, bottom
-
-
-def st_sidebar(corpus: Corpus, frame: tuple) -> None:
-    """Fill the sidebar's frame: headings, 'clear all', and the map controls."""
-    top, bottom = frame
-    with top:
         st.header("Filters")
         st.caption("Numbers in brackets: how many records each choice leaves, with the other filters as set.")
-    with bottom:
+        st.session_state[FILTER_SLOT_KEY] = st.container()
         st.button("Clear all filters", on_click=clear_filters, width="stretch")
         st.divider()
         st.header("Map")
-        st.selectbox("Shade countries by", list(corpus.shadable), key=vs.P_SHADE, format_func=corpus.organizations.get,
+        st.selectbox("Shade countries by", list(corpus.shadable), key=vs.P_SHADE, format_func=orgs.get,
                      help="Membership status in this grouping, on the 'as of' date.")
         st.pills("Layers", list(vs.LAYERS), selection_mode="multi", key=vs.P_LAYERS,
                  format_func=LAYER_LABELS.get)
@@ -166,11 +156,11 @@ def st_live(render: Callable[[Corpus, vs.ViewState], None], head: Callable[[Corp
     A filter change then reruns only the filters, the page and the URL sync; the
     sidebar's frame, the map controls and the navigation stay as they are. Every
     page calls this, so the filter widgets (and their state) exist on every page.
-    `head`, if given, draws the top of the page that does not depend on the filters, in full runs only
-    and after the fragment (in a place made before it).
+    `head`, if given, draws the top of the page that does not depend on the filters, in full runs only.
     """
     corpus = cached.get_corpus()
-    top = st.container() if head is not None else None
+    if head is not None:
+        head(corpus)
 
     @st.fragment
     def live() -> None:
@@ -186,9 +176,6 @@ def st_live(render: Callable[[Corpus, vs.ViewState], None], head: Callable[[Corp
         sync_url(st.session_state[VIEW_KEY], corpus)
 
     live()
-    if top is not None:
-        with top:
-            head(corpus)
 
 
 def view_from_session() -> vs.ViewState:
