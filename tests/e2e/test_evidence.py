@@ -18,7 +18,8 @@ def test_an_excerpt_deep_link_highlights_the_quote_in_view(page, server):
 
 def test_clicking_a_chart_mark_selects_its_record_for_the_map(page, server):
     page.goto(server + "/charts?country=KG")
-    chart = page.locator(".js-plotly-plot").first
+    # The membership timeline itself: charts finish drawing in any order, so "the first plot" is not it.
+    chart = page.locator(".st-key-chart-membership .js-plotly-plot")
     chart.wait_for()
     chart.locator("g.point path").first.click(force=True)
     page.wait_for_function("() => location.search.includes('sel=m-')")
