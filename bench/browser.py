@@ -319,35 +319,37 @@ async def timed_change(page, action, timeout: float = 120.0, poll: float = 0.04)
                   last_ws_ms=(ws[-1] - top["t0"]) if ws else float("nan"))
 
 
-async def multiselect_pick(page, label: str, text: str) -> None:
-    box = page.locator('[data-testid="stMultiSelect"]').filter(has=page.locator(f'input[aria-label="{label}"]'))
-    field_ = box.locator("input")
+def _widget(page, testid: str, label: str):
+    """A Streamlit select widget by its label (the aria-label of its input)."""
+    return page.locator(f'[data-testid="{testid}"]').filter(has=page.locator(f'input[aria-label="{label}"]'))
+
+
+async def _pick(page, testid: str, label: str, text: str) -> None:
+    field_ = _widget(page, testid, label).locator("input")
     await field_.click()
     await field_.fill(text)
     await page.locator('[role="option"]', has_text=text).first.wait_for(state="visible")
     await page.keyboard.press("Enter")
 
 
+async def multiselect_pick(page, label: str, text: str) -> None:
+    await _pick(page, "stMultiSelect", label, text)
+
+
+async def selectbox_pick(page, label: str, text: str) -> None:
+    await _pick(page, "stSelectbox", label, text)
+
+
 async def multiselect_pop(page, label: str) -> None:
     """Remove the last chosen value with Backspace in the empty input."""
-    box = page.locator('[data-testid="stMultiSelect"]').filter(has=page.locator(f'input[aria-label="{label}"]'))
-    field_ = box.locator("input")
+    field_ = _widget(page, "stMultiSelect", label).locator("input")
     await field_.click()
     await field_.fill("")
     await page.keyboard.press("Backspace")
 
 
-async def selectbox_pick(page, label: str, text: str) -> None:
-    box = page.locator('[data-testid="stSelectbox"]').filter(has=page.locator(f'input[aria-label="{label}"]'))
-    field_ = box.locator("input")
-    await field_.click()
-    await field_.fill(text)
-    await page.locator('[role="option"]', has_text=text).first.wait_for(state="visible")
-    await page.keyboard.press("Enter")
-
-
 async def multiselect_values(page, label: str) -> list[str]:
-    box = page.locator('[data-testid="stMultiSelect"]').filter(has=page.locator(f'input[aria-label="{label}"]'))
+    box = _widget(page, "stMultiSelect", label)
     labels = await box.locator("[data-tag]").evaluate_all("els => els.map(e => e.getAttribute('aria-label'))")
     return [lab.rsplit(" (", 1)[0] for lab in labels if lab]
 

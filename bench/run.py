@@ -75,8 +75,8 @@ def page_rows(r: dict) -> list[dict]:
                  "actual": f"real {_ms(c['real']['median_ms'])} (p95 {_ms(c['real']['p95_ms'])}) vs floor "
                            f"{_ms(c['floor']['median_ms'])} = {ratio:.2f}×",
                  "result": _verdict(ratio <= 1.5)})
-    if "floor+filters" in c:
-        ref = c["floor+filters"]["median_ms"]
+    if page_part.FLOOR_FILTERS in c:
+        ref = c[page_part.FLOOR_FILTERS]["median_ms"]
         rows.append({"part": "page", "measure": "(reference) floor app plus seven filter widgets like the real "
                                                 "app's, same change",
                      "goal": "(report)",

@@ -24,7 +24,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from bench.common import Server, log, median, quantile
-from bench.load import session_countries
+from bench.load import Start, session_countries
 from bench.scale import summarize_runs
 
 
@@ -118,8 +118,6 @@ async def ws_session(url: str, name: str, duration: float, think_s: float, seed:
 
 
 async def _run(server: Server, sessions: int, duration: float, think_s: float, baseline_s: float) -> dict:
-    from bench.load import Start
-
     countries = session_countries()
     url = server.url
     base: dict = {}
