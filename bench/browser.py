@@ -4,7 +4,8 @@ All times are taken inside the browser, as epoch milliseconds
 (`performance.timeOrigin + performance.now()`, comparable between the page and
 its iframes), by an init script that every page and frame gets:
 
-* top page: `t0` when Enter or Backspace goes down (the filter change), and the
+* top page: `t0` when Enter or Backspace goes down (a selectbox change in the floor
+  app) or a checkbox is clicked (a filter change in the app's filter panel), and the
   last time the app became idle: `stApp[data-test-script-state="notRunning"]`
   and no `[data-testid="stStatusWidgetRunningIcon"]` (Streamlit only shows that
   status widget after 500 ms of running, so the script-run state is what makes
@@ -53,6 +54,11 @@ INIT_JS = r"""
     window.WebSocket = BenchWS;
     document.addEventListener("keydown", (e) => {
       if (e.key === "Enter" || e.key === "Backspace") { B.t0 = now(); }
+    }, true);
+    // The filter panel lives in a shadow root: the click's real target is first in its composed path.
+    document.addEventListener("click", (e) => {
+      const target = e.composedPath()[0];
+      if (target && target.matches && target.matches('input[type="checkbox"]')) { B.t0 = now(); }
     }, true);
     B.isIdle = () => {
       const app = document.querySelector('[data-testid="stApp"]');
@@ -279,7 +285,8 @@ class Change:
 
 
 async def timed_change(page, action, timeout: float = 120.0, poll: float = 0.04) -> Change:
-    """Run `action` (it must press Enter or Backspace) and time it until the map is updated and the app idle.
+    """Run `action` (it must press Enter or Backspace, or click a checkbox) and time it until the map is
+    updated and the app idle.
 
     Updated = a new feature group pushed onto window.feature_group in the same
     iframe; idle = see the module doc. Remounted = the iframe's `window.__probe`
@@ -308,7 +315,7 @@ async def timed_change(page, action, timeout: float = 120.0, poll: float = 0.04)
         check_servers()
         await asyncio.sleep(poll)
     if top["t0"] is None:
-        raise BenchError("the change did not press Enter/Backspace in the page")
+        raise BenchError("the change did not press Enter/Backspace or click a checkbox in the page")
     push = max(new)
     idle_at = top["idleAt"] or 0
     end = max(push, idle_at)
@@ -319,39 +326,39 @@ async def timed_change(page, action, timeout: float = 120.0, poll: float = 0.04)
                   last_ws_ms=(ws[-1] - top["t0"]) if ws else float("nan"))
 
 
-def _widget(page, testid: str, label: str):
-    """A Streamlit select widget by its label (the aria-label of its input)."""
-    return page.locator(f'[data-testid="{testid}"]').filter(has=page.locator(f'input[aria-label="{label}"]'))
-
-
-async def _pick(page, testid: str, label: str, text: str) -> None:
-    field_ = _widget(page, testid, label).locator("input")
+async def selectbox_pick(page, label: str, text: str) -> None:
+    """Pick an option of a Streamlit selectbox (found by its input's aria-label) by typing and Enter."""
+    select = page.locator('[data-testid="stSelectbox"]').filter(has=page.locator(f'input[aria-label="{label}"]'))
+    field_ = select.locator("input")
     await field_.click()
     await field_.fill(text)
     await page.locator('[role="option"]', has_text=text).first.wait_for(state="visible")
     await page.keyboard.press("Enter")
 
 
-async def multiselect_pick(page, label: str, text: str) -> None:
-    await _pick(page, "stMultiSelect", label, text)
+def _panel_option(page, key: str, name: str):
+    """A checkbox of the app's filter panel by its facet key and option name ("country", "Tajikistan")."""
+    return page.locator(f'[data-testid="filter-panel"] details[data-key="{key}"] label.option',
+                        has=page.locator("span.name", has_text=name)).locator("input")
 
 
-async def selectbox_pick(page, label: str, text: str) -> None:
-    await _pick(page, "stSelectbox", label, text)
+async def _open_facet(page, key: str) -> None:
+    box = page.locator(f'[data-testid="filter-panel"] details[data-key="{key}"]')
+    if not await box.evaluate("d => d.open"):
+        await box.locator("summary").click()
 
 
-async def multiselect_pop(page, label: str) -> None:
-    """Remove the last chosen value with Backspace in the empty input."""
-    field_ = _widget(page, "stMultiSelect", label).locator("input")
-    await field_.click()
-    await field_.fill("")
-    await page.keyboard.press("Backspace")
+async def panel_toggle(page, key: str, name: str) -> None:
+    """Tick or untick one option of the filter panel, as a reader does (opening its list first)."""
+    await _open_facet(page, key)
+    await _panel_option(page, key, name).click()
 
 
-async def multiselect_values(page, label: str) -> list[str]:
-    box = _widget(page, "stMultiSelect", label)
-    labels = await box.locator("[data-tag]").evaluate_all("els => els.map(e => e.getAttribute('aria-label'))")
-    return [lab.rsplit(" (", 1)[0] for lab in labels if lab]
+async def panel_values(page, key: str) -> list[str]:
+    """Names of the ticked options of one facet."""
+    rows = page.locator(f'[data-testid="filter-panel"] details[data-key="{key}"] label.option')
+    return await rows.evaluate_all(
+        "rows => rows.filter(r => r.querySelector('input').checked).map(r => r.querySelector('.name').textContent)")
 
 
 async def query_param(page, key: str) -> str | None:

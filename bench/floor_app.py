@@ -35,9 +35,10 @@ CITIES = {
     "Ashgabat": (37.95, 58.38),
     "Moscow": (55.76, 37.62),
 }
-# With BENCH_FLOOR_FILTERS=1 the floor app also draws seven filter widgets like the real app's
-# (five multiselects whose option labels carry counts that change with every pick, two date
-# inputs): a reference that shows what those widgets alone cost a filter change.
+# With BENCH_FLOOR_FILTERS=1 the floor app also draws seven Streamlit filter widgets (five
+# multiselects whose option labels carry counts that change with every pick, two date inputs), as
+# the real app did before its filter panel: a reference that shows what those widgets alone cost
+# a filter change.
 FILTER_OPTIONS = {"Organization": 8, "Country": 20, "Topic": 12, "Source article": 5, "Record kind": 8}
 CENTER = (47.0, 57.5)
 ZOOM = 4

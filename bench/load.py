@@ -1,7 +1,7 @@
 """Load part: many concurrent browser sessions making filter changes against one server.
 
-Each session opens the app, then toggles its own country in the Country
-multiselect (pick it, take it out, pick it again ...) for `duration` seconds,
+Each session opens the app, then toggles its own country in the filter panel's
+Country list (tick it, untick it, tick it again ...) for `duration` seconds,
 timing every change to "map updated and app idle". Every session uses a
 different country; after each change it checks that its Country selection and
 its URL's `country` parameter are exactly its own (or empty after a removal),
@@ -38,7 +38,7 @@ POLL = 0.2
 
 
 def session_countries() -> list[tuple[str, str]]:
-    """(code, name) of every country the Country multiselect offers (countries used by records)."""
+    """(code, name) of every country the filter panel offers (countries used by records)."""
     from dashboard.corpus import load_corpus, record_countries
 
     corpus = load_corpus()
@@ -95,24 +95,20 @@ async def session(browser, url: str, code: str, name: str, duration: float, stat
         while time.monotonic() < end:
             page = tab.page
             try:
-                if selected:
-                    change = await bw.timed_change(page, lambda p=page: bw.multiselect_pop(p, "Country"),
-                                                  timeout=180, poll=POLL)
-                else:
-                    change = await bw.timed_change(page, lambda p=page: bw.multiselect_pick(p, "Country", name),
-                                                  timeout=180, poll=POLL)
+                change = await bw.timed_change(page, lambda p=page: bw.panel_toggle(p, "country", name),
+                                              timeout=180, poll=POLL)
             except Exception as exc:  # noqa: BLE001 - counted, the session goes on
                 stats["errors"].append(f"{type(exc).__name__}: {exc}"[:300])
                 await asyncio.sleep(1)
                 # Resynchronise with whatever the page now shows.
-                selected = bool(await bw.multiselect_values(page, "Country"))
+                selected = bool(await bw.panel_values(page, "country"))
                 continue
             selected = not selected
             stats["changes"] += 1
             stats["times"].append(change.ms)
             stats["remounts"] += int(change.remounted)
             want = [name] if selected else []
-            shown = await bw.multiselect_values(page, "Country")
+            shown = await bw.panel_values(page, "country")
             in_url = await _settled_url_country(page, code if selected else None)
             if shown != want or in_url != (code if selected else None):
                 stats["leaks"].append({"expected": want, "selection": shown, "url_country": in_url})

@@ -57,7 +57,7 @@ async def _change_series(browser, servers: dict[str, Server], changes: int) -> d
                 page = tabs[kind].page
                 if kind == "real":
                     name = PICKS[i % len(PICKS)]
-                    change = await bw.timed_change(page, lambda p=page, n=name: bw.multiselect_pick(p, "Country", n))
+                    change = await bw.timed_change(page, lambda p=page, n=name: bw.panel_toggle(p, "country", n))
                 else:
                     city = cities[(i + 1) % len(cities)]
                     change = await bw.timed_change(page, lambda p=page, c=city: bw.selectbox_pick(p, "City", c))
@@ -78,7 +78,7 @@ async def _change_series(browser, servers: dict[str, Server], changes: int) -> d
                 out[kind]["remounted"] += int(change.remounted)
                 if kind == "real" and i < changes - 1:
                     # Untimed: take the country out again so that every timed change is "pick one country".
-                    back = await bw.timed_change(page, lambda p=page: bw.multiselect_pop(p, "Country"))
+                    back = await bw.timed_change(page, lambda p=page, n=name: bw.panel_toggle(p, "country", n))
                     out[kind]["remounted"] += int(back.remounted)
         for kind in servers:
             out[kind]["errors"] = tabs[kind].errors + await bw.exceptions_on_page(tabs[kind].page)
@@ -101,7 +101,7 @@ async def _browser_part(servers: dict[str, Server], loads: int, changes: int, re
                 # Script runs of the page loads alone (the first one is the cold load).
                 paint[kind]["live_runs"] = summarize_runs(server.script_runs()[1:])
                 paint[kind]["runs_seen"] = len(server.script_runs())
-            # The floor app with seven filter widgets only takes part in the filter changes.
+            # The floor app with seven Streamlit filter widgets only takes part in the filter changes.
             change = await _change_series(browser, {**servers, FLOOR_FILTERS: reference}, changes)
             nbytes = {}
             for kind, server in servers.items():

@@ -6,8 +6,8 @@ Run in its own process: dashboard.corpus reads DASHBOARD_ANNOTATIONS when it is
 imported and the Streamlit caches live for the process, so each corpus gets a
 fresh interpreter (bench.run sets the variable in the child's environment
 before the AppTest is created). One cold run, then `--runs` timed reruns, each
-after changing a widget value (the Country multiselect for the real app, the
-selectbox for the floor app). The time is `at.run()` wall time: the script run
+after changing a filter (the Country value the filter panel sets in Session State for
+the real app, the selectbox for the floor app). The time is `at.run()` wall time: the script run
 plus AppTest's own bookkeeping of the element tree (the floor app shows how
 much of that is fixed cost).
 """
@@ -49,26 +49,22 @@ def _changes(at, app: str):
             i += 1
             yield lambda i=i: at.selectbox[0].set_value(options[i % len(options)])
     else:
-        codes = _country_codes(list(_country(at).options))
+        codes = _country_codes(at)
         cycle = [[codes[0]], [codes[1]], [], [codes[2], codes[3]], []]
         i = 0
         while True:
             value = cycle[i % len(cycle)]
             i += 1
-            yield lambda value=value: _country(at).set_value(value)
+            # What the filter panel's callback does with a tick (AppTest cannot click inside a v2 component).
+            yield lambda value=value: at.session_state.__setitem__("country", value)
 
 
-def _country(at):
-    return next(m for m in at.multiselect if m.label == "Country")
-
-
-def _country_codes(labels: list[str]) -> list[str]:
-    """Codes behind the Country multiselect's labels ("Tajikistan (26)" -> "TJ")."""
-    from dashboard.codes import COUNTRY_NAMES
-
-    by_name = {name: code for code, name in COUNTRY_NAMES.items()}
+def _country_codes(at) -> list[str]:
+    """Country codes the filter panel offers, the tour's countries first."""
+    panel = next(e for e in at.sidebar if getattr(e, "type", "") == "bidi_component")
+    facets = json.loads(panel.proto.json)["facets"]
+    present = [o["value"] for f in facets if f["key"] == "country" for o in f["options"]]
     preferred = ["TJ", "KG", "KZ", "UZ"]
-    present = [by_name[label.rsplit(" (", 1)[0]] for label in labels if label.rsplit(" (", 1)[0] in by_name]
     return [c for c in preferred if c in present] + [c for c in present if c not in preferred]
 
 

@@ -77,8 +77,8 @@ def page_rows(r: dict) -> list[dict]:
                  "result": _verdict(ratio <= 1.5)})
     if page_part.FLOOR_FILTERS in c:
         ref = c[page_part.FLOOR_FILTERS]["median_ms"]
-        rows.append({"part": "page", "measure": "(reference) floor app plus seven filter widgets like the real "
-                                                "app's, same change",
+        rows.append({"part": "page", "measure": "(reference) floor app plus seven Streamlit filter widgets "
+                                                "(the app's filters before its panel), same change",
                      "goal": "(report)",
                      "actual": f"{_ms(ref)} = {ref / c['floor']['median_ms']:.2f}× floor; real = "
                                f"{c['real']['median_ms'] / ref:.2f}× this reference",

@@ -5,9 +5,9 @@ server is shared. On a small machine, 20 Chromium clients take far more CPU than
 the server (see the load part), so this part measures what the server alone does
 with many concurrent sessions: each session connects like the browser does
 (/_stcore/stream, subprotocol "streamlit"), runs the map page, then toggles its
-own country in the Country filter, sending the same rerun request the browser
-sends (the widget's id and option label as the server gave them, and the id of
-the fragment the widget lives in). A change is timed from sending the request to
+own country in the filter panel's Country list, sending the same rerun request the
+browser sends (the panel's "change" state value under the panel's element id, and the id
+of the fragment the panel lives in). A change is timed from sending the request to
 the server's "script finished" message; the map's new layers arrive before it.
 
 The same single-session baseline and pacing as the browser load part.
@@ -16,6 +16,7 @@ The same single-session baseline and pacing as the browser load part.
 from __future__ import annotations
 
 import asyncio
+import json
 import random
 import time
 
@@ -33,18 +34,20 @@ class ProtocolError(RuntimeError):
 
 
 class Client:
-    """One session: a WebSocket, the page's script hash, and the Country widget as last drawn."""
+    """One session: a WebSocket, the page's script hash, and the filter panel as last drawn."""
 
     def __init__(self, ws):
         self.ws = ws
         self.page_hash = ""
         self.widget_id = ""
         self.fragment_id = ""
-        self.labels: list[str] = []
+        self.countries: dict[str, str] = {}  # shown name -> code, as the panel offers them
+        self.chosen: list[str] = []  # the Country codes the panel was last drawn with
+        self.seq = 0
         self.layers_seen = False
 
     async def rerun(self, value: list[str] | None = None, timeout: float = 120.0) -> float:
-        """Send a rerun (with the Country value if given); ms until the run's 'script finished'."""
+        """Send a rerun (with the Country codes if given); ms until the run's 'script finished'."""
         msg = BackMsg()
         state = msg.rerun_script
         state.query_string = ""
@@ -52,7 +55,8 @@ class Client:
         if value is not None:
             widget = state.widget_states.widgets.add()
             widget.id = self.widget_id
-            widget.string_array_value.data.extend(value)
+            self.seq += 1
+            widget.json_value = json.dumps({"change": {"key": "country", "value": value, "seq": str(self.seq)}})
             state.fragment_id = self.fragment_id
         t0 = time.perf_counter()
         await self.ws.send(msg.SerializeToString())
@@ -72,9 +76,12 @@ class Client:
     def _look(self, fwd) -> None:
         el = fwd.delta.new_element
         etype = el.WhichOneof("type")
-        if etype == "multiselect" and el.multiselect.label == "Country":
-            self.widget_id = el.multiselect.id
-            self.labels = list(el.multiselect.options)
+        if etype == "bidi_component" and el.bidi_component.component_name == "dashboard.filter_panel":
+            self.widget_id = el.bidi_component.id
+            facets = json.loads(el.bidi_component.json)["facets"]
+            country = next(f for f in facets if f["key"] == "country")
+            self.countries = {o["name"]: o["value"] for o in country["options"]}
+            self.chosen = country["chosen"]
             self.fragment_id = fwd.delta.fragment_id
         elif etype == "component_instance":
             self.layers_seen = True
@@ -91,23 +98,24 @@ async def ws_session(url: str, name: str, duration: float, think_s: float, seed:
             client = Client(ws)
             await client.rerun()
             if not client.widget_id:
-                raise ProtocolError("no Country filter in the first run")
+                raise ProtocolError("no filter panel in the first run")
         finally:
             if start is not None:
                 start.arrived()
         if start is not None:
             await start.go.wait()
-        label = next(lab for lab in client.labels if lab.rsplit(" (", 1)[0] == name)
+        code = client.countries[name]
         selected = False
         if think_s:
             await asyncio.sleep(rng.uniform(0, think_s))
         end = time.monotonic() + duration
         while time.monotonic() < end:
-            ms = await client.rerun([] if selected else [label])
+            ms = await client.rerun([] if selected else [code])
             if not client.layers_seen:
                 stats["errors"].append("a filter change did not send new map layers")
+            if client.chosen != ([] if selected else [code]):
+                stats["errors"].append(f"the panel came back with {client.chosen}, not the change sent")
             selected = not selected
-            label = next((lab for lab in client.labels if lab.rsplit(" (", 1)[0] == name), label)
             stats["times"].append(ms)
             stats["changes"] += 1
             if think_s:

@@ -8,33 +8,32 @@ import json
 import urllib.parse
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 import streamlit as st
 
 from dashboard import cached
 from dashboard import state as vs
 from dashboard.corpus import Corpus, CorpusError, Problem, all_excerpts, record_countries
-from dashboard.filters import RANGE_START, TOUR_START, FilterState, emptied_by, facet_counts, facet_values
+from dashboard.filters import RANGE_START, TOUR_START, FilterState, emptied_by
 from dashboard.geo import GeodataError
-from dashboard.model import KINDS, TOPICS, Annotation, Disagreement, Excerpt, Membership, Reference
+from dashboard.model import Annotation, Disagreement, Excerpt, Membership, Reference
+from dashboard.panel import KIND_LABELS, RANGE_KEY, PanelEventError, build_panel_data, parse_panel_event
 
-KIND_LABELS = {
-    "visit_stop": "Visit stops",
-    "military_site": "Military sites",
-    "border": "Borders",
-    "membership": "Memberships",
-    "organization": "Organizations",
-    "figure": "Figures",
-    "event": "Events",
-    "disagreement": "Disagreements",
-}
 LAYER_LABELS = {"members": "Memberships", "route": "Visit route", "sites": "Military sites", "border": "Borders"}
 VIEW_KEY = "_view_state"
 NOTICES_KEY = "_notices"
 SEEDED_KEY = "_seeded"
-# The sidebar container the filter widgets go into (made by a full run, written by the page fragment).
+# The sidebar container the filter panel goes into (made by a full run, written by the page fragment).
 FILTER_SLOT_KEY = "_filter_slot"
-FILTER_KEYS = (vs.P_ORG, vs.P_COUNTRY, vs.P_TOPIC, vs.P_ARTICLE, vs.P_KIND, vs.P_DATE, "range")
+# The filter panel's widget key (its values live in plain Session State keys, vs.P_ORG ... RANGE_KEY).
+PANEL_KEY = "filter_panel"
+_STATIC_APP = Path(__file__).resolve().parent / "static" / "app"
+_FILTER_PANEL = st.components.v2.component(
+    "dashboard.filter_panel",
+    css=(_STATIC_APP / "filter-panel.css").read_text(encoding="utf-8"),
+    js=(_STATIC_APP / "filter-panel.js").read_text(encoding="utf-8"),
+)
 
 
 def md(text: object) -> str:
@@ -69,7 +68,7 @@ def _seed_from_url(corpus: Corpus) -> None:
     ss[vs.P_ORG], ss[vs.P_COUNTRY], ss[vs.P_TOPIC] = list(f.orgs), list(f.countries), list(f.topics)
     ss[vs.P_ARTICLE], ss[vs.P_KIND] = list(f.sources), list(f.kinds)
     ss[vs.P_DATE] = f.as_of
-    ss["range"] = (f.date_from or RANGE_START, f.date_to or dt.date.today())
+    ss[RANGE_KEY] = (f.date_from or RANGE_START, f.date_to or dt.date.today())
     ss[vs.P_SHADE], ss[vs.P_LAYERS], ss[vs.P_TILES] = state.shade, list(state.layers), state.tiles
     ss[vs.P_SEL], ss[vs.P_SOURCE], ss[vs.P_EXCERPT] = state.selected, state.source, state.excerpt
     ss["_initial_view"] = state.view
@@ -83,7 +82,7 @@ def clear_filters() -> None:
     for key in (vs.P_ORG, vs.P_COUNTRY, vs.P_TOPIC, vs.P_ARTICLE, vs.P_KIND):
         ss[key] = []
     ss[vs.P_DATE] = TOUR_START
-    ss["range"] = (RANGE_START, dt.date.today())
+    ss[RANGE_KEY] = (RANGE_START, dt.date.today())
     ss[vs.P_SEL] = None
     ss[NOTICES_KEY] = []
 
@@ -96,14 +95,14 @@ def clear_facet(facet: str) -> None:
     if key:
         ss[key] = []
     elif facet == "dates":
-        ss["range"] = (RANGE_START, dt.date.today())
+        ss[RANGE_KEY] = (RANGE_START, dt.date.today())
     elif facet == "as_of":
         ss[vs.P_DATE] = TOUR_START
 
 
 def _filters_from_session() -> FilterState:
     ss = st.session_state
-    chosen = ss.get("range") or ()
+    chosen = ss.get(RANGE_KEY) or ()
     # A range picker gives a tuple; a lone date (a value set from elsewhere) is a range's start.
     chosen = (chosen,) if isinstance(chosen, dt.date) else tuple(chosen)
     start, end = (chosen + (None, None))[:2]
@@ -119,25 +118,17 @@ def _filters_from_session() -> FilterState:
     )
 
 
-def _multiselect(label: str, key: str, options, names, counts, help_text: str) -> None:
-    st.multiselect(
-        label, options, key=key, help=help_text,
-        format_func=lambda v: f"{names.get(v, v)} ({counts.get(v, 0)})",
-        placeholder="All",
-    )
-
-
 def st_sidebar(corpus: Corpus) -> None:
     """The sidebar's frame, once per full run: headings, a place for the filters, and the map controls.
 
-    The filter widgets themselves are drawn by `st_live`, inside the page's fragment.
+    The filter panel itself is drawn by `st_live`, inside the page's fragment.
     """
     if not st.session_state.get(SEEDED_KEY):
         _seed_from_url(corpus)
     orgs = corpus.organizations
     with st.sidebar:
         st.header("Filters")
-        st.caption("Numbers in brackets: how many records each choice leaves, with the other filters as set.")
+        st.caption("Beside each choice: how many records it leaves, with the other filters as set.")
         st.session_state[FILTER_SLOT_KEY] = st.container()
         st.button("Clear all filters", on_click=clear_filters, width="stretch")
         st.divider()
@@ -151,11 +142,11 @@ def st_sidebar(corpus: Corpus) -> None:
 
 
 def st_live(render: Callable[[Corpus, vs.ViewState], None], head: Callable[[Corpus], None] | None = None) -> None:
-    """Run a page: the filter widgets, the link's notices and the page body in one fragment.
+    """Run a page: the filter panel, the link's notices and the page body in one fragment.
 
     A filter change then reruns only the filters, the page and the URL sync; the
     sidebar's frame, the map controls and the navigation stay as they are. Every
-    page calls this, so the filter widgets (and their state) exist on every page.
+    page calls this, so the filter panel is on every page.
     `head`, if given, draws the top of the page that does not depend on the filters, in full runs only.
     """
     corpus = cached.get_corpus()
@@ -164,8 +155,8 @@ def st_live(render: Callable[[Corpus, vs.ViewState], None], head: Callable[[Corp
 
     @st.fragment
     def live() -> None:
-        # The page first: the widgets' values are in Session State before the widgets are drawn, and
-        # the map's element then reaches the browser ahead of the seven filter widgets.
+        # The page first (the filters' values are in Session State already): the map's element then
+        # reaches the browser ahead of the filter panel.
         view = view_from_session()
         st_notices()
         try:
@@ -181,11 +172,6 @@ def st_live(render: Callable[[Corpus, vs.ViewState], None], head: Callable[[Corp
 def view_from_session() -> vs.ViewState:
     """The whole view state, from the widgets' values in Session State; stored under VIEW_KEY."""
     ss = st.session_state
-    # Widget ids include the page, so the filter widgets are new widgets on every page: handing
-    # each value back to Session State keeps the filters when the reader switches pages.
-    for key in FILTER_KEYS:
-        if key in ss:
-            ss[key] = ss[key]
     view = vs.ViewState(
         filters=_filters_from_session(),
         shade=ss.get(vs.P_SHADE) or vs.DEFAULT_ORG,
@@ -201,25 +187,24 @@ def view_from_session() -> vs.ViewState:
 
 
 def st_filters(corpus: Corpus, current: FilterState) -> None:
-    """The filter widgets, each option with how many records it would leave."""
-    orgs = corpus.organizations
+    """The filter panel: each option with how many records it would leave, and the two dates."""
     with st.session_state[FILTER_SLOT_KEY]:
-        _multiselect("Organization", vs.P_ORG, list(orgs), orgs, facet_counts(corpus, current, "orgs"),
-                     "Records about any of these groupings.")
-        countries = sorted(facet_values(corpus, "countries"), key=corpus.countries.get)
-        _multiselect("Country", vs.P_COUNTRY, countries, corpus.countries,
-                     facet_counts(corpus, current, "countries"), "Records about any of these countries.")
-        _multiselect("Topic", vs.P_TOPIC, list(TOPICS), {t: t.replace("-", " ") for t in TOPICS},
-                     facet_counts(corpus, current, "topics"), "Topics tagged on each record.")
-        _multiselect("Source article", vs.P_ARTICLE, list(corpus.sources),
-                     {k: v.label for k, v in corpus.sources.items()},
-                     facet_counts(corpus, current, "sources"), "Records quoting any of these articles.")
-        _multiselect("Record kind", vs.P_KIND, list(KINDS), KIND_LABELS,
-                     facet_counts(corpus, current, "kinds"), "Kinds of record.")
-        st.date_input("Memberships as of", key=vs.P_DATE, min_value=RANGE_START, max_value=dt.date.today(),
-                      help="Which memberships are shown; by default the first day of the tour, 27 Feb 2017.")
-        st.date_input("Dated records between", key="range", min_value=RANGE_START, max_value=dt.date.today(),
-                      help="Records without a date are always kept.")
+        # A state value, not a trigger: the browser sends it with every rerun request, so the callback
+        # always finds it (a trigger is missing from Session State until the browser first sends one).
+        _FILTER_PANEL(key=PANEL_KEY, data=build_panel_data(corpus, current, dt.date.today()),
+                      default={"change": None}, on_change_change=_on_filter_change)
+
+
+def _on_filter_change() -> None:
+    """Callback of the panel: check what it sent, then set that filter's Session State key."""
+    ss = st.session_state
+    payload = (ss.get(PANEL_KEY) or {}).get("change")
+    try:
+        key, value = parse_panel_event(payload, cached.get_corpus(), dt.date.today())
+    except PanelEventError as exc:
+        ss[NOTICES_KEY] = [*(ss.get(NOTICES_KEY) or []), f"A filter change was ignored: {exc}"]
+        return
+    ss[key] = value
 
 
 def _current_view() -> vs.MapView | None:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
 from dashboard import state as vs
+from dashboard.panel import RANGE_KEY
 
 
 def texts(at) -> str:
@@ -14,6 +16,18 @@ def texts(at) -> str:
     parts += [w.value for w in at.warning] + [e.value for e in at.error] + [i.value for i in at.info]
     parts += [h.value for h in at.header] + [h.value for h in at.subheader]
     return "\n".join(str(p) for p in parts)
+
+
+def panel(at) -> dict:
+    """What the sidebar's filter panel is given to draw: {facet key: chosen values, date key: ISO dates}."""
+    element = next(e for e in at.sidebar if getattr(e, "type", "") == "bidi_component")
+    data = json.loads(element.proto.json)
+    shown = {f["key"]: f["chosen"] for f in data["facets"]}
+    for field in data["dates"]:
+        values = [end["value"] for end in field["ends"]]
+        shown[field["key"]] = values[0] if len(values) == 1 else tuple(values)
+    shown["counts"] = {f["key"]: {o["value"]: o["count"] for o in f["options"]} for f in data["facets"]}
+    return shown
 
 
 def test_map_page_runs_without_exception(app):
@@ -28,10 +42,11 @@ def test_link_parameters_set_the_widgets(app):
                              "date": "2015-06-01", "layers": "route,sites", "shade": "EAEU", "sel": "site-kant"})
     at = app.run()
     assert not at.exception
-    assert at.multiselect(key=vs.P_ORG).value == ["org-csto", "org-eaeu"]
-    assert at.multiselect(key=vs.P_COUNTRY).value == ["TJ", "KG"]
-    assert at.multiselect(key=vs.P_TOPIC).value == ["security"]
-    assert str(at.date_input(key=vs.P_DATE).value) == "2015-06-01"
+    shown = panel(at)
+    assert shown[vs.P_ORG] == ["org-csto", "org-eaeu"]
+    assert shown[vs.P_COUNTRY] == ["TJ", "KG"]
+    assert shown[vs.P_TOPIC] == ["security"]
+    assert shown[vs.P_DATE] == "2015-06-01"
     assert at.selectbox(key=vs.P_SHADE).value == "org-eaeu"
     assert "Kant air base (Kyrgyzstan)" in texts(at)
     assert not any("ignored" in w.value for w in at.warning)
@@ -68,15 +83,15 @@ def test_repeated_keys_use_the_first_and_say_so(app):
     app.query_params["date"] = ["2016-01-01", "2017-01-01"]
     at = app.run()
     assert not at.exception
-    assert str(at.date_input(key=vs.P_DATE).value) == "2016-01-01"
+    assert panel(at)[vs.P_DATE] == "2016-01-01"
     assert "given 2 times" in " ".join(w.value for w in at.warning)
 
 
 def test_good_parameters_survive_beside_bad_ones(app):
     app.query_params.update({"country": "TJ,XX", "topic": "security"})
     at = app.run()
-    assert at.multiselect(key=vs.P_COUNTRY).value == ["TJ"]
-    assert at.multiselect(key=vs.P_TOPIC).value == ["security"]
+    assert panel(at)[vs.P_COUNTRY] == ["TJ"]
+    assert panel(at)[vs.P_TOPIC] == ["security"]
 
 
 def test_selection_in_session_state_drives_the_evidence_panel(app):
@@ -108,8 +123,9 @@ def test_clear_all_resets_every_filter(app):
     app.query_params.update({"country": "TJ", "topic": "security"})
     at = app.run()
     next(b for b in at.button if b.label == "Clear all filters").click().run()
-    assert at.multiselect(key=vs.P_COUNTRY).value == []
-    assert at.multiselect(key=vs.P_TOPIC).value == []
+    shown = panel(at)
+    assert shown[vs.P_COUNTRY] == [] and shown[vs.P_TOPIC] == []
+    assert shown[vs.P_DATE] == "2017-02-27" and shown[RANGE_KEY] == ("1991-01-01", dt.date.today().isoformat())
 
 
 def test_broken_corpus_shows_the_problem_list_not_a_traceback(app, monkeypatch, tmp_path):
@@ -164,17 +180,29 @@ def test_the_map_features_are_available_as_a_table(app):
     assert len(legs) == 4 and legs["detail"].str.contains("geodesic").all()
 
 
+def test_the_panel_counts_what_each_choice_would_leave(app):
+    # Counts hold the other filters: once a topic is chosen, each country counts only that topic's records.
+    at = app.run()
+    before = panel(at)["counts"][vs.P_COUNTRY]
+    at.session_state[vs.P_TOPIC] = ["security"]
+    at.run()
+    after = panel(at)["counts"][vs.P_COUNTRY]
+    assert not at.exception
+    assert after["TJ"] < before["TJ"] and all(after[c] <= before[c] for c in before)
+
+
 @pytest.mark.parametrize("page", ["views/charts.py", "views/reader.py", "views/data.py", "views/about.py"])
 def test_filters_survive_a_page_switch_and_back(app, page):
-    # The filter widgets are drawn inside each page's fragment, so each page has its own widget ids.
+    # Filter values live in Session State (the panel sets them); every page draws its own panel from them.
     at = app.run()
-    at.multiselect(key=vs.P_COUNTRY).set_value(["TJ"]).run()
-    at.date_input(key="range").set_value((dt.date(2016, 1, 1), dt.date(2017, 12, 31))).run()
+    at.session_state[vs.P_COUNTRY] = ["TJ"]
+    at.session_state[RANGE_KEY] = (dt.date(2016, 1, 1), dt.date(2017, 12, 31))
+    at.run()
     at.switch_page(page).run()
     assert not at.exception
-    assert at.multiselect(key=vs.P_COUNTRY).value == ["TJ"]
-    assert tuple(at.date_input(key="range").value) == (dt.date(2016, 1, 1), dt.date(2017, 12, 31))
+    assert panel(at)[vs.P_COUNTRY] == ["TJ"]
+    assert panel(at)[RANGE_KEY] == ("2016-01-01", "2017-12-31")
     at.switch_page("views/map.py").run()
     assert not at.exception
-    assert at.multiselect(key=vs.P_COUNTRY).value == ["TJ"]
-    assert tuple(at.date_input(key="range").value) == (dt.date(2016, 1, 1), dt.date(2017, 12, 31))
+    assert panel(at)[vs.P_COUNTRY] == ["TJ"]
+    assert panel(at)[RANGE_KEY] == ("2016-01-01", "2017-12-31")

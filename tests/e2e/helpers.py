@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlparse
+
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+
+
+def request_host(url: str) -> str:
+    """The host a request goes to. A blob: URL is made in the page itself (Streamlit loads the filter
+    panel's module from one), so it belongs to the origin it names: blob:http://host/uuid -> host."""
+    if url.startswith("blob:"):
+        url = url[len("blob:"):]
+    return urlparse(url).netloc
 
 
 def map_frame(page):
@@ -27,10 +37,15 @@ def layer_counts(frame) -> list[int]:
         "() => window.feature_group.filter(g => window.map.hasLayer(g)).map(g => g.getLayers().length)")
 
 
-def choose(page, label: str, text: str):
-    """Pick an option in a sidebar multiselect by typing, as a user would."""
-    box = page.locator('[data-testid="stMultiSelect"]').filter(has_text=label).first
-    box.click()
-    page.keyboard.type(text)
-    page.get_by_role("option").filter(has_text=text).first.click()
-    page.keyboard.press("Escape")
+def facet(page, key: str):
+    """One facet of the sidebar's filter panel ("org", "country", ...), opened as a reader would."""
+    box = page.locator(f'[data-testid="filter-panel"] details[data-key="{key}"]')
+    if not box.evaluate("d => d.open"):
+        box.locator("summary").click()
+    return box
+
+
+def choose(page, key: str, name: str):
+    """Tick one option of the filter panel by its shown name."""
+    option = facet(page, key).locator("label.option").filter(has=page.locator("span.name", has_text=name))
+    option.locator("input").click()

@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import ARTIFACTS
-from tests.e2e.helpers import choose, layer_counts, map_frame, wait_for_map
+from tests.e2e.helpers import choose, layer_counts, map_frame, request_host, wait_for_map
 
 
 def test_map_paints_every_layer(page, server):
@@ -39,7 +39,7 @@ def test_a_filter_change_keeps_the_map_and_its_zoom(page, server):
     frame = wait_for_map(page)
     frame.evaluate("() => { window.__probe = 'same map'; window.map.setView([39.5, 69.5], 6, {animate: false}); }")
     before = layer_counts(frame)
-    choose(page, "Country", "Tajikistan")
+    choose(page, "country", "Tajikistan")
     page.wait_for_function("() => location.search.includes('country=TJ')")
     frame.wait_for_function(f"() => JSON.stringify(window.feature_group.filter(g => window.map.hasLayer(g))"
                             f".map(g => g.getLayers().length)) !== '{before}'.replace(/ /g, '')")
@@ -52,7 +52,7 @@ def test_a_filter_change_keeps_the_map_and_its_zoom(page, server):
 
 def test_no_request_leaves_the_app(page, server):
     hosts = set()
-    page.on("request", lambda r: hosts.add(urlparse(r.url).netloc))
+    page.on("request", lambda r: hosts.add(request_host(r.url)))
     page.goto(server + "/")
     wait_for_map(page)
     page.get_by_role("link", name="Charts", exact=True).click()

@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 
 from playwright.sync_api import expect
 
-from tests.e2e.helpers import choose, layer_counts, map_frame, wait_for_map
+from tests.e2e.helpers import choose, layer_counts, map_frame, request_host, wait_for_map
 
 
 def test_a_shared_url_reproduces_the_filtered_map_and_excerpts(page, server):
@@ -22,7 +22,7 @@ def test_a_shared_url_reproduces_the_filtered_map_and_excerpts(page, server):
 def test_changing_a_filter_changes_the_url(page, server):
     page.goto(server + "/")
     wait_for_map(page)
-    choose(page, "Organization", "EAEU")
+    choose(page, "org", "EAEU")
     page.wait_for_function("() => new URLSearchParams(location.search).get('org') === 'EAEU'")
 
 
@@ -38,7 +38,7 @@ def test_a_hostile_url_runs_no_script(page, server):
 
 def test_the_app_works_behind_a_base_url_path(page, server_with_base_path):
     hosts = set()
-    page.on("request", lambda r: hosts.add(urlparse(r.url).netloc))
+    page.on("request", lambda r: hosts.add(request_host(r.url)))
     page.goto(server_with_base_path + "/?country=KG")
     frame = wait_for_map(page)
     assert frame.evaluate("() => typeof L") == "object"

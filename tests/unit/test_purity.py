@@ -9,7 +9,7 @@ import pytest
 
 DASHBOARD = Path(__file__).resolve().parents[2] / "dashboard"
 PURE = ["model", "corpus", "geo", "filters", "layers", "charts", "state", "selection", "codes", "validate",
-        "schema", "assets", "export", "reader"]
+        "schema", "assets", "export", "reader", "panel"]
 
 
 @pytest.mark.parametrize("module", PURE)

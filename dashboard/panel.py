@@ -1,0 +1,125 @@
+"""The filter panel: what it shows (options with counts, dates) and the changes it sends back, checked."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from dashboard import state as vs
+from dashboard.corpus import Corpus
+from dashboard.filters import RANGE_START, FilterState, facet_counts, facet_values
+from dashboard.model import KINDS, TOPICS
+
+KIND_LABELS = {
+    "visit_stop": "Visit stops",
+    "military_site": "Military sites",
+    "border": "Borders",
+    "membership": "Memberships",
+    "organization": "Organizations",
+    "figure": "Figures",
+    "event": "Events",
+    "disagreement": "Disagreements",
+}
+# The Session State key of the "dated records between" pair (a link spells it as from= and to=).
+RANGE_KEY = "range"
+
+
+@dataclass(frozen=True)
+class Facet:
+    key: str  # Session State key and URL parameter
+    facet: str  # the name filters.py indexes it by
+    label: str
+    help: str
+
+
+FACETS = (
+    Facet(vs.P_ORG, "orgs", "Organization", "Records about any of these groupings."),
+    Facet(vs.P_COUNTRY, "countries", "Country", "Records about any of these countries."),
+    Facet(vs.P_TOPIC, "topics", "Topic", "Topics tagged on each record."),
+    Facet(vs.P_ARTICLE, "sources", "Source article", "Records quoting any of these articles."),
+    Facet(vs.P_KIND, "kinds", "Record kind", "Kinds of record."),
+)
+DATE_HELP = "Which memberships are shown; by default the first day of the tour, 27 Feb 2017."
+RANGE_HELP = "Records without a date are always kept."
+
+
+class PanelEventError(ValueError):
+    """A change the panel could not have sent (a forged or garbled message)."""
+
+
+def option_names(corpus: Corpus, facet: str) -> dict[str, str]:
+    """Display name of every value a facet offers, in the order the panel lists them."""
+    if facet == "orgs":
+        return dict(corpus.organizations)
+    if facet == "countries":
+        codes = sorted(facet_values(corpus, "countries"), key=lambda c: corpus.countries.get(c, c))
+        return {c: corpus.countries.get(c, c) for c in codes}
+    if facet == "topics":
+        return {t: t.replace("-", " ") for t in TOPICS}
+    if facet == "sources":
+        return {k: v.label for k, v in corpus.sources.items()}
+    return {k: KIND_LABELS[k] for k in KINDS}
+
+
+def _chosen(current: FilterState, facet: str) -> list[str]:
+    return list(getattr(current, facet))
+
+
+def build_panel_data(corpus: Corpus, current: FilterState, today: dt.date) -> dict[str, Any]:
+    """Everything the panel draws, as JSON-ready data: each option with the records choosing it would leave."""
+    facets = []
+    for f in FACETS:
+        counts = facet_counts(corpus, current, f.facet)
+        facets.append({
+            "key": f.key, "label": f.label, "help": f.help, "chosen": _chosen(current, f.facet),
+            "options": [{"value": v, "name": name, "count": counts.get(v, 0)}
+                        for v, name in option_names(corpus, f.facet).items()],
+        })
+    lo, hi = RANGE_START.isoformat(), today.isoformat()
+    start, end = current.date_from or RANGE_START, current.date_to or today
+    dates = [
+        {"key": vs.P_DATE, "label": "Memberships as of", "help": DATE_HELP,
+         "ends": [{"name": "on", "label": "Memberships as of", "value": current.as_of.isoformat(), "min": lo, "max": hi}]},
+        {"key": RANGE_KEY, "label": "Dated records between", "help": RANGE_HELP,
+         "ends": [{"name": "from", "label": "Dated records from", "value": start.isoformat(), "min": lo, "max": hi},
+                  {"name": "to", "label": "Dated records to", "value": end.isoformat(), "min": lo, "max": hi}]},
+    ]
+    return {"facets": facets, "dates": dates, "open": [f["key"] for f in facets if f["chosen"]],
+            "version": corpus.version}
+
+
+def _iso(value: object, today: dt.date) -> dt.date:
+    if not isinstance(value, str) or len(value) != 10:
+        raise PanelEventError(f"not a date: {str(value)[:40]!r}")
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise PanelEventError(f"not a date: {value!r}") from exc
+    if not RANGE_START <= day <= today:
+        raise PanelEventError(f"date out of range: {value}")
+    return day
+
+
+def parse_panel_event(payload: object, corpus: Corpus, today: dt.date) -> tuple[str, object]:
+    """(Session State key, new value) for a change the panel sent; PanelEventError for anything else."""
+    if not isinstance(payload, dict) or not isinstance(payload.get("key"), str):
+        raise PanelEventError("not a filter change")
+    key, value = payload["key"], payload.get("value")
+    facet = next((f for f in FACETS if f.key == key), None)
+    if facet is not None:
+        if not isinstance(value, list) or len(value) > vs.MAX_ITEMS or not all(isinstance(v, str) for v in value):
+            raise PanelEventError(f"{facet.label}: not a list of choices")
+        offered = option_names(corpus, facet.facet)
+        unknown = [v for v in value if v not in offered]
+        if unknown:
+            raise PanelEventError(f"{facet.label}: unknown {', '.join(repr(v[:40]) for v in unknown[:3])}")
+        return key, list(dict.fromkeys(value))
+    if key == vs.P_DATE:
+        return key, _iso(value, today)
+    if key == RANGE_KEY:
+        if not isinstance(value, list) or len(value) != 2:
+            raise PanelEventError("dated records between: not a pair of dates")
+        start, end = sorted(_iso(v, today) for v in value)
+        return key, (start, end)
+    raise PanelEventError(f"unknown filter {key[:40]!r}")

@@ -1,0 +1,148 @@
+// The sidebar's filters as one light component (st.components.v2): plain checkboxes and date fields.
+// Streamlit's own multiselects and date inputs cost ~100 ms of browser time per filter change to
+// re-render; this updates a few text nodes and attributes instead.
+// All text from the data is set with textContent: nothing from annotations.yaml becomes markup.
+
+const PENDING_MS = 4000;
+
+function el(tag, attrs, text) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) { node.setAttribute(k, v); }
+  if (text !== undefined) { node.textContent = text; }
+  return node;
+}
+
+function facetSummary(facet, chosen) {
+  if (!chosen.length) { return "All"; }
+  const names = new Map(facet.options.map((o) => [o.value, o.name]));
+  const shown = chosen.map((v) => names.get(v) || v);
+  return shown.length <= 2 ? shown.join(", ") : `${shown.slice(0, 2).join(", ")} +${shown.length - 2}`;
+}
+
+function buildFacet(facet, state) {
+  const box = el("details", {class: "facet", "data-key": facet.key});
+  const summary = el("summary", {title: facet.help});
+  summary.append(el("span", {class: "label"}, facet.label), el("span", {class: "chosen"}));
+  box.append(summary, el("p", {class: "help"}, facet.help));
+  const group = el("div", {class: "options", role: "group", "aria-label": facet.label});
+  for (const option of facet.options) {
+    const row = el("label", {class: "option"});
+    const input = el("input", {type: "checkbox", value: option.value, "data-testid": `filter-${facet.key}-${option.value}`});
+    row.append(input, el("span", {class: "name"}, option.name), el("span", {class: "count"}));
+    group.append(row);
+  }
+  group.addEventListener("change", () => {
+    const value = [...group.querySelectorAll("input:checked")].map((i) => i.value);
+    state.pending[facet.key] = {value: JSON.stringify(value), at: Date.now()};
+    box.querySelector(".chosen").textContent = facetSummary(facet, value);
+    state.send({key: facet.key, value});
+  });
+  box.append(group);
+  return box;
+}
+
+function updateFacet(box, facet, state) {
+  const pending = state.pending[facet.key];
+  const fresh = pending && Date.now() - pending.at < PENDING_MS;
+  // A reply to an older click must not undo a newer one that is still on its way.
+  const keepDom = fresh && pending.value !== JSON.stringify(facet.chosen);
+  if (!keepDom) { delete state.pending[facet.key]; }
+  const chosen = new Set(facet.chosen);
+  const counts = new Map(facet.options.map((o) => [o.value, o.count]));
+  for (const input of box.querySelectorAll("input")) {
+    if (!keepDom) { input.checked = chosen.has(input.value); }
+    const n = counts.get(input.value) || 0;
+    const row = input.parentElement;
+    const count = row.querySelector(".count");
+    if (count.textContent !== String(n)) { count.textContent = String(n); }
+    row.classList.toggle("zero", n === 0);
+    input.setAttribute("aria-description", `${n} record${n === 1 ? "" : "s"}`);
+  }
+  if (!keepDom) { box.querySelector(".chosen").textContent = facetSummary(facet, facet.chosen); }
+  box.classList.toggle("active", facet.chosen.length > 0);
+}
+
+function buildDates(dates, state) {
+  const wrap = el("div", {class: "dates"});
+  for (const field of dates) {
+    const block = el("fieldset", {class: "date", "data-key": field.key, title: field.help});
+    block.append(el("legend", {}, field.label));
+    const inputs = field.ends.map((end) => {
+      const input = el("input", {type: "date", "aria-label": end.label, "data-testid": `filter-${field.key}-${end.name}`});
+      const row = el("label", {class: "end"});
+      if (field.ends.length > 1) { row.append(el("span", {class: "end-name"}, end.name)); }
+      row.append(input);
+      block.append(row);
+      return input;
+    });
+    block.append(el("p", {class: "help"}, field.help));
+    let timer = null;
+    const commit = () => {
+      clearTimeout(timer);
+      const values = inputs.map((i) => i.value);
+      // Typing a year digit by digit passes through years like 0201: wait for a date in range.
+      const ok = values.every((v, i) => v && v >= inputs[i].min && v <= inputs[i].max);
+      inputs.forEach((i) => i.setAttribute("aria-invalid", String(!(i.value && i.value >= i.min && i.value <= i.max))));
+      if (!ok) { return; }
+      timer = setTimeout(() => {
+        const value = values.length === 1 ? values[0] : values;
+        state.pending[field.key] = {value: JSON.stringify(values), at: Date.now()};
+        state.send({key: field.key, value});
+      }, 250);
+    };
+    inputs.forEach((input) => input.addEventListener("change", commit));
+    wrap.append(block);
+  }
+  return wrap;
+}
+
+function updateDates(wrap, dates, state) {
+  for (const field of dates) {
+    const block = wrap.querySelector(`fieldset[data-key="${CSS.escape(field.key)}"]`);
+    const pending = state.pending[field.key];
+    const values = field.ends.map((end) => end.value);
+    const keepDom = pending && Date.now() - pending.at < PENDING_MS && pending.value !== JSON.stringify(values);
+    if (!keepDom) { delete state.pending[field.key]; }
+    block.querySelectorAll("input").forEach((input, i) => {
+      const end = field.ends[i];
+      input.min = end.min;
+      input.max = end.max;
+      if (!keepDom && input.getRootNode().activeElement !== input && input.value !== end.value) { input.value = end.value; }
+      if (!keepDom) { input.setAttribute("aria-invalid", "false"); }
+    });
+  }
+}
+
+function shape(data) {
+  return JSON.stringify([data.facets.map((f) => [f.key, f.options.map((o) => o.value)]),
+    data.dates.map((d) => [d.key, d.ends.length])]);
+}
+
+export default function (component) {
+  const {data, parentElement, setStateValue} = component;
+  let root = parentElement.querySelector(".filter-panel");
+  const wanted = shape(data);
+  if (!root || root.dataset.shape !== wanted) {
+    // Rebuilt only when the options themselves change (another corpus); otherwise updated in place.
+    const open = new Set(root ? [...root.querySelectorAll("details[open]")].map((d) => d.dataset.key) : data.open);
+    if (root) { root.remove(); }
+    root = el("div", {class: "filter-panel", "data-testid": "filter-panel"});
+    root.dataset.shape = wanted;
+    root.__state = {pending: {}, send: null, seq: 0};
+    for (const facet of data.facets) {
+      const box = buildFacet(facet, root.__state);
+      if (open.has(facet.key)) { box.open = true; }
+      root.append(box);
+    }
+    root.append(buildDates(data.dates, root.__state));
+    parentElement.append(root);
+  }
+  const state = root.__state;
+  // Each change carries a new sequence number: ticking, unticking and ticking again are three changes.
+  state.send = (payload) => setStateValue("change", {...payload, seq: `${Date.now()}.${++state.seq}`});
+  for (const facet of data.facets) {
+    updateFacet(root.querySelector(`details[data-key="${CSS.escape(facet.key)}"]`), facet, state);
+  }
+  updateDates(root.querySelector(".dates"), data.dates, state);
+  root.dataset.version = data.version;
+}

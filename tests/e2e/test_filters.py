@@ -1,0 +1,67 @@
+"""The sidebar's filter panel as a reader uses it: ticks, counts, dates, keyboard, page switches."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from tests.e2e.helpers import choose, facet, wait_for_map
+
+
+def _count(page, key: str, name: str) -> int:
+    option = facet(page, key).locator("label.option").filter(has=page.locator("span.name", has_text=name))
+    return int(option.locator(".count").text_content())
+
+
+def test_ticking_a_country_filters_and_recounts_the_other_lists(page, server):
+    page.goto(server + "/")
+    wait_for_map(page)
+    before = _count(page, "kind", "Military sites")
+    choose(page, "country", "Tajikistan")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('country') === 'TJ'")
+    expect(page.locator('details[data-key="country"] summary .chosen')).to_have_text("Tajikistan")
+    # Tajikistan has one Russian base on the map (the 201st), the region three.
+    expect(facet(page, "kind").locator("label.option", has_text="Military sites").locator(".count")).not_to_have_text(
+        str(before))
+    choose(page, "country", "Tajikistan")
+    page.wait_for_function("() => !new URLSearchParams(location.search).has('country')")
+    expect(page.locator('details[data-key="country"] summary .chosen')).to_have_text("All")
+
+
+def test_a_date_typed_in_changes_the_shading_date(page, server):
+    page.goto(server + "/")
+    wait_for_map(page)
+    page.get_by_label("Memberships as of").fill("2012-05-05")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('date') === '2012-05-05'")
+    expect(page.get_by_text("membership on 5 May 2012")).to_be_visible()
+
+
+def test_the_keyboard_ticks_an_option(page, server):
+    page.goto(server + "/")
+    wait_for_map(page)
+    box = facet(page, "org").locator("label.option", has_text="EAEU").locator("input")
+    box.focus()
+    page.keyboard.press("Space")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('org') === 'EAEU'")
+    expect(box).to_be_checked()
+
+
+def test_the_filters_follow_the_reader_to_another_page(page, server):
+    page.goto(server + "/")
+    wait_for_map(page)
+    choose(page, "country", "Kyrgyzstan")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('country') === 'KG'")
+    page.get_by_role("link", name="Charts").click()
+    page.wait_for_url("**/charts**")
+    expect(page.locator('details[data-key="country"] summary .chosen')).to_have_text("Kyrgyzstan")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('country') === 'KG'")
+
+
+def test_two_quick_ticks_both_count(page, server):
+    # The second tick lands while the first one's rerun is still on its way back.
+    page.goto(server + "/")
+    wait_for_map(page)
+    box = facet(page, "country")
+    for name in ("Kazakhstan", "Kyrgyzstan"):
+        box.locator("label.option").filter(has=page.locator("span.name", has_text=name)).locator("input").click()
+    page.wait_for_function("() => new URLSearchParams(location.search).get('country') === 'KZ,KG'")
+    expect(box.locator("input:checked")).to_have_count(2)

@@ -1,0 +1,74 @@
+"""The filter panel's data and the changes it may send back (dashboard/panel.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dashboard import state as vs
+from dashboard.filters import FilterState, select
+from dashboard.panel import FACETS, RANGE_KEY, PanelEventError, build_panel_data, parse_panel_event
+
+TODAY = dt.date(2026, 11, 22)
+
+
+def test_every_facet_lists_its_options_with_the_records_each_leaves(corpus):
+    data = build_panel_data(corpus, FilterState(), TODAY)
+    assert [f["key"] for f in data["facets"]] == [f.key for f in FACETS]
+    countries = next(f for f in data["facets"] if f["key"] == vs.P_COUNTRY)
+    tj = next(o for o in countries["options"] if o["value"] == "TJ")
+    assert tj["name"] == "Tajikistan"
+    assert tj["count"] == len(select(corpus, FilterState(countries=("TJ",))))
+
+
+def test_chosen_values_and_dates_are_what_the_state_holds(corpus):
+    state = FilterState(countries=("TJ", "KG"), as_of=dt.date(2015, 6, 1), date_from=dt.date(2016, 1, 1))
+    data = build_panel_data(corpus, state, TODAY)
+    assert next(f for f in data["facets"] if f["key"] == vs.P_COUNTRY)["chosen"] == ["TJ", "KG"]
+    assert data["open"] == [vs.P_COUNTRY]
+    dates = {d["key"]: [e["value"] for e in d["ends"]] for d in data["dates"]}
+    assert dates == {vs.P_DATE: ["2015-06-01"], RANGE_KEY: ["2016-01-01", TODAY.isoformat()]}
+
+
+GOOD = [
+    ({"key": "country", "value": ["TJ", "KG"]}, ("country", ["TJ", "KG"])),
+    ({"key": "country", "value": []}, ("country", [])),
+    ({"key": "country", "value": ["TJ", "TJ"]}, ("country", ["TJ"])),  # a double click sent twice
+    ({"key": "date", "value": "2012-05-05"}, ("date", dt.date(2012, 5, 5))),
+    # The range's ends in either order (two date fields, filled in any order).
+    ({"key": "range", "value": ["2017-12-31", "2016-01-01"]}, ("range", (dt.date(2016, 1, 1), dt.date(2017, 12, 31)))),
+]
+
+
+@pytest.mark.parametrize(("payload", "expected"), GOOD)
+def test_changes_the_panel_sends_become_session_values(corpus, payload, expected):
+    assert parse_panel_event(payload, corpus, TODAY) == expected
+
+
+# Each row: what a forged or garbled message could carry. None of it may reach Session State.
+BAD = [
+    None,
+    "country=TJ",
+    {"value": ["TJ"]},
+    {"key": "__proto__", "value": ["TJ"]},
+    {"key": "country", "value": "TJ"},
+    {"key": "country", "value": ["<script>alert(1)</script>"]},
+    {"key": "country", "value": [["TJ"]]},
+    {"key": "country", "value": ["TJ"] * 41},
+    {"key": "org", "value": ["NATO"]},
+    {"key": "date", "value": "2017-02-30"},
+    {"key": "date", "value": "1900-01-01"},  # before the range the panel offers
+    {"key": "date", "value": "2999-01-01"},
+    {"key": "date", "value": 20170227},
+    {"key": "range", "value": ["2016-01-01"]},
+    {"key": "_view_state", "value": []},
+]
+
+
+@pytest.mark.parametrize("payload", BAD)
+def test_anything_else_is_refused_with_a_reason(corpus, payload):
+    with pytest.raises(PanelEventError) as err:
+        parse_panel_event(payload, corpus, TODAY)
+    # The reason becomes a notice on the page (escaped there): short, whatever was sent.
+    assert 0 < len(str(err.value)) < 200
