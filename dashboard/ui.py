@@ -334,6 +334,29 @@ def excerpt_card_md(excerpt: Excerpt, key: str, corpus: Corpus) -> str:
             f"[Read in the article ↗]({reader_link(excerpt, key)}) · characters {excerpt.start}–{excerpt.end}")
 
 
+def excerpt_card_html(excerpt: Excerpt, key: str, corpus: Corpus) -> str:
+    """The same card as excerpt_card_md, as escaped HTML (for the list, which st.html draws cheaply)."""
+    source = corpus.sources[excerpt.source]
+    bits = [source.outlet, source.author, source.published.isoformat() if source.published else None]
+    cite = " · ".join(html.escape(b) for b in bits if b) or "outlet, author and date not given in the text"
+    return (f"<blockquote>{html.escape(' '.join(excerpt.quote.split()))}</blockquote>"
+            f"<p><strong>{html.escape(source.label)}</strong><br>{cite}<br>"
+            f'<a href="{html.escape(reader_link(excerpt, key))}" target="_self">Read in the article ↗</a>'
+            f" · characters {excerpt.start}–{excerpt.end}</p>")
+
+
+# Streamlit's markdown look for the excerpt list, which is drawn with st.html (see st_excerpt_list).
+_EXCERPT_LIST_CSS = """<style>
+.excerpt-list article + article { border-top: 1px solid rgba(49, 51, 63, 0.2); margin-top: 1rem; padding-top: 1rem; }
+.excerpt-list h4 { font-size: 1rem; font-weight: 600; margin: 0 0 0.5rem; padding: 0; }
+.excerpt-list .flag { font-size: 0.8rem; font-weight: 600; color: #b45309; background: rgba(255, 164, 33, 0.15);
+  border-radius: 0.5rem; padding: 0.05rem 0.4rem; margin-left: 0.3rem; white-space: nowrap; }
+.excerpt-list blockquote { margin: 0 0 0.5rem; padding: 0 0 0 1rem; border-left: 3px solid rgba(49, 51, 63, 0.2);
+  opacity: 0.85; }
+.excerpt-list p { margin: 0; }
+</style>"""
+
+
 def st_excerpt_card(excerpt: Excerpt, key: str, corpus: Corpus) -> None:
     with st.container(border=True):
         st.markdown(excerpt_card_md(excerpt, key, corpus))
@@ -449,8 +472,8 @@ def replace_view(view: vs.ViewState, **changes) -> vs.ViewState:
 def st_excerpt_list(records: list[Annotation], corpus: Corpus, page_size: int = 8) -> None:
     """Every excerpt of the filtered records, a page at a time.
 
-    One markdown element per page, not one per card: a filter change re-renders a
-    handful of elements instead of dozens (see bench/RESULTS.md).
+    One HTML element per page, not one per card and not markdown: a filter change re-renders a
+    handful of elements, and HTML is set in place where markdown would be parsed again.
     """
     rows = [(r, i, e) for r in records for i, e in enumerate(r.excerpts)]
     if not rows:
@@ -460,10 +483,11 @@ def st_excerpt_list(records: list[Annotation], corpus: Corpus, page_size: int = 
     page = st.number_input(f"Page (of {pages}; {len(rows)} excerpts)", 1, pages, 1, key="excerpt_page")
     cards = []
     for record, i, excerpt in rows[(page - 1) * page_size: page * page_size]:
-        flag = " :orange-badge[⚠ sources disagree]" if record.id in corpus.disputed else ""
-        cards.append(f"**{md(record.title)}**{flag}\n\n{excerpt_card_md(excerpt, vs.excerpt_key(record.id, i), corpus)}")
+        flag = ' <span class="flag">⚠ sources disagree</span>' if record.id in corpus.disputed else ""
+        cards.append(f"<article><h4>{html.escape(record.title)}{flag}</h4>"
+                     f"{excerpt_card_html(excerpt, vs.excerpt_key(record.id, i), corpus)}</article>")
     with st.container(border=True):
-        st.markdown("\n\n---\n\n".join(cards))
+        st.html(f'{_EXCERPT_LIST_CSS}<div class="excerpt-list">{"".join(cards)}</div>')
 
 
 def st_feature_table(stops, sites, borders, status, legs, geodata, corpus: Corpus, org_short: str) -> None:
@@ -555,6 +579,27 @@ background:#fff3cd;color:#5c4400;border-radius:6px;font:14px system-ui"></div>
   }, __DELAY__);
 })();
 </script>"""
+
+
+# st.html drops target="_blank" from links; markdown links open in a new tab, and so should the
+# excerpt list's (a reader keeps the map as it is while reading the article).
+_NEW_TAB_LINKS = """<script>
+(function () {
+  if (window.__excerptLinksInNewTab) { return; }
+  window.__excerptLinksInNewTab = true;
+  document.addEventListener("click", function (e) {
+    var a = e.target.closest && e.target.closest(".excerpt-list a[href]");
+    if (!a || e.defaultPrevented) { return; }
+    e.preventDefault();
+    window.open(a.href, "_blank", "noopener");
+  }, true);
+})();
+</script>"""
+
+
+def st_excerpt_links_in_new_tabs() -> None:
+    """Links in excerpt lists open in a new tab, as markdown links do (full runs only: nothing to redraw)."""
+    st.html(_NEW_TAB_LINKS, unsafe_allow_javascript=True)
 
 
 def st_map_watchdog(delay_ms: int = 20000) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import ARTIFACTS
+from tests.e2e.helpers import wait_for_map
 
 
 def test_an_excerpt_deep_link_highlights_the_quote_in_view(page, server):
@@ -14,6 +15,18 @@ def test_an_excerpt_deep_link_highlights_the_quote_in_view(page, server):
     expect(mark).to_contain_text("Su-25 combat planes")
     expect(mark).to_be_in_viewport()
     expect(reader.locator("#info")).to_contain_text("Kant air base")
+
+
+def test_an_excerpt_in_the_map_pages_list_opens_its_article_in_a_new_tab(page, server):
+    page.goto(server + "/?country=KG&kind=military_site")
+    wait_for_map(page)
+    card = page.locator(".excerpt-list article").filter(has_text="Kant air base").first
+    with page.context.expect_page() as opened:
+        card.get_by_role("link", name="Read in the article").click()
+    article = opened.value
+    mark = article.frame_locator('iframe[srcdoc*="Highlighted passages"]').locator("mark.focus").first
+    expect(mark).to_be_in_viewport()
+    assert "country=KG" in page.url, "the map's tab keeps its view"
 
 
 def test_clicking_a_chart_mark_selects_its_record_for_the_map(page, server):
