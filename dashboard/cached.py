@@ -11,8 +11,9 @@ from pathlib import Path
 
 import geopandas as gpd
 import streamlit as st
+import xyzservices.providers as xyz
 
-from dashboard import assets, layers
+from dashboard import assets, layers, mapframe
 from dashboard.corpus import Corpus, configured_paths, load_corpus
 from dashboard.geo import COUNTRIES_FILE, load_borders, load_countries
 
@@ -78,11 +79,30 @@ def _geodata(geodata_dir: Path, stamp: tuple[float, ...]) -> Geodata:
                    local, tuple(js), tuple(css))
 
 
+def _geodata_stamp(geodata_dir: Path) -> tuple[float, ...]:
+    return _stamp(geodata_dir / COUNTRIES_FILE, geodata_dir / "borders.geojson",
+                  *(assets.manifest_path(p) for p in assets.PACKAGES))
+
+
 def get_geodata() -> Geodata:
     """Geodata for the map; raises GeodataError naming the missing or broken file."""
     geodata_dir = configured_paths()[2]
-    return _geodata(geodata_dir, _stamp(geodata_dir / COUNTRIES_FILE, geodata_dir / "borders.geojson",
-                                        *(assets.manifest_path(p) for p in assets.PACKAGES)))
+    return _geodata(geodata_dir, _geodata_stamp(geodata_dir))
+
+
+@st.cache_resource(show_spinner=False)
+def _map_frame(geodata_dir: Path, stamp: tuple[float, ...], tiles: bool, key: str) -> mapframe.FrameArgs:
+    geodata = get_geodata()
+    fmap = layers.build_base_map(geodata.basemap_url, list(geodata.labels), list(geodata.js), list(geodata.css))
+    if tiles:
+        layers.add_online_tiles(fmap, xyz.OpenStreetMap.Mapnik)
+    return mapframe.frame_args(fmap, key)
+
+
+def get_map_frame(tiles: bool, key: str) -> mapframe.FrameArgs:
+    """The map's constant component arguments (basemap, labels, legend, assets), built once per process."""
+    geodata_dir = configured_paths()[2]
+    return _map_frame(geodata_dir, _geodata_stamp(geodata_dir), tiles, key)
 
 
 def layer_script(kind: str, idx: int, record_ids: tuple[str, ...], shade: str, on: dt.date, version: str) -> str:

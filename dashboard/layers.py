@@ -602,28 +602,6 @@ def grid_marks(records: list[Annotation], what: str) -> list[Mark]:
     return marks
 
 
-class _PrebuiltGroup(folium.FeatureGroup):
-    """A feature group whose JavaScript was generated (and cached) earlier; it declares itself."""
-
-    _template = Template("{% macro script(this, kwargs) %}{% endmacro %}")
-
-
-class _RawScript(_VerbatimMacro):
-    _template = Template("{% macro script(this, kwargs) %}\n{{ this.js }}\n{% endmacro %}")
-
-    def __init__(self, js: str):
-        super().__init__()
-        self._name = "RawScript"
-        self.js = js
-
-
-def prebuilt_group(name: str, js: str) -> folium.FeatureGroup:
-    """Wrap cached layer JavaScript so that streamlit-folium can add it without rebuilding it."""
-    group = _PrebuiltGroup(name=name, show=False)
-    _RawScript(js).add_to(group)
-    return group
-
-
 def add_online_tiles(fmap: folium.Map, provider) -> None:
     """Optional online basemap (off by default): an xyzservices provider, under our polygons."""
     folium.TileLayer(tiles=provider.build_url(), attr=provider.html_attribution,

@@ -5,25 +5,17 @@ from __future__ import annotations
 from functools import partial
 
 import streamlit as st
-import xyzservices.providers as xyz
-from streamlit_folium import st_folium
 
 from dashboard import cached, ui
 from dashboard import state as vs
 from dashboard.corpus import Corpus
 from dashboard.filters import select
-from dashboard.layers import (
-    LAYER_NAMES,
-    LAYER_ORDER,
-    add_online_tiles,
-    build_base_map,
-    membership_status,
-    prebuilt_group,
-    record_id_from_tooltip,
-    route_legs,
-)
+from dashboard.layers import LAYER_ORDER, membership_status, record_id_from_tooltip, route_legs
+from dashboard.mapframe import st_map_frame
 from dashboard.model import Border, Membership, MilitarySite, VisitStop
 from dashboard.selection import country_at
+
+MAP_KEY = "map"
 
 
 def head(corpus: Corpus) -> None:
@@ -58,26 +50,20 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
 
     record_ids = tuple(r.id for r in records)
     active = [kind for kind in LAYER_ORDER if kind in view.layers]
-    groups = [
-        prebuilt_group(LAYER_NAMES[kind], cached.layer_script(kind, idx, record_ids, shade, as_of, corpus.version))
-        for idx, kind in enumerate(active)
-    ]
-
-    fmap = build_base_map(geodata.basemap_url, list(geodata.labels), list(geodata.js), list(geodata.css))
-    if view.tiles:
-        add_online_tiles(fmap, xyz.OpenStreetMap.Mapnik)
+    groups = [cached.layer_script(kind, idx, record_ids, shade, as_of, corpus.version)
+              for idx, kind in enumerate(active)]
     if not geodata.assets_local:
         st.caption("Map scripts are loaded from a CDN because the local copies are missing (run `make assets`).")
 
     map_col, panel = st.columns([7, 4], gap="medium")
     with map_col:
         start = view.view
-        returned = st_folium(
-            fmap,
-            key="map",
+        # st_folium, with the map's constant part rendered once per process (see dashboard/mapframe.py).
+        returned = st_map_frame(
+            cached.get_map_frame(view.tiles, MAP_KEY),
+            groups,
+            key=MAP_KEY,
             height=600,
-            use_container_width=True,
-            feature_group_to_add=groups,
             returned_objects=["last_object_clicked_tooltip", "last_clicked"],
             center=(start.lat, start.lon) if start else None,
             zoom=start.zoom if start else None,

@@ -6,7 +6,6 @@ import datetime as dt
 import json
 import subprocess
 
-import folium
 import pytest
 
 from dashboard.corpus import DEFAULT_GEODATA
@@ -23,7 +22,6 @@ from dashboard.layers import (
     layer_marks,
     membership_payload,
     membership_status,
-    prebuilt_group,
     record_id_from_tooltip,
     route_legs,
     route_marks,
@@ -177,12 +175,3 @@ def test_marks_travel_as_compact_json(corpus):
     marks = site_marks(of(corpus, MilitarySite), corpus)
     data = json.loads(json.dumps([m.to_json() for m in marks]))
     assert data[0][0] == "marker" and len(data[0][1][0]) == 2
-
-
-def test_layer_script_reaches_the_page_verbatim_not_as_a_template():
-    # branca would compile rendered text as Jinja again: slow for big layers, and braces would be evaluated.
-    fmap = folium.Map(tiles=None)
-    prebuilt_group("x", "var a = '{{ 7 * 7 }}{% raw %}';").add_to(fmap)
-    page = fmap.get_root().render()
-    assert "var a = '{{ 7 * 7 }}{% raw %}';" in page
-    assert "'49" not in page

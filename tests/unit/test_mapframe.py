@@ -1,0 +1,76 @@
+"""The map component's arguments built from cached parts equal what st_folium itself would send."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import folium
+import pytest
+import streamlit_folium as sf
+from branca.element import MacroElement
+from jinja2 import Template
+
+from dashboard import layers, mapframe
+from dashboard.filters import FilterState, select
+
+RETURNED = ["last_object_clicked_tooltip", "last_clicked"]
+
+
+@pytest.fixture(scope="module")
+def geodata():
+    from dashboard import cached
+
+    return cached.get_geodata()
+
+
+class _RawScript(MacroElement):
+    """A prebuilt layer's script inside a feature group: how st_folium itself would be given it."""
+
+    _template = Template("{% macro script(this, kwargs) %}\n{{ this.js }}\n{% endmacro %}")
+
+    def __init__(self, js: str):
+        super().__init__()
+        self.js = js
+
+
+def _group(name: str, js: str) -> folium.FeatureGroup:
+    group = folium.FeatureGroup(name=name, show=False)
+    group._template = Template("{% macro script(this, kwargs) %}{% endmacro %}")
+    _RawScript(js).add_to(group)
+    return group
+
+
+def _base_map(geodata):
+    return layers.build_base_map(geodata.basemap_url, list(geodata.labels), list(geodata.js), list(geodata.css))
+
+
+@pytest.mark.parametrize(("center", "zoom"), [(None, None), ((39.5, 69.5), 6)])
+def test_same_arguments_as_st_folium(corpus, geodata, monkeypatch, center, zoom):
+    records = select(corpus, FilterState(countries=("TJ",)))
+    groups_js = [layers.build_layer_js(kind, f"feature_group_feature_group_{idx}", records, corpus, geodata.borders,
+                                       "org-csto", dt.date(2017, 2, 27))
+                 for idx, kind in enumerate(layers.LAYER_ORDER)]
+    sent = {}
+    monkeypatch.setattr(sf, "_component_func", lambda **kwargs: sent.update(kwargs))
+    sf.st_folium(_base_map(geodata), key="map", height=600, use_container_width=True, returned_objects=RETURNED,
+                 feature_group_to_add=[_group(k, js) for k, js in zip(layers.LAYER_ORDER, groups_js)],
+                 center=center, zoom=zoom)
+    sent.pop("on_change")
+    ours = mapframe.component_kwargs(mapframe.frame_args(_base_map(geodata), "map"), groups_js, key="map",
+                                     height=600, returned_objects=RETURNED, center=center, zoom=zoom)
+    assert ours.keys() == sent.keys()
+    for name in sent:
+        assert ours[name] == sent[name], name
+
+
+def test_the_constant_part_does_not_depend_on_which_map_object_built_it(geodata):
+    # Built once per process and shared by every session: two builds must agree.
+    assert mapframe.frame_args(_base_map(geodata), "map") == mapframe.frame_args(_base_map(geodata), "map")
+
+
+def test_layer_script_reaches_the_page_verbatim_not_as_a_template(geodata):
+    # Through branca it would be compiled as Jinja again: slow for big layers, and braces would be evaluated.
+    js = "var feature_group_feature_group_0 = L.featureGroup(); var a = '{{ 7 * 7 }}{% raw %}';"
+    sent = mapframe.component_kwargs(mapframe.frame_args(_base_map(geodata), "map"), [js], key="map", height=600,
+                                     returned_objects=RETURNED, center=None, zoom=None)
+    assert js in sent["feature_group"] and "'49" not in sent["feature_group"]
