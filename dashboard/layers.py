@@ -7,6 +7,7 @@ legend), and every string that reaches JavaScript goes through `json.dumps`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
 import math
@@ -15,6 +16,7 @@ import urllib.parse
 from dataclasses import dataclass
 
 import folium
+import shapely
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
@@ -248,18 +250,25 @@ def border_marks(borders: list[Border], borders_gdf, corpus: Corpus) -> list[Mar
             continue
         tip = (f"<b>{esc(record.title)}</b><br>computed: {row.length_km:,.0f} km "
                f"(geodesic, {esc(row.resolution)})" + _flag(record, corpus) + _ref(record.id))
-        # Drawn simplified (~1 km at these zooms); the length above comes from the full line.
-        shown = row.geometry.simplify(DISPLAY_TOLERANCE_DEG, preserve_topology=False)
-        lines = shown.geoms if shown.geom_type == "MultiLineString" else [shown]
         primary = record.emphasis == "primary"
-        for line in lines:
-            coords = tuple((round(lat, 4), round(lon, 4)) for lon, lat in line.coords)
+        for coords in display_lines(row.geometry.wkb):
             if primary:
                 marks.append(Mark("line", coords, style=_style(color="#ffffff", weight=9, opacity=0.9)))
             marks.append(Mark("line", coords, tooltip=tip, popup=_popup(record, corpus), style=_style(
                 color=BORDER_COLOR, weight=5 if primary else 3, opacity=0.95 if primary else 0.6,
                 dashArray=None if primary else "6 5")))
     return marks
+
+
+@functools.lru_cache(maxsize=256)
+def display_lines(wkb: bytes) -> tuple[tuple[tuple[float, float], ...], ...]:
+    """A border as drawn: simplified (~1 km at these zooms), (lat, lon) to 4 decimals; once per geometry.
+
+    The lengths shown beside it come from the full line.
+    """
+    shown = shapely.from_wkb(wkb).simplify(DISPLAY_TOLERANCE_DEG, preserve_topology=False)
+    lines = shown.geoms if shown.geom_type == "MultiLineString" else [shown]
+    return tuple(tuple((round(lat, 4), round(lon, 4)) for lon, lat in line.coords) for line in lines)
 
 
 def membership_status(records: list[Membership], org: str, on: dt.date) -> dict[str, Membership]:
