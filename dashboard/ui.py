@@ -163,8 +163,7 @@ def st_live(render: Callable[[Corpus, vs.ViewState], None], head: Callable[[Corp
             render(corpus, view)
         except GeodataError as exc:
             st_problems(exc, "geodata")
-        st_filters(corpus, view.filters)
-        sync_url(st.session_state[VIEW_KEY], corpus)
+        st_filters(corpus, view.filters, link_payload(st.session_state[VIEW_KEY], corpus))
 
     live()
 
@@ -186,13 +185,17 @@ def view_from_session() -> vs.ViewState:
     return view
 
 
-def st_filters(corpus: Corpus, current: FilterState) -> None:
-    """The filter panel: each option with how many records it would leave, and the two dates."""
+def st_filters(corpus: Corpus, current: FilterState, link: dict) -> None:
+    """The filter panel: each option with how many records it would leave, and the two dates.
+
+    It also keeps the address bar in step with the view (`link`, see link_payload): it is redrawn
+    on every change anyway, so no other element has to be.
+    """
+    data = build_panel_data(corpus, current, dt.date.today()) | {"link": link}
     with st.session_state[FILTER_SLOT_KEY]:
         # A state value, not a trigger: the browser sends it with every rerun request, so the callback
         # always finds it (a trigger is missing from Session State until the browser first sends one).
-        _FILTER_PANEL(key=PANEL_KEY, data=build_panel_data(corpus, current, dt.date.today()),
-                      default={"change": None}, on_change_change=_on_filter_change)
+        _FILTER_PANEL(key=PANEL_KEY, data=data, default={"change": None}, on_change_change=_on_filter_change)
 
 
 def _on_filter_change() -> None:
@@ -218,44 +221,18 @@ def _current_view() -> vs.MapView | None:
     return st.session_state.get("_initial_view")
 
 
-def sync_url(view: vs.ViewState, corpus: Corpus) -> None:
-    """Keep the address bar in step with the view.
+def link_payload(view: vs.ViewState, corpus: Corpus) -> dict:
+    """What the address bar should hold: the view's parameters, merged in the browser with the map's own.
 
-    The map reports its center and zoom in the browser (no rerun per pan), so the
-    query string is merged there: the server's filters plus the map's own view.
+    The map reports its center and zoom in the browser (no rerun per pan), so the query string
+    is merged there (static/app/filter-panel.js): the server's parameters plus the map's view.
     """
     wanted = {k: v for k, v in vs.encode(view, corpus).items() if k not in vs.VIEW_PARAMS}
     if not st.session_state.get("_url_cleaned"):
         # First run: let Streamlit itself set a clean URL (bad parameters dropped).
         st.session_state["_url_cleaned"] = True
         st.query_params.from_dict(vs.encode(view, corpus))
-    payload = json.dumps({"want": wanted, "keep": list(vs.VIEW_PARAMS)}).replace("<", "\\u003c")
-    # A script in the page itself, not a frame: re-run only when the payload changes, and nothing to load.
-    with st.sidebar:
-        st.html(_URL_SYNC.replace("__PAYLOAD__", payload), unsafe_allow_javascript=True)
-
-
-_URL_SYNC = """<script>
-(function () {
-  var p = __PAYLOAD__, w = window;
-  function sync() {
-    try {
-      var u = new URL(w.location.href), next = new URLSearchParams(), view = w.__mapView || {};
-      Object.keys(p.want).forEach(function (k) { next.set(k, p.want[k]); });
-      p.keep.forEach(function (k) {
-        var v = view[k] !== undefined ? view[k] : u.searchParams.get(k);
-        if (v !== null && v !== undefined) { next.set(k, v); }
-      });
-      var q = next.toString().replace(/%2C/g, ",");
-      if (("?" + q) !== u.search && !(q === "" && u.search === "")) {
-        w.history.replaceState(w.history.state, "", u.pathname + (q ? "?" + q : "") + u.hash);
-      }
-    } catch (e) { console.warn("URL sync unavailable", e); }
-  }
-  sync();
-  setTimeout(sync, 400);
-})();
-</script>"""
+    return {"want": wanted, "keep": list(vs.VIEW_PARAMS)}
 
 
 def st_notices() -> None:

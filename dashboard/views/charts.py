@@ -41,8 +41,10 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
             st.session_state[ui.VIEW_KEY] = ui.replace_view(view, selected=picked[0])
 
     selected = corpus.by_id.get(st.session_state.get(vs.P_SEL) or "")
+    # Made on every run, filled or not: a fragment may only write to the sidebar where full runs did.
+    box = st.sidebar.container()
     if selected is not None:
-        with st.sidebar:
+        with box:
             st.divider()
             st.caption("Selected")
             st.markdown(f"**{ui.md(selected.title)}**")

@@ -113,6 +113,25 @@ function updateDates(wrap, dates, state) {
   }
 }
 
+// The address bar: the server's parameters (`want`) plus the map's own view (`keep`: lat, lon, z),
+// which the map writes to window.__mapView as it moves (dashboard/layers.py).
+function syncUrl(link) {
+  try {
+    const url = new URL(window.location.href);
+    const next = new URLSearchParams();
+    const view = window.__mapView || {};
+    Object.entries(link.want).forEach(([k, v]) => next.set(k, v));
+    link.keep.forEach((k) => {
+      const v = view[k] !== undefined ? view[k] : url.searchParams.get(k);
+      if (v !== null && v !== undefined) { next.set(k, v); }
+    });
+    const query = next.toString().replace(/%2C/g, ",");
+    if (`?${query}` !== url.search && !(query === "" && url.search === "")) {
+      window.history.replaceState(window.history.state, "", url.pathname + (query ? `?${query}` : "") + url.hash);
+    }
+  } catch (err) { console.warn("URL sync unavailable", err); }
+}
+
 function shape(data) {
   return JSON.stringify([data.facets.map((f) => [f.key, f.options.map((o) => o.value)]),
     data.dates.map((d) => [d.key, d.ends.length])]);
@@ -145,4 +164,12 @@ export default function (component) {
   }
   updateDates(root.querySelector(".dates"), data.dates, state);
   root.dataset.version = data.version;
+  if (data.link) {
+    state.link = data.link;
+    syncUrl(state.link);
+    // Once more after the map has settled (a link's view is applied by the map a moment later);
+    // with the newest parameters, should another change have come in meanwhile.
+    clearTimeout(state.linkTimer);
+    state.linkTimer = setTimeout(() => syncUrl(state.link), 400);
+  }
 }
