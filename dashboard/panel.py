@@ -21,8 +21,11 @@ KIND_LABELS = {
     "event": "Events",
     "disagreement": "Disagreements",
 }
+LAYER_LABELS = {"members": "Memberships", "route": "Visit route", "sites": "Military sites", "border": "Borders"}
 # The Session State key of the "dated records between" pair (a link spells it as from= and to=).
 RANGE_KEY = "range"
+# Not a Session State key: the panel's "Clear all filters" button.
+CLEAR = "clear"
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,8 @@ FACETS = (
 )
 DATE_HELP = "Which memberships are shown; by default the first day of the tour, 27 Feb 2017."
 RANGE_HELP = "Records without a date are always kept."
+SHADE_HELP = "Membership status in this grouping, on the 'as of' date."
+TILES_HELP = "Off by default: the basemap is drawn from the app's own geodata and works offline."
 
 
 class PanelEventError(ValueError):
@@ -66,8 +71,10 @@ def _chosen(current: FilterState, facet: str) -> list[str]:
     return list(getattr(current, facet))
 
 
-def build_panel_data(corpus: Corpus, current: FilterState, today: dt.date) -> dict[str, Any]:
-    """Everything the panel draws, as JSON-ready data: each option with the records choosing it would leave."""
+def build_panel_data(corpus: Corpus, view: vs.ViewState, today: dt.date) -> dict[str, Any]:
+    """Everything the panel draws, as JSON-ready data: each option with the records choosing it would leave,
+    the dates, and the map's controls (shading, layers, online tiles)."""
+    current = view.filters
     facets = []
     for f in FACETS:
         counts = facet_counts(corpus, current, f.facet)
@@ -85,8 +92,13 @@ def build_panel_data(corpus: Corpus, current: FilterState, today: dt.date) -> di
          "ends": [{"name": "from", "label": "Dated records from", "value": start.isoformat(), "min": lo, "max": hi},
                   {"name": "to", "label": "Dated records to", "value": end.isoformat(), "min": lo, "max": hi}]},
     ]
+    shade = {"key": vs.P_SHADE, "label": "Shade countries by", "help": SHADE_HELP, "value": view.shade,
+             "options": [{"value": o, "name": corpus.organizations[o]} for o in corpus.shadable]}
+    layers = {"key": vs.P_LAYERS, "label": "Layers", "value": list(view.layers),
+              "options": [{"value": lay, "name": LAYER_LABELS[lay]} for lay in vs.LAYERS]}
+    tiles = {"key": vs.P_TILES, "label": "Online tile layer (needs internet)", "help": TILES_HELP, "value": view.tiles}
     return {"facets": facets, "dates": dates, "open": [f["key"] for f in facets if f["chosen"]],
-            "version": corpus.version}
+            "map": {"shade": shade, "layers": layers, "tiles": tiles}, "version": corpus.version}
 
 
 def _iso(value: object, today: dt.date) -> dt.date:
@@ -122,4 +134,18 @@ def parse_panel_event(payload: object, corpus: Corpus, today: dt.date) -> tuple[
             raise PanelEventError("dated records between: not a pair of dates")
         start, end = sorted(_iso(v, today) for v in value)
         return key, (start, end)
+    if key == vs.P_SHADE:
+        if value not in corpus.shadable:
+            raise PanelEventError(f"shade: unknown grouping {str(value)[:40]!r}")
+        return key, value
+    if key == vs.P_LAYERS:
+        if not isinstance(value, list) or not all(v in vs.LAYERS for v in value):
+            raise PanelEventError("layers: not a list of known layers")
+        return key, [lay for lay in vs.LAYERS if lay in value]
+    if key == vs.P_TILES:
+        if not isinstance(value, bool):
+            raise PanelEventError("online tiles: not true or false")
+        return key, value
+    if key == CLEAR:
+        return key, None
     raise PanelEventError(f"unknown filter {key[:40]!r}")

@@ -18,9 +18,15 @@ from dashboard.corpus import Corpus, CorpusError, Problem, all_excerpts, record_
 from dashboard.filters import RANGE_START, TOUR_START, FilterState, emptied_by
 from dashboard.geo import GeodataError
 from dashboard.model import Annotation, Disagreement, Excerpt, Membership, Reference
-from dashboard.panel import KIND_LABELS, RANGE_KEY, PanelEventError, build_panel_data, parse_panel_event
+from dashboard.panel import (
+    CLEAR,
+    KIND_LABELS,
+    RANGE_KEY,
+    PanelEventError,
+    build_panel_data,
+    parse_panel_event,
+)
 
-LAYER_LABELS = {"members": "Memberships", "route": "Visit route", "sites": "Military sites", "border": "Borders"}
 VIEW_KEY = "_view_state"
 NOTICES_KEY = "_notices"
 SEEDED_KEY = "_seeded"
@@ -119,26 +125,18 @@ def _filters_from_session() -> FilterState:
 
 
 def st_sidebar(corpus: Corpus) -> None:
-    """The sidebar's frame, once per full run: headings, a place for the filters, and the map controls.
+    """The sidebar's frame, once per full run: the heading and a place for the panel.
 
-    The filter panel itself is drawn by `st_live`, inside the page's fragment.
+    The panel itself (filters, Clear all, the map's controls) is drawn by `st_live`, inside the
+    page's fragment: one light element instead of a dozen Streamlit widgets, whose code the page
+    would otherwise load before the map.
     """
     if not st.session_state.get(SEEDED_KEY):
         _seed_from_url(corpus)
-    orgs = corpus.organizations
     with st.sidebar:
         st.header("Filters")
         st.caption("Beside each choice: how many records it leaves, with the other filters as set.")
         st.session_state[FILTER_SLOT_KEY] = st.container()
-        st.button("Clear all filters", on_click=clear_filters, width="stretch")
-        st.divider()
-        st.header("Map")
-        st.selectbox("Shade countries by", list(corpus.shadable), key=vs.P_SHADE, format_func=orgs.get,
-                     help="Membership status in this grouping, on the 'as of' date.")
-        st.pills("Layers", list(vs.LAYERS), selection_mode="multi", key=vs.P_LAYERS,
-                 format_func=LAYER_LABELS.get)
-        st.toggle("Online tile layer (needs internet)", key=vs.P_TILES,
-                  help="Off by default: the basemap is drawn from the app's own geodata and works offline.")
 
 
 def st_live(render: Callable[[Corpus, vs.ViewState], None], head: Callable[[Corpus], None] | None = None) -> None:
@@ -163,7 +161,7 @@ def st_live(render: Callable[[Corpus, vs.ViewState], None], head: Callable[[Corp
             render(corpus, view)
         except GeodataError as exc:
             st_problems(exc, "geodata")
-        st_filters(corpus, view.filters, link_payload(st.session_state[VIEW_KEY], corpus))
+        st_filters(corpus, st.session_state[VIEW_KEY], link_payload(st.session_state[VIEW_KEY], corpus))
 
     live()
 
@@ -185,13 +183,13 @@ def view_from_session() -> vs.ViewState:
     return view
 
 
-def st_filters(corpus: Corpus, current: FilterState, link: dict) -> None:
+def st_filters(corpus: Corpus, view: vs.ViewState, link: dict) -> None:
     """The filter panel: each option with how many records it would leave, and the two dates.
 
     It also keeps the address bar in step with the view (`link`, see link_payload): it is redrawn
     on every change anyway, so no other element has to be.
     """
-    data = build_panel_data(corpus, current, dt.date.today()) | {"link": link}
+    data = build_panel_data(corpus, view, dt.date.today()) | {"link": link}
     with st.session_state[FILTER_SLOT_KEY]:
         # A state value, not a trigger: the browser sends it with every rerun request, so the callback
         # always finds it (a trigger is missing from Session State until the browser first sends one).
@@ -207,7 +205,10 @@ def _on_filter_change() -> None:
     except PanelEventError as exc:
         ss[NOTICES_KEY] = [*(ss.get(NOTICES_KEY) or []), f"A filter change was ignored: {exc}"]
         return
-    ss[key] = value
+    if key == CLEAR:
+        clear_filters()
+    else:
+        ss[key] = value
 
 
 def _current_view() -> vs.MapView | None:

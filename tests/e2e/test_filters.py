@@ -65,3 +65,27 @@ def test_two_quick_ticks_both_count(page, server):
         box.locator("label.option").filter(has=page.locator("span.name", has_text=name)).locator("input").click()
     page.wait_for_function("() => new URLSearchParams(location.search).get('country') === 'KZ,KG'")
     expect(box.locator("input:checked")).to_have_count(2)
+
+
+def test_clear_all_resets_every_filter(page, server):
+    # Moved from AppTest: the button is in the panel, which AppTest cannot click.
+    page.goto(server + "/?country=TJ&topic=security&date=2015-06-01&from=2016-01-01&sel=site-201st")
+    wait_for_map(page)
+    page.get_by_test_id("filter-clear").click()
+    page.wait_for_function("() => location.search === '' || /^[?](lat|lon|z)=/.test(location.search)")
+    for key in ("country", "topic"):
+        expect(page.locator(f'details[data-key="{key}"] summary .chosen')).to_have_text("All")
+    expect(page.get_by_label("Memberships as of")).to_have_value("2017-02-27")
+    expect(page.get_by_label("Dated records from")).to_have_value("1991-01-01")
+    expect(page.get_by_text("201st military base (Tajikistan)")).to_have_count(0)
+
+
+def test_the_map_controls_shade_and_switch_layers(page, server):
+    page.goto(server + "/")
+    frame = wait_for_map(page)
+    page.get_by_test_id("filter-shade").select_option(label="EAEU")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('shade') === 'EAEU'")
+    expect(page.get_by_text("shaded by EAEU membership")).to_be_visible()
+    page.get_by_test_id("filter-layers-route").uncheck()
+    page.wait_for_function("() => !(new URLSearchParams(location.search).get('layers') || 'route').includes('route')")
+    frame.wait_for_function("() => window.feature_group.filter(g => window.map.hasLayer(g)).length === 3")

@@ -14,7 +14,7 @@ TODAY = dt.date(2026, 11, 22)
 
 
 def test_every_facet_lists_its_options_with_the_records_each_leaves(corpus):
-    data = build_panel_data(corpus, FilterState(), TODAY)
+    data = build_panel_data(corpus, vs.ViewState(), TODAY)
     assert [f["key"] for f in data["facets"]] == [f.key for f in FACETS]
     countries = next(f for f in data["facets"] if f["key"] == vs.P_COUNTRY)
     tj = next(o for o in countries["options"] if o["value"] == "TJ")
@@ -24,11 +24,19 @@ def test_every_facet_lists_its_options_with_the_records_each_leaves(corpus):
 
 def test_chosen_values_and_dates_are_what_the_state_holds(corpus):
     state = FilterState(countries=("TJ", "KG"), as_of=dt.date(2015, 6, 1), date_from=dt.date(2016, 1, 1))
-    data = build_panel_data(corpus, state, TODAY)
+    data = build_panel_data(corpus, vs.ViewState(filters=state), TODAY)
     assert next(f for f in data["facets"] if f["key"] == vs.P_COUNTRY)["chosen"] == ["TJ", "KG"]
     assert data["open"] == [vs.P_COUNTRY]
     dates = {d["key"]: [e["value"] for e in d["ends"]] for d in data["dates"]}
     assert dates == {vs.P_DATE: ["2015-06-01"], RANGE_KEY: ["2016-01-01", TODAY.isoformat()]}
+
+
+def test_the_map_controls_show_the_view(corpus):
+    view = vs.ViewState(shade="org-eaeu", layers=("route", "sites"), tiles=True)
+    controls = build_panel_data(corpus, view, TODAY)["map"]
+    assert controls["shade"]["value"] == "org-eaeu"
+    assert [o["value"] for o in controls["shade"]["options"]] == list(corpus.shadable)
+    assert controls["layers"]["value"] == ["route", "sites"] and controls["tiles"]["value"] is True
 
 
 GOOD = [
@@ -38,6 +46,11 @@ GOOD = [
     ({"key": "date", "value": "2012-05-05"}, ("date", dt.date(2012, 5, 5))),
     # The range's ends in either order (two date fields, filled in any order).
     ({"key": "range", "value": ["2017-12-31", "2016-01-01"]}, ("range", (dt.date(2016, 1, 1), dt.date(2017, 12, 31)))),
+    ({"key": "shade", "value": "org-eaeu"}, ("shade", "org-eaeu")),
+    ({"key": "layers", "value": ["sites", "route"]}, ("layers", ["route", "sites"])),  # the map's own order
+    ({"key": "layers", "value": []}, ("layers", [])),
+    ({"key": "tiles", "value": True}, ("tiles", True)),
+    ({"key": "clear", "value": None}, ("clear", None)),
 ]
 
 
@@ -63,6 +76,11 @@ BAD = [
     {"key": "date", "value": 20170227},
     {"key": "range", "value": ["2016-01-01"]},
     {"key": "_view_state", "value": []},
+    {"key": "shade", "value": "org-nato"},
+    {"key": "shade", "value": ["org-csto"]},
+    {"key": "layers", "value": ["route", "<img src=x>"]},
+    {"key": "layers", "value": "route"},
+    {"key": "tiles", "value": "yes"},
 ]
 
 

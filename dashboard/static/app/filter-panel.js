@@ -1,4 +1,5 @@
-// The sidebar's filters as one light component (st.components.v2): plain checkboxes and date fields.
+// The sidebar's filters and map controls as one light component (st.components.v2): plain checkboxes,
+// date fields and a select.
 // Streamlit's own multiselects and date inputs cost ~100 ms of browser time per filter change to
 // re-render; this updates a few text nodes and attributes instead.
 // All text from the data is set with textContent: nothing from annotations.yaml becomes markup.
@@ -113,6 +114,66 @@ function updateDates(wrap, dates, state) {
   }
 }
 
+function buildMap(controls, state) {
+  const wrap = el("section", {class: "map-controls", "aria-label": "Map"});
+  wrap.append(el("h3", {}, "Map"));
+
+  const shade = controls.shade;
+  const field = el("label", {class: "field", title: shade.help});
+  field.append(el("span", {class: "label"}, shade.label));
+  const select = el("select", {"data-testid": "filter-shade"});
+  for (const option of shade.options) { select.append(el("option", {value: option.value}, option.name)); }
+  select.addEventListener("change", () => {
+    state.pending[shade.key] = {value: JSON.stringify(select.value), at: Date.now()};
+    state.send({key: shade.key, value: select.value});
+  });
+  field.append(select, el("span", {class: "help"}, shade.help));
+  wrap.append(field);
+
+  const layers = controls.layers;
+  const group = el("fieldset", {class: "layers", "data-key": layers.key});
+  group.append(el("legend", {}, layers.label));
+  for (const option of layers.options) {
+    const row = el("label", {class: "chip"});
+    row.append(el("input", {type: "checkbox", value: option.value, "data-testid": `filter-layers-${option.value}`}),
+      el("span", {}, option.name));
+    group.append(row);
+  }
+  group.addEventListener("change", () => {
+    const value = [...group.querySelectorAll("input:checked")].map((i) => i.value);
+    state.pending[layers.key] = {value: JSON.stringify(value), at: Date.now()};
+    state.send({key: layers.key, value});
+  });
+  wrap.append(group);
+
+  const tiles = controls.tiles;
+  const toggle = el("label", {class: "option tiles", title: tiles.help});
+  const box = el("input", {type: "checkbox", "data-testid": "filter-tiles"});
+  toggle.append(box, el("span", {class: "name"}, tiles.label));
+  box.addEventListener("change", () => {
+    state.pending[tiles.key] = {value: JSON.stringify(box.checked), at: Date.now()};
+    state.send({key: tiles.key, value: box.checked});
+  });
+  wrap.append(toggle, el("p", {class: "help"}, tiles.help));
+  return wrap;
+}
+
+function updateMap(wrap, controls, state) {
+  const fresh = (key, value) => {
+    const pending = state.pending[key];
+    const keep = pending && Date.now() - pending.at < PENDING_MS && pending.value !== JSON.stringify(value);
+    if (!keep) { delete state.pending[key]; }
+    return !keep;
+  };
+  const select = wrap.querySelector("select");
+  if (fresh(controls.shade.key, controls.shade.value)) { select.value = controls.shade.value; }
+  if (fresh(controls.layers.key, controls.layers.value)) {
+    const on = new Set(controls.layers.value);
+    wrap.querySelectorAll(".layers input").forEach((i) => { i.checked = on.has(i.value); });
+  }
+  if (fresh(controls.tiles.key, controls.tiles.value)) { wrap.querySelector(".tiles input").checked = controls.tiles.value; }
+}
+
 // The address bar: the server's parameters (`want`) plus the map's own view (`keep`: lat, lon, z),
 // which the map writes to window.__mapView as it moves (dashboard/layers.py).
 function syncUrl(link) {
@@ -134,7 +195,7 @@ function syncUrl(link) {
 
 function shape(data) {
   return JSON.stringify([data.facets.map((f) => [f.key, f.options.map((o) => o.value)]),
-    data.dates.map((d) => [d.key, d.ends.length])]);
+    data.dates.map((d) => [d.key, d.ends.length]), data.map.shade.options.map((o) => o.value)]);
 }
 
 export default function (component) {
@@ -154,6 +215,9 @@ export default function (component) {
       root.append(box);
     }
     root.append(buildDates(data.dates, root.__state));
+    const clear = el("button", {type: "button", class: "clear", "data-testid": "filter-clear"}, "Clear all filters");
+    clear.addEventListener("click", () => root.__state.send({key: "clear", value: null}));
+    root.append(clear, buildMap(data.map, root.__state));
     parentElement.append(root);
   }
   const state = root.__state;
@@ -163,6 +227,7 @@ export default function (component) {
     updateFacet(root.querySelector(`details[data-key="${CSS.escape(facet.key)}"]`), facet, state);
   }
   updateDates(root.querySelector(".dates"), data.dates, state);
+  updateMap(root.querySelector(".map-controls"), data.map, state);
   root.dataset.version = data.version;
   if (data.link) {
     state.link = data.link;
