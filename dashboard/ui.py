@@ -312,29 +312,6 @@ def excerpt_card_md(excerpt: Excerpt, key: str, corpus: Corpus) -> str:
             f"[Read in the article ↗]({reader_link(excerpt, key)}) · characters {excerpt.start}–{excerpt.end}")
 
 
-def excerpt_card_html(excerpt: Excerpt, key: str, corpus: Corpus) -> str:
-    """The same card as excerpt_card_md, as escaped HTML (for the list, which st.html draws cheaply)."""
-    source = corpus.sources[excerpt.source]
-    bits = [source.outlet, source.author, source.published.isoformat() if source.published else None]
-    cite = " · ".join(html.escape(b) for b in bits if b) or "outlet, author and date not given in the text"
-    return (f"<blockquote>{html.escape(' '.join(excerpt.quote.split()))}</blockquote>"
-            f"<p><strong>{html.escape(source.label)}</strong><br>{cite}<br>"
-            f'<a href="{html.escape(reader_link(excerpt, key))}" target="_self">Read in the article ↗</a>'
-            f" · characters {excerpt.start}–{excerpt.end}</p>")
-
-
-# Streamlit's markdown look for the excerpt list, which is drawn with st.html (see st_excerpt_list).
-_EXCERPT_LIST_CSS = """<style>
-.excerpt-list article + article { border-top: 1px solid rgba(49, 51, 63, 0.2); margin-top: 1rem; padding-top: 1rem; }
-.excerpt-list h4 { font-size: 1rem; font-weight: 600; margin: 0 0 0.5rem; padding: 0; }
-.excerpt-list .flag { font-size: 0.8rem; font-weight: 600; color: #b45309; background: rgba(255, 164, 33, 0.15);
-  border-radius: 0.5rem; padding: 0.05rem 0.4rem; margin-left: 0.3rem; white-space: nowrap; }
-.excerpt-list blockquote { margin: 0 0 0.5rem; padding: 0 0 0 1rem; border-left: 3px solid rgba(49, 51, 63, 0.2);
-  opacity: 0.85; }
-.excerpt-list p { margin: 0; }
-</style>"""
-
-
 def st_excerpt_card(excerpt: Excerpt, key: str, corpus: Corpus) -> None:
     with st.container(border=True):
         st.markdown(excerpt_card_md(excerpt, key, corpus))
@@ -447,25 +424,55 @@ def replace_view(view: vs.ViewState, **changes) -> vs.ViewState:
     return replace(view, **changes)
 
 
-def st_excerpt_list(records: list[Annotation], corpus: Corpus, page_size: int = 8) -> None:
-    """Every excerpt of the filtered records, a page at a time.
+EXCERPT_PAGE_KEY = "excerpt_page"
+_EXCERPT_LIST = st.components.v2.component(
+    "dashboard.excerpt_list",
+    css=(_STATIC_APP / "excerpt-list.css").read_text(encoding="utf-8"),
+    js=(_STATIC_APP / "excerpt-list.js").read_text(encoding="utf-8"),
+)
 
-    One HTML element per page, not one per card and not markdown: a filter change re-renders a
-    handful of elements, and HTML is set in place where markdown would be parsed again.
-    """
+
+def excerpt_list_data(records: list[Annotation], corpus: Corpus, page: int, page_size: int = 8) -> dict:
+    """One page of the filtered records' excerpts as plain data (the list sets it as text, never as HTML)."""
     rows = [(r, i, e) for r in records for i, e in enumerate(r.excerpts)]
-    if not rows:
-        st.caption("No excerpts for these filters.")
-        return
     pages = max(1, -(-len(rows) // page_size))
-    page = st.number_input(f"Page (of {pages}; {len(rows)} excerpts)", 1, pages, 1, key="excerpt_page")
+    page = min(max(1, page), pages)
     cards = []
     for record, i, excerpt in rows[(page - 1) * page_size: page * page_size]:
-        flag = ' <span class="flag">⚠ sources disagree</span>' if record.id in corpus.disputed else ""
-        cards.append(f"<article><h4>{html.escape(record.title)}{flag}</h4>"
-                     f"{excerpt_card_html(excerpt, vs.excerpt_key(record.id, i), corpus)}</article>")
-    with st.container(border=True):
-        st.html(f'{_EXCERPT_LIST_CSS}<div class="excerpt-list">{"".join(cards)}</div>')
+        source = corpus.sources[excerpt.source]
+        bits = [source.outlet, source.author, source.published.isoformat() if source.published else None]
+        cards.append({
+            "title": record.title, "disputed": record.id in corpus.disputed,
+            "quote": " ".join(excerpt.quote.split()), "label": source.label,
+            "cite": " · ".join(b for b in bits if b) or "outlet, author and date not given in the text",
+            "link": reader_link(excerpt, vs.excerpt_key(record.id, i)), "start": excerpt.start, "end": excerpt.end,
+        })
+    return {"cards": cards, "page": page, "pages": pages, "size": page_size, "total": len(rows)}
+
+
+def st_excerpt_list(records: list[Annotation], corpus: Corpus) -> None:
+    """Every excerpt of the filtered records, a page at a time, in one light element.
+
+    A new set of records starts again at page 1; the reader's page is kept across reruns otherwise.
+    """
+    if not any(r.excerpts for r in records):
+        st.caption("No excerpts for these filters.")
+        return
+    signature = hash(tuple(r.id for r in records))
+    kept = st.session_state.get(EXCERPT_PAGE_KEY)
+    page = kept[1] if isinstance(kept, tuple) and kept[0] == signature else 1
+    data = excerpt_list_data(records, corpus, page)
+    st.session_state[EXCERPT_PAGE_KEY] = (signature, data["page"])
+    _EXCERPT_LIST(key="excerpt_list", data=data, default={"page": None},
+                  on_page_change=lambda: _on_excerpt_page(signature))
+
+
+def _on_excerpt_page(signature: int) -> None:
+    """Callback of the pager: a page number, checked (the list clamps it to the pages there are)."""
+    wanted = (st.session_state.get("excerpt_list") or {}).get("page")
+    number = wanted.get("page") if isinstance(wanted, dict) else None
+    if isinstance(number, int) and not isinstance(number, bool) and 1 <= number <= 100_000:
+        st.session_state[EXCERPT_PAGE_KEY] = (signature, number)
 
 
 def st_feature_table(stops, sites, borders, status, legs, geodata, corpus: Corpus, org_short: str) -> None:
@@ -557,27 +564,6 @@ background:#fff3cd;color:#5c4400;border-radius:6px;font:14px system-ui"></div>
   }, __DELAY__);
 })();
 </script>"""
-
-
-# st.html drops target="_blank" from links; markdown links open in a new tab, and so should the
-# excerpt list's (a reader keeps the map as it is while reading the article).
-_NEW_TAB_LINKS = """<script>
-(function () {
-  if (window.__excerptLinksInNewTab) { return; }
-  window.__excerptLinksInNewTab = true;
-  document.addEventListener("click", function (e) {
-    var a = e.target.closest && e.target.closest(".excerpt-list a[href]");
-    if (!a || e.defaultPrevented) { return; }
-    e.preventDefault();
-    window.open(a.href, "_blank", "noopener");
-  }, true);
-})();
-</script>"""
-
-
-def st_excerpt_links_in_new_tabs() -> None:
-    """Links in excerpt lists open in a new tab, as markdown links do (full runs only: nothing to redraw)."""
-    st.html(_NEW_TAB_LINKS, unsafe_allow_javascript=True)
 
 
 def st_map_watchdog(delay_ms: int = 20000) -> None:

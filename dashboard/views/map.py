@@ -25,7 +25,6 @@ def head(corpus: Corpus) -> None:
     with share:
         ui.st_share(corpus)
     ui.st_map_watchdog()
-    ui.st_excerpt_links_in_new_tabs()
 
 
 def render(corpus: Corpus, view: vs.ViewState) -> None:

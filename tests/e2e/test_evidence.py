@@ -5,7 +5,7 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import ARTIFACTS
-from tests.e2e.helpers import wait_for_map
+from tests.e2e.helpers import choose, wait_for_map
 
 
 def test_an_excerpt_deep_link_highlights_the_quote_in_view(page, server):
@@ -27,6 +27,19 @@ def test_an_excerpt_in_the_map_pages_list_opens_its_article_in_a_new_tab(page, s
     mark = article.frame_locator('iframe[srcdoc*="Highlighted passages"]').locator("mark.focus").first
     expect(mark).to_be_in_viewport()
     assert "country=KG" in page.url, "the map's tab keeps its view"
+
+
+def test_the_excerpt_pager_turns_pages_and_a_new_filter_starts_again_at_page_one(page, server):
+    page.goto(server + "/")
+    wait_for_map(page)
+    where = page.locator(".excerpt-list .where")
+    expect(where).to_contain_text("page 1 of")
+    first = page.locator(".excerpt-list article h4").first.text_content()
+    page.get_by_role("button", name="Next page").click()
+    expect(where).to_contain_text("page 2 of")
+    expect(page.locator(".excerpt-list article h4").first).not_to_have_text(first)
+    choose(page, "country", "Kyrgyzstan")
+    expect(where).to_contain_text("page 1 of")
 
 
 def test_clicking_a_chart_mark_selects_its_record_for_the_map(page, server):
