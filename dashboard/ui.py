@@ -184,7 +184,8 @@ def view_from_session() -> vs.ViewState:
 
 
 def st_filters(corpus: Corpus, view: vs.ViewState, link: dict) -> None:
-    """The filter panel: each option with how many records it would leave, and the two dates.
+    """The sidebar panel: the filters (each option with how many records it would leave), the two
+    dates, Clear all, and the map's controls (shading, layers, online tiles).
 
     It also keeps the address bar in step with the view (`link`, see link_payload): it is redrawn
     on every change anyway, so no other element has to be.
@@ -197,7 +198,7 @@ def st_filters(corpus: Corpus, view: vs.ViewState, link: dict) -> None:
 
 
 def _on_filter_change() -> None:
-    """Callback of the panel: check what it sent, then set that filter's Session State key."""
+    """Callback of the panel: check what it sent, then set that filter's or control's Session State key."""
     ss = st.session_state
     payload = (ss.get(PANEL_KEY) or {}).get("change")
     try:

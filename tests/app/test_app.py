@@ -203,3 +203,22 @@ def test_filters_survive_a_page_switch_and_back(app, page):
     assert not at.exception
     assert panel(at)[vs.P_COUNTRY] == ["TJ"]
     assert panel(at)[RANGE_KEY] == ("2016-01-01", "2017-12-31")
+
+
+def _map_script(at) -> str:
+    def walk(node):
+        if getattr(node, "type", None) == "component_instance":
+            yield json.loads(node.proto.json_args)["script"]
+        for child in (node.children.values() if isinstance(getattr(node, "children", None), dict) else []):
+            yield from walk(child)
+    return next(walk(at._tree))
+
+
+@pytest.mark.parametrize(("tiles", "online"), [("0", False), ("1", True)])
+def test_the_online_tile_layer_is_only_there_when_asked_for(app, tiles, online):
+    # The map's constant part is built once per process for each setting (dashboard/mapframe.py).
+    app.query_params["tiles"] = tiles
+    at = app.run()
+    assert not at.exception
+    assert ("tile.openstreetmap.org" in _map_script(at)) is online
+    assert panel(at)[vs.P_TILES] is online
