@@ -111,7 +111,9 @@ def layer_script(kind: str, idx: int, record_ids: tuple[str, ...], shade: str, o
     return _layer_script(kind, idx, digest, shade, on, version, record_ids)
 
 
-@st.cache_data(max_entries=512, show_spinner=False)
+# A resource, not data: the scripts are immutable strings, so every session can share one copy
+# (st.cache_data would unpickle a copy on every call, four times per rerun).
+@st.cache_resource(max_entries=512, show_spinner=False)
 def _layer_script(kind: str, idx: int, digest: str, shade: str, on: dt.date, version: str,
                   _record_ids: tuple[str, ...]) -> str:
     corpus = get_corpus()

@@ -47,10 +47,15 @@ export default function (component) {
   root.__pages = data.pages;
   const first = (data.page - 1) * data.size + 1;
   const last = Math.min(data.total, data.page * data.size);
-  root.querySelector(".where").textContent =
-    `${first}–${last} of ${data.total} · page ${data.page} of ${data.pages}`;
+  const where = `${first}–${last} of ${data.total} · page ${data.page} of ${data.pages}`;
+  if (root.querySelector(".where").textContent !== where) { root.querySelector(".where").textContent = where; }
   root.querySelector(".prev").disabled = data.page <= 1;
   root.querySelector(".next").disabled = data.page >= data.pages;
   root.querySelectorAll(".pager button").forEach((b) => { b.hidden = data.pages <= 1; });
-  root.querySelector(".cards").replaceChildren(...data.cards.map(card));
+  // The same page of cards (a change that keeps these records) is left as it is.
+  const shown = JSON.stringify(data.cards);
+  if (root.__shown !== shown) {
+    root.__shown = shown;
+    root.querySelector(".cards").replaceChildren(...data.cards.map(card));
+  }
 }

@@ -50,16 +50,20 @@ function updateFacet(box, facet, state) {
   if (!keepDom) { delete state.pending[facet.key]; }
   const chosen = new Set(facet.chosen);
   const counts = new Map(facet.options.map((o) => [o.value, o.count]));
+  // Only what changed is written: every write makes the browser restyle, and most counts stay put.
   for (const input of box.querySelectorAll("input")) {
-    if (!keepDom) { input.checked = chosen.has(input.value); }
-    const n = counts.get(input.value) || 0;
-    const row = input.parentElement;
-    const count = row.querySelector(".count");
-    if (count.textContent !== String(n)) { count.textContent = String(n); }
-    row.classList.toggle("zero", n === 0);
-    input.setAttribute("aria-description", `${n} record${n === 1 ? "" : "s"}`);
+    if (!keepDom && input.checked !== chosen.has(input.value)) { input.checked = chosen.has(input.value); }
+    const n = String(counts.get(input.value) || 0);
+    const count = input.parentElement.querySelector(".count");
+    if (count.textContent !== n) {
+      count.textContent = n;
+      input.parentElement.classList.toggle("zero", n === "0");
+      input.setAttribute("aria-description", `${n} record${n === "1" ? "" : "s"}`);
+    }
   }
-  if (!keepDom) { box.querySelector(".chosen").textContent = facetSummary(facet, facet.chosen); }
+  const summary = box.querySelector(".chosen");
+  const text = facetSummary(facet, facet.chosen);
+  if (!keepDom && summary.textContent !== text) { summary.textContent = text; }
   box.classList.toggle("active", facet.chosen.length > 0);
 }
 
@@ -106,10 +110,10 @@ function updateDates(wrap, dates, state) {
     if (!keepDom) { delete state.pending[field.key]; }
     block.querySelectorAll("input").forEach((input, i) => {
       const end = field.ends[i];
-      input.min = end.min;
-      input.max = end.max;
+      if (input.min !== end.min) { input.min = end.min; }
+      if (input.max !== end.max) { input.max = end.max; }
       if (!keepDom && input.getRootNode().activeElement !== input && input.value !== end.value) { input.value = end.value; }
-      if (!keepDom) { input.setAttribute("aria-invalid", "false"); }
+      if (!keepDom && input.getAttribute("aria-invalid") !== "false") { input.setAttribute("aria-invalid", "false"); }
     });
   }
 }
