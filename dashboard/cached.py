@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import logging
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,25 @@ def _stamp(*paths: Path) -> tuple[float, ...]:
     return tuple(p.stat().st_mtime if p.exists() else -1.0 for p in paths)
 
 
+# What a rerun asks for again and again (the corpus, the geodata, each layer's script: ~10 calls per
+# filter change), looked up in a plain dict first. Streamlit's cache call hashes its arguments and
+# inspects the function's signature every time (~0.5 ms each); it still does the building, once,
+# with its lock, however many sessions ask at the same moment. Keys carry the files' stamps, so an
+# edited file is a new key; the dict is emptied when it grows past its cap.
+_RECENT: dict[tuple, object] = {}
+_RECENT_CAP = 2048
+
+
+def _recent(build: Callable, key: tuple, *args):
+    value = _RECENT.get(key)
+    if value is None:
+        value = build(*args)
+        if len(_RECENT) >= _RECENT_CAP:
+            _RECENT.clear()
+        _RECENT[key] = value
+    return value
+
+
 @st.cache_resource(show_spinner=False)
 def _corpus(paths: tuple[Path, Path, Path], stamp: tuple[float, ...]) -> Corpus:
     return load_corpus(*paths)
@@ -37,7 +57,8 @@ def _corpus(paths: tuple[Path, Path, Path], stamp: tuple[float, ...]) -> Corpus:
 def get_corpus() -> Corpus:
     """The validated corpus; raises CorpusError with every problem."""
     paths = configured_paths()
-    return _corpus(paths, _stamp(paths[0], paths[1] / "sources.yaml"))
+    stamp = _stamp(paths[0], paths[1] / "sources.yaml")
+    return _recent(_corpus, ("corpus", paths, stamp), paths, stamp)
 
 
 @dataclass(frozen=True)
@@ -87,7 +108,8 @@ def _geodata_stamp(geodata_dir: Path) -> tuple[float, ...]:
 def get_geodata() -> Geodata:
     """Geodata for the map; raises GeodataError naming the missing or broken file."""
     geodata_dir = configured_paths()[2]
-    return _geodata(geodata_dir, _geodata_stamp(geodata_dir))
+    stamp = _geodata_stamp(geodata_dir)
+    return _recent(_geodata, ("geodata", geodata_dir, stamp), geodata_dir, stamp)
 
 
 @st.cache_resource(show_spinner=False)
@@ -102,13 +124,15 @@ def _map_frame(geodata_dir: Path, stamp: tuple[float, ...], tiles: bool, key: st
 def get_map_frame(tiles: bool, key: str) -> mapframe.FrameArgs:
     """The map's constant component arguments (basemap, labels, legend, assets), built once per process."""
     geodata_dir = configured_paths()[2]
-    return _map_frame(geodata_dir, _geodata_stamp(geodata_dir), tiles, key)
+    stamp = _geodata_stamp(geodata_dir)
+    return _recent(_map_frame, ("frame", geodata_dir, stamp, tiles, key), geodata_dir, stamp, tiles, key)
 
 
 def layer_script(kind: str, idx: int, record_ids: tuple[str, ...], shade: str, on: dt.date, version: str) -> str:
     """JavaScript of one dynamic map layer, built once per distinct content and position."""
     digest = hashlib.sha1("\x1f".join(record_ids).encode()).hexdigest()
-    return _layer_script(kind, idx, digest, shade, on, version, record_ids)
+    return _recent(_layer_script, ("layer", kind, idx, digest, shade, on, version),
+                   kind, idx, digest, shade, on, version, record_ids)
 
 
 # A resource, not data: the scripts are immutable strings, so every session can share one copy
