@@ -35,13 +35,6 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     org_short = corpus.organizations[shade]
     as_of = view.filters.as_of
 
-    st.caption(
-        f"Route, Russian military sites and the Tajik–Afghan border; countries shaded by **{ui.md(org_short)}** "
-        f"membership on **{as_of:%-d %b %Y}**. Every mark opens onto the article excerpts and public records behind it."
-    )
-    if not records:
-        ui.st_empty(corpus, view)
-
     stops = [r for r in records if isinstance(r, VisitStop)]
     sites = [r for r in records if isinstance(r, MilitarySite)]
     borders = [r for r in records if isinstance(r, Border)]
@@ -51,6 +44,16 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     active = [kind for kind in LAYER_ORDER if kind in view.layers]
     groups = [cached.layer_script(kind, idx, record_ids, shade, as_of, corpus.version)
               for idx, kind in enumerate(active)]
+    frame = cached.get_map_frame(view.tiles, MAP_KEY)
+
+    # Drawn only once the layers are built: the page's elements then reach the browser together,
+    # which redraws once for all of them rather than once for the caption and again for the rest.
+    st.caption(
+        f"Route, Russian military sites and the Tajik–Afghan border; countries shaded by **{ui.md(org_short)}** "
+        f"membership on **{as_of:%-d %b %Y}**. Every mark opens onto the article excerpts and public records behind it."
+    )
+    if not records:
+        ui.st_empty(corpus, view)
     if not geodata.assets_local:
         st.caption("Map scripts are loaded from a CDN because the local copies are missing (run `make assets`).")
 
@@ -59,7 +62,7 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
         start = view.view
         # st_folium, with the map's constant part rendered once per process (see dashboard/mapframe.py).
         returned = st_map_frame(
-            cached.get_map_frame(view.tiles, MAP_KEY),
+            frame,
             groups,
             key=MAP_KEY,
             height=600,
