@@ -8,7 +8,7 @@ from typing import Any
 
 from dashboard import state as vs
 from dashboard.corpus import Corpus
-from dashboard.filters import RANGE_START, FilterState, facet_counts, facet_values
+from dashboard.filters import RANGE_START, facet_counts, facet_values
 from dashboard.model import KINDS, TOPICS
 
 KIND_LABELS = {
@@ -67,10 +67,6 @@ def option_names(corpus: Corpus, facet: str) -> dict[str, str]:
     return {k: KIND_LABELS[k] for k in KINDS}
 
 
-def _chosen(current: FilterState, facet: str) -> list[str]:
-    return list(getattr(current, facet))
-
-
 def build_panel_data(corpus: Corpus, view: vs.ViewState, today: dt.date) -> dict[str, Any]:
     """Everything the panel draws, as JSON-ready data: each option with the records choosing it would leave,
     the dates, and the map's controls (shading, layers, online tiles)."""
@@ -79,7 +75,7 @@ def build_panel_data(corpus: Corpus, view: vs.ViewState, today: dt.date) -> dict
     for f in FACETS:
         counts = facet_counts(corpus, current, f.facet)
         facets.append({
-            "key": f.key, "label": f.label, "help": f.help, "chosen": _chosen(current, f.facet),
+            "key": f.key, "label": f.label, "help": f.help, "chosen": list(getattr(current, f.facet)),
             "options": [{"value": v, "name": name, "count": counts.get(v, 0)}
                         for v, name in option_names(corpus, f.facet).items()],
         })
@@ -98,7 +94,7 @@ def build_panel_data(corpus: Corpus, view: vs.ViewState, today: dt.date) -> dict
               "options": [{"value": lay, "name": LAYER_LABELS[lay]} for lay in vs.LAYERS]}
     tiles = {"key": vs.P_TILES, "label": "Online tile layer (needs internet)", "help": TILES_HELP, "value": view.tiles}
     return {"facets": facets, "dates": dates, "open": [f["key"] for f in facets if f["chosen"]],
-            "map": {"shade": shade, "layers": layers, "tiles": tiles}, "version": corpus.version}
+            "map": {"shade": shade, "layers": layers, "tiles": tiles}}
 
 
 def _iso(value: object, today: dt.date) -> dt.date:

@@ -18,7 +18,7 @@ from dashboard import state as vs
 from dashboard.corpus import Corpus, CorpusError, Problem, all_excerpts, record_countries
 from dashboard.filters import RANGE_START, TOUR_START, FilterState, emptied_by
 from dashboard.geo import GeodataError
-from dashboard.model import Annotation, Disagreement, Excerpt, Membership, Reference
+from dashboard.model import Annotation, Disagreement, Excerpt, Membership, Reference, Source
 from dashboard.panel import (
     CLEAR,
     KIND_LABELS,
@@ -36,11 +36,18 @@ FILTER_SLOT_KEY = "_filter_slot"
 # The filter panel's widget key (its values live in plain Session State keys, vs.P_ORG ... RANGE_KEY).
 PANEL_KEY = "filter_panel"
 _STATIC_APP = Path(__file__).resolve().parent / "static" / "app"
-_FILTER_PANEL = st.components.v2.component(
-    "dashboard.filter_panel",
-    css=(_STATIC_APP / "filter-panel.css").read_text(encoding="utf-8"),
-    js=(_STATIC_APP / "filter-panel.js").read_text(encoding="utf-8"),
-)
+
+
+def _light_component(name: str, stem: str):
+    """An st.components.v2 component from our own static/app/<stem>.js and .css (no iframe)."""
+    return st.components.v2.component(
+        f"dashboard.{name}",
+        css=(_STATIC_APP / f"{stem}.css").read_text(encoding="utf-8"),
+        js=(_STATIC_APP / f"{stem}.js").read_text(encoding="utf-8"),
+    )
+
+
+_FILTER_PANEL = _light_component("filter_panel", "filter-panel")
 
 
 def md(text: object) -> str:
@@ -109,10 +116,7 @@ def clear_facet(facet: str) -> None:
 
 def _filters_from_session() -> FilterState:
     ss = st.session_state
-    chosen = ss.get(RANGE_KEY) or ()
-    # A range picker gives a tuple; a lone date (a value set from elsewhere) is a range's start.
-    chosen = (chosen,) if isinstance(chosen, dt.date) else tuple(chosen)
-    start, end = (chosen + (None, None))[:2]
+    start, end = (tuple(ss.get(RANGE_KEY) or ()) + (None, None))[:2]
     return FilterState(
         orgs=tuple(ss.get(vs.P_ORG) or ()),
         countries=tuple(ss.get(vs.P_COUNTRY) or ()),
@@ -141,11 +145,11 @@ def st_sidebar(corpus: Corpus) -> None:
 
 
 def st_live(render: Callable[[Corpus, vs.ViewState], None], head: Callable[[Corpus], None] | None = None) -> None:
-    """Run a page: the filter panel, the link's notices and the page body in one fragment.
+    """Run a page: the sidebar panel, the link's notices and the page body in one fragment.
 
-    A filter change then reruns only the filters, the page and the URL sync; the
-    sidebar's frame, the map controls and the navigation stay as they are. Every
-    page calls this, so the filter panel is on every page.
+    A change in the panel then reruns only the page and the panel (which also keeps the
+    address bar in step); the sidebar's heading and the navigation stay as they are.
+    Every page calls this, so the panel is on every page.
     `head`, if given, draws the top of the page that does not depend on the filters, in full runs only.
     """
     corpus = cached.get_corpus()
@@ -168,7 +172,7 @@ def st_live(render: Callable[[Corpus, vs.ViewState], None], head: Callable[[Corp
 
 
 def view_from_session() -> vs.ViewState:
-    """The whole view state, from the widgets' values in Session State; stored under VIEW_KEY."""
+    """The whole view state, from the values the panel and the link set in Session State; stored under VIEW_KEY."""
     ss = st.session_state
     view = vs.ViewState(
         filters=_filters_from_session(),
@@ -304,11 +308,16 @@ def reader_link(excerpt: Excerpt, key: str) -> str:
     return "reader?" + urllib.parse.urlencode({vs.P_SOURCE: excerpt.source, vs.P_EXCERPT: key})
 
 
+def source_citation(source: Source) -> str:
+    """Outlet · author · date, as far as the article's text gives them (plain text)."""
+    bits = [source.outlet, source.author, source.published.isoformat() if source.published else None]
+    return " · ".join(b for b in bits if b) or "outlet, author and date not given in the text"
+
+
 def excerpt_card_md(excerpt: Excerpt, key: str, corpus: Corpus) -> str:
     """One quote with its source, citation and a link to its place in the article, as escaped markdown."""
     source = corpus.sources[excerpt.source]
-    bits = [source.outlet, source.author, source.published.isoformat() if source.published else None]
-    cite = " · ".join(md(b) for b in bits if b) or "outlet, author and date not given in the text"
+    cite = md(source_citation(source))
     return (f"> {md(' '.join(excerpt.quote.split()))}\n\n"
             f"**{md(source.label)}**  \n{cite}  \n"
             f"[Read in the article ↗]({reader_link(excerpt, key)}) · characters {excerpt.start}–{excerpt.end}")
@@ -427,11 +436,8 @@ def replace_view(view: vs.ViewState, **changes) -> vs.ViewState:
 
 
 EXCERPT_PAGE_KEY = "excerpt_page"
-_EXCERPT_LIST = st.components.v2.component(
-    "dashboard.excerpt_list",
-    css=(_STATIC_APP / "excerpt-list.css").read_text(encoding="utf-8"),
-    js=(_STATIC_APP / "excerpt-list.js").read_text(encoding="utf-8"),
-)
+EXCERPT_LIST_KEY = "excerpt_list"
+_EXCERPT_LIST = _light_component("excerpt_list", "excerpt-list")
 
 
 def excerpt_list_data(records: list[Annotation], corpus: Corpus, page: int, page_size: int = 8) -> dict:
@@ -444,11 +450,9 @@ def excerpt_list_data(records: list[Annotation], corpus: Corpus, page: int, page
     cards = []
     for record, i, excerpt in itertools.islice(rows, (page - 1) * page_size, page * page_size):
         source = corpus.sources[excerpt.source]
-        bits = [source.outlet, source.author, source.published.isoformat() if source.published else None]
         cards.append({
             "title": record.title, "disputed": record.id in corpus.disputed,
-            "quote": " ".join(excerpt.quote.split()), "label": source.label,
-            "cite": " · ".join(b for b in bits if b) or "outlet, author and date not given in the text",
+            "quote": " ".join(excerpt.quote.split()), "label": source.label, "cite": source_citation(source),
             "link": reader_link(excerpt, vs.excerpt_key(record.id, i)), "start": excerpt.start, "end": excerpt.end,
         })
     return {"cards": cards, "page": page, "pages": pages, "size": page_size, "total": total}
@@ -467,13 +471,13 @@ def st_excerpt_list(records: list[Annotation], corpus: Corpus) -> None:
     page = kept[1] if isinstance(kept, tuple) and kept[0] == signature else 1
     data = excerpt_list_data(records, corpus, page)
     st.session_state[EXCERPT_PAGE_KEY] = (signature, data["page"])
-    _EXCERPT_LIST(key="excerpt_list", data=data, default={"page": None},
+    _EXCERPT_LIST(key=EXCERPT_LIST_KEY, data=data, default={"page": None},
                   on_page_change=lambda: _on_excerpt_page(signature))
 
 
 def _on_excerpt_page(signature: int) -> None:
     """Callback of the pager: a page number, checked (the list clamps it to the pages there are)."""
-    wanted = (st.session_state.get("excerpt_list") or {}).get("page")
+    wanted = (st.session_state.get(EXCERPT_LIST_KEY) or {}).get("page")
     number = wanted.get("page") if isinstance(wanted, dict) else None
     if isinstance(number, int) and not isinstance(number, bool) and 1 <= number <= 100_000:
         st.session_state[EXCERPT_PAGE_KEY] = (signature, number)

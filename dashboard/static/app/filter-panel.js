@@ -13,6 +13,22 @@ function el(tag, attrs, text) {
   return node;
 }
 
+// A change the reader made: remembered (as `shown`, what the panel now shows) until the server's reply
+// shows it too, then sent with a new sequence number.
+function change(state, key, value, shown = value) {
+  state.pending[key] = {value: JSON.stringify(shown), at: Date.now()};
+  state.send({key, value});
+}
+
+// May the server's value be written into the panel? Not while a newer change of the reader's is on
+// its way (a reply to an older click must not undo a newer one); then the pending change is done.
+function settled(state, key, value) {
+  const pending = state.pending[key];
+  if (pending && Date.now() - pending.at < PENDING_MS && pending.value !== JSON.stringify(value)) { return false; }
+  delete state.pending[key];
+  return true;
+}
+
 function facetSummary(facet, chosen) {
   if (!chosen.length) { return "All"; }
   const names = new Map(facet.options.map((o) => [o.value, o.name]));
@@ -34,20 +50,15 @@ function buildFacet(facet, state) {
   }
   group.addEventListener("change", () => {
     const value = [...group.querySelectorAll("input:checked")].map((i) => i.value);
-    state.pending[facet.key] = {value: JSON.stringify(value), at: Date.now()};
     box.querySelector(".chosen").textContent = facetSummary(facet, value);
-    state.send({key: facet.key, value});
+    change(state, facet.key, value);
   });
   box.append(group);
   return box;
 }
 
 function updateFacet(box, facet, state) {
-  const pending = state.pending[facet.key];
-  const fresh = pending && Date.now() - pending.at < PENDING_MS;
-  // A reply to an older click must not undo a newer one that is still on its way.
-  const keepDom = fresh && pending.value !== JSON.stringify(facet.chosen);
-  if (!keepDom) { delete state.pending[facet.key]; }
+  const keepDom = !settled(state, facet.key, facet.chosen);
   const chosen = new Set(facet.chosen);
   const counts = new Map(facet.options.map((o) => [o.value, o.count]));
   // Only what changed is written: every write makes the browser restyle, and most counts stay put.
@@ -90,9 +101,7 @@ function buildDates(dates, state) {
       inputs.forEach((i) => i.setAttribute("aria-invalid", String(!(i.value && i.value >= i.min && i.value <= i.max))));
       if (!ok) { return; }
       timer = setTimeout(() => {
-        const value = values.length === 1 ? values[0] : values;
-        state.pending[field.key] = {value: JSON.stringify(values), at: Date.now()};
-        state.send({key: field.key, value});
+        change(state, field.key, values.length === 1 ? values[0] : values, values);
       }, 250);
     };
     inputs.forEach((input) => input.addEventListener("change", commit));
@@ -104,10 +113,7 @@ function buildDates(dates, state) {
 function updateDates(wrap, dates, state) {
   for (const field of dates) {
     const block = wrap.querySelector(`fieldset[data-key="${CSS.escape(field.key)}"]`);
-    const pending = state.pending[field.key];
-    const values = field.ends.map((end) => end.value);
-    const keepDom = pending && Date.now() - pending.at < PENDING_MS && pending.value !== JSON.stringify(values);
-    if (!keepDom) { delete state.pending[field.key]; }
+    const keepDom = !settled(state, field.key, field.ends.map((end) => end.value));
     block.querySelectorAll("input").forEach((input, i) => {
       const end = field.ends[i];
       if (input.min !== end.min) { input.min = end.min; }
@@ -127,10 +133,7 @@ function buildMap(controls, state) {
   field.append(el("span", {class: "label"}, shade.label));
   const select = el("select", {"data-testid": "filter-shade"});
   for (const option of shade.options) { select.append(el("option", {value: option.value}, option.name)); }
-  select.addEventListener("change", () => {
-    state.pending[shade.key] = {value: JSON.stringify(select.value), at: Date.now()};
-    state.send({key: shade.key, value: select.value});
-  });
+  select.addEventListener("change", () => change(state, shade.key, select.value));
   field.append(select, el("span", {class: "help"}, shade.help));
   wrap.append(field);
 
@@ -144,9 +147,7 @@ function buildMap(controls, state) {
     group.append(row);
   }
   group.addEventListener("change", () => {
-    const value = [...group.querySelectorAll("input:checked")].map((i) => i.value);
-    state.pending[layers.key] = {value: JSON.stringify(value), at: Date.now()};
-    state.send({key: layers.key, value});
+    change(state, layers.key, [...group.querySelectorAll("input:checked")].map((i) => i.value));
   });
   wrap.append(group);
 
@@ -154,28 +155,19 @@ function buildMap(controls, state) {
   const toggle = el("label", {class: "option tiles", title: tiles.help});
   const box = el("input", {type: "checkbox", "data-testid": "filter-tiles"});
   toggle.append(box, el("span", {class: "name"}, tiles.label));
-  box.addEventListener("change", () => {
-    state.pending[tiles.key] = {value: JSON.stringify(box.checked), at: Date.now()};
-    state.send({key: tiles.key, value: box.checked});
-  });
+  box.addEventListener("change", () => change(state, tiles.key, box.checked));
   wrap.append(toggle, el("p", {class: "help"}, tiles.help));
   return wrap;
 }
 
 function updateMap(wrap, controls, state) {
-  const fresh = (key, value) => {
-    const pending = state.pending[key];
-    const keep = pending && Date.now() - pending.at < PENDING_MS && pending.value !== JSON.stringify(value);
-    if (!keep) { delete state.pending[key]; }
-    return !keep;
-  };
-  const select = wrap.querySelector("select");
-  if (fresh(controls.shade.key, controls.shade.value)) { select.value = controls.shade.value; }
-  if (fresh(controls.layers.key, controls.layers.value)) {
-    const on = new Set(controls.layers.value);
+  const {shade, layers, tiles} = controls;
+  if (settled(state, shade.key, shade.value)) { wrap.querySelector("select").value = shade.value; }
+  if (settled(state, layers.key, layers.value)) {
+    const on = new Set(layers.value);
     wrap.querySelectorAll(".layers input").forEach((i) => { i.checked = on.has(i.value); });
   }
-  if (fresh(controls.tiles.key, controls.tiles.value)) { wrap.querySelector(".tiles input").checked = controls.tiles.value; }
+  if (settled(state, tiles.key, tiles.value)) { wrap.querySelector(".tiles input").checked = tiles.value; }
 }
 
 // The address bar: the server's parameters (`want`) plus the map's own view (`keep`: lat, lon, z),
@@ -232,7 +224,6 @@ export default function (component) {
   }
   updateDates(root.querySelector(".dates"), data.dates, state);
   updateMap(root.querySelector(".map-controls"), data.map, state);
-  root.dataset.version = data.version;
   if (data.link) {
     state.link = data.link;
     syncUrl(state.link);
