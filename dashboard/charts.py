@@ -8,8 +8,10 @@ from collections import Counter
 import plotly.graph_objects as go
 
 from dashboard.corpus import Corpus, record_countries
+from dashboard.dates import format_date
 from dashboard.filters import TOUR_END, TOUR_START
 from dashboard.layers import MEMBERSHIP_STYLE, PALETTE
+from dashboard.memberships import status_label
 from dashboard.model import TOPICS, Annotation, Disagreement, Event, Figure, Membership, VisitStop
 
 FONT = dict(family="system-ui, sans-serif", size=13)
@@ -42,16 +44,18 @@ def make_membership_timeline(records: list[Annotation], corpus: Corpus, today: d
             continue
         starts = [r.date for r in sel]
         ends = [r.date_end or today for r in sel]
+        label = status_label(status)
         fig.add_trace(go.Bar(
-            name=status, orientation="h",
+            name=label, orientation="h",
             y=[f"{corpus.organizations[r.organization]} · {corpus.countries.get(r.country, r.country)}" for r in sel],
             base=[s.isoformat() for s in starts],
             x=[(e - s).days * 86400000 for s, e in zip(starts, ends)],
             marker=dict(color=style["fillColor"], opacity=min(1.0, style["fillOpacity"] + 0.35),
                         pattern=dict(shape="/" if style["dashArray"] else "")),
-            customdata=[[r.id, s.isoformat(), (r.date_end.isoformat() if r.date_end else "today")]
+            customdata=[[r.id, format_date(s, r.date_precision),
+                         format_date(r.date_end, r.date_end_precision) if r.date_end else "today"]
                         for r, s in zip(sel, starts)],
-            hovertemplate="%{y}<br>" + status + ": %{customdata[1]} – %{customdata[2]}<extra></extra>",
+            hovertemplate="%{y}<br>" + label + ": %{customdata[1]} – %{customdata[2]}<extra></extra>",
         ))
     if not rows:
         return _layout(_empty(fig), "Membership timeline")
@@ -62,6 +66,8 @@ def make_membership_timeline(records: list[Annotation], corpus: Corpus, today: d
     fig.add_vline(x=dt.datetime.combine(TOUR_START, dt.time()).timestamp() * 1000, line_color=PALETTE["vermillion"],
                   line_dash="dash", annotation_text="tour, Feb 2017", annotation_position="top")
     n = len({(r.country, r.organization) for r in rows})
+    # One row per country and grouping; a country's successive statuses share its row, end to end.
+    fig.update_layout(barmode="overlay", bargap=0.25)
     return _layout(fig, "Who belonged to which grouping, 1991 to today", height=max(360, 22 * n + 140))
 
 

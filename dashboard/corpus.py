@@ -21,6 +21,8 @@ import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from dashboard.codes import COUNTRY_NAMES, REGION_BOUNDS
+from dashboard.dates import is_first_of
+from dashboard.memberships import overlapping_periods, status_label
 from dashboard.model import (
     EARLIEST_DATE,
     KINDS,
@@ -30,6 +32,7 @@ from dashboard.model import (
     Membership,
     Source,
 )
+from dashboard.support import date_problem, label_problem
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_ANNOTATIONS = ROOT / "annotations.yaml"
@@ -338,6 +341,7 @@ def load_corpus(
             continue
         seen[record.id] = lines.line(("records", i, "id")) or 0
         located.append(checks.run(record, ("records", i), problems))
+    by_id = {r.id: r for r in records}
     for i, record in zip(positions, records):
         if isinstance(record, Disagreement):
             for j, rid in enumerate(record.records):
@@ -346,6 +350,17 @@ def load_corpus(
                         Problem(name, lines.line(("records", i, "records", j)), record.id, "records",
                                 f"unknown record {rid!r}")
                     )
+            concerned = [by_id[rid] for rid in record.records if rid in by_id]
+            for j, version in enumerate(record.versions):
+                why = version.reference and label_problem(record, version.reference, concerned)
+                if why:
+                    problems.append(Problem(name, lines.line(("records", i, "versions", j, "reference", "supports")),
+                                            record.id, "versions.reference.supports", why))
+    line_of = {r.id: lines.line(("records", i, "date")) for i, r in zip(positions, records)}
+    for first, later in overlapping_periods(r for r in located if isinstance(r, Membership)):
+        problems.append(Problem(name, line_of[later.id], later.id, "date",
+                                f"overlaps {first.id} (same country and organization): a country has one "
+                                f"status at a time, so one period must end (date_end) where the next begins"))
     if problems:
         raise CorpusError(problems)
     version = hashlib.sha256(
@@ -412,6 +427,19 @@ class _Checks:
         for ref_path, ref in _references(record, path):
             if not ref.url.startswith(("https://", "http://")):
                 self.problem(problems, ref_path + ("url",), rid, "references.url", "a reference URL must start with https:// or http://")
+        for j, ref in enumerate(record.references):
+            ref_path = path + ("references", j)
+            why = label_problem(record, ref)
+            if why:
+                self.problem(problems, ref_path + ("supports",), rid, "references.supports", why)
+            why = date_problem(record, ref)
+            if why:
+                self.problem(problems, ref_path + ("quote",), rid, "references.quote", why)
+        if isinstance(record, Membership):
+            label = status_label(record.status)
+            if not record.title.endswith(f": {label}"):
+                self.problem(problems, path + ("title",), rid, "title",
+                             f"the title must end with the status it shows (': {label}')")
         updates: dict[str, Any] = {}
         excerpts = [self._locate(e, path + ("excerpts", j), rid, problems) for j, e in enumerate(record.excerpts)]
         updates["excerpts"] = excerpts
@@ -447,6 +475,11 @@ class _Checks:
             if value is not None and not (EARLIEST_DATE <= value <= self.today):
                 self.problem(problems, path + (fld,), record.id, fld,
                              f"date {value} outside the possible range {EARLIEST_DATE}..{self.today}")
+            precision = getattr(record, f"{fld}_precision")
+            if value is not None and not is_first_of(value, precision):
+                first = "the 1st of the month" if precision == "month" else "1 January"
+                self.problem(problems, path + (fld,), record.id, fld,
+                             f"a date known to the {precision} is written as {first}, not {value}")
         if record.date and record.date_end and record.date_end < record.date:
             self.problem(problems, path + ("date_end",), record.id, "date_end", "date_end is before date")
 

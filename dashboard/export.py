@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from dashboard.corpus import Corpus
+from dashboard.dates import iso_at
 from dashboard.model import Annotation, Border
 
 _RECORD = TypeAdapter(Annotation)
@@ -47,7 +48,10 @@ def dict_to_record(data: dict[str, Any]) -> Annotation:
 
 
 def to_csv(records: list[Annotation], corpus: Corpus) -> str:
-    """One row per record: readable columns, plus the full record as JSON for a lossless reload."""
+    """One row per record: readable columns, plus the full record as JSON for a lossless reload.
+
+    Dates are ISO 8601 at the precision the sources give: 2017-02-27, 2019-07 or 2019.
+    """
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
     writer.writeheader()
@@ -55,8 +59,8 @@ def to_csv(records: list[Annotation], corpus: Corpus) -> str:
         loc = getattr(record, "location", None)
         writer.writerow({
             "id": record.id, "kind": record.kind, "title": record.title,
-            "date": record.date.isoformat() if record.date else "",
-            "date_end": record.date_end.isoformat() if record.date_end else "",
+            "date": iso_at(record.date, record.date_precision) if record.date else "",
+            "date_end": iso_at(record.date_end, record.date_end_precision) if record.date_end else "",
             "countries": ";".join(record.countries), "organizations": ";".join(record.organizations),
             "topics": ";".join(record.topics),
             "lat": loc.lat if loc else "", "lon": loc.lon if loc else "",
@@ -75,7 +79,10 @@ def from_csv(text: str) -> list[Annotation]:
 
 
 def to_geojson(records: list[Annotation], borders_gdf=None) -> str:
-    """A FeatureCollection: points for located records, lines for borders, null geometry otherwise."""
+    """A FeatureCollection: points for located records, lines for borders, null geometry otherwise.
+
+    Each dated feature's `when` gives its dates at their precision (ISO 8601, an interval as a/b).
+    """
     lines = {}
     if borders_gdf is not None:
         lines = {row.id: row.geometry.__geo_interface__ for row in borders_gdf.itertuples()}
@@ -87,11 +94,21 @@ def to_geojson(records: list[Annotation], borders_gdf=None) -> str:
             geometry = {"type": "Point", "coordinates": [loc.lon, loc.lat]}
         elif isinstance(record, Border) and record.geodata_id in lines:
             geometry = lines[record.geodata_id]
+        when = {"when": _when(record)} if record.date else {}
         features.append({"type": "Feature", "id": record.id, "geometry": geometry,
-                         "properties": record_to_dict(record)})
+                         "properties": when | record_to_dict(record)})
     return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
 
 
 def from_geojson(text: str) -> list[Annotation]:
     """Records back from to_geojson's output."""
-    return [dict_to_record(f["properties"]) for f in json.loads(text)["features"]]
+    features = json.loads(text)["features"]
+    return [dict_to_record({k: v for k, v in f["properties"].items() if k != "when"}) for f in features]
+
+
+def _when(record: Annotation) -> str:
+    """The record's dates as ISO 8601 at their precision: '2017-02-27', '2019-07', '1993-12/2009-08-18'."""
+    out = iso_at(record.date, record.date_precision)
+    if record.date_end:
+        out += "/" + iso_at(record.date_end, record.date_end_precision)
+    return out

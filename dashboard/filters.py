@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from dashboard.corpus import Corpus, all_excerpts, record_countries, record_orgs
+from dashboard.dates import span
+from dashboard.memberships import membership_active
 from dashboard.model import Annotation, Membership
 
 TOUR_START = dt.date(2017, 2, 27)
@@ -57,18 +59,20 @@ def record_sources(record: Annotation) -> set[str]:
     return {e.source for e in all_excerpts(record)}
 
 
-def membership_active(record: Membership, on: dt.date) -> bool:
-    """Whether a membership period covers a date (an open end means 'still')."""
-    start_ok = record.date is None or record.date <= on
-    end_ok = record.date_end is None or on < record.date_end
-    return start_ok and end_ok
+def record_span(record: Annotation) -> tuple[dt.date, dt.date] | None:
+    """(first, last) day a dated record may cover, at its dates' precision; None if undated."""
+    if record.date is None:
+        return None
+    return span(record.date, record.date_precision, record.date_end, record.date_end_precision)
 
 
 def _in_range(record: Annotation, start: dt.date | None, end: dt.date | None) -> bool:
-    if record.date is None or (start is None and end is None):
+    """A record is in a range that overlaps any day it may cover ('July 2019' is in 15 Jul – 1 Aug)."""
+    covered = record_span(record)
+    if covered is None or (start is None and end is None):
         return True
-    last = record.date_end or record.date
-    return (start is None or last >= start) and (end is None or record.date <= end)
+    first, last = covered
+    return (start is None or last >= start) and (end is None or first <= end)
 
 
 def _facet_values(record: Annotation, facet: str) -> set[str]:
@@ -106,7 +110,8 @@ class _Index:
     masks: dict[str, dict[str, int]]
     everything: int
     memberships: int
-    spans: tuple[tuple[int, dt.date | None, dt.date | None], ...]
+    spans: tuple[tuple[int, dt.date | None, dt.date | None], ...]  # membership: (date, date_end)
+    covers: tuple[tuple[int, dt.date | None, dt.date | None], ...]  # others: record_span
 
 
 def _index(corpus: Corpus) -> _Index:
@@ -116,6 +121,7 @@ def _index(corpus: Corpus) -> _Index:
     masks: dict[str, dict[str, int]] = {f: {} for f in FACETS}
     memberships = 0
     spans = []
+    covers = []
     for pos, record in enumerate(corpus.records):
         bit = 1 << pos
         for facet in FACETS:
@@ -124,7 +130,8 @@ def _index(corpus: Corpus) -> _Index:
         if isinstance(record, Membership):
             memberships |= bit
         spans.append((bit, record.date, record.date_end))
-    index = _Index(masks, (1 << len(corpus.records)) - 1, memberships, tuple(spans))
+        covers.append((bit, *(record_span(record) or (None, None))))
+    index = _Index(masks, (1 << len(corpus.records)) - 1, memberships, tuple(spans), tuple(covers))
     object.__setattr__(corpus, "_filter_index", index)
     return index
 
@@ -140,13 +147,13 @@ def _facet_mask(index: _Index, facet: str, chosen: tuple[str, ...]) -> int:
 
 def _date_mask(index: _Index, state: FilterState, skip: str | None) -> int:
     out = 0
-    for bit, start, end in index.spans:
+    for (bit, start, end), (_, first, last) in zip(index.spans, index.covers):
         if bit & index.memberships:
             ok = skip == "as_of" or ((start is None or start <= state.as_of) and (end is None or state.as_of < end))
         else:
-            ok = skip == "dates" or start is None or (
-                (state.date_from is None or (end or start) >= state.date_from)
-                and (state.date_to is None or start <= state.date_to))
+            ok = skip == "dates" or first is None or (
+                (state.date_from is None or last >= state.date_from)
+                and (state.date_to is None or first <= state.date_to))
         if ok:
             out |= bit
     return out

@@ -22,8 +22,9 @@ from jinja2 import Template
 
 from dashboard.assets import STATIC_URL
 from dashboard.corpus import Corpus
-from dashboard.filters import membership_active
+from dashboard.dates import format_date
 from dashboard.geo import geodesic_arc, geodesic_distance_km
+from dashboard.memberships import membership_status, status_label
 from dashboard.model import Annotation, Border, Membership, MilitarySite, VisitStop
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
@@ -42,6 +43,8 @@ MEMBERSHIP_STYLE = {
     "member": {"fillColor": PALETTE["blue"], "fillOpacity": 0.55, "dashArray": None},
     "associate": {"fillColor": PALETTE["purple"], "fillOpacity": 0.45, "dashArray": None},
     "observer": {"fillColor": PALETTE["sky"], "fillOpacity": 0.45, "dashArray": "6 4"},
+    "dialogue_partner": {"fillColor": PALETTE["yellow"], "fillOpacity": 0.45, "dashArray": "3 3"},
+    "partner": {"fillColor": PALETTE["yellow"], "fillOpacity": 0.55, "dashArray": "8 2"},
     "prospective": {"fillColor": PALETTE["green"], "fillOpacity": 0.40, "dashArray": "2 4"},
     "suspended": {"fillColor": PALETTE["orange"], "fillOpacity": 0.45, "dashArray": "8 3 2 3"},
     "former": {"fillColor": PALETTE["grey"], "fillOpacity": 0.30, "dashArray": "1 5"},
@@ -205,7 +208,7 @@ def _stop_marks(stop: VisitStop, stops: list[VisitStop], corpus: Corpus) -> list
     if stop.id in corpus.disputed:
         cls += " flagged"
     title = {"made": f"Stop {stop.order}", "not_made": "Not visited", "origin": "Start and end"}[stop.status]
-    when = stop.date.strftime("%-d %b %Y") if stop.date else "no date"
+    when = format_date(stop.date, stop.date_precision) if stop.date else "no date"
     tip = (f"<b>{esc(title)}: {esc(stop.city)}</b><br>{esc(when)}"
            + (f"<br>{esc(leaders)}" if leaders else "")
            + "".join(f"<br>• {esc(a)}" for a in stop.agenda[:3]) + _flag(stop, corpus) + _ref(stop.id))
@@ -271,22 +274,13 @@ def display_lines(wkb: bytes) -> tuple[tuple[tuple[float, float], ...], ...]:
     return tuple(tuple((round(lat, 4), round(lon, 4)) for lon, lat in line.coords) for line in lines)
 
 
-def membership_status(records: list[Membership], org: str, on: dt.date) -> dict[str, Membership]:
-    """Each country's membership record in one organization on one date."""
-    out: dict[str, Membership] = {}
-    for record in records:
-        if record.organization == org and membership_active(record, on):
-            out[record.country] = record
-    return out
-
-
 def membership_payload(status: dict[str, Membership], org_short: str, corpus: Corpus, on: dt.date) -> dict:
     """Style and tooltip per shaded country; the basemap applies them (no polygons per rerun)."""
     payload = {}
     for code, record in status.items():
-        since = record.date.isoformat() if record.date else "?"
-        tip = (f"<b>{esc(corpus.countries.get(code, code))}</b>: {esc(record.status.value)} of the "
-               f"{esc(org_short)}<br>since {esc(since)} (as of {esc(on.isoformat())})"
+        since = format_date(record.date, record.date_precision) if record.date else "?"
+        tip = (f"<b>{esc(corpus.countries.get(code, code))}</b>: {esc(status_label(record.status))} of the "
+               f"{esc(org_short)}<br>since {esc(since)} (as of {esc(format_date(on))})"
                + _flag(record, corpus) + _ref(record.id))
         payload[code] = {"style": {**MEMBERSHIP_STYLE[record.status.value], "color": "#444", "weight": 1},
                          "tooltip": tip}
@@ -514,7 +508,7 @@ def legend_html() -> str:
     for status, style in MEMBERSHIP_STYLE.items():
         dash = "dashed" if style["dashArray"] else "solid"
         rows.append(f'<div><span class="sw" style="background:{style["fillColor"]};'
-                    f'opacity:{style["fillOpacity"] + 0.3:.2f};border-style:{dash}"></span>{esc(status)}</div>')
+                    f'opacity:{style["fillOpacity"] + 0.3:.2f};border-style:{dash}"></span>{esc(status_label(status))}</div>')
     rows.append('<div class="lg-title">Tour</div>')
     rows.append('<div><span class="stop stop-made mini">1</span>stop, in order</div>')
     rows.append('<div><span class="stop stop-not-made mini">✕</span>announced, not made</div>')

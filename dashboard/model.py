@@ -8,6 +8,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from dashboard.dates import Precision
+
 TOPICS = (
     "security",
     "military",
@@ -66,7 +68,9 @@ class Excerpt(Strict):
 class Reference(Strict):
     """A public record behind a context fact that the articles don't give (or give loosely)."""
 
-    supports: str = Field(description="Which fact this backs: location, date, start, end, length ...")
+    supports: str = Field(description="The field of the record this proves: location, date (or start), date_end "
+                                      "(or end), status, value, summary ..., or length for a border; its quote "
+                                      "must state that fact.")
     title: str
     url: str
     publisher: str | None = None
@@ -91,6 +95,8 @@ class Status(StrEnum):
     suspended = "suspended"
     former = "former"
     associate = "associate"
+    dialogue_partner = "dialogue_partner"
+    partner = "partner"
 
 
 class Base(Strict):
@@ -106,7 +112,8 @@ class Base(Strict):
     references: list[Reference] = Field(default_factory=list)
     date: dt.date | None = None
     date_end: dt.date | None = None
-    date_precision: Literal["day", "month", "year"] = "day"
+    date_precision: Precision = Field(default="day", description="What the source gives: a day, a month or a year.")
+    date_end_precision: Precision = Field(default="day", description="Likewise for date_end.")
 
     @field_validator("countries")
     @classmethod

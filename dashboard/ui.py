@@ -16,8 +16,10 @@ import streamlit as st
 from dashboard import cached
 from dashboard import state as vs
 from dashboard.corpus import Corpus, CorpusError, Problem, all_excerpts, record_countries
+from dashboard.dates import format_date
 from dashboard.filters import RANGE_START, TOUR_START, FilterState, emptied_by
 from dashboard.geo import GeodataError
+from dashboard.memberships import status_label
 from dashboard.model import Annotation, Disagreement, Excerpt, Membership, Reference, Source
 from dashboard.panel import (
     CLEAR,
@@ -362,8 +364,7 @@ def st_record(record: Annotation, corpus: Corpus, disputes: dict[str, list[Disag
 def _facts(record: Annotation, corpus: Corpus) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     if record.date:
-        span = record.date.isoformat() + (f" – {record.date_end.isoformat()}" if record.date_end else "")
-        out.append(("date", span + ("" if record.date_precision == "day" else f" ({record.date_precision})")))
+        out.append(("date", _when(record)))
     for attr in ("status", "city", "personnel"):
         value = getattr(record, attr, None)
         if value:
@@ -494,24 +495,34 @@ def st_feature_table(stops, sites, borders, status, legs, geodata, corpus: Corpu
 def _feature_rows(stops, sites, borders, status, legs, geodata, corpus: Corpus, org_short: str) -> list[dict]:
     rows = []
     for stop in stops:
-        rows.append({"layer": "Visit route", "feature": stop.title, "date": stop.date, "detail": stop.status,
+        rows.append({"layer": "Visit route", "feature": stop.title, "date": _when(stop), "detail": stop.status,
                      "ref": stop.id})
     for leg in legs:
         rows.append({"layer": "Visit route", "feature": f"Leg {leg.start.city} → {leg.end.city}",
-                     "date": leg.end.date, "detail": f"{leg.km:,.0f} km (geodesic, WGS84)", "ref": leg.end.id})
+                     "date": _when(leg.end), "detail": f"{leg.km:,.0f} km (geodesic, WGS84)", "ref": leg.end.id})
     for site in sites:
         km = distance_to_afghanistan(site)
-        rows.append({"layer": "Military sites", "feature": site.title, "date": site.date,
+        rows.append({"layer": "Military sites", "feature": site.title, "date": _when(site),
                      "detail": f"{site.status.replace('_', ' ')}; {km:,.0f} km from Afghanistan", "ref": site.id})
     lengths = dict(zip(geodata.borders["id"], geodata.borders["length_km"]))
     for border in borders:
         km = lengths.get(border.geodata_id)
-        rows.append({"layer": "Borders", "feature": border.title, "date": None,
+        rows.append({"layer": "Borders", "feature": border.title, "date": "",
                      "detail": f"{km:,.0f} km computed" if km else "", "ref": border.id})
     for code, record in sorted(status.items()):
         rows.append({"layer": f"Memberships ({org_short})", "feature": corpus.countries.get(code, code),
-                     "date": record.date, "detail": record.status.value, "ref": record.id})
+                     "date": _when(record), "detail": status_label(record.status), "ref": record.id})
     return rows
+
+
+def _when(record: Annotation) -> str:
+    """A record's date (and end) at the precision its sources give, or '' if it has none."""
+    if record.date is None:
+        return ""
+    out = format_date(record.date, record.date_precision)
+    if record.date_end:
+        out += f" – {format_date(record.date_end, record.date_end_precision)}"
+    return out
 
 
 def distance_to_afghanistan(site) -> float:

@@ -10,8 +10,9 @@ from dashboard import cached, ui
 from dashboard import state as vs
 from dashboard.corpus import Corpus
 from dashboard.filters import select
-from dashboard.layers import LAYER_ORDER, membership_status, record_id_from_tooltip, route_legs
+from dashboard.layers import LAYER_ORDER, record_id_from_tooltip, route_legs
 from dashboard.mapframe import st_map_frame
+from dashboard.memberships import membership_status
 from dashboard.model import Border, Membership, MilitarySite, VisitStop
 from dashboard.selection import country_at
 

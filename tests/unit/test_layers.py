@@ -21,12 +21,12 @@ from dashboard.layers import (
     layer_js,
     layer_marks,
     membership_payload,
-    membership_status,
     record_id_from_tooltip,
     route_legs,
     route_marks,
     site_marks,
 )
+from dashboard.memberships import membership_status
 from dashboard.model import Border, Excerpt, Membership, MilitarySite, VisitStop
 
 TOUR = dt.date(2017, 2, 27)
@@ -81,7 +81,8 @@ def test_membership_styles_differ_by_status():
 def test_csto_on_the_tour_date(corpus):
     status = membership_status(of(corpus, Membership), "org-csto", TOUR)
     assert {c for c, r in status.items() if r.status.value == "member"} == {"RU", "KZ", "KG", "TJ", "AM", "BY"}
-    assert status["UZ"].status.value == "former"
+    # Suspended by the CSTO on 19 Dec 2012 at its own request (issue 11, case 3); it was "former" here before.
+    assert status["UZ"].status.value == "suspended"
 
 
 def test_uzbekistan_was_a_csto_member_in_2008(corpus):

@@ -100,6 +100,48 @@ CASES = [
      (20, "site-kant", "topics.0", "Input should be")),
     ("empty file", "", (None, None, "records", "expected a mapping with a 'records' list")),
 ]
+
+MEMBER = """\
+  - id: {rid}
+    kind: membership
+    title: "Uzbekistan in the CSTO: {title_status}"
+    country: UZ
+    organization: org-csto
+    status: {status}
+    date: {date}
+{extra}    topics: [security]
+    references:
+      - supports: {label}
+        title: CSTO leaders suspend Uzbekistan's membership
+        url: http://tass.com/russia/687141
+        quote: "{quote}"
+"""
+TASS_1219 = "MOSCOW, December 19 (Itar-Tass) - The leaders decided to suspend Uzbekistan's membership"
+
+
+def member(rid="m-x", status="suspended", title_status=None, date="2012-12-19", extra="", label="start", quote=TASS_1219):
+    return MEMBER.format(rid=rid, status=status, title_status=title_status or status, date=date, extra=extra,
+                         label=label, quote=quote)
+
+
+CASES += [
+    # Issue 11: a label names the fact its reference proves, and the quote states that fact.
+    ("label names no field", ORG + member(label="charter"),
+     (22, "m-x", "references.supports", "supports: 'charter' names no fact this record has")),
+    ("end label on an open period", ORG + member(label="end"),
+     (22, "m-x", "references.supports", "supports: 'end' names no fact")),
+    ("quote gives another fact", ORG + member(quote="Uzbekistan was among the founding countries of the CSTO in 1992."),
+     (25, "m-x", "references.quote", "does not state date 19 Dec 2012")),
+    ("a month stored as a day", ORG + member(date="2012-06-01", quote="Uzbekistan requested to suspend its membership in June 2012."),
+     (25, "m-x", "references.quote", "it gives the month only: set date_precision: month")),
+    ("a month written as a day", ORG + member(extra="    date_precision: month\n"),
+     (19, "m-x", "date", "a date known to the month is written as the 1st of the month")),
+    ("title and status disagree", ORG + member(title_status="former"),
+     (15, "m-x", "title", "must end with the status it shows (': suspended')")),
+    ("overlapping periods", ORG + member() + member(rid="m-y", status="former", date="2013-01-01",
+                                                   quote="on 1 January 2013"),
+     (32, "m-y", "date", "overlaps m-x (same country and organization)")),
+]
 CASES = [c for c in CASES if c[2] is not None]
 
 

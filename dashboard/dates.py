@@ -1,0 +1,124 @@
+"""Calendar dates at the precision a source gives them: day, month or year.
+
+A date known only to the month is stored as the first of that month with precision
+"month" (a year: 1 January, precision "year"). It is shown at that precision ("Jul
+2019", "2019"), and a filter range that overlaps the month or year contains it. For
+membership periods the stored day is the boundary: a status that began "in December
+1993" is taken to hold from 1 December 1993, on both sides of every comparison.
+
+Dates here are `datetime.date`, never datetimes: a calendar day is the same day in
+every time zone.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Literal
+
+Precision = Literal["day", "month", "year"]
+PRECISIONS: tuple[Precision, ...] = ("day", "month", "year")
+
+MONTHS_EN = tuple(calendar.month_name)[1:]
+MONTHS_EN_ABBR = tuple(calendar.month_abbr)[1:]
+# Genitive forms, as in "26 февраля"; some references quote Russian pages.
+MONTHS_RU = ("январ", "феврал", "март", "апрел", "ма[йя]", "июн", "июл", "август", "сентябр", "октябр",
+             "ноябр", "декабр")
+
+
+def format_date(day: dt.date, precision: Precision = "day") -> str:
+    """A date for readers: '27 Feb 2017', 'Jul 2019' or '2019'."""
+    if precision == "year":
+        return str(day.year)
+    if precision == "month":
+        return f"{MONTHS_EN_ABBR[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTHS_EN_ABBR[day.month - 1]} {day.year}"
+
+
+def iso_at(day: dt.date, precision: Precision = "day") -> str:
+    """ISO 8601 at the given precision: '2017-02-27', '2019-07' or '2019' (exports, links)."""
+    if precision == "year":
+        return f"{day.year:04d}"
+    if precision == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    return day.isoformat()
+
+
+def parse_partial(text: str) -> tuple[dt.date, Precision]:
+    """'2019-07-17', '2019-07' or '2019' -> (first day it may be, precision); ValueError otherwise."""
+    text = text.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return dt.date.fromisoformat(text), "day"
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        year, month = map(int, text.split("-"))
+        return dt.date(year, month, 1), "month"
+    if re.fullmatch(r"\d{4}", text):
+        return dt.date(int(text), 1, 1), "year"
+    raise ValueError(f"not a date (YYYY-MM-DD, YYYY-MM or YYYY): {text!r}")
+
+
+def is_first_of(day: dt.date, precision: Precision) -> bool:
+    """Whether a stored date is where its precision says it must be (the 1st, or 1 January)."""
+    if precision == "month":
+        return day.day == 1
+    if precision == "year":
+        return (day.month, day.day) == (1, 1)
+    return True
+
+
+def last_day(day: dt.date, precision: Precision) -> dt.date:
+    """The last calendar day a date at this precision may stand for."""
+    if precision == "year":
+        return dt.date(day.year, 12, 31)
+    if precision == "month":
+        return dt.date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+    return day
+
+
+def span(date: dt.date, precision: Precision, date_end: dt.date | None = None,
+         end_precision: Precision = "day") -> tuple[dt.date, dt.date]:
+    """(first, last) calendar day a dated record may cover, for range filters."""
+    if date_end is None:
+        return date, last_day(date, precision)
+    return date, last_day(date_end, end_precision)
+
+
+def within_unit(day: dt.date, boundary: dt.date, precision: Precision) -> bool:
+    """Whether `day` falls inside the month or year an imprecise boundary stands for."""
+    if precision == "day":
+        return False
+    return boundary <= day <= last_day(boundary, precision)
+
+
+_DAY = r"(?<!\d)(\d{1,2})(?!\d)(?:st|nd|rd|th)?"
+_RANGE = _DAY + r"(?:\s*(?:[-–—]|and|to|-го)\s*" + _DAY + r")?"
+
+
+def _month_pattern(month: int) -> str:
+    names = [MONTHS_EN[month - 1] + r"\b", MONTHS_EN_ABBR[month - 1] + r"\b\.?", MONTHS_RU[month - 1] + r"\w*"]
+    return r"\b(?:" + "|".join(names) + ")"
+
+
+def mentions_date(text: str, day: dt.date, precision: Precision = "day") -> bool:
+    """Whether a quote states this date at this precision.
+
+    Day: the day and the month, in any common order or as ISO/dotted digits ('15 May',
+    'May 15th', 'June 8-9', '2017-02-27', '27.02.2017'); month: the month's name or
+    digits; year: the year. The year is not required at day or month precision, since
+    quotes often give it once for several dates ("On February 27th and 28th").
+    """
+    if precision == "year":
+        return re.search(rf"(?<!\d){day.year}(?!\d)", text) is not None
+    month = _month_pattern(day.month)
+    digits = [rf"{day.year}-{day.month:02d}", rf"{day.month:02d}\.{day.year}"]
+    if precision == "month":
+        return re.search(month, text, re.IGNORECASE) is not None or any(re.search(p, text) for p in digits)
+    digits = [day.isoformat(), rf"(?<!\d){day.day:02d}\.{day.month:02d}\.{day.year}", rf"(?<!\d){day.day}\.{day.month:02d}\.{day.year}"]
+    if any(re.search(p, text) for p in digits):
+        return True
+    for pattern in (_RANGE + r"\s+(?:of\s+)?" + month, month + r"\s+" + _RANGE):
+        for match in re.finditer(pattern, text, re.IGNORECASE):
+            if str(day.day) in {g.lstrip("0") for g in match.groups() if g}:
+                return True
+    return False
