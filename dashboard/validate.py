@@ -1,13 +1,17 @@
-"""Command line: check annotations.yaml against seeds/ and geodata/.
+"""Command line: check annotations.yaml against seeds/ and geodata/, and its memberships
+against the reference table in reference/.
 
-    python -m dashboard.validate [FILE] [--seeds DIR] [--geodata DIR]
+    python -m dashboard.validate [FILE] [--seeds DIR] [--geodata DIR] [--reference DIR | --no-reference]
 
-Exits 0 when the corpus is clean, 1 with every problem listed otherwise.
+Exits 0 when the corpus is clean, 1 with every problem listed otherwise. The reference
+check runs by default on the project's own annotations.yaml (another FILE is checked
+against a table only when --reference names one).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -19,6 +23,7 @@ from dashboard.corpus import (
     count_excerpts_by_source,
     load_corpus,
 )
+from dashboard.reference import DEFAULT_REFERENCE, compare, coverage_problems, load_reference, summarise
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,15 +32,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("file", nargs="?", type=Path, default=DEFAULT_ANNOTATIONS)
     parser.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS)
     parser.add_argument("--geodata", type=Path, default=DEFAULT_GEODATA)
+    parser.add_argument("--reference", type=Path, default=None,
+                        help="folder with memberships.csv and sources.yaml (default: reference/ for the project's file)")
+    parser.add_argument("--no-reference", action="store_true", help="skip the check against the reference table")
     args = parser.parse_args(argv)
     try:
         corpus = load_corpus(args.file, args.seeds, args.geodata)
     except CorpusError as exc:
-        n = len(exc.problems)
-        print(f"{args.file}: {n} problem{'s' if n != 1 else ''}", file=sys.stderr)
-        for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
-        return 1
+        return _report(args.file, [str(p) for p in exc.problems])
+    folder = args.reference or (DEFAULT_REFERENCE if args.file.resolve() == DEFAULT_ANNOTATIONS.resolve() else None)
+    checked = ""
+    if folder is not None and not args.no_reference:
+        today = dt.date.today()
+        try:
+            table = load_reference(folder)
+        except CorpusError as exc:
+            return _report(folder, [str(p) for p in exc.problems])
+        mismatches, compared = compare(corpus, table, today)
+        problems = coverage_problems(corpus, table) + summarise(mismatches)
+        if problems:
+            return _report(args.file, problems, f"disagree with {table.file}")
+        checked = (f"  memberships: agree with {table.file} ({len(table.rows)} rows, {len(table.sources)} sources, "
+                   f"last checked {table.checked}) on all {compared:,} country-days compared")
     counts = count_excerpts_by_source(corpus)
     kinds: dict[str, int] = {}
     for record in corpus.records:
@@ -43,7 +61,17 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{args.file}: OK, {len(corpus.records)} records (corpus {corpus.version})")
     print("  by kind: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
     print("  excerpts by source: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    if checked:
+        print(checked)
     return 0
+
+
+def _report(file: Path, problems: list[str], what: str = "") -> int:
+    n = len(problems)
+    print(f"{file}: {n} problem{'s' if n != 1 else ''}{' (' + what + ')' if what else ''}", file=sys.stderr)
+    for problem in problems:
+        print(f"  {problem}", file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

@@ -1,0 +1,142 @@
+"""The cases issue 11 found, each as a reader meets it, and their neighbours."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+import pytest
+
+from dashboard.corpus import CorpusError, load_corpus
+from dashboard.export import to_csv, to_geojson
+from dashboard.filters import FilterState, select
+from dashboard.layers import MEMBERSHIP_STYLE, membership_payload
+from dashboard.memberships import membership_status
+from dashboard.model import Disagreement, Membership, Status
+
+CASE_DAY = dt.date(2026, 11, 29)  # the day the cases were found
+
+
+def status_on(corpus, org: str, on: dt.date) -> dict[str, str]:
+    held = membership_status([r for r in corpus.records if isinstance(r, Membership)], org, on)
+    return {code: record.status.value for code, record in held.items()}
+
+
+@pytest.mark.parametrize(("org", "on", "country", "expected"), [
+    # Case 1: SCO today, Belarus a member since 4 July 2024 (an observer before, a dialogue partner before that).
+    ("org-sco", CASE_DAY, "BY", "member"),
+    ("org-sco", dt.date(2024, 7, 4), "BY", "member"),
+    ("org-sco", dt.date(2024, 7, 3), "BY", "observer"),
+    ("org-sco", dt.date(2012, 1, 1), "BY", "dialogue_partner"),
+    # Case 2: EAEU today, Iran an observer since 26 December 2024.
+    ("org-eaeu", CASE_DAY, "IR", "observer"),
+    ("org-eaeu", dt.date(2024, 12, 26), "IR", "observer"),
+    ("org-eaeu", dt.date(2024, 12, 25), "IR", None),
+    # Case 3: CSTO in 2013, Uzbekistan suspended (19 Dec 2012), not former; and still so today.
+    ("org-csto", dt.date(2013, 1, 1), "UZ", "suspended"),
+    ("org-csto", CASE_DAY, "UZ", "suspended"),
+    ("org-csto", dt.date(2012, 12, 18), "UZ", "member"),
+    # Case 4: C5+1 members before the Samarkand meeting of 1 November 2015.
+    ("org-c5plus1", dt.date(2015, 10, 1), "US", "member"),
+    ("org-c5plus1", dt.date(2015, 10, 1), "TM", "member"),
+    # Neighbours: changes after 2017 and unsettled statuses.
+    ("org-csto", CASE_DAY, "AM", "suspended"),
+    ("org-sco", CASE_DAY, "MN", "partner"),
+    ("org-sco", dt.date(2025, 8, 31), "AZ", "dialogue_partner"),
+    ("org-cis", CASE_DAY, "MD", "suspended"),
+    ("org-cis", CASE_DAY, "UA", "suspended"),
+    ("org-cis", CASE_DAY, "GE", "former"),
+    ("org-eaeu", CASE_DAY, "TJ", None),
+    ("org-eurasec", CASE_DAY, "KZ", None),
+])
+def test_status_on_the_day_a_reader_asks_about(corpus, org, on, country, expected):
+    assert status_on(corpus, org, on).get(country) == expected
+
+
+def test_case_1_belarus_is_shaded_as_a_member_of_the_sco_today(corpus):
+    held = membership_status([r for r in corpus.records if isinstance(r, Membership)], "org-sco", CASE_DAY)
+    payload = membership_payload(held, "SCO", corpus, CASE_DAY)
+    assert payload["BY"]["style"]["fillColor"] == MEMBERSHIP_STYLE["member"]["fillColor"]
+    assert "member of the SCO" in payload["BY"]["tooltip"] and "since 4 Jul 2024" in payload["BY"]["tooltip"]
+
+
+def test_case_2_iran_is_shaded_as_an_eaeu_observer_today(corpus):
+    held = membership_status([r for r in corpus.records if isinstance(r, Membership)], "org-eaeu", CASE_DAY)
+    payload = membership_payload(held, "EAEU", corpus, CASE_DAY)
+    assert payload["IR"]["style"]["fillColor"] == MEMBERSHIP_STYLE["observer"]["fillColor"]
+    assert "observer of the EAEU" in payload["IR"]["tooltip"]
+
+
+def test_case_3_the_record_and_its_tass_reference_agree(corpus):
+    record = corpus.by_id["m-csto-uz-2012"]
+    assert record.status is Status.suspended and record.title.endswith(": suspended")
+    assert any("suspend Uzbekistan's membership" in (r.quote or "") for r in record.references)
+
+
+def test_case_4_the_c5plus1_starts_in_new_york_and_the_samarkand_claim_is_a_disagreement(corpus):
+    members = [r for r in corpus.records if isinstance(r, Membership) and r.organization == "org-c5plus1"]
+    assert {(r.date, r.date_precision) for r in members} == {(dt.date(2015, 9, 1), "month")}
+    assert not any("First C5+1 ministerial meeting, Samarkand" in (r.summary or "") for r in members)
+    dis = corpus.by_id["dis-c5plus1-first-meeting"]
+    assert "org-c5plus1" in dis.records
+    assert any("New York" in v.says for v in dis.versions) and any("Samarkand" in v.says for v in dis.versions)
+
+
+def test_case_5_a_month_is_shown_exported_and_filtered_as_a_month(corpus):
+    record = corpus.by_id["ev-eu-strategy-2019"]
+    assert (record.date, record.date_precision) == (dt.date(2019, 7, 1), "month")
+    row = next(r for r in csv.DictReader(io.StringIO(to_csv([record], corpus))))
+    assert row["date"] == "2019-07"
+    assert '"when": "2019-07"' in to_geojson([record])
+
+    def shown(start, end):
+        return record in select(corpus, FilterState(date_from=start, date_to=end))
+
+    assert shown(dt.date(2019, 7, 20), dt.date(2019, 7, 25))      # inside the month
+    assert shown(dt.date(2019, 7, 31), dt.date(2019, 8, 31))      # overlaps its last day
+    assert shown(dt.date(2019, 6, 1), dt.date(2019, 7, 1))        # overlaps its first day
+    assert not shown(dt.date(2019, 8, 1), dt.date(2019, 8, 31))
+    assert not shown(dt.date(2019, 6, 1), dt.date(2019, 6, 30))
+
+
+def test_case_5_every_first_of_the_month_is_either_a_real_day_or_marked_as_a_month(corpus):
+    # The whole kind: a 1st of the month at day precision must be stated as that day by one of its quotes.
+    from dashboard.dates import mentions_date
+
+    for record in corpus.records:
+        if record.date and record.date.day == 1 and record.date_precision == "day":
+            quotes = [r.quote or "" for r in record.references] + [e.quote for e in record.excerpts]
+            assert any(mentions_date(q, record.date, "day") for q in quotes), record.id
+
+
+def test_case_6_the_longest_border_claim_is_shown_as_a_disagreement(corpus):
+    dis = [r for r in corpus.records if isinstance(r, Disagreement) and "border-kz-ru" in r.records
+           and any(v.excerpt and "longest land border" in v.excerpt.quote for v in r.versions)]
+    assert len(dis) == 1
+    versions = dis[0].versions
+    assert any(v.reference and "longest continuous" in (v.reference.quote or "") for v in versions)
+    assert any(v.reference and "United States and Canada" in (v.reference.quote or "") for v in versions)
+    assert "border-kz-ru" in corpus.disputed
+
+
+def test_case_7_the_india_reference_is_labelled_for_the_end_of_the_observer_period(corpus):
+    record = corpus.by_id["m-sco-in-2005"]
+    granted = [r for r in record.references if "granted to the Republic of India" in (r.quote or "")]
+    assert granted and all(r.supports == "end" for r in granted)
+
+
+def test_case_7_the_old_label_is_refused_by_the_validator(corpus, tmp_path):
+    from dashboard.corpus import DEFAULT_ANNOTATIONS
+
+    text = DEFAULT_ANNOTATIONS.read_text(encoding="utf-8")
+    at = text.index("  - id: m-sco-in-2005")
+    end = text.index("      - supports: end", at)
+    broken = text[:end] + "      - supports: start" + text[end + len("      - supports: end"):]
+    path = tmp_path / "annotations.yaml"
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(CorpusError) as info:
+        load_corpus(path)
+    [problem] = info.value.problems
+    assert problem.record == "m-sco-in-2005" and problem.field == "references.quote"
+    assert "does not state date 5 Jul 2005" in problem.message

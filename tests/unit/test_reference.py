@@ -1,0 +1,155 @@
+"""The membership record checked against the independent reference table in reference/ (issue 11)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from dashboard.codes import MAPPED_COUNTRIES
+from dashboard.corpus import CorpusError
+from dashboard.memberships import membership_status
+from dashboard.model import Membership, Status
+from dashboard.reference import (
+    CHECK_YEARS,
+    DEFAULT_REFERENCE,
+    TOUR_DAY,
+    check_dates,
+    compare,
+    coverage_problems,
+    load_reference,
+    summarise,
+)
+
+TODAY = dt.date.today()
+
+
+@pytest.fixture(scope="module")
+def table():
+    return load_reference()
+
+
+def test_the_corpus_agrees_with_the_reference_table_on_every_checked_day(corpus, table):
+    mismatches, compared = compare(corpus, table, TODAY)
+    assert not mismatches, "\n".join(summarise(mismatches))
+    assert compared > 2000
+
+
+def test_every_grouping_the_map_shades_by_is_in_the_table(corpus, table):
+    assert coverage_problems(corpus, table) == []
+    assert {corpus.organizations[o] for o in corpus.shadable} <= set(table.groupings())
+
+
+def test_the_table_is_large_and_every_row_cites_a_quoted_public_source(table):
+    assert len(table.rows) >= 150
+    for row in table.rows:
+        assert row.sources, row
+        for key in row.sources:
+            source = table.sources[key]
+            assert source.url.startswith(("http://", "https://")) and source.quotes, key
+
+
+def test_the_table_covers_every_country_the_map_draws_in_every_grouping(table):
+    for grouping in table.groupings():
+        countries = {r.country for r in table.rows if r.grouping == grouping}
+        assert countries >= MAPPED_COUNTRIES, (grouping, MAPPED_COUNTRIES - countries)
+
+
+def test_each_grouping_is_checked_on_the_days_the_issue_names(corpus, table):
+    for grouping in table.groupings():
+        founding = min(r.start for r in table.rows if r.grouping == grouping)
+        days = set(check_dates(table, [], grouping, TODAY))
+        wanted = {founding, TOUR_DAY, TODAY} | {dt.date(y, 1, 1) for y in CHECK_YEARS}
+        assert {d for d in wanted if d >= founding} <= days, grouping
+
+
+def test_boundaries_are_checked_on_the_day_and_the_day_before(table):
+    days = check_dates(table, [], "CSTO", TODAY)
+    # Uzbekistan's suspension (19 Dec 2012): the last day as a member and the first day suspended.
+    assert dt.date(2012, 12, 18) in days and dt.date(2012, 12, 19) in days
+
+
+def _with(corpus, rid, **changes):
+    records = [r.model_copy(update=changes) if r.id == rid else r for r in corpus.records]
+    return replace(corpus, records=tuple(records), by_id={}, facets={})
+
+
+def test_a_wrong_status_is_named_with_country_grouping_day_and_both_values(corpus, table):
+    broken = _with(corpus, "m-csto-uz-2012", status=Status.former)
+    mismatches, _ = compare(broken, table, TODAY)
+    assert mismatches
+    first = mismatches[0]
+    assert (first.grouping, first.country, first.on) == ("CSTO", "UZ", dt.date(2012, 12, 19))
+    assert (first.corpus, first.table) == ("former", "suspended")
+    line = summarise(mismatches)[0]
+    assert "CSTO · Uzbekistan (UZ)" in line and "former (m-csto-uz-2012)" in line and "table says suspended" in line
+    assert "reference/memberships.csv:" in line
+
+
+def test_a_missing_record_and_a_wrong_start_day_are_both_caught(corpus, table):
+    gone = replace(corpus, records=tuple(r for r in corpus.records if r.id != "m-sco-by-2024"), by_id={}, facets={})
+    assert any(m.country == "BY" and m.table == "member" and m.corpus is None for m in compare(gone, table, TODAY)[0])
+    late = _with(corpus, "m-eaeu-ir-2024", date=dt.date(2024, 12, 27))
+    assert [m.on for m in compare(late, table, TODAY)[0]] == [dt.date(2024, 12, 26)]
+
+
+def test_a_status_after_a_grouping_ended_is_caught(corpus, table):
+    still = _with(corpus, "m-eurasec-ru-2000", date_end=None)
+    days = {m.on for m in compare(still, table, TODAY)[0]}
+    assert dt.date(2015, 1, 1) in days and TODAY in days
+
+
+@pytest.fixture()
+def folder(tmp_path: Path) -> Path:
+    shutil.copytree(DEFAULT_REFERENCE, tmp_path / "reference")
+    return tmp_path / "reference"
+
+
+def _append(folder: Path, line: str) -> None:
+    with (folder / "memberships.csv").open("a", encoding="utf-8") as f:
+        f.write(line + "\n")
+
+
+@pytest.mark.parametrize(("line", "column", "words"), [
+    # (row added to the table, the column named, words in the message)
+    ("CSTO,XX,member,1992-05-15,,wiki-csto-rev-2006,", "country", "unknown country code 'XX'"),
+    ("CSTO,KZ,ally,1992-05-15,,wiki-csto-rev-2006,", "status", "unknown status 'ally'"),
+    ("CSTO,KZ,member,1992-05-15,,no-such-source,", "sources", "no source 'no-such-source'"),
+    ("CSTO,KZ,member,1992-05-15,,,", "sources", "cites at least one source"),
+    ("CSTO,KZ,member,15.05.1992,,wiki-csto-rev-2006,", "start/end", "not a date"),
+    ("CSTO,KZ,member,1999-01-01,1998-01-01,wiki-csto-rev-2006,", "end", "end is not after start"),
+    ("CSTO,KZ,observer,2000-01-01,,wiki-csto-rev-2006,", "start", "overlaps the period on line"),
+])
+def test_a_broken_table_row_is_refused_with_file_line_and_column(folder, line, column, words):
+    _append(folder, line)
+    with pytest.raises(CorpusError) as exc:
+        load_reference(folder)
+    problem = next(p for p in exc.value.problems if p.field == column)
+    assert problem.file.endswith("memberships.csv") and problem.line == 203
+    assert words in problem.message
+
+
+def test_a_country_missing_from_a_grouping_is_refused(folder):
+    path = folder / "memberships.csv"
+    lines = [x for x in path.read_text(encoding="utf-8").splitlines() if not x.startswith("C5+1,AF,")]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="no row for AF"):
+        load_reference(folder)
+
+
+def test_a_missing_file_is_named(folder):
+    (folder / "sources.yaml").unlink()
+    with pytest.raises(CorpusError) as exc:
+        load_reference(folder)
+    assert exc.value.problems[0].file.endswith("sources.yaml") and "file not found" in exc.value.problems[0].message
+
+
+def test_the_status_function_is_the_one_the_map_uses(corpus):
+    from dashboard import layers
+
+    assert layers.membership_status is membership_status
+    members = [r for r in corpus.records if isinstance(r, Membership)]
+    assert membership_status(members, "org-sco", TODAY)["BY"].status is Status.member
