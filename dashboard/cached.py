@@ -15,7 +15,7 @@ import streamlit as st
 import xyzservices.providers as xyz
 
 from dashboard import assets, layers, mapframe
-from dashboard.corpus import Corpus, configured_paths, load_corpus
+from dashboard.corpus import DEFAULT_ANNOTATIONS, Corpus, CorpusError, configured_paths, load_corpus
 from dashboard.geo import COUNTRIES_FILE, load_borders, load_countries
 
 log = logging.getLogger(__name__)
@@ -157,3 +157,42 @@ def distances_to_afghanistan(version: str) -> dict[str, float]:
     afghanistan = geodata.countries.loc[geodata.countries["iso2"] == "AF", "geometry"].iloc[0]
     return {r.id: distance_to_geometry_km(r.location.lat, r.location.lon, afghanistan)
             for r in get_corpus().records if isinstance(r, MilitarySite)}
+
+
+@dataclass(frozen=True)
+class RecordCheck:
+    """The corpus's memberships against reference/ (None when another corpus is loaded), and the corrections log."""
+
+    rows: int
+    sources: int
+    checked: dt.date | None
+    compared: int
+    mismatches: tuple[str, ...]
+    corrections: tuple
+    problems: tuple[str, ...]
+
+
+@st.cache_resource(show_spinner=False)
+def _record_check(version: str, stamp: tuple[float, ...], today: dt.date) -> RecordCheck | None:
+    from dashboard import reference
+
+    if configured_paths()[0].resolve() != DEFAULT_ANNOTATIONS.resolve():
+        return None
+    try:
+        table = reference.load_reference()
+        corrections = tuple(reference.load_corrections())
+    except CorpusError as exc:
+        return RecordCheck(0, 0, None, 0, (), (), tuple(str(p) for p in exc.problems))
+    mismatches, compared = reference.compare(get_corpus(), table, today)
+    problems = reference.coverage_problems(get_corpus(), table)
+    return RecordCheck(len(table.rows), len(table.sources), table.checked, compared,
+                       tuple(reference.summarise(mismatches)), corrections, tuple(problems))
+
+
+def get_record_check(today: dt.date) -> RecordCheck | None:
+    """The check of the membership record against the reference table, once per corpus, table and day."""
+    from dashboard.reference import DEFAULT_REFERENCE
+
+    stamp = _stamp(*(DEFAULT_REFERENCE / n for n in ("memberships.csv", "sources.yaml", "corrections.yaml")))
+    return _record_check(get_corpus().version, stamp, today)
+

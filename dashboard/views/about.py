@@ -2,12 +2,52 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
 from dashboard import cached, ui
 from dashboard import state as vs
 from dashboard.corpus import Corpus
+from dashboard.dates import format_date
 from dashboard.geo import GEODATA_RESOLUTION
+
+
+def st_record_check() -> None:
+    """When and against what the membership record was last checked, and the corrections made since."""
+    check = cached.get_record_check(dt.date.today())
+    st.subheader("How the record is checked", anchor=False)
+    st.markdown(
+        "- Every excerpt is checked to be verbatim in its article, and every context fact to name a public "
+        "reference whose label names the field it proves (a date reference must state that date, at the "
+        "precision the record gives: a day, a month or a year).\n"
+        "- Dates known only to the month or year are shown that way (\"Jul 2019\"), and a date filter "
+        "includes them when its range overlaps that month or year.\n"
+        "- Who belonged to what is checked against an independent table, `reference/memberships.csv`, built "
+        "from public sources and kept apart from the corpus: each country's status in each grouping is "
+        "computed with the map's own function on each grouping's founding day, 1 January 2000, 2010, 2020 "
+        "and 2024, the tour's day, today, and the day of every change and the day before it.\n"
+        "- Where the articles and the record differ, both are kept in a disagreement."
+    )
+    if check is None:
+        st.caption("This server runs another corpus than the project's own, so the reference table is not compared.")
+        return
+    if check.problems:
+        st.error("The reference check could not run:\n\n" + "\n".join(f"- {ui.md(p)}" for p in check.problems))
+        return
+    when = format_date(check.checked) if check.checked else "never"
+    if check.mismatches:
+        st.warning(f"The record disagrees with the reference table on {len(check.mismatches)} periods:\n\n"
+                   + "\n".join(f"- {ui.md(m)}" for m in check.mismatches))
+    else:
+        st.success(f"Memberships last checked against their public sources on **{when}**: the corpus agrees with "
+                   f"the reference table ({check.rows} rows, {check.sources} sources) on all "
+                   f"{check.compared:,} country-days compared today.", icon=":material/fact_check:")
+    with st.expander(f"Corrections to the record ({len(check.corrections)}, kept in `reference/corrections.yaml`)"):
+        for c in check.corrections:
+            removed = f" (removed: {ui.md(', '.join(c.removed))})" if c.removed else ""
+            st.markdown(f"**{format_date(c.date)}** · {ui.md(', '.join(c.records))}{removed}  \n"
+                        f"*Was:* {ui.md(c.was)}  \n*Now:* {ui.md(c.now)}  \n*Why:* {ui.md(c.why)}")
 
 
 def render(corpus: Corpus, view: vs.ViewState) -> None:
@@ -26,6 +66,7 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
         "Russia's polygon (de facto control); its status is disputed, and this map takes no position on it.\n"
         "- **Distances** are geodesic, on the WGS84 ellipsoid (pyproj)."
     )
+    st_record_check()
     st.subheader("The articles", anchor=False)
     st.dataframe([{"id": s.id, "title": s.title or "—", "outlet": s.outlet or "—", "author": s.author or "—",
                    "published": s.published, "url": s.url or "—"} for s in corpus.sources.values()],
