@@ -173,10 +173,10 @@ class RecordCheck:
 
 
 @st.cache_resource(show_spinner=False)
-def _record_check(version: str, stamp: tuple[float, ...], today: dt.date) -> RecordCheck | None:
+def _record_check(annotations: Path, version: str, stamp: tuple[float, ...], today: dt.date) -> RecordCheck | None:
     from dashboard import reference
 
-    if configured_paths()[0].resolve() != DEFAULT_ANNOTATIONS.resolve():
+    if annotations.resolve() != DEFAULT_ANNOTATIONS.resolve():
         return None
     try:
         table = reference.load_reference()
@@ -194,5 +194,5 @@ def get_record_check(today: dt.date) -> RecordCheck | None:
     from dashboard.reference import DEFAULT_REFERENCE
 
     stamp = _stamp(*(DEFAULT_REFERENCE / n for n in ("memberships.csv", "sources.yaml", "corrections.yaml")))
-    return _record_check(get_corpus().version, stamp, today)
+    return _record_check(configured_paths()[0], get_corpus().version, stamp, today)
 

@@ -222,3 +222,29 @@ def test_the_online_tile_layer_is_only_there_when_asked_for(app, tiles, online):
     assert not at.exception
     assert ("tile.openstreetmap.org" in _map_script(at)) is online
     assert panel(at)[vs.P_TILES] is online
+
+
+def test_the_about_page_says_when_the_record_was_checked_and_lists_the_corrections(app):
+    at = app.run()
+    at.switch_page("views/about.py").run()
+    assert not at.exception
+    [ok] = [s.value for s in at.success]
+    assert "last checked against their public sources on **29 Nov 2026**" in ok
+    assert "201 rows" in ok and "country-days compared" in ok
+    [log] = [e for e in at.expander if "Corrections to the record" in e.label]
+    entries = " ".join(m.value for m in log.markdown).replace("\\", "")  # as shown, without md()'s escapes
+    assert "Belarus had no status in the SCO." in entries and "m-csto-uz-2012" in entries
+
+
+def test_the_about_page_says_so_when_another_corpus_is_loaded(app, monkeypatch, tmp_path):
+    import shutil
+    from pathlib import Path
+
+    copy = tmp_path / "annotations.yaml"
+    shutil.copy(Path(__file__).resolve().parents[2] / "annotations.yaml", copy)
+    monkeypatch.setenv("DASHBOARD_ANNOTATIONS", str(copy))
+    at = app.run()
+    at.switch_page("views/about.py").run()
+    assert not at.exception
+    assert not at.success
+    assert any("not compared" in c.value for c in at.caption)

@@ -153,3 +153,13 @@ def test_the_status_function_is_the_one_the_map_uses(corpus):
     assert layers.membership_status is membership_status
     members = [r for r in corpus.records if isinstance(r, Membership)]
     assert membership_status(members, "org-sco", TODAY)["BY"].status is Status.member
+
+
+def test_every_correction_names_records_the_corpus_has(corpus):
+    from dashboard.reference import load_corrections
+
+    corrections = load_corrections()
+    assert corrections and all(c.was and c.now and c.why for c in corrections)
+    for c in corrections:
+        assert all(rid in corpus.by_id for rid in c.records), c.records
+        assert not any(rid in corpus.by_id for rid in c.removed), c.removed
