@@ -100,6 +100,28 @@ class _Decoder:
             self.notices.append(f"Parameter {key} was given {len(values)} times; used the first.")
         return values[0] if values else None
 
+    def one_code(self, params, key: str, allowed: Mapping[str, str]) -> str | None:
+        """A parameter that takes one value (sel, shade, source): the first, with a notice for the rest."""
+        value = self.single(params, key)
+        if value is None:
+            return None
+        items = _split([value])
+        if len(items) > 1:
+            self.notices.append(f"Parameter {key} takes one value; used the first of {len(items)}.")
+        found = self.codes({key: items[:1]}, key, allowed)
+        return found[0] if found else None
+
+    def view(self, params) -> MapView | None:
+        """The map's center and zoom (lat, lon, z go together), each read once, the first value."""
+        lat = self.number(params, P_LAT, -90, 90)
+        lon = self.number(params, P_LON, -180, 180)
+        zoom = self.number(params, P_ZOOM, 1, 18)
+        if lat is not None and lon is not None and zoom is not None:
+            return MapView(round(lat, 3), round(lon, 3), int(zoom))
+        if any(v is not None for v in (lat, lon, zoom)):
+            self.notices.append("Ignored the map view: lat, lon and z go together.")
+        return None
+
     def codes(self, params, key: str, allowed: Mapping[str, str]) -> tuple[str, ...]:
         out: list[str] = []
         items = _split(self.values(params, key))
@@ -164,12 +186,12 @@ def decode(params: Mapping[str, list[str]], corpus: Corpus) -> tuple[ViewState, 
         start = end = None
     filters = replace(filters, date_from=start, date_to=end, **({"as_of": as_of} if as_of else {}))
     state = ViewState(filters=filters)
-    shade = d.codes(params, P_SHADE, orgs)
+    shade = d.one_code(params, P_SHADE, orgs)
     if shade:
-        state = replace(state, shade=shade[0])
-    selected = d.codes(params, P_SEL, records)
+        state = replace(state, shade=shade)
+    selected = d.one_code(params, P_SEL, records)
     if selected:
-        state = replace(state, selected=selected[0])
+        state = replace(state, selected=selected)
     if P_LAYERS in params:
         layer_values = d.values(params, P_LAYERS)
         chosen = d.codes(params, P_LAYERS, {lay: lay for lay in LAYERS}) if any(layer_values) else ()
@@ -180,16 +202,10 @@ def decode(params: Mapping[str, list[str]], corpus: Corpus) -> tuple[ViewState, 
             state = replace(state, tiles=tiles == "1")
         else:
             d.drop(P_TILES, tiles, "use 0 or 1")
-    lat = d.number(params, P_LAT, -90, 90)
-    lon = d.number(params, P_LON, -180, 180)
-    zoom = d.number(params, P_ZOOM, 1, 18)
-    if lat is not None and lon is not None and zoom is not None:
-        state = replace(state, view=MapView(round(lat, 3), round(lon, 3), int(zoom)))
-    elif any(v is not None for v in (lat, lon, zoom)):
-        d.notices.append("Ignored the map view: lat, lon and z go together.")
-    source = d.codes(params, P_SOURCE, sources)
+    state = replace(state, view=d.view(params))
+    source = d.one_code(params, P_SOURCE, sources)
     if source:
-        state = replace(state, source=source[0])
+        state = replace(state, source=source)
     excerpt = d.single(params, P_EXCERPT)
     if excerpt is not None:
         if _valid_excerpt(excerpt, corpus):
@@ -197,6 +213,11 @@ def decode(params: Mapping[str, list[str]], corpus: Corpus) -> tuple[ViewState, 
         else:
             d.drop(P_EXCERPT, excerpt, "no such excerpt")
     return state, d.notices
+
+
+def decode_view(params: Mapping[str, list[str]]) -> MapView | None:
+    """The map view a URL holds, read exactly as `decode` reads it (for reruns, where the map writes it)."""
+    return _Decoder(None).view(params)  # type: ignore[arg-type]
 
 
 def excerpt_key(record_id: str, index: int) -> str:

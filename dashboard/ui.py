@@ -220,14 +220,9 @@ def _on_filter_change() -> None:
 
 
 def _current_view() -> vs.MapView | None:
-    """The map view the browser last reported through the URL (written by the map itself)."""
-    try:
-        lat, lon, zoom = (float(st.query_params[k]) for k in (vs.P_LAT, vs.P_LON, vs.P_ZOOM))
-    except (KeyError, ValueError):
-        return st.session_state.get("_initial_view")
-    if -90 <= lat <= 90 and -180 <= lon <= 180 and 1 <= zoom <= 18:
-        return vs.MapView(round(lat, 3), round(lon, 3), int(zoom))
-    return st.session_state.get("_initial_view")
+    """The map view the browser last reported through the URL (written by the map itself), read by the
+    same decoder as the link on the first run; the link's own view until the map has written one."""
+    return vs.decode_view(_query_lists()) or st.session_state.get("_initial_view")
 
 
 def link_payload(view: vs.ViewState, corpus: Corpus) -> dict:

@@ -90,6 +90,37 @@ def test_repeated_keys_use_the_first_and_say_so(app):
     assert "given 2 times" in " ".join(w.value for w in at.warning)
 
 
+@pytest.mark.parametrize(("key", "values", "kept", "words"), [
+    # Issue 12, case 2: the notice said "used the first" while the map and the URL used the last.
+    ("lat", ["40", "41"], "40.000", "lat was given 2 times; used the first"),
+    ("z", ["5", "7"], "5", "z was given 2 times; used the first"),
+    ("sel", ["site-kant", "site-aini"], "site-kant", "sel was given 2 times; used the first"),
+    ("sel", ["site-kant,site-aini"], "site-kant", "sel takes one value; used the first of 2"),
+    ("shade", ["SCO", "CIS"], "SCO", "shade was given 2 times; used the first"),
+])
+def test_a_repeated_parameter_does_what_its_notice_says(app, key, values, kept, words):
+    app.query_params.update({"lat": "40", "lon": "70", "z": "5"})
+    app.query_params[key] = values
+    at = app.run()
+    assert not at.exception
+    assert words in " ".join(w.value for w in at.warning)
+    assert at.query_params[key] == kept
+    view = at.session_state[ui.VIEW_KEY]
+    assert (view.view.lat, view.view.zoom) == (40.0, 5) if key in ("lat", "z") else True
+    if key == "sel":
+        assert view.selected == kept
+    if key == "shade":
+        assert view.shade == "org-sco"
+
+
+def test_a_rerun_reads_the_map_view_as_the_first_run_did(app):
+    app.query_params.update({"lat": ["40", "41"], "lon": "70", "z": "5"})
+    at = app.run()
+    at.run()
+    assert at.session_state[ui.VIEW_KEY].view.lat == 40.0
+    assert at.query_params["lat"] == "40.000"
+
+
 def test_good_parameters_survive_beside_bad_ones(app):
     app.query_params.update({"country": "TJ,XX", "topic": "security"})
     at = app.run()
