@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections import Counter
 
 import plotly.graph_objects as go
@@ -16,6 +17,11 @@ from dashboard.model import TOPICS, Annotation, Disagreement, Event, Figure, Mem
 
 FONT = dict(family="system-ui, sans-serif", size=13)
 EMPTY_NOTE = "Nothing to show for these filters"
+
+
+def esc(text: object) -> str:
+    """Corpus text for plotly, which reads <b>, <br>, <a> ... in text as markup: shown literally instead."""
+    return html.escape(str(text), quote=False)
 
 
 def _layout(fig: go.Figure, title: str, height: int = 420) -> go.Figure:
@@ -47,7 +53,7 @@ def make_membership_timeline(records: list[Annotation], corpus: Corpus, today: d
         label = status_label(status)
         fig.add_trace(go.Bar(
             name=label, orientation="h",
-            y=[f"{corpus.organizations[r.organization]} · {corpus.countries.get(r.country, r.country)}" for r in sel],
+            y=[esc(f"{corpus.organizations[r.organization]} · {corpus.countries.get(r.country, r.country)}") for r in sel],
             base=[s.isoformat() for s in starts],
             x=[(e - s).days * 86400000 for s, e in zip(starts, ends)],
             marker=dict(color=style["fillColor"], opacity=min(1.0, style["fillOpacity"] + 0.35),
@@ -61,10 +67,16 @@ def make_membership_timeline(records: list[Annotation], corpus: Corpus, today: d
         return _layout(_empty(fig), "Membership timeline")
     fig.update_xaxes(type="date", title="year", range=["1991-01-01", today.isoformat()])
     order = list(dict.fromkeys(
-        f"{corpus.organizations[r.organization]} · {corpus.countries.get(r.country, r.country)}" for r in rows))
+        esc(f"{corpus.organizations[r.organization]} · {corpus.countries.get(r.country, r.country)}") for r in rows))
     fig.update_yaxes(title=None, autorange="reversed", type="category", categoryorder="array", categoryarray=order)
-    fig.add_vline(x=dt.datetime.combine(TOUR_START, dt.time()).timestamp() * 1000, line_color=PALETTE["vermillion"],
-                  line_dash="dash", annotation_text="tour, Feb 2017", annotation_position="top")
+    # A calendar date, not epoch milliseconds: plotly draws milliseconds in the reader's time zone, which
+    # moved the line to 26 Feb 16:00 in Los Angeles (plotly.py #3065). A shape and an annotation at the
+    # date string, since add_vline cannot place its annotation on a date axis.
+    tour = TOUR_START.isoformat()
+    fig.add_shape(type="line", x0=tour, x1=tour, xref="x", y0=0, y1=1, yref="paper",
+                  line=dict(color=PALETTE["vermillion"], dash="dash", width=2))
+    fig.add_annotation(x=tour, y=1, xref="x", yref="paper", yanchor="bottom", showarrow=False,
+                       text="tour, Feb 2017")
     n = len({(r.country, r.organization) for r in rows})
     # One row per country and grouping; a country's successive statuses share its row, end to end.
     fig.update_layout(barmode="overlay", bargap=0.25)
@@ -79,18 +91,19 @@ def make_tour_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
     fig = go.Figure()
     if stops:
         fig.add_trace(go.Scatter(
-            x=[s.date.isoformat() for s in stops], y=[s.city for s in stops], mode="markers+text",
+            x=[s.date.isoformat() for s in stops], y=[esc(s.city) for s in stops], mode="markers+text",
             name="stop or call", textposition="top center",
-            text=[f"{s.title.split(':')[0]} · {s.leaders[-1]}" if s.leaders else s.title.split(":")[0] for s in stops],
+            text=[esc(f"{s.title.split(':')[0]} · {s.leaders[-1]}" if s.leaders else s.title.split(":")[0])
+                  for s in stops],
             marker=dict(size=18, color=PALETTE["black"], symbol="circle"),
-            customdata=[[s.id, ", ".join(s.leaders), "; ".join(s.signed) or "—"] for s in stops],
+            customdata=[[s.id, esc(", ".join(s.leaders)), esc("; ".join(s.signed) or "—")] for s in stops],
             hovertemplate="%{y}, %{x}<br>met: %{customdata[1]}<br>signed: %{customdata[2]}<extra></extra>",
         ))
     if events:
         fig.add_trace(go.Scatter(
             x=[e.date.isoformat() for e in events], y=["Announced / agreed"] * len(events), mode="markers",
             name="announced or agreed", marker=dict(size=14, color=PALETTE["orange"], symbol="diamond"),
-            customdata=[[e.id, e.title] for e in events],
+            customdata=[[e.id, esc(e.title)] for e in events],
             hovertemplate="%{x}: %{customdata[1]}<extra></extra>",
         ))
     if not stops and not events:
@@ -125,7 +138,7 @@ def make_topic_country_heatmap(records: list[Annotation], corpus: Corpus) -> go.
     codes = sorted({k[1] for k in rec}, key=lambda c: -sum(v for k, v in rec.items() if k[1] == c))
     z = [[rec.get((t, c), 0) for c in codes] for t in topics]
     fig.add_trace(go.Heatmap(
-        z=z, x=[corpus.countries.get(c, c) for c in codes], y=topics, colorscale="Blues",
+        z=z, x=[esc(corpus.countries.get(c, c)) for c in codes], y=topics, colorscale="Blues",
         colorbar=dict(title="records"),
         customdata=[[[f"{t}|{c}", exc.get((t, c), 0)] for c in codes] for t in topics],
         hovertemplate="%{y} · %{x}: %{z} records, %{customdata[1]} excerpts<extra></extra>",
@@ -152,17 +165,18 @@ def make_numbers_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
     groups = [[f for f in figs if f.measure == m] for m in measures]
     titles = []
     for m, g in zip(measures, groups):
-        units = ", ".join(sorted({f.unit.split(" (")[0] for f in g}))
+        units = esc(", ".join(sorted({f.unit.split(" (")[0] for f in g})))
         titles.append(f"{m.capitalize()} ({units}{'; log scale' if m == 'money' else ''})")
     fig = make_subplots(rows=len(measures), cols=1, subplot_titles=titles,
                         row_heights=[len(g) for g in groups], vertical_spacing=0.45 / len(measures))
     colors = [PALETTE[c] for c in ("blue", "vermillion", "green", "orange", "purple", "sky", "grey")]
     for i, (measure, sel) in enumerate(zip(measures, groups), start=1):
         fig.add_trace(go.Bar(
-            name=measure, orientation="h", y=[f.title for f in sel], x=[f.value for f in sel],
-            marker_color=colors[(i - 1) % len(colors)], text=[_number_label(f) for f in sel],
+            name=measure, orientation="h", y=[esc(f.title) for f in sel], x=[f.value for f in sel],
+            marker_color=colors[(i - 1) % len(colors)], text=[esc(_number_label(f)) for f in sel],
             textposition="auto", cliponaxis=False, showlegend=False,
-            customdata=[[f.id, corpus.sources[f.excerpts[0].source].label if f.excerpts else "—", f.unit] for f in sel],
+            customdata=[[f.id, esc(corpus.sources[f.excerpts[0].source].label) if f.excerpts else "—", esc(f.unit)]
+                        for f in sel],
             hovertemplate="%{y}<br>%{x:,} %{customdata[2]}<br>source: %{customdata[1]}<extra></extra>",
         ), row=i, col=1)
         # Bars share an axis only within one measure; money mixes currencies, so it is log-scaled.
@@ -190,7 +204,7 @@ def make_coverage_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
     if not counts:
         return _layout(_empty(fig), "Coverage by article")
     topics = [t for t in TOPICS if any(k[1] == t for k in counts)]
-    labels = {s: corpus.sources[s].label for s in corpus.sources}
+    labels = {s: esc(corpus.sources[s].label) for s in corpus.sources}
     fig.add_trace(go.Heatmap(
         z=[[counts.get((s, t), 0) for t in topics] for s in corpus.sources],
         x=topics, y=[labels[s] for s in corpus.sources], colorscale="Greens", colorbar=dict(title="excerpts"),

@@ -173,7 +173,8 @@ class Organization(Base):
     """A grouping the articles name: EAEU, CSTO, SCO, CIS ..."""
 
     kind: Literal["organization"]
-    short: str
+    short: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.+ -]{0,39}$",
+                       description="The name links use (?org=CSTO): letters, digits, space, _ . + -")
     name: str
     location: Location | None = None
 

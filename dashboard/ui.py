@@ -6,6 +6,7 @@ import datetime as dt
 import html
 import itertools
 import json
+import re
 import urllib.parse
 from collections.abc import Callable
 from dataclasses import replace
@@ -53,11 +54,19 @@ _FILTER_PANEL = _light_component("filter_panel", "filter-panel")
 
 
 def md(text: object) -> str:
-    """Escape text for st.markdown: no HTML, no markdown syntax from data."""
+    """Escape text for st.markdown and Streamlit labels: no HTML, no markdown, no LaTeX, no directives.
+
+    Every markdown and LaTeX character is backslash-escaped. Streamlit reads :material/home: and
+    emoji shortcodes (:smile:) after escapes are undone, so a colon that could open one is followed by
+    an invisible word joiner (U+2060).
+    """
     escaped = html.escape(str(text), quote=False)
-    for ch in "\\`*_{}[]()#+-.!|<>~$":
+    for ch in "\\`*_{}[]()#+-.!|<>~$:":
         escaped = escaped.replace(ch, "\\" + ch)
-    return escaped
+    return _DIRECTIVE_COLON.sub(":\u2060", escaped)
+
+
+_DIRECTIVE_COLON = re.compile(r":(?=[A-Za-z0-9_+])")
 
 
 def st_problems(exc: CorpusError | Exception, what: str) -> None:
@@ -337,7 +346,7 @@ def st_reference(ref: Reference) -> None:
 
 def st_record(record: Annotation, corpus: Corpus, disputes: dict[str, list[Disagreement]], computed=None) -> None:
     """Everything behind one mark: fields, computed values, disagreements, excerpts and references."""
-    st.subheader(record.title, anchor=False)
+    st.subheader(md(record.title), anchor=False)
     st.caption(f"{KIND_LABELS[record.kind][:-1]} · ref: {record.id}")
     if record.summary:
         st.markdown(md(record.summary))

@@ -32,14 +32,14 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _serve(base_path: str = ""):
+def _serve(base_path: str = "", env: dict | None = None):
     port = _free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.port", str(port),
            "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     if base_path:
         cmd += ["--server.baseUrlPath", base_path]
     log = open(ARTIFACTS / f"server-{port}.log", "w")  # noqa: SIM115 -- lives as long as the server
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})
     prefix = f"/{base_path}" if base_path else ""
     url = f"http://127.0.0.1:{port}{prefix}"
     deadline = time.monotonic() + 90
@@ -76,6 +76,19 @@ def server():
 def server_with_base_path():
     ARTIFACTS.mkdir(exist_ok=True)
     proc, url = _serve("dash")
+    yield url
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def hostile_server(tmp_path_factory):
+    """The app on a corpus whose every text field holds hostile strings (tests/hostile.py)."""
+    from tests.hostile import make_hostile_corpus
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    annotations, seeds = make_hostile_corpus(tmp_path_factory.mktemp("hostile"))
+    proc, url = _serve(env={"DASHBOARD_ANNOTATIONS": str(annotations), "DASHBOARD_SEEDS": str(seeds)})
     yield url
     proc.terminate()
     proc.wait(timeout=20)
