@@ -8,6 +8,7 @@ from collections import Counter
 
 import plotly.graph_objects as go
 
+from dashboard import clock
 from dashboard.corpus import Corpus, record_countries
 from dashboard.dates import format_date
 from dashboard.filters import TOUR_END, TOUR_START
@@ -40,7 +41,7 @@ def _empty(fig: go.Figure) -> go.Figure:
 
 def make_membership_timeline(records: list[Annotation], corpus: Corpus, today: dt.date | None = None) -> go.Figure:
     """Countries x organizations from 1991: member, observer, suspended ... periods as bars; the tour marked."""
-    today = today or dt.date.today()
+    today = today or clock.today_in(None)
     rows = sorted((r for r in records if isinstance(r, Membership)),
                   key=lambda r: (corpus.organizations[r.organization], corpus.countries.get(r.country, r.country), r.date))
     fig = go.Figure()

@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
+from dashboard.clock import latest_today
 from dashboard.codes import COUNTRY_NAMES, REGION_BOUNDS
 from dashboard.dates import is_first_of
 from dashboard.memberships import overlapping_periods, status_label
@@ -329,7 +330,7 @@ def load_corpus(
         positions.append(i)
 
     orgs = {r.id: r.short for r in records if r.kind == "organization"}
-    checks = _Checks(name, lines, seeds, orgs, border_ids, today or dt.date.today())
+    checks = _Checks(name, lines, seeds, orgs, border_ids, today or latest_today())
     seen: dict[str, int] = {}
     located: list[Annotation] = []
     for i, record in zip(positions, records):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import cached
+from dashboard import cached, clock
 from dashboard import state as vs
 from dashboard.corpus import Corpus, CorpusError, Problem, all_excerpts, record_countries
 from dashboard.dates import format_date
@@ -81,6 +81,15 @@ def st_problems(exc: CorpusError | Exception, what: str) -> None:
     st.caption("The same list comes from `python -m dashboard.validate` on the command line.")
 
 
+def reader_today() -> dt.date:
+    """Today where the reader is (the browser's time zone), not where the server is."""
+    try:
+        zone = st.context.timezone
+    except Exception:  # noqa: BLE001 -- outside a session (bare mode) there is no browser to ask
+        zone = None
+    return clock.today_in(zone)
+
+
 def _query_lists() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in st.query_params}
 
@@ -93,7 +102,7 @@ def _seed_from_url(corpus: Corpus) -> None:
     ss[vs.P_ORG], ss[vs.P_COUNTRY], ss[vs.P_TOPIC] = list(f.orgs), list(f.countries), list(f.topics)
     ss[vs.P_ARTICLE], ss[vs.P_KIND] = list(f.sources), list(f.kinds)
     ss[vs.P_DATE] = f.as_of
-    ss[RANGE_KEY] = (f.date_from or RANGE_START, f.date_to or dt.date.today())
+    ss[RANGE_KEY] = (f.date_from, f.date_to)  # None: open (from 1991, up to the reader's today)
     ss[vs.P_SHADE], ss[vs.P_LAYERS], ss[vs.P_TILES] = state.shade, list(state.layers), state.tiles
     ss[vs.P_SEL], ss[vs.P_SOURCE], ss[vs.P_EXCERPT] = state.selected, state.source, state.excerpt
     ss["_initial_view"] = state.view
@@ -107,7 +116,7 @@ def clear_filters() -> None:
     for key in (vs.P_ORG, vs.P_COUNTRY, vs.P_TOPIC, vs.P_ARTICLE, vs.P_KIND):
         ss[key] = []
     ss[vs.P_DATE] = TOUR_START
-    ss[RANGE_KEY] = (RANGE_START, dt.date.today())
+    ss[RANGE_KEY] = (None, None)
     ss[vs.P_SEL] = None
     ss[NOTICES_KEY] = []
 
@@ -120,7 +129,7 @@ def clear_facet(facet: str) -> None:
     if key:
         ss[key] = []
     elif facet == "dates":
-        ss[RANGE_KEY] = (RANGE_START, dt.date.today())
+        ss[RANGE_KEY] = (None, None)
     elif facet == "as_of":
         ss[vs.P_DATE] = TOUR_START
 
@@ -136,7 +145,8 @@ def _filters_from_session() -> FilterState:
         kinds=tuple(ss.get(vs.P_KIND) or ()),
         as_of=ss.get(vs.P_DATE) or TOUR_START,
         date_from=start if start and start != RANGE_START else None,
-        date_to=end if end and end != dt.date.today() else None,
+        # An end at or after the reader's today is no end (it stays 'today' as days pass).
+        date_to=end if end and end < reader_today() else None,
     )
 
 
@@ -206,7 +216,7 @@ def st_filters(corpus: Corpus, view: vs.ViewState, link: dict) -> None:
     It also keeps the address bar in step with the view (`link`, see link_payload): it is redrawn
     on every change anyway, so no other element has to be.
     """
-    data = build_panel_data(corpus, view, dt.date.today()) | {"link": link}
+    data = build_panel_data(corpus, view, reader_today()) | {"link": link}
     with st.session_state[FILTER_SLOT_KEY]:
         # A state value, not a trigger: the browser sends it with every rerun request, so the callback
         # always finds it (a trigger is missing from Session State until the browser first sends one).
@@ -218,7 +228,7 @@ def _on_filter_change() -> None:
     ss = st.session_state
     payload = (ss.get(PANEL_KEY) or {}).get("change")
     try:
-        key, value = parse_panel_event(payload, cached.get_corpus(), dt.date.today())
+        key, value = parse_panel_event(payload, cached.get_corpus(), reader_today())
     except PanelEventError as exc:
         ss[NOTICES_KEY] = [*(ss.get(NOTICES_KEY) or []), f"A filter change was ignored: {exc}"]
         return
@@ -287,11 +297,16 @@ button { font: 14px system-ui; padding: 4px 10px; cursor: pointer; margin: 4px 0
 (function () {
   var version = __VERSION__, link = document.getElementById("link"), cite = document.getElementById("cite");
   function href() { try { return window.parent.location.href; } catch (e) { return ""; } }
+  // The reader's calendar day (toISOString would give UTC's: 30 Nov at 20:30 on 29 Nov in Los Angeles).
+  function today() {
+    var d = new Date();
+    return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
+  }
   function refresh() {
     var h = href();
     if (link.value !== h) {
       link.value = h;
-      cite.value = "Central Asia tour dashboard, view of " + new Date().toISOString().slice(0, 10)
+      cite.value = "Central Asia tour dashboard, view of " + today()
         + " (corpus " + version + "). " + h;
     }
   }

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import streamlit as st
 
 from dashboard import cached, ui
@@ -15,7 +13,7 @@ from dashboard.geo import GEODATA_RESOLUTION
 
 def st_record_check() -> None:
     """When and against what the membership record was last checked, and the corrections made since."""
-    check = cached.get_record_check(dt.date.today())
+    check = cached.get_record_check(ui.reader_today())
     st.subheader("How the record is checked", anchor=False)
     st.markdown(
         "- Every excerpt is checked to be verbatim in its article, and every context fact to name a public "

@@ -32,7 +32,8 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     for key, make, caption in CHARTS:
         # The timeline shows every period; the 'as of' date only picks what the map shades.
         data = over_time if key == "membership" else records
-        event = st.plotly_chart(make(data, corpus), key=f"chart-{key}", on_select="rerun",
+        figure = make(data, corpus, today=ui.reader_today()) if key == "membership" else make(data, corpus)
+        event = st.plotly_chart(figure, key=f"chart-{key}", on_select="rerun",
                                 selection_mode=("points",), config={"displaylogo": False})
         st.caption(caption)
         picked = charts.selected_record_ids(event)
