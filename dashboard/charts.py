@@ -217,6 +217,25 @@ def make_coverage_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
     return _layout(fig, "Coverage: excerpts per article and topic", height=380)
 
 
+def highlight(fig: go.Figure, record_id: str | None) -> go.Figure:
+    """Show a record as selected: its bars or points stay, the rest are dimmed, as plotly shows a selection.
+
+    Nothing changes when no mark in the figure is that record's (or nothing is selected).
+    """
+    if not record_id:
+        return fig
+    hits = []
+    for trace in fig.data:
+        custom = trace.customdata if trace.type in ("bar", "scatter") else None
+        ids = [c[0] if c is not None and len(c) else None for c in custom] if custom is not None else []
+        hits.append([i for i, rid in enumerate(ids) if rid == record_id])
+    if any(hits):
+        for trace, points in zip(fig.data, hits):
+            if trace.type in ("bar", "scatter"):
+                trace.selectedpoints = points
+    return fig
+
+
 def selected_record_ids(selection: dict | None) -> list[str]:
     """Record ids of the points a plotly on_select event picked."""
     points = ((selection or {}).get("selection") or {}).get("points") or []

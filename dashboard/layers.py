@@ -296,7 +296,8 @@ def _js_literal(value) -> str:
 _RENDER = """function(g,d){d.forEach(function(m){var l,s=m[8]||{};
 if(m[0]==="marker"){l=L.marker(m[1][0],{icon:L.divIcon({html:m[4],className:m[5],iconSize:m[6],iconAnchor:m[7]})});}
 else if(m[0]==="circle"){l=L.circleMarker(m[1][0],s);}else{l=L.polyline(m[1],s);}
-if(m[2]){l.bindTooltip(m[2]);}if(m[3]){l.bindPopup(m[3],{maxWidth:320});}l.addTo(g);});}"""
+if(m[2]){l.bindTooltip(m[2]);}if(m[3]){l.bindPopup(m[3],{maxWidth:320});}l.addTo(g);
+if(window.__markReady){window.__markReady(l);}});}"""
 
 
 def layer_js(marks: list[Mark], var: str, membership: dict | None = None) -> str:
@@ -305,6 +306,8 @@ def layer_js(marks: list[Mark], var: str, membership: dict | None = None) -> str
     if membership is not None:
         js += (f"\nwindow.__membership = {_js_literal(membership)};"
                "\nif (window.__applyMembership) { window.__applyMembership(); }")
+    # New marks: show the current selection on them too.
+    js += "\nif (window.__applySelection) { window.__applySelection(true); }"
     return js
 
 
@@ -365,8 +368,59 @@ class _Basemap(_VerbatimMacro):
             layer.eachLayer(function(f) {
               var s = status[f.feature.properties.iso2];
               f.setStyle(s ? s.style : base);
+              delete f.__beforeSelection;
               var name = f.feature.properties.name;
               f.setTooltipContent(s ? s.tooltip : "<b>" + name + "</b><br>not in the selected grouping");
+            });
+            window.__applySelection(true);
+          };
+          // The selected record's mark is highlighted. The selection is the page's `sel` parameter,
+          // which the app keeps in step with its state whichever way it was made (a click here, a
+          // chart, a link, Clear selection), so the map follows it rather than being told.
+          var shownSelection;
+          function refOf(layer) {
+            var tip = layer.getTooltip && layer.getTooltip(), content = tip && tip.getContent();
+            var match = typeof content === "string" && content.match(/ref: ([a-z0-9][a-z0-9-]*)/);
+            return match ? match[1] : null;
+          }
+          function highlight(layer, on) {
+            if (layer._icon) {
+              layer._icon.classList.toggle("is-selected", on);
+              layer.setZIndexOffset(on ? 1000 : 0);
+            } else if (layer.setStyle) {
+              if (on && !layer.__beforeSelection) {
+                layer.__beforeSelection = {color: layer.options.color, weight: layer.options.weight};
+                layer.setStyle({color: "#000000", weight: (layer.options.weight || 2) + 3});
+                if (layer.bringToFront && !layer.feature) { layer.bringToFront(); }
+              } else if (!on && layer.__beforeSelection) {
+                layer.setStyle(layer.__beforeSelection);
+                delete layer.__beforeSelection;
+              }
+            }
+          }
+          window.__applySelection = function(force) {
+            var sel = null;
+            try { sel = new URL(window.parent.location.href).searchParams.get("sel"); } catch (e) { return; }
+            if (sel === shownSelection && !force) { return; }
+            shownSelection = sel;
+            (window.feature_group || []).forEach(function(g) {
+              g.eachLayer(function(l) { highlight(l, sel !== null && refOf(l) === sel); });
+            });
+            if (window.__basemap) {
+              window.__basemap.eachLayer(function(f) { highlight(f, sel !== null && refOf(f) === sel); });
+            }
+          };
+          setInterval(window.__applySelection, 250);
+          // Enter or Space on a focused mark selects it as a click does (Leaflet alone only opens its popup).
+          window.__markReady = function(layer) {
+            if (!(layer instanceof L.Marker)) { return; }
+            layer.off("keypress", layer._onKeyPress, layer);
+            layer.on("keypress", function(e) {
+              var key = e.originalEvent.key;
+              if (key === "Enter" || key === " ") {
+                L.DomEvent.preventDefault(e.originalEvent);
+                layer.fire("click", {latlng: layer.getLatLng(), originalEvent: e.originalEvent});
+              }
             });
           };
           function draw(data) {
@@ -441,6 +495,7 @@ MAP_CSS = """
   justify-content: center; font-weight: 700; font-size: 13px; border: 2px solid #fff;
   box-shadow: 0 0 0 1px #222; }
 .stop-made { background: #222; color: #fff; }
+.is-selected .stop, .is-selected .site { outline: 3px solid #D55E00; outline-offset: 2px; border-radius: 50%; }
 .stop-origin { background: #fff; color: #222; }
 .stop-not-made { background: #fff; color: #777; border-style: dashed; box-shadow: 0 0 0 1px #777; }
 .site-stem { width: 0; height: 12px; border-left: 2px solid #444; }

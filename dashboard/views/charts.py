@@ -33,6 +33,7 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
         # The timeline shows every period; the 'as of' date only picks what the map shades.
         data = over_time if key == "membership" else records
         figure = make(data, corpus, today=ui.reader_today()) if key == "membership" else make(data, corpus)
+        figure = charts.highlight(figure, st.session_state.get(vs.P_SEL))
         event = st.plotly_chart(figure, key=f"chart-{key}", on_select="rerun",
                                 selection_mode=("points",), config={"displaylogo": False})
         st.caption(caption)
@@ -50,6 +51,9 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
             st.caption("Selected")
             st.markdown(f"**{ui.md(selected.title)}**")
             st.page_link("views/map.py", label="Show on the map", icon=":material/map:")
+            if st.button("Clear selection", key="clear-selection-charts"):
+                st.session_state[vs.P_SEL] = None
+                st.rerun()
 
 
 ui.st_live(render)

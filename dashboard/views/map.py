@@ -17,6 +17,22 @@ from dashboard.model import Border, Membership, MilitarySite, VisitStop
 from dashboard.selection import country_at
 
 MAP_KEY = "map"
+PREV_KEY = "_map_prev"
+
+
+def clicked_record(returned: dict, previous: tuple | None, geodata, status: dict, view: vs.ViewState) -> str | None:
+    """The record a new click on the map picked: a mark (its tooltip's ref) if one was clicked since the
+    last run, else a shaded country under a click on the map itself; None if nothing new was clicked."""
+    count, at = returned.get("last_object_clicked_count") or 0, returned.get("last_clicked")
+    prev_count, prev_at = previous or (0, None)
+    if count != prev_count:
+        rid = record_id_from_tooltip(returned.get("last_object_clicked_tooltip"))
+        if rid is not None:
+            return rid
+    if at and at != prev_at and "members" in view.layers:
+        code = country_at(geodata.countries, at["lat"], at["lng"])
+        return status[code].id if code in status else None
+    return None
 
 
 def head(corpus: Corpus) -> None:
@@ -67,23 +83,18 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
             groups,
             key=MAP_KEY,
             height=600,
-            returned_objects=["last_object_clicked_tooltip", "last_clicked"],
+            # The count: the same mark clicked twice reports the same tooltip, but a new count
+            # (streamlit-folium #316), so a mark can be selected again after anything else.
+            returned_objects=["last_object_clicked_tooltip", "last_object_clicked_count", "last_clicked"],
             center=(start.lat, start.lon) if start else None,
             zoom=start.zoom if start else None,
         ) or {}
-        clicked_tip = returned.get("last_object_clicked_tooltip")
-        clicked_at = returned.get("last_clicked")
-        previous = st.session_state.get("_map_prev", (None, None))
-        if (clicked_tip, clicked_at) != previous:
-            st.session_state["_map_prev"] = (clicked_tip, clicked_at)
-            rid = record_id_from_tooltip(clicked_tip) if clicked_tip != previous[0] else None
-            if rid is None and clicked_at and clicked_at != previous[1] and "members" in view.layers:
-                code = country_at(geodata.countries, clicked_at["lat"], clicked_at["lng"])
-                rid = status[code].id if code in status else None
-            if rid in corpus.by_id:
-                st.session_state[vs.P_SEL] = rid
-                view = ui.replace_view(view, selected=rid)
-                st.session_state[ui.VIEW_KEY] = view
+        rid = clicked_record(returned, st.session_state.get(PREV_KEY), geodata, status, view)
+        st.session_state[PREV_KEY] = (returned.get("last_object_clicked_count") or 0, returned.get("last_clicked"))
+        if rid in corpus.by_id:
+            st.session_state[vs.P_SEL] = rid
+            view = ui.replace_view(view, selected=rid)
+            st.session_state[ui.VIEW_KEY] = view
 
     with panel:
         selected = corpus.by_id.get(view.selected) if view.selected else None
