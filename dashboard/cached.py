@@ -170,6 +170,7 @@ class RecordCheck:
     mismatches: tuple[str, ...]
     corrections: tuple
     problems: tuple[str, ...]
+    log_problems: tuple[str, ...] = ()
 
 
 @st.cache_resource(show_spinner=False)
@@ -178,15 +179,20 @@ def _record_check(annotations: Path, version: str, stamp: tuple[float, ...], tod
 
     if annotations.resolve() != DEFAULT_ANNOTATIONS.resolve():
         return None
+    # The table and the corrections log load apart: a broken log must not hide the check, nor the reverse.
+    try:
+        corrections = tuple(reference.load_corrections())
+        log_problems = reference.correction_problems(get_corpus(), list(corrections), "reference/corrections.yaml")
+    except CorpusError as exc:
+        corrections, log_problems = (), [str(p) for p in exc.problems]
     try:
         table = reference.load_reference()
-        corrections = tuple(reference.load_corrections())
     except CorpusError as exc:
-        return RecordCheck(0, 0, None, 0, (), (), tuple(str(p) for p in exc.problems))
+        return RecordCheck(0, 0, None, 0, (), corrections, tuple(str(p) for p in exc.problems), tuple(log_problems))
     mismatches, compared = reference.compare(get_corpus(), table, today)
     problems = reference.coverage_problems(get_corpus(), table)
     return RecordCheck(len(table.rows), len(table.sources), table.checked, compared,
-                       tuple(reference.summarise(mismatches)), corrections, tuple(problems))
+                       tuple(reference.summarise(mismatches)), corrections, tuple(problems), tuple(log_problems))
 
 
 def get_record_check(today: dt.date) -> RecordCheck | None:

@@ -60,9 +60,10 @@ def make_membership_timeline(records: list[Annotation], corpus: Corpus, today: d
             marker=dict(color=style["fillColor"], opacity=min(1.0, style["fillOpacity"] + 0.35),
                         pattern=dict(shape="/" if style["dashArray"] else "")),
             customdata=[[r.id, format_date(s, r.date_precision),
-                         format_date(r.date_end, r.date_end_precision) if r.date_end else "today"]
+                         format_date(r.date_end, r.date_end_precision) if r.date_end else "today",
+                         " ⚠ unsettled" if r.unsettled else ""]
                         for r, s in zip(sel, starts)],
-            hovertemplate="%{y}<br>" + label + ": %{customdata[1]} – %{customdata[2]}<extra></extra>",
+            hovertemplate="%{y}<br>" + label + ": %{customdata[1]} – %{customdata[2]}%{customdata[3]}<extra></extra>",
         ))
     if not rows:
         return _layout(_empty(fig), "Membership timeline")

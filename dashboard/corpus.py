@@ -23,7 +23,7 @@ from pydantic import TypeAdapter, ValidationError
 from dashboard.clock import latest_today
 from dashboard.codes import COUNTRY_NAMES, REGION_BOUNDS
 from dashboard.dates import is_first_of
-from dashboard.memberships import overlapping_periods, status_label
+from dashboard.memberships import gaps, overlapping_periods, status_label
 from dashboard.model import (
     EARLIEST_DATE,
     KINDS,
@@ -283,6 +283,9 @@ def _pydantic_problems(
         yaml_loc = tuple(p for p in loc if p not in KINDS)
         field_name = ".".join(str(p) for p in yaml_loc) or None
         msg = err["msg"]
+        given = err.get("input")
+        if isinstance(given, str | int | float | dt.date) and not isinstance(given, bool) and len(str(given)) <= 60:
+            msg += f" (got {given!r})"
         if err["type"] == "extra_forbidden":
             msg = "unknown field"
         elif err["type"] == "union_tag_invalid":
@@ -362,6 +365,10 @@ def load_corpus(
         problems.append(Problem(name, line_of[later.id], later.id, "date",
                                 f"overlaps {first.id} (same country and organization): a country has one "
                                 f"status at a time, so one period must end (date_end) where the next begins"))
+    for first, later in gaps(r for r in located if isinstance(r, Membership)):
+        problems.append(Problem(name, line_of[later.id], later.id, "date",
+                                f"begins {later.date}, but {first.id} ended {first.date_end}: say what the status "
+                                f"was in between (a period such as 'former'), or end {first.id} on {later.date}"))
     if problems:
         raise CorpusError(problems)
     version = hashlib.sha256(
@@ -438,9 +445,14 @@ class _Checks:
                 self.problem(problems, ref_path + ("quote",), rid, "references.quote", why)
         if isinstance(record, Membership):
             label = status_label(record.status)
-            if not record.title.endswith(f": {label}"):
+            country = COUNTRY_NAMES.get(record.country, record.country)
+            short = self.orgs.get(record.organization, record.organization)
+            if not (record.title.endswith(f": {label}") and record.title.startswith(country) and short in record.title):
                 self.problem(problems, path + ("title",), rid, "title",
-                             f"the title must end with the status it shows (': {label}')")
+                             f"the title must name the country, the grouping and the status it shows, "
+                             f"e.g. '{country} in the {short}: {label}'")
+            if record.date is None:
+                self.problem(problems, path, rid, "date", "a membership period needs its first day (date)")
         updates: dict[str, Any] = {}
         excerpts = [self._locate(e, path + ("excerpts", j), rid, problems) for j, e in enumerate(record.excerpts)]
         updates["excerpts"] = excerpts

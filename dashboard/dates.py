@@ -48,11 +48,14 @@ def iso_at(day: dt.date, precision: Precision = "day") -> str:
 def parse_partial(text: str) -> tuple[dt.date, Precision]:
     """'2019-07-17', '2019-07' or '2019' -> (first day it may be, precision); ValueError otherwise."""
     text = text.strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return dt.date.fromisoformat(text), "day"
-    if re.fullmatch(r"\d{4}-\d{2}", text):
-        year, month = map(int, text.split("-"))
-        return dt.date(year, month, 1), "month"
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return dt.date.fromisoformat(text), "day"
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            year, month = map(int, text.split("-"))
+            return dt.date(year, month, 1), "month"
+    except ValueError as exc:
+        raise ValueError(f"not a calendar date: {text!r} ({exc})") from None
     if re.fullmatch(r"\d{4}", text):
         return dt.date(int(text), 1, 1), "year"
     raise ValueError(f"not a date (YYYY-MM-DD, YYYY-MM or YYYY): {text!r}")
@@ -96,8 +99,24 @@ _RANGE = _DAY + r"(?:\s*(?:[-–—]|and|to|-го)\s*" + _DAY + r")?"
 
 
 def _month_pattern(month: int) -> str:
-    names = [MONTHS_EN[month - 1] + r"\b", MONTHS_EN_ABBR[month - 1] + r"\b\.?", MONTHS_RU[month - 1] + r"\w*"]
+    # English names as names (capitalised or in capitals: 'may' is a verb); Russian ones in any case.
+    full, abbr = MONTHS_EN[month - 1], MONTHS_EN_ABBR[month - 1]
+    names = [full + r"\b", full.upper() + r"\b", abbr + r"\b\.?", abbr.upper() + r"\b\.?",
+             "(?i:" + MONTHS_RU[month - 1] + r"\w*)"]
     return r"\b(?:" + "|".join(names) + ")"
+
+
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+
+
+def days_given(text: str, month: int) -> set[int]:
+    """The days of a month a text names ('15 May', 'May 15th', 'June 8-9' -> {8, 9})."""
+    month_re = _month_pattern(month)
+    out: set[int] = set()
+    for pattern in (_RANGE + r"\s+(?:of\s+)?" + month_re, month_re + r"\s+" + _RANGE):
+        for match in re.finditer(pattern, text):
+            out.update(int(g) for g in match.groups() if g)
+    return {d for d in out if 1 <= d <= 31}
 
 
 def mentions_date(text: str, day: dt.date, precision: Precision = "day") -> bool:
@@ -105,20 +124,20 @@ def mentions_date(text: str, day: dt.date, precision: Precision = "day") -> bool
 
     Day: the day and the month, in any common order or as ISO/dotted digits ('15 May',
     'May 15th', 'June 8-9', '2017-02-27', '27.02.2017'); month: the month's name or
-    digits; year: the year. The year is not required at day or month precision, since
-    quotes often give it once for several dates ("On February 27th and 28th").
+    digits; year: the year. At day or month precision the year may be left out, since quotes
+    often give it once for several dates ("On February 27th and 28th"), but a quote that names
+    years must name this one. English month names count only as names ('May', not 'may').
     """
+    years = {int(y) for y in _YEAR.findall(text)}
     if precision == "year":
-        return re.search(rf"(?<!\d){day.year}(?!\d)", text) is not None
+        return day.year in years
+    if years and day.year not in years:
+        return False
     month = _month_pattern(day.month)
     digits = [rf"{day.year}-{day.month:02d}", rf"{day.month:02d}\.{day.year}"]
     if precision == "month":
-        return re.search(month, text, re.IGNORECASE) is not None or any(re.search(p, text) for p in digits)
+        return re.search(month, text) is not None or any(re.search(p, text) for p in digits)
     digits = [day.isoformat(), rf"(?<!\d){day.day:02d}\.{day.month:02d}\.{day.year}", rf"(?<!\d){day.day}\.{day.month:02d}\.{day.year}"]
     if any(re.search(p, text) for p in digits):
         return True
-    for pattern in (_RANGE + r"\s+(?:of\s+)?" + month, month + r"\s+" + _RANGE):
-        for match in re.finditer(pattern, text, re.IGNORECASE):
-            if str(day.day) in {g.lstrip("0") for g in match.groups() if g}:
-                return True
-    return False
+    return day.day in days_given(text, day.month)

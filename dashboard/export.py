@@ -9,13 +9,13 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from dashboard.corpus import Corpus
+from dashboard.corpus import Corpus, record_countries, record_orgs
 from dashboard.dates import iso_at
 from dashboard.model import Annotation, Border
 
 _RECORD = TypeAdapter(Annotation)
-CSV_COLUMNS = ("id", "kind", "title", "date", "date_end", "countries", "organizations", "topics", "lat", "lon",
-               "sources", "quotes", "spans", "references", "record_json")
+CSV_COLUMNS = ("id", "kind", "title", "status", "date", "date_end", "countries", "organizations", "topics", "lat",
+               "lon", "sources", "quotes", "spans", "references", "record_json")
 
 
 def record_to_dict(record: Annotation) -> dict[str, Any]:
@@ -59,9 +59,12 @@ def to_csv(records: list[Annotation], corpus: Corpus) -> str:
         loc = getattr(record, "location", None)
         writer.writerow({
             "id": record.id, "kind": record.kind, "title": record.title,
+            "status": str(getattr(getattr(record, "status", ""), "value", getattr(record, "status", ""))),
             "date": iso_at(record.date, record.date_precision) if record.date else "",
             "date_end": iso_at(record.date_end, record.date_end_precision) if record.date_end else "",
-            "countries": ";".join(record.countries), "organizations": ";".join(record.organizations),
+            # A membership's country and grouping, a site's host and operator, count as its own.
+            "countries": ";".join(sorted(record_countries(record))),
+            "organizations": ";".join(sorted(record_orgs(record))),
             "topics": ";".join(record.topics),
             "lat": loc.lat if loc else "", "lon": loc.lon if loc else "",
             "sources": ";".join(corpus.sources[e.source].label for e in record.excerpts),

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from dashboard.corpus import Corpus, all_excerpts, record_countries, record_orgs
 from dashboard.dates import span
 from dashboard.memberships import membership_active
-from dashboard.model import Annotation, Membership
+from dashboard.model import Annotation, Membership, Organization
 
 TOUR_START = dt.date(2017, 2, 27)
 TOUR_END = dt.date(2017, 2, 28)
@@ -60,9 +60,14 @@ def record_sources(record: Annotation) -> set[str]:
 
 
 def record_span(record: Annotation) -> tuple[dt.date, dt.date] | None:
-    """(first, last) day a dated record may cover, at its dates' precision; None if undated."""
+    """(first, last) day a dated record may cover, at its dates' precision; None if undated.
+
+    An organization's date is its founding: it lasts until its date_end, or still does.
+    """
     if record.date is None:
         return None
+    if isinstance(record, Organization) and record.date_end is None:
+        return record.date, dt.date.max
     return span(record.date, record.date_precision, record.date_end, record.date_end_precision)
 
 

@@ -37,6 +37,9 @@ PALETTE = {
     "purple": "#CC79A7",
     "yellow": "#F0E442",
     "grey": "#777777",
+    # Two more from Paul Tol's muted scheme, for statuses the eight above cannot all tell apart.
+    "teal": "#44AA99",
+    "rose": "#CC6677",
     "black": "#222222",
 }
 MEMBERSHIP_STYLE = {
@@ -44,9 +47,10 @@ MEMBERSHIP_STYLE = {
     "associate": {"fillColor": PALETTE["purple"], "fillOpacity": 0.45, "dashArray": None},
     "observer": {"fillColor": PALETTE["sky"], "fillOpacity": 0.45, "dashArray": "6 4"},
     "dialogue_partner": {"fillColor": PALETTE["yellow"], "fillOpacity": 0.45, "dashArray": "3 3"},
-    "partner": {"fillColor": PALETTE["yellow"], "fillOpacity": 0.55, "dashArray": "8 2"},
+    "partner": {"fillColor": PALETTE["teal"], "fillOpacity": 0.45, "dashArray": "8 2"},
     "prospective": {"fillColor": PALETTE["green"], "fillOpacity": 0.40, "dashArray": "2 4"},
     "suspended": {"fillColor": PALETTE["orange"], "fillOpacity": 0.45, "dashArray": "8 3 2 3"},
+    "frozen": {"fillColor": PALETTE["rose"], "fillOpacity": 0.45, "dashArray": "2 2"},
     "former": {"fillColor": PALETTE["grey"], "fillOpacity": 0.30, "dashArray": "1 5"},
 }
 SITE_STYLE = {
@@ -279,9 +283,10 @@ def membership_payload(status: dict[str, Membership], org_short: str, corpus: Co
     payload = {}
     for code, record in status.items():
         since = format_date(record.date, record.date_precision) if record.date else "?"
-        tip = (f"<b>{esc(corpus.countries.get(code, code))}</b>: {esc(status_label(record.status))} of the "
-               f"{esc(org_short)}<br>since {esc(since)} (as of {esc(format_date(on))})"
-               + _flag(record, corpus) + _ref(record.id))
+        unsettled = ('<div class="flag">⚠ unsettled: see the evidence panel</div>' if record.unsettled else "")
+        tip = (f"<b>{esc(corpus.countries.get(code, code))}</b> · {esc(org_short)}: "
+               f"{esc(status_label(record.status))}<br>since {esc(since)} (as of {esc(format_date(on))})"
+               + unsettled + _flag(record, corpus) + _ref(record.id))
         payload[code] = {"style": {**MEMBERSHIP_STYLE[record.status.value], "color": "#444", "weight": 1},
                          "tooltip": tip}
     return payload
@@ -511,6 +516,7 @@ MAP_CSS = """
   box-shadow: 0 1px 4px rgba(0,0,0,.3); font-size: 12px; line-height: 18px; max-width: 210px; }
 .map-legend summary { font-weight: 700; cursor: pointer; }
 .map-legend .lg-title { font-weight: 600; margin-top: 4px; }
+.map-legend .lg-note { font-size: 11px; color: #333; max-width: 190px; }
 .map-legend .sw { display: inline-block; width: 14px; height: 11px; margin-right: 6px; border: 1px #444;
   vertical-align: middle; }
 .map-legend .ln { display: inline-block; width: 22px; margin-right: 6px; vertical-align: middle; }
@@ -564,6 +570,7 @@ def legend_html() -> str:
         dash = "dashed" if style["dashArray"] else "solid"
         rows.append(f'<div><span class="sw" style="background:{style["fillColor"]};'
                     f'opacity:{style["fillOpacity"] + 0.3:.2f};border-style:{dash}"></span>{esc(status_label(status))}</div>')
+    rows.append('<div class="lg-note">⚠ in a tooltip: the sources disagree, or the status is unsettled</div>')
     rows.append('<div class="lg-title">Tour</div>')
     rows.append('<div><span class="stop stop-made mini">1</span>stop, in order</div>')
     rows.append('<div><span class="stop stop-not-made mini">✕</span>announced, not made</div>')

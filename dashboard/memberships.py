@@ -13,7 +13,8 @@ from collections.abc import Iterable
 
 from dashboard.model import Membership, Status
 
-STATUS_LABELS: dict[str, str] = {s.value: s.value.replace("_", " ") for s in Status}
+STATUS_LABELS: dict[str, str] = {s.value: s.value.replace("_", " ") for s in Status} | {
+    "frozen": "participation frozen"}
 
 
 def status_label(status: Status | str) -> str:
@@ -56,3 +57,19 @@ def overlapping_periods(records: Iterable[Membership]) -> list[tuple[Membership,
                 if first.date_end is None or (later.date or dt.date.min) < first.date_end:
                     out.append((first, later))
     return out
+
+
+def gaps(records: Iterable[Membership]) -> list[tuple[Membership, Membership]]:
+    """Consecutive periods of one country in one organization with days between them (first, next)."""
+    by_pair: dict[tuple[str, str], list[Membership]] = {}
+    for record in records:
+        if record.date is not None:
+            by_pair.setdefault((record.organization, record.country), []).append(record)
+    out = []
+    for periods in by_pair.values():
+        periods.sort(key=lambda r: r.date)
+        for first, later in zip(periods, periods[1:]):
+            if first.date_end is not None and later.date > first.date_end:
+                out.append((first, later))
+    return out
+

@@ -87,7 +87,12 @@ class Location(Strict):
 
 
 class Status(StrEnum):
-    """Shared status vocabulary for memberships and sites."""
+    """A country's status in a grouping.
+
+    `suspended` is a suspension the grouping decided (or the state formally requested and the sources
+    call so); `frozen` is a state's own freeze of its participation, its membership not ended.
+    `partner` is the SCO's single status for observers and dialogue partners from 1 September 2025.
+    """
 
     member = "member"
     observer = "observer"
@@ -97,6 +102,7 @@ class Status(StrEnum):
     associate = "associate"
     dialogue_partner = "dialogue_partner"
     partner = "partner"
+    frozen = "frozen"
 
 
 class Base(Strict):
@@ -162,6 +168,8 @@ class Membership(Base):
     country: str
     organization: str
     status: Status
+    unsettled: bool = Field(default=False, description="The sources leave this status open (a state leaving, "
+                                                       "a freeze not ended); the summary says why.")
 
     @field_validator("country")
     @classmethod

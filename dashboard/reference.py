@@ -22,6 +22,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from dashboard.clock import latest_today
 from dashboard.codes import COUNTRY_NAMES, MAPPED_COUNTRIES
 from dashboard.corpus import ROOT, Corpus, CorpusError, Problem, parse_yaml
 from dashboard.dates import Precision, last_day, parse_partial, within_unit
@@ -156,7 +157,12 @@ def load_reference(folder: Path = DEFAULT_REFERENCE) -> ReferenceTable:
     if not isinstance(checked, dt.date):
         problems.append(Problem(src_name, lines.line(("checked",)), None, "checked", "expected a date YYYY-MM-DD"))
         checked = dt.date.min
-    rows = _read_rows(csv_path.read_text(encoding="utf-8"), csv_name, sources, problems)
+    for key, source in sources.items():
+        if source.accessed > latest_today():
+            problems.append(Problem(src_name, lines.line(("sources", key, "accessed")), key, "accessed",
+                                    f"{source.accessed} is after today"))
+    # utf-8-sig: a spreadsheet's byte order mark is not part of the first column's name.
+    rows = _read_rows(csv_path.read_text(encoding="utf-8-sig"), csv_name, sources, problems)
     if problems:
         raise CorpusError(problems)
     return ReferenceTable(tuple(rows), sources, checked, csv_name)
@@ -196,8 +202,17 @@ def _read_rows(text: str, name: str, sources: dict[str, RefSource], problems: li
         line = reader.line_num
         who = f"{raw['grouping']} {raw['country']}"
 
-        def bad(column: str, message: str) -> None:
+        def bad(column: str | None, message: str) -> None:
             problems.append(Problem(name, line, who, column, message))  # noqa: B023
+
+        if None in raw:
+            bad(None, f"more values than the {len(COLUMNS)} columns (a note with a comma needs quotes)")
+            continue
+        missing = [c for c in COLUMNS if raw[c] is None]
+        if missing:
+            bad(missing[0], f"the row ends before {', '.join(missing)} ({len(COLUMNS) - len(missing)} of "
+                            f"{len(COLUMNS)} columns)")
+            continue
 
         if raw["country"] not in COUNTRY_NAMES:
             bad("country", f"unknown country code {raw['country']!r}")
@@ -211,9 +226,13 @@ def _read_rows(text: str, name: str, sources: dict[str, RefSource], problems: li
                 bad("sources", f"no source {key!r} in sources.yaml")
         try:
             start, start_p = parse_partial(raw["start"])
+        except ValueError as exc:
+            bad("start", str(exc))
+            continue
+        try:
             end, end_p = parse_partial(raw["end"]) if raw["end"].strip() else (None, "day")
         except ValueError as exc:
-            bad("start/end", str(exc))
+            bad("end", str(exc))
             continue
         if end is not None and end <= start:
             bad("end", "end is not after start")
@@ -241,14 +260,17 @@ def _check_periods(rows: list[Row], name: str, problems: list[Problem]) -> None:
                                     "least one (status 'none' if it never had one)"))
 
 
-def _boundaries(table: ReferenceTable, records: list[Membership], grouping: str) -> list[tuple[dt.date, Precision]]:
+def _boundaries(table: ReferenceTable, records: list[Membership], grouping: str,
+                country: str | None = None) -> list[tuple[dt.date, Precision]]:
     out = []
     for r in table.rows:
-        if r.grouping == grouping:
+        if r.grouping == grouping and country in (None, r.country):
             out.append((r.start, r.start_precision))
             if r.end:
                 out.append((r.end, r.end_precision))
     for m in records:
+        if country not in (None, m.country):
+            continue
         if m.date:
             out.append((m.date, m.date_precision))
         if m.date_end:
@@ -280,8 +302,8 @@ def coverage_problems(corpus: Corpus, table: ReferenceTable) -> list[str]:
 def compare(corpus: Corpus, table: ReferenceTable, today: dt.date) -> tuple[list[Mismatch], int]:
     """Every (grouping, country, day) where the corpus and the table disagree, and how many were compared.
 
-    Days strictly inside an imprecise boundary ("December 1993") of either side are
-    skipped: neither source says on which day of that month the status changed.
+    For one country, days inside one of its own imprecise boundaries ("December 1993") on
+    either side are skipped: neither source says on which day of that month its status changed.
     """
     by_short = {short: oid for oid, short in corpus.organizations.items()}
     memberships = [r for r in corpus.records if isinstance(r, Membership)]
@@ -291,12 +313,14 @@ def compare(corpus: Corpus, table: ReferenceTable, today: dt.date) -> tuple[list
         oid = by_short.get(grouping)
         records = [m for m in memberships if m.organization == oid]
         countries = sorted({r.country for r in table.rows if r.grouping == grouping} | {m.country for m in records})
-        fuzzy = [(day, p) for day, p in _boundaries(table, records, grouping) if p != "day"]
+        fuzzy = {c: [(day, p) for day, p in _boundaries(table, records, grouping, c) if p != "day"]
+                 for c in countries}
         for on in check_dates(table, records, grouping, today):
-            if any(within_unit(on, day, p) for day, p in fuzzy):
-                continue
             held = membership_status(records, oid, on) if oid else {}
             for country in countries:
+                # Only this country's own imprecise boundaries make a day unknowable.
+                if any(within_unit(on, day, p) for day, p in fuzzy[country]):
+                    continue
                 row = table.status_on(grouping, country, on)
                 want = None if row is None or row.status == NONE else row.status
                 record = held.get(country)
@@ -321,5 +345,19 @@ def summarise(mismatches: list[Mismatch]) -> list[str]:
             line = line.replace(f"on {first.on.isoformat()}",
                                 f"on {len(same)} checked days from {first.on.isoformat()} to {last.on.isoformat()}")
         out.append(line)
+    return out
+
+
+def correction_problems(corpus: Corpus, corrections: list[Correction], file: str) -> list[str]:
+    """Corrections that name records the corpus lacks, or 'removed' records it still has."""
+    out = []
+    for c in corrections:
+        for rid in c.records:
+            if rid not in corpus.by_id:
+                out.append(f"{file}: the correction of {c.date} names {rid!r}, which the corpus does not have "
+                           "(list a record that was taken out under 'removed')")
+        for rid in c.removed:
+            if rid in corpus.by_id:
+                out.append(f"{file}: the correction of {c.date} lists {rid!r} as removed, but the corpus has it")
     return out
 

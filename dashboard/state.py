@@ -136,15 +136,16 @@ class _Decoder:
                 out.append(canonical)
         return tuple(out)
 
-    def day(self, params, key: str) -> dt.date | None:
+    def day(self, params, key: str, today: dt.date | None = None) -> dt.date | None:
         value = self.single(params, key)
         if value is None:
             return None
         parsed = _date(value)
+        latest = today or dt.date(2100, 1, 1)
         if parsed is None:
             self.drop(key, value, "not a date (use YYYY-MM-DD)")
-        elif not (dt.date(1991, 1, 1) <= parsed <= dt.date(2100, 1, 1)):
-            self.drop(key, value, "outside 1991..2100")
+        elif not (dt.date(1991, 1, 1) <= parsed <= latest):
+            self.drop(key, value, f"outside 1991-01-01..{latest.isoformat()}" + (" (today)" if today else ""))
             return None
         return parsed
 
@@ -162,8 +163,11 @@ class _Decoder:
         return number
 
 
-def decode(params: Mapping[str, list[str]], corpus: Corpus) -> tuple[ViewState, list[str]]:
-    """Parse query parameters (each key -> all its values); bad ones become notices."""
+def decode(params: Mapping[str, list[str]], corpus: Corpus, today: dt.date | None = None) -> tuple[ViewState, list[str]]:
+    """Parse query parameters (each key -> all its values); bad ones become notices.
+
+    `today` (the reader's) is the latest date a link may ask for; the date fields go no further.
+    """
     d = _Decoder(corpus)
     orgs = _org_by_short(corpus)
     countries = {c.lower(): c for c in corpus.countries}
@@ -179,16 +183,23 @@ def decode(params: Mapping[str, list[str]], corpus: Corpus) -> tuple[ViewState, 
         sources=d.codes(params, P_ARTICLE, sources),
         kinds=d.codes(params, P_KIND, {k: k for k in KINDS}),
     )
-    as_of = d.day(params, P_DATE)
-    start, end = d.day(params, P_FROM), d.day(params, P_TO)
+    as_of = d.day(params, P_DATE, today)
+    start, end = d.day(params, P_FROM, today), d.day(params, P_TO, today)
     if start and end and end < start:
         d.notices.append("Ignored from/to: 'to' is before 'from'.")
         start = end = None
     filters = replace(filters, date_from=start, date_to=end, **({"as_of": as_of} if as_of else {}))
     state = ViewState(filters=filters)
-    shade = d.one_code(params, P_SHADE, orgs)
-    if shade:
-        state = replace(state, shade=shade)
+    shadable = {k: v for k, v in orgs.items() if v in corpus.shadable}
+    unshadable = {k: v for k, v in orgs.items() if v not in corpus.shadable}
+    shade_value = (params.get(P_SHADE) or [None])[0]
+    if shade_value is not None and shade_value.strip().lower() in unshadable:
+        d.single(params, P_SHADE)
+        d.drop(P_SHADE, shade_value, "that grouping has no members to shade countries by")
+    else:
+        shade = d.one_code(params, P_SHADE, shadable)
+        if shade:
+            state = replace(state, shade=shade)
     selected = d.one_code(params, P_SEL, records)
     if selected:
         state = replace(state, selected=selected)

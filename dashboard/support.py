@@ -9,13 +9,15 @@ at the record's precision.
 
 from __future__ import annotations
 
-from dashboard.dates import format_date, mentions_date
+from dashboard.dates import MONTHS_EN, days_given, format_date, mentions_date
 from dashboard.model import Annotation, Border, Disagreement, Figure, Reference
 
 ALIASES = {"start": "date", "end": "date_end"}
 # Fields that are bookkeeping, not facts a public record could prove.
 NOT_FACTS = frozenset({"id", "kind", "title", "topics", "excerpts", "references", "date_precision",
-                       "date_end_precision", "records", "versions", "emphasis", "geodata_id"})
+                       "date_end_precision", "records", "versions", "emphasis", "geodata_id", "unsettled",
+                       # A membership's country and grouping are what it is about, not a fact it states.
+                       "country", "organization"})
 
 
 def supported_field(label: str) -> str:
@@ -66,7 +68,10 @@ def date_problem(record: Annotation, ref: Reference) -> str | None:
     if day is None or mentions_date(ref.quote, day, precision):
         return None
     hint = ""
-    if precision == "day" and mentions_date(ref.quote, day, "month"):
+    others = sorted(days_given(ref.quote, day.month))
+    if precision == "day" and others:
+        hint = f"; it gives {', '.join(f'{d} {MONTHS_EN[day.month - 1]}' for d in others)}"
+    elif precision == "day" and mentions_date(ref.quote, day, "month"):
         hint = f"; it gives the month only: set {name}_precision: month"
     elif precision != "year" and mentions_date(ref.quote, day, "year"):
         hint = f"; it gives the year only ({day.year})"

@@ -21,7 +21,7 @@ from dashboard.dates import format_date
 from dashboard.filters import RANGE_START, TOUR_START, FilterState, emptied_by
 from dashboard.geo import GeodataError
 from dashboard.memberships import status_label
-from dashboard.model import Annotation, Disagreement, Excerpt, Membership, Reference, Source
+from dashboard.model import Annotation, Disagreement, Excerpt, Membership, Organization, Reference, Source
 from dashboard.panel import (
     CLEAR,
     KIND_LABELS,
@@ -96,7 +96,7 @@ def _query_lists() -> dict[str, list[str]]:
 
 def _seed_from_url(corpus: Corpus) -> None:
     """On a session's first run, set the widgets from the link it was opened with."""
-    state, notices = vs.decode(_query_lists(), corpus)
+    state, notices = vs.decode(_query_lists(), corpus, reader_today())
     f = state.filters
     ss = st.session_state
     ss[vs.P_ORG], ss[vs.P_COUNTRY], ss[vs.P_TOPIC] = list(f.orgs), list(f.countries), list(f.topics)
@@ -383,7 +383,7 @@ def st_record(record: Annotation, corpus: Corpus, disputes: dict[str, list[Disag
 def _facts(record: Annotation, corpus: Corpus) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     if record.date:
-        out.append(("date", _when(record)))
+        out.append(("date", when_text(record)))
     for attr in ("status", "city", "personnel"):
         value = getattr(record, attr, None)
         if value:
@@ -514,14 +514,14 @@ def st_feature_table(stops, sites, borders, status, legs, geodata, corpus: Corpu
 def _feature_rows(stops, sites, borders, status, legs, geodata, corpus: Corpus, org_short: str) -> list[dict]:
     rows = []
     for stop in stops:
-        rows.append({"layer": "Visit route", "feature": stop.title, "date": _when(stop), "detail": stop.status,
+        rows.append({"layer": "Visit route", "feature": stop.title, "date": when_text(stop), "detail": stop.status,
                      "ref": stop.id})
     for leg in legs:
         rows.append({"layer": "Visit route", "feature": f"Leg {leg.start.city} → {leg.end.city}",
-                     "date": _when(leg.end), "detail": f"{leg.km:,.0f} km (geodesic, WGS84)", "ref": leg.end.id})
+                     "date": when_text(leg.end), "detail": f"{leg.km:,.0f} km (geodesic, WGS84)", "ref": leg.end.id})
     for site in sites:
         km = distance_to_afghanistan(site)
-        rows.append({"layer": "Military sites", "feature": site.title, "date": _when(site),
+        rows.append({"layer": "Military sites", "feature": site.title, "date": when_text(site),
                      "detail": f"{site.status.replace('_', ' ')}; {km:,.0f} km from Afghanistan", "ref": site.id})
     lengths = dict(zip(geodata.borders["id"], geodata.borders["length_km"]))
     for border in borders:
@@ -530,18 +530,19 @@ def _feature_rows(stops, sites, borders, status, legs, geodata, corpus: Corpus, 
                      "detail": f"{km:,.0f} km computed" if km else "", "ref": border.id})
     for code, record in sorted(status.items()):
         rows.append({"layer": f"Memberships ({org_short})", "feature": corpus.countries.get(code, code),
-                     "date": _when(record), "detail": status_label(record.status), "ref": record.id})
+                     "date": when_text(record), "detail": status_label(record.status), "ref": record.id})
     return rows
 
 
-def _when(record: Annotation) -> str:
-    """A record's date (and end) at the precision its sources give, or '' if it has none."""
+def when_text(record: Annotation) -> str:
+    """A record's date (and end) at the precision its sources give: '27 Feb 2017', 'Dec 1993 – 18 Aug 2009',
+    'since 22 Feb 2024' for a status or an organization that still holds; '' for an undated record."""
     if record.date is None:
         return ""
     out = format_date(record.date, record.date_precision)
     if record.date_end:
-        out += f" – {format_date(record.date_end, record.date_end_precision)}"
-    return out
+        return out + f" – {format_date(record.date_end, record.date_end_precision)}"
+    return f"since {out}" if isinstance(record, Membership | Organization) else out
 
 
 def distance_to_afghanistan(site) -> float:

@@ -23,7 +23,15 @@ from dashboard.corpus import (
     count_excerpts_by_source,
     load_corpus,
 )
-from dashboard.reference import DEFAULT_REFERENCE, compare, coverage_problems, load_reference, summarise
+from dashboard.reference import (
+    DEFAULT_REFERENCE,
+    compare,
+    correction_problems,
+    coverage_problems,
+    load_corrections,
+    load_reference,
+    summarise,
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,19 +49,24 @@ def main(argv: list[str] | None = None) -> int:
     except CorpusError as exc:
         return _report(args.file, [str(p) for p in exc.problems])
     folder = args.reference or (DEFAULT_REFERENCE if args.file.resolve() == DEFAULT_ANNOTATIONS.resolve() else None)
-    checked = ""
-    if folder is not None and not args.no_reference:
+    if folder is None or args.no_reference:
+        checked = ("  memberships: not compared with a reference table"
+                   + (" (--reference reference/ compares them)" if not args.no_reference else ""))
+    else:
         today = dt.date.today()
         try:
             table = load_reference(folder)
+            corrections = load_corrections(folder)
         except CorpusError as exc:
             return _report(folder, [str(p) for p in exc.problems])
         mismatches, compared = compare(corpus, table, today)
-        problems = coverage_problems(corpus, table) + summarise(mismatches)
+        problems = (coverage_problems(corpus, table) + summarise(mismatches)
+                    + correction_problems(corpus, corrections, str(folder / "corrections.yaml")))
         if problems:
-            return _report(args.file, problems, f"disagree with {table.file}")
+            return _report(args.file, problems, f"disagree with {folder}")
         checked = (f"  memberships: agree with {table.file} ({len(table.rows)} rows, {len(table.sources)} sources, "
-                   f"last checked {table.checked}) on all {compared:,} country-days compared")
+                   f"last checked {table.checked}) on all {compared:,} country-days compared; "
+                   f"{len(corrections)} corrections logged")
     counts = count_excerpts_by_source(corpus)
     kinds: dict[str, int] = {}
     for record in corpus.records:
@@ -61,8 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{args.file}: OK, {len(corpus.records)} records (corpus {corpus.version})")
     print("  by kind: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
     print("  excerpts by source: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
-    if checked:
-        print(checked)
+    print(checked)
     return 0
 
 

@@ -15,6 +15,9 @@ from pathlib import Path
 
 import yaml
 
+from dashboard.codes import COUNTRY_NAMES
+from dashboard.memberships import STATUS_LABELS
+
 ROOT = Path(__file__).resolve().parent.parent
 PAYLOAD = ("`x` $a$ and $b$ **b** __u__ [text](https://example.org) <b>bold</b> "
            "<img src=x onerror=window.__pwned=1> <script>window.__pwned=1</script> "
@@ -31,10 +34,6 @@ _TEXT = ("summary", "name", "city", "personnel", "unit")
 
 def _text(mark: str) -> str:
     return f"{mark} {PAYLOAD}"
-
-
-def _status_label(status: str) -> str:
-    return status.replace("_", " ")
 
 
 def _reference(ref: dict, mark: str) -> None:
@@ -65,10 +64,13 @@ def make_hostile_corpus(folder: Path) -> tuple[Path, Path]:
                                         encoding="utf-8")
 
     data = yaml.safe_load((ROOT / "annotations.yaml").read_text(encoding="utf-8"))
+    shorts = {r["id"]: r["short"] for r in data["records"] if r["kind"] == "organization"}
     for n, record in enumerate(data["records"]):
         mark = f"R{n}"
         if record["kind"] == "membership":
-            record["title"] = f"{_text(mark)}: {_status_label(record['status'])}"
+            # The validator wants the country, the grouping and the status in a membership's title.
+            record["title"] = (f"{COUNTRY_NAMES[record['country']]} {_text(mark)} in the "
+                               f"{shorts[record['organization']]}: {STATUS_LABELS[record['status']]}")
         else:
             record["title"] = _text(mark)
         for key in _TEXT:

@@ -30,17 +30,19 @@ def st_record_check() -> None:
     if check is None:
         st.caption("This server runs another corpus than the project's own, so the reference table is not compared.")
         return
-    if check.problems:
-        st.error("The reference check could not run:\n\n" + "\n".join(f"- {ui.md(p)}" for p in check.problems))
-        return
     when = format_date(check.checked) if check.checked else "never"
-    if check.mismatches:
+    if check.problems:
+        st.error("The membership record could not be compared with the reference table:\n\n"
+                 + "\n".join(f"- {ui.md(p)}" for p in check.problems))
+    elif check.mismatches:
         st.warning(f"The record disagrees with the reference table on {len(check.mismatches)} periods:\n\n"
                    + "\n".join(f"- {ui.md(m)}" for m in check.mismatches))
     else:
         st.success(f"Memberships last checked against their public sources on **{when}**: the corpus agrees with "
                    f"the reference table ({check.rows} rows, {check.sources} sources) on all "
                    f"{check.compared:,} country-days compared today.", icon=":material/fact_check:")
+    if check.log_problems:
+        st.error("The corrections log has problems:\n\n" + "\n".join(f"- {ui.md(p)}" for p in check.log_problems))
     with st.expander(f"Corrections to the record ({len(check.corrections)}, kept in `reference/corrections.yaml`)"):
         for c in check.corrections:
             removed = f" (removed: {ui.md(', '.join(c.removed))})" if c.removed else ""

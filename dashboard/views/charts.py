@@ -11,7 +11,8 @@ from dashboard.filters import select
 
 CHARTS = [
     ("membership", charts.make_membership_timeline,
-     "Bars are periods of membership; hatched bars are observer, prospective, suspended or former status."),
+     "Bars are periods of each status; hatched bars are every status but full membership and associate "
+     "membership. ⚠ in the hover: the sources leave that status open."),
     ("tour", charts.make_tour_chart, "27–28 February 2017. Hover for the leaders met and what was signed."),
     ("topics", charts.make_topic_country_heatmap, "Counted from the curated corpus, after filtering."),
     ("numbers", charts.make_numbers_chart,

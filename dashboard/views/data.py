@@ -6,9 +6,11 @@ import streamlit as st
 
 from dashboard import cached, ui
 from dashboard import state as vs
-from dashboard.corpus import Corpus
+from dashboard.corpus import Corpus, record_countries, record_orgs
 from dashboard.export import to_csv, to_geojson
 from dashboard.filters import select
+from dashboard.memberships import status_label
+from dashboard.model import Membership
 
 
 def render(corpus: Corpus, view: vs.ViewState) -> None:
@@ -18,8 +20,11 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     st.caption(f"{len(records)} of {len(corpus.records)} records match the filters (corpus version {corpus.version}).")
     if not records:
         ui.st_empty(corpus, view)
-    rows = [{"ref": r.id, "kind": ui.KIND_LABELS[r.kind], "title": r.title, "date": r.date,
-             "countries": ", ".join(sorted(r.countries)), "excerpts": len(r.excerpts), "references": len(r.references),
+    rows = [{"ref": r.id, "kind": ui.KIND_LABELS[r.kind][:-1], "title": r.title, "date": ui.when_text(r),
+             "status": status_label(r.status) if isinstance(r, Membership) else "",
+             "countries": ", ".join(sorted(record_countries(r))),
+             "groupings": ", ".join(sorted(corpus.organizations.get(o, o) for o in record_orgs(r))),
+             "excerpts": len(r.excerpts), "references": len(r.references),
              "sources disagree": "⚠" if r.id in corpus.disputed else ""}
             for r in records]
     st.dataframe(rows, hide_index=True, width="stretch")

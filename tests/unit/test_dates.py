@@ -6,7 +6,16 @@ import datetime as dt
 
 import pytest
 
-from dashboard.dates import format_date, is_first_of, iso_at, last_day, mentions_date, parse_partial, span
+from dashboard.dates import (
+    days_given,
+    format_date,
+    is_first_of,
+    iso_at,
+    last_day,
+    mentions_date,
+    parse_partial,
+    span,
+)
 
 D = dt.date
 
@@ -75,9 +84,22 @@ QUOTES = [
     ("26 марта", D(2017, 5, 26), "day", False),             # March is not May
     ("Georgia joined the Commonwealth in December 1993", D(1993, 12, 1), "month", True),
     ("in 2019", D(2019, 7, 1), "month", False),
+    # Review of issue 11 (B6): a quote that names years must name the record's; 'may' is not May.
+    ("begin today (Jan 23) in Astana", D(2016, 1, 23), "day", True),          # no year named: the day is enough
+    ("on 23 January 2017 in Astana", D(2016, 1, 23), "day", False),           # another year named
+    ("Moldova and Ukraine may be granted observer status", D(2002, 5, 1), "month", False),
+    ("Moldova and Ukraine were granted it in MAY 2002", D(2002, 5, 1), "month", True),
+    ("plans for march", D(2017, 3, 1), "month", False),
+    ("told France 24 on Feb. 22.", D(2024, 2, 22), "day", True),
 ]
 
 
 @pytest.mark.parametrize(("text", "day", "precision", "expected"), QUOTES)
 def test_whether_a_quote_states_a_date(text, day, precision, expected):
     assert mentions_date(text, day, precision) is expected
+
+
+def test_the_days_a_quote_gives_for_a_month():
+    assert days_given("Armenia’s accession came into effect on 2 January 2015.", 1) == {2}
+    assert days_given("On June 8-9, 2017, Astana hosted", 6) == {8, 9}
+    assert days_given("in January 2015", 1) == set()

@@ -92,3 +92,15 @@ def test_reader_html_escapes_the_text_and_keeps_it_whole(corpus):
     assert "".join(piece for piece, _ in segments(seed.text, marks)) == seed.text
     hostile = build_reader_html("<script>alert(1)</script>", [], None)
     assert hostile == html.escape("<script>alert(1)</script>")
+
+
+def test_the_csv_names_a_memberships_country_grouping_and_status(corpus):
+    # Review of issue 11 (B5): membership rows had empty countries and organizations, and no status.
+    import csv
+    import io
+
+    from dashboard.export import to_csv
+
+    row = next(csv.DictReader(io.StringIO(to_csv([corpus.by_id["m-csto-am-2024"]], corpus))))
+    assert (row["countries"], row["organizations"], row["status"]) == ("AM", "org-csto", "frozen")
+    assert (row["date"], row["date_end"]) == ("2024-02-22", "")

@@ -41,14 +41,19 @@ def status_on(corpus, org: str, on: dt.date) -> dict[str, str]:
     ("org-c5plus1", dt.date(2015, 10, 1), "US", "member"),
     ("org-c5plus1", dt.date(2015, 10, 1), "TM", "member"),
     # Neighbours: changes after 2017 and unsettled statuses.
-    ("org-csto", CASE_DAY, "AM", "suspended"),
+    ("org-csto", CASE_DAY, "AM", "frozen"),         # its own freeze, no CSTO decision
     ("org-sco", CASE_DAY, "MN", "partner"),
     ("org-sco", dt.date(2025, 8, 31), "AZ", "dialogue_partner"),
-    ("org-cis", CASE_DAY, "MD", "suspended"),
-    ("org-cis", CASE_DAY, "UA", "suspended"),
+    ("org-cis", CASE_DAY, "MD", "frozen"),
+    ("org-cis", CASE_DAY, "UA", "frozen"),
     ("org-cis", CASE_DAY, "GE", "former"),
     ("org-eaeu", CASE_DAY, "TJ", None),
     ("org-eurasec", CASE_DAY, "KZ", None),
+    # Review of issue 11: the CSTO Parliamentary Assembly is not the CSTO (F1); the speech's day (F3).
+    ("org-csto", dt.date(2017, 2, 27), "AF", None),
+    ("org-greater-eurasia", dt.date(2016, 6, 16), "CN", None),
+    ("org-greater-eurasia", dt.date(2016, 6, 17), "UA", "prospective"),
+    ("org-greater-eurasia", dt.date(2016, 6, 17), "GE", None),
 ])
 def test_status_on_the_day_a_reader_asks_about(corpus, org, on, country, expected):
     assert status_on(corpus, org, on).get(country) == expected
@@ -58,14 +63,14 @@ def test_case_1_belarus_is_shaded_as_a_member_of_the_sco_today(corpus):
     held = membership_status([r for r in corpus.records if isinstance(r, Membership)], "org-sco", CASE_DAY)
     payload = membership_payload(held, "SCO", corpus, CASE_DAY)
     assert payload["BY"]["style"]["fillColor"] == MEMBERSHIP_STYLE["member"]["fillColor"]
-    assert "member of the SCO" in payload["BY"]["tooltip"] and "since 4 Jul 2024" in payload["BY"]["tooltip"]
+    assert "Belarus</b> · SCO: member" in payload["BY"]["tooltip"] and "since 4 Jul 2024" in payload["BY"]["tooltip"]
 
 
 def test_case_2_iran_is_shaded_as_an_eaeu_observer_today(corpus):
     held = membership_status([r for r in corpus.records if isinstance(r, Membership)], "org-eaeu", CASE_DAY)
     payload = membership_payload(held, "EAEU", corpus, CASE_DAY)
     assert payload["IR"]["style"]["fillColor"] == MEMBERSHIP_STYLE["observer"]["fillColor"]
-    assert "observer of the EAEU" in payload["IR"]["tooltip"]
+    assert "Iran</b> · EAEU: observer" in payload["IR"]["tooltip"]
 
 
 def test_case_3_the_record_and_its_tass_reference_agree(corpus):
@@ -140,3 +145,15 @@ def test_case_7_the_old_label_is_refused_by_the_validator(corpus, tmp_path):
     [problem] = info.value.problems
     assert problem.record == "m-sco-in-2005" and problem.field == "references.quote"
     assert "does not state date 5 Jul 2005" in problem.message
+
+
+@pytest.mark.parametrize(("start", "end", "expected"), [
+    # Review of issue 11 (B4): a range after an organization's founding dropped it.
+    (dt.date(2020, 1, 1), None, {"org-csto", "org-sco", "org-cis", "org-eaeu", "org-c5plus1", "org-bri",
+                                 "org-greater-eurasia"}),
+    (dt.date(2001, 1, 1), dt.date(2005, 12, 31), {"org-csto", "org-sco", "org-cis", "org-eurasec", "org-bri"}),
+    (dt.date(2015, 6, 1), dt.date(2015, 6, 30), {"org-csto", "org-sco", "org-cis", "org-eaeu", "org-bri"}),
+])
+def test_a_date_range_keeps_the_organizations_that_existed_in_it(corpus, start, end, expected):
+    state = FilterState(kinds=("organization",), date_from=start, date_to=end)
+    assert {r.id for r in select(corpus, state)} == expected

@@ -108,9 +108,13 @@ def folder(tmp_path: Path) -> Path:
     return tmp_path / "reference"
 
 
-def _append(folder: Path, line: str) -> None:
-    with (folder / "memberships.csv").open("a", encoding="utf-8") as f:
+def _append(folder: Path, line: str) -> int:
+    """Add a row to the table; returns its line number."""
+    path = folder / "memberships.csv"
+    at = len(path.read_text(encoding="utf-8").splitlines()) + 1
+    with path.open("a", encoding="utf-8") as f:
         f.write(line + "\n")
+    return at
 
 
 @pytest.mark.parametrize(("line", "column", "words"), [
@@ -119,16 +123,21 @@ def _append(folder: Path, line: str) -> None:
     ("CSTO,KZ,ally,1992-05-15,,wiki-csto-rev-2006,", "status", "unknown status 'ally'"),
     ("CSTO,KZ,member,1992-05-15,,no-such-source,", "sources", "no source 'no-such-source'"),
     ("CSTO,KZ,member,1992-05-15,,,", "sources", "cites at least one source"),
-    ("CSTO,KZ,member,15.05.1992,,wiki-csto-rev-2006,", "start/end", "not a date"),
+    ("CSTO,KZ,member,15.05.1992,,wiki-csto-rev-2006,", "start", "not a date"),
+    ("CSTO,KZ,member,2001-02-30,,wiki-csto-rev-2006,", "start", "not a calendar date: '2001-02-30'"),
+    ("CSTO,KZ,member,1992-05-15,1999-13,wiki-csto-rev-2006,", "end", "not a calendar date: '1999-13'"),
+    # A row cut short, and a note with an unquoted comma (review of issue 11, B2 and R8).
+    ("SCO,BY,member,2024-07-04", "end", "the row ends before end, sources, note (4 of 7 columns)"),
+    ("SCO,BY,member,2024-07-04,,sputnik-2025-sco-list,a note, with a comma", None, "more values than the 7"),
     ("CSTO,KZ,member,1999-01-01,1998-01-01,wiki-csto-rev-2006,", "end", "end is not after start"),
     ("CSTO,KZ,observer,2000-01-01,,wiki-csto-rev-2006,", "start", "overlaps the period on line"),
 ])
 def test_a_broken_table_row_is_refused_with_file_line_and_column(folder, line, column, words):
-    _append(folder, line)
+    at = _append(folder, line)
     with pytest.raises(CorpusError) as exc:
         load_reference(folder)
     problem = next(p for p in exc.value.problems if p.field == column)
-    assert problem.file.endswith("memberships.csv") and problem.line == 203
+    assert problem.file.endswith("memberships.csv") and problem.line == at
     assert words in problem.message
 
 
@@ -137,6 +146,20 @@ def test_a_country_missing_from_a_grouping_is_refused(folder):
     lines = [x for x in path.read_text(encoding="utf-8").splitlines() if not x.startswith("C5+1,AF,")]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(CorpusError, match="no row for AF"):
+        load_reference(folder)
+
+
+def test_a_spreadsheets_byte_order_mark_is_not_part_of_the_header(folder):
+    path = folder / "memberships.csv"
+    path.write_text("\ufeff" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert len(load_reference(folder).rows) > 150
+
+
+def test_a_source_read_in_the_future_is_refused(folder):
+    path = folder / "sources.yaml"
+    text = path.read_text(encoding="utf-8").replace("accessed: '2026-11-29'", "accessed: '2999-01-01'", 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CorpusError, match="2999-01-01 is after today"):
         load_reference(folder)
 
 

@@ -34,7 +34,7 @@ def views(draw, corpus):
                                       st.floats(-179, 179).map(lambda x: round(x, 3)), st.integers(1, 18)))
     return ViewState(
         filters=filters,
-        shade=draw(st.sampled_from(sorted(corpus.organizations))),
+        shade=draw(st.sampled_from(sorted(corpus.shadable))),  # what the panel offers (a link may not shade by BRI)
         selected=draw(st.none() | st.sampled_from(ids)),
         layers=tuple(x for x in LAYERS if x in draw(st.sets(st.sampled_from(LAYERS)))),
         tiles=draw(st.booleans()),
@@ -88,3 +88,11 @@ HOSTILE = [
 def test_hostile_values_are_dropped_with_a_notice(corpus, params, words):
     state, notices = decode(params, corpus)
     assert any(words in n for n in notices), notices
+
+
+def test_a_link_may_not_ask_for_a_day_after_the_readers_today(corpus):
+    # Review of issue 11 (C1): ?date=2099-12-31 was accepted while the date field stops at today.
+    today = dt.date(2026, 11, 30)
+    state, notices = decode({"date": ["2026-12-01"], "to": ["2026-11-30"]}, corpus, today)
+    assert state.filters.as_of == dt.date(2017, 2, 27) and state.filters.date_to == today
+    assert notices == ["Ignored date='2026-12-01': outside 1991-01-01..2026-11-30 (today)."]

@@ -137,7 +137,20 @@ CASES += [
     ("a month written as a day", ORG + member(extra="    date_precision: month\n"),
      (19, "m-x", "date", "a date known to the month is written as the 1st of the month")),
     ("title and status disagree", ORG + member(title_status="former"),
-     (15, "m-x", "title", "must end with the status it shows (': suspended')")),
+     (15, "m-x", "title", "e.g. 'Uzbekistan in the CSTO: suspended'")),
+    ("title names another country", ORG + member().replace('title: "Uzbekistan in', 'title: "Azerbaijan in'),
+     (15, "m-x", "title", "must name the country, the grouping and the status")),
+    ("a membership without a start", ORG + member().replace("    date: 2012-12-19\n", ""),
+     (13, "m-x", "date", "needs its first day")),
+    ("a gap in a timeline", ORG + member(extra="    date_end: 2013-01-01\n")
+     + member(rid="m-y", status="former", date="2013-03-01", quote="on 1 March 2013"),
+     (33, "m-y", "date", "but m-x ended 2013-01-01: say what the status was in between")),
+    ("a year typo the quote contradicts", ORG + member(date="2013-12-19", quote="On December 19, 2012 the CSTO acted"),
+     (25, "m-x", "references.quote", "does not state date 19 Dec 2013")),
+    ("the country is not a fact to prove", ORG + member(label="country"),
+     (22, "m-x", "references.supports", "supports: 'country' names no fact")),
+    ("a hint that points at the day the quote gives", ORG + member(date="2012-12-01"),
+     (25, "m-x", "references.quote", "it gives 19 December")),
     ("overlapping periods", ORG + member() + member(rid="m-y", status="former", date="2013-01-01",
                                                    quote="on 1 January 2013"),
      (32, "m-y", "date", "overlaps m-x (same country and organization)")),
@@ -206,3 +219,26 @@ def test_cli_lists_file_line_record_and_field(write, capsys):
     err = capsys.readouterr().err
     assert "1 problem" in err
     assert "annotations.yaml:24: [site-kant] excerpts.quote: quote not found verbatim" in err
+
+
+def test_cli_says_when_memberships_were_not_compared_with_the_table(write, capsys):
+    # Review of issue 11 (B1): a copy of the corpus passed with no word about the skipped check.
+    assert main([str(write(ORG + site()))]) == 0
+    assert "memberships: not compared with a reference table (--reference reference/ compares them)" in \
+        capsys.readouterr().out
+
+
+def test_cli_checks_the_corrections_log(tmp_path, capsys):
+    # Review of issue 11 (B3): a broken log passed `make validate`.
+    folder = tmp_path / "reference"
+    shutil.copytree(ROOT / "reference", folder)
+    log = folder / "corrections.yaml"
+    log.write_text(log.read_text(encoding="utf-8").replace("records: [m-csto-uz-2012]", "records: [m-csto-uz-2021]"),
+                   encoding="utf-8")
+    assert main(["--reference", str(folder)]) == 1
+    assert "names 'm-csto-uz-2021', which the corpus does not have" in capsys.readouterr().err
+    log.write_text(log.read_text(encoding="utf-8").replace("    why: The CSTO Charter", "    whyy: The CSTO Charter"),
+                   encoding="utf-8")
+    assert main(["--reference", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert "corrections.yaml:" in err and "why: Field required" in err
