@@ -37,7 +37,8 @@ def clicked_record(returned: dict, previous: tuple | None, geodata, status: dict
 
 def head(corpus: Corpus) -> None:
     """Drawn by the full run only: nothing here depends on the filters."""
-    title, share = st.columns([5, 1], vertical_alignment="bottom")
+    # Wide enough for the button's whole label at 1280 px with the sidebar open ("Share th…" at [5, 1]).
+    title, share = st.columns([3, 1], vertical_alignment="bottom")
     title.header("Putin's Central Asia tour, 27–28 February 2017", anchor=False)
     with share:
         ui.st_share(corpus)

@@ -44,3 +44,15 @@ def test_the_app_works_behind_a_base_url_path(page, server_with_base_path):
     assert frame.evaluate("() => typeof L") == "object"
     assert hosts <= {urlparse(server_with_base_path).netloc}, hosts
     page.wait_for_function("() => location.pathname.startsWith('/dash') && location.search.includes('country=KG')")
+
+
+def test_the_share_button_shows_its_whole_label_at_1280(page, server):
+    # Issue 12: at 1280x800 it was cut to "Share th…".
+    page.goto(server + "/")
+    button = page.get_by_role("button", name="Share this view")
+    button.wait_for()
+    assert "Share this view" in button.inner_text()
+    # Streamlit cuts a long label with an ellipsis in this element: its content must fit it.
+    clipped = button.locator(".stMarkdownEllipsis").evaluate_all(
+        "els => els.filter(e => e.scrollWidth > e.clientWidth + 1).length")
+    assert clipped == 0, "the label is cut short"
