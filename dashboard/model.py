@@ -120,6 +120,9 @@ class Base(Strict):
     date_end: dt.date | None = None
     date_precision: Precision = Field(default="day", description="What the source gives: a day, a month or a year.")
     date_end_precision: Precision = Field(default="day", description="Likewise for date_end.")
+    aliases: list[str] = Field(default_factory=list, description=(
+        "Other names and spellings of what the record names, for search: 'EEU', 'Alma-Ata'. An entry "
+        "'Kulob = Kulyab' names one place the record mentions, by all its names."))
 
     @field_validator("countries")
     @classmethod
