@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 
 from dashboard.corpus import Corpus
-from dashboard.state import excerpt_key
+from dashboard.state import excerpt_key, version_key
 
 
 @dataclass(frozen=True)
@@ -22,12 +22,16 @@ class Mark:
 
 
 def marks_for(corpus: Corpus, source_id: str) -> list[Mark]:
-    """Every excerpt of one article, in text order."""
+    """Every excerpt of one article, in text order: records' excerpts and disagreements' versions."""
     out = []
     for record in corpus.records:
         for i, excerpt in enumerate(record.excerpts):
             if excerpt.source == source_id and excerpt.start is not None:
                 out.append(Mark(excerpt.start, excerpt.end, excerpt_key(record.id, i), record.id, record.title))
+        for j, version in enumerate(getattr(record, "versions", ())):
+            excerpt = version.excerpt
+            if excerpt is not None and excerpt.source == source_id and excerpt.start is not None:
+                out.append(Mark(excerpt.start, excerpt.end, version_key(record.id, j), record.id, record.title))
     return sorted(out, key=lambda m: (m.start, m.end))
 
 

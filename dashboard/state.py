@@ -236,10 +236,20 @@ def excerpt_key(record_id: str, index: int) -> str:
     return f"{record_id}.{index}"
 
 
+def version_key(record_id: str, index: int) -> str:
+    """Stable id of the excerpt of a disagreement's n-th version, as used in links."""
+    return f"{record_id}.v{index}"
+
+
 def _valid_excerpt(key: str, corpus: Corpus) -> bool:
     rid, _, idx = key.rpartition(".")
     record = corpus.by_id.get(rid)
-    return record is not None and idx.isdigit() and int(idx) < len(record.excerpts)
+    if record is None:
+        return False
+    if idx.startswith("v") and idx[1:].isdigit():
+        versions = getattr(record, "versions", ())
+        return int(idx[1:]) < len(versions) and versions[int(idx[1:])].excerpt is not None
+    return idx.isdigit() and int(idx) < len(record.excerpts)
 
 
 def encode(state: ViewState, corpus: Corpus) -> dict[str, str]:

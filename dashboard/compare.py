@@ -1,0 +1,146 @@
+"""What each source says about each subject, laid side by side: the compare-the-sources table.
+
+Built from the corpus alone. A row is a record that some article speaks about (a stop, a site, a
+border, a figure, an event, a grouping, a membership); the columns are the articles, in the
+corpus's order, then the public record (the row's references). A new article is a new column
+without any code.
+
+Each article's cell is what it says (its first excerpt on the subject) and how that stands:
+
+- ``differs``: the article's statement is a version in a disagreement about the subject;
+- ``agrees``: the record, which the public references back, quotes it;
+- ``not comparable``: the article is quoted, but no public reference covers the subject;
+- ``silent``: the article does not speak about the subject.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from typing import Literal
+
+from dashboard.corpus import Corpus
+from dashboard.model import KINDS, Annotation, Disagreement, Excerpt
+from dashboard.state import excerpt_key, version_key
+
+Verdict = Literal["agrees", "differs", "not comparable", "silent", "record"]
+VERDICT_TEXT = {"agrees": "agrees with the record", "differs": "differs: see the disagreement",
+                "not comparable": "not comparable: no public record", "silent": "silent", "record": "public record"}
+RECORD_COLUMN = "record"
+QUOTE_CHARS = 160
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One source's word on one subject."""
+
+    source: str  # a source id, or RECORD_COLUMN
+    verdict: Verdict
+    quote: str | None = None  # short, whitespace collapsed
+    excerpt: str | None = None  # the key of the excerpt in the reader (record.i or disagreement.vN)
+    title: str | None = None  # the public record's title (record column)
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Row:
+    """One subject: a record, and every source's cell about it."""
+
+    record_id: str
+    subject: str
+    kind: str
+    disagreements: tuple[str, ...]
+    cells: tuple[Cell, ...]  # the articles in corpus order, then the public record
+
+    @property
+    def disputed(self) -> bool:
+        return bool(self.disagreements)
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= QUOTE_CHARS else text[:QUOTE_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+def _versions_by_source(disagreements: list[Disagreement]) -> dict[str, list[tuple[Excerpt, str]]]:
+    """For each source quoted in a version of these disagreements: its excerpts and their keys."""
+    out: dict[str, list[tuple[Excerpt, str]]] = {}
+    for dis in disagreements:
+        for j, version in enumerate(dis.versions):
+            if version.excerpt is not None:
+                out.setdefault(version.excerpt.source, []).append((version.excerpt, version_key(dis.id, j)))
+    return out
+
+
+def _overlap(a: Excerpt, b: Excerpt) -> bool:
+    return (a.start is not None and b.start is not None and a.source == b.source
+            and a.start < b.end and b.start < a.end)
+
+
+def _cell(record: Annotation, sid: str, versions: list[tuple[Excerpt, str]]) -> Cell:
+    """What one article says about one record, and how it stands against the record."""
+    own = [(i, e) for i, e in enumerate(record.excerpts) if e.source == sid]
+    for i, excerpt in own:
+        # The article's own words on this subject are a version in its disagreement: they differ.
+        if any(_overlap(excerpt, v) for v, _ in versions):
+            return Cell(sid, "differs", _short(excerpt.quote), excerpt_key(record.id, i))
+    if own:
+        i, excerpt = own[0]
+        verdict: Verdict = "agrees" if record.references else "not comparable"
+        return Cell(sid, verdict, _short(excerpt.quote), excerpt_key(record.id, i))
+    if versions:
+        excerpt, key = versions[0]
+        return Cell(sid, "differs", _short(excerpt.quote), key)
+    return Cell(sid, "silent")
+
+
+def _record_cell(record: Annotation, disagreements: list[Disagreement]) -> Cell:
+    """The public record on a subject: its own first quoted reference, else one from its disagreements."""
+    refs = list(record.references) + [v.reference for d in disagreements for v in d.versions if v.reference]
+    ref = next((r for r in refs if r.quote), refs[0] if refs else None)
+    if ref is None:
+        return Cell(RECORD_COLUMN, "silent")
+    return Cell(RECORD_COLUMN, "record", _short(ref.quote or ""), None, ref.title, ref.url)
+
+
+def compare_rows(records: list[Annotation], corpus: Corpus) -> list[Row]:
+    """A row per record in `records` that an article speaks about; disputed rows first."""
+    disputes: dict[str, list[Disagreement]] = {}
+    for record in corpus.records:
+        if isinstance(record, Disagreement):
+            for rid in record.records:
+                disputes.setdefault(rid, []).append(record)
+    rows = []
+    for record in records:
+        if isinstance(record, Disagreement):
+            continue
+        against = disputes.get(record.id, [])
+        versions = _versions_by_source(against)
+        if not record.excerpts and not versions:
+            continue
+        cells = [_cell(record, sid, versions.get(sid, [])) for sid in corpus.sources]
+        cells.append(_record_cell(record, against))
+        rows.append(Row(record.id, record.title, record.kind, tuple(d.id for d in against), tuple(cells)))
+    order = {k: i for i, k in enumerate(("visit_stop", "military_site", "border", "figure", "event",
+                                         "organization", "membership"))}
+    return sorted(rows, key=lambda r: (not r.disputed, order.get(r.kind, len(KINDS)), r.subject))
+
+
+def compare_csv(rows: list[Row], corpus: Corpus) -> str:
+    """The table as CSV: one row per subject, a column per article and one for the public record."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["subject", "ref", "disagreements", *(corpus.sources[s].label for s in corpus.sources),
+                     "public record"])
+    for row in rows:
+        texts = []
+        for cell in row.cells:
+            if cell.verdict == "silent":
+                texts.append("silent")
+            elif cell.source == RECORD_COLUMN:
+                texts.append(f"{cell.quote} ({cell.title} <{cell.url}>)")
+            else:
+                texts.append(f"{cell.verdict}: {cell.quote}")
+        writer.writerow([row.subject, row.record_id, ";".join(row.disagreements), *texts])
+    return out.getvalue()
