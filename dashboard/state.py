@@ -241,15 +241,20 @@ def version_key(record_id: str, index: int) -> str:
     return f"{record_id}.v{index}"
 
 
-def _valid_excerpt(key: str, corpus: Corpus) -> bool:
+def resolve_excerpt(key: str, corpus: Corpus):
+    """The excerpt a key names ('site-kant.0', 'dis-kant-lease.v0'), or None."""
     rid, _, idx = key.rpartition(".")
     record = corpus.by_id.get(rid)
     if record is None:
-        return False
+        return None
     if idx.startswith("v") and idx[1:].isdigit():
         versions = getattr(record, "versions", ())
-        return int(idx[1:]) < len(versions) and versions[int(idx[1:])].excerpt is not None
-    return idx.isdigit() and int(idx) < len(record.excerpts)
+        return versions[int(idx[1:])].excerpt if int(idx[1:]) < len(versions) else None
+    return record.excerpts[int(idx)] if idx.isdigit() and int(idx) < len(record.excerpts) else None
+
+
+def _valid_excerpt(key: str, corpus: Corpus) -> bool:
+    return resolve_excerpt(key, corpus) is not None
 
 
 def encode(state: ViewState, corpus: Corpus) -> dict[str, str]:

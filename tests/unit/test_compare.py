@@ -7,6 +7,7 @@ import io
 
 from dashboard.compare import RECORD_COLUMN, compare_csv, compare_rows
 from dashboard.filters import FilterState, select
+from dashboard.state import resolve_excerpt
 
 
 def row(rows, rid):
@@ -42,9 +43,7 @@ def test_a_cell_links_to_its_quote_in_the_article(corpus):
     for r in rows:
         for c in r.cells:
             if c.source != RECORD_COLUMN and c.verdict != "silent":
-                rid, _, idx = c.excerpt.rpartition(".")
-                record = corpus.by_id[rid]
-                excerpt = record.versions[int(idx[1:])].excerpt if idx.startswith("v") else record.excerpts[int(idx)]
+                excerpt = resolve_excerpt(c.excerpt, corpus)
                 assert excerpt.source == c.source
                 assert " ".join(excerpt.quote.split()).startswith(c.quote.rstrip(" …"))
 

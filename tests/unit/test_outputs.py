@@ -13,6 +13,7 @@ from dashboard.filters import FilterState, apply_filter
 from dashboard.geo import load_borders
 from dashboard.model import Figure, Membership
 from dashboard.reader import build_reader_html, marks_for, segments
+from dashboard.state import resolve_excerpt
 
 BUILDERS = [charts.make_membership_timeline, charts.make_tour_chart, charts.make_topic_country_heatmap,
             charts.make_numbers_chart, charts.make_coverage_chart]
@@ -79,9 +80,9 @@ def test_geojson_has_points_and_the_border_line(corpus):
 def test_every_highlight_is_exactly_its_quote(corpus):
     for source_id, seed in corpus.seeds.items():
         for mark in marks_for(corpus, source_id):
-            record = corpus.by_id[mark.record_id]
-            quote = record.excerpts[int(mark.key.rpartition(".")[2])].quote
-            assert normalise(seed.text[mark.start:mark.end]) == normalise(quote)
+            excerpt = resolve_excerpt(mark.key, corpus)
+            assert excerpt.source == source_id
+            assert normalise(seed.text[mark.start:mark.end]) == normalise(excerpt.quote)
 
 
 def test_reader_html_escapes_the_text_and_keeps_it_whole(corpus):
