@@ -29,6 +29,8 @@ pages = [
     st.Page(PAGES / "map.py", title="Map", icon=":material/map:", default=True),
     st.Page(PAGES / "charts.py", title="Charts", icon=":material/bar_chart:", url_path="charts"),
     st.Page(PAGES / "reader.py", title="Articles", icon=":material/article:", url_path="reader"),
+    st.Page(PAGES / "compare.py", title="Compare sources", icon=":material/compare_arrows:", url_path="compare"),
+    st.Page(PAGES / "search.py", title="Search", icon=":material/search:", url_path="search"),
     st.Page(PAGES / "data.py", title="Data & export", icon=":material/table:", url_path="data"),
     st.Page(PAGES / "about.py", title="About & sources", icon=":material/info:", url_path="about"),
 ]

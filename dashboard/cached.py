@@ -202,3 +202,10 @@ def get_record_check(today: dt.date) -> RecordCheck | None:
     stamp = _stamp(*(DEFAULT_REFERENCE / n for n in ("memberships.csv", "sources.yaml", "corrections.yaml")))
     return _record_check(configured_paths()[0], get_corpus().version, stamp, today)
 
+
+def search(query: str) -> list:
+    """The ranked hits of a query on the current corpus (its index is built once per corpus)."""
+    from dashboard.search import index_for
+
+    return index_for(get_corpus()).search(query)
+

@@ -16,13 +16,14 @@ Each article's cell is what it says (its first excerpt on the subject) and how t
 from __future__ import annotations
 
 import csv
+import html
 import io
 from dataclasses import dataclass
 from typing import Literal
 
 from dashboard.corpus import Corpus
 from dashboard.model import KINDS, Annotation, Disagreement, Excerpt
-from dashboard.state import excerpt_key, version_key
+from dashboard.state import excerpt_key, reader_href, version_key
 
 Verdict = Literal["agrees", "differs", "not comparable", "silent", "record"]
 VERDICT_TEXT = {"agrees": "agrees with the record", "differs": "differs: see the disagreement",
@@ -98,7 +99,9 @@ def _cell(record: Annotation, sid: str, versions: list[tuple[Excerpt, str]]) -> 
 def _record_cell(record: Annotation, disagreements: list[Disagreement]) -> Cell:
     """The public record on a subject: its own first quoted reference, else one from its disagreements."""
     refs = list(record.references) + [v.reference for d in disagreements for v in d.versions if v.reference]
-    ref = next((r for r in refs if r.quote), refs[0] if refs else None)
+    # A coordinate says least about what the articles claim: any other fact first.
+    ref = next((r for r in refs if r.quote and r.supports != "location"),
+               next((r for r in refs if r.quote), refs[0] if refs else None))
     if ref is None:
         return Cell(RECORD_COLUMN, "silent")
     return Cell(RECORD_COLUMN, "record", _short(ref.quote or ""), None, ref.title, ref.url)
@@ -144,3 +147,42 @@ def compare_csv(rows: list[Row], corpus: Corpus) -> str:
                 texts.append(f"{cell.verdict}: {cell.quote}")
         writer.writerow([row.subject, row.record_id, ";".join(row.disagreements), *texts])
     return out.getvalue()
+
+
+VERDICT_CLASS = {"agrees": "agrees", "differs": "differs", "not comparable": "nc", "silent": "silent",
+                 "record": "record"}
+
+
+def compare_html(rows: list[Row], corpus: Corpus, subject_href) -> str:
+    """The table as HTML (every corpus string escaped): a row per subject, a cell per source with its
+    quote, its verdict in words and a link to the quote in the article; rows become cards when narrow.
+
+    `subject_href(record_id)` gives the link to a subject on the map.
+    """
+    esc = html.escape
+    head = "".join(f'<th scope="col">{esc(corpus.sources[s].label)}</th>' for s in corpus.sources)
+    body = []
+    for row in rows:
+        cells = []
+        for cell in row.cells:
+            name = corpus.sources[cell.source].label if cell.source in corpus.sources else "Public record"
+            parts = [f'<span class="cmp-src">{esc(name)}</span>',
+                     f'<span class="cmp-verdict">{esc(VERDICT_TEXT[cell.verdict])}</span>']
+            if cell.quote:
+                parts.append(f'<q>{esc(cell.quote)}</q>')
+            if cell.excerpt:
+                label = f"Read {name}'s words on {row.subject} in the article"
+                href = reader_href(cell.source, cell.excerpt)
+                parts.append(f'<a href="{esc(href)}" target="_blank" rel="noopener" aria-label="{esc(label)}">'
+                             f'read in the article ↗</a>')
+            elif cell.url:
+                parts.append(f'<a href="{esc(cell.url)}" target="_blank" rel="noopener noreferrer">'
+                             f'{esc(cell.title or cell.url)} ↗</a>')
+            cells.append(f'<td class="cmp-{VERDICT_CLASS[cell.verdict]}">{"".join(parts)}</td>')
+        flag = ' <span class="cmp-flag">⚠ sources disagree</span>' if row.disputed else ""
+        subject = (f'<th scope="row"><a href="{esc(subject_href(row.record_id))}">{esc(row.subject)}</a>'
+                   f'{flag}</th>')
+        body.append(f"<tr>{subject}{''.join(cells)}</tr>")
+    return (f'<table class="cmp"><caption class="cmp-caption">What each article says, subject by subject, '
+            f'beside the public record</caption><thead><tr><th scope="col">Subject</th>{head}'
+            f'<th scope="col">Public record</th></tr></thead><tbody>{"".join(body)}</tbody></table>')

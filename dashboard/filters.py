@@ -11,6 +11,7 @@ from dashboard.corpus import Corpus, all_excerpts, record_countries, record_orgs
 from dashboard.dates import span
 from dashboard.memberships import membership_active
 from dashboard.model import Annotation, Membership, Organization
+from dashboard.search import index_for
 
 TOUR_START = dt.date(2017, 2, 27)
 TOUR_END = dt.date(2017, 2, 28)
@@ -31,6 +32,7 @@ class FilterState:
     as_of: dt.date = TOUR_START
     date_from: dt.date | None = None
     date_to: dt.date | None = None
+    query: str = ""  # a search (dashboard.search): only the records it finds
 
     def is_default(self) -> bool:
         """True when nothing is filtered."""
@@ -43,6 +45,8 @@ class FilterState:
             out.append("dates")
         if self.as_of != TOUR_START:
             out.append("as_of")
+        if self.query.strip():
+            out.append("query")
         return out
 
     def without(self, facet: str) -> FilterState:
@@ -51,6 +55,8 @@ class FilterState:
             return replace(self, date_from=None, date_to=None)
         if facet == "as_of":
             return replace(self, as_of=TOUR_START)
+        if facet == "query":
+            return replace(self, query="")
         return replace(self, **{facet: ()})
 
 
@@ -103,9 +109,14 @@ def matches(record: Annotation, state: FilterState, skip: str | None = None) -> 
     return skip == "dates" or _in_range(record, state.date_from, state.date_to)
 
 
-def apply_filter(records: Iterable[Annotation], state: FilterState, over_time: bool = False) -> list[Annotation]:
-    """The records that pass the filter, in corpus order; over_time keeps every membership period."""
-    return [r for r in records if matches(r, state, skip="as_of" if over_time else None)]
+def apply_filter(records: Iterable[Annotation], state: FilterState, over_time: bool = False,
+                 found: frozenset[str] | None = None) -> list[Annotation]:
+    """The records that pass the filter, in corpus order; over_time keeps every membership period.
+
+    A query filters by `found`, the ids its search found (None: the query is not applied).
+    """
+    return [r for r in records if matches(r, state, skip="as_of" if over_time else None)
+            and (found is None or not state.query.strip() or r.id in found)]
 
 
 @dataclass(frozen=True)
@@ -117,6 +128,7 @@ class _Index:
     memberships: int
     spans: tuple[tuple[int, dt.date | None, dt.date | None], ...]  # membership: (date, date_end)
     covers: tuple[tuple[int, dt.date | None, dt.date | None], ...]  # others: record_span
+    ids: tuple[str, ...] = ()
 
 
 def _index(corpus: Corpus) -> _Index:
@@ -136,7 +148,8 @@ def _index(corpus: Corpus) -> _Index:
             memberships |= bit
         spans.append((bit, record.date, record.date_end))
         covers.append((bit, *(record_span(record) or (None, None))))
-    index = _Index(masks, (1 << len(corpus.records)) - 1, memberships, tuple(spans), tuple(covers))
+    index = _Index(masks, (1 << len(corpus.records)) - 1, memberships, tuple(spans), tuple(covers),
+                   tuple(r.id for r in corpus.records))
     object.__setattr__(corpus, "_filter_index", index)
     return index
 
@@ -164,12 +177,27 @@ def _date_mask(index: _Index, state: FilterState, skip: str | None) -> int:
     return out
 
 
+def _query_mask(corpus: Corpus, index: _Index, query: str) -> int:
+    if not query.strip():
+        return index.everything
+    # Asked again by every facet count of a rerun: kept per query (a few, for the corpus's lifetime).
+    memo = corpus.__dict__.setdefault("_query_masks", {})
+    if query not in memo:
+        found = index_for(corpus).matching_ids(query)
+        if len(memo) > 64:
+            memo.clear()
+        memo[query] = sum(1 << pos for pos, rid in enumerate(index.ids) if rid in found)
+    return memo[query]
+
+
 def _mask(corpus: Corpus, state: FilterState, skip: str | None = None) -> int:
     index = _index(corpus)
     mask = _date_mask(index, state, skip)
     for facet in FACETS:
         if facet != skip:
             mask &= _facet_mask(index, facet, getattr(state, facet))
+    if skip != "query":
+        mask &= _query_mask(corpus, index, state.query)
     return mask
 
 

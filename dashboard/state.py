@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import urllib.parse
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
@@ -24,10 +25,13 @@ P_DATE, P_FROM, P_TO = "date", "from", "to"
 P_SHADE, P_SEL, P_LAYERS, P_TILES = "shade", "sel", "layers", "tiles"
 P_LAT, P_LON, P_ZOOM = "lat", "lon", "z"
 P_SOURCE, P_EXCERPT = "source", "excerpt"
+P_QUERY = "q"
+P_AT = "at"  # a passage of the article (start-end, in characters): where a search found the query
+MAX_QUERY_LENGTH = 200
 VIEW_PARAMS = (P_LAT, P_LON, P_ZOOM)
 KNOWN_PARAMS = (
     P_ORG, P_COUNTRY, P_TOPIC, P_ARTICLE, P_KIND, P_DATE, P_FROM, P_TO, P_SHADE, P_SEL,
-    P_LAYERS, P_TILES, P_LAT, P_LON, P_ZOOM, P_SOURCE, P_EXCERPT,
+    P_LAYERS, P_TILES, P_LAT, P_LON, P_ZOOM, P_SOURCE, P_EXCERPT, P_QUERY, P_AT,
 )
 
 
@@ -52,6 +56,7 @@ class ViewState:
     view: MapView | None = None
     source: str | None = None
     excerpt: str | None = None
+    passage: tuple[int, int] | None = None
 
 
 def _org_by_short(corpus: Corpus) -> dict[str, str]:
@@ -110,6 +115,17 @@ class _Decoder:
             self.notices.append(f"Parameter {key} takes one value; used the first of {len(items)}.")
         found = self.codes({key: items[:1]}, key, allowed)
         return found[0] if found else None
+
+    def query(self, params) -> str:
+        """A search: printable text, at most MAX_QUERY_LENGTH characters."""
+        value = self.single(params, P_QUERY)
+        if value is None:
+            return ""
+        text = " ".join("".join(ch for ch in value if ch.isprintable()).split())
+        if len(text) > MAX_QUERY_LENGTH:
+            self.drop(P_QUERY, text, f"a search is at most {MAX_QUERY_LENGTH} characters")
+            return ""
+        return text
 
     def view(self, params) -> MapView | None:
         """The map's center and zoom (lat, lon, z go together), each read once, the first value."""
@@ -188,7 +204,8 @@ def decode(params: Mapping[str, list[str]], corpus: Corpus, today: dt.date | Non
     if start and end and end < start:
         d.notices.append("Ignored from/to: 'to' is before 'from'.")
         start = end = None
-    filters = replace(filters, date_from=start, date_to=end, **({"as_of": as_of} if as_of else {}))
+    filters = replace(filters, date_from=start, date_to=end, query=d.query(params),
+                      **({"as_of": as_of} if as_of else {}))
     state = ViewState(filters=filters)
     shadable = {k: v for k, v in orgs.items() if v in corpus.shadable}
     unshadable = {k: v for k, v in orgs.items() if v not in corpus.shadable}
@@ -217,6 +234,13 @@ def decode(params: Mapping[str, list[str]], corpus: Corpus, today: dt.date | Non
     source = d.one_code(params, P_SOURCE, sources)
     if source:
         state = replace(state, source=source)
+    at = d.single(params, P_AT)
+    if at is not None:
+        match = re.fullmatch(r"(\d{1,7})-(\d{1,7})", at)
+        if match and int(match[1]) < int(match[2]):
+            state = replace(state, passage=(int(match[1]), int(match[2])))
+        else:
+            d.drop(P_AT, at, "not a passage (start-end, in characters)")
     excerpt = d.single(params, P_EXCERPT)
     if excerpt is not None:
         if _valid_excerpt(excerpt, corpus):
@@ -234,6 +258,23 @@ def decode_view(params: Mapping[str, list[str]]) -> MapView | None:
 def excerpt_key(record_id: str, index: int) -> str:
     """Stable id of a record's n-th excerpt, as used in links."""
     return f"{record_id}.{index}"
+
+
+def reader_href(source: str, excerpt: str | None = None, passage: tuple[int, int] | None = None) -> str:
+    """Relative link to an article in the reader, scrolled to an excerpt or a passage."""
+    params = {P_SOURCE: source}
+    if excerpt:
+        params[P_EXCERPT] = excerpt
+    if passage:
+        params[P_AT] = f"{passage[0]}-{passage[1]}"
+    return "reader?" + urllib.parse.urlencode(params)
+
+
+def map_href(state: ViewState, corpus: Corpus, **changes) -> str:
+    """Relative link to the map page with this view (as `encode` writes it), changed as asked."""
+    wanted = {k: v for k, v in encode(replace(state, **changes), corpus).items()
+              if k not in (P_SOURCE, P_EXCERPT, P_AT)}
+    return "./" + ("?" + urllib.parse.urlencode(wanted, safe=",") if wanted else "")
 
 
 def version_key(record_id: str, index: int) -> str:
@@ -278,6 +319,8 @@ def encode(state: ViewState, corpus: Corpus) -> dict[str, str]:
         out[P_FROM] = f.date_from.isoformat()
     if f.date_to:
         out[P_TO] = f.date_to.isoformat()
+    if f.query:
+        out[P_QUERY] = f.query
     if state.shade != DEFAULT_ORG:
         out[P_SHADE] = short[state.shade]
     if state.selected:
@@ -294,6 +337,8 @@ def encode(state: ViewState, corpus: Corpus) -> dict[str, str]:
         out[P_SOURCE] = state.source
     if state.excerpt:
         out[P_EXCERPT] = state.excerpt
+    if state.passage:
+        out[P_AT] = f"{state.passage[0]}-{state.passage[1]}"
     return out
 
 

@@ -69,6 +69,12 @@ def md(text: object) -> str:
 _DIRECTIVE_COLON = re.compile(r":(?=[A-Za-z0-9_+])")
 
 
+def st_html(body: str, css: str | None = None) -> None:
+    """Our own escaped HTML (built by a pure module), with its stylesheet from static/app/<css>.css."""
+    style = f"<style>{(_STATIC_APP / f'{css}.css').read_text(encoding='utf-8')}</style>" if css else ""
+    st.html(style + body)
+
+
 def st_problems(exc: CorpusError | Exception, what: str) -> None:
     """Show every problem of a broken corpus or geodata readably, never a traceback."""
     st.error(f"The dashboard cannot start: the {what} has problems. Fix them and reload the page.")
@@ -105,6 +111,8 @@ def _seed_from_url(corpus: Corpus) -> None:
     ss[RANGE_KEY] = (f.date_from, f.date_to)  # None: open (from 1991, up to the reader's today)
     ss[vs.P_SHADE], ss[vs.P_LAYERS], ss[vs.P_TILES] = state.shade, list(state.layers), state.tiles
     ss[vs.P_SEL], ss[vs.P_SOURCE], ss[vs.P_EXCERPT] = state.selected, state.source, state.excerpt
+    ss[vs.P_QUERY] = f.query
+    ss[vs.P_AT] = state.passage
     ss["_initial_view"] = state.view
     ss[NOTICES_KEY] = notices
     ss[SEEDED_KEY] = True
@@ -118,6 +126,7 @@ def clear_filters() -> None:
     ss[vs.P_DATE] = TOUR_START
     ss[RANGE_KEY] = (None, None)
     ss[vs.P_SEL] = None
+    ss[vs.P_QUERY] = ""
     ss[NOTICES_KEY] = []
 
 
@@ -132,6 +141,8 @@ def clear_facet(facet: str) -> None:
         ss[RANGE_KEY] = (None, None)
     elif facet == "as_of":
         ss[vs.P_DATE] = TOUR_START
+    elif facet == "query":
+        ss[vs.P_QUERY] = ""
 
 
 def _filters_from_session() -> FilterState:
@@ -147,6 +158,7 @@ def _filters_from_session() -> FilterState:
         date_from=start if start and start != RANGE_START else None,
         # An end at or after the reader's today is no end (it stays 'today' as days pass).
         date_to=end if end and end < reader_today() else None,
+        query=ss.get(vs.P_QUERY) or "",
     )
 
 
@@ -204,6 +216,7 @@ def view_from_session() -> vs.ViewState:
         view=_current_view(),
         source=ss.get(vs.P_SOURCE),
         excerpt=ss.get(vs.P_EXCERPT),
+        passage=ss.get(vs.P_AT),
     )
     ss[VIEW_KEY] = view
     return view
@@ -326,7 +339,7 @@ button { font: 14px system-ui; padding: 4px 10px; cursor: pointer; margin: 4px 0
 
 def reader_link(excerpt: Excerpt, key: str) -> str:
     """Relative link to the article reader, scrolled to one excerpt."""
-    return "reader?" + urllib.parse.urlencode({vs.P_SOURCE: excerpt.source, vs.P_EXCERPT: key})
+    return vs.reader_href(excerpt.source, key)
 
 
 def source_citation(source: Source) -> str:

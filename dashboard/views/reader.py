@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard import state as vs
 from dashboard import ui
 from dashboard.corpus import Corpus
-from dashboard.reader import marks_for, reader_document
+from dashboard.reader import Mark, marks_for, reader_document
 
 
 def render(corpus: Corpus, view: vs.ViewState) -> None:
@@ -17,9 +17,9 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     ids = list(corpus.sources)
     focus = view.excerpt
     if focus and not view.source:
-        record = corpus.by_id.get(focus.rpartition(".")[0])
-        if record is not None:
-            st.session_state[vs.P_SOURCE] = record.excerpts[int(focus.rpartition(".")[2])].source
+        excerpt = vs.resolve_excerpt(focus, corpus)
+        if excerpt is not None:
+            st.session_state[vs.P_SOURCE] = excerpt.source
     if not st.session_state.get(vs.P_SOURCE):
         st.session_state[vs.P_SOURCE] = ids[0]
     source_id = st.selectbox("Article", ids, key=vs.P_SOURCE, format_func=lambda s: corpus.sources[s].label)
@@ -28,6 +28,12 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     marks = marks_for(corpus, source_id)
     if focus and not any(m.key == focus for m in marks):
         focus = None
+    passage = st.session_state.get(vs.P_AT)
+    if passage and source_id == view.source and 0 <= passage[0] < passage[1] <= len(seed.text):
+        # A search result's paragraph: highlighted and scrolled to like an excerpt.
+        focus = f"@{passage[0]}-{passage[1]}"
+        marks = sorted([*marks, Mark(passage[0], passage[1], focus, "", "A passage the search found")],
+                       key=lambda m: (m.start, m.end))
 
     meta = [("Title", source.title or "not given in the text"), ("Outlet", source.outlet or "not given"),
             ("Author", source.author or "not given"), ("Translator", source.translator or "—"),
@@ -41,10 +47,11 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     st.caption(f"{len(marks)} highlighted excerpts. File {ui.md(source.file)}, sha256 {source.sha256[:12]}…")
     st.iframe(reader_document(seed.text, marks, focus), height=640)
 
+    marks = [m for m in marks if m.record_id]
     if marks:
         keys = [m.key for m in marks]
         by_key = {m.key: m for m in marks}
-        chosen = st.selectbox("What does an excerpt support?", keys, index=keys.index(focus) if focus else 0,
+        chosen = st.selectbox("What does an excerpt support?", keys, index=keys.index(focus) if focus in keys else 0,
                               format_func=lambda k: f"{by_key[k].record_title} ({k})", key="reader-excerpt")
         record = corpus.by_id[by_key[chosen].record_id]
         ui.st_record(record, corpus, ui.disputes_by_record(corpus))

@@ -1,0 +1,30 @@
+"""Compare the sources: what each article says about each subject, beside the public record."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import state as vs
+from dashboard import ui
+from dashboard.compare import compare_csv, compare_html, compare_rows
+from dashboard.corpus import Corpus
+from dashboard.filters import select
+
+
+def render(corpus: Corpus, view: vs.ViewState) -> None:
+    st.header("Compare the sources", anchor=False)
+    rows = compare_rows(select(corpus, view.filters), corpus)
+    disputed = sum(r.disputed for r in rows)
+    st.caption(f"{len(rows)} subjects the articles speak about, with these filters; {disputed} where sources "
+               "disagree come first. Each cell: the article's words, and whether they agree with the record, "
+               "differ from it (see the disagreement), cannot be compared (no public record), or it is silent.")
+    if not rows:
+        ui.st_empty(corpus, view)
+        return
+    st.download_button("Download this table (CSV)", compare_csv(rows, corpus),
+                       file_name=f"compare-sources-{corpus.version}.csv", mime="text/csv")
+    ui.st_html(compare_html(rows, corpus, lambda rid: vs.map_href(view, corpus, selected=rid, view=None)),
+               css="compare")
+
+
+ui.st_live(render)

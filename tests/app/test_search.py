@@ -1,0 +1,74 @@
+"""?q= as a filter on every page, the search page and the compare page, with hostile and empty queries."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard import state as vs
+from dashboard import ui
+
+
+def _data_count(at) -> str:
+    return next(c.value for c in at.caption if "records match the filters" in c.value)
+
+
+def test_a_query_filters_every_view_and_clearing_it_restores_the_view(app, corpus):
+    from dashboard.filters import FilterState, select
+
+    everything = f"{len(select(corpus, FilterState()))} of {len(corpus.records)} records match the filters"
+    app.query_params["q"] = "Kant"
+    at = app.run()
+    at.switch_page("views/data.py").run()
+    assert not at.exception
+    shown = {row for row in at.dataframe[0].value["ref"]}
+    assert "site-kant" in shown and "stop-almaty" not in shown
+    assert _data_count(at).startswith(f"{len(shown)} of {len(corpus.records)}")
+    at.session_state[vs.P_QUERY] = ""
+    at.run()
+    assert _data_count(at).startswith(everything)
+
+
+def test_the_search_page_lists_ranked_results_with_marked_snippets(app):
+    app.query_params["q"] = "Alma-Ata"
+    at = app.run()
+    at.switch_page("views/search.py").run()
+    assert not at.exception
+    html = " ".join(h.proto.body for h in at.get("html"))
+    assert "<mark>" in html and "Stop 1: Almaty" in html
+    assert html.index("Stop 1: Almaty") < html.index("In the articles")
+    assert 'href="./?' in html and "sel=stop-almaty" in html and "q=Alma-Ata" in html
+
+
+@pytest.mark.parametrize(("query", "notice"), [
+    ("", None),
+    ("   ", None),
+    ("<script>alert(1)</script>", None),
+    ("x" * 201, "a search is at most 200 characters"),
+    ('"unbalanced', None),
+    ("NEAR(a b) OR title:x", None),
+    ("\u0000\u0007Kant", None),
+])
+def test_hostile_and_empty_queries_are_handled_like_any_parameter(app, query, notice):
+    app.query_params["q"] = query
+    at = app.run()
+    assert not at.exception
+    for page in ("views/search.py", "views/compare.py", "views/data.py"):
+        at.switch_page(page).run()
+        assert not at.exception
+        shown = " ".join(str(getattr(e, "value", "")) for e in at.caption)
+        assert "<script>" not in shown
+    warnings = " ".join(w.value for w in at.warning)
+    if notice:
+        assert notice in warnings
+    assert at.session_state[ui.VIEW_KEY].filters.query == ("Kant" if query.endswith("Kant") else
+                                                             " ".join(query.split()) if len(query) <= 200 else "")
+
+
+def test_the_compare_page_follows_the_filters(app):
+    app.query_params["country"] = "KG"
+    at = app.run()
+    at.switch_page("views/compare.py").run()
+    assert not at.exception
+    html = " ".join(h.proto.body for h in at.get("html"))
+    assert "Kant air base" in html and "Stop 2: Dushanbe" not in html
+    assert at.get("download_button")
