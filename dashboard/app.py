@@ -24,6 +24,7 @@ except CorpusError as exc:
     ui.st_problems(exc, "corpus (annotations.yaml, seeds/)")
     st.stop()
 
+ui.st_page_style()
 ui.st_sidebar(corpus)
 pages = [
     st.Page(PAGES / "map.py", title="Map", icon=":material/map:", default=True),

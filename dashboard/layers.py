@@ -14,6 +14,7 @@ import math
 import re
 import urllib.parse
 from dataclasses import dataclass
+from pathlib import Path
 
 import folium
 import shapely
@@ -70,7 +71,12 @@ ROUTE_COLOR = PALETTE["black"]
 DEFAULT_CENTER = (47.0, 57.5)
 DEFAULT_ZOOM = 4
 # Moscow to the Tajik–Afghan border: what a first-time visitor should see.
-TOUR_BOUNDS = [[36.5, 37.5], [56.0, 78.0]]
+# The first view frames the story: the three stops and the Tajik-Afghan border. Moscow, off to the
+# north-west, is shown by an edge mark (static/app/map-layout.js).
+TOUR_BOUNDS = [[36.4, 66.6], [44.0, 78.4]]
+# The return leg (Bishkek -> Moscow) runs beside the outbound one (Moscow -> Almaty): it is bent this far
+# to the other side at its middle, so that the two are told apart.
+RETURN_BEND_KM = 170.0
 REF_PATTERN = re.compile(r"ref: ([a-z0-9][a-z0-9-]*)")
 
 
@@ -166,27 +172,55 @@ def route_legs(stops: list[VisitStop]) -> list[Leg]:
     ]
 
 
-def _bearing_arrow(points: list[tuple[float, float]]) -> tuple[tuple[float, float], float]:
-    mid = len(points) // 2
+def _bearing_arrow(points: list[tuple[float, float]], at: float = 0.5) -> tuple[tuple[float, float], float]:
+    """A point a share `at` along a line, and the line's heading there (degrees clockwise from north)."""
+    mid = min(max(int(len(points) * at), 1), len(points) - 1)
     (lat1, lon1), (lat2, lon2) = points[mid - 1], points[mid]
     return points[mid], math.degrees(math.atan2(lon2 - lon1, lat2 - lat1))
 
 
+def bend(points: list[tuple[float, float]], km: float) -> list[tuple[float, float]]:
+    """A line pushed sideways by up to `km` at its middle (a sine profile), its ends kept in place:
+    a return leg drawn beside the outbound one instead of on top of it."""
+    if len(points) < 3 or km == 0:
+        return points
+    (lat1, lon1), (lat2, lon2) = points[0], points[-1]
+    # Perpendicular to the chord, in degrees, scaled so that one unit is ~1 km at this latitude.
+    mid_lat = math.radians((lat1 + lat2) / 2)
+    dx, dy = (lon2 - lon1) * math.cos(mid_lat), lat2 - lat1
+    norm = math.hypot(dx, dy) or 1.0
+    px, py = -dy / norm, dx / norm
+    out = []
+    for i, (lat, lon) in enumerate(points):
+        shift = km / 111.32 * math.sin(math.pi * i / (len(points) - 1))
+        out.append((lat + py * shift, lon + px * shift / max(math.cos(math.radians(lat)), 0.1)))
+    return out
+
+
 def route_marks(stops: list[VisitStop], corpus: Corpus) -> list[Mark]:
-    """Geodesic legs with arrows and km, numbered stops, stops not made, and the phone call."""
+    """Geodesic legs with their direction, day and km (the return leg bent beside the outbound one),
+    numbered stops, stops not made, and the phone call."""
     marks: list[Mark] = []
     for leg in route_legs(stops):
         points = geodesic_arc(leg.start.location.lat, leg.start.location.lon,
                               leg.end.location.lat, leg.end.location.lon, n=48)
-        label = esc(f"{leg.start.city} → {leg.end.city}: {leg.km:,.0f} km (geodesic, WGS84)")
+        returning = leg.end.status == "origin"
+        if returning:
+            points = bend(points, RETURN_BEND_KM)
+        day = leg.end.date if leg.end.date else leg.start.date
+        when = format_date(day)[:-5] if day else ""  # '27 Feb'
+        label = esc(f"{leg.start.city} → {leg.end.city}{', ' + when if when else ''}: {leg.km:,.0f} km "
+                    "(geodesic, WGS84)")
         marks.append(Mark("line", tuple(points), tooltip=label,
-                          style=_style(color=ROUTE_COLOR, weight=3, opacity=0.85)))
-        point, angle = _bearing_arrow(points)
+                          style=_style(color=ROUTE_COLOR, weight=3, opacity=0.85,
+                                       dashArray="8 5" if returning else None)))
+        # The labels of the two long legs sit at different points along them, so they do not meet.
+        point, angle = _bearing_arrow(points, 0.62 if returning else 0.4)
         marks.append(Mark(
             "marker", (point,), tooltip=label,
             icon=f'<div class="leg-arrow" style="transform: rotate({angle - 90:.0f}deg)">➤</div>'
-                 f'<div class="leg-km">{leg.km:,.0f} km</div>',
-            icon_class="leg-label", icon_size=(60, 30), icon_anchor=(8, 8)))
+                 f'<div class="leg-km">{esc(when + " · ") if when else ""}{leg.km:,.0f} km</div>',
+            icon_class="leg-label", icon_size=(90, 30), icon_anchor=(8, 8)))
     for stop in stops:
         marks.extend(_stop_marks(stop, stops, corpus))
     return marks
@@ -237,7 +271,8 @@ def site_marks(sites: list[MilitarySite], corpus: Corpus) -> list[Mark]:
             "marker", ((site.location.lat, site.location.lon),),
             tooltip=f"<b>{esc(site.title)}</b>{lines}" + _flag(site, corpus) + _ref(site.id),
             popup=_popup(site, corpus, extra=lines),
-            icon=f'<div class="site{flagged}" style="color:{style["color"]}">{style["shape"]}</div>'
+            icon=f'<div class="site{flagged}" data-status="{site.status}" style="color:{style["color"]}">'
+                 f'{style["shape"]}</div>'
                  '<div class="site-stem"></div>',
             icon_class="site-icon", icon_size=(24, 34), icon_anchor=(1, 34)))
     return marks
@@ -288,7 +323,7 @@ def membership_payload(status: dict[str, Membership], org_short: str, corpus: Co
                f"{esc(status_label(record.status))}<br>since {esc(since)} (as of {esc(format_date(on))})"
                + unsettled + _flag(record, corpus) + _ref(record.id))
         payload[code] = {"style": {**MEMBERSHIP_STYLE[record.status.value], "color": "#444", "weight": 1},
-                         "tooltip": tip}
+                         "tooltip": tip, "status": record.status.value}
     return payload
 
 
@@ -311,8 +346,9 @@ def layer_js(marks: list[Mark], var: str, membership: dict | None = None) -> str
     if membership is not None:
         js += (f"\nwindow.__membership = {_js_literal(membership)};"
                "\nif (window.__applyMembership) { window.__applyMembership(); }")
-    # New marks: show the current selection on them too.
+    # New marks: show the current selection on them too, and lay them out.
     js += "\nif (window.__applySelection) { window.__applySelection(true); }"
+    js += "\nif (window.__layout) { window.__layout(); }"
     return js
 
 
@@ -453,20 +489,28 @@ class _Basemap(_VerbatimMacro):
           });
           labels.forEach(function(l) {
             L.marker([l[1], l[2]], {interactive: false, keyboard: false, icon: L.divIcon({
-              className: "country-label", html: l[0], iconSize: [120, 16], iconAnchor: [60, 8]})}).addTo(map);
+              className: "country-label", html: "<span>" + l[0] + "</span>", iconSize: [120, 16],
+              iconAnchor: [60, 8]})}).addTo(map);
           });
           function zoomClass() {
             var c = map.getContainer();
             c.classList.toggle("zoom-low", map.getZoom() < 5);
           }
           map.on("zoomend", zoomClass);
+          window.__wideScreen = function() {
+            try { return window.parent.innerWidth >= 1000; } catch (e) { return window.innerWidth >= 1000; }
+          };
+          // The legend's strip takes the map's foot on a wide screen: the story is framed above it.
+          var fit = {animate: false, paddingBottomRight: [0, window.__wideScreen() ? 78 : 0]};
           try {
-            // A link without a map view opens on the whole tour, whatever the screen width.
+            // A link without a map view opens on the story (the three stops and the border).
             if (!new URL(window.parent.location.href).searchParams.has("lat")) {
-              map.fitBounds({{ this.bounds }}, {animate: false});
+              map.fitBounds({{ this.bounds }}, fit);
             }
-          } catch (e) { map.fitBounds({{ this.bounds }}, {animate: false}); }
+          } catch (e) { map.fitBounds({{ this.bounds }}, fit); }
           zoomClass();
+          {{ this.layout }}
+          window.__mapLayout(map);
           map.on("moveend", function() {
             try {
               var c = map.getCenter(), w = window.parent;
@@ -490,12 +534,22 @@ class _Basemap(_VerbatimMacro):
         self.url = json.dumps(url)
         self.labels = json.dumps([(esc(n), lat, lon) for n, lat, lon in labels]).replace("</", "<\\/")
         self.css = css
+        self.layout = (Path(__file__).resolve().parent / "static" / "app" / "map-layout.js").read_text(encoding="utf-8")
 
 
 MAP_CSS = """
 .leaflet-container { background: #cfe3ef; font: 13px/1.35 system-ui, sans-serif; }
 .country-label { color: #4a4a4a; font-size: 11px; text-align: center; white-space: nowrap;
   text-shadow: 0 0 3px #fff, 0 0 3px #fff; pointer-events: none; }
+.country-label span { display: inline-block; }
+.laid-hidden { visibility: hidden; }
+.leader { position: absolute; height: 0; border-top: 1.5px solid #333; transform-origin: 0 0; pointer-events: none; }
+.laid-aside .site-stem { visibility: hidden; }
+.edge-mark { position: absolute; z-index: 800; transform: translate(-50%, -50%); display: flex; align-items: center;
+  gap: 4px; background: #fff; border: 1px solid #222; border-radius: 12px; padding: 2px 8px 2px 4px;
+  font: 600 12px/16px system-ui, sans-serif; color: #222; cursor: pointer; box-shadow: 0 1px 3px rgba(0,0,0,.3); }
+.edge-mark .edge-arrow { display: inline-block; }
+.edge-mark:focus-visible { outline: 3px solid #D55E00; outline-offset: 2px; }
 .stop { width: 24px; height: 24px; border-radius: 50%; display: flex; align-items: center;
   justify-content: center; font-weight: 700; font-size: 13px; border: 2px solid #fff;
   box-shadow: 0 0 0 1px #222; }
@@ -512,8 +566,8 @@ MAP_CSS = """
 .leaflet-tooltip .ref, .leaflet-popup .ref { color: #777; font-size: 10px; margin-top: 3px; }
 .leaflet-popup blockquote { margin: 6px 0; padding-left: 8px; border-left: 3px solid #0072B2; }
 .leaflet-popup .src { color: #555; font-size: 11px; }
-.map-legend { background: rgba(255,255,255,.93); padding: 6px 8px; border-radius: 4px;
-  box-shadow: 0 1px 4px rgba(0,0,0,.3); font-size: 12px; line-height: 18px; max-width: 210px; }
+.map-legend { background: rgba(255,255,255,.93); padding: 5px 7px; border-radius: 4px;
+  box-shadow: 0 1px 4px rgba(0,0,0,.3); font-size: 11.5px; line-height: 16px; max-width: 200px; }
 .map-legend summary { font-weight: 700; cursor: pointer; }
 .map-legend .lg-title { font-weight: 600; margin-top: 4px; }
 .map-legend .lg-note { font-size: 11px; color: #333; max-width: 190px; }
@@ -524,6 +578,14 @@ MAP_CSS = """
 .map-legend .mini { display: inline-flex; width: 14px; height: 14px; font-size: 9px; margin-right: 6px;
   vertical-align: middle; border-width: 1px; }
 @media (max-width: 500px) { .map-legend { font-size: 11px; line-height: 15px; max-width: 160px; } }
+.leaflet-bottom.leaflet-left { right: 90px; }
+.map-legend.strip { max-width: none; line-height: 15px; padding: 3px 8px; margin-bottom: 6px; }
+.map-legend.strip summary { display: inline; margin-right: 6px; }
+.map-legend.strip > details > div { display: inline-block; margin: 0 8px 0 0; white-space: nowrap; }
+.map-legend.strip .lg-title { margin-top: 0; }
+.map-legend.strip .lg-title::after { content: ":"; }
+.map-legend.strip .lg-note { display: block; max-width: none; white-space: normal; }
+.map-legend.strip [hidden] { display: none !important; }
 .leaflet-tooltip .flag, .leaflet-popup .flag { color: #8a4b00; font-weight: 600; margin-top: 3px; }
 .stop.flagged, .site.flagged { position: relative; }
 .stop.flagged::after, .site.flagged::after { content: "!"; position: absolute; top: -7px; right: -7px;
@@ -540,13 +602,17 @@ class _Legend(_VerbatimMacro):
         """
         {% macro script(this, kwargs) %}
         (function() {
-          var legend = L.control({position: "bottomright"});
+          // Open at the bottom right on a wide map; a button at the top right on a phone, where the
+          // map's bottom is below the first screen.
+          var wide = window.__wideScreen();
+          // A strip along the map's foot on a wide screen (the first view keeps the story above it);
+          // a button at the top right on a phone, where the map's foot is below the first screen.
+          var legend = L.control({position: wide ? "bottomleft" : "topright"});
           legend.onAdd = function() {
-            var d = L.DomUtil.create("div", "map-legend");
+            var d = L.DomUtil.create("div", "map-legend" + (wide ? " strip" : ""));
             d.setAttribute("role", "note");
             d.setAttribute("aria-label", "Map legend");
             d.innerHTML = {{ this.html }};
-            var wide = {{ this._parent.get_name() }}.getSize().x >= 700;
             d.querySelector("details").open = wide;
             L.DomEvent.disableClickPropagation(d);
             return d;
@@ -565,22 +631,30 @@ class _Legend(_VerbatimMacro):
 
 def legend_html() -> str:
     """The legend's HTML, from the same style tables the layers use."""
-    rows = ['<div class="lg-title">Membership (shaded grouping)</div>']
+    # data-show names what a row stands for; the map's layout script shows only the rows it draws now.
+    rows = ['<div class="lg-title" data-group="status">Membership (shaded grouping)</div>']
     for status, style in MEMBERSHIP_STYLE.items():
         dash = "dashed" if style["dashArray"] else "solid"
-        rows.append(f'<div><span class="sw" style="background:{style["fillColor"]};'
-                    f'opacity:{style["fillOpacity"] + 0.3:.2f};border-style:{dash}"></span>{esc(status_label(status))}</div>')
+        rows.append(f'<div data-group="status" data-show="status:{status}"><span class="sw" '
+                    f'style="background:{style["fillColor"]};opacity:{style["fillOpacity"] + 0.3:.2f};'
+                    f'border-style:{dash}"></span>{esc(status_label(status))}</div>')
     rows.append('<div class="lg-note">⚠ in a tooltip: the sources disagree, or the status is unsettled</div>')
-    rows.append('<div class="lg-title">Tour</div>')
-    rows.append('<div><span class="stop stop-made mini">1</span>stop, in order</div>')
-    rows.append('<div><span class="stop stop-not-made mini">✕</span>announced, not made</div>')
-    rows.append('<div><span class="ln" style="border-top:3px solid #222"></span>flight leg, km geodesic</div>')
-    rows.append(f'<div><span class="ln" style="border-top:2px dotted {STOP_STYLE["phone_call"]}"></span>phone call</div>')
-    rows.append('<div class="lg-title">Russian military sites</div>')
-    for style in SITE_STYLE.values():
-        rows.append(f'<div><span class="sym" style="color:{style["color"]}">{style["shape"]}</span>{esc(style["label"])}</div>')
-    rows.append(f'<div class="lg-title">Border</div><div><span class="ln" style="border-top:4px solid {BORDER_COLOR}">'
-                '</span>border the articles discuss</div>')
+    rows.append('<div class="lg-title" data-group="tour">Tour</div>')
+    rows.append('<div data-group="tour" data-show="stop:made"><span class="stop stop-made mini">1</span>stop, in order</div>')
+    rows.append('<div data-group="tour" data-show="stop:not_made"><span class="stop stop-not-made mini">✕</span>'
+                'announced, not made</div>')
+    rows.append('<div data-group="tour" data-show="leg"><span class="ln" style="border-top:3px solid #222"></span>'
+                'flight out, day and km</div>')
+    rows.append('<div data-group="tour" data-show="leg"><span class="ln" style="border-top:3px dashed #222"></span>'
+                'flight back</div>')
+    rows.append(f'<div data-group="tour" data-show="call"><span class="ln" style="border-top:2px dotted '
+                f'{STOP_STYLE["phone_call"]}"></span>phone call</div>')
+    rows.append('<div class="lg-title" data-group="site">Russian military sites</div>')
+    for status, style in SITE_STYLE.items():
+        rows.append(f'<div data-group="site" data-show="site:{status}"><span class="sym" style="color:{style["color"]}">'
+                    f'{style["shape"]}</span>{esc(style["label"])}</div>')
+    rows.append(f'<div class="lg-title" data-group="border">Border</div><div data-group="border" data-show="border">'
+                f'<span class="ln" style="border-top:4px solid {BORDER_COLOR}"></span>border the articles discuss</div>')
     return '<details><summary>Legend</summary>' + "".join(rows) + "</details>"
 
 

@@ -69,6 +69,11 @@ def md(text: object) -> str:
 _DIRECTIVE_COLON = re.compile(r":(?=[A-Za-z0-9_+])")
 
 
+def st_page_style() -> None:
+    """The pages' own layout rules (static/app/page.css), once per full run."""
+    st.html(f"<style>{(_STATIC_APP / 'page.css').read_text(encoding='utf-8')}</style>")
+
+
 def st_html(body: str, css: str | None = None) -> None:
     """Our own escaped HTML (built by a pure module), with its stylesheet from static/app/<css>.css."""
     style = f"<style>{(_STATIC_APP / f'{css}.css').read_text(encoding='utf-8')}</style>" if css else ""

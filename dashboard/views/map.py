@@ -39,7 +39,7 @@ def head(corpus: Corpus) -> None:
     """Drawn by the full run only: nothing here depends on the filters."""
     # Wide enough for the button's whole label at 1280 px with the sidebar open ("Share th…" at [5, 1]).
     title, share = st.columns([3, 1], vertical_alignment="bottom")
-    title.header("Putin's Central Asia tour, 27–28 February 2017", anchor=False)
+    title.title("Putin's Central Asia tour, 27–28 February 2017", anchor=False)
     with share:
         ui.st_share(corpus)
     ui.st_map_watchdog()
@@ -66,10 +66,8 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
 
     # Drawn only once the layers are built: the page's elements then reach the browser together,
     # which redraws once for all of them rather than once for the caption and again for the rest.
-    st.caption(
-        f"Route, Russian military sites and the Tajik–Afghan border; countries shaded by **{ui.md(org_short)}** "
-        f"membership on **{as_of:%-d %b %Y}**. Every mark opens onto the article excerpts and public records behind it."
-    )
+    st.caption(f"Countries shaded by **{ui.md(org_short)}** membership on **{as_of:%-d %b %Y}**. "
+               "Click a mark for the words behind it.")
     if not records:
         ui.st_empty(corpus, view)
     if not geodata.assets_local:

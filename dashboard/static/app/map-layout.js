@@ -1,0 +1,194 @@
+// The map's marks, laid out so that none covers another (issue 18). Runs in the map's frame after
+// every zoom, move and change of layers: stops keep their place; a site on top of a stop or another
+// site is moved aside, on a short leader line to where it is; a leg's label or a country's name that
+// would cover something is hidden. The legend shows only what the map now draws. A start of the route
+// off the map is shown by a mark at its edge. Sets window.__layoutDone when a pass is complete.
+window.__mapLayout = function (map) {
+  "use strict";
+  var GAP = 2;
+  var FAN = [[-38, -26], [38, -26], [-38, 22], [38, 22], [0, -44], [0, 40], [-52, 0], [52, 0]];
+
+  function rect(el) { return el.getBoundingClientRect(); }
+  function hits(a, b) {
+    return a.left < b.right - GAP && b.left < a.right - GAP && a.top < b.bottom - GAP && b.top < a.bottom - GAP;
+  }
+  function moved(r, dx, dy) {
+    return {left: r.left + dx, right: r.right + dx, top: r.top + dy, bottom: r.bottom + dy};
+  }
+  function free(r, placed) { return placed.every(function (p) { return !hits(r, p); }); }
+
+  function reset(icon) {
+    icon.classList.remove("laid-aside", "laid-hidden");
+    icon.querySelectorAll(".laid-hidden").forEach(function (el) { el.classList.remove("laid-hidden"); });
+    icon.querySelectorAll(".leader").forEach(function (el) { el.remove(); });
+    var symbol = icon.querySelector(".site, .stop");
+    if (symbol) { symbol.style.transform = ""; }
+  }
+
+  function leader(icon, symbol, dx, dy) {
+    // From the mark's true place (the icon's anchor) to the middle of the moved symbol.
+    var style = getComputedStyle(icon);
+    var ax = -parseFloat(style.marginLeft) || 0, ay = -parseFloat(style.marginTop) || 0;
+    var s = rect(symbol), i = rect(icon);
+    var cx = s.left - i.left + s.width / 2, cy = s.top - i.top + s.height / 2;
+    var line = document.createElement("div");
+    line.className = "leader";
+    var len = Math.hypot(cx - ax, cy - ay);
+    line.style.cssText = "left:" + ax + "px;top:" + ay + "px;width:" + len + "px;transform:rotate(" +
+      Math.atan2(cy - ay, cx - ax) + "rad)";
+    icon.appendChild(line);
+  }
+
+  function items() {
+    var out = [];
+    document.querySelectorAll(".leaflet-marker-pane .leaflet-marker-icon").forEach(function (icon) {
+      reset(icon);
+      var stop = icon.querySelector(".stop"), site = icon.querySelector(".site");
+      if (stop) { out.push({icon: icon, kind: 0, parts: [stop]}); }
+      else if (site) { out.push({icon: icon, kind: 1, parts: [site]}); }
+      else if (icon.classList.contains("leg-label")) {
+        out.push({icon: icon, kind: 2, parts: [].slice.call(icon.querySelectorAll(".leg-arrow, .leg-km"))});
+      } else if (icon.classList.contains("country-label")) {
+        out.push({icon: icon, kind: 3, parts: [icon.querySelector("span") || icon]});
+      }
+    });
+    return out.sort(function (a, b) { return a.kind - b.kind; });
+  }
+
+  function inView(r, box) { return r.right > box.left && r.left < box.right && r.bottom > box.top && r.top < box.bottom; }
+
+  function layout() {
+    window.__layoutDone = false;
+    var box = rect(map.getContainer()), placed = [], edgeDone = false;
+    items().forEach(function (item) {
+      if (item.kind > 0 && !edgeDone) {
+        // After the stops, before anything else: the mark for a start off the map, where no stop is.
+        edgeDone = true;
+        var e = edgeMark(placed);
+        if (e) { placed.push(e); }
+      }
+      item.parts.forEach(function (part) {
+        var r = rect(part);
+        if (r.width < 1 || !inView(r, box) || getComputedStyle(part).display === "none") { return; }
+        if (free(r, placed)) { placed.push(r); return; }
+        if (item.kind <= 1) {
+          // A stop or a site on top of another: aside, on a leader line, where there is room.
+          for (var k = 0; k < FAN.length; k++) {
+            var c = moved(r, FAN[k][0], FAN[k][1]);
+            if (free(c, placed)) {
+              part.style.transform = "translate(" + FAN[k][0] + "px," + FAN[k][1] + "px)";
+              item.icon.classList.add("laid-aside");
+              leader(item.icon, part, FAN[k][0], FAN[k][1]);
+              placed.push(c);
+              return;
+            }
+          }
+          placed.push(r);  // nowhere better: it stays, and its tooltip still names it
+          return;
+        }
+        part.classList.add("laid-hidden");
+      });
+    });
+    if (!edgeDone) { var e = edgeMark(placed); if (e) { placed.push(e); } }
+    legend();
+    window.__layoutDone = true;
+  }
+
+  // --- the route's start, when it is off the map ----------------------------------------------------
+  var edge = null;
+  function origin() {
+    var found = null;
+    map.eachLayer(function (l) {
+      if (!found && l.getLatLng && l.options && l.options.icon && /stop-origin/.test(l.options.icon.options.html || "")) {
+        found = l;
+      }
+    });
+    return found;
+  }
+  function edgeMark(placed) {
+    var o = origin();
+    if (!o || map.getBounds().pad(-0.02).contains(o.getLatLng())) {
+      if (edge) { edge.style.display = "none"; }
+      return null;
+    }
+    if (!edge) {
+      edge = document.createElement("button");
+      edge.type = "button";
+      edge.className = "edge-mark";
+      L.DomEvent.disableClickPropagation(edge);
+      edge.addEventListener("click", function () {
+        var all = L.latLngBounds([o.getLatLng()]);
+        map.eachLayer(function (l) { if (l.getLatLng && l.options && l.options.icon) { all.extend(l.getLatLng()); } });
+        map.flyToBounds(all.pad(0.05));
+      });
+      map.getContainer().appendChild(edge);
+    }
+    var size = map.getSize(), c = map.latLngToContainerPoint(o.getLatLng());
+    var cx = size.x / 2, cy = size.y / 2, dx = c.x - cx, dy = c.y - cy;
+    var km = Math.round(map.distance(map.getCenter(), o.getLatLng()) / 1000);
+    var name = (o.getTooltip() && o.getTooltip().getContent() || "").replace(/<[^>]*>/g, " ").match(/:\s*([^\s]+)/);
+    var city = name ? name[1] : "Start";
+    edge.textContent = "";
+    var arrow = document.createElement("span");
+    arrow.className = "edge-arrow";
+    arrow.textContent = "➤";
+    arrow.style.transform = "rotate(" + Math.atan2(dy, dx) + "rad)";
+    var text = document.createElement("span");
+    text.textContent = "M " + city + " " + km.toLocaleString("en") + " km";
+    edge.append(arrow, text);
+    edge.setAttribute("aria-label", city + ", where the tour began and ended: off the map, " +
+      km.toLocaleString("en") + " km away. Show the whole route.");
+    edge.style.display = "";
+    // On the edge, toward the start, the whole badge inside the map; slid along the edge off any stop.
+    var hw = edge.offsetWidth / 2 + 6, hh = edge.offsetHeight / 2 + 6;
+    var t = Math.min((cx - hw) / Math.abs(dx || 1e-9), (cy - hh) / Math.abs(dy || 1e-9));
+    var x = cx + dx * t, y = cy + dy * t, onSide = Math.abs(x - hw) < 1 || Math.abs(x - (size.x - hw)) < 1;
+    var origin0 = rect(map.getContainer());
+    for (var k = 0; k < 12; k++) {
+      var step = (k % 2 ? -1 : 1) * Math.ceil(k / 2) * 30;
+      var ex = onSide ? x : Math.min(Math.max(x + step, hw), size.x - hw);
+      var ey = onSide ? Math.min(Math.max(y + step, hh), size.y - hh) : y;
+      var r = {left: origin0.left + ex - hw + 6, right: origin0.left + ex + hw - 6,
+               top: origin0.top + ey - hh + 6, bottom: origin0.top + ey + hh - 6};
+      if (free(r, placed) || k === 11) {
+        edge.style.left = ex + "px";
+        edge.style.top = ey + "px";
+        return r;
+      }
+    }
+    return null;
+  }
+
+  // --- the legend: only what the map draws now ----------------------------------------------------------
+  function legend() {
+    var rows = document.querySelectorAll(".map-legend [data-show]");
+    if (!rows.length) { return; }
+    var shown = {};
+    (Object.values(window.__membership || {})).forEach(function (m) { shown["status:" + m.status] = true; });
+    document.querySelectorAll(".leaflet-marker-pane .stop-made").forEach(function () { shown["stop:made"] = true; });
+    document.querySelectorAll(".leaflet-marker-pane .stop-not-made").forEach(function () { shown["stop:not_made"] = true; });
+    document.querySelectorAll(".leaflet-marker-pane .site[data-status]").forEach(function (s) {
+      shown["site:" + s.getAttribute("data-status")] = true;
+    });
+    document.querySelectorAll(".leaflet-marker-pane .leg-label").forEach(function () { shown["leg"] = true; });
+    (window.feature_group || []).forEach(function (g) {
+      if (!map.hasLayer(g)) { return; }
+      g.eachLayer(function (l) {
+        var o = l.options || {};
+        if (!l.getLatLng && o.color === "#D55E00") { shown["border"] = true; }
+        if (!l.getLatLng && o.dashArray === "2 6") { shown["call"] = true; }
+      });
+    });
+    rows.forEach(function (row) { row.hidden = !shown[row.getAttribute("data-show")]; });
+    document.querySelectorAll(".map-legend .lg-title[data-group]").forEach(function (title) {
+      var group = title.getAttribute("data-group");
+      title.hidden = !document.querySelector('.map-legend [data-show][data-group="' + group + '"]:not([hidden])');
+    });
+  }
+
+  var timer = null;
+  function soon() { clearTimeout(timer); window.__layoutDone = false; timer = setTimeout(layout, 30); }
+  map.on("zoomend moveend resize", soon);
+  window.__layout = soon;
+  soon();
+};
