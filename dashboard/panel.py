@@ -145,3 +145,42 @@ def parse_panel_event(payload: object, corpus: Corpus, today: dt.date) -> tuple[
     if key == CLEAR:
         return key, None
     raise PanelEventError(f"unknown filter {key[:40]!r}")
+
+
+# The panel sends every change it has not yet seen applied, numbered; the most it keeps is this many.
+MAX_PENDING = 50
+
+
+@dataclass(frozen=True)
+class Applied:
+    """The last change of one panel (`epoch`: the panel's own random id) that a session applied."""
+
+    epoch: str
+    number: int
+
+
+def pending_changes(payload: object, applied: Applied | None) -> tuple[list[dict], Applied | None]:
+    """The changes in a panel's message that this session has not applied yet, in order, and the new mark.
+
+    The panel resends what it has not seen applied: after a reconnect to a new session (a restarted
+    server, another replica) or when two quick changes reached the server as one rerun. A change holds a
+    whole value (a facet's full list, a date), so applying one twice is harmless; applying one again after
+    a newer one is not, hence the numbers. Raises PanelEventError for a message the panel cannot have sent.
+    """
+    if not isinstance(payload, dict):
+        raise PanelEventError("not a filter change")
+    epoch, changes = payload.get("epoch"), payload.get("changes")
+    if not isinstance(epoch, str) or not 0 < len(epoch) <= 40 or not isinstance(changes, list):
+        raise PanelEventError("not a filter change")
+    if len(changes) > MAX_PENDING:
+        raise PanelEventError("too many changes at once")
+    last = applied.number if applied is not None and applied.epoch == epoch else 0
+    todo = []
+    for change in changes:
+        number = change.get("n") if isinstance(change, dict) else None
+        if not isinstance(number, int) or isinstance(number, bool) or number < 1:
+            raise PanelEventError("a change without its number")
+        if number > last:
+            todo.append(change)
+            last = number
+    return todo, (Applied(epoch, last) if last else applied)

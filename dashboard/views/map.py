@@ -67,16 +67,17 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
             groups,
             key=MAP_KEY,
             height=600,
-            returned_objects=["last_object_clicked_tooltip", "last_clicked"],
+            # The count tells a second click on the same mark (after "Clear selection") from no click.
+            returned_objects=["last_object_clicked_tooltip", "last_clicked", "last_object_clicked_count"],
             center=(start.lat, start.lon) if start else None,
             zoom=start.zoom if start else None,
         ) or {}
         clicked_tip = returned.get("last_object_clicked_tooltip")
         clicked_at = returned.get("last_clicked")
-        previous = st.session_state.get("_map_prev", (None, None))
-        if (clicked_tip, clicked_at) != previous:
-            st.session_state["_map_prev"] = (clicked_tip, clicked_at)
-            rid = record_id_from_tooltip(clicked_tip) if clicked_tip != previous[0] else None
+        clicks = returned.get("last_object_clicked_count")
+        previous = st.session_state.get("_seen_map", (None, None, None))
+        if ui.is_new_event("map", (clicked_tip, clicked_at, clicks)):
+            rid = record_id_from_tooltip(clicked_tip) if clicks != previous[2] else None
             if rid is None and clicked_at and clicked_at != previous[1] and "members" in view.layers:
                 code = country_at(geodata.countries, clicked_at["lat"], clicked_at["lng"])
                 rid = status[code].id if code in status else None

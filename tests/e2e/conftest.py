@@ -32,28 +32,56 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _serve(base_path: str = ""):
-    port = _free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.port", str(port),
-           "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
-    if base_path:
-        cmd += ["--server.baseUrlPath", base_path]
-    log = open(ARTIFACTS / f"server-{port}.log", "w")  # noqa: SIM115 -- lives as long as the server
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-    prefix = f"/{base_path}" if base_path else ""
-    url = f"http://127.0.0.1:{port}{prefix}"
-    deadline = time.monotonic() + 90
+def _wait_healthy(url: str, proc: subprocess.Popen | None, log_name: str, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
                 if r.read() == b"ok":
-                    return proc, url
+                    return
         except OSError:
             time.sleep(0.25)
-        if proc.poll() is not None:
+        if proc is not None and proc.poll() is not None:
             break
-    proc.terminate()
-    pytest.fail(f"streamlit did not become healthy; see {log.name}")
+    if proc is not None:
+        proc.terminate()
+    pytest.fail(f"{url} did not become healthy; see {log_name}")
+
+
+def _start(port: int, base_path: str = "") -> tuple[subprocess.Popen, str]:
+    cmd = [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.port", str(port),
+           "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    if base_path:
+        cmd += ["--server.baseUrlPath", base_path]
+    log = open(ARTIFACTS / f"server-{port}.log", "a")  # noqa: SIM115 -- lives as long as the server
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    prefix = f"/{base_path}" if base_path else ""
+    url = f"http://127.0.0.1:{port}{prefix}"
+    _wait_healthy(url, proc, log.name)
+    return proc, url
+
+
+def _serve(base_path: str = ""):
+    return _start(_free_port(), base_path)
+
+
+class RestartableServer:
+    """One `streamlit run` that a test can stop and start again on the same port, as a deploy does."""
+
+    def __init__(self) -> None:
+        self.port = _free_port()
+        self.proc, self.url = _start(self.port)
+
+    def stop(self) -> None:
+        self.proc.terminate()  # SIGTERM, as a host stopping a container
+        self.proc.wait(timeout=20)
+
+    def start(self) -> None:
+        self.proc, self.url = _start(self.port)
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
 
 
 @pytest.fixture(scope="session")
@@ -79,6 +107,15 @@ def server_with_base_path():
     yield url
     proc.terminate()
     proc.wait(timeout=20)
+
+
+@pytest.fixture
+def restartable_server():
+    ARTIFACTS.mkdir(exist_ok=True)
+    server = RestartableServer()
+    yield server
+    if server.proc.poll() is None:
+        server.stop()
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,15 @@ import pytest
 
 from dashboard import state as vs
 from dashboard.filters import FilterState, select
-from dashboard.panel import FACETS, RANGE_KEY, PanelEventError, build_panel_data, parse_panel_event
+from dashboard.panel import (
+    FACETS,
+    RANGE_KEY,
+    Applied,
+    PanelEventError,
+    build_panel_data,
+    parse_panel_event,
+    pending_changes,
+)
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -90,3 +98,42 @@ def test_anything_else_is_refused_with_a_reason(corpus, payload):
         parse_panel_event(payload, corpus, TODAY)
     # The reason becomes a notice on the page (escaped there): short, whatever was sent.
     assert 0 < len(str(err.value)) < 200
+
+
+def _message(*numbers: int, epoch: str = "e1") -> dict:
+    return {"epoch": epoch, "changes": [{"key": "kind", "value": [], "n": n} for n in numbers], "sent": 1}
+
+
+# Each row: the changes a panel sends, what the session had applied, what it applies now, its new mark.
+PENDING = [
+    (_message(1), None, [1], Applied("e1", 1)),
+    # Two quick changes that reached the server as one rerun: both, in order.
+    (_message(1, 2), None, [1, 2], Applied("e1", 2)),
+    # The reply to change 1 had not come back when change 2 went: 1 is not applied twice.
+    (_message(1, 2), Applied("e1", 1), [2], Applied("e1", 2)),
+    # A message that arrives late, after a newer one was applied: nothing (a newer change must not be undone).
+    (_message(2), Applied("e1", 3), [], Applied("e1", 3)),
+    # A reconnect landed on a new session: it has applied nothing, so everything the panel resends.
+    (_message(4, 5), None, [4, 5], Applied("e1", 5)),
+    # Another panel (a reload of the page): its numbers start again.
+    (_message(1, epoch="e2"), Applied("e1", 7), [1], Applied("e2", 1)),
+]
+
+
+@pytest.mark.parametrize(("payload", "applied", "todo", "mark"), PENDING)
+def test_each_change_is_applied_once_and_in_order(payload, applied, todo, mark):
+    changes, new_mark = pending_changes(payload, applied)
+    assert [c["n"] for c in changes] == todo
+    assert new_mark == mark
+
+
+@pytest.mark.parametrize("payload", [
+    None, {"key": "kind", "value": []}, {"epoch": "", "changes": []}, {"epoch": "e1", "changes": "x"},
+    {"epoch": "e1", "changes": [{"key": "kind", "value": []}]},  # no number
+    {"epoch": "e1", "changes": [{"key": "kind", "value": [], "n": True}]},
+    {"epoch": "x" * 41, "changes": []},
+    _message(*range(1, 52)),
+])
+def test_a_message_the_panel_cannot_have_sent_is_refused(payload):
+    with pytest.raises(PanelEventError):
+        pending_changes(payload, None)
