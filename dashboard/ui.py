@@ -16,6 +16,7 @@ import streamlit as st
 
 from dashboard import cached
 from dashboard import state as vs
+from dashboard.assets import AssetError
 from dashboard.corpus import Corpus, CorpusError, Problem, all_excerpts, record_countries
 from dashboard.dates import format_date
 from dashboard.filters import RANGE_START, TOUR_START, FilterState, emptied_by
@@ -212,8 +213,8 @@ def st_live(render: Callable[[Corpus, vs.ViewState], None], head: Callable[[Corp
         st_notices()
         try:
             render(corpus, view)
-        except GeodataError as exc:
-            st_problems(exc, "geodata")
+        except (GeodataError, AssetError) as exc:
+            st_problems(exc, "map (geodata or Leaflet's files)")
         st_filters(corpus, st.session_state[VIEW_KEY], link_payload(st.session_state[VIEW_KEY], corpus))
 
     live()
@@ -652,7 +653,7 @@ background:#fff3cd;color:#5c4400;border-radius:6px;font:14px system-ui"></div>
     if (!ok && box) {
       box.textContent = "The map could not be drawn: its scripts did not load. The filters, evidence, charts "
         + "and articles still work. Reload the page; if it persists, the server's map assets are missing "
-        + "(run `make assets`).";
+        + "(pip install --require-hashes -r requirements.txt).";
       box.style.display = "block";
     }
   }, __DELAY__);

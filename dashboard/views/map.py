@@ -55,8 +55,6 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     )
     if not records:
         ui.st_empty(corpus, view)
-    if not geodata.assets_local:
-        st.caption("Map scripts are loaded from a CDN because the local copies are missing (run `make assets`).")
 
     map_col, panel = st.columns([7, 4], gap="medium")
     with map_col:
