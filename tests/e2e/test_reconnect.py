@@ -10,27 +10,11 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from tests.e2e.helpers import choose, layer_counts, map_frame, wait_for_map
-
-_WATCH = """() => {
-  // Every (connection, script run) state the app goes through, from now on.
-  const app = document.querySelector('[data-testid="stApp"]');
-  const seen = window.__appStates = [];
-  const note = () => seen.push(app.dataset.testConnectionState + " " + app.dataset.testScriptState);
-  new MutationObserver(note).observe(app, {attributes: true});
-  note();
-}"""
-# Back once the page is connected again and a run has gone through since (the first of the new session).
-_BACK = """() => {
-  const seen = window.__appStates, last = seen.length - 1;
-  const lost = seen.findIndex((s) => !s.startsWith("CONNECTED "));
-  const ran = lost >= 0 && seen.slice(lost).some((s) => s === "CONNECTED running");
-  return ran && seen[last] === "CONNECTED notRunning";
-}"""
+from tests.e2e.helpers import choose, layer_counts, map_frame, param, start_watching, wait_back, wait_for_map
 
 
 def stop(page, server) -> None:
-    page.evaluate(_WATCH)
+    start_watching(page)
     server.stop()
     page.wait_for_function("() => window.__appStates.some((s) => !s.startsWith('CONNECTED '))", timeout=30000)
     expect(page.get_by_test_id("stStatusWidget").get_by_text("Connecting")).to_be_visible(timeout=30000)
@@ -38,16 +22,12 @@ def stop(page, server) -> None:
 
 def start(page, server) -> None:
     server.start()
-    page.wait_for_function(_BACK, timeout=90000)
+    wait_back(page)
 
 
 def restart(page, server) -> None:
     stop(page, server)
     start(page, server)
-
-
-def param(page, key: str) -> str | None:
-    return page.evaluate(f"() => new URLSearchParams(location.search).get({key!r})")
 
 
 def marks_for(browser, url: str) -> list[int]:
