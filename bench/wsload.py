@@ -44,19 +44,27 @@ class Client:
         self.countries: dict[str, str] = {}  # shown name -> code, as the panel offers them
         self.chosen: list[str] = []  # the Country codes the panel was last drawn with
         self.seq = 0
+        self.epoch = f"ws-{id(self):x}"
         self.layers_seen = False
 
-    async def rerun(self, value: list[str] | None = None, timeout: float = 120.0) -> float:
-        """Send a rerun (with the Country codes if given); ms until the run's 'script finished'."""
+    async def rerun(self, value: list[str] | None = None, timeout: float = 120.0, restore: str | None = None) -> float:
+        """Send a rerun (with the Country codes if given, or the panel's restore of an address bar after a
+        reconnect); ms until the run's 'script finished'."""
         msg = BackMsg()
         state = msg.rerun_script
         state.query_string = ""
         state.page_script_hash = self.page_hash
-        if value is not None:
+        if value is not None or restore is not None:
             widget = state.widget_states.widgets.add()
             widget.id = self.widget_id
             self.seq += 1
-            widget.json_value = json.dumps({"change": {"key": "country", "value": value, "seq": str(self.seq)}})
+            # What the panel sends (static/app/filter-panel.js): its changes not yet applied, numbered.
+            change = {"epoch": self.epoch, "sent": self.seq, "changes": []}
+            if value is not None:
+                change["changes"] = [{"key": "country", "value": value, "n": self.seq}]
+            if restore is not None:
+                change["restore"] = restore
+            widget.json_value = json.dumps({"change": change})
             state.fragment_id = self.fragment_id
         t0 = time.perf_counter()
         await self.ws.send(msg.SerializeToString())
