@@ -31,9 +31,10 @@ from playwright.async_api import async_playwright
 from bench import browser as bw
 from bench.common import LOGS, Server, log, median, quantile
 from bench.load import Start, session_countries
-from bench.wsload import Client, ProtocolError
+from bench.wsload import Client
 from dashboard import assets
 from deploy.replicas import Replicas, free_port
+from tests.e2e.helpers import BACK_JS, WATCH_JS
 
 FLOOR = "bench/floor_app.py"
 REAL = "dashboard/app.py"
@@ -91,7 +92,7 @@ async def _restart_series(sessions: int) -> dict:
                 await tab.page.goto(server.url + "/", wait_until="commit")
                 await bw.wait_painted(tab.page, "real", timeout=300)
                 await bw.wait_idle(tab.page, timeout=300)
-                await tab.page.evaluate(_WATCH)
+                await tab.page.evaluate(WATCH_JS)
                 tabs.append(tab)
             log(f"hosting: {len(tabs)} pages open; restarting the server")
             server.stop()
@@ -104,7 +105,7 @@ async def _restart_series(sessions: int) -> dict:
                 page = tab.page
                 row = {"code": code}
                 try:
-                    await page.wait_for_function(_BACK, timeout=120_000, polling=200)
+                    await page.wait_for_function(BACK_JS, timeout=120_000, polling=200)
                     row["back_s"] = time.monotonic() - t_up
                     change = await bw.timed_change(page, lambda: bw.panel_toggle(page, "country", name), timeout=60)
                     shown = await bw.panel_values(page, "country")
@@ -127,33 +128,10 @@ async def _restart_series(sessions: int) -> dict:
             "failures": [r for r in results if not r.get("ok")][:5]}
 
 
-# The page's (connection, script run) states, as tests/e2e/helpers.py watches them.
-_WATCH = """() => {
-  const app = document.querySelector('[data-testid="stApp"]');
-  const seen = window.__appStates = [];
-  const note = () => seen.push(app.dataset.testConnectionState + " " + app.dataset.testScriptState);
-  new MutationObserver(note).observe(app, {attributes: true});
-  note();
-}"""
-_BACK = """() => {
-  const seen = window.__appStates, last = seen.length - 1;
-  const lost = seen.findIndex((s) => !s.startsWith("CONNECTED "));
-  return lost >= 0 && seen.slice(lost).some((s) => s === "CONNECTED running") && seen[last] === "CONNECTED notRunning";
-}"""
-
-
 # --- protocol-level load through the proxy --------------------------------------------------------------
 
 class ProxyClient(Client):
     """A protocol-level session that reconnects through the proxy as the page does."""
-
-    def __init__(self, url: str):
-        super().__init__(None)
-        self.url = url
-        self.ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
-
-    async def connect(self) -> None:
-        self.ws = await websockets.connect(self.ws_url, subprotocols=["streamlit"], origin=self.url, max_size=None)
 
     async def restore(self, query: str) -> float:
         """After a reconnect: the full run the page asks for, then the panel's restore of its address bar."""
@@ -167,16 +145,7 @@ async def _proxy_session(url: str, name: str, duration: float, think_s: float, s
     stats.update({"times": [], "errors": [], "changes": 0, "reconnects": 0, "lost": False})
     client = ProxyClient(url)
     try:
-        try:
-            await client.connect()
-            await client.rerun()
-            if not client.widget_id:
-                raise ProtocolError("no filter panel in the first run")
-        finally:
-            if start is not None:
-                start.arrived()
-        if start is not None:
-            await start.go.wait()
+        await client.join(start)
         code = client.countries[name]
         selected = False
         await asyncio.sleep(rng.uniform(0, think_s))

@@ -56,7 +56,7 @@ def param(page, key: str) -> str | None:
     return page.evaluate(f"() => new URLSearchParams(location.search).get({key!r})")
 
 
-_WATCH = """() => {
+WATCH_JS = """() => {
   // Every (connection, script run) state the app goes through, from now on.
   const app = document.querySelector('[data-testid="stApp"]');
   const seen = window.__appStates = [];
@@ -64,7 +64,7 @@ _WATCH = """() => {
   new MutationObserver(note).observe(app, {attributes: true});
   note();
 }"""
-_BACK = """() => {
+BACK_JS = """() => {
   const seen = window.__appStates, last = seen.length - 1;
   const lost = seen.findIndex((s) => !s.startsWith("CONNECTED "));
   const ran = lost >= 0 && seen.slice(lost).some((s) => s === "CONNECTED running");
@@ -74,10 +74,10 @@ _BACK = """() => {
 
 def start_watching(page) -> None:
     """Record the page's connection and run states from now on (before a server goes away)."""
-    page.evaluate(_WATCH)
+    page.evaluate(WATCH_JS)
 
 
 def wait_back(page, timeout: int = 90000) -> None:
     """Until the page lost its connection, is connected again, and a run has gone through since (the
     first of the new session's)."""
-    page.wait_for_function(_BACK, timeout=timeout)
+    page.wait_for_function(BACK_JS, timeout=timeout)
