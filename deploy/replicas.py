@@ -142,11 +142,11 @@ def main() -> int:
     args = parser.parse_args()
     replicas = Replicas(args.replicas, args.port, ROOT / ".replicas",
                         ports=[args.port + 1 + i for i in range(args.replicas)])
-    replicas.start()
-    print(f"{args.replicas} replicas on ports {replicas.ports}, behind HAProxy at {replicas.url} "
-          f"(logs in .replicas/). Ctrl-C stops them.", flush=True)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
+        replicas.start()
+        print(f"{args.replicas} replicas on ports {replicas.ports}, behind HAProxy at {replicas.url} "
+              f"(logs in .replicas/). Ctrl-C stops them.", flush=True)
         while all(p is not None and p.poll() is None for p in [replicas.proxy, *replicas.procs]):
             time.sleep(1)
         print("a replica or the proxy stopped; stopping the rest", file=sys.stderr)

@@ -4,11 +4,18 @@ a reader's whole visit goes through the proxy, downloads included, and survives 
 from __future__ import annotations
 
 import json
+import signal
+import subprocess
+import sys
+import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
+import pytest
 from playwright.sync_api import expect
 
+from deploy.replicas import free_port, wait_healthy
+from tests.e2e.conftest import ROOT
 from tests.e2e.helpers import (
     choose,
     layer_counts,
@@ -107,3 +114,22 @@ def test_a_replica_killed_mid_session_loses_nothing_the_reader_set(page, replica
         assert param(page, "sel") == "site-kant"
     finally:
         replicas.restart(serving)
+
+
+def test_make_serve_replicas_starts_the_proxy_and_stops_everything_on_ctrl_c(replicas, tmp_path):
+    # What `make serve-replicas N=2` runs (the `replicas` fixture is only here to need HAProxy).
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "deploy.replicas", "--replicas", "2", "--port", str(port)],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        assert "Ctrl-C stops them" in proc.stdout.readline()
+        assert wait_healthy(f"http://127.0.0.1:{port}", proc)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/") as response:
+            assert "STREAMLIT_REPLICA=app" in response.headers["Set-Cookie"]
+    finally:
+        proc.send_signal(signal.SIGINT)
+        out, _ = proc.communicate(timeout=60)
+    assert proc.returncode == 0, out
+    for replica_port in (port + 1, port + 2):
+        with pytest.raises(OSError):
+            urllib.request.urlopen(f"http://127.0.0.1:{replica_port}/_stcore/health", timeout=2)
