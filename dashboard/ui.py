@@ -184,7 +184,7 @@ def st_sidebar(corpus: Corpus) -> None:
 # its fragments, and drops every change the page sends (they all rerun `st_live`'s fragment): the page
 # looks alive but is dead until reloaded (issue #20; Streamlit PR 11890 covers only the fragment-run case).
 # This fragment reruns itself hourly, which costs nothing, so that the page always asks for a full run
-# after a reconnect: the new session then starts from the link and the page's own widget values.
+# after a reconnect; the panel then sends the new session the address bar (`_restore_from_address_bar`).
 RECONNECT_RERUN_S = 3600
 
 
