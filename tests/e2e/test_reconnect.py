@@ -6,6 +6,7 @@ server under an open page and then uses the controls a reader would.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from playwright.sync_api import expect
@@ -73,6 +74,10 @@ def test_after_a_restart_the_filters_work_and_the_view_is_kept(page, browser, re
     assert frame.evaluate("() => window.__probe") == "same map"
     assert frame.evaluate("() => window.map.getZoom()") == 6
     assert (param(page, "lat"), param(page, "lon"), param(page, "z")) == ("39.500", "69.500", "6")
+    # The share box gives the view as it is now.
+    page.get_by_role("button", name="Share this view").click()
+    link = page.frame_locator('iframe[srcdoc*="Copy link"]').locator("#link")
+    expect(link).to_have_value(re.compile(r"org=CSTO.*country=TJ.*kind=visit_stop,military_site.*z=6"))
 
 
 def test_after_a_restart_map_clicks_select_and_a_cleared_selection_stays_cleared(page, restartable_server):
