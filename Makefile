@@ -5,14 +5,21 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.dev-installed
-ASSETS := dashboard/static/vendor/leaflet-1.9.4/MANIFEST.json
+# The lock: every package pinned with its hashes (`make lock` remakes both files from pyproject.toml).
+LOCK := $(VENV)/bin/uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes \
+	--custom-compile-command "make lock" --quiet
+# Replicas behind HAProxy (make serve-replicas N=3): the same proxy config as compose.yaml.
+N ?= 2
 
-.PHONY: run test lint validate assets geodata schema bench bench-quick clean
+.PHONY: run test lint validate lock geodata schema bench bench-quick serve-replicas clean
 
-run: $(STAMP) $(ASSETS)
+run: $(STAMP)
 	$(VENV)/bin/streamlit run dashboard/app.py --server.port $(PORT)
 
-test: $(DEVSTAMP) $(ASSETS)
+serve-replicas: $(STAMP)
+	$(PY) -m deploy.replicas --replicas $(N) --port $(PORT)
+
+test: $(DEVSTAMP)
 	$(VENV)/bin/ruff check .
 	$(PY) -m dashboard.validate
 	$(PY) -m pytest
@@ -23,11 +30,9 @@ lint: $(DEVSTAMP)
 validate: $(STAMP)
 	$(PY) -m dashboard.validate
 
-assets: $(STAMP)
-	$(PY) scripts/fetch_assets.py
-
-$(ASSETS): scripts/fetch_assets.py dashboard/assets.py | $(STAMP)
-	$(PY) scripts/fetch_assets.py
+lock: $(DEVSTAMP)
+	$(LOCK) -o requirements.txt
+	$(LOCK) --extra dev --constraint requirements.txt -o requirements-dev.txt
 
 geodata: $(STAMP)
 	$(PY) geodata/build.py
@@ -35,22 +40,22 @@ geodata: $(STAMP)
 schema: $(STAMP)
 	$(PY) -m dashboard.schema > annotations.schema.json
 
-bench: $(DEVSTAMP) $(ASSETS)
+bench: $(DEVSTAMP)
 	$(PY) -m bench.run
 
-bench-quick: $(DEVSTAMP) $(ASSETS)
+bench-quick: $(DEVSTAMP)
 	$(PY) -m bench.run --quick
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is needed (set PYTHON=...)") if sys.version_info < (3, 11) else None'
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements.txt
 	touch $(STAMP)
 
 $(DEVSTAMP): requirements-dev.txt $(STAMP)
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.txt
 	touch $(DEVSTAMP)
 
 clean:
-	rm -rf $(VENV) .assets-cache dashboard/static/vendor dashboard/static/generated .pytest_cache
+	rm -rf $(VENV) dashboard/static/generated .pytest_cache

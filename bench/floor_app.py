@@ -66,7 +66,7 @@ def main() -> None:
     if os.environ.get("BENCH_FLOOR_FILTERS"):
         _filters(len(city))
 
-    js, css, _local = asset_links()
+    js, css = asset_links()
     fmap = folium.Map(location=CENTER, zoom_start=ZOOM, tiles=None)
     fmap.default_js = js
     fmap.default_css = css

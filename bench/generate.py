@@ -9,7 +9,10 @@ original's `supports: location` reference). Excerpts are real verbatim quotes
 from seeds/, drawn from the pool of quotes the curated corpus already uses, so
 every quote still matches its seed. Organization records are kept as they are
 (never cloned), so the organization vocabulary and the shading options do not
-change; the kind mix of the clones follows the real corpus.
+change; the kind mix of the clones follows the real corpus, except that a membership
+clone goes to a country with no overlapping period in that grouping (one status at a
+time), and where none is left another kind of record is cloned instead. Dates that a
+reference states, or that are known only to the month or year, are kept.
 
 The file is written under bench/.cache/ by default; `--check` runs
 `python -m dashboard.validate` on it.
@@ -35,7 +38,7 @@ from dashboard.model import EARLIEST_DATE, TOPICS
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = Path(__file__).resolve().parent / ".cache"
 SOURCE = ROOT / "annotations.yaml"
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,63}$")
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -43,6 +46,9 @@ _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 MAPPED = sorted(MAPPED_COUNTRIES)
 HOSTS = ["KZ", "KG", "TJ", "UZ", "TM", "AM", "BY"]
 LATEST_DATE = dt.date(2024, 12, 31)
+# A reference that proves a date: its quote states that date, so the clone keeps the original's dates.
+DATE_FIELDS = {"date", "start", "date_end", "end"}
+FAR = dt.date(9999, 12, 31)
 
 
 def _quote_pool(records: list[dict]) -> list[dict]:
@@ -61,25 +67,50 @@ def _date(rng: random.Random, start: dt.date = dt.date(1992, 1, 1), end: dt.date
     return start + dt.timedelta(days=rng.randint(0, (end - start).days))
 
 
-def _clone(base: dict, n: int, rng: random.Random, pool: list[dict], ids: list[str]) -> dict:
+def _period(rec: dict) -> tuple[dt.date, dt.date]:
+    return rec["date"], rec.get("date_end") or FAR
+
+
+def _free_country(rec: dict, rng: random.Random, periods: dict) -> str | None:
+    """A country whose periods in this grouping do not overlap the membership's (one status at a time)."""
+    start, end = _period(rec)
+    for code in rng.sample(MAPPED, len(MAPPED)):
+        taken = periods.get((code, rec["organization"]), [])
+        if all(end <= s or e <= start for s, e in taken):
+            return code
+    return None
+
+
+def _clone(base: dict, n: int, rng: random.Random, pool: list[dict], periods: dict) -> dict | None:
+    """A varied copy of `base`, or None for a membership no country can take without an overlap."""
     rec = copy.deepcopy(base)
     rid = f"{base['id'][:54]}-g{n}"
     assert _ID.match(rid), rid
     rec["id"] = rid
-    rec["title"] = f"{base['title']} [synthetic {n}]"
+    # In front: a membership's title ends with the status it shows.
+    rec["title"] = f"[synthetic {n}] {base['title']}"
     kind = rec["kind"]
     countries = rng.sample(MAPPED, rng.randint(1, 2))
+    # Dates a reference states, or known only to the month or year, stay as they are.
+    keep_dates = any(r.get("supports") in DATE_FIELDS for r in rec.get("references") or []) or any(
+        rec.get(f, "day") != "day" for f in ("date_precision", "date_end_precision"))
     if kind == "membership":
-        rec["country"] = countries[0]
+        code = _free_country(rec, rng, periods)
+        if code is None:
+            return None
+        periods.setdefault((code, rec["organization"]), []).append(_period(rec))
+        rec["country"] = code
         if rec.get("countries"):
-            rec["countries"] = [countries[0]]
+            rec["countries"] = [code]
     elif kind == "military_site":
         rec["host"] = rng.choice(HOSTS)
         rec["countries"] = sorted({rec["host"], rec.get("operator", "RU").upper()})
     elif rec.get("countries"):
         rec["countries"] = countries
     rec["topics"] = rng.sample(list(TOPICS), rng.randint(1, 3))
-    if rec.get("date"):
+    if keep_dates:
+        pass
+    elif rec.get("date"):
         rec["date"] = _date(rng, max(EARLIEST_DATE, dt.date(1992, 1, 1)))
         if rec.get("date_end"):
             rec["date_end"] = _date(rng, rec["date"])
@@ -95,8 +126,7 @@ def _clone(base: dict, n: int, rng: random.Random, pool: list[dict], ids: list[s
         rec["excerpts"] = [dict(e) for e in rng.sample(pool, rng.randint(1, min(3, len(pool))))]
     if kind == "figure":
         rec["value"] = round(float(rec["value"]) * rng.uniform(0.5, 2.0), 3)
-    if kind == "disagreement":
-        rec["records"] = rng.sample(ids, rng.randint(1, 2))
+    # A disagreement keeps the records it concerns: its references name fields those records have.
     return rec
 
 
@@ -108,11 +138,17 @@ def generate(n: int, seed: int = 2017, source: Path = SOURCE) -> dict:
         raise ValueError(f"n must be at least the {len(originals)} real records")
     rng = random.Random(seed)
     pool = _quote_pool(originals)
-    ids = [r["id"] for r in originals if r["kind"] != "disagreement"]
     cloneable = [r for r in originals if r["kind"] != "organization"]
+    others = [r for r in cloneable if r["kind"] != "membership"]
+    periods: dict[tuple[str, str], list] = {}
+    for r in originals:
+        if r["kind"] == "membership":
+            periods.setdefault((r["country"], r["organization"]), []).append(_period(r))
     records = list(originals)
     for i in range(n - len(originals)):
-        records.append(_clone(rng.choice(cloneable), i + 1, rng, pool, ids))
+        # Once a grouping's countries are all taken for a period, another kind of record instead.
+        rec = _clone(rng.choice(cloneable), i + 1, rng, pool, periods)
+        records.append(rec or _clone(rng.choice(others), i + 1, rng, pool, periods))
     return {"version": data.get("version", 1), "records": records}
 
 

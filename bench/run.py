@@ -1,6 +1,6 @@
-"""Benchmarks of the dashboard: page (vs a floor app), scale (generated corpora) and load.
+"""Benchmarks of the dashboard: page (vs a floor app), scale (generated corpora), load and hosting.
 
-    .venv/bin/python -m bench.run [--quick] [--only page|scale|load] [--strict]
+    .venv/bin/python -m bench.run [--quick] [--only page|scale|load|hosting] [--strict]
 
 Results are printed as a table and APPENDED to bench/RESULTS.md (date, machine,
 commit, mode); the raw numbers go to bench/.cache/last-run.json and the scale
@@ -18,6 +18,11 @@ think time between changes, --think, as a reader looks at the map; the goals
 apply to this run) and back to back (--no-stress skips it), a stress test
 reported beside it. Then the same sessions as protocol-level clients
 (bench/wsload.py), which measures the server alone.
+
+The hosting part (full runs only, bench/hosting.py) measures the cold start beside
+the floor app, a server restart under 20 open pages, and --proxy-sessions
+protocol-level sessions through HAProxy in front of two replicas, with one of them
+killed halfway in a second run.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ import sys
 import time
 import traceback
 
+from bench import hosting as hosting_part
 from bench import load as load_part
 from bench import page as page_part
 from bench import scale as scale_part
@@ -225,6 +231,40 @@ def wsload_rows(runs: list[dict]) -> list[dict]:
     return rows
 
 
+def hosting_rows(r: dict) -> list[dict]:
+    """Cold start beside the floor app, a restart under open pages, load through the proxy (bench/hosting.py)."""
+    cold = r["cold"]
+    ratio = cold["real"]["median_ms"] / cold["floor"]["median_ms"]
+    rows = [{"part": "hosting", "measure": f"server start → first page's map painted (median of "
+                                          f"{len(cold['real']['runs_ms'])}, fresh generated/ folder)",
+             "goal": "real ≤ 1.3× floor",
+             "actual": f"real {_ms(cold['real']['median_ms'])} vs floor {_ms(cold['floor']['median_ms'])} = {ratio:.2f}×",
+             "result": _verdict(ratio <= 1.3)}]
+    rs = r["restart"]
+    rows.append({"part": "hosting", "measure": f"server restarted under {rs['sessions']} open pages: pages whose next "
+                                              "change took effect, no reload",
+                 "goal": f"{rs['sessions']}", "actual": f"{rs['took_effect']}"
+                 + (f"; first failure: {rs['failures'][0]}"[:160] if rs["failures"] else ""),
+                 "result": PASS if rs["took_effect"] == rs["sessions"] else FAIL})
+    for label, p in r["proxy"].items():
+        b = p["baseline"]
+        pace = f"think time {p['think_s'] * 0.5:g}–{p['think_s'] * 1.5:g} s"
+        ratio = p["p95_ms"] / b["p95_ms"]
+        killed = label != "steady"
+        rows.append({"part": "hosting", "measure": f"proxy, 2 replicas, {p['sessions']} WebSocket sessions × "
+                                                  f"{p['duration_s']:.0f} s, {pace}" + (", replica 1 killed halfway" if killed else "")
+                                                  + ": change p50 / p95",
+                     "goal": "(report)" if killed else "p95 ≤ 2× one session alone",
+                     "actual": f"{_ms(p['p50_ms'])} / {_ms(p['p95_ms'])} vs {_ms(b['p50_ms'])} / {_ms(b['p95_ms'])} "
+                               f"alone ({ratio:.1f}× p95); {p['changes']} changes, {p['reconnects']} reconnects",
+                     "result": INFO if killed else _verdict(ratio <= 2)})
+        rows.append({"part": "hosting", "measure": f"proxy ({label}): errors / sessions lost",
+                     "goal": "0 / 0", "actual": f"{len(p['errors'])} / {p['lost']}"
+                     + (f": {p['errors'][0][:100]}" if p["errors"] else ""),
+                     "result": PASS if not p["errors"] and not p["lost"] else FAIL})
+    return rows
+
+
 def _cpu_row(r: dict, measure: str) -> dict:
     return {"part": "load", "measure": measure, "goal": "(report)",
             "actual": f"opening the {r['sessions']} pages: {r['loading_cpu_s']:.0f} CPU-s in {r['loading_s']:.0f} s; "
@@ -386,6 +426,9 @@ def _run_part(part: str, args, results: dict) -> list[dict]:
         if png is None:
             log("matplotlib is not installed: no plot (pip install matplotlib; add it to requirements-dev.txt)")
         return scale_rows(results["scale"])
+    if part == "hosting":
+        results["hosting"] = hosting_part.run(args.proxy_sessions, args.duration * 1.5, think_s=args.think)
+        return hosting_rows(results["hosting"])
     results["load"] = load_part.run(args.sessions, args.duration, think_s=args.think)
     if args.stress:
         results["load_stress"] = load_part.run(args.sessions, args.duration, think_s=0.0)
@@ -396,9 +439,11 @@ def _run_part(part: str, args, results: dict) -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="CI smoke test (< 2 min, never fails on timings)")
-    parser.add_argument("--only", choices=["page", "scale", "load"])
+    parser.add_argument("--only", choices=["page", "scale", "load", "hosting"])
     parser.add_argument("--strict", action="store_true", help="exit 2 when a goal is missed (not with --quick)")
     parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--proxy-sessions", type=int, default=100,
+                        help="protocol-level sessions through the proxy (hosting part)")
     parser.add_argument("--duration", type=float, default=60.0, help="seconds of filter changes per load session")
     parser.add_argument("--think", type=float, default=10.0,
                         help="mean seconds a load session waits between changes (a reader looking at the map)")
@@ -406,9 +451,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="skip the second load run with no think time")
     args = parser.parse_args(argv)
     started = time.time()
-    parts = [args.only] if args.only else (["page", "scale"] if args.quick else ["page", "scale", "load"])
-    if args.quick and args.only == "load":
-        log("--quick skips the load part: nothing to do")
+    parts = [args.only] if args.only else (["page", "scale"] if args.quick else ["page", "scale", "load", "hosting"])
+    if args.quick and args.only in ("load", "hosting"):
+        log(f"--quick skips the {args.only} part: nothing to do")
         return 0
     mode = ("quick" if args.quick else "full") + (f", --only {args.only}" if args.only else "")
     meta = {"date": dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"), "machine": machine(),

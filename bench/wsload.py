@@ -36,27 +36,54 @@ class ProtocolError(RuntimeError):
 class Client:
     """One session: a WebSocket, the page's script hash, and the filter panel as last drawn."""
 
-    def __init__(self, ws):
-        self.ws = ws
+    def __init__(self, url: str):
+        self.url = url
+        self.ws = None
         self.page_hash = ""
         self.widget_id = ""
         self.fragment_id = ""
         self.countries: dict[str, str] = {}  # shown name -> code, as the panel offers them
         self.chosen: list[str] = []  # the Country codes the panel was last drawn with
         self.seq = 0
+        self.epoch = f"ws-{id(self):x}"
         self.layers_seen = False
 
-    async def rerun(self, value: list[str] | None = None, timeout: float = 120.0) -> float:
-        """Send a rerun (with the Country codes if given); ms until the run's 'script finished'."""
+    async def connect(self) -> None:
+        """A WebSocket to the server, as the browser opens it."""
+        ws_url = self.url.replace("http://", "ws://") + "/_stcore/stream"
+        self.ws = await websockets.connect(ws_url, subprotocols=["streamlit"], origin=self.url, max_size=None)
+
+    async def join(self, start=None) -> None:
+        """Connect and run the page once; then wait until every session has (the timed changes start together)."""
+        try:
+            await self.connect()
+            await self.rerun()
+            if not self.widget_id:
+                raise ProtocolError("no filter panel in the first run")
+        finally:
+            if start is not None:
+                start.arrived()
+        if start is not None:
+            await start.go.wait()
+
+    async def rerun(self, value: list[str] | None = None, timeout: float = 120.0, restore: str | None = None) -> float:
+        """Send a rerun (with the Country codes if given, or the panel's restore of an address bar after a
+        reconnect); ms until the run's 'script finished'."""
         msg = BackMsg()
         state = msg.rerun_script
         state.query_string = ""
         state.page_script_hash = self.page_hash
-        if value is not None:
+        if value is not None or restore is not None:
             widget = state.widget_states.widgets.add()
             widget.id = self.widget_id
             self.seq += 1
-            widget.json_value = json.dumps({"change": {"key": "country", "value": value, "seq": str(self.seq)}})
+            # What the panel sends (static/app/filter-panel.js): its changes not yet applied, numbered.
+            change = {"epoch": self.epoch, "sent": self.seq, "changes": []}
+            if value is not None:
+                change["changes"] = [{"key": "country", "value": value, "n": self.seq}]
+            if restore is not None:
+                change["restore"] = restore
+            widget.json_value = json.dumps({"change": change})
             state.fragment_id = self.fragment_id
         t0 = time.perf_counter()
         await self.ws.send(msg.SerializeToString())
@@ -91,19 +118,9 @@ async def ws_session(url: str, name: str, duration: float, think_s: float, seed:
                      start=None) -> None:
     rng = random.Random(seed)
     stats.update({"times": [], "errors": [], "changes": 0})
-    ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
     try:
-        try:
-            ws = await websockets.connect(ws_url, subprotocols=["streamlit"], origin=url, max_size=None)
-            client = Client(ws)
-            await client.rerun()
-            if not client.widget_id:
-                raise ProtocolError("no filter panel in the first run")
-        finally:
-            if start is not None:
-                start.arrived()
-        if start is not None:
-            await start.go.wait()
+        client = Client(url)
+        await client.join(start)
         code = client.countries[name]
         selected = False
         if think_s:
@@ -120,7 +137,7 @@ async def ws_session(url: str, name: str, duration: float, think_s: float, seed:
             stats["changes"] += 1
             if think_s:
                 await asyncio.sleep(rng.uniform(0.5, 1.5) * think_s)
-        await ws.close()
+        await client.ws.close()
     except Exception as exc:  # noqa: BLE001 - counted
         stats["errors"].append(f"{type(exc).__name__}: {exc}"[:300])
 

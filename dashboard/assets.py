@@ -1,81 +1,139 @@
-"""Where the map's JS/CSS come from: served by the app itself, or a logged CDN fallback."""
+"""The map's front-end files (Leaflet): installed by pip, checked against their published hashes, served by the app.
+
+Leaflet 1.9.4 comes in the wheel `django-js-lib-leaflet==1.9.4.1` (pinned with its hashes in
+requirements.txt), which holds Leaflet's files byte for byte as npm publishes them and needs no Django:
+its files are only read. Before they are served, each file's sha256 must equal the value recorded here,
+taken from npm's `leaflet@1.9.4` tarball (whose sha512, npm's published `integrity`, is below). They are
+then copied under `static/generated/`, the one folder the app writes, with Leaflet's LICENSE beside them.
+Nothing is ever loaded from a CDN: a missing or altered file is an error the map page shows.
+"""
 
 from __future__ import annotations
 
-import json
+import hashlib
+import importlib.metadata
+import importlib.util
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 log = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
-VENDOR_DIR = STATIC_DIR / "vendor"
+# The one folder the app writes: Leaflet's checked copies and the basemap (dashboard/cached.py).
+GENERATED_DIR = STATIC_DIR / "generated"
 # The st_folium iframe lives at <base>/component/<name>/index.html, so this
 # relative prefix reaches <base>/app/static/ with or without server.baseUrlPath.
 STATIC_URL = "../../app/static"
 
 
+class AssetError(Exception):
+    """A front-end file is missing or is not the published one."""
+
+
 @dataclass(frozen=True)
 class Package:
-    """One pinned npm package and the files we take from it."""
+    """Pinned front-end files, the pip distribution that carries them, and their published hashes."""
 
     name: str
     version: str
-    integrity: str
-    files: tuple[str, ...]
-    strip: str
+    distribution: str
+    module: str
+    folder: str
+    npm_integrity: str
+    files: tuple[tuple[str, str], ...]
+    license: tuple[str, str]
     js: tuple[str, ...]
     css: tuple[str, ...]
-    cdn: str
+
+    @property
+    def target(self) -> Path:
+        """Where the app serves the checked copies from."""
+        return GENERATED_DIR / f"{self.name}-{self.version}"
+
+    @property
+    def url(self) -> str:
+        return f"{STATIC_URL}/generated/{self.name}-{self.version}"
 
 
-PACKAGES = (
-    Package(
-        name="leaflet",
-        version="1.9.4",
-        integrity="sha512-nxS1ynzJOmOlHp+iL3FyWqK89GtNL8U8rvlMOsQdTTssxZwCXh8N2NB3GDQOL+YR3XnWyZAxwQixURb+FA74PA==",
-        files=("dist/leaflet.js", "dist/leaflet.css", "dist/images/"),
-        strip="dist/",
-        js=("leaflet.js",),
-        css=("leaflet.css",),
-        cdn="https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist",
+LEAFLET = Package(
+    name="leaflet",
+    version="1.9.4",
+    distribution="django-js-lib-leaflet",
+    module="js_lib_leaflet",
+    folder="static/js_lib_leaflet",
+    npm_integrity="sha512-nxS1ynzJOmOlHp+iL3FyWqK89GtNL8U8rvlMOsQdTTssxZwCXh8N2NB3GDQOL+YR3XnWyZAxwQixURb+FA74PA==",
+    files=(
+        ("leaflet.js", "db49d009c841f5ca34a888c96511ae936fd9f5533e90d8b2c4d57596f4e5641a"),
+        ("leaflet.js.map", "600a10dc5cd110de0699510d322afcbe01c7ca90b4c5f48adc20314c70aac753"),
+        ("leaflet.css", "a7837102824184820dfa198d1ebcd109ff6d0ff9a2672a074b9a1b4d147d04c6"),
+        ("images/layers-2x.png", "066daca850d8ffbef007af00b06eac0015728dee279c51f3cb6c716df7c42edf"),
+        ("images/layers.png", "1dbbe9d028e292f36fcba8f8b3a28d5e8932754fc2215b9ac69e4cdecf5107c6"),
+        ("images/marker-icon-2x.png", "00179c4c1ee830d3a108412ae0d294f55776cfeb085c60129a39aa6fc4ae2528"),
+        ("images/marker-icon.png", "574c3a5cca85f4114085b6841596d62f00d7c892c7b03f28cbfa301deb1dc437"),
+        ("images/marker-shadow.png", "264f5c640339f042dd729062cfc04c17f8ea0f29882b538e3848ed8f10edb4da"),
     ),
+    # Leaflet's BSD 2-Clause licence, as the wheel ships it.
+    license=("LICENSE", "596e1b738779bffa372268e9330a0fdd8528da1e3c833b15eee9cb37c6d55a95"),
+    js=("leaflet.js",),
+    css=("leaflet.css",),
 )
+PACKAGES = (LEAFLET,)
 
 
-def manifest_path(package: Package) -> Path:
-    """The file that records what fetch_assets installed for a package."""
-    return VENDOR_DIR / f"{package.name}-{package.version}" / "MANIFEST.json"
+def _source_dir(package: Package) -> Path:
+    # find_spec locates the package without importing it (its apps.py would want Django).
+    spec = importlib.util.find_spec(package.module)
+    if spec is None or not spec.submodule_search_locations:
+        raise AssetError(f"{package.distribution} is not installed (pip install --require-hashes -r requirements.txt)")
+    return Path(next(iter(spec.submodule_search_locations))) / package.folder
 
 
-def local_assets_ok(package: Package) -> bool:
-    """True when every file the manifest lists is present."""
-    manifest = manifest_path(package)
-    if not manifest.exists():
-        return False
+def _license_file(package: Package) -> Path:
+    dist = importlib.metadata.distribution(package.distribution)
+    found = [f for f in dist.files or () if f.name == package.license[0] and f.parent.name.endswith(".dist-info")]
+    if not found:
+        raise AssetError(f"{package.distribution}: no {package.license[0]} in its metadata")
+    return Path(dist.locate_file(found[0]))
+
+
+def _checked(path: Path, digest: str, package: Package) -> bytes:
     try:
-        files = json.loads(manifest.read_text())["files"]
-    except (ValueError, KeyError):
-        return False
-    return all((manifest.parent / name).exists() for name in files)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise AssetError(f"{package.name} {package.version}: {path.name} is missing ({exc.strerror})") from exc
+    if hashlib.sha256(data).hexdigest() != digest:
+        raise AssetError(f"{package.name} {package.version}: {path.name} is not the published file (sha256 differs)")
+    return data
 
 
-def asset_links() -> tuple[list[tuple[str, str]], list[tuple[str, str]], bool]:
-    """(js, css, local) for folium's default_js/default_css; logs when falling back to a CDN."""
+def publish(package: Package) -> Path:
+    """Check each of a package's files against its pinned sha256 and copy it where the app serves it.
+
+    Copies that are already there are checked too: the folder is writable, so a file may have changed.
+    """
+    source = _source_dir(package)
+    wanted = [(source / name, package.target / name, digest) for name, digest in package.files]
+    wanted.append((_license_file(package), package.target / "LICENSE", package.license[1]))
+    for src, dst, digest in wanted:
+        if dst.exists() and hashlib.sha256(dst.read_bytes()).hexdigest() == digest:
+            continue
+        data = _checked(src, digest, package)
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        tmp = dst.with_name(f"{dst.name}.{os.getpid()}.tmp")  # replicas sharing a folder may start together
+        tmp.write_bytes(data)
+        tmp.replace(dst)
+        log.info("%s %s: %s published", package.name, package.version, dst.name)
+    return package.target
+
+
+def asset_links() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(js, css) for folium's default_js/default_css, every file checked and in place; raises AssetError."""
     js: list[tuple[str, str]] = []
     css: list[tuple[str, str]] = []
-    local = True
     for package in PACKAGES:
-        if local_assets_ok(package):
-            base = f"{STATIC_URL}/vendor/{package.name}-{package.version}"
-        else:
-            local = False
-            base = package.cdn
-            log.warning(
-                "%s@%s not found under %s; falling back to %s (needs internet). Run `make assets`.",
-                package.name, package.version, VENDOR_DIR, base,
-            )
-        js += [(f"{package.name}_{name}", f"{base}/{name}") for name in package.js]
-        css += [(f"{package.name}_{name}", f"{base}/{name}") for name in package.css]
-    return js, css, local
+        publish(package)
+        js += [(f"{package.name}_{name}", f"{package.url}/{name}") for name in package.js]
+        css += [(f"{package.name}_{name}", f"{package.url}/{name}") for name in package.css]
+    return js, css

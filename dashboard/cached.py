@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -69,7 +70,6 @@ class Geodata:
     borders: gpd.GeoDataFrame
     basemap_url: str
     labels: tuple[tuple[str, float, float], ...]
-    assets_local: bool
     js: tuple[tuple[str, str], ...]
     css: tuple[tuple[str, str], ...]
 
@@ -78,11 +78,11 @@ def _publish_basemap(source: Path) -> str:
     """Copy the country polygons under static/ (once) so the browser fetches and caches them."""
     data = source.read_bytes()
     digest = hashlib.sha256(data).hexdigest()[:12]
-    target_dir = assets.STATIC_DIR / "generated"
+    target_dir = assets.GENERATED_DIR
     target = target_dir / f"countries-{digest}.geojson"
     if not target.exists():
         target_dir.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(".tmp")
+        tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")  # replicas sharing a folder may start together
         shutil.copyfile(source, tmp)
         tmp.replace(target)
         log.info("basemap published to %s", target)
@@ -95,14 +95,12 @@ def _geodata(geodata_dir: Path, stamp: tuple[float, ...]) -> Geodata:
     borders = load_borders(geodata_dir)
     points = countries.geometry.representative_point()
     labels = tuple((name, pt.y, pt.x) for name, pt in zip(countries["name"], points))
-    js, css, local = assets.asset_links()
-    return Geodata(countries, borders, _publish_basemap(geodata_dir / COUNTRIES_FILE), labels,
-                   local, tuple(js), tuple(css))
+    js, css = assets.asset_links()
+    return Geodata(countries, borders, _publish_basemap(geodata_dir / COUNTRIES_FILE), labels, tuple(js), tuple(css))
 
 
 def _geodata_stamp(geodata_dir: Path) -> tuple[float, ...]:
-    return _stamp(geodata_dir / COUNTRIES_FILE, geodata_dir / "borders.geojson",
-                  *(assets.manifest_path(p) for p in assets.PACKAGES))
+    return _stamp(geodata_dir / COUNTRIES_FILE, geodata_dir / "borders.geojson")
 
 
 def get_geodata() -> Geodata:

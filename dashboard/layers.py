@@ -27,6 +27,7 @@ from dashboard.dates import format_date
 from dashboard.geo import geodesic_arc, geodesic_distance_km
 from dashboard.memberships import membership_status, status_label
 from dashboard.model import Annotation, Border, Membership, MilitarySite, VisitStop
+from dashboard.state import P_SEL
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 PALETTE = {
@@ -522,6 +523,23 @@ class _Basemap(_VerbatimMacro):
               w.history.replaceState(w.history.state, "", url.toString());
             } catch (e) { /* a cross-origin host page: the view just is not shared */ }
           });
+          // A click on a mark or a shaded country names its record in the address bar at once, as the
+          // server's reply will: a click made while the page reconnects is then in the link the new
+          // session starts from (see README, "After a reconnect").
+          map.on("layeradd", function(e) {
+            var layer = e.layer;
+            if (!layer.getTooltip || layer.__selects) { return; }
+            layer.__selects = true;
+            layer.on("click", function() {
+              var tip = layer.getTooltip(), ref = tip && {{ this.ref_pattern }}.exec(String(tip.getContent()));
+              if (!ref) { return; }
+              try {
+                var w = window.parent, url = new URL(w.location.href);
+                url.searchParams.set({{ this.sel_param }}, ref[1]);
+                w.history.replaceState(w.history.state, "", url.toString());
+              } catch (err) { /* a cross-origin host page */ }
+            });
+          });
         })();
         {% endmacro %}
         """
@@ -532,6 +550,8 @@ class _Basemap(_VerbatimMacro):
         self._name = "Basemap"
         self.bounds = json.dumps(TOUR_BOUNDS)
         self.url = json.dumps(url)
+        self.ref_pattern = f"/{REF_PATTERN.pattern}/"
+        self.sel_param = json.dumps(P_SEL)
         self.labels = json.dumps([(esc(n), lat, lon) for n, lat, lon in labels]).replace("</", "<\\/")
         self.css = css
         self.layout = (Path(__file__).resolve().parent / "static" / "app" / "map-layout.js").read_text(encoding="utf-8")

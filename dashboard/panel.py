@@ -46,6 +46,8 @@ FACETS = (
 DATE_HELP = "Which memberships are shown; by default the first day of the tour, 27 Feb 2017."
 RANGE_HELP = "Records without a date are always kept."
 SHADE_HELP = "Membership status in this grouping, on the 'as of' date."
+SEARCH_HELP = ("Titles, summaries, quotes, references and the articles' full text. Press Enter to search; "
+               "other spellings count (Alma-Ata finds Almaty).")
 TILES_HELP = "Off by default: the basemap is drawn from the app's own geodata and works offline."
 
 
@@ -92,8 +94,10 @@ def build_panel_data(corpus: Corpus, view: vs.ViewState, today: dt.date) -> dict
              "options": [{"value": o, "name": corpus.organizations[o]} for o in corpus.shadable]}
     layers = {"key": vs.P_LAYERS, "label": "Layers", "value": list(view.layers),
               "options": [{"value": lay, "name": LAYER_LABELS[lay]} for lay in vs.LAYERS]}
+    search = {"key": vs.P_QUERY, "label": "Search", "value": current.query, "max": vs.MAX_QUERY_LENGTH,
+              "help": SEARCH_HELP, "placeholder": "Kant, remittances, Alma-Ata…"}
     tiles = {"key": vs.P_TILES, "label": "Online tile layer (needs internet)", "help": TILES_HELP, "value": view.tiles}
-    return {"facets": facets, "dates": dates, "open": [f["key"] for f in facets if f["chosen"]],
+    return {"search": search, "facets": facets, "dates": dates, "open": [f["key"] for f in facets if f["chosen"]],
             "map": {"shade": shade, "layers": layers, "tiles": tiles}}
 
 
@@ -142,6 +146,52 @@ def parse_panel_event(payload: object, corpus: Corpus, today: dt.date) -> tuple[
         if not isinstance(value, bool):
             raise PanelEventError("online tiles: not true or false")
         return key, value
+    if key == vs.P_QUERY:
+        if not isinstance(value, str):
+            raise PanelEventError("search: not text")
+        text = vs.normalise_query(value)
+        if len(text) > vs.MAX_QUERY_LENGTH:
+            raise PanelEventError(f"search: longer than {vs.MAX_QUERY_LENGTH} characters")
+        return key, text
     if key == CLEAR:
         return key, None
     raise PanelEventError(f"unknown filter {key[:40]!r}")
+
+
+# The panel sends every change it has not yet seen applied, numbered; the most it keeps is this many.
+MAX_PENDING = 50
+
+
+@dataclass(frozen=True)
+class Applied:
+    """The last change of one panel (`epoch`: the panel's own random id) that a session applied."""
+
+    epoch: str
+    number: int
+
+
+def pending_changes(payload: object, applied: Applied | None) -> tuple[list[dict], Applied | None]:
+    """The changes in a panel's message that this session has not applied yet, in order, and the new mark.
+
+    The panel resends what it has not seen applied: after a reconnect to a new session (a restarted
+    server, another replica) or when two quick changes reached the server as one rerun. A change holds a
+    whole value (a facet's full list, a date), so applying one twice is harmless; applying one again after
+    a newer one is not, hence the numbers. Raises PanelEventError for a message the panel cannot have sent.
+    """
+    if not isinstance(payload, dict):
+        raise PanelEventError("not a filter change")
+    epoch, changes = payload.get("epoch"), payload.get("changes")
+    if not isinstance(epoch, str) or not 0 < len(epoch) <= 40 or not isinstance(changes, list):
+        raise PanelEventError("not a filter change")
+    if len(changes) > MAX_PENDING:
+        raise PanelEventError("too many changes at once")
+    last = applied.number if applied is not None and applied.epoch == epoch else 0
+    todo = []
+    for change in changes:
+        number = change.get("n") if isinstance(change, dict) else None
+        if not isinstance(number, int) or isinstance(number, bool) or number < 1:
+            raise PanelEventError("a change without its number")
+        if number > last:
+            todo.append(change)
+            last = number
+    return todo, (Applied(epoch, last) if last else applied)

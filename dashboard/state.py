@@ -59,6 +59,12 @@ class ViewState:
     passage: tuple[int, int] | None = None
 
 
+def normalise_query(text: str) -> str:
+    """A search as typed or linked, tidied: unprintable characters dropped, runs of spaces made one, ends
+    trimmed. Length is the caller's to check (MAX_QUERY_LENGTH)."""
+    return " ".join("".join(ch for ch in text if ch.isprintable()).split())
+
+
 def _org_by_short(corpus: Corpus) -> dict[str, str]:
     return {short.lower(): oid for oid, short in corpus.organizations.items()}
 
@@ -121,8 +127,9 @@ class _Decoder:
         value = self.single(params, P_QUERY)
         if value is None:
             return ""
-        text = " ".join("".join(ch for ch in value if ch.isprintable()).split())
+        text = normalise_query(value)
         if len(text) > MAX_QUERY_LENGTH:
+
             self.drop(P_QUERY, text, f"a search is at most {MAX_QUERY_LENGTH} characters")
             return ""
         return text

@@ -7,6 +7,7 @@ import html
 import itertools
 import json
 import re
+import secrets
 import urllib.parse
 from collections.abc import Callable
 from dataclasses import replace
@@ -16,9 +17,10 @@ import streamlit as st
 
 from dashboard import cached, clock
 from dashboard import state as vs
+from dashboard.assets import AssetError
 from dashboard.corpus import Corpus, CorpusError, Problem, all_excerpts, record_countries
 from dashboard.dates import format_date
-from dashboard.filters import RANGE_START, TOUR_START, FilterState, emptied_by
+from dashboard.filters import RANGE_START, TOUR_START, FilterState, emptied_by, select
 from dashboard.geo import GeodataError
 from dashboard.memberships import status_label
 from dashboard.model import Annotation, Disagreement, Excerpt, Membership, Organization, Reference, Source
@@ -29,6 +31,7 @@ from dashboard.panel import (
     PanelEventError,
     build_panel_data,
     parse_panel_event,
+    pending_changes,
 )
 
 VIEW_KEY = "_view_state"
@@ -38,6 +41,10 @@ SEEDED_KEY = "_seeded"
 FILTER_SLOT_KEY = "_filter_slot"
 # The filter panel's widget key (its values live in plain Session State keys, vs.P_ORG ... RANGE_KEY).
 PANEL_KEY = "filter_panel"
+# The last panel change this session applied (panel.Applied), and the session's own token: the panel resends
+# its unapplied changes when the token changes (a reconnect that landed on a new session).
+PANEL_APPLIED_KEY = "_panel_applied"
+SESSION_TOKEN_KEY = "_session_token"
 _STATIC_APP = Path(__file__).resolve().parent / "static" / "app"
 
 
@@ -108,6 +115,14 @@ def _query_lists() -> dict[str, list[str]]:
 def _seed_from_url(corpus: Corpus) -> None:
     """On a session's first run, set the widgets from the link it was opened with."""
     state, notices = vs.decode(_query_lists(), corpus, reader_today())
+    _set_view(state)
+    st.session_state["_initial_view"] = state.view
+    st.session_state[NOTICES_KEY] = notices
+    st.session_state[SESSION_TOKEN_KEY] = secrets.token_hex(8)
+    st.session_state[SEEDED_KEY] = True
+
+
+def _set_view(state: vs.ViewState) -> None:
     f = state.filters
     ss = st.session_state
     ss[vs.P_ORG], ss[vs.P_COUNTRY], ss[vs.P_TOPIC] = list(f.orgs), list(f.countries), list(f.topics)
@@ -118,9 +133,24 @@ def _seed_from_url(corpus: Corpus) -> None:
     ss[vs.P_SEL], ss[vs.P_SOURCE], ss[vs.P_EXCERPT] = state.selected, state.source, state.excerpt
     ss[vs.P_QUERY] = f.query
     ss[vs.P_AT] = state.passage
-    ss["_initial_view"] = state.view
-    ss[NOTICES_KEY] = notices
-    ss[SEEDED_KEY] = True
+
+
+# Longer than any address bar the panel writes; a longer `restore` is not the panel's.
+MAX_RESTORE = 4000
+
+
+def _restore_from_address_bar(query: object, corpus: Corpus) -> None:
+    """The view from the address bar the panel sent after a reconnect landed on this new session.
+
+    Streamlit's page sends, with every rerun, the query string it had when the page was loaded (or last
+    set with `st.query_params`), not the address bar the panel and the map keep in step: this session
+    was seeded with the link the reader opened, not the view they had.
+    """
+    if not isinstance(query, str) or len(query) > MAX_RESTORE:
+        return
+    params = urllib.parse.parse_qs(query.removeprefix("?"), keep_blank_values=True)
+    state, _ = vs.decode(params, corpus, reader_today())
+    _set_view(replace(state, source=st.session_state.get(vs.P_SOURCE), excerpt=st.session_state.get(vs.P_EXCERPT)))
 
 
 def clear_filters() -> None:
@@ -180,15 +210,35 @@ def st_sidebar(corpus: Corpus) -> None:
         st.header("Filters")
         st.caption("Beside each choice: how many records it leaves, with the other filters as set.")
         st.session_state[FILTER_SLOT_KEY] = st.container()
+    _st_rerun_after_reconnect()
 
 
-def st_live(render: Callable[[Corpus, vs.ViewState], None], head: Callable[[Corpus], None] | None = None) -> None:
+# Streamlit's page asks the server for a full run after a reconnect only if its last run was cut off,
+# was a fragment's run, or the app has a fragment that reruns itself on a timer. After a full run that
+# finished (a page loaded, a page switched) it asks for nothing; if the reconnect landed on a new session
+# (the server restarted, another replica took over), that session has never run the app, knows none of
+# its fragments, and drops every change the page sends (they all rerun `st_live`'s fragment): the page
+# looks alive but is dead until reloaded (issue #20; Streamlit PR 11890 covers only the fragment-run case).
+# This fragment reruns itself hourly, which costs nothing, so that the page always asks for a full run
+# after a reconnect; the panel then sends the new session the address bar (`_restore_from_address_bar`).
+RECONNECT_RERUN_S = 3600
+
+
+@st.fragment(run_every=RECONNECT_RERUN_S)
+def _st_rerun_after_reconnect() -> None:
+    """Draws nothing (see the comment above)."""
+
+
+def st_live(render: Callable[[Corpus, vs.ViewState], None], head: Callable[[Corpus], None] | None = None,
+            search_status: bool = True) -> None:
     """Run a page: the sidebar panel, the link's notices and the page body in one fragment.
 
     A change in the panel then reruns only the page and the panel (which also keeps the
     address bar in step); the sidebar's heading and the navigation stay as they are.
     Every page calls this, so the panel is on every page.
     `head`, if given, draws the top of the page that does not depend on the filters, in full runs only.
+    `search_status`: whether a search (?q=) is announced above the page, with its count (the search page
+    says it its own way).
     """
     corpus = cached.get_corpus()
     if head is not None:
@@ -200,13 +250,44 @@ def st_live(render: Callable[[Corpus, vs.ViewState], None], head: Callable[[Corp
         # reaches the browser ahead of the filter panel.
         view = view_from_session()
         st_notices()
+        if search_status:
+            st_search_status(corpus, view)
         try:
             render(corpus, view)
-        except GeodataError as exc:
-            st_problems(exc, "geodata")
+        except (GeodataError, AssetError) as exc:
+            st_problems(exc, "map (geodata or Leaflet's files)")
         st_filters(corpus, st.session_state[VIEW_KEY], link_payload(st.session_state[VIEW_KEY], corpus))
 
     live()
+
+
+def st_search_status(corpus: Corpus, view: vs.ViewState) -> None:
+    """While a search is on: what it is, how many records it and the filters leave, a way to all its results
+    (the articles' passages too) and a way to clear it. Nothing without a search."""
+    query = view.filters.query
+    if not query:
+        return
+    found = len(select(corpus, view.filters))
+    with st.container(horizontal=True, vertical_alignment="center", key="search-status"):
+        st.markdown(f"Search **“{md(query)}”**: {found} of {len(corpus.records)} "
+                    f"record{'s' if len(corpus.records) != 1 else ''} match it and the filters.")
+        st.page_link("views/search.py", label="All results", icon=":material/search:")
+        st.button("Clear search", key="clear-search", icon=":material/close:", on_click=clear_facet, args=("query",))
+
+
+def is_new_event(name: str, value: object) -> bool:
+    """Whether a click-like value a component reports (a map click, a chart selection) is new to this session.
+
+    The first value a session sees is taken as seen: after a reconnect that lands on a new session (a
+    restarted server, another replica) the browser reports the last click again, which the link already
+    holds; applying it again would undo whatever the reader did since (a cleared selection).
+    """
+    key = f"_seen_{name}"
+    ss = st.session_state
+    first = key not in ss
+    new = not first and ss[key] != value
+    ss[key] = value
+    return new
 
 
 def view_from_session() -> vs.ViewState:
@@ -234,7 +315,11 @@ def st_filters(corpus: Corpus, view: vs.ViewState, link: dict) -> None:
     It also keeps the address bar in step with the view (`link`, see link_payload): it is redrawn
     on every change anyway, so no other element has to be.
     """
-    data = build_panel_data(corpus, view, reader_today()) | {"link": link}
+    applied = st.session_state.get(PANEL_APPLIED_KEY)
+    data = build_panel_data(corpus, view, reader_today()) | {
+        "link": link, "session": st.session_state.get(SESSION_TOKEN_KEY),
+        "applied": {"epoch": applied.epoch, "n": applied.number} if applied else None,
+    }
     with st.session_state[FILTER_SLOT_KEY]:
         # A state value, not a trigger: the browser sends it with every rerun request, so the callback
         # always finds it (a trigger is missing from Session State until the browser first sends one).
@@ -242,18 +327,28 @@ def st_filters(corpus: Corpus, view: vs.ViewState, link: dict) -> None:
 
 
 def _on_filter_change() -> None:
-    """Callback of the panel: check what it sent, then set that filter's or control's Session State key."""
+    """Callback of the panel: check each change it sent that this session has not applied, then set that
+    filter's or control's Session State key."""
     ss = st.session_state
     payload = (ss.get(PANEL_KEY) or {}).get("change")
     try:
-        key, value = parse_panel_event(payload, cached.get_corpus(), reader_today())
+        todo, applied = pending_changes(payload, ss.get(PANEL_APPLIED_KEY))
     except PanelEventError as exc:
         ss[NOTICES_KEY] = [*(ss.get(NOTICES_KEY) or []), f"A filter change was ignored: {exc}"]
         return
-    if key == CLEAR:
-        clear_filters()
-    else:
-        ss[key] = value
+    if "restore" in payload:
+        _restore_from_address_bar(payload["restore"], cached.get_corpus())
+    for change in todo:
+        try:
+            key, value = parse_panel_event(change, cached.get_corpus(), reader_today())
+        except PanelEventError as exc:
+            ss[NOTICES_KEY] = [*(ss.get(NOTICES_KEY) or []), f"A filter change was ignored: {exc}"]
+            continue
+        if key == CLEAR:
+            clear_filters()
+        else:
+            ss[key] = value
+    ss[PANEL_APPLIED_KEY] = applied
 
 
 def _current_view() -> vs.MapView | None:
@@ -267,12 +362,12 @@ def link_payload(view: vs.ViewState, corpus: Corpus) -> dict:
 
     The map reports its center and zoom in the browser (no rerun per pan), so the query string
     is merged there (static/app/filter-panel.js): the server's parameters plus the map's view.
+
+    The server never writes `st.query_params` (the panel drops a link's bad parameters): a session that a
+    reconnect starts must not overwrite the address bar with the link the page was opened with before the
+    panel has sent it back (see `_restore_from_address_bar`).
     """
     wanted = {k: v for k, v in vs.encode(view, corpus).items() if k not in vs.VIEW_PARAMS}
-    if not st.session_state.get("_url_cleaned"):
-        # First run: let Streamlit itself set a clean URL (bad parameters dropped).
-        st.session_state["_url_cleaned"] = True
-        st.query_params.from_dict(vs.encode(view, corpus))
     return {"want": wanted, "keep": list(vs.VIEW_PARAMS)}
 
 
@@ -615,7 +710,7 @@ background:#fff3cd;color:#5c4400;border-radius:6px;font:14px system-ui"></div>
     if (!ok && box) {
       box.textContent = "The map could not be drawn: its scripts did not load. The filters, evidence, charts "
         + "and articles still work. Reload the page; if it persists, the server's map assets are missing "
-        + "(run `make assets`).";
+        + "(pip install --require-hashes -r requirements.txt).";
       box.style.display = "block";
     }
   }, __DELAY__);

@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard import cached, ui
 from dashboard import state as vs
+from dashboard.assets import LEAFLET
 from dashboard.corpus import Corpus
 from dashboard.dates import format_date
 from dashboard.geo import GEODATA_RESOLUTION
@@ -51,7 +52,6 @@ def st_record_check() -> None:
 
 
 def render(corpus: Corpus, view: vs.ViewState) -> None:
-    geodata = cached.get_geodata()
     st.header("About and sources", anchor=False)
     st.markdown(
         "This dashboard lays curated annotations from five articles over a map of Central Asia. The articles "
@@ -79,7 +79,27 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     st.dataframe([{"title": r.title, "publisher": r.publisher or "—", "url": r.url} for r in refs.values()],
                  hide_index=True, width="stretch",
                  column_config={"url": st.column_config.LinkColumn("url")})
-    st.caption(f"Corpus version {corpus.version}. Map assets served locally: {'yes' if geodata.assets_local else 'no (CDN fallback)'}.")
+    st_licences()
+    st.caption(f"Corpus version {corpus.version}. Leaflet {LEAFLET.version} is served by the app, each file checked "
+               "against its published sha256; nothing is loaded from another host.")
+
+
+def st_licences() -> None:
+    """Whose each part is, and under what terms (LICENSE, LICENSE-DATA.md)."""
+    st.subheader("Licences", anchor=False)
+    st.markdown(
+        "- **Code**: MIT licence (`LICENSE`).\n"
+        "- **The curated corpus** (`annotations.yaml`, `reference/`): Creative Commons Attribution 4.0 (CC BY 4.0). "
+        "Cite it with its corpus version.\n"
+        "- **Geodata**: Natural Earth 1:10m (public domain) through `world-atlas` 2.0.2 (ISC, © Michael Bostock); "
+        "our processing is CC0, its build script MIT.\n"
+        f"- **Leaflet {LEAFLET.version}**: BSD 2-Clause, © Volodymyr Agafonkin and CloudMade "
+        f"([its licence]({LEAFLET.url.removeprefix('../../')}/LICENSE), served beside its files).\n"
+        "- **The articles** are not ours: copyright stays with their authors, translators and publishers. They are "
+        "quoted in short, sourced excerpts for research, criticism and teaching (Berne Convention art. 10(1); fair "
+        "use and fair dealing), and shown whole only so that each quote can be read in its context "
+        "(`LICENSE-DATA.md`)."
+    )
 
 
 ui.st_live(render)

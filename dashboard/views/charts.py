@@ -39,7 +39,8 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
                                 selection_mode=("points",), config={"displaylogo": False})
         st.caption(caption)
         picked = charts.selected_record_ids(event)
-        if picked and picked[0] in corpus.by_id and st.session_state.get(vs.P_SEL) != picked[0]:
+        if (ui.is_new_event(f"chart-{key}", tuple(picked)) and picked and picked[0] in corpus.by_id
+                and st.session_state.get(vs.P_SEL) != picked[0]):
             st.session_state[vs.P_SEL] = picked[0]
             st.session_state[ui.VIEW_KEY] = ui.replace_view(view, selected=picked[0])
 

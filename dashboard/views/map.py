@@ -17,7 +17,7 @@ from dashboard.model import Border, Membership, MilitarySite, VisitStop
 from dashboard.selection import country_at
 
 MAP_KEY = "map"
-PREV_KEY = "_map_prev"
+SEEN_KEY = "_seen_map"  # ui.is_new_event("map", …) keeps the last click there
 
 
 def clicked_record(returned: dict, previous: tuple | None, geodata, status: dict, view: vs.ViewState) -> str | None:
@@ -70,8 +70,6 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
                "Click a mark for the words behind it.")
     if not records:
         ui.st_empty(corpus, view)
-    if not geodata.assets_local:
-        st.caption("Map scripts are loaded from a CDN because the local copies are missing (run `make assets`).")
 
     map_col, panel = st.columns([7, 4], gap="medium")
     with map_col:
@@ -88,12 +86,13 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
             center=(start.lat, start.lon) if start else None,
             zoom=start.zoom if start else None,
         ) or {}
-        rid = clicked_record(returned, st.session_state.get(PREV_KEY), geodata, status, view)
-        st.session_state[PREV_KEY] = (returned.get("last_object_clicked_count") or 0, returned.get("last_clicked"))
-        if rid in corpus.by_id:
-            st.session_state[vs.P_SEL] = rid
-            view = ui.replace_view(view, selected=rid)
-            st.session_state[ui.VIEW_KEY] = view
+        previous = st.session_state.get(SEEN_KEY)
+        if ui.is_new_event("map", (returned.get("last_object_clicked_count") or 0, returned.get("last_clicked"))):
+            rid = clicked_record(returned, previous, geodata, status, view)
+            if rid in corpus.by_id:
+                st.session_state[vs.P_SEL] = rid
+                view = ui.replace_view(view, selected=rid)
+                st.session_state[ui.VIEW_KEY] = view
 
     with panel:
         selected = corpus.by_id.get(view.selected) if view.selected else None

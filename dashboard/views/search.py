@@ -35,4 +35,4 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
                css="search")
 
 
-ui.st_live(render)
+ui.st_live(render, search_status=False)

@@ -72,3 +72,30 @@ def test_the_compare_page_follows_the_filters(app):
     html = " ".join(h.proto.body for h in at.get("html"))
     assert "Kant air base" in html and "Stop 2: Dushanbe" not in html
     assert at.get("download_button")
+
+
+def test_every_page_but_search_says_what_is_searched_with_its_count_and_clears_it(app, corpus):
+    from dashboard.filters import FilterState, select
+
+    found = len(select(corpus, FilterState(query="Kant")))
+    assert 0 < found < len(corpus.records)
+    app.query_params["q"] = "Kant"
+    at = app.run()
+    for page in ("views/map.py", "views/charts.py", "views/compare.py", "views/data.py", "views/reader.py"):
+        at.switch_page(page).run()
+        assert not at.exception
+        status = [m.value for m in at.markdown if m.value.startswith("Search **")]
+        assert status == [f"Search **“Kant”**: {found} of {len(corpus.records)} records match it and the filters."]
+    at.switch_page("views/search.py").run()
+    assert not [m.value for m in at.markdown if m.value.startswith("Search **")]
+    at.switch_page("views/map.py").run()
+    at.button(key="clear-search").click().run()
+    assert at.session_state[ui.VIEW_KEY].filters.query == ""
+    assert not [m.value for m in at.markdown if m.value.startswith("Search **")]
+
+
+def test_the_search_status_escapes_the_query(app):
+    app.query_params["q"] = "**Kant** [x](javascript:alert(1)) <b>"
+    at = app.run()
+    status = next(m.value for m in at.markdown if m.value.startswith("Search **"))
+    assert "[x](javascript" not in status and "<b>" not in status and "\\*\\*Kant" in status

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from deploy.replicas import Replicas, free_port, streamlit_cmd, wait_healthy
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -26,34 +24,41 @@ def _need(condition: bool, why: str) -> None:
     pytest.skip(why)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _serve(base_path: str = "", env: dict | None = None):
-    port = _free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.port", str(port),
-           "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+def _start(port: int, base_path: str = "", env: dict | None = None) -> tuple[subprocess.Popen, str]:
+    cmd = streamlit_cmd(port)
     if base_path:
         cmd += ["--server.baseUrlPath", base_path]
-    log = open(ARTIFACTS / f"server-{port}.log", "w")  # noqa: SIM115 -- lives as long as the server
+    log = open(ARTIFACTS / f"server-{port}.log", "a")  # noqa: SIM115 -- lives as long as the server
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})
     prefix = f"/{base_path}" if base_path else ""
     url = f"http://127.0.0.1:{port}{prefix}"
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.read() == b"ok":
-                    return proc, url
-        except OSError:
-            time.sleep(0.25)
-        if proc.poll() is not None:
-            break
-    proc.terminate()
-    pytest.fail(f"streamlit did not become healthy; see {log.name}")
+    if not wait_healthy(url, proc):
+        proc.terminate()
+        pytest.fail(f"streamlit did not become healthy; see {log.name}")
+    return proc, url
+
+
+def _serve(base_path: str = "", env: dict | None = None):
+    return _start(free_port(), base_path, env)
+
+
+class RestartableServer:
+    """One `streamlit run` that a test can stop and start again on the same port, as a deploy does."""
+
+    def __init__(self) -> None:
+        self.port = free_port()
+        self.proc, self.url = _start(self.port)
+
+    def stop(self) -> None:
+        self.proc.terminate()  # SIGTERM, as a host stopping a container
+        self.proc.wait(timeout=20)
+
+    def start(self) -> None:
+        self.proc, self.url = _start(self.port)
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
 
 
 @pytest.fixture(scope="session")
@@ -79,6 +84,29 @@ def server_with_base_path():
     yield url
     proc.terminate()
     proc.wait(timeout=20)
+
+
+@pytest.fixture
+def restartable_server():
+    ARTIFACTS.mkdir(exist_ok=True)
+    server = RestartableServer()
+    yield server
+    if server.proc.poll() is None:
+        server.stop()
+
+
+@pytest.fixture(scope="module")
+def replicas():
+    """Two replicas behind HAProxy, as `make serve-replicas` runs them (deploy/haproxy.cfg)."""
+    _need(shutil.which("haproxy", path=os.environ.get("PATH", "") + ":/usr/sbin") is not None,
+          "Debian's haproxy is not installed (apt-get install haproxy)")
+    ARTIFACTS.mkdir(exist_ok=True)
+    try:
+        replicas = Replicas(2, free_port(), ARTIFACTS).start()
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
+    yield replicas
+    replicas.stop()
 
 
 @pytest.fixture(scope="session")

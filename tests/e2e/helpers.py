@@ -49,3 +49,35 @@ def choose(page, key: str, name: str):
     """Tick one option of the filter panel by its shown name."""
     option = facet(page, key).locator("label.option").filter(has=page.locator("span.name", has_text=name))
     option.locator("input").click()
+
+
+def param(page, key: str) -> str | None:
+    """One parameter of the address bar."""
+    return page.evaluate(f"() => new URLSearchParams(location.search).get({key!r})")
+
+
+WATCH_JS = """() => {
+  // Every (connection, script run) state the app goes through, from now on.
+  const app = document.querySelector('[data-testid="stApp"]');
+  const seen = window.__appStates = [];
+  const note = () => seen.push(app.dataset.testConnectionState + " " + app.dataset.testScriptState);
+  new MutationObserver(note).observe(app, {attributes: true});
+  note();
+}"""
+BACK_JS = """() => {
+  const seen = window.__appStates, last = seen.length - 1;
+  const lost = seen.findIndex((s) => !s.startsWith("CONNECTED "));
+  const ran = lost >= 0 && seen.slice(lost).some((s) => s === "CONNECTED running");
+  return ran && seen[last] === "CONNECTED notRunning";
+}"""
+
+
+def start_watching(page) -> None:
+    """Record the page's connection and run states from now on (before a server goes away)."""
+    page.evaluate(WATCH_JS)
+
+
+def wait_back(page, timeout: int = 90000) -> None:
+    """Until the page lost its connection, is connected again, and a run has gone through since (the
+    first of the new session's)."""
+    page.wait_for_function(BACK_JS, timeout=timeout)

@@ -8,7 +8,15 @@ import pytest
 
 from dashboard import state as vs
 from dashboard.filters import FilterState, select
-from dashboard.panel import FACETS, RANGE_KEY, PanelEventError, build_panel_data, parse_panel_event
+from dashboard.panel import (
+    FACETS,
+    RANGE_KEY,
+    Applied,
+    PanelEventError,
+    build_panel_data,
+    parse_panel_event,
+    pending_changes,
+)
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -31,6 +39,12 @@ def test_chosen_values_and_dates_are_what_the_state_holds(corpus):
     assert dates == {vs.P_DATE: ["2015-06-01"], RANGE_KEY: ["2016-01-01", TODAY.isoformat()]}
 
 
+def test_the_search_box_shows_the_search(corpus):
+    search = build_panel_data(corpus, vs.ViewState(filters=FilterState(query="Kant")), TODAY)["search"]
+    assert (search["key"], search["value"], search["max"]) == ("q", "Kant", vs.MAX_QUERY_LENGTH)
+    assert build_panel_data(corpus, vs.ViewState(), TODAY)["search"]["value"] == ""
+
+
 def test_the_map_controls_show_the_view(corpus):
     view = vs.ViewState(shade="org-eaeu", layers=("route", "sites"), tiles=True)
     controls = build_panel_data(corpus, view, TODAY)["map"]
@@ -51,6 +65,11 @@ GOOD = [
     ({"key": "layers", "value": []}, ("layers", [])),
     ({"key": "tiles", "value": True}, ("tiles", True)),
     ({"key": "clear", "value": None}, ("clear", None)),
+    ({"key": "q", "value": "Kant"}, ("q", "Kant")),
+    ({"key": "q", "value": "  Alma-Ata \t\n base\u0000 "}, ("q", "Alma-Ata base")),  # tidied as a link's ?q=
+    ({"key": "q", "value": ""}, ("q", "")),  # an emptied box clears the search
+    ({"key": "q", "value": "<script>alert(1)</script>"}, ("q", "<script>alert(1)</script>")),  # text; escaped where shown
+    ({"key": "q", "value": "x" * 200}, ("q", "x" * 200)),
 ]
 
 
@@ -81,6 +100,9 @@ BAD = [
     {"key": "layers", "value": ["route", "<img src=x>"]},
     {"key": "layers", "value": "route"},
     {"key": "tiles", "value": "yes"},
+    {"key": "q", "value": "x" * 201},
+    {"key": "q", "value": ["Kant"]},
+    {"key": "q", "value": None},
 ]
 
 
@@ -90,3 +112,42 @@ def test_anything_else_is_refused_with_a_reason(corpus, payload):
         parse_panel_event(payload, corpus, TODAY)
     # The reason becomes a notice on the page (escaped there): short, whatever was sent.
     assert 0 < len(str(err.value)) < 200
+
+
+def _message(*numbers: int, epoch: str = "e1") -> dict:
+    return {"epoch": epoch, "changes": [{"key": "kind", "value": [], "n": n} for n in numbers], "sent": 1}
+
+
+# Each row: the changes a panel sends, what the session had applied, what it applies now, its new mark.
+PENDING = [
+    (_message(1), None, [1], Applied("e1", 1)),
+    # Two quick changes that reached the server as one rerun: both, in order.
+    (_message(1, 2), None, [1, 2], Applied("e1", 2)),
+    # The reply to change 1 had not come back when change 2 went: 1 is not applied twice.
+    (_message(1, 2), Applied("e1", 1), [2], Applied("e1", 2)),
+    # A message that arrives late, after a newer one was applied: nothing (a newer change must not be undone).
+    (_message(2), Applied("e1", 3), [], Applied("e1", 3)),
+    # A reconnect landed on a new session: it has applied nothing, so everything the panel resends.
+    (_message(4, 5), None, [4, 5], Applied("e1", 5)),
+    # Another panel (a reload of the page): its numbers start again.
+    (_message(1, epoch="e2"), Applied("e1", 7), [1], Applied("e2", 1)),
+]
+
+
+@pytest.mark.parametrize(("payload", "applied", "todo", "mark"), PENDING)
+def test_each_change_is_applied_once_and_in_order(payload, applied, todo, mark):
+    changes, new_mark = pending_changes(payload, applied)
+    assert [c["n"] for c in changes] == todo
+    assert new_mark == mark
+
+
+@pytest.mark.parametrize("payload", [
+    None, {"key": "kind", "value": []}, {"epoch": "", "changes": []}, {"epoch": "e1", "changes": "x"},
+    {"epoch": "e1", "changes": [{"key": "kind", "value": []}]},  # no number
+    {"epoch": "e1", "changes": [{"key": "kind", "value": [], "n": True}]},
+    {"epoch": "x" * 41, "changes": []},
+    _message(*range(1, 52)),
+])
+def test_a_message_the_panel_cannot_have_sent_is_refused(payload):
+    with pytest.raises(PanelEventError):
+        pending_changes(payload, None)

@@ -14,19 +14,54 @@ function el(tag, attrs, text) {
 }
 
 // A change the reader made: remembered (as `shown`, what the panel now shows) until the server's reply
-// shows it too, then sent with a new sequence number.
+// shows it too, and numbered, then sent with every change not yet applied (see `resend` below).
 function change(state, key, value, shown = value) {
   state.pending[key] = {value: JSON.stringify(shown), at: Date.now()};
-  state.send({key, value});
+  state.unapplied.push({key, value, n: ++state.seq});
+  state.send();
 }
 
 // May the server's value be written into the panel? Not while a newer change of the reader's is on
 // its way (a reply to an older click must not undo a newer one); then the pending change is done.
 function settled(state, key, value) {
   const pending = state.pending[key];
-  if (pending && Date.now() - pending.at < PENDING_MS && pending.value !== JSON.stringify(value)) { return false; }
+  // A change not yet applied (sent while the page was connecting) is kept however long that takes.
+  const waiting = Date.now() - pending?.at < PENDING_MS || state.unapplied.some((c) => c.key === key);
+  if (pending && waiting && pending.value !== JSON.stringify(value)) { return false; }
   delete state.pending[key];
   return true;
+}
+
+// The search box: sent on Enter (or the Search button), and when emptied, so that clearing it
+// restores the view. Typing alone sends nothing: each search reruns the page.
+function buildSearch(search, state) {
+  const form = el("form", {class: "search", role: "search", "data-key": search.key});
+  const id = "filter-search-input";
+  const help = el("p", {class: "help", id: `${id}-help`}, search.help);
+  const input = el("input", {type: "search", id, name: "q", maxlength: String(search.max), autocomplete: "off",
+    spellcheck: "false", placeholder: search.placeholder, "aria-describedby": help.id, "data-testid": "filter-search"});
+  const button = el("button", {type: "submit", "data-testid": "filter-search-submit"}, "Search");
+  const row = el("div", {class: "search-row"});
+  row.append(input, button);
+  form.append(el("label", {for: id, class: "search-label"}, search.label), row, help);
+  const send = () => {
+    const value = input.value.replace(/\s+/g, " ").trim();
+    if (value !== state.searched) { state.searched = value; change(state, search.key, value); }
+  };
+  form.addEventListener("submit", (event) => { event.preventDefault(); send(); });
+  // The field's own clear button (×) and Escape fire "search"; deleting the last character, "input".
+  input.addEventListener("search", send);
+  input.addEventListener("input", () => { if (input.value === "") { send(); } });
+  return form;
+}
+
+function updateSearch(form, search, state) {
+  if (!settled(state, search.key, search.value)) { return; }
+  state.searched = search.value;
+  const input = form.querySelector("input");
+  // Never overwrite what the reader is typing.
+  if (input.getRootNode().activeElement !== input && input.value !== search.value) { input.value = search.value; }
+  form.classList.toggle("active", search.value !== "");
 }
 
 function facetSummary(facet, chosen) {
@@ -204,7 +239,11 @@ export default function (component) {
     if (root) { root.remove(); }
     root = el("div", {class: "filter-panel", "data-testid": "filter-panel"});
     root.dataset.shape = wanted;
-    root.__state = {pending: {}, send: null, seq: 0};
+    // `epoch` tells this panel's numbers from another's (a reload, another tab); `session` is the server
+    // session's token, which changes when a reconnect lands on a new session.
+    root.__state = {pending: {}, send: null, seq: 0, sent: 0, unapplied: [], session: null,
+      epoch: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`};
+    root.append(buildSearch(data.search, root.__state));
     for (const facet of data.facets) {
       const box = buildFacet(facet, root.__state);
       if (open.has(facet.key)) { box.open = true; }
@@ -212,13 +251,31 @@ export default function (component) {
     }
     root.append(buildDates(data.dates, root.__state));
     const clear = el("button", {type: "button", class: "clear", "data-testid": "filter-clear"}, "Clear all filters");
-    clear.addEventListener("click", () => root.__state.send({key: "clear", value: null}));
+    clear.addEventListener("click", () => change(root.__state, "clear", null));
     root.append(clear, buildMap(data.map, root.__state));
     parentElement.append(root);
   }
   const state = root.__state;
-  // Each change carries a new sequence number: ticking, unticking and ticking again are three changes.
-  state.send = (payload) => setStateValue("change", {...payload, seq: `${Date.now()}.${++state.seq}`});
+  // Every change the server has not applied goes with each message, in order; the server applies those
+  // newer than the last it applied. `sent` makes each message differ, so the server always gets it.
+  state.send = (restore) => setStateValue("change", {
+    epoch: state.epoch, changes: state.unapplied.slice(-50), sent: ++state.sent,
+    ...(restore === undefined ? {} : {restore}),
+  });
+  const applied = data.applied && data.applied.epoch === state.epoch ? data.applied.n : 0;
+  state.unapplied = state.unapplied.filter((c) => c.n > applied);
+  if (state.session !== null && data.session !== state.session) {
+    // A reconnect landed on a new server session (a restarted server, another replica). Streamlit seeded
+    // it from the query string the page was loaded with, not from the address bar, and it has not seen
+    // the changes made while the page was connecting: send both. This render shows that stale view, so
+    // neither the panel nor the address bar take it; the reply redraws them.
+    state.session = data.session;
+    const search = window.location.search;
+    setTimeout(() => state.send(search), 0);
+    return;
+  }
+  state.session = data.session;
+  updateSearch(root.querySelector("form.search"), data.search, state);
   for (const facet of data.facets) {
     updateFacet(root.querySelector(`details[data-key="${CSS.escape(facet.key)}"]`), facet, state);
   }

@@ -1,0 +1,135 @@
+"""Two replicas behind HAProxy (deploy/haproxy.cfg, as `make serve-replicas` and compose.yaml run it):
+a reader's whole visit goes through the proxy, downloads included, and survives the loss of their replica."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import expect
+
+from deploy.replicas import free_port, wait_healthy
+from tests.e2e.conftest import ROOT
+from tests.e2e.helpers import (
+    choose,
+    layer_counts,
+    map_frame,
+    param,
+    request_host,
+    start_watching,
+    wait_back,
+    wait_for_map,
+)
+
+
+def _replica(page) -> int:
+    """Which replica the proxy's cookie ties this page to (0-based)."""
+    cookie = next(c for c in page.context.cookies() if c["name"] == "STREAMLIT_REPLICA")
+    return int(cookie["value"].removeprefix("app")) - 1
+
+
+def test_the_map_filters_selection_and_link_work_through_the_proxy(page, replicas):
+    hosts = set()
+    page.on("request", lambda r: hosts.add(request_host(r.url)))
+    page.goto(replicas.url + "/?country=KG&lat=42.6&lon=74.2&z=8")
+    wait_for_map(page)
+    choose(page, "kind", "Military sites")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('kind') === 'military_site'")
+    map_frame(page).locator(".site", has_text="◆").click()
+    expect(page.get_by_role("button", name="Clear selection")).to_be_visible()
+    page.wait_for_function("() => new URLSearchParams(location.search).get('sel') === 'site-kant'")
+    assert hosts <= {urlparse(replicas.url).netloc}, hosts
+    assert _replica(page) in (0, 1)
+
+
+def test_downloads_through_the_proxy_never_fail(browser, replicas):
+    # Ten readers (new sessions, so both replicas serve some), each downloading both files twice: 20 of each.
+    # /media/ files live in the memory of the replica that drew the page; the cookie keeps them together.
+    served = set()
+    for _ in range(10):
+        context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
+        page = context.new_page()
+        page.goto(replicas.url + "/data?country=TJ")
+        for name, check in (("Download CSV", _check_csv), ("Download GeoJSON", _check_geojson)):
+            button = page.get_by_role("button", name=name)
+            for _ in range(2):
+                with page.expect_download() as done:
+                    button.click()
+                assert done.value.failure() is None, f"{name}: {done.value.failure()}"
+                check(Path(done.value.path()).read_text(encoding="utf-8"))
+        served.add(_replica(page))
+        context.close()
+    assert served == {0, 1}, "the proxy should have sent readers to both replicas"
+
+
+def _check_csv(text: str) -> None:
+    assert "record_json" in text.splitlines()[0]
+    assert "site-201st" in text and "site-kant" not in text  # the page's filter (Tajikistan)
+
+
+def _check_geojson(text: str) -> None:
+    data = json.loads(text)
+    assert data["type"] == "FeatureCollection" and data["features"]
+
+
+def test_a_replica_killed_mid_session_loses_nothing_the_reader_set(page, replicas):
+    page.goto(replicas.url + "/?org=CSTO&lat=42.6&lon=74.2&z=8")
+    frame = wait_for_map(page)
+    choose(page, "country", "Kyrgyzstan")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('country') === 'KG'")
+    map_frame(page).locator(".site", has_text="◆").click()
+    expect(page.get_by_role("button", name="Clear selection")).to_be_visible()
+    page.wait_for_function("() => new URLSearchParams(location.search).get('sel') === 'site-kant'")
+    frame.evaluate("() => { window.__probe = 'same map'; window.map.setView([41.5, 74.5], 7, {animate: false}); }")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('lat') === '41.500'")
+    before = layer_counts(frame)
+    serving = _replica(page)
+
+    start_watching(page)
+    replicas.kill(serving)
+    try:
+        wait_back(page)
+        assert _replica(page) == 1 - serving, "the proxy should have sent the page to the other replica"
+        # What the reader had set, restored from the address bar on the other replica.
+        frame.wait_for_function(f"() => JSON.stringify(window.feature_group.filter(g => window.map.hasLayer(g))"
+                                f".map(g => g.getLayers().length)) === '{before}'.replace(/ /g, '')")
+        expect(page.locator('details[data-key="country"] summary .chosen')).to_have_text("Kyrgyzstan")
+        expect(page.get_by_role("button", name="Clear selection")).to_be_visible()
+        expect(page.get_by_text("Su-25 combat planes").first).to_be_visible()
+        assert (param(page, "org"), param(page, "country"), param(page, "sel")) == ("CSTO", "KG", "site-kant")
+        assert frame.evaluate("() => window.__probe") == "same map"
+        assert frame.evaluate("() => window.map.getZoom()") == 7
+        # No error on the page (Streamlit's brief "Connecting" is not an element of the page).
+        expect(page.get_by_test_id("stException")).to_have_count(0)
+        expect(page.get_by_test_id("stAlertContentError")).to_have_count(0)
+        # And it goes on working there.
+        choose(page, "kind", "Military sites")
+        page.wait_for_function("() => new URLSearchParams(location.search).get('kind') === 'military_site'")
+        assert param(page, "sel") == "site-kant"
+    finally:
+        replicas.restart(serving)
+
+
+def test_make_serve_replicas_starts_the_proxy_and_stops_everything_on_ctrl_c(replicas, tmp_path):
+    # What `make serve-replicas N=2` runs (the `replicas` fixture is only here to need HAProxy).
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "deploy.replicas", "--replicas", "2", "--port", str(port)],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        assert "Ctrl-C stops them" in proc.stdout.readline()
+        assert wait_healthy(f"http://127.0.0.1:{port}", proc)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/") as response:
+            assert "STREAMLIT_REPLICA=app" in response.headers["Set-Cookie"]
+    finally:
+        proc.send_signal(signal.SIGINT)
+        out, _ = proc.communicate(timeout=60)
+    assert proc.returncode == 0, out
+    for replica_port in (port + 1, port + 2):
+        with pytest.raises(OSError):
+            urllib.request.urlopen(f"http://127.0.0.1:{replica_port}/_stcore/health", timeout=2)
