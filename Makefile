@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.dev-installed
 ASSETS := dashboard/static/vendor/leaflet-1.9.4/MANIFEST.json
 
-.PHONY: run test lint validate assets geodata schema bench bench-quick clean
+.PHONY: run test lint validate assets geodata schema bench bench-quick mutation mutation-quick clean
 
 run: $(STAMP) $(ASSETS)
 	$(VENV)/bin/streamlit run dashboard/app.py --server.port $(PORT)
@@ -41,6 +41,14 @@ bench: $(DEVSTAMP) $(ASSETS)
 bench-quick: $(DEVSTAMP) $(ASSETS)
 	$(PY) -m bench.run --quick
 
+# Mutation testing (mutmut, one worker by default: MUTATION_JOBS=2 to use both cores). About an hour;
+# writes mutation/REPORT.md. The quick subset is CI's: a few minutes, its report stays under mutants/.
+mutation: $(DEVSTAMP) $(ASSETS)
+	$(PY) -m mutation.run
+
+mutation-quick: $(DEVSTAMP) $(ASSETS)
+	$(PY) -m mutation.run --quick
+
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is needed (set PYTHON=...)") if sys.version_info < (3, 11) else None'
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -53,4 +61,4 @@ $(DEVSTAMP): requirements-dev.txt $(STAMP)
 	touch $(DEVSTAMP)
 
 clean:
-	rm -rf $(VENV) .assets-cache dashboard/static/vendor dashboard/static/generated .pytest_cache
+	rm -rf $(VENV) .assets-cache dashboard/static/vendor dashboard/static/generated .pytest_cache mutants
