@@ -92,3 +92,84 @@ def test_reader_html_escapes_the_text_and_keeps_it_whole(corpus):
     assert "".join(piece for piece, _ in segments(seed.text, marks)) == seed.text
     hostile = build_reader_html("<script>alert(1)</script>", [], None)
     assert hostile == html.escape("<script>alert(1)</script>")
+
+
+# --- The CSV's readable columns, as a spreadsheet shows them (issue 19: not only record_json). ---------------
+def _csv_rows(records, corpus) -> list[dict[str, str]]:
+    import csv
+    import io
+
+    return list(csv.DictReader(io.StringIO(to_csv(records, corpus))))
+
+
+def test_the_csv_has_every_readable_column_in_order():
+    import csv
+    import io
+
+    from tests.unit.tiny import tiny_corpus
+
+    header = next(csv.reader(io.StringIO(to_csv([], tiny_corpus()))))
+    assert header == ["id", "kind", "title", "date", "date_end", "countries", "organizations", "topics", "lat", "lon",
+                      "sources", "quotes", "spans", "references", "record_json"]
+
+
+def test_the_csv_readable_columns_say_what_the_record_says():
+    from dashboard.model import Event, Excerpt, Location, Reference
+    from tests.unit.tiny import D, tiny_corpus
+
+    record = Event(
+        id="ev-x", kind="event", title='The "Kant" talks, part 1', countries=["KG", "RU"], organizations=["org-a"],
+        topics=["security", "military"], date=D(2019, 7, 1), date_precision="month", date_end=D(2019, 8, 18),
+        location=Location(lat=42.85, lon=74.85),
+        excerpts=[Excerpt(source="s1", quote="Russia flies Su-25 combat planes,\n  and Mi-8 helicopters", start=120,
+                          end=176),
+                  Excerpt(source="s2", quote="the base's \"lease\" runs | for 49 years", start=7, end=45)],
+        references=[Reference(supports="location", title="Kant (air base)", url="https://example.org/kant")],
+    )
+    [row] = _csv_rows([record], tiny_corpus())
+    del row["record_json"]
+    assert row == {
+        "id": "ev-x", "kind": "event", "title": 'The "Kant" talks, part 1',
+        "date": "2019-07", "date_end": "2019-08-18",
+        "countries": "KG;RU", "organizations": "org-a", "topics": "security;military",
+        "lat": "42.85", "lon": "74.85",
+        "sources": "Article s1;Article s2",
+        "quotes": "Russia flies Su-25 combat planes, and Mi-8 helicopters | the base's \"lease\" runs | for 49 years",
+        "spans": "s1:120-176;s2:7-45",
+        "references": "location: Kant (air base) <https://example.org/kant>",
+    }
+
+
+def test_a_record_without_place_dates_or_excerpts_leaves_those_columns_empty():
+    from tests.unit.tiny import tiny_corpus
+
+    corpus = tiny_corpus()
+    [row] = _csv_rows([corpus.by_id["org-b"]], corpus)
+    assert {k: row[k] for k in ("date", "date_end", "countries", "lat", "lon", "sources", "quotes", "spans")} == {
+        k: "" for k in ("date", "date_end", "countries", "lat", "lon", "sources", "quotes", "spans")}
+    assert row["organizations"] == "org-b" and row["references"] == "date: A public record <https://example.org/record>"
+
+
+def test_the_real_csv_quotes_every_excerpt_readably(corpus):
+    records = list(corpus.records)
+    for record, row in zip(records, _csv_rows(records, corpus), strict=True):
+        assert row["id"] == record.id and row["title"] == record.title
+        assert row["quotes"] == " | ".join(normalise(e.quote) for e in record.excerpts), record.id
+        assert row["sources"] == ";".join(corpus.sources[e.source].label for e in record.excerpts), record.id
+
+
+def test_geojson_gives_each_feature_its_place_and_dates_at_their_precision():
+    import json
+
+    from tests.unit.tiny import tiny_corpus
+
+    corpus = tiny_corpus()
+    features = {f["id"]: f for f in json.loads(to_geojson(list(corpus.records)))["features"]}
+    assert features["site-kg"]["geometry"] == {"type": "Point", "coordinates": [74.85, 42.85]}
+    assert features["ev-tj"]["geometry"] is None and features["ev-tj"]["properties"]["when"] == "2017-02-27"
+    assert features["ev-kg-week"]["properties"]["when"] == "2017-02-20/2017-02-27"
+    assert features["m-uz-b"]["properties"]["when"] == "2006-12/2012-12-19"
+    assert features["ev-jul"]["properties"]["when"] == "2019-07"
+    assert "when" not in features["site-kg"]["properties"]
+    assert features["ev-tj"]["properties"]["title"] == "Talks in Dushanbe"
+    assert from_geojson(to_geojson(list(corpus.records))) == list(corpus.records)
