@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import subprocess
@@ -13,17 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.ci import need
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
-
-
-def _need(condition: bool, why: str) -> None:
-    if condition:
-        return
-    if IN_CI:
-        pytest.fail(f"browser tests cannot run under CI: {why}")
-    pytest.skip(why)
 
 
 def _free_port() -> int:
@@ -59,7 +51,7 @@ def _serve(base_path: str = ""):
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
     path = shutil.which("chromium")
-    _need(path is not None, "Debian's chromium is not installed (apt-get install chromium)")
+    need(path is not None, "Debian's chromium is not installed (apt-get install chromium)")
     return path
 
 
@@ -86,7 +78,7 @@ def browser(chromium_path):
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _need(False, "playwright is not installed")
+        need(False, "playwright is not installed")
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=chromium_path,
                               args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
