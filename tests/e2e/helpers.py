@@ -49,3 +49,18 @@ def choose(page, key: str, name: str):
     """Tick one option of the filter panel by its shown name."""
     option = facet(page, key).locator("label.option").filter(has=page.locator("span.name", has_text=name))
     option.locator("input").click()
+
+
+def shading(frame) -> dict[str, str]:
+    """Each country's fill colour on the basemap as drawn (not what was sent): {iso2: colour}."""
+    return frame.evaluate("""() => { var out = {};
+        window.__basemap.eachLayer(function (f) { out[f.feature.properties.iso2] = f.options.fillColor; });
+        return out; }""")
+
+
+def shaded(frame) -> dict[str, str]:
+    """The countries drawn in a grouping's colours, with their fill (the rest keep the base colour)."""
+    return {code: colour for code, colour in shading(frame).items() if colour != BASE_FILL}
+
+
+BASE_FILL = "#e8e4da"  # a country outside the chosen grouping (dashboard/layers.py)
