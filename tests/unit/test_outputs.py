@@ -173,3 +173,38 @@ def test_geojson_gives_each_feature_its_place_and_dates_at_their_precision():
     assert "when" not in features["site-kg"]["properties"]
     assert features["ev-tj"]["properties"]["title"] == "Talks in Dushanbe"
     assert from_geojson(to_geojson(list(corpus.records))) == list(corpus.records)
+
+
+def test_a_round_trip_keeps_the_spans_of_a_disagreements_quoted_versions(corpus):
+    disputes = [r for r in corpus.records if r.kind == "disagreement" and any(v.excerpt for v in r.versions)]
+    for back in (from_csv(to_csv(disputes, corpus)), from_geojson(to_geojson(disputes))):
+        assert [(v.excerpt.start, v.excerpt.end) for r in back for v in r.versions if v.excerpt] == [
+            (v.excerpt.start, v.excerpt.end) for r in disputes for v in r.versions if v.excerpt]
+        assert all(v.excerpt.start is not None for r in back for v in r.versions if v.excerpt)
+
+
+def test_a_record_exported_without_spans_loads_with_none():
+    # A hand-made or older file: the record's JSON has no start/end for its excerpts.
+    from dashboard.export import dict_to_record, record_to_dict
+    from tests.unit.tiny import tiny_corpus
+
+    corpus = tiny_corpus()
+    for rid in ("ev-kg-week", "dis-tj"):
+        data = record_to_dict(corpus.by_id[rid])
+        for excerpt in data.get("excerpts", []):
+            del excerpt["start"], excerpt["end"]
+        for version in data.get("versions", []):
+            del version["excerpt"]["start"], version["excerpt"]["end"]
+        back = dict_to_record(data)
+        assert back == corpus.by_id[rid]
+        assert all(e.start is None and e.end is None for e in back.excerpts)
+
+
+def test_a_border_without_its_line_is_exported_without_geometry(corpus):
+    import json
+
+    border = corpus.by_id["border-tj-af"]
+    [feature] = json.loads(to_geojson([border]))["features"]
+    assert feature["geometry"] is None and feature["id"] == "border-tj-af"
+    [feature] = json.loads(to_geojson([border], load_borders(DEFAULT_GEODATA)))["features"]
+    assert feature["geometry"]["type"] in ("LineString", "MultiLineString")
