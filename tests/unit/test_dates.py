@@ -6,7 +6,16 @@ import datetime as dt
 
 import pytest
 
-from dashboard.dates import format_date, is_first_of, iso_at, last_day, mentions_date, parse_partial, span
+from dashboard.dates import (
+    format_date,
+    is_first_of,
+    iso_at,
+    last_day,
+    mentions_date,
+    parse_partial,
+    span,
+    within_unit,
+)
 
 D = dt.date
 
@@ -81,3 +90,25 @@ QUOTES = [
 @pytest.mark.parametrize(("text", "day", "precision", "expected"), QUOTES)
 def test_whether_a_quote_states_a_date(text, day, precision, expected):
     assert mentions_date(text, day, precision) is expected
+
+
+@pytest.mark.parametrize(("day", "boundary", "precision", "inside"), [
+    # A day inside the month or year an imprecise boundary stands for (the reference check skips those days).
+    (D(2006, 12, 1), D(2006, 12, 1), "month", True),
+    (D(2006, 12, 31), D(2006, 12, 1), "month", True),
+    (D(2007, 1, 1), D(2006, 12, 1), "month", False),
+    (D(2006, 11, 30), D(2006, 12, 1), "month", False),
+    (D(1992, 1, 1), D(1992, 1, 1), "year", True),
+    (D(1992, 12, 31), D(1992, 1, 1), "year", True),
+    (D(1993, 1, 1), D(1992, 1, 1), "year", False),
+    (D(2006, 12, 1), D(2006, 12, 1), "day", False),   # a day is exact: nothing is inside it
+])
+def test_a_day_inside_an_imprecise_boundary(day, boundary, precision, inside):
+    assert within_unit(day, boundary, precision) is inside
+
+
+@pytest.mark.parametrize(("day", "precision", "iso"), [
+    (D(992, 3, 4), "day", "0992-03-04"), (D(992, 3, 1), "month", "0992-03"), (D(992, 1, 1), "year", "0992"),
+])
+def test_iso_dates_keep_four_digit_years(day, precision, iso):
+    assert iso_at(day, precision) == iso
