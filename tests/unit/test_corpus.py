@@ -110,9 +110,15 @@ def test_a_quote_is_found_exactly_or_not_at_all(quote, spanned):
     assert (ARTICLE[found[0]:found[1]] if found else None) == spanned
 
 
+def test_a_quote_that_occurs_twice_spans_its_first_occurrence():
+    seed = _seed("the base, and later the base again")
+    assert seed.find("the base") == (0, 8)
+
+
 def test_whitespace_is_collapsed_and_trimmed():
     from dashboard.corpus import _normalise_with_offsets, normalise
 
     assert normalise("  a \n\t b  c\n") == "a b c"
     text, offsets = _normalise_with_offsets(" a \n b")
     assert text == "a b" and offsets == (1, 4, 5)  # a run of spaces stands at its last character
+    assert _normalise_with_offsets("a b") == ("a b", (0, 1, 2))

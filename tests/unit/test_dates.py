@@ -84,6 +84,9 @@ QUOTES = [
     ("26 марта", D(2017, 5, 26), "day", False),             # March is not May
     ("Georgia joined the Commonwealth in December 1993", D(1993, 12, 1), "month", True),
     ("in 2019", D(2019, 7, 1), "month", False),
+    ("GEORGIA LEFT IN AUGUST 2009", D(2009, 8, 1), "month", True),   # a headline's capitals
+    ("SIGNED ON 27 FEBRUARY", D(2017, 2, 27), "day", True),
+    ("signed on 05 May 2018", D(2018, 5, 5), "day", True),            # a leading zero
 ]
 
 

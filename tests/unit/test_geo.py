@@ -365,3 +365,26 @@ def test_an_arc_starts_and_ends_exactly_at_its_stops() -> None:
     assert arc[0] == (55.7558, 37.6173) and arc[-1] == (43.2389, 76.8897) and len(arc) == 3
     with pytest.raises(ValueError, match="^n must be at least 2, got 1$"):
         geo.geodesic_arc(0, 0, 1, 1, n=1)
+
+
+def test_a_projected_file_is_read_back_in_degrees(tmp_path: Path) -> None:
+    # GeoJSON with a named CRS (GDAL writes one for a projected frame): the loader reprojects to WGS84.
+    original = geo.load_countries(GEODATA)
+    original.to_crs("EPSG:3857").to_file(tmp_path / "countries.geojson", driver="GeoJSON")
+    again = geo.load_countries(tmp_path)
+    assert again.crs.to_epsg() == 4326
+    kz, kz_again = (g.set_index("iso2").loc["KZ", "geometry"] for g in (original, again))
+    assert kz_again.bounds == pytest.approx(kz.bounds, abs=1e-6)
+
+
+def test_loaded_borders_keep_their_optional_columns() -> None:
+    borders = geo.load_borders(GEODATA)
+    assert list(borders.columns) == [*geo.BORDER_COLUMNS, *geo.BORDER_OPTIONAL, "geometry"]
+    assert borders.set_index("id").loc["TJ-AF", "length_source"]
+
+
+def test_an_arcs_points_are_equally_spaced_along_the_geodesic() -> None:
+    arc = geo.geodesic_arc(55.7558, 37.6173, 43.2389, 76.8897, n=5)
+    total = geo.geodesic_distance_km(55.7558, 37.6173, 43.2389, 76.8897)
+    steps = [geo.geodesic_distance_km(*a, *b) for a, b in zip(arc, arc[1:])]
+    assert steps == pytest.approx([total / 4] * 4, rel=1e-6)

@@ -200,6 +200,52 @@ def test_a_record_exported_without_spans_loads_with_none():
         assert all(e.start is None and e.end is None for e in back.excerpts)
 
 
+def test_a_record_without_excerpts_in_its_json_loads():
+    from dashboard.export import dict_to_record, record_to_dict
+    from tests.unit.tiny import tiny_corpus
+
+    record = tiny_corpus().by_id["org-b"]
+    data = record_to_dict(record)
+    del data["excerpts"]
+    assert dict_to_record(data) == record
+
+
+def test_the_csv_lists_every_organization_and_reference_and_end_dates_at_their_precision():
+    from dashboard.model import Event, Reference
+    from tests.unit.tiny import D, tiny_corpus
+
+    record = Event(id="ev-y", kind="event", title="Привет, «Душанбе»", countries=["TJ"], topics=["security"],
+                   organizations=["org-a", "org-b"], date=D(2016, 1, 1), date_precision="year", date_end=D(2018, 1, 1),
+                   date_end_precision="year",
+                   references=[Reference(supports="date", title="First", url="https://example.org/1"),
+                               Reference(supports="date_end", title="Second", url="https://example.org/2")])
+    [row] = _csv_rows([record], tiny_corpus())
+    assert (row["date"], row["date_end"]) == ("2016", "2018")
+    assert row["organizations"] == "org-a;org-b"
+    assert row["references"] == "date: First <https://example.org/1> | date_end: Second <https://example.org/2>"
+    # The JSON column is readable too: letters as they are, keys in a fixed order (exports diff cleanly).
+    assert "Привет, «Душанбе»" in row["record_json"]
+    import json
+
+    keys = list(json.loads(row["record_json"]))
+    assert keys == sorted(keys)
+
+
+def test_the_geojson_is_a_feature_collection_with_readable_letters():
+    import json
+
+    from dashboard.model import Event
+    from tests.unit.tiny import D
+
+    record = Event(id="ev-z", kind="event", title="«Душанбе»", countries=["TJ"], topics=["security"],
+                   date=D(2016, 1, 1), date_end=D(2018, 1, 1), date_end_precision="year")
+    text = to_geojson([record])
+    assert "«Душанбе»" in text
+    data = json.loads(text)
+    assert data["type"] == "FeatureCollection" and [f["type"] for f in data["features"]] == ["Feature"]
+    assert data["features"][0]["properties"]["when"] == "2016-01-01/2018"
+
+
 def test_a_border_without_its_line_is_exported_without_geometry(corpus):
     import json
 

@@ -83,6 +83,7 @@ BAD = [
     ({"key": "date", "value": "1990-12-31"}, "date out of range: 1990-12-31"),   # before the range the panel offers
     ({"key": "date", "value": "2026-11-23"}, "date out of range: 2026-11-23"),   # after today
     ({"key": "date", "value": 20170227}, "not a date: '20170227'"),
+    ({"key": "date", "value": 10 ** 50}, f"not a date: {str(10 ** 50)[:40]!r}"),  # cut at 40 characters
     ({"key": "date", "value": "2017-2-27"}, "not a date: '2017-2-27'"),
     ({"key": "date", "value": "2017-02-277"}, "not a date: '2017-02-277'"),
     ({"key": "range", "value": ["2016-01-01"]}, "dated records between: not a pair of dates"),
@@ -155,6 +156,10 @@ def test_the_panel_shows_each_option_with_its_count_and_the_date_fields_their_li
     start, end = data["dates"][1]["ends"]
     assert (start["value"], end["value"]) == ("1991-01-01", TODAY.isoformat())
     assert data["open"] == [vs.P_KIND]
+    assert [(f["label"], f["help"]) for f in data["facets"]] == [(f.label, f.help) for f in FACETS]
+    assert [(d["label"], d["help"]) for d in data["dates"]] == [
+        ("Memberships as of", "Which memberships are shown; by default the first day of the tour, 27 Feb 2017."),
+        ("Dated records between", "Records without a date are always kept.")]
     layers = data["map"]["layers"]
     assert [(o["value"], o["name"]) for o in layers["options"]] == [
         ("members", "Memberships"), ("route", "Visit route"), ("sites", "Military sites"), ("border", "Borders")]

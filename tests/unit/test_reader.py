@@ -44,6 +44,8 @@ def test_the_page_wraps_the_text_and_escapes_it():
     page = reader_document("<script>alert(1)</script>", [], None)
     assert '<div id="text">' + html.escape("<script>alert(1)</script>") + "</div>" in page
     assert page.startswith("<!doctype html>") and "__TEXT__" not in page
+    focused = reader_document("0123456789abcdef", [A, B], "r-b.1")
+    assert focused.count('<mark class="hl focus"') == 2 and focused.count('<mark class="hl"') == 1
 
 
 def _with_spans(corpus: Corpus, spans: dict[str, list[tuple[int, int] | None]]) -> Corpus:

@@ -189,6 +189,13 @@ def test_link_view_parameters_and_their_notices(corpus, params, view, notices):
     assert decode(params, corpus) == (view, notices)
 
 
+def test_an_excerpt_link_names_one_that_exists(corpus):
+    last = len(corpus.by_id["site-kant"].excerpts) - 1
+    assert decode({"excerpt": [f"site-kant.{last}"]}, corpus) == (ViewState(excerpt=f"site-kant.{last}"), [])
+    assert decode({"excerpt": [f"site-kant.{last + 1}"]}, corpus)[1] == [
+        f"Ignored excerpt='site-kant.{last + 1}': no such excerpt."]
+
+
 def test_a_long_value_is_cut_in_its_notice(corpus):
     _, said = decode({"sel": ["a" * 41]}, corpus)
     assert said == [f"Ignored sel={'a' * 37 + '...'!r}: not a known value."]
@@ -215,6 +222,7 @@ def test_every_part_of_the_view_is_written_into_the_link(corpus):
     (("org-eaeu",), "org-csto", "org-eaeu"),               # the filter excludes the chosen grouping
     (("org-csto", "org-eaeu"), "org-eaeu", "org-eaeu"),
     (("org-eaeu", "org-csto"), "org-sco", "org-eaeu"),      # the first chosen one the map can shade by
+    (("org-bri",), "org-sco", "org-sco"),                    # none it can shade by: the chosen grouping stays
 ])
 def test_the_map_shades_by_a_grouping_the_filter_keeps(corpus, orgs, shade, expected):
     from dashboard.state import effective_shade

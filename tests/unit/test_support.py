@@ -48,6 +48,11 @@ def test_bookkeeping_empty_and_unknown_fields_are_no_facts(label):
     assert not label_fits(BORDER, label)
 
 
+def test_an_empty_field_is_no_fact():
+    assert not label_fits(BORDER.model_copy(update={"summary": ""}), "summary")
+    assert label_fits(BORDER.model_copy(update={"summary": "A line"}), "summary")
+
+
 def test_length_fits_a_border_and_a_distance_only():
     assert label_fits(BORDER, "length") and label_fits(DISTANCE, "length")
     assert not label_fits(CORPUS.by_id["fig-tj"], "length") and not label_fits(CORPUS.by_id["site-kg"], "length")

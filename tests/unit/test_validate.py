@@ -235,6 +235,10 @@ EXCERPT_MESSAGES = [
      "excerpts"),
     (site().replace("source: cement-2017", "source: pravda-2017"),
      "annotations.yaml:23: [site-kant] excerpts.source: unknown source 'pravda-2017'"),
+    # The line of the source itself, wherever it stands in the excerpt.
+    (site().replace("      - source: cement-2017\n        quote: " + KANT_QUOTE,
+                    "      - quote: " + KANT_QUOTE + "\n        source: pravda-2017"),
+     "annotations.yaml:24: [site-kant] excerpts.source: unknown source 'pravda-2017'"),
 ]
 
 
