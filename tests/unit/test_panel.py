@@ -11,6 +11,7 @@ from dashboard.filters import FilterState, select
 from dashboard.panel import FACETS, RANGE_KEY, PanelEventError, build_panel_data, parse_panel_event
 
 TODAY = dt.date(2026, 11, 22)
+DATE_HELP = "Which memberships are shown; by default the first day of the tour, 27 Feb 2017."
 
 
 def test_every_facet_lists_its_options_with_the_records_each_leaves(corpus):
@@ -150,16 +151,17 @@ def test_the_panel_shows_each_option_with_its_count_and_the_date_fields_their_li
     shown = {o["value"]: o["count"] for o in countries["options"]}
     assert shown["TJ"] == len(select(corpus, FilterState(kinds=("military_site",), countries=("TJ",))))
     assert shown["MD"] == 0                                    # offered, though it would leave nothing
-    [on] = data["dates"][0]["ends"]
-    assert (on["label"], on["value"], on["min"], on["max"]) == ("Memberships as of", "2017-02-27", "1991-01-01",
-                                                                TODAY.isoformat())
-    start, end = data["dates"][1]["ends"]
-    assert (start["value"], end["value"]) == ("1991-01-01", TODAY.isoformat())
+    lo, hi = "1991-01-01", TODAY.isoformat()
+    assert data["dates"] == [
+        {"key": "date", "label": "Memberships as of", "help": DATE_HELP,
+         "ends": [{"name": "on", "label": "Memberships as of", "value": "2017-02-27", "min": lo, "max": hi}]},
+        {"key": "range", "label": "Dated records between", "help": "Records without a date are always kept.",
+         "ends": [{"name": "from", "label": "Dated records from", "value": lo, "min": lo, "max": hi},
+                  {"name": "to", "label": "Dated records to", "value": hi, "min": lo, "max": hi}]},
+    ]
     assert data["open"] == [vs.P_KIND]
     assert [(f["label"], f["help"]) for f in data["facets"]] == [(f.label, f.help) for f in FACETS]
-    assert [(d["label"], d["help"]) for d in data["dates"]] == [
-        ("Memberships as of", "Which memberships are shown; by default the first day of the tour, 27 Feb 2017."),
-        ("Dated records between", "Records without a date are always kept.")]
+
     layers = data["map"]["layers"]
     assert [(o["value"], o["name"]) for o in layers["options"]] == [
         ("members", "Memberships"), ("route", "Visit route"), ("sites", "Military sites"), ("border", "Borders")]
