@@ -35,9 +35,18 @@ def test_chosen_values_and_dates_are_what_the_state_holds(corpus):
 def test_the_map_controls_show_the_view(corpus):
     view = vs.ViewState(shade="org-eaeu", layers=("route", "sites"), tiles=True)
     controls = build_panel_data(corpus, view, TODAY)["map"]
-    assert controls["shade"]["value"] == "org-eaeu"
-    assert [o["value"] for o in controls["shade"]["options"]] == list(corpus.shadable)
-    assert controls["layers"]["value"] == ["route", "sites"] and controls["tiles"]["value"] is True
+    assert controls == {
+        "shade": {"key": "shade", "label": "Shade countries by",
+                  "help": "Membership status in this grouping, on the 'as of' date.", "value": "org-eaeu",
+                  "options": [{"value": o, "name": corpus.organizations[o]} for o in corpus.shadable]},
+        "layers": {"key": "layers", "label": "Layers", "value": ["route", "sites"],
+                   "options": [{"value": "members", "name": "Memberships"}, {"value": "route", "name": "Visit route"},
+                               {"value": "sites", "name": "Military sites"}, {"value": "border", "name": "Borders"}]},
+        "tiles": {"key": "tiles", "label": "Online tile layer (needs internet)",
+                  "help": "Off by default: the basemap is drawn from the app's own geodata and works offline.",
+                  "value": True},
+    }
+    assert {"CSTO", "EAEU", "SCO"} <= {o["name"] for o in controls["shade"]["options"]}
 
 
 GOOD = [
