@@ -156,6 +156,9 @@ SELECT = [
     ("kind", FilterState(kinds=("membership",)), ("m-kz-a", "m-tj-b")),
     ("two kinds", FilterState(kinds=("event", "figure")), ("ev-tj", "ev-kg-week", "ev-jul", "fig-tj")),
     ("organization and country together", FilterState(orgs=("org-b",), countries=("KZ",)), ("ev-jul",)),
+    # A country the map knows but no record names (a link may choose it): it adds nothing.
+    ("a country no record names", FilterState(countries=("CN",)), ()),
+    ("that country beside another", FilterState(countries=("CN", "RU")), ("site-kg",)),
     ("country and kind together", FilterState(countries=("TJ",), kinds=("event",)), ("ev-tj",)),
     # Memberships on the 'as of' day: a period holds from its first day up to, not including, date_end.
     ("as of a start day", FilterState(kinds=("membership",), as_of=D(2015, 1, 1)), ("m-kz-a", "m-tj-b")),
@@ -261,3 +264,26 @@ def test_the_filter_state_names_what_it_restricts():
     assert state.without("dates") == FilterState(orgs=("org-a",), kinds=("event",), as_of=D(2010, 1, 1))
     assert state.without("as_of") == FilterState(orgs=("org-a",), kinds=("event",), date_to=D(2017, 1, 1))
     assert state.without("orgs") == FilterState(kinds=("event",), date_to=D(2017, 1, 1), as_of=D(2010, 1, 1))
+
+
+def test_a_period_known_to_the_year_covers_its_whole_last_year():
+    # "From 2015 until 2016": the record may cover any day up to 31 Dec 2016.
+    from dashboard.corpus import Corpus
+    from dashboard.model import Event
+
+    record = Event(id="ev-years", kind="event", title="Two years", countries=["KZ"], topics=["economy"],
+                   date=D(2015, 1, 1), date_precision="year", date_end=D(2016, 1, 1), date_end_precision="year")
+    assert record_span(record) == (D(2015, 1, 1), D(2016, 12, 31))
+    corpus = Corpus(sources={}, seeds={}, records=(record,), organizations={}, countries={}, version="years")
+    assert select(corpus, FilterState(date_from=D(2016, 12, 31))) == [record]
+    assert select(corpus, FilterState(date_from=D(2017, 1, 1))) == []
+    assert matches(record, FilterState(date_from=D(2016, 12, 31))) and not matches(record, FilterState(
+        date_from=D(2017, 1, 1)))
+
+
+def test_a_record_outside_the_range_matches_when_the_range_is_ignored(tiny):
+    state = FilterState(date_from=D(2018, 1, 1))
+    assert not matches(tiny.by_id["fig-tj"], state)
+    assert matches(tiny.by_id["fig-tj"], state, skip="dates")
+    assert not matches(tiny.by_id["m-kz-a-2020"], state)           # memberships follow 'as of' ...
+    assert matches(tiny.by_id["m-kz-a-2020"], state, skip="as_of")  # ... unless it is ignored
