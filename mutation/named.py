@@ -63,7 +63,7 @@ def _copy_tree(dest: Path) -> None:
 
 
 def _first_failure(output: str) -> str:
-    found = re.search(r"^FAILED (\S+)", output, re.MULTILINE)
+    found = re.search(r"^FAILED (.+?)(?: - |$)", output, re.MULTILINE)
     return found.group(1) if found else ""
 
 
