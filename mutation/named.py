@@ -57,9 +57,15 @@ def _copy_tree(dest: Path) -> None:
         if src.is_file():
             (dest / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, dest / rel)
-    vendor = ROOT / "dashboard" / "static" / "vendor"
-    if vendor.is_dir():
-        shutil.copytree(vendor, dest / "dashboard" / "static" / "vendor")
+    # Untracked inputs the tests read: Leaflet (make assets) and the pinned geodata tarball (geodata/.cache).
+    for rel in ("dashboard/static/vendor", "geodata/.cache"):
+        if (ROOT / rel).is_dir():
+            shutil.copytree(ROOT / rel, dest / rel)
+
+
+def _pytest(tree: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "-rf",
+                           "tests/unit", "tests/app"], cwd=tree, capture_output=True, text=True)
 
 
 def _first_failure(output: str) -> str:
@@ -75,8 +81,7 @@ def run_one(tree: Path, mutant: Mutant) -> dict:
         return {"name": mutant.name, "fate": "not applied (the code changed: update mutation/named.py)", "test": ""}
     path.write_text(original.replace(mutant.old, mutant.new), encoding="utf-8")
     try:
-        proc = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "-rf",
-                               "tests/unit", "tests/app"], cwd=tree, capture_output=True, text=True)
+        proc = _pytest(tree)
     finally:
         path.write_text(original, encoding="utf-8")
     fate = "killed" if proc.returncode == 1 else ("survived" if proc.returncode == 0 else f"error {proc.returncode}")
@@ -88,6 +93,11 @@ def run_all() -> list[dict]:
     with tempfile.TemporaryDirectory(prefix="named-mutants-") as tmp:
         tree = Path(tmp)
         _copy_tree(tree)
+        # A kill counts only if the same tests pass in the copy without the mutant.
+        clean = _pytest(tree)
+        if clean.returncode != 0:
+            why = f"error: the tests fail without a mutant ({_first_failure(clean.stdout)})"
+            return [{"name": m.name, "fate": why, "test": ""} for m in NAMED]
         out = []
         for mutant in NAMED:
             result = run_one(tree, mutant)
