@@ -41,7 +41,7 @@ bench: $(DEVSTAMP) $(ASSETS)
 bench-quick: $(DEVSTAMP) $(ASSETS)
 	$(PY) -m bench.run --quick
 
-# Mutation testing (mutmut, one worker by default: MUTATION_JOBS=2 to use both cores). About an hour;
+# Mutation testing (mutmut, one worker by default: MUTATION_JOBS=2 to use both cores). About half an hour;
 # writes mutation/REPORT.md. The quick subset is CI's: a few minutes, its report stays under mutants/.
 mutation: $(DEVSTAMP) $(ASSETS)
 	$(PY) -m mutation.run

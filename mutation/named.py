@@ -1,7 +1,8 @@
 """The mutants issue 19 named, written by hand (mutmut does not make these exact changes).
 
 Each is applied to a copy of the tracked tree in a temporary folder, and the fast tests
-(unit + AppTest) run there; the mutant is killed when a test fails.
+(unit + AppTest) run there, all of them; the mutant is killed when a test fails, and the report
+counts the tests that fail.
 
     .venv/bin/python -m mutation.named
 """
@@ -64,13 +65,20 @@ def _copy_tree(dest: Path) -> None:
 
 
 def _pytest(tree: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "-rf",
+    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rf",
                            "tests/unit", "tests/app"], cwd=tree, capture_output=True, text=True)
 
 
 def _first_failure(output: str) -> str:
     found = re.search(r"^FAILED (.+?)(?: - |$)", output, re.MULTILINE)
     return found.group(1) if found else ""
+
+
+def _failures(output: str) -> str:
+    """How many tests failed, and which (the first three)."""
+    failed = re.findall(r"^FAILED (.+?)(?: - |$)", output, re.MULTILINE)
+    shown = ", ".join(f"`{name}`" for name in failed[:3])
+    return f"{len(failed)}: {shown}" + (", ..." if len(failed) > 3 else "")
 
 
 def run_one(tree: Path, mutant: Mutant) -> dict:
@@ -85,7 +93,7 @@ def run_one(tree: Path, mutant: Mutant) -> dict:
     finally:
         path.write_text(original, encoding="utf-8")
     fate = "killed" if proc.returncode == 1 else ("survived" if proc.returncode == 0 else f"error {proc.returncode}")
-    return {"name": mutant.name, "fate": fate, "test": _first_failure(proc.stdout)}
+    return {"name": mutant.name, "fate": fate, "test": _failures(proc.stdout)}
 
 
 def run_all() -> list[dict]:

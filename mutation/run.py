@@ -93,7 +93,8 @@ def diff(name: str) -> str:
     return "\n".join(lines)
 
 
-def write_report(target: Path, patterns: dict[str, list[str]], named: list[dict] | None) -> bool:
+def write_report(target: Path, patterns: dict[str, list[str]], named: list[dict] | None,
+                 named_seconds: float = 0.0) -> bool:
     """The report: score per module, every survivor with its diff and reason. True if it meets the goal."""
     codes = results()
     reasons = yaml.safe_load(REASONS.read_text(encoding="utf-8")) or {} if REASONS.exists() else {}
@@ -120,9 +121,10 @@ def write_report(target: Path, patterns: dict[str, list[str]], named: list[dict]
         "",
         f"- Tool: mutmut {version('mutmut')} (one worker: `--max-children {timing.get('jobs', 1)}`), "
         f"Python {sys.version.split()[0]}",
-        f"- Date: {timing.get('finished', '?')}; commit {timing.get('commit', '?')}",
-        f"- Run time: {timing.get('seconds', 0) / 60:.1f} min for {timing.get('checked', total)} mutants "
-        f"(on a 2-core machine shared with other work)",
+        f"- Date: {timing.get('finished', '?')}; dashboard/ and tests/ as at commit {timing.get('commit', '?')}",
+        f"- Run time: {timing.get('seconds', 0) / 60:.1f} min for mutmut's {timing.get('checked', total)} mutants, "
+        f"{named_seconds / 60:.1f} min for the {len(named or [])} named ones (on a 2-core machine shared with "
+        f"other work)",
         "- Tests: tests/unit and tests/app (unit + AppTest); the browser tests are not run per mutant.",
         f"- Score: **{killed}/{total} killed ({score:.1%})**; goal {GOAL:.0%}. Killed includes "
         f"{sum(c['timeouts'] for c in per.values())} timeouts (the tests hung or ran 15 times longer).",
@@ -135,7 +137,7 @@ def write_report(target: Path, patterns: dict[str, list[str]], named: list[dict]
                      if c["total"] else f"| {module} | 0 | 0 | - |")
     if named is not None:
         lines += ["", "## The mutants the issue named (mutation/named.py)", "",
-                  "| mutant | fate | first failing test |", "| --- | --- | --- |"]
+                  "| mutant | fate | failing tests |", "| --- | --- | --- |"]
         lines += [f"| {m['name']} | {m['fate']} | {m['test']} |" for m in named]
     lines += ["", f"## Survivors ({len(survivors)})", "",
               "Each with mutmut's diff and why it is left: *equivalent* (no input can tell it from the original) "
@@ -160,12 +162,12 @@ def _natural(name: str):
 
 def run_mutmut(patterns: list[str], jobs: int) -> None:
     started = time.monotonic()
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
     proc = subprocess.run([str(MUTMUT), "run", "--max-children", str(jobs), *patterns], cwd=ROOT, env=env,
                           stdout=subprocess.DEVNULL)
     if proc.returncode not in (0, 1):
         sys.exit(f"mutmut run failed ({proc.returncode})")
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
     checked = sum(1 for n, c in results().items() if c is not None and any(_match(n, p) for p in patterns))
     TIMING.write_text(json.dumps({"seconds": round(time.monotonic() - started), "jobs": jobs, "checked": checked,
                                   "finished": dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
@@ -177,22 +179,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=int(os.environ.get("MUTATION_JOBS", "1")),
                         help="mutmut worker processes (default 1: the machine is shared)")
     parser.add_argument("--quick", action="store_true", help="CI's subset (named mutants + a few functions)")
-    parser.add_argument("--report-only", action="store_true", help="write the report from the last run")
+    parser.add_argument("--report-only", action="store_true",
+                        help="run the named mutants again and write the report from mutmut's last run")
     parser.add_argument("patterns", nargs="*", help="only these mutants (mutmut names, * wildcards)")
     args = parser.parse_args(argv)
     from mutation import named as named_mutants
 
+    started = time.monotonic()
+    named = named_mutants.run_all() if not args.patterns else None
+    named_seconds = time.monotonic() - started
     if args.quick:
-        targets = {"quick subset": QUICK}
-        named = named_mutants.run_all()
         if not args.report_only:
             run_mutmut(QUICK, args.jobs)
-        return 0 if write_report(QUICK_REPORT, targets, named) else 1
-    patterns = args.patterns or [p for ps in TARGETS.values() for p in ps]
-    named = named_mutants.run_all() if not args.patterns else None
+        return 0 if write_report(QUICK_REPORT, {"quick subset": QUICK}, named, named_seconds) else 1
     if not args.report_only:
-        run_mutmut(patterns, args.jobs)
-    return 0 if write_report(REPORT, TARGETS, named) else 1
+        run_mutmut(args.patterns or [p for ps in TARGETS.values() for p in ps], args.jobs)
+    return 0 if write_report(REPORT, TARGETS, named, named_seconds) else 1
 
 
 if __name__ == "__main__":
