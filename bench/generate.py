@@ -7,9 +7,14 @@ varied fields: countries, dates, topics, figure values and, for located
 records, a jittered coordinate kept inside the map region (the clone keeps the
 original's `supports: location` reference). Excerpts are real verbatim quotes
 from seeds/, drawn from the pool of quotes the curated corpus already uses, so
-every quote still matches its seed. Organization records are kept as they are
-(never cloned), so the organization vocabulary and the shading options do not
-change; the kind mix of the clones follows the real corpus.
+every quote still matches its seed. Organization and membership records are kept
+as they are (never cloned): the organization vocabulary and the shading options
+do not change, and the real periods already cover each grouping from its founding
+day, so a cloned period would overlap one (the validator refuses that). The kind
+mix of the clones follows the rest of the real corpus. A clone's dates are new
+days, so it drops the references that state the original's dates and their
+precision (a day, not a month or a year); a disagreement keeps the records it
+concerns, whose facts its references name.
 
 The file is written under bench/.cache/ by default; `--check` runs
 `python -m dashboard.validate` on it.
@@ -35,7 +40,7 @@ from dashboard.model import EARLIEST_DATE, TOPICS
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = Path(__file__).resolve().parent / ".cache"
 SOURCE = ROOT / "annotations.yaml"
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,63}$")
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -43,6 +48,7 @@ _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 MAPPED = sorted(MAPPED_COUNTRIES)
 HOSTS = ["KZ", "KG", "TJ", "UZ", "TM", "AM", "BY"]
 LATEST_DATE = dt.date(2024, 12, 31)
+_DATE_LABELS = ("date", "start", "date_end", "end")
 
 
 def _quote_pool(records: list[dict]) -> list[dict]:
@@ -61,7 +67,7 @@ def _date(rng: random.Random, start: dt.date = dt.date(1992, 1, 1), end: dt.date
     return start + dt.timedelta(days=rng.randint(0, (end - start).days))
 
 
-def _clone(base: dict, n: int, rng: random.Random, pool: list[dict], ids: list[str]) -> dict:
+def _clone(base: dict, n: int, rng: random.Random, pool: list[dict]) -> dict:
     rec = copy.deepcopy(base)
     rid = f"{base['id'][:54]}-g{n}"
     assert _ID.match(rid), rid
@@ -69,11 +75,7 @@ def _clone(base: dict, n: int, rng: random.Random, pool: list[dict], ids: list[s
     rec["title"] = f"{base['title']} [synthetic {n}]"
     kind = rec["kind"]
     countries = rng.sample(MAPPED, rng.randint(1, 2))
-    if kind == "membership":
-        rec["country"] = countries[0]
-        if rec.get("countries"):
-            rec["countries"] = [countries[0]]
-    elif kind == "military_site":
+    if kind == "military_site":
         rec["host"] = rng.choice(HOSTS)
         rec["countries"] = sorted({rec["host"], rec.get("operator", "RU").upper()})
     elif rec.get("countries"):
@@ -85,18 +87,20 @@ def _clone(base: dict, n: int, rng: random.Random, pool: list[dict], ids: list[s
             rec["date_end"] = _date(rng, rec["date"])
     elif rec.get("date_end"):
         rec["date_end"] = _date(rng)
+    rec.pop("date_precision", None)
+    rec.pop("date_end_precision", None)
+    if rec.get("references"):
+        rec["references"] = [r for r in rec["references"] if r.get("supports") not in _DATE_LABELS]
     loc = rec.get("location")
     if loc:
         (south, west), (north, east) = REGION_BOUNDS
         loc["lat"] = round(min(north - 0.5, max(south + 0.5, loc["lat"] + rng.uniform(-4, 4))), 5)
         loc["lon"] = round(min(east - 0.5, max(west + 0.5, loc["lon"] + rng.uniform(-6, 6))), 5)
         assert any(r.get("supports") == "location" for r in rec.get("references") or []), rid
-    if rec.get("excerpts"):
+    if rec.get("excerpts") or not rec.get("references"):
         rec["excerpts"] = [dict(e) for e in rng.sample(pool, rng.randint(1, min(3, len(pool))))]
     if kind == "figure":
         rec["value"] = round(float(rec["value"]) * rng.uniform(0.5, 2.0), 3)
-    if kind == "disagreement":
-        rec["records"] = rng.sample(ids, rng.randint(1, 2))
     return rec
 
 
@@ -108,11 +112,10 @@ def generate(n: int, seed: int = 2017, source: Path = SOURCE) -> dict:
         raise ValueError(f"n must be at least the {len(originals)} real records")
     rng = random.Random(seed)
     pool = _quote_pool(originals)
-    ids = [r["id"] for r in originals if r["kind"] != "disagreement"]
-    cloneable = [r for r in originals if r["kind"] != "organization"]
+    cloneable = [r for r in originals if r["kind"] not in ("organization", "membership")]
     records = list(originals)
     for i in range(n - len(originals)):
-        records.append(_clone(rng.choice(cloneable), i + 1, rng, pool, ids))
+        records.append(_clone(rng.choice(cloneable), i + 1, rng, pool))
     return {"version": data.get("version", 1), "records": records}
 
 
