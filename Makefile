@@ -11,7 +11,7 @@ LOCK := $(VENV)/bin/uv pip compile pyproject.toml --universal --python-version 3
 # Replicas behind HAProxy (make serve-replicas N=3): the same proxy config as compose.yaml.
 N ?= 2
 
-.PHONY: run test lint validate lock geodata schema bench bench-quick serve-replicas clean
+.PHONY: run test lint validate lock geodata schema bench bench-quick mutation mutation-quick serve-replicas clean
 
 run: $(STAMP)
 	$(VENV)/bin/streamlit run dashboard/app.py --server.port $(PORT)
@@ -46,6 +46,14 @@ bench: $(DEVSTAMP)
 bench-quick: $(DEVSTAMP)
 	$(PY) -m bench.run --quick
 
+# Mutation testing (mutmut, one worker by default: MUTATION_JOBS=2 to use both cores). About half an hour;
+# writes mutation/REPORT.md. The quick subset is CI's: a few minutes, its report stays under mutants/.
+mutation: $(DEVSTAMP)
+	$(PY) -m mutation.run
+
+mutation-quick: $(DEVSTAMP)
+	$(PY) -m mutation.run --quick
+
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is needed (set PYTHON=...)") if sys.version_info < (3, 11) else None'
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -58,4 +66,4 @@ $(DEVSTAMP): requirements-dev.txt $(STAMP)
 	touch $(DEVSTAMP)
 
 clean:
-	rm -rf $(VENV) dashboard/static/generated .pytest_cache
+	rm -rf $(VENV) dashboard/static/generated .pytest_cache mutants .replicas

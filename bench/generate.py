@@ -7,12 +7,14 @@ varied fields: countries, dates, topics, figure values and, for located
 records, a jittered coordinate kept inside the map region (the clone keeps the
 original's `supports: location` reference). Excerpts are real verbatim quotes
 from seeds/, drawn from the pool of quotes the curated corpus already uses, so
-every quote still matches its seed. Organization records are kept as they are
-(never cloned), so the organization vocabulary and the shading options do not
-change; the kind mix of the clones follows the real corpus, except that a membership
-clone goes to a country with no overlapping period in that grouping (one status at a
-time), and where none is left another kind of record is cloned instead. Dates that a
-reference states, or that are known only to the month or year, are kept.
+every quote still matches its seed. Organization and membership records are kept
+as they are (never cloned): the organization vocabulary and the shading options
+do not change, and the real periods already cover each grouping from its founding
+day, so a cloned period would overlap one (the validator refuses that). The kind
+mix of the clones follows the rest of the real corpus. A clone's dates are new
+days, so it drops the references that state the original's dates and their
+precision (a day, not a month or a year); a disagreement keeps the records it
+concerns, whose facts its references name.
 
 The file is written under bench/.cache/ by default; `--check` runs
 `python -m dashboard.validate` on it.
@@ -46,9 +48,7 @@ _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 MAPPED = sorted(MAPPED_COUNTRIES)
 HOSTS = ["KZ", "KG", "TJ", "UZ", "TM", "AM", "BY"]
 LATEST_DATE = dt.date(2024, 12, 31)
-# A reference that proves a date: its quote states that date, so the clone keeps the original's dates.
-DATE_FIELDS = {"date", "start", "date_end", "end"}
-FAR = dt.date(9999, 12, 31)
+_DATE_LABELS = ("date", "start", "date_end", "end")
 
 
 def _quote_pool(records: list[dict]) -> list[dict]:
@@ -67,66 +67,40 @@ def _date(rng: random.Random, start: dt.date = dt.date(1992, 1, 1), end: dt.date
     return start + dt.timedelta(days=rng.randint(0, (end - start).days))
 
 
-def _period(rec: dict) -> tuple[dt.date, dt.date]:
-    return rec["date"], rec.get("date_end") or FAR
-
-
-def _free_country(rec: dict, rng: random.Random, periods: dict) -> str | None:
-    """A country whose periods in this grouping do not overlap the membership's (one status at a time)."""
-    start, end = _period(rec)
-    for code in rng.sample(MAPPED, len(MAPPED)):
-        taken = periods.get((code, rec["organization"]), [])
-        if all(end <= s or e <= start for s, e in taken):
-            return code
-    return None
-
-
-def _clone(base: dict, n: int, rng: random.Random, pool: list[dict], periods: dict) -> dict | None:
-    """A varied copy of `base`, or None for a membership no country can take without an overlap."""
+def _clone(base: dict, n: int, rng: random.Random, pool: list[dict]) -> dict:
     rec = copy.deepcopy(base)
     rid = f"{base['id'][:54]}-g{n}"
     assert _ID.match(rid), rid
     rec["id"] = rid
-    # In front: a membership's title ends with the status it shows.
-    rec["title"] = f"[synthetic {n}] {base['title']}"
+    rec["title"] = f"{base['title']} [synthetic {n}]"
     kind = rec["kind"]
     countries = rng.sample(MAPPED, rng.randint(1, 2))
-    # Dates a reference states, or known only to the month or year, stay as they are.
-    keep_dates = any(r.get("supports") in DATE_FIELDS for r in rec.get("references") or []) or any(
-        rec.get(f, "day") != "day" for f in ("date_precision", "date_end_precision"))
-    if kind == "membership":
-        code = _free_country(rec, rng, periods)
-        if code is None:
-            return None
-        periods.setdefault((code, rec["organization"]), []).append(_period(rec))
-        rec["country"] = code
-        if rec.get("countries"):
-            rec["countries"] = [code]
-    elif kind == "military_site":
+    if kind == "military_site":
         rec["host"] = rng.choice(HOSTS)
         rec["countries"] = sorted({rec["host"], rec.get("operator", "RU").upper()})
     elif rec.get("countries"):
         rec["countries"] = countries
     rec["topics"] = rng.sample(list(TOPICS), rng.randint(1, 3))
-    if keep_dates:
-        pass
-    elif rec.get("date"):
+    if rec.get("date"):
         rec["date"] = _date(rng, max(EARLIEST_DATE, dt.date(1992, 1, 1)))
         if rec.get("date_end"):
             rec["date_end"] = _date(rng, rec["date"])
     elif rec.get("date_end"):
         rec["date_end"] = _date(rng)
+    rec.pop("date_precision", None)
+    rec.pop("date_end_precision", None)
+    if rec.get("references"):
+        rec["references"] = [r for r in rec["references"] if r.get("supports") not in _DATE_LABELS]
     loc = rec.get("location")
     if loc:
         (south, west), (north, east) = REGION_BOUNDS
         loc["lat"] = round(min(north - 0.5, max(south + 0.5, loc["lat"] + rng.uniform(-4, 4))), 5)
         loc["lon"] = round(min(east - 0.5, max(west + 0.5, loc["lon"] + rng.uniform(-6, 6))), 5)
         assert any(r.get("supports") == "location" for r in rec.get("references") or []), rid
-    if rec.get("excerpts"):
+    if rec.get("excerpts") or not rec.get("references"):
         rec["excerpts"] = [dict(e) for e in rng.sample(pool, rng.randint(1, min(3, len(pool))))]
     if kind == "figure":
         rec["value"] = round(float(rec["value"]) * rng.uniform(0.5, 2.0), 3)
-    # A disagreement keeps the records it concerns: its references name fields those records have.
     return rec
 
 
@@ -138,17 +112,10 @@ def generate(n: int, seed: int = 2017, source: Path = SOURCE) -> dict:
         raise ValueError(f"n must be at least the {len(originals)} real records")
     rng = random.Random(seed)
     pool = _quote_pool(originals)
-    cloneable = [r for r in originals if r["kind"] != "organization"]
-    others = [r for r in cloneable if r["kind"] != "membership"]
-    periods: dict[tuple[str, str], list] = {}
-    for r in originals:
-        if r["kind"] == "membership":
-            periods.setdefault((r["country"], r["organization"]), []).append(_period(r))
+    cloneable = [r for r in originals if r["kind"] not in ("organization", "membership")]
     records = list(originals)
     for i in range(n - len(originals)):
-        # Once a grouping's countries are all taken for a period, another kind of record instead.
-        rec = _clone(rng.choice(cloneable), i + 1, rng, pool, periods)
-        records.append(rec or _clone(rng.choice(others), i + 1, rng, pool, periods))
+        records.append(_clone(rng.choice(cloneable), i + 1, rng, pool))
     return {"version": data.get("version", 1), "records": records}
 
 

@@ -4,8 +4,8 @@
 
 Results are printed as a table and APPENDED to bench/RESULTS.md (date, machine,
 commit, mode); the raw numbers go to bench/.cache/last-run.json and the scale
-plot to bench/scale.png (full runs only; a quick run's plot stays in
-bench/.cache/).
+plot to bench/scale.png. A quick run writes only untracked files: its table goes
+to bench/.cache/RESULTS-quick.md and its plot stays in bench/.cache/.
 
 --quick is the CI smoke test: fewer repetitions, 1,000 records only, no load
 part, and it never fails on timings: it exits 0 when the app works (servers
@@ -55,6 +55,11 @@ from bench.common import (
 from bench.scale import slope
 
 RESULTS = BENCH / "RESULTS.md"
+
+
+def results_target(quick: bool):
+    """Where a run's table is appended: the tracked RESULTS.md for full runs only (CI runs --quick)."""
+    return CACHE / "RESULTS-quick.md" if quick else RESULTS
 PASS, MISS, INFO, FAIL = "pass", "MISS", "info", "FAIL"
 
 
@@ -368,9 +373,9 @@ def _profile_line(prof: dict) -> str:
     return ", ".join(f"`{x['func']}` {x['cum_ms']:.0f}" for x in prof["dashboard_by_cumulative"][:8])
 
 
-def append_results(rows: list[dict], results: dict, mode: str, started: float, meta: dict) -> None:
+def append_results(rows: list[dict], results: dict, mode: str, started: float, meta: dict, target=RESULTS) -> None:
     m = meta["machine"]
-    head = "" if RESULTS.exists() else (
+    head = "" if target.exists() else (
         "# Benchmark results\n\nAppended by `python -m bench.run` (see bench/run.py). Newest last. "
         "MISS = a goal not met; FAIL = the app did not work as measured.\n")
     section = [
@@ -394,7 +399,8 @@ def append_results(rows: list[dict], results: dict, mode: str, started: float, m
         details(results),
         "",
     ]
-    with RESULTS.open("a", encoding="utf-8") as f:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("a", encoding="utf-8") as f:
         f.write("\n".join(section))
 
 
@@ -490,8 +496,9 @@ def main(argv: list[str] | None = None) -> int:
     (CACHE / "last-run.json").write_text(json.dumps(results, indent=1, default=str))
     print()
     print_table(rows)
-    append_results(rows, results, mode, started, meta)
-    log(f"appended to {RESULTS.relative_to(BENCH.parent)}; total {time.time() - started:.0f} s")
+    target = results_target(args.quick)
+    append_results(rows, results, mode, started, meta, target)
+    log(f"appended to {target.relative_to(BENCH.parent)}; total {time.time() - started:.0f} s")
     if any(r["result"] == FAIL for r in rows):
         return 1
     if args.strict and not args.quick and any(r["result"] == MISS for r in rows):

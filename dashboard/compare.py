@@ -171,7 +171,9 @@ def compare_html(rows: list[Row], corpus: Corpus, subject_href) -> str:
             if cell.quote:
                 parts.append(f'<q>{esc(cell.quote)}</q>')
             if cell.excerpt:
-                label = f"Read {name}'s words on {row.subject} in the article"
+                # The visible words first: a speech-input user says what they see (WCAG 2.5.3).
+                label = f"read in the article: {name} on {row.subject}"
+
                 href = reader_href(cell.source, cell.excerpt)
                 parts.append(f'<a href="{esc(href)}" target="_blank" rel="noopener" aria-label="{esc(label)}">'
                              f'read in the article ↗</a>')

@@ -73,7 +73,10 @@ def md(text: object) -> str:
     return _DIRECTIVE_COLON.sub(":\u2060", escaped)
 
 
-_DIRECTIVE_COLON = re.compile(r":(?=[A-Za-z0-9_+])")
+# After the backslash escapes: a colon before a letter, digit, _, + or - (escaped or not) could open
+# :smile:, :+1:, :-1:, :material/…: or :red[…]. A URL's "://" is left alone, so a copied link still works.
+_DIRECTIVE_COLON = re.compile(r":(?=\\?[A-Za-z0-9_+\-])")
+
 
 
 def st_page_style() -> None:

@@ -1,32 +1,68 @@
 """axe-core on a page as a screen-reader user meets it: the top document and every frame in it (the map is
-an iframe), WCAG 2.1 A and AA rules. axe-core comes pinned in the dev lock (axe-playwright-python bundles
-Deque's axe.min.js); nothing is fetched."""
+an iframe), WCAG 2.1 A and AA rules.
+
+axe-core comes from the npm registry, pinned by version and checked against the registry's sha512
+integrity, then kept in .venv/ (nothing is fetched when a page loads, only once per checkout).
+"""
 
 from __future__ import annotations
 
+import base64
 import contextlib
+import hashlib
+import io
+import tarfile
+import urllib.request
+from pathlib import Path
 
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Error as PlaywrightError
+
+AXE_VERSION = "4.14.1"
+AXE_TARBALL = f"https://registry.npmjs.org/axe-core/-/axe-core-{AXE_VERSION}.tgz"
+AXE_INTEGRITY = "sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ=="
+CACHE = Path(__file__).resolve().parents[2] / ".venv" / f"axe-core-{AXE_VERSION}" / "axe.min.js"
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BLOCKING = ("serious", "critical")
-_AXE = Axe()
 
 
-def axe_violations(page, impacts: tuple[str, ...] = BLOCKING) -> list[dict]:
-    """The violations of `impacts`, each {"id", "impact", "help", "targets": [CSS selector paths]}.
+class AxeUnavailable(RuntimeError):
+    """axe-core could not be fetched or did not match its pinned integrity."""
+
+
+def axe_script() -> str:
+    """axe.min.js of the pinned version: from the cache, else from the registry, checked first."""
+    if not CACHE.exists():
+        try:
+            with urllib.request.urlopen(AXE_TARBALL, timeout=60) as response:
+                tarball = response.read()
+        except OSError as exc:
+            raise AxeUnavailable(f"cannot fetch {AXE_TARBALL}: {exc}") from exc
+        algorithm, _, expected = AXE_INTEGRITY.partition("-")
+        got = base64.b64encode(hashlib.new(algorithm, tarball).digest()).decode()
+        if got != expected:
+            raise AxeUnavailable(f"{AXE_TARBALL}: integrity {algorithm}-{got}, expected {AXE_INTEGRITY}")
+        with tarfile.open(fileobj=io.BytesIO(tarball), mode="r:gz") as archive:
+            script = archive.extractfile("package/axe.min.js").read()
+        CACHE.parent.mkdir(parents=True, exist_ok=True)
+        CACHE.write_bytes(script)
+    return CACHE.read_text(encoding="utf-8")
+
+
+def axe_violations(page, impacts: tuple[str, ...] = BLOCKING, rules: list[str] | None = None) -> list[dict]:
+    """The violations of `impacts`, each {"id", "impact", "help", "targets": [CSS selector paths, at most 5]}.
 
     axe checks a frame only where it is loaded, so it is put into every frame before the top one runs.
     """
+    script = axe_script()
     for frame in page.frames:
         if frame is not page.main_frame:
             # A frame gone while we looked (a rerun replaced it) has nothing left to check.
             with contextlib.suppress(PlaywrightError):
-                frame.evaluate(_AXE.axe_script)
-    page.evaluate(_AXE.axe_script)
+                frame.evaluate(script)
+    page.evaluate(script)
     results = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}, "
-                            "resultTypes: ['violations']})", WCAG_21_AA)
+                            "resultTypes: ['violations']})", rules or WCAG_21_AA)
     return [{"id": v["id"], "impact": v["impact"], "help": v["help"],
              "targets": [n["target"] for n in v["nodes"]][:5]}
             for v in results["violations"] if v["impact"] in impacts]

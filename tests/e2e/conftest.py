@@ -10,18 +10,10 @@ from pathlib import Path
 import pytest
 
 from deploy.replicas import Replicas, free_port, streamlit_cmd, wait_healthy
+from tests.ci import need
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
-
-
-def _need(condition: bool, why: str) -> None:
-    if condition:
-        return
-    if IN_CI:
-        pytest.fail(f"browser tests cannot run under CI: {why}")
-    pytest.skip(why)
 
 
 def _start(port: int, base_path: str = "", env: dict | None = None) -> tuple[subprocess.Popen, str]:
@@ -64,7 +56,7 @@ class RestartableServer:
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
     path = shutil.which("chromium")
-    _need(path is not None, "Debian's chromium is not installed (apt-get install chromium)")
+    need(path is not None, "Debian's chromium is not installed (apt-get install chromium)")
     return path
 
 
@@ -98,7 +90,7 @@ def restartable_server():
 @pytest.fixture(scope="module")
 def replicas():
     """Two replicas behind HAProxy, as `make serve-replicas` runs them (deploy/haproxy.cfg)."""
-    _need(shutil.which("haproxy", path=os.environ.get("PATH", "") + ":/usr/sbin") is not None,
+    need(shutil.which("haproxy", path=os.environ.get("PATH", "") + ":/usr/sbin") is not None,
           "Debian's haproxy is not installed (apt-get install haproxy)")
     ARTIFACTS.mkdir(exist_ok=True)
     try:
@@ -127,7 +119,7 @@ def browser(chromium_path):
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _need(False, "playwright is not installed")
+        need(False, "playwright is not installed")
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=chromium_path,
                               args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])

@@ -81,3 +81,16 @@ def wait_back(page, timeout: int = 90000) -> None:
     """Until the page lost its connection, is connected again, and a run has gone through since (the
     first of the new session's)."""
     page.wait_for_function(BACK_JS, timeout=timeout)
+def shading(frame) -> dict[str, str]:
+    """Each country's fill colour on the basemap as drawn (not what was sent): {iso2: colour}."""
+    return frame.evaluate("""() => { var out = {};
+        window.__basemap.eachLayer(function (f) { out[f.feature.properties.iso2] = f.options.fillColor; });
+        return out; }""")
+
+
+def shaded(frame) -> dict[str, str]:
+    """The countries drawn in a grouping's colours, with their fill (the rest keep the base colour)."""
+    return {code: colour for code, colour in shading(frame).items() if colour != BASE_FILL}
+
+
+BASE_FILL = "#e8e4da"  # a country outside the chosen grouping (dashboard/layers.py)

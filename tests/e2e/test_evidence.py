@@ -53,10 +53,46 @@ def test_clicking_a_chart_mark_selects_its_record_for_the_map(page, server):
     expect(page.get_by_text("Kyrgyzstan in the").first).to_be_visible()
 
 
-def test_every_chart_renders(page, server):
+def _drawn(page) -> dict[str, dict]:
+    """Each chart as Plotly drew it, by its Streamlit key: title and traces (name, x, y, z)."""
+    return page.evaluate("""() => Object.fromEntries(Array.from(document.querySelectorAll('.js-plotly-plot')).map(d => [
+        Array.from(d.closest('[class*=st-key-]').classList).find(c => c.startsWith('st-key-')).slice(7),
+        {title: d.querySelector('.gtitle').textContent,
+         traces: d.data.map(t => ({name: t.name, x: t.x, y: t.y, z: t.z}))}]))""")
+
+
+def test_every_chart_draws_the_records_it_is_given(page, server):
+    from dashboard.corpus import load_corpus
+    from dashboard.model import Figure, Membership
+
+    corpus = load_corpus()
     page.goto(server + "/charts")
     charts = page.locator(".js-plotly-plot")
     expect(charts).to_have_count(5)
     for i in range(5):
         charts.nth(i).scroll_into_view_if_needed()
         charts.nth(i).screenshot(path=str(ARTIFACTS / f"chart-{i}.png"))
+    drawn = _drawn(page)
+    assert set(drawn) == {"chart-membership", "chart-tour", "chart-topics", "chart-numbers", "chart-coverage"}
+    timeline = drawn["chart-membership"]
+    assert timeline["title"] == "Who belonged to which grouping, 1991 to today"
+    assert sum(len(t["y"]) for t in timeline["traces"]) == sum(isinstance(r, Membership) for r in corpus.records)
+    assert {"member", "observer", "suspended", "former"} <= {t["name"] for t in timeline["traces"]}
+    assert {"Almaty", "Dushanbe", "Bishkek"} <= set(drawn["chart-tour"]["traces"][0]["y"])
+    numbers = drawn["chart-numbers"]
+    assert sum(len(t["x"]) for t in numbers["traces"]) == sum(isinstance(r, Figure) for r in corpus.records)
+    coverage = drawn["chart-coverage"]["traces"][0]
+    assert coverage["y"] == [s.label for s in corpus.sources.values()]
+    assert all(sum(row) > 0 for row in coverage["z"])  # every article has excerpts
+
+
+def test_the_charts_follow_the_filter(page, server):
+    # Kyrgyzstan: its eight membership periods over time (CIS, CSTO, EurAsEC, EAEU, SCO, C5+1 ...), one stop.
+    page.goto(server + "/charts?country=KG")
+    page.locator(".st-key-chart-coverage .js-plotly-plot").wait_for()
+    page.locator(".st-key-chart-membership .js-plotly-plot").wait_for()
+    drawn = _drawn(page)
+    assert sum(len(t["y"]) for t in drawn["chart-membership"]["traces"]) == 8
+    rows = {y for t in drawn["chart-membership"]["traces"] for y in t["y"]}
+    assert rows and all("Kyrgyzstan" in row for row in rows), rows
+    assert "Bishkek" in drawn["chart-tour"]["traces"][0]["y"] and "Almaty" not in drawn["chart-tour"]["traces"][0]["y"]

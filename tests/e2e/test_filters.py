@@ -4,35 +4,46 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from tests.e2e.helpers import choose, facet, wait_for_map
+from dashboard.layers import MEMBERSHIP_STYLE as STYLE
+from tests.e2e.helpers import choose, facet, map_frame, shaded, wait_for_map
 
 
-def _count(page, key: str, name: str) -> int:
-    option = facet(page, key).locator("label.option").filter(has=page.locator("span.name", has_text=name))
-    return int(option.locator(".count").text_content())
+def _option(page, key: str, name: str):
+    return facet(page, key).locator("label.option").filter(has=page.locator("span.name", has_text=name))
 
 
-def test_ticking_a_country_filters_and_recounts_the_other_lists(page, server):
+def test_ticking_a_country_filters_the_map_and_recounts_the_other_lists(page, server):
     page.goto(server + "/")
     wait_for_map(page)
-    before = _count(page, "kind", "Military sites")
+    expect(map_frame(page).locator(".site")).to_have_count(3)
+    expect(_option(page, "kind", "Military sites").locator(".count")).to_have_text("3")
     choose(page, "country", "Tajikistan")
     page.wait_for_function("() => new URLSearchParams(location.search).get('country') === 'TJ'")
     expect(page.locator('details[data-key="country"] summary .chosen')).to_have_text("Tajikistan")
-    # Tajikistan has one Russian base on the map (the 201st), the region three.
-    expect(facet(page, "kind").locator("label.option", has_text="Military sites").locator(".count")).not_to_have_text(
-        str(before))
+    # Tajikistan has two of the region's three Russian sites (the 201st base and Aini), one stop and one call.
+    expect(_option(page, "kind", "Military sites").locator(".count")).to_have_text("2")
+    expect(map_frame(page).locator(".site")).to_have_count(2)
+    expect(map_frame(page).locator(".stop-icon .stop-made")).to_have_count(1)
     choose(page, "country", "Tajikistan")
     page.wait_for_function("() => !new URLSearchParams(location.search).has('country')")
     expect(page.locator('details[data-key="country"] summary .chosen')).to_have_text("All")
+    expect(map_frame(page).locator(".site")).to_have_count(3)
 
 
-def test_a_date_typed_in_changes_the_shading_date(page, server):
+def test_a_date_typed_in_changes_the_shading(page, server):
     page.goto(server + "/")
-    wait_for_map(page)
+    frame = wait_for_map(page)
+    # On the tour's day Uzbekistan's CSTO membership was suspended (since 19 Dec 2012) ...
+    assert shaded(frame)["UZ"] == STYLE["suspended"]["fillColor"]
     page.get_by_label("Memberships as of").fill("2012-05-05")
     page.wait_for_function("() => new URLSearchParams(location.search).get('date') === '2012-05-05'")
     expect(page.get_by_text("membership on 5 May 2012")).to_be_visible()
+    # ... and on 5 May 2012 it was a member; Afghanistan was not yet an observer (2013).
+    frame.wait_for_function("() => (window.__membership.UZ || {}).tooltip && !('AF' in window.__membership)")
+    now = shaded(frame)
+    assert now["UZ"] == STYLE["member"]["fillColor"] and "AF" not in now
+    assert {c for c, colour in now.items() if colour == STYLE["member"]["fillColor"]} == {
+        "AM", "BY", "KG", "KZ", "RU", "TJ", "UZ"}
 
 
 def test_the_keyboard_ticks_an_option(page, server):

@@ -6,7 +6,10 @@ from urllib.parse import urlparse
 
 from playwright.sync_api import expect
 
-from tests.e2e.helpers import choose, layer_counts, map_frame, request_host, wait_for_map
+from dashboard.layers import MEMBERSHIP_STYLE
+from tests.e2e.helpers import choose, layer_counts, map_frame, request_host, shaded, wait_for_map
+
+MEMBER = MEMBERSHIP_STYLE["member"]["fillColor"]
 
 
 def test_a_shared_url_reproduces_the_filtered_map_and_excerpts(page, server):
@@ -19,11 +22,21 @@ def test_a_shared_url_reproduces_the_filtered_map_and_excerpts(page, server):
     assert layer_counts(frame)[2] > 0
 
 
-def test_changing_a_filter_changes_the_url(page, server):
+def test_ticking_a_grouping_redraws_the_map_for_it_and_puts_it_in_the_url(page, server):
     page.goto(server + "/")
-    wait_for_map(page)
+    frame = wait_for_map(page)
+    assert shaded(frame)["TJ"] == MEMBER  # the CSTO on the tour's day
     choose(page, "org", "EAEU")
     page.wait_for_function("() => new URLSearchParams(location.search).get('org') === 'EAEU'")
+    # The map now shades by the EAEU: its five members on 27 Feb 2017, and Tajikistan is not one.
+    frame.wait_for_function("() => !('TJ' in (window.__membership || {}))")
+    assert shaded(frame) == {code: MEMBER for code in ("AM", "BY", "KG", "KZ", "RU")}
+    expect(page.get_by_text("shaded by EAEU membership")).to_be_visible()
+    # No Russian base is an EAEU record; the three stops of the tour are, with the four legs between them.
+    expect(map_frame(page).locator(".site")).to_have_count(0)
+    expect(map_frame(page).locator(".stop-icon .stop-made")).to_have_count(3)
+    expect(map_frame(page).locator(".stop-icon .stop-not-made")).to_have_count(0)
+    assert layer_counts(frame) == [0, 0, 7, 0]  # members (shading only), border, route, sites
 
 
 def test_a_hostile_url_runs_no_script(page, server):

@@ -68,3 +68,16 @@ def test_the_csv_has_a_column_per_article_and_the_record(corpus):
     assert dushanbe[2] == "dis-dushanbe-date"
     assert dushanbe[3 + list(corpus.sources).index("cement-2017")].startswith("differs: In talks with Tajik")
     assert len(table) == len(rows) + 1
+
+
+def test_every_link_in_the_table_is_named_by_what_it_shows_first(corpus):
+    # WCAG 2.5.3 (axe: label-content-name-mismatch): a link's name starts with its visible words.
+    import re
+
+    from dashboard.compare import compare_html
+
+    page = compare_html(compare_rows(corpus.records, corpus), corpus, lambda rid: f"./?sel={rid}")
+    links = re.findall(r'<a href="[^"]*"[^>]*?(?: aria-label="([^"]*)")?>([^<]*)</a>', page)
+    named = [(label, text) for label, text in links if label]
+    assert named and all(label.startswith(text.rstrip(" ↗")) for label, text in named)
+    assert any(label.startswith("read in the article: ") and " on Stop 2: Dushanbe" in label for label, _ in named)

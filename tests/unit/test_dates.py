@@ -15,6 +15,7 @@ from dashboard.dates import (
     mentions_date,
     parse_partial,
     span,
+    within_unit,
 )
 
 D = dt.date
@@ -91,6 +92,9 @@ QUOTES = [
     ("Moldova and Ukraine were granted it in MAY 2002", D(2002, 5, 1), "month", True),
     ("plans for march", D(2017, 3, 1), "month", False),
     ("told France 24 on Feb. 22.", D(2024, 2, 22), "day", True),
+    ("GEORGIA LEFT IN AUGUST 2009", D(2009, 8, 1), "month", True),   # a headline's capitals
+    ("SIGNED ON 27 FEBRUARY", D(2017, 2, 27), "day", True),
+    ("signed on 05 May 2018", D(2018, 5, 5), "day", True),            # a leading zero
 ]
 
 
@@ -103,3 +107,23 @@ def test_the_days_a_quote_gives_for_a_month():
     assert days_given("Armenia’s accession came into effect on 2 January 2015.", 1) == {2}
     assert days_given("On June 8-9, 2017, Astana hosted", 6) == {8, 9}
     assert days_given("in January 2015", 1) == set()
+@pytest.mark.parametrize(("day", "boundary", "precision", "inside"), [
+    # A day inside the month or year an imprecise boundary stands for (the reference check skips those days).
+    (D(2006, 12, 1), D(2006, 12, 1), "month", True),
+    (D(2006, 12, 31), D(2006, 12, 1), "month", True),
+    (D(2007, 1, 1), D(2006, 12, 1), "month", False),
+    (D(2006, 11, 30), D(2006, 12, 1), "month", False),
+    (D(1992, 1, 1), D(1992, 1, 1), "year", True),
+    (D(1992, 12, 31), D(1992, 1, 1), "year", True),
+    (D(1993, 1, 1), D(1992, 1, 1), "year", False),
+    (D(2006, 12, 1), D(2006, 12, 1), "day", False),   # a day is exact: nothing is inside it
+])
+def test_a_day_inside_an_imprecise_boundary(day, boundary, precision, inside):
+    assert within_unit(day, boundary, precision) is inside
+
+
+@pytest.mark.parametrize(("day", "precision", "iso"), [
+    (D(992, 3, 4), "day", "0992-03-04"), (D(992, 3, 1), "month", "0992-03"), (D(992, 1, 1), "year", "0992"),
+])
+def test_iso_dates_keep_four_digit_years(day, precision, iso):
+    assert iso_at(day, precision) == iso

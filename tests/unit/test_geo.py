@@ -330,3 +330,61 @@ def test_geo_does_not_import_streamlit() -> None:
         subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=False).returncode
         == 0
     )
+
+
+# ------------------------------------------- what the loaders and helpers give, called directly (issue 19)
+
+
+def test_loaded_countries_carry_three_digit_numeric_codes() -> None:
+    countries = geo.load_countries(GEODATA).set_index("iso2")
+    assert countries.loc["AF", "iso_num"] == "004" and countries.loc["KZ", "iso_num"] == "398"
+    assert countries.crs.to_epsg() == 4326
+
+
+def test_loaded_borders_carry_lengths_as_numbers() -> None:
+    borders = geo.load_borders(GEODATA).set_index("id")
+    assert borders["length_km"].dtype == float
+    assert 1100 < borders.loc["TJ-AF", "length_km"] < 1400
+
+
+def test_a_border_with_itself_is_refused_by_name(countries: gpd.GeoDataFrame) -> None:
+    with pytest.raises(ValueError, match="^need two different countries, got 'TJ' twice$"):
+        geo.shared_border(countries, "TJ", "TJ")
+    with pytest.raises(ValueError, match="^country 'XX' not in the given GeoDataFrame$"):
+        geo.shared_border(countries, "TJ", "XX")
+
+
+@pytest.mark.parametrize("geom", [None, shapely.LineString(), shapely.Polygon()])
+def test_distance_to_nothing_is_refused(geom) -> None:
+    with pytest.raises(ValueError, match="^geometry is empty$"):
+        geo.distance_to_geometry_km(38.5, 68.8, geom)
+
+
+def test_an_arc_starts_and_ends_exactly_at_its_stops() -> None:
+    arc = geo.geodesic_arc(55.7558, 37.6173, 43.2389, 76.8897, n=3)
+    assert arc[0] == (55.7558, 37.6173) and arc[-1] == (43.2389, 76.8897) and len(arc) == 3
+    with pytest.raises(ValueError, match="^n must be at least 2, got 1$"):
+        geo.geodesic_arc(0, 0, 1, 1, n=1)
+
+
+def test_a_projected_file_is_read_back_in_degrees(tmp_path: Path) -> None:
+    # GeoJSON with a named CRS (GDAL writes one for a projected frame): the loader reprojects to WGS84.
+    original = geo.load_countries(GEODATA)
+    original.to_crs("EPSG:3857").to_file(tmp_path / "countries.geojson", driver="GeoJSON")
+    again = geo.load_countries(tmp_path)
+    assert again.crs.to_epsg() == 4326
+    kz, kz_again = (g.set_index("iso2").loc["KZ", "geometry"] for g in (original, again))
+    assert kz_again.bounds == pytest.approx(kz.bounds, abs=1e-6)
+
+
+def test_loaded_borders_keep_their_optional_columns() -> None:
+    borders = geo.load_borders(GEODATA)
+    assert list(borders.columns) == [*geo.BORDER_COLUMNS, *geo.BORDER_OPTIONAL, "geometry"]
+    assert borders.set_index("id").loc["TJ-AF", "length_source"]
+
+
+def test_an_arcs_points_are_equally_spaced_along_the_geodesic() -> None:
+    arc = geo.geodesic_arc(55.7558, 37.6173, 43.2389, 76.8897, n=5)
+    total = geo.geodesic_distance_km(55.7558, 37.6173, 43.2389, 76.8897)
+    steps = [geo.geodesic_distance_km(*a, *b) for a, b in zip(arc, arc[1:])]
+    assert steps == pytest.approx([total / 4] * 4, rel=1e-6)

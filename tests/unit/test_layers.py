@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 import subprocess
 
 import pytest
@@ -28,6 +29,7 @@ from dashboard.layers import (
 )
 from dashboard.memberships import membership_status
 from dashboard.model import Border, Excerpt, Membership, MilitarySite, VisitStop
+from tests.ci import need
 
 TOUR = dt.date(2017, 2, 27)
 
@@ -132,9 +134,7 @@ def test_membership_tooltip_payload_cannot_close_the_script(corpus):
 
 
 def test_layer_script_is_valid_javascript(corpus, borders, tmp_path):
-    node = subprocess.run(["node", "--version"], capture_output=True)
-    if node.returncode != 0:
-        pytest.skip("node is not installed")
+    need(shutil.which("node") is not None, "node is not installed (apt-get install npm brings it)")
     for idx, kind in enumerate(("members", "border", "route", "sites")):
         js = build_layer_js(kind, f"feature_group_feature_group_{idx}", list(corpus.records), corpus,
                             borders, "org-csto", TOUR)

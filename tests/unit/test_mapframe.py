@@ -63,9 +63,19 @@ def test_same_arguments_as_st_folium(corpus, geodata, monkeypatch, center, zoom)
         assert ours[name] == sent[name], name
 
 
-def test_the_constant_part_does_not_depend_on_which_map_object_built_it(geodata):
-    # Built once per process and shared by every session: two builds must agree.
-    assert mapframe.frame_args(_base_map(geodata), "map") == mapframe.frame_args(_base_map(geodata), "map")
+def test_the_constant_part_is_the_map_the_reader_gets_from_the_apps_own_files(geodata):
+    args = mapframe.frame_args(_base_map(geodata), "map")
+    # What the browser is told to load: Leaflet and the basemap from the app itself (works offline), no CDN.
+    assert args.js_links[-1] == "../../app/static/generated/leaflet-1.9.4/leaflet.js"
+    assert args.css_links == ("../../app/static/generated/leaflet-1.9.4/leaflet.css",)
+    assert all(link.startswith("../../app/static/") for link in args.js_links + args.css_links)
+    assert geodata.basemap_url in args.script and "tile.openstreetmap.org" not in args.script
+    # The whole region at first sight, in the element the page's scripts look for.
+    assert (args.map_id, args.zoom) == ("map_div", 4)
+    # Built once per process and shared by every session: a second build gives the same arguments, and the
+    # component's identity depends on its key only.
+    assert mapframe.frame_args(_base_map(geodata), "map") == args
+    assert mapframe.frame_args(_base_map(geodata), "other").hash_key != args.hash_key
 
 
 def test_layer_script_reaches_the_page_verbatim_not_as_a_template(geodata):

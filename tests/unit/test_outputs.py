@@ -105,3 +105,163 @@ def test_the_csv_names_a_memberships_country_grouping_and_status(corpus):
     row = next(csv.DictReader(io.StringIO(to_csv([corpus.by_id["m-csto-am-2024"]], corpus))))
     assert (row["countries"], row["organizations"], row["status"]) == ("AM", "org-csto", "frozen")
     assert (row["date"], row["date_end"]) == ("2024-02-22", "")
+# --- The CSV's readable columns, as a spreadsheet shows them (issue 19: not only record_json). ---------------
+def _csv_rows(records, corpus) -> list[dict[str, str]]:
+    import csv
+    import io
+
+    return list(csv.DictReader(io.StringIO(to_csv(records, corpus))))
+
+
+def test_the_csv_has_every_readable_column_in_order():
+    import csv
+    import io
+
+    from tests.unit.tiny import tiny_corpus
+
+    header = next(csv.reader(io.StringIO(to_csv([], tiny_corpus()))))
+    assert header == ["id", "kind", "title", "status", "date", "date_end", "countries", "organizations", "topics", "lat",
+                      "lon", "sources", "quotes", "spans", "references", "record_json"]
+
+
+def test_the_csv_readable_columns_say_what_the_record_says():
+    from dashboard.model import Event, Excerpt, Location, Reference
+    from tests.unit.tiny import D, tiny_corpus
+
+    record = Event(
+        id="ev-x", kind="event", title='The "Kant" talks, part 1', countries=["KG", "RU"], organizations=["org-a"],
+        topics=["security", "military"], date=D(2019, 7, 1), date_precision="month", date_end=D(2019, 8, 18),
+        location=Location(lat=42.85, lon=74.85),
+        excerpts=[Excerpt(source="s1", quote="Russia flies Su-25 combat planes,\n  and Mi-8 helicopters", start=120,
+                          end=176),
+                  Excerpt(source="s2", quote="the base's \"lease\" runs | for 49 years", start=7, end=45)],
+        references=[Reference(supports="location", title="Kant (air base)", url="https://example.org/kant")],
+    )
+    [row] = _csv_rows([record], tiny_corpus())
+    del row["record_json"]
+    assert row == {
+        "id": "ev-x", "kind": "event", "title": 'The "Kant" talks, part 1', "status": "",
+        "date": "2019-07", "date_end": "2019-08-18",
+        "countries": "KG;RU", "organizations": "org-a", "topics": "security;military",
+        "lat": "42.85", "lon": "74.85",
+        "sources": "Article s1;Article s2",
+        "quotes": "Russia flies Su-25 combat planes, and Mi-8 helicopters | the base's \"lease\" runs | for 49 years",
+        "spans": "s1:120-176;s2:7-45",
+        "references": "location: Kant (air base) <https://example.org/kant>",
+    }
+
+
+def test_a_record_without_place_dates_or_excerpts_leaves_those_columns_empty():
+    from tests.unit.tiny import tiny_corpus
+
+    corpus = tiny_corpus()
+    [row] = _csv_rows([corpus.by_id["org-b"]], corpus)
+    assert {k: row[k] for k in ("date", "date_end", "countries", "lat", "lon", "sources", "quotes", "spans")} == {
+        k: "" for k in ("date", "date_end", "countries", "lat", "lon", "sources", "quotes", "spans")}
+    assert row["organizations"] == "org-b" and row["references"] == "date: A public record <https://example.org/record>"
+
+
+def test_the_real_csv_quotes_every_excerpt_readably(corpus):
+    records = list(corpus.records)
+    for record, row in zip(records, _csv_rows(records, corpus), strict=True):
+        assert row["id"] == record.id and row["title"] == record.title
+        assert row["quotes"] == " | ".join(normalise(e.quote) for e in record.excerpts), record.id
+        assert row["sources"] == ";".join(corpus.sources[e.source].label for e in record.excerpts), record.id
+
+
+def test_geojson_gives_each_feature_its_place_and_dates_at_their_precision():
+    import json
+
+    from tests.unit.tiny import tiny_corpus
+
+    corpus = tiny_corpus()
+    features = {f["id"]: f for f in json.loads(to_geojson(list(corpus.records)))["features"]}
+    assert features["site-kg"]["geometry"] == {"type": "Point", "coordinates": [74.85, 42.85]}
+    assert features["ev-tj"]["geometry"] is None and features["ev-tj"]["properties"]["when"] == "2017-02-27"
+    assert features["ev-kg-week"]["properties"]["when"] == "2017-02-20/2017-02-27"
+    assert features["m-uz-b"]["properties"]["when"] == "2006-12/2012-12-19"
+    assert features["ev-jul"]["properties"]["when"] == "2019-07"
+    assert "when" not in features["site-kg"]["properties"]
+    assert features["ev-tj"]["properties"]["title"] == "Talks in Dushanbe"
+    assert from_geojson(to_geojson(list(corpus.records))) == list(corpus.records)
+
+
+def test_a_round_trip_keeps_the_spans_of_a_disagreements_quoted_versions(corpus):
+    disputes = [r for r in corpus.records if r.kind == "disagreement" and any(v.excerpt for v in r.versions)]
+    for back in (from_csv(to_csv(disputes, corpus)), from_geojson(to_geojson(disputes))):
+        assert [(v.excerpt.start, v.excerpt.end) for r in back for v in r.versions if v.excerpt] == [
+            (v.excerpt.start, v.excerpt.end) for r in disputes for v in r.versions if v.excerpt]
+        assert all(v.excerpt.start is not None for r in back for v in r.versions if v.excerpt)
+
+
+def test_a_record_exported_without_spans_loads_with_none():
+    # A hand-made or older file: the record's JSON has no start/end for its excerpts.
+    from dashboard.export import dict_to_record, record_to_dict
+    from tests.unit.tiny import tiny_corpus
+
+    corpus = tiny_corpus()
+    for rid in ("ev-kg-week", "dis-tj"):
+        data = record_to_dict(corpus.by_id[rid])
+        for excerpt in data.get("excerpts", []):
+            del excerpt["start"], excerpt["end"]
+        for version in data.get("versions", []):
+            del version["excerpt"]["start"], version["excerpt"]["end"]
+        back = dict_to_record(data)
+        assert back == corpus.by_id[rid]
+        assert all(e.start is None and e.end is None for e in back.excerpts)
+
+
+def test_a_record_without_excerpts_in_its_json_loads():
+    from dashboard.export import dict_to_record, record_to_dict
+    from tests.unit.tiny import tiny_corpus
+
+    record = tiny_corpus().by_id["org-b"]
+    data = record_to_dict(record)
+    del data["excerpts"]
+    assert dict_to_record(data) == record
+
+
+def test_the_csv_lists_every_organization_and_reference_and_end_dates_at_their_precision():
+    from dashboard.model import Event, Reference
+    from tests.unit.tiny import D, tiny_corpus
+
+    record = Event(id="ev-y", kind="event", title="Привет, «Душанбе»", countries=["TJ"], topics=["security"],
+                   organizations=["org-a", "org-b"], date=D(2016, 1, 1), date_precision="year", date_end=D(2018, 1, 1),
+                   date_end_precision="year",
+                   references=[Reference(supports="date", title="First", url="https://example.org/1"),
+                               Reference(supports="date_end", title="Second", url="https://example.org/2")])
+    [row] = _csv_rows([record], tiny_corpus())
+    assert (row["date"], row["date_end"]) == ("2016", "2018")
+    assert row["organizations"] == "org-a;org-b"
+    assert row["references"] == "date: First <https://example.org/1> | date_end: Second <https://example.org/2>"
+    # The JSON column is readable too: letters as they are, keys in a fixed order (exports diff cleanly).
+    assert "Привет, «Душанбе»" in row["record_json"]
+    import json
+
+    keys = list(json.loads(row["record_json"]))
+    assert keys == sorted(keys)
+
+
+def test_the_geojson_is_a_feature_collection_with_readable_letters():
+    import json
+
+    from dashboard.model import Event
+    from tests.unit.tiny import D
+
+    record = Event(id="ev-z", kind="event", title="«Душанбе»", countries=["TJ"], topics=["security"],
+                   date=D(2016, 1, 1), date_end=D(2018, 1, 1), date_end_precision="year")
+    text = to_geojson([record])
+    assert "«Душанбе»" in text
+    data = json.loads(text)
+    assert data["type"] == "FeatureCollection" and [f["type"] for f in data["features"]] == ["Feature"]
+    assert data["features"][0]["properties"]["when"] == "2016-01-01/2018"
+
+
+def test_a_border_without_its_line_is_exported_without_geometry(corpus):
+    import json
+
+    border = corpus.by_id["border-tj-af"]
+    [feature] = json.loads(to_geojson([border]))["features"]
+    assert feature["geometry"] is None and feature["id"] == "border-tj-af"
+    [feature] = json.loads(to_geojson([border], load_borders(DEFAULT_GEODATA)))["features"]
+    assert feature["geometry"]["type"] in ("LineString", "MultiLineString")

@@ -19,6 +19,7 @@ from dashboard.panel import (
 )
 
 TODAY = dt.date(2026, 11, 22)
+DATE_HELP = "Which memberships are shown; by default the first day of the tour, 27 Feb 2017."
 
 
 def test_every_facet_lists_its_options_with_the_records_each_leaves(corpus):
@@ -48,9 +49,18 @@ def test_the_search_box_shows_the_search(corpus):
 def test_the_map_controls_show_the_view(corpus):
     view = vs.ViewState(shade="org-eaeu", layers=("route", "sites"), tiles=True)
     controls = build_panel_data(corpus, view, TODAY)["map"]
-    assert controls["shade"]["value"] == "org-eaeu"
-    assert [o["value"] for o in controls["shade"]["options"]] == list(corpus.shadable)
-    assert controls["layers"]["value"] == ["route", "sites"] and controls["tiles"]["value"] is True
+    assert controls == {
+        "shade": {"key": "shade", "label": "Shade countries by",
+                  "help": "Membership status in this grouping, on the 'as of' date.", "value": "org-eaeu",
+                  "options": [{"value": o, "name": corpus.organizations[o]} for o in corpus.shadable]},
+        "layers": {"key": "layers", "label": "Layers", "value": ["route", "sites"],
+                   "options": [{"value": "members", "name": "Memberships"}, {"value": "route", "name": "Visit route"},
+                               {"value": "sites", "name": "Military sites"}, {"value": "border", "name": "Borders"}]},
+        "tiles": {"key": "tiles", "label": "Online tile layer (needs internet)",
+                  "help": "Off by default: the basemap is drawn from the app's own geodata and works offline.",
+                  "value": True},
+    }
+    assert {"CSTO", "EAEU", "SCO"} <= {o["name"] for o in controls["shade"]["options"]}
 
 
 GOOD = [
@@ -78,40 +88,55 @@ def test_changes_the_panel_sends_become_session_values(corpus, payload, expected
     assert parse_panel_event(payload, corpus, TODAY) == expected
 
 
-# Each row: what a forged or garbled message could carry. None of it may reach Session State.
+# Each row: what a forged or garbled message could carry, and the reason given (a notice on the page, escaped
+# there). None of it may reach Session State.
 BAD = [
-    None,
-    "country=TJ",
-    {"value": ["TJ"]},
-    {"key": "__proto__", "value": ["TJ"]},
-    {"key": "country", "value": "TJ"},
-    {"key": "country", "value": ["<script>alert(1)</script>"]},
-    {"key": "country", "value": [["TJ"]]},
-    {"key": "country", "value": ["TJ"] * 41},
-    {"key": "org", "value": ["NATO"]},
-    {"key": "date", "value": "2017-02-30"},
-    {"key": "date", "value": "1900-01-01"},  # before the range the panel offers
-    {"key": "date", "value": "2999-01-01"},
-    {"key": "date", "value": 20170227},
-    {"key": "range", "value": ["2016-01-01"]},
-    {"key": "_view_state", "value": []},
-    {"key": "shade", "value": "org-nato"},
-    {"key": "shade", "value": ["org-csto"]},
-    {"key": "layers", "value": ["route", "<img src=x>"]},
-    {"key": "layers", "value": "route"},
-    {"key": "tiles", "value": "yes"},
-    {"key": "q", "value": "x" * 201},
-    {"key": "q", "value": ["Kant"]},
-    {"key": "q", "value": None},
+    (None, "not a filter change"),
+    ("country=TJ", "not a filter change"),
+    ({"value": ["TJ"]}, "not a filter change"),
+    ({"key": 7, "value": ["TJ"]}, "not a filter change"),
+    ({"key": "__proto__", "value": ["TJ"]}, "unknown filter '__proto__'"),
+    ({"key": "x" * 60}, f"unknown filter {'x' * 40!r}"),
+    ({"key": "country", "value": "TJ"}, "Country: not a list of choices"),
+    ({"key": "country", "value": ["<script>alert(1)</script>"]}, "Country: unknown '<script>alert(1)</script>'"),
+    ({"key": "country", "value": [["TJ"]]}, "Country: not a list of choices"),
+    ({"key": "country", "value": ["TJ", 7]}, "Country: not a list of choices"),
+    ({"key": "country", "value": ["TJ"] * 41}, "Country: not a list of choices"),
+    ({"key": "org", "value": ["NATO"]}, "Organization: unknown 'NATO'"),
+    ({"key": "org", "value": ["org-csto", "NATO", "x" * 50, "y", "z"]},
+     f"Organization: unknown 'NATO', {'x' * 40!r}, 'y'"),
+    ({"key": "topic", "value": ["sports"]}, "Topic: unknown 'sports'"),
+    ({"key": "article", "value": ["pravda-2017"]}, "Source article: unknown 'pravda-2017'"),
+    ({"key": "kind", "value": ["spaceship"]}, "Record kind: unknown 'spaceship'"),
+    ({"key": "date", "value": "2017-02-30"}, "not a date: '2017-02-30'"),
+    ({"key": "date", "value": "1990-12-31"}, "date out of range: 1990-12-31"),   # before the range the panel offers
+    ({"key": "date", "value": "2026-11-23"}, "date out of range: 2026-11-23"),   # after today
+    ({"key": "date", "value": 20170227}, "not a date: '20170227'"),
+    ({"key": "date", "value": 10 ** 50}, f"not a date: {str(10 ** 50)[:40]!r}"),  # cut at 40 characters
+    ({"key": "date", "value": "2017-2-27"}, "not a date: '2017-2-27'"),
+    ({"key": "date", "value": "2017-02-277"}, "not a date: '2017-02-277'"),
+    ({"key": "range", "value": ["2016-01-01"]}, "dated records between: not a pair of dates"),
+    ({"key": "range", "value": "2016-01-01"}, "dated records between: not a pair of dates"),
+    ({"key": "range", "value": ["2016-01-01", "2016-01-01", "2016-01-01"]}, "dated records between: not a pair of dates"),
+    ({"key": "range", "value": ["2016-01-01", "1900-01-01"]}, "date out of range: 1900-01-01"),
+    ({"key": "_view_state", "value": []}, "unknown filter '_view_state'"),
+    ({"key": "shade", "value": "org-nato"}, "shade: unknown grouping 'org-nato'"),
+    ({"key": "shade", "value": "y" * 50}, f"shade: unknown grouping {'y' * 40!r}"),
+    ({"key": "layers", "value": ["route", "<img src=x>"]}, "layers: not a list of known layers"),
+    ({"key": "layers", "value": "route"}, "layers: not a list of known layers"),
+    ({"key": "tiles", "value": "yes"}, "online tiles: not true or false"),
+    ({"key": "tiles", "value": 1}, "online tiles: not true or false"),
+    ({"key": "q", "value": "x" * 201}, "search: longer than 200 characters"),
+    ({"key": "q", "value": ["Kant"]}, "search: not text"),
+    ({"key": "q", "value": None}, "search: not text"),
 ]
 
 
-@pytest.mark.parametrize("payload", BAD)
-def test_anything_else_is_refused_with_a_reason(corpus, payload):
+@pytest.mark.parametrize(("payload", "reason"), BAD, ids=[repr(b[0])[:40] for b in BAD])
+def test_anything_else_is_refused_with_a_reason(corpus, payload, reason):
     with pytest.raises(PanelEventError) as err:
         parse_panel_event(payload, corpus, TODAY)
-    # The reason becomes a notice on the page (escaped there): short, whatever was sent.
-    assert 0 < len(str(err.value)) < 200
+    assert str(err.value) == reason
 
 
 def _message(*numbers: int, epoch: str = "e1") -> dict:
@@ -151,3 +176,63 @@ def test_each_change_is_applied_once_and_in_order(payload, applied, todo, mark):
 def test_a_message_the_panel_cannot_have_sent_is_refused(payload):
     with pytest.raises(PanelEventError):
         pending_changes(payload, None)
+
+
+
+EDGES = [
+    # The ends of what the panel offers are accepted.
+    ({"key": "date", "value": "1991-01-01"}, ("date", dt.date(1991, 1, 1))),
+    ({"key": "date", "value": TODAY.isoformat()}, ("date", TODAY)),
+    ({"key": "range", "value": ["1991-01-01", TODAY.isoformat()]}, ("range", (dt.date(1991, 1, 1), TODAY))),
+    ({"key": "range", "value": ["2016-01-01", "2016-01-01"]}, ("range", (dt.date(2016, 1, 1), dt.date(2016, 1, 1)))),
+    ({"key": "country", "value": ["TJ"] * 40}, ("country", ["TJ"])),
+    ({"key": "org", "value": ["org-eaeu", "org-csto"]}, ("org", ["org-eaeu", "org-csto"])),  # in the order ticked
+    ({"key": "topic", "value": ["migration"]}, ("topic", ["migration"])),
+    ({"key": "article", "value": ["gusev-2019"]}, ("article", ["gusev-2019"])),
+    ({"key": "kind", "value": ["event", "figure"]}, ("kind", ["event", "figure"])),
+    ({"key": "layers", "value": ["border", "members", "sites", "route"]}, ("layers", ["members", "route", "sites", "border"])),
+    ({"key": "tiles", "value": False}, ("tiles", False)),
+]
+
+
+@pytest.mark.parametrize(("payload", "expected"), EDGES)
+def test_the_edges_of_what_the_panel_offers_are_accepted(corpus, payload, expected):
+    assert parse_panel_event(payload, corpus, TODAY) == expected
+
+
+def test_each_facet_offers_its_values_by_name_in_the_panels_order(corpus):
+    from dashboard.panel import KIND_LABELS, option_names
+
+    assert option_names(corpus, "orgs") == corpus.organizations
+    countries = option_names(corpus, "countries")
+    assert list(countries.values()) == sorted(countries.values()) and countries["TJ"] == "Tajikistan"
+    assert option_names(corpus, "topics")["domestic-politics"] == "domestic politics"
+    assert option_names(corpus, "sources") == {k: v.label for k, v in corpus.sources.items()}
+    assert option_names(corpus, "kinds") == KIND_LABELS
+
+
+def test_the_panel_shows_each_option_with_its_count_and_the_date_fields_their_limits(corpus):
+    view = vs.ViewState(filters=FilterState(kinds=("military_site",)))
+    data = build_panel_data(corpus, view, TODAY)
+    kinds = next(f for f in data["facets"] if f["key"] == vs.P_KIND)
+    assert (kinds["label"], kinds["chosen"]) == ("Record kind", ["military_site"])
+    counts = {o["value"]: o["count"] for o in kinds["options"]}
+    assert counts == {k: len(select(corpus, FilterState(kinds=(k,)))) for k in counts}
+    countries = next(f for f in data["facets"] if f["key"] == vs.P_COUNTRY)
+    shown = {o["value"]: o["count"] for o in countries["options"]}
+    assert shown["TJ"] == len(select(corpus, FilterState(kinds=("military_site",), countries=("TJ",))))
+    assert shown["MD"] == 0                                    # offered, though it would leave nothing
+    lo, hi = "1991-01-01", TODAY.isoformat()
+    assert data["dates"] == [
+        {"key": "date", "label": "Memberships as of", "help": DATE_HELP,
+         "ends": [{"name": "on", "label": "Memberships as of", "value": "2017-02-27", "min": lo, "max": hi}]},
+        {"key": "range", "label": "Dated records between", "help": "Records without a date are always kept.",
+         "ends": [{"name": "from", "label": "Dated records from", "value": lo, "min": lo, "max": hi},
+                  {"name": "to", "label": "Dated records to", "value": hi, "min": lo, "max": hi}]},
+    ]
+    assert data["open"] == [vs.P_KIND]
+    assert [(f["label"], f["help"]) for f in data["facets"]] == [(f.label, f.help) for f in FACETS]
+
+    layers = data["map"]["layers"]
+    assert [(o["value"], o["name"]) for o in layers["options"]] == [
+        ("members", "Memberships"), ("route", "Visit route"), ("sites", "Military sites"), ("border", "Borders")]

@@ -96,3 +96,141 @@ def test_a_link_may_not_ask_for_a_day_after_the_readers_today(corpus):
     state, notices = decode({"date": ["2026-12-01"], "to": ["2026-11-30"]}, corpus, today)
     assert state.filters.as_of == dt.date(2017, 2, 27) and state.filters.date_to == today
     assert notices == ["Ignored date='2026-12-01': outside 1991-01-01..2026-11-30 (today)."]
+# --- Map views and dates at and past the edges (issue 19), with the notice a reader sees, word for word. -----
+TOGETHER = "Ignored the map view: lat, lon and z go together."
+VIEWS = [
+    # (lat, lon, z) as given, the view kept (None: dropped), the notice about the value (then TOGETHER)
+    (("39.5", "69.5", "6"), MapView(39.5, 69.5, 6), None),
+    (("90", "180", "18"), MapView(90.0, 180.0, 18), None),
+    (("-90", "-180", "1"), MapView(-90.0, -180.0, 1), None),
+    (("39.12345", "69.98765", "6.9"), MapView(39.123, 69.988, 6), None),      # rounded; a zoom is whole
+    (("90.001", "69.5", "6"), None, "Ignored lat='90.001': not a number between -90 and 90."),
+    (("-90.5", "69.5", "6"), None, "Ignored lat='-90.5': not a number between -90 and 90."),
+    (("39.5", "180.5", "6"), None, "Ignored lon='180.5': not a number between -180 and 180."),
+    (("39.5", "-181", "6"), None, "Ignored lon='-181': not a number between -180 and 180."),
+    (("39.5", "69.5", "0"), None, "Ignored z='0': not a number between 1 and 18."),
+    (("39.5", "69.5", "19"), None, "Ignored z='19': not a number between 1 and 18."),
+    (("nan", "69.5", "6"), None, "Ignored lat='nan': not a number between -90 and 90."),
+    (("39.5", "inf", "6"), None, "Ignored lon='inf': not a number between -180 and 180."),
+    (("39.5", "east", "6"), None, "Ignored lon='east': not a number between -180 and 180."),
+    (("39.5", None, None), None, ""),
+    ((None, None, "6"), None, ""),
+]
+
+
+@pytest.mark.parametrize(("given", "view", "notice"), VIEWS, ids=[",".join(map(str, v[0])) for v in VIEWS])
+def test_a_map_view_is_kept_only_inside_the_world(corpus, given, view, notice):
+    params = {k: [v] for k, v in zip(("lat", "lon", "z"), given) if v is not None}
+    state, said = decode(params, corpus)
+    assert state.view == view
+    assert said == ([] if notice is None else [notice, TOGETHER] if notice else [TOGETHER])
+
+
+DAYS = [
+    # (date=..., the 'as of' day kept, the notices)
+    ("1991-01-01", dt.date(1991, 1, 1), []),
+    ("2100-01-01", dt.date(2100, 1, 1), []),
+    ("1990-12-31", dt.date(2017, 2, 27), ["Ignored date='1990-12-31': outside 1991-01-01..2100-01-01."]),
+    ("2100-01-02", dt.date(2017, 2, 27), ["Ignored date='2100-01-02': outside 1991-01-01..2100-01-01."]),
+    ("2017-02-30", dt.date(2017, 2, 27), ["Ignored date='2017-02-30': not a date (use YYYY-MM-DD)."]),
+    ("2017-2-3", dt.date(2017, 2, 27), ["Ignored date='2017-2-3': not a date (use YYYY-MM-DD)."]),
+    ("20170227", dt.date(2017, 2, 27), ["Ignored date='20170227': not a date (use YYYY-MM-DD)."]),
+]
+
+
+@pytest.mark.parametrize(("given", "as_of", "notices"), DAYS)
+def test_a_date_is_kept_only_in_the_range_the_map_covers(corpus, given, as_of, notices):
+    state, said = decode({"date": [given]}, corpus)
+    assert state.filters.as_of == as_of
+    assert said == notices
+
+
+NOTICES = [
+    # (params, what the filters become, the notices word for word)
+    ({"country": ["TJ,XX"]}, FilterState(countries=("TJ",)), ["Ignored country='XX': not a known value."]),
+    ({"country": ["tj, TJ ,kg"]}, FilterState(countries=("TJ", "KG")), []),
+    ({"org": ["sco"], "article": ["GUSEV-2019"], "kind": ["Event"], "topic": ["MIGRATION"]},
+     FilterState(orgs=("org-sco",), sources=("gusev-2019",), kinds=("event",), topics=("migration",)), []),
+    ({"from": ["2018-01-01"], "to": ["2017-01-01"]}, FilterState(), ["Ignored from/to: 'to' is before 'from'."]),
+    ({"from": ["2017-01-01"], "to": ["2017-01-01"]},
+     FilterState(date_from=dt.date(2017, 1, 1), date_to=dt.date(2017, 1, 1)), []),
+    ({"date": ["2016-01-01", "2017-01-01"]}, FilterState(as_of=dt.date(2016, 1, 1)),
+     ["Parameter date was given 2 times; used the first."]),
+    ({"country": ["x" * 401]}, FilterState(), [f"Ignored country={'x' * 37 + '...'!r}: longer than 400 characters."]),
+    ({"country": ["x" * 400]}, FilterState(), [f"Ignored country={'x' * 37 + '...'!r}: not a known value."]),
+    ({"country": [",".join(["TJ"] * 41)]}, FilterState(countries=("TJ",)),
+     ["Parameter country had 41 values; kept the first 40."]),
+    ({"country": [",".join(["TJ"] * 40)]}, FilterState(countries=("TJ",)), []),
+    ({"colour": ["red"]}, FilterState(), ["Ignored unknown parameter 'colour'."]),
+]
+
+
+@pytest.mark.parametrize(("params", "filters", "notices"), NOTICES)
+def test_link_filters_and_their_notices(corpus, params, filters, notices):
+    state, said = decode(params, corpus)
+    assert state.filters == filters
+    assert said == notices
+
+
+OTHERS = [
+    # (params, the view they give, the notices)
+    ({"shade": ["EAEU"]}, ViewState(shade="org-eaeu"), []),
+    ({"shade": ["NATO"]}, ViewState(), ["Ignored shade='NATO': not a known value."]),
+    ({"sel": ["SITE-KANT"]}, ViewState(selected="site-kant"), []),
+    ({"layers": [""]}, ViewState(layers=()), []),
+    ({"layers": ["sites,route"]}, ViewState(layers=("route", "sites")), []),
+    ({"tiles": ["1"]}, ViewState(tiles=True), []),
+    ({"tiles": ["0"]}, ViewState(tiles=False), []),
+    ({"tiles": ["yes"]}, ViewState(), ["Ignored tiles='yes': use 0 or 1."]),
+    ({"source": ["cement-2017"], "excerpt": ["site-kant.0"]}, ViewState(source="cement-2017", excerpt="site-kant.0"),
+     []),
+    ({"excerpt": ["site-kant.9"]}, ViewState(), ["Ignored excerpt='site-kant.9': no such excerpt."]),
+    ({"excerpt": ["site-kant.x"]}, ViewState(), ["Ignored excerpt='site-kant.x': no such excerpt."]),
+    ({"excerpt": ["nowhere.0"]}, ViewState(), ["Ignored excerpt='nowhere.0': no such excerpt."]),
+]
+
+
+@pytest.mark.parametrize(("params", "view", "notices"), OTHERS)
+def test_link_view_parameters_and_their_notices(corpus, params, view, notices):
+    assert decode(params, corpus) == (view, notices)
+
+
+def test_an_excerpt_link_names_one_that_exists(corpus):
+    last = len(corpus.by_id["site-kant"].excerpts) - 1
+    assert decode({"excerpt": [f"site-kant.{last}"]}, corpus) == (ViewState(excerpt=f"site-kant.{last}"), [])
+    assert decode({"excerpt": [f"site-kant.{last + 1}"]}, corpus)[1] == [
+        f"Ignored excerpt='site-kant.{last + 1}': no such excerpt."]
+
+
+def test_a_long_value_is_cut_in_its_notice(corpus):
+    _, said = decode({"sel": ["a" * 41]}, corpus)
+    assert said == [f"Ignored sel={'a' * 37 + '...'!r}: not a known value."]
+    _, said = decode({"sel": ["a" * 40]}, corpus)
+    assert said == [f"Ignored sel={'a' * 40!r}: not a known value."]
+
+
+def test_every_part_of_the_view_is_written_into_the_link(corpus):
+    state = ViewState(
+        filters=FilterState(orgs=("org-csto", "org-eaeu"), countries=("TJ",), topics=("security",),
+                            sources=("gusev-2019",), kinds=("event", "figure"), as_of=dt.date(2015, 6, 1),
+                            date_from=dt.date(2016, 1, 1), date_to=dt.date(2017, 12, 31)),
+        shade="org-sco", selected="site-kant", layers=("route",), tiles=True, view=MapView(39.5, -69.25, 6),
+        source="cement-2017", excerpt="site-kant.0")
+    assert encode(state, corpus) == {
+        "org": "CSTO,EAEU", "country": "TJ", "topic": "security", "article": "gusev-2019", "kind": "event,figure",
+        "date": "2015-06-01", "from": "2016-01-01", "to": "2017-12-31", "shade": "SCO", "sel": "site-kant",
+        "layers": "route", "tiles": "1", "lat": "39.500", "lon": "-69.250", "z": "6", "source": "cement-2017",
+        "excerpt": "site-kant.0"}
+
+
+@pytest.mark.parametrize(("orgs", "shade", "expected"), [
+    ((), "org-csto", "org-csto"),
+    (("org-eaeu",), "org-csto", "org-eaeu"),               # the filter excludes the chosen grouping
+    (("org-csto", "org-eaeu"), "org-eaeu", "org-eaeu"),
+    (("org-eaeu", "org-csto"), "org-sco", "org-eaeu"),      # the first chosen one the map can shade by
+    (("org-bri",), "org-sco", "org-sco"),                    # none it can shade by: the chosen grouping stays
+])
+def test_the_map_shades_by_a_grouping_the_filter_keeps(corpus, orgs, shade, expected):
+    from dashboard.state import effective_shade
+
+    assert effective_shade(ViewState(filters=FilterState(orgs=orgs), shade=shade), corpus) == expected

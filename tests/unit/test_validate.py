@@ -91,8 +91,9 @@ CASES = [
      (16, None, "title", "key appears twice")),
     ("no excerpt or reference", ORG + "  - id: ev-x\n    kind: event\n    title: x\n    countries: [KG]\n    topics: [security]\n",
      (13, "ev-x", "excerpts", "at least one excerpt or reference")),
-    ("no country or organization", ORG + site().replace("    countries: [KG]\n", "").replace("host: KG", "host: KG").replace(
-        "    operator: RU\n    host: KG\n", "    operator: RU\n    host: KG\n"), None),
+    ("no country or organization", ORG + "  - id: ev-x\n    kind: event\n    title: x\n    topics: [security]\n"
+     "    excerpts:\n      - source: cement-2017\n        quote: " + KANT_QUOTE + "\n",
+     (13, "ev-x", "countries", "a record needs a country or an organization")),
     ("unknown border", ORG + "  - id: border-x\n    kind: border\n    geodata_id: XX-YY\n    title: x\n    countries: [KG]\n"
      "    topics: [security]\n    excerpts:\n      - source: cement-2017\n        quote: " + KANT_QUOTE + "\n",
      (15, "border-x", "geodata_id", "no border 'XX-YY'")),
@@ -155,7 +156,20 @@ CASES += [
                                                    quote="on 1 January 2013"),
      (32, "m-y", "date", "overlaps m-x (same country and organization)")),
 ]
-CASES = [c for c in CASES if c[2] is not None]
+# Issue 19: a quote one word off the article is not verbatim, wherever the word is.
+NEAR_MISSES = [
+    ("near miss: one character", KANT_QUOTE.replace("Su-25", "Su-26")),
+    ("near miss: the first word", KANT_QUOTE.replace("Russia flies", "Moscow flies")),
+    ("near miss: the last word", KANT_QUOTE.replace("Kant airbase", "Kant base")),
+    ("near miss: a word left out", KANT_QUOTE.replace("Su-25 combat planes", "Su-25 planes")),
+    ("near miss: a word added", KANT_QUOTE.replace("from the Kant", "from the old Kant")),
+    ("near miss: a capital letter", KANT_QUOTE.replace("Russia flies", "russia flies")),
+    ("near miss: a comma added", KANT_QUOTE.replace("planes and", "planes, and")),
+    ("near miss: the quote runs one word past the paragraph", KANT_QUOTE + ", which is manned by some 400 Russian soldiers"),
+]
+CASES += [(case, ORG + site(quote=quote), (24, "site-kant", "excerpts.quote",
+                                           "quote not found verbatim in 004_8ba6c02ffa2a8b5e.txt"))
+          for case, quote in NEAR_MISSES]
 
 
 @pytest.fixture
@@ -242,3 +256,36 @@ def test_cli_checks_the_corrections_log(tmp_path, capsys):
     assert main(["--reference", str(folder)]) == 1
     err = capsys.readouterr().err
     assert "corrections.yaml:" in err and "why: Field required" in err
+# What `make validate` prints for a bad excerpt, word for word.
+EXCERPT_MESSAGES = [
+    (site(quote=KANT_QUOTE.replace("Su-25", "Su-26")),
+     "annotations.yaml:24: [site-kant] excerpts.quote: quote not found verbatim in 004_8ba6c02ffa2a8b5e.txt: "
+     "'Russia flies Su-26 combat planes and Mi-8 helicopters from t'"),  # its first 60 characters
+    (site(quote="Russia flies Su-25 combat planes … from the Kant airbase"),
+     "annotations.yaml:24: [site-kant] excerpts.quote: a quote must not contain an ellipsis; split it into two "
+     "excerpts"),
+    (site(quote="Russia flies Su-25 combat planes ... from the Kant airbase"),
+     "annotations.yaml:24: [site-kant] excerpts.quote: a quote must not contain an ellipsis; split it into two "
+     "excerpts"),
+    (site().replace("source: cement-2017", "source: pravda-2017"),
+     "annotations.yaml:23: [site-kant] excerpts.source: unknown source 'pravda-2017'"),
+    # The line of the source itself, wherever it stands in the excerpt.
+    (site().replace("      - source: cement-2017\n        quote: " + KANT_QUOTE,
+                    "      - quote: " + KANT_QUOTE + "\n        source: pravda-2017"),
+     "annotations.yaml:24: [site-kant] excerpts.source: unknown source 'pravda-2017'"),
+]
+
+
+@pytest.mark.parametrize(("text", "shown"), EXCERPT_MESSAGES)
+def test_a_bad_excerpt_is_reported_word_for_word(write, text, shown):
+    with pytest.raises(CorpusError) as info:
+        load_corpus(write(ORG + text))
+    assert [str(p).split("/")[-1] for p in info.value.problems] == [shown]
+
+
+def test_a_found_quote_gets_its_span_in_the_article(write):
+    corpus = load_corpus(write(ORG + site()))
+    excerpt = corpus.by_id["site-kant"].excerpts[0]
+    text = corpus.seeds["cement-2017"].text
+    assert text[excerpt.start:excerpt.end] == KANT_QUOTE
+    assert text.index(KANT_QUOTE) == excerpt.start

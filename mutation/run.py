@@ -1,0 +1,201 @@
+"""Mutation testing of the modules that decide what a reader sees: `make mutation`.
+
+    .venv/bin/python -m mutation.run [--jobs N] [--quick] [--report-only] [PATTERN ...]
+
+Runs mutmut (configured in pyproject.toml: which files, which tests) on TARGETS with
+the fast tests (unit + AppTest), then writes mutation/REPORT.md: the tool and its
+version, the date, the run time, killed/total per module, and every survivor with
+its diff and the reason given for it in mutation/survivors.yaml. A survivor without
+a reason, or a score under GOAL, makes the run exit 1.
+
+--quick is CI's subset: the hand-written mutants of mutation/named.py (the four the
+issue named) and mutmut on QUICK; its report goes to mutants/, not to the tracked one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from collections import Counter
+from importlib.metadata import version
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+MUTANTS = ROOT / "mutants"
+REPORT = ROOT / "mutation" / "REPORT.md"
+QUICK_REPORT = MUTANTS / "QUICK-REPORT.md"
+REASONS = ROOT / "mutation" / "survivors.yaml"
+TIMING = MUTANTS / "mutation-run.json"
+MUTMUT = Path(sys.executable).parent / "mutmut"
+GOAL = 0.90
+
+# What users see: filters, membership status, URL state decoding, escaping (md() and the reader),
+# quote verification, exports, the reader's spans, the panel's event parsing, geodesy, dates, reference
+# labels. corpus.py and ui.py are large; only their quote-checking and escaping functions are targets.
+TARGETS = {
+    "filters": ["dashboard.filters.*"],
+    "memberships": ["dashboard.memberships.*"],
+    "dates": ["dashboard.dates.*"],
+    "state": ["dashboard.state.*"],
+    "export": ["dashboard.export.*"],
+    "reader": ["dashboard.reader.*"],
+    "panel": ["dashboard.panel.*"],
+    "geo": ["dashboard.geo.*"],
+    "support": ["dashboard.support.*"],
+    "corpus (quote check)": ["dashboard.corpus.x_normalise__mutmut_*", "dashboard.corpus.x__normalise_with_offsets__*",
+                             "dashboard.corpus.xǁSeedǁfind__*", "dashboard.corpus.xǁ_Checksǁ_locate__*"],
+    "ui (md escaping)": ["dashboard.ui.x_md__*"],
+}
+QUICK = ["dashboard.memberships.*", "dashboard.filters.x__mask__*", "dashboard.filters.x_select__*",
+         "dashboard.corpus.xǁSeedǁfind__*"]
+KILLED = {1, 3}  # mutmut's exit codes for "a test failed" (3: pytest's internal error)
+TIMEOUTS = {36, 24, -24, 152, 255}  # the tests ran far longer than without the mutant: detected, counted as killed
+STATUS = {0: "survived", 5: "no tests", 33: "no tests", 34: "skipped", 36: "timeout", 24: "timeout",
+          -24: "timeout", 152: "timeout", 255: "timeout", None: "not checked", -9: "segfault", -11: "segfault"}
+
+
+def log(msg: str) -> None:
+    print(f"[mutation] {msg}", flush=True)
+
+
+def results() -> dict[str, int | None]:
+    """Every generated mutant's exit code, from mutmut's .meta files."""
+    out: dict[str, int | None] = {}
+    for meta in MUTANTS.glob("dashboard/*.py.meta"):
+        out.update(json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"])
+    return out
+
+
+def module_of(name: str, targets: dict[str, list[str]]) -> str | None:
+    """Which target a mutant belongs to, or None if it is not one (the rest of corpus.py and ui.py)."""
+    for module, patterns in targets.items():
+        if any(_match(name, p) for p in patterns):
+            return module
+    return None
+
+
+def _match(name: str, pattern: str) -> bool:
+    return re.fullmatch(re.escape(pattern).replace(r"\*", ".*"), name) is not None
+
+
+def diff(name: str) -> str:
+    """The mutant's change, as mutmut shows it (the lines that differ)."""
+    shown = subprocess.run([str(MUTMUT), "show", name], cwd=ROOT, capture_output=True, text=True).stdout
+    lines = [ln for ln in shown.splitlines() if ln[:1] in "+-" and not ln.startswith(("+++", "---"))]
+    return "\n".join(lines)
+
+
+def write_report(target: Path, patterns: dict[str, list[str]], named: list[dict] | None,
+                 named_seconds: float = 0.0) -> bool:
+    """The report: score per module, every survivor with its diff and reason. True if it meets the goal."""
+    codes = results()
+    reasons = yaml.safe_load(REASONS.read_text(encoding="utf-8")) or {} if REASONS.exists() else {}
+    timing = json.loads(TIMING.read_text(encoding="utf-8")) if TIMING.exists() else {}
+    per: dict[str, Counter] = {m: Counter() for m in patterns}
+    survivors: list[tuple[str, str, int | None]] = []
+    for name in sorted(codes, key=_natural):
+        module = module_of(name, patterns)
+        if module is None:
+            continue
+        code = codes[name]
+        per[module]["total"] += 1
+        if code in KILLED or code in TIMEOUTS:
+            per[module]["killed"] += 1
+            per[module]["timeouts"] += code in TIMEOUTS
+        else:
+            survivors.append((module, name, code))
+    killed = sum(c["killed"] for c in per.values())
+    total = sum(c["total"] for c in per.values())
+    score = killed / total if total else 0.0
+    unexplained = [n for _, n, _ in survivors if n not in reasons]
+    lines = [
+        "# Mutation testing: what the tests notice",
+        "",
+        f"- Tool: mutmut {version('mutmut')} (one worker: `--max-children {timing.get('jobs', 1)}`), "
+        f"Python {sys.version.split()[0]}",
+        f"- Date: {timing.get('finished', '?')}; dashboard/ and tests/ as at commit {timing.get('commit', '?')}",
+        f"- Run time: {timing.get('seconds', 0) / 60:.1f} min for mutmut's {timing.get('checked', total)} mutants, "
+        f"{named_seconds / 60:.1f} min for the {len(named or [])} named ones (on a 2-core machine shared with "
+        f"other work)",
+        "- Tests: tests/unit and tests/app (unit + AppTest); the browser tests are not run per mutant.",
+        f"- Score: **{killed}/{total} killed ({score:.1%})**; goal {GOAL:.0%}. Killed includes "
+        f"{sum(c['timeouts'] for c in per.values())} timeouts (the tests hung or ran 15 times longer).",
+        "",
+        "| module | killed | total | score |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    for module, c in per.items():
+        lines.append(f"| {module} | {c['killed']} | {c['total']} | {c['killed'] / c['total']:.1%} |"
+                     if c["total"] else f"| {module} | 0 | 0 | - |")
+    if named is not None:
+        lines += ["", "## The mutants the issue named (mutation/named.py)", "",
+                  "| mutant | fate | failing tests |", "| --- | --- | --- |"]
+        lines += [f"| {m['name']} | {m['fate']} | {m['test']} |" for m in named]
+    lines += ["", f"## Survivors ({len(survivors)})", "",
+              "Each with mutmut's diff and why it is left: *equivalent* (no input can tell it from the original) "
+              "or *left* (a reason a test for it is not worth its cost).", ""]
+    for _module, name, code in survivors:
+        why = reasons.get(name, "**NO REASON GIVEN**")
+        lines += [f"### {name} ({STATUS.get(code, code)})", "", "```diff", diff(name), "```", "", str(why).strip(), ""]
+    stale = sorted(set(reasons) - {n for _, n, _ in survivors})
+    if stale:
+        lines += ["## Reasons for mutants that no longer survive", "", *[f"- {n}" for n in stale], ""]
+    target.write_text("\n".join(lines), encoding="utf-8")
+    log(f"{killed}/{total} killed ({score:.1%}); {len(survivors)} survivors, {len(unexplained)} without a reason; "
+        f"report: {target.relative_to(ROOT)}")
+    for name in unexplained:
+        log(f"  no reason: {name}")
+    return score >= GOAL and not unexplained and all(m["fate"] == "killed" for m in named or [])
+
+
+def _natural(name: str):
+    return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", name)]
+
+
+def run_mutmut(patterns: list[str], jobs: int) -> None:
+    started = time.monotonic()
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    proc = subprocess.run([str(MUTMUT), "run", "--max-children", str(jobs), *patterns], cwd=ROOT, env=env,
+                          stdout=subprocess.DEVNULL)
+    if proc.returncode not in (0, 1):
+        sys.exit(f"mutmut run failed ({proc.returncode})")
+    checked = sum(1 for n, c in results().items() if c is not None and any(_match(n, p) for p in patterns))
+    TIMING.write_text(json.dumps({"seconds": round(time.monotonic() - started), "jobs": jobs, "checked": checked,
+                                  "finished": dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+                                  "commit": commit.strip()}), encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--jobs", type=int, default=int(os.environ.get("MUTATION_JOBS", "1")),
+                        help="mutmut worker processes (default 1: the machine is shared)")
+    parser.add_argument("--quick", action="store_true", help="CI's subset (named mutants + a few functions)")
+    parser.add_argument("--report-only", action="store_true",
+                        help="run the named mutants again and write the report from mutmut's last run")
+    parser.add_argument("patterns", nargs="*", help="only these mutants (mutmut names, * wildcards)")
+    args = parser.parse_args(argv)
+    from mutation import named as named_mutants
+
+    started = time.monotonic()
+    named = named_mutants.run_all() if not args.patterns else None
+    named_seconds = time.monotonic() - started
+    if args.quick:
+        if not args.report_only:
+            run_mutmut(QUICK, args.jobs)
+        return 0 if write_report(QUICK_REPORT, {"quick subset": QUICK}, named, named_seconds) else 1
+    if not args.report_only:
+        run_mutmut(args.patterns or [p for ps in TARGETS.values() for p in ps], args.jobs)
+    return 0 if write_report(REPORT, TARGETS, named, named_seconds) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
