@@ -26,7 +26,7 @@ WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BLOCKING = ("serious", "critical")
 
 
-class AxeUnavailable(RuntimeError):
+class AxeUnavailableError(RuntimeError):
     """axe-core could not be fetched or did not match its pinned integrity."""
 
 
@@ -37,11 +37,11 @@ def axe_script() -> str:
             with urllib.request.urlopen(AXE_TARBALL, timeout=60) as response:
                 tarball = response.read()
         except OSError as exc:
-            raise AxeUnavailable(f"cannot fetch {AXE_TARBALL}: {exc}") from exc
+            raise AxeUnavailableError(f"cannot fetch {AXE_TARBALL}: {exc}") from exc
         algorithm, _, expected = AXE_INTEGRITY.partition("-")
         got = base64.b64encode(hashlib.new(algorithm, tarball).digest()).decode()
         if got != expected:
-            raise AxeUnavailable(f"{AXE_TARBALL}: integrity {algorithm}-{got}, expected {AXE_INTEGRITY}")
+            raise AxeUnavailableError(f"{AXE_TARBALL}: integrity {algorithm}-{got}, expected {AXE_INTEGRITY}")
         with tarfile.open(fileobj=io.BytesIO(tarball), mode="r:gz") as archive:
             script = archive.extractfile("package/axe.min.js").read()
         CACHE.parent.mkdir(parents=True, exist_ok=True)
