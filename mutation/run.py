@@ -165,10 +165,14 @@ def run_mutmut(patterns: list[str], jobs: int) -> None:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
     proc = subprocess.run([str(MUTMUT), "run", "--max-children", str(jobs), *patterns], cwd=ROOT, env=env,
-                          stdout=subprocess.DEVNULL)
-    if proc.returncode not in (0, 1):
-        sys.exit(f"mutmut run failed ({proc.returncode})")
+                          capture_output=True, text=True)
     checked = sum(1 for n, c in results().items() if c is not None and any(_match(n, p) for p in patterns))
+    # mutmut exits 0 even when the clean run of the tests fails in its copy (say, a folder not in
+    # also_copy): then no mutant is checked, and every one would read as a survivor.
+    if proc.returncode not in (0, 1) or not checked:
+        tail = "\n".join((proc.stdout + proc.stderr).replace("\r", "\n").splitlines()[-30:])
+        sys.exit(f"mutmut run failed (exit {proc.returncode}, {checked} mutants checked):\n{tail}")
+
     TIMING.write_text(json.dumps({"seconds": round(time.monotonic() - started), "jobs": jobs, "checked": checked,
                                   "finished": dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
                                   "commit": commit.strip()}), encoding="utf-8")
