@@ -196,9 +196,9 @@ def _mask(corpus: Corpus, state: FilterState, skip: str | None = None) -> int:
     for facet in FACETS:
         if facet != skip:
             mask &= _facet_mask(index, facet, getattr(state, facet))
-    if skip != "query":
-        mask &= _query_mask(corpus, index, state.query)
-    return mask
+    # The query has no option counts, so no caller skips it: without("query") clears it instead.
+    return mask & _query_mask(corpus, index, state.query)
+
 
 
 def select(corpus: Corpus, state: FilterState, over_time: bool = False) -> list[Annotation]:

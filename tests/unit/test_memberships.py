@@ -10,6 +10,7 @@ import pytest
 
 from dashboard.layers import MEMBERSHIP_STYLE, membership_payload
 from dashboard.memberships import (
+    gaps,
     membership_active,
     membership_status,
     overlapping_periods,
@@ -117,3 +118,16 @@ def test_periods_of_other_countries_or_groupings_never_overlap():
     tj = _period("m-2", "member", D(2001, 1, 1), country="TJ")
     other = kz.model_copy(update={"id": "m-3", "organization": "org-b"})
     assert overlapping_periods([kz, tj, other]) == []
+
+
+def test_gaps_and_overlaps_are_found_per_country_and_organization_only():
+    # One country's end and another's later start are no gap; two countries' periods at once are no overlap.
+    kz = _period("m-kz", "member", D(1994, 1, 1), D(1999, 1, 1))
+    uz = _period("m-uz", "member", D(2006, 1, 1), None, country="UZ")
+    tj = _period("m-tj", "member", D(1995, 1, 1), None, country="TJ")
+    kz_again = _period("m-kz-2", "member", D(2001, 1, 1))
+    assert gaps([kz, uz, tj]) == []
+    assert overlapping_periods([kz, uz, tj]) == []
+    assert [(a.id, b.id) for a, b in gaps([uz, kz_again, tj, kz])] == [("m-kz", "m-kz-2")]
+    other_org = kz_again.model_copy(update={"id": "m-kz-b", "organization": "org-b"})
+    assert gaps([kz, other_org]) == []
