@@ -12,7 +12,7 @@ from dashboard import clock
 from dashboard.corpus import Corpus, record_countries
 from dashboard.dates import format_date
 from dashboard.filters import TOUR_END, TOUR_START
-from dashboard.layers import MEMBERSHIP_STYLE, PALETTE
+from dashboard.layers import MEMBERSHIP_PATTERN, MEMBERSHIP_STYLE, PALETTE, PLOTLY_PATTERN
 from dashboard.memberships import status_label
 from dashboard.model import TOPICS, Annotation, Disagreement, Event, Figure, Membership, VisitStop
 
@@ -39,11 +39,16 @@ def _empty(fig: go.Figure) -> go.Figure:
     return fig
 
 
+def membership_rows(records: list[Annotation], corpus: Corpus) -> list[Membership]:
+    """The timeline's periods in its order: by grouping, country, then start."""
+    return sorted((r for r in records if isinstance(r, Membership)),
+                  key=lambda r: (corpus.organizations[r.organization], corpus.countries.get(r.country, r.country), r.date))
+
+
 def make_membership_timeline(records: list[Annotation], corpus: Corpus, today: dt.date | None = None) -> go.Figure:
     """Countries x organizations from 1991: member, observer, suspended ... periods as bars; the tour marked."""
     today = today or clock.today_in(None)
-    rows = sorted((r for r in records if isinstance(r, Membership)),
-                  key=lambda r: (corpus.organizations[r.organization], corpus.countries.get(r.country, r.country), r.date))
+    rows = membership_rows(records, corpus)
     fig = go.Figure()
     for status, style in MEMBERSHIP_STYLE.items():
         sel = [r for r in rows if r.status.value == status]
@@ -58,7 +63,7 @@ def make_membership_timeline(records: list[Annotation], corpus: Corpus, today: d
             base=[s.isoformat() for s in starts],
             x=[(e - s).days * 86400000 for s, e in zip(starts, ends)],
             marker=dict(color=style["fillColor"], opacity=min(1.0, style["fillOpacity"] + 0.35),
-                        pattern=dict(shape="/" if style["dashArray"] else "")),
+                        pattern=PLOTLY_PATTERN.get(MEMBERSHIP_PATTERN[status], {"shape": ""})),
             customdata=[[r.id, format_date(s, r.date_precision),
                          format_date(r.date_end, r.date_end_precision) if r.date_end else "today",
                          " ⚠ unsettled" if r.unsettled else ""]
@@ -85,11 +90,17 @@ def make_membership_timeline(records: list[Annotation], corpus: Corpus, today: d
     return _layout(fig, "Who belonged to which grouping, 1991 to today", height=max(360, 22 * n + 140))
 
 
-def make_tour_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
-    """The tour day by day: stops, meetings and what was signed or announced."""
+def tour_rows(records: list[Annotation]) -> tuple[list[VisitStop], list[Event]]:
+    """The tour chart's points: the dated stops and calls, and the events of the tour's days (two before, one after)."""
     stops = [r for r in records if isinstance(r, VisitStop) and r.date]
     events = [r for r in records if isinstance(r, Event) and r.date
               and TOUR_START - dt.timedelta(days=2) <= r.date <= TOUR_END + dt.timedelta(days=1)]
+    return stops, events
+
+
+def make_tour_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
+    """The tour day by day: stops, meetings and what was signed or announced."""
+    stops, events = tour_rows(records)
     fig = go.Figure()
     if stops:
         fig.add_trace(go.Scatter(
@@ -190,8 +201,8 @@ def make_numbers_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
                    height=max(420, 34 * len(figs) + 90 * len(measures)))
 
 
-def make_coverage_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
-    """Which article speaks about what (excerpts per article and topic); disagreements counted apart."""
+def coverage_counts(records: list[Annotation]) -> tuple[Counter, Counter]:
+    """(excerpts per (article, topic), statements per article inside disagreements)."""
     counts: Counter = Counter()
     disputes: Counter = Counter()
     for r in records:
@@ -202,6 +213,12 @@ def make_coverage_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
             for v in r.versions:
                 if v.excerpt:
                     disputes[v.excerpt.source] += 1
+    return counts, disputes
+
+
+def make_coverage_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
+    """Which article speaks about what (excerpts per article and topic); disagreements counted apart."""
+    counts, disputes = coverage_counts(records)
     fig = go.Figure()
     if not counts:
         return _layout(_empty(fig), "Coverage by article")

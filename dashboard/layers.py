@@ -24,6 +24,7 @@ from jinja2 import Template
 from dashboard.assets import STATIC_URL
 from dashboard.corpus import Corpus
 from dashboard.dates import format_date
+from dashboard.describe import mark_name
 from dashboard.geo import geodesic_arc, geodesic_distance_km
 from dashboard.memberships import membership_status, status_label
 from dashboard.model import Annotation, Border, Membership, MilitarySite, VisitStop
@@ -55,6 +56,53 @@ MEMBERSHIP_STYLE = {
     "frozen": {"fillColor": PALETTE["rose"], "fillOpacity": 0.45, "dashArray": "2 2"},
     "former": {"fillColor": PALETTE["grey"], "fillOpacity": 0.30, "dashArray": "1 5"},
 }
+# A fill pattern per status besides membership itself, so that statuses differ in more than colour
+# (WCAG 1.4.1): on the map and in the legend alike (pattern_defs).
+MEMBERSHIP_PATTERN = {
+    "member": None,
+    "associate": "vertical",
+    "observer": "dots",
+    "dialogue_partner": "horizontal",
+    "partner": "grid",
+    "prospective": "rising",
+    "suspended": "falling",
+    "frozen": "cross",
+    "former": "rings",
+}
+# The same patterns as plotly draws them (the charts' membership timeline); plotly has no rings: larger,
+# fainter dots instead.
+PLOTLY_PATTERN = {
+    "vertical": {"shape": "|"}, "horizontal": {"shape": "-"}, "grid": {"shape": "+"}, "rising": {"shape": "/"},
+    "falling": {"shape": "\\"}, "cross": {"shape": "x"}, "dots": {"shape": "."},
+    "rings": {"shape": ".", "size": 12, "solidity": 0.15},
+}
+_HATCH = {
+    "vertical": '<path d="M4 0V8" stroke-width="1.6"/>',
+    "horizontal": '<path d="M0 4H8" stroke-width="1.6"/>',
+    "grid": '<path d="M4 0V8M0 4H8" stroke-width="1.1"/>',
+    "rising": '<path d="M-2 2L2 -2M0 8L8 0M6 10L10 6" stroke-width="1.4"/>',
+    "falling": '<path d="M-2 6L2 10M0 0L8 8M6 -2L10 2" stroke-width="1.4"/>',
+    "cross": '<path d="M0 0L8 8M8 0L0 8" stroke-width="1.1"/>',
+    "dots": '<circle cx="4" cy="4" r="1.4" stroke="none" fill="#222" fill-opacity="0.7"/>',
+    "rings": '<circle cx="4" cy="4" r="2" stroke-width="1" fill="none"/>',
+}
+
+
+def pattern_defs() -> str:
+    """An SVG holding one <pattern id="pat-STATUS"> per patterned status: the status colour at its opacity,
+    hatched in dark grey. Map paths and legend swatches fill with url(#pat-STATUS)."""
+    out = []
+    for status, hatch in MEMBERSHIP_PATTERN.items():
+        if hatch is None:
+            continue
+        style = MEMBERSHIP_STYLE[status]
+        out.append(f'<pattern id="pat-{status}" width="8" height="8" patternUnits="userSpaceOnUse">'
+                   f'<rect width="8" height="8" fill="{style["fillColor"]}" fill-opacity="{style["fillOpacity"]}"/>'
+                   f'<g stroke="#222" stroke-opacity="0.7">{_HATCH[hatch]}</g></pattern>')
+    return ('<svg class="patterns" aria-hidden="true" focusable="false" width="0" height="0" '
+            f'style="position:absolute"><defs>{"".join(out)}</defs></svg>')
+
+
 SITE_STYLE = {
     "active": {"color": PALETTE["vermillion"], "label": "active", "shape": "■"},
     "withdrawal_offered": {"color": PALETTE["orange"], "label": "withdrawal offered", "shape": "◆"},
@@ -141,12 +189,15 @@ class Mark:
     icon_size: tuple[int, int] = (24, 24)
     icon_anchor: tuple[int, int] = (12, 12)
     style: tuple[tuple[str, object], ...] = ()
+    # The accessible name (describe.mark_name, escaped as the tooltip is) of a mark that selects a record:
+    # it takes focus, in tour order. A mark without one is out of the Tab order and hidden from screen readers.
+    name: str | None = None
 
     def to_json(self) -> list:
         """Compact form read by the layer script's renderer."""
         return [self.shape, [[round(lat, 5), round(lon, 5)] for lat, lon in self.points], self.tooltip,
                 self.popup, self.icon, self.icon_class, list(self.icon_size), list(self.icon_anchor),
-                dict(self.style)]
+                dict(self.style), self.name]
 
 
 def _style(**kwargs) -> tuple[tuple[str, object], ...]:
@@ -222,9 +273,17 @@ def route_marks(stops: list[VisitStop], corpus: Corpus) -> list[Mark]:
             icon=f'<div class="leg-arrow" style="transform: rotate({angle - 90:.0f}deg)">➤</div>'
                  f'<div class="leg-km">{esc(when + " · ") if when else ""}{leg.km:,.0f} km</div>',
             icon_class="leg-label", icon_size=(90, 30), icon_anchor=(8, 8)))
-    for stop in stops:
+    for stop in tour_order(stops):
         marks.extend(_stop_marks(stop, stops, corpus))
     return marks
+
+
+_TOUR_RANK = {"origin": 0, "made": 1, "not_made": 2, "phone_call": 3}
+
+
+def tour_order(stops: list[VisitStop]) -> list[VisitStop]:
+    """Stops in tour order, which is also the Tab order: the start, the stops made, those not made, the call."""
+    return sorted(stops, key=lambda s: (_TOUR_RANK[s.status], s.order or 0))
 
 
 def _stop_marks(stop: VisitStop, stops: list[VisitStop], corpus: Corpus) -> list[Mark]:
@@ -236,7 +295,7 @@ def _stop_marks(stop: VisitStop, stops: list[VisitStop], corpus: Corpus) -> list
             return []
         tip = esc(f"Phone call from the Dushanbe talks: {leaders}") + _ref(stop.id)
         return [Mark("line", ((dushanbe.location.lat, dushanbe.location.lon), where), tooltip=tip,
-                     popup=_popup(stop, corpus),
+                     popup=_popup(stop, corpus), name=esc(mark_name(stop, corpus)),
                      style=_style(color=STOP_STYLE["phone_call"], weight=2, dashArray="2 6"))]
     if stop.status == "origin":
         badge, cls = "M", "stop-origin"
@@ -253,7 +312,7 @@ def _stop_marks(stop: VisitStop, stops: list[VisitStop], corpus: Corpus) -> list
            + "".join(f"<br>• {esc(a)}" for a in stop.agenda[:3]) + _flag(stop, corpus) + _ref(stop.id))
     return [Mark("marker", (where,), tooltip=tip, popup=_popup(stop, corpus),
                  icon=f'<div class="stop {cls}">{esc(badge)}</div>', icon_class="stop-icon",
-                 icon_size=(26, 26), icon_anchor=(13, 13))]
+                 icon_size=(26, 26), icon_anchor=(13, 13), name=esc(mark_name(stop, corpus)))]
 
 
 def site_marks(sites: list[MilitarySite], corpus: Corpus) -> list[Mark]:
@@ -275,7 +334,7 @@ def site_marks(sites: list[MilitarySite], corpus: Corpus) -> list[Mark]:
             icon=f'<div class="site{flagged}" data-status="{site.status}" style="color:{style["color"]}">'
                  f'{style["shape"]}</div>'
                  '<div class="site-stem"></div>',
-            icon_class="site-icon", icon_size=(24, 34), icon_anchor=(1, 34)))
+            icon_class="site-icon", icon_size=(24, 34), icon_anchor=(1, 34), name=esc(mark_name(site, corpus))))
     return marks
 
 
@@ -294,12 +353,14 @@ def border_marks(borders: list[Border], borders_gdf, corpus: Corpus) -> list[Mar
         tip = (f"<b>{esc(record.title)}</b><br>computed: {row.length_km:,.0f} km "
                f"(geodesic, {esc(row.resolution)})" + _flag(record, corpus) + _ref(record.id))
         primary = record.emphasis == "primary"
+        name = esc(mark_name(record, corpus, length_km=row.length_km))
         for coords in display_lines(row.geometry.wkb):
             if primary:
                 marks.append(Mark("line", coords, style=_style(color="#ffffff", weight=9, opacity=0.9)))
             marks.append(Mark("line", coords, tooltip=tip, popup=_popup(record, corpus), style=_style(
                 color=BORDER_COLOR, weight=5 if primary else 3, opacity=0.95 if primary else 0.6,
-                dashArray=None if primary else "6 5")))
+                dashArray=None if primary else "6 5"), name=name))
+            name = None  # a border drawn in several pieces takes focus once
     return marks
 
 
@@ -333,23 +394,27 @@ def _js_literal(value) -> str:
     return json.dumps(value, ensure_ascii=True, separators=(",", ":")).replace("</", "<\\/")
 
 
-# Builds the Leaflet layers from the compact marks; one copy per layer, a few hundred bytes.
-_RENDER = """function(g,d){d.forEach(function(m){var l,s=m[8]||{};
-if(m[0]==="marker"){l=L.marker(m[1][0],{icon:L.divIcon({html:m[4],className:m[5],iconSize:m[6],iconAnchor:m[7]})});}
+# Builds the Leaflet layers from the compact marks; one copy per layer, a few hundred bytes. A mark's
+# name (m[9]) is its accessible name; __markReady (the basemap's script) makes it take focus.
+_RENDER = """function(g,d,b){d.forEach(function(m,i){var l,s=m[8]||{};
+if(m[0]==="marker"){l=L.marker(m[1][0],{keyboard:!!m[9],icon:L.divIcon({html:m[4],className:m[5],iconSize:m[6],iconAnchor:m[7]})});}
 else if(m[0]==="circle"){l=L.circleMarker(m[1][0],s);}else{l=L.polyline(m[1],s);}
-if(m[2]){l.bindTooltip(m[2]);}if(m[3]){l.bindPopup(m[3],{maxWidth:320});}l.addTo(g);
+l.__name=m[9];l.__rank=(b||0)+i;if(m[2]){l.bindTooltip(m[2]);}if(m[3]){l.bindPopup(m[3],{maxWidth:320});}l.addTo(g);
 if(window.__markReady){window.__markReady(l);}});}"""
 
 
-def layer_js(marks: list[Mark], var: str, membership: dict | None = None) -> str:
-    """Leaflet JavaScript that declares `var` as a featureGroup holding the marks."""
-    js = f"var {var} = L.featureGroup();\n({_RENDER})({var}, {_js_literal([m.to_json() for m in marks])});"
+def layer_js(marks: list[Mark], var: str, membership: dict | None = None, tab_base: int = 0) -> str:
+    """Leaflet JavaScript that declares `var` as a featureGroup holding the marks; `tab_base` places its
+    named marks in the Tab order (the layer's rank in TAB_ORDER times 100,000, then the marks' order)."""
+    js = (f"var {var} = L.featureGroup();\n({_RENDER})({var}, {_js_literal([m.to_json() for m in marks])}, "
+          f"{tab_base});")
     if membership is not None:
         js += (f"\nwindow.__membership = {_js_literal(membership)};"
                "\nif (window.__applyMembership) { window.__applyMembership(); }")
     # New marks: show the current selection on them too, and lay them out.
     js += "\nif (window.__applySelection) { window.__applySelection(true); }"
     js += "\nif (window.__layout) { window.__layout(); }"
+    js += "\nif (window.__tabOrder) { window.__tabOrder(); }"
     return js
 
 
@@ -404,12 +469,23 @@ class _Basemap(_VerbatimMacro):
             map.keyboard.enable();
           }
           var base = {color: "#ffffff", weight: 1, fillColor: "#e8e4da", fillOpacity: 1, dashArray: null};
+          // A status other than membership is also told by its fill pattern (MEMBERSHIP_PATTERN), drawn
+          // over the fill colour that Leaflet's options keep.
+          var patterned = {{ this.patterned }};
+          function paint(f) {
+            if (f._path && f.__status && patterned.indexOf(f.__status) >= 0) {
+              f._path.setAttribute("fill", "url(#pat-" + f.__status + ")");
+              f._path.setAttribute("fill-opacity", "1");
+            }
+          }
           window.__applyMembership = function() {
             var layer = window.__basemap, status = window.__membership || {};
             if (!layer) { return; }
             layer.eachLayer(function(f) {
               var s = status[f.feature.properties.iso2];
+              f.__status = s ? s.status : null;
               f.setStyle(s ? s.style : base);
+              paint(f);
               delete f.__beforeSelection;
               var name = f.feature.properties.name;
               f.setTooltipContent(s ? s.tooltip : "<b>" + name + "</b><br>not in the selected grouping");
@@ -438,6 +514,7 @@ class _Basemap(_VerbatimMacro):
                 layer.setStyle(layer.__beforeSelection);
                 delete layer.__beforeSelection;
               }
+              if (layer.feature) { paint(layer); }
             }
           }
           window.__applySelection = function(force) {
@@ -453,23 +530,105 @@ class _Basemap(_VerbatimMacro):
             }
           };
           setInterval(window.__applySelection, 250);
-          // Enter or Space on a focused mark selects it as a click does (Leaflet alone only opens its popup).
+          // A mark that selects a record takes focus, is named in words (describe.mark_name) and is
+          // selected by Enter or Space as by a click (Leaflet alone only opens its popup). Any other mark
+          // (a leg's label, a border's white underlay) stays out of the Tab order and the reading.
           window.__markReady = function(layer) {
-            if (!(layer instanceof L.Marker)) { return; }
-            layer.off("keypress", layer._onKeyPress, layer);
-            layer.on("keypress", function(e) {
-              var key = e.originalEvent.key;
-              if (key === "Enter" || key === " ") {
-                L.DomEvent.preventDefault(e.originalEvent);
-                layer.fire("click", {latlng: layer.getLatLng(), originalEvent: e.originalEvent});
-              }
-            });
+            if (layer.__name && layer instanceof L.Marker) {
+              layer.off("keypress", layer._onKeyPress, layer);
+              layer.on("keypress", function(e) {
+                var key = e.originalEvent.key;
+                if (key === "Enter" || key === " ") { L.DomEvent.preventDefault(e.originalEvent); select(layer, e.originalEvent); }
+              });
+            }
+            // A mark gets its element when its layer reaches the map (a new one after a layer update).
+            layer.on("add", function() { decorate(layer); });
+            if (layer._map) { decorate(layer); }
+          };
+          function select(layer, original) {
+            var at = layer.getLatLng ? layer.getLatLng() : layer.getBounds().getCenter();
+            layer.fire("click", {latlng: at, originalEvent: original});
+          }
+          function decorate(layer) {
+            var el = layer._icon || layer._path;
+            if (!el || el.__decorated) { return; }
+            el.__decorated = true;
+            if (!layer.__name) {
+              el.setAttribute("tabindex", "-1");
+              el.setAttribute("aria-hidden", "true");
+              return;
+            }
+            var text = document.createElement("textarea");  // decodes the escaped name, runs nothing
+            text.innerHTML = layer.__name;
+            el.setAttribute("tabindex", "0");
+            el.setAttribute("role", "button");
+            el.setAttribute("aria-label", text.value);
+            el.setAttribute("data-rank", String(layer.__rank || 0));
+            if (!(layer instanceof L.Marker)) {
+              L.DomEvent.on(el, "keydown", function(e) {
+                if (e.key === "Enter" || e.key === " ") { L.DomEvent.preventDefault(e); select(layer, e); }
+              });
+              // A focused line is brought into view (Leaflet draws nothing of a line off the map) and shows
+              // its tooltip, as a hovered one does.
+              L.DomEvent.on(el, "focus", function() {
+                var r = el.getBoundingClientRect(), box = map.getContainer().getBoundingClientRect();
+                var drawn = r.width + r.height > 0 && r.right > box.left && r.left < box.right && r.bottom > box.top &&
+                  r.top < box.bottom;
+                if (!drawn) { map.fitBounds(layer.getBounds(), {animate: false, padding: [24, 24]}); }
+                if (layer.openTooltip) { layer.openTooltip(); }
+              });
+              L.DomEvent.on(el, "blur", function() { if (layer.closeTooltip) { layer.closeTooltip(); } });
+            }
+          }
+          // Tab order: the stops in tour order, then the sites, then the lines (border, phone call), however
+          // the layers were added or updated. Lines live in the overlay pane: it goes after the marker pane
+          // in the document (the panes' z-index keeps what is drawn on top).
+          // The frame's own name and description (the sentences above the map, views/map.py).
+          try {
+            // Not its title: Streamlit and our watchdog find the frame by it.
+            window.frameElement.setAttribute("aria-label", "Map of the tour: Tab reaches each stop, site and border");
+            window.frameElement.setAttribute("aria-describedby", "map-description");
+          } catch (e) { /* a cross-origin host page */ }
+          // A mark that takes focus is scrolled into the page's view, as any focused element is: the
+          // browser scrolls only within this frame (whose map does not scroll), not the page around it.
+          function reveal(el) {
+            try {
+              var frame = window.frameElement, w = window.parent;
+              if (!frame || !el.getBoundingClientRect) { return; }
+              var r = el.getBoundingClientRect(), f = frame.getBoundingClientRect(), margin = 48;
+              var top = f.top + r.top, bottom = f.top + r.bottom, height = w.innerHeight;
+              var box = frame.parentElement;
+              while (box && !/(auto|scroll)/.test(w.getComputedStyle(box).overflowY)) { box = box.parentElement; }
+              box = box || w.document.scrollingElement;
+              if (top < margin) { box.scrollTop -= margin - top; }
+              else if (bottom > height - margin) { box.scrollTop += bottom - (height - margin); }
+            } catch (e) { /* a cross-origin host page */ }
+          }
+          map.getContainer().addEventListener("focusin", function(e) {
+            setTimeout(function() { reveal(e.target); }, 0);
+            setTimeout(function() { reveal(e.target); }, 350);  // after Leaflet's pan to a marker
+          });
+          map.getContainer().setAttribute("role", "region");
+          map.getContainer().setAttribute("aria-label", "Map: arrow keys pan it, plus and minus zoom");
+          var panes = map.getPane("mapPane");
+          panes.appendChild(map.getPane("overlayPane"));
+          window.__tabOrder = function() {
+            var pane = map.getPane("markerPane");
+            var icons = Array.prototype.slice.call(pane.querySelectorAll(".leaflet-marker-icon[data-rank]"));
+            var sorted = icons.slice().sort(function(a, b) { return a.dataset.rank - b.dataset.rank; });
+            if (sorted.some(function(el, i) { return el !== icons[i]; })) {
+              sorted.forEach(function(el) { pane.appendChild(el); });
+            }
           };
           function draw(data) {
             window.__basemap = L.geoJSON(data, {
               style: function() { return base; },
               onEachFeature: function(f, layer) { layer.bindTooltip(f.properties.name, {sticky: true}); }
             }).addTo(map);
+            // Countries are reached by keyboard from the list under the map, not one by one here.
+            window.__basemap.eachLayer(function(f) {
+              if (f._path) { f._path.setAttribute("tabindex", "-1"); f._path.setAttribute("aria-hidden", "true"); }
+            });
             window.__basemap.bringToBack();
             window.__applyMembership();
             document.getElementById("map_div").setAttribute("data-basemap", "ready");
@@ -551,6 +710,7 @@ class _Basemap(_VerbatimMacro):
         self.bounds = json.dumps(TOUR_BOUNDS)
         self.url = json.dumps(url)
         self.ref_pattern = f"/{REF_PATTERN.pattern}/"
+        self.patterned = json.dumps([status for status, hatch in MEMBERSHIP_PATTERN.items() if hatch])
         self.sel_param = json.dumps(P_SEL)
         self.labels = json.dumps([(esc(n), lat, lon) for n, lat, lon in labels]).replace("</", "<\\/")
         self.css = css
@@ -561,7 +721,8 @@ MAP_CSS = """
 .leaflet-container { background: #cfe3ef; font: 13px/1.35 system-ui, sans-serif; }
 .country-label { color: #4a4a4a; font-size: 11px; text-align: center; white-space: nowrap;
   text-shadow: 0 0 3px #fff, 0 0 3px #fff; pointer-events: none; }
-.country-label span { display: inline-block; }
+.country-label span { display: inline-block; background: rgba(255,255,255,.82); color: #333; padding: 0 3px;
+  border-radius: 3px; text-shadow: none; }
 .laid-hidden { visibility: hidden; }
 .leader { position: absolute; height: 0; border-top: 1.5px solid #333; transform-origin: 0 0; pointer-events: none; }
 .laid-aside .site-stem { visibility: hidden; }
@@ -576,14 +737,14 @@ MAP_CSS = """
 .stop-made { background: #222; color: #fff; }
 .is-selected .stop, .is-selected .site { outline: 3px solid #D55E00; outline-offset: 2px; border-radius: 50%; }
 .stop-origin { background: #fff; color: #222; }
-.stop-not-made { background: #fff; color: #777; border-style: dashed; box-shadow: 0 0 0 1px #777; }
+.stop-not-made { background: #fff; color: #5f5f5f; border-style: dashed; box-shadow: 0 0 0 1px #5f5f5f; }
 .site-stem { width: 0; height: 12px; border-left: 2px solid #444; }
 .zoom-low .leg-km { display: none; }
 .site { font-size: 22px; line-height: 22px; text-align: left; margin-left: -4px; text-shadow: 0 0 2px #fff, 0 0 2px #fff; }
 .leg-arrow { font-size: 16px; color: #222; width: 16px; text-align: center; text-shadow: 0 0 2px #fff; }
 .leg-km { font-size: 11px; color: #222; white-space: nowrap; background: rgba(255,255,255,.8);
   padding: 0 3px; border-radius: 3px; display: inline-block; }
-.leaflet-tooltip .ref, .leaflet-popup .ref { color: #777; font-size: 10px; margin-top: 3px; }
+.leaflet-tooltip .ref, .leaflet-popup .ref { color: #555; font-size: 11px; margin-top: 3px; }
 .leaflet-popup blockquote { margin: 6px 0; padding-left: 8px; border-left: 3px solid #0072B2; }
 .leaflet-popup .src { color: #555; font-size: 11px; }
 .map-legend { background: rgba(255,255,255,.93); padding: 5px 7px; border-radius: 4px;
@@ -591,8 +752,7 @@ MAP_CSS = """
 .map-legend summary { font-weight: 700; cursor: pointer; }
 .map-legend .lg-title { font-weight: 600; margin-top: 4px; }
 .map-legend .lg-note { font-size: 11px; color: #333; max-width: 190px; }
-.map-legend .sw { display: inline-block; width: 14px; height: 11px; margin-right: 6px; border: 1px #444;
-  vertical-align: middle; }
+.map-legend .sw { display: inline-block; width: 16px; height: 12px; margin-right: 6px; vertical-align: middle; }
 .map-legend .ln { display: inline-block; width: 22px; margin-right: 6px; vertical-align: middle; }
 .map-legend .sym { display: inline-block; width: 16px; margin-right: 6px; text-align: center; font-size: 14px; }
 .map-legend .mini { display: inline-flex; width: 14px; height: 14px; font-size: 9px; margin-right: 6px;
@@ -611,6 +771,15 @@ MAP_CSS = """
 .stop.flagged::after, .site.flagged::after { content: "!"; position: absolute; top: -7px; right: -7px;
   background: #E69F00; color: #000; border-radius: 50%; width: 12px; height: 12px; font: 700 10px/12px sans-serif;
   text-align: center; box-shadow: 0 0 0 1px #fff; }
+/* Focus: a black ring inside a white one, 3:1 against any fill or basemap colour. */
+.leaflet-container:focus-visible { outline: 3px solid #000; outline-offset: -3px; }
+.leaflet-marker-icon:focus { outline: none; }
+.leaflet-marker-icon:focus-visible { outline: 3px solid #000; outline-offset: 2px; box-shadow: 0 0 0 5px #fff;
+  border-radius: 4px; }
+path.leaflet-interactive:focus { outline: none; }
+path.leaflet-interactive:focus-visible { stroke: #000; stroke-width: 8px; stroke-opacity: 1; }
+.map-legend summary:focus-visible, .leaflet-bar a:focus-visible, .leaflet-popup-close-button:focus-visible {
+  outline: 3px solid #000; outline-offset: 1px; box-shadow: 0 0 0 5px #fff; }
 .map-note { background: #fff3cd; padding: 4px 8px; border: 1px solid #e0c36a; max-width: 240px; }
 """
 
@@ -654,10 +823,13 @@ def legend_html() -> str:
     # data-show names what a row stands for; the map's layout script shows only the rows it draws now.
     rows = ['<div class="lg-title" data-group="status">Membership (shaded grouping)</div>']
     for status, style in MEMBERSHIP_STYLE.items():
-        dash = "dashed" if style["dashArray"] else "solid"
-        rows.append(f'<div data-group="status" data-show="status:{status}"><span class="sw" '
-                    f'style="background:{style["fillColor"]};opacity:{style["fillOpacity"] + 0.3:.2f};'
-                    f'border-style:{dash}"></span>{esc(status_label(status))}</div>')
+        # The swatch is filled as the map is (colour and pattern), within a dark outline (3:1 on the legend).
+        fill = f"url(#pat-{status})" if MEMBERSHIP_PATTERN[status] else style["fillColor"]
+        opacity = 1 if MEMBERSHIP_PATTERN[status] else style["fillOpacity"]
+        dash = ' stroke-dasharray="3 2"' if style["dashArray"] else ""
+        rows.append(f'<div data-group="status" data-show="status:{status}"><svg class="sw" width="16" height="12" '
+                    f'aria-hidden="true" focusable="false"><rect x="0.5" y="0.5" width="15" height="11" fill="{fill}" '
+                    f'fill-opacity="{opacity}" stroke="#222"{dash}/></svg>{esc(status_label(status))}</div>')
     rows.append('<div class="lg-note">⚠ in a tooltip: the sources disagree, or the status is unsettled</div>')
     rows.append('<div class="lg-title" data-group="tour">Tour</div>')
     rows.append('<div data-group="tour" data-show="stop:made"><span class="stop stop-made mini">1</span>stop, in order</div>')
@@ -675,7 +847,7 @@ def legend_html() -> str:
                     f'{style["shape"]}</span>{esc(style["label"])}</div>')
     rows.append(f'<div class="lg-title" data-group="border">Border</div><div data-group="border" data-show="border">'
                 f'<span class="ln" style="border-top:4px solid {BORDER_COLOR}"></span>border the articles discuss</div>')
-    return '<details><summary>Legend</summary>' + "".join(rows) + "</details>"
+    return pattern_defs() + '<details><summary>Legend</summary>' + "".join(rows) + "</details>"
 
 
 def build_base_map(
@@ -698,6 +870,8 @@ def build_base_map(
 
 LAYER_NAMES = {"members": "Memberships", "border": "Borders", "route": "Visit route", "sites": "Russian military sites"}
 LAYER_ORDER = ("members", "border", "route", "sites")
+# The order a keyboard reaches each layer's marks: the stops in tour order, the sites, then the lines.
+TAB_ORDER = ("route", "sites", "border", "members")
 
 
 DISPLAY_TOLERANCE_DEG = 0.01
@@ -733,7 +907,8 @@ def build_layer_js(kind: str, var: str, records: list[Annotation], corpus: Corpu
     if kind == "members":
         status = membership_status([r for r in records if isinstance(r, Membership)], shade, on)
         membership = membership_payload(status, corpus.organizations[shade], corpus, on)
-    return layer_js(layer_marks(kind, records, corpus, borders_gdf), var, membership)
+    return layer_js(layer_marks(kind, records, corpus, borders_gdf), var, membership,
+                    tab_base=TAB_ORDER.index(kind) * 100_000)
 
 
 def grid_cells(records: list[Annotation], deg: float = GRID_DEG) -> dict[tuple[int, int], list[Annotation]]:
@@ -757,7 +932,8 @@ def grid_marks(records: list[Annotation], what: str) -> list[Mark]:
         tip = f"<b>{len(members)} {esc(what.lower())} here</b>{names}{more}" + _ref(members[0].id)
         marks.append(Mark("circle", ((lat, lon),), tooltip=tip, style=_style(
             radius=round(min(28, 6 + 3 * len(members) ** 0.5), 1), color="#222", weight=1,
-            fillColor=PALETTE["vermillion"], fillOpacity=0.6)))
+            fillColor=PALETTE["vermillion"], fillOpacity=0.6),
+            name=esc(f"{len(members)} {what.lower()} here, the first: {members[0].title}")))
     return marks
 
 

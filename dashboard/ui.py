@@ -20,6 +20,7 @@ from dashboard import state as vs
 from dashboard.assets import AssetError
 from dashboard.corpus import Corpus, CorpusError, Problem, all_excerpts, record_countries
 from dashboard.dates import format_date
+from dashboard.describe import announcement, mark_name
 from dashboard.filters import RANGE_START, TOUR_START, FilterState, emptied_by, select
 from dashboard.geo import GeodataError
 from dashboard.memberships import status_label
@@ -58,6 +59,16 @@ def _light_component(name: str, stem: str):
 
 
 _FILTER_PANEL = _light_component("filter_panel", "filter-panel")
+
+
+# Characters markdown (and Streamlit's LaTeX and directives) read as syntax, as HTML character references.
+_MD_AS_ENTITIES = str.maketrans({ch: f"&#{ord(ch)};" for ch in "\\`*_{}[]()#+-.!|~$:"})
+
+
+def html_text(text: object) -> str:
+    """Escape text for HTML that st.markdown(unsafe_allow_html=True) shows: tags, and markdown's characters
+    too, as character references (shown as themselves whether or not markdown reads the block)."""
+    return html.escape(str(text), quote=True).translate(_MD_AS_ENTITIES)
 
 
 def md(text: object) -> str:
@@ -252,9 +263,14 @@ def st_live(render: Callable[[Corpus, vs.ViewState], None], head: Callable[[Corp
         # The page first (the filters' values are in Session State already): the map's element then
         # reaches the browser ahead of the filter panel.
         view = view_from_session()
-        st_notices()
-        if search_status:
-            st_search_status(corpus, view)
+        st.session_state.pop(ON_MAP_KEY, None)  # the map page counts its marks while it draws
+        # One element, filled or empty: notices and a search's status come and go, and were they elements
+        # of their own, the page's elements after them would move and be drawn anew (the map remounted).
+        with st.container(key="page-notes"):
+            st_notices()
+            if search_status:
+                st_search_status(corpus, view)
+
         try:
             render(corpus, view)
         except (GeodataError, AssetError) as exc:
@@ -262,6 +278,29 @@ def st_live(render: Callable[[Corpus, vs.ViewState], None], head: Callable[[Corp
         st_filters(corpus, st.session_state[VIEW_KEY], link_payload(st.session_state[VIEW_KEY], corpus))
 
     live()
+
+
+def _pick_record(key: str) -> None:
+    """Callback of a record list: select the chosen record, then empty the list for the next choice."""
+    ss = st.session_state
+    if ss.get(key):
+        ss[vs.P_SEL] = ss[key]
+        ss[key] = None
+
+
+def st_record_picker(label: str, records: list[Annotation], corpus: Corpus, key: str, placeholder: str,
+                     help: str | None = None) -> None:
+    """A list of records to select one from, each named as its mark is (describe.mark_name): the keyboard's
+    and the screen reader's way to what a map or a chart shows. Nothing if there is nothing to choose."""
+    names = {r.id: mark_name(r, corpus) for r in records}
+    if not names:
+        return
+    st.selectbox(label, options=list(names), format_func=names.get, index=None, key=key,
+                 on_change=_pick_record, args=(key,), placeholder=placeholder, help=help)
+
+
+# How many records the map page draws (set while it draws), for the live region's words.
+ON_MAP_KEY = "_on_map"
 
 
 def st_search_status(corpus: Corpus, view: vs.ViewState) -> None:
@@ -315,13 +354,16 @@ def st_filters(corpus: Corpus, view: vs.ViewState, link: dict) -> None:
     """The sidebar panel: the filters (each option with how many records it would leave), the two
     dates, Clear all, and the map's controls (shading, layers, online tiles).
 
-    It also keeps the address bar in step with the view (`link`, see link_payload): it is redrawn
-    on every change anyway, so no other element has to be.
+    It also keeps the address bar in step with the view (`link`, see link_payload), and says what a
+    change did in a polite live region (`announce`): it is redrawn on every change anyway, so no other
+    element has to be.
     """
     applied = st.session_state.get(PANEL_APPLIED_KEY)
+    said = announcement(corpus, view.filters, len(select(corpus, view.filters)), st.session_state.get(ON_MAP_KEY))
     data = build_panel_data(corpus, view, reader_today()) | {
         "link": link, "session": st.session_state.get(SESSION_TOKEN_KEY),
         "applied": {"epoch": applied.epoch, "n": applied.number} if applied else None,
+        "announce": said,
     }
     with st.session_state[FILTER_SLOT_KEY]:
         # A state value, not a trigger: the browser sends it with every rerun request, so the callback

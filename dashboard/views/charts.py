@@ -2,23 +2,36 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import charts, ui
 from dashboard import state as vs
+from dashboard.chart_text import ChartText, chart_text
 from dashboard.corpus import Corpus
 from dashboard.filters import select
 
 CHARTS = [
     ("membership", charts.make_membership_timeline,
-     "Bars are periods of each status; hatched bars are every status but full membership and associate "
-     "membership. ⚠ in the hover: the sources leave that status open."),
+     "Bars are periods of each status; each status but membership has its own hatching, as on the map. "
+     "⚠ in the hover: the sources leave that status open."),
     ("tour", charts.make_tour_chart, "27–28 February 2017. Hover for the leaders met and what was signed."),
     ("topics", charts.make_topic_country_heatmap, "Counted from the curated corpus, after filtering."),
     ("numbers", charts.make_numbers_chart,
      "As the articles state them; log scale so that roubles and people fit on one axis. Not converted."),
     ("coverage", charts.make_coverage_chart, "Excerpts each article contributes per topic."),
 ]
+
+
+def st_chart_in_words(text: ChartText, key: str, corpus: Corpus) -> None:
+    """Under a chart: what it shows in a sentence, its figures as a table, and its records as a list to
+    select from by keyboard."""
+    st.markdown(f"**In words:** {ui.md(text.summary)}")
+    if text.rows:
+        with st.expander("The chart's figures as a table"):
+            st.table(pd.DataFrame(text.rows, columns=list(text.columns)), hide_index=True)
+    ui.st_record_picker("Select a record from this chart", text.records, corpus, key=f"pick-{key}",
+                        placeholder="Choose one of its bars or points…")
 
 
 def render(corpus: Corpus, view: vs.ViewState) -> None:
@@ -38,6 +51,7 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
         event = st.plotly_chart(figure, key=f"chart-{key}", on_select="rerun",
                                 selection_mode=("points",), config={"displaylogo": False})
         st.caption(caption)
+        st_chart_in_words(chart_text(key, data, corpus, ui.reader_today()), key, corpus)
         picked = charts.selected_record_ids(event)
         if (ui.is_new_event(f"chart-{key}", tuple(picked)) and picked and picked[0] in corpus.by_id
                 and st.session_state.get(vs.P_SEL) != picked[0]):

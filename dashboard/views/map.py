@@ -9,14 +9,16 @@ import streamlit as st
 from dashboard import cached, ui
 from dashboard import state as vs
 from dashboard.corpus import Corpus
+from dashboard.describe import map_description
 from dashboard.filters import select
-from dashboard.layers import LAYER_ORDER, record_id_from_tooltip, route_legs
+from dashboard.layers import LAYER_ORDER, record_id_from_tooltip, route_legs, tour_order
 from dashboard.mapframe import st_map_frame
 from dashboard.memberships import membership_status
 from dashboard.model import Border, Membership, MilitarySite, VisitStop
 from dashboard.selection import country_at
 
 MAP_KEY = "map"
+PICK_KEY = "mark_pick"
 SEEN_KEY = "_seen_map"  # ui.is_new_event("map", …) keeps the last click there
 
 
@@ -33,6 +35,18 @@ def clicked_record(returned: dict, previous: tuple | None, geodata, status: dict
         code = country_at(geodata.countries, at["lat"], at["lng"])
         return status[code].id if code in status else None
     return None
+
+
+def st_mark_picker(corpus: Corpus, view: vs.ViewState, stops, sites, borders, status: dict) -> None:
+    """Every mark the map draws as one list, in the map's Tab order, the countries last: the keyboard's and
+    the screen reader's way to a shaded country, and to any mark without finding it on the map."""
+    shown = [*(tour_order(stops) if "route" in view.layers else []), *(sites if "sites" in view.layers else []),
+             *(borders if "border" in view.layers else [])]
+    if "members" in view.layers:
+        shown += [status[c] for c in sorted(status, key=lambda c: corpus.countries.get(c, c))]
+    ui.st_record_picker("Select a mark on the map", shown, corpus, key=PICK_KEY,
+                        placeholder="A stop, a site, a border or a country…",
+                        help="Every mark the map draws, in tour order, then the shaded countries.")
 
 
 def head(corpus: Corpus) -> None:
@@ -66,10 +80,19 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
 
     # Drawn only once the layers are built: the page's elements then reach the browser together,
     # which redraws once for all of them rather than once for the caption and again for the rest.
-    st.caption(f"Countries shaded by **{ui.md(org_short)}** membership on **{as_of:%-d %b %Y}**. "
-               "Click a mark for the words behind it.")
-    if not records:
-        ui.st_empty(corpus, view)
+    # One element: the caption, and for screen readers the map in words (the map's frame points to it).
+    drawn = {kind: rows for kind, rows in (("route", stops), ("sites", sites), ("border", borders))
+             if kind in view.layers}
+    shaded = status if "members" in view.layers else {}
+    words = map_description(corpus, drawn, shaded, shade, as_of)
+    st.session_state[ui.ON_MAP_KEY] = sum(len(rows) for rows in drawn.values()) + len(shaded)
+    st.markdown(f'<p class="map-caption">Countries shaded by <b>{ui.html_text(org_short)}</b> membership on '
+                f'<b>{as_of:%-d %b %Y}</b>. Click a mark for the words behind it.</p>'
+                f'<p id="map-description" class="sr-only">{ui.html_text(words)}</p>', unsafe_allow_html=True)
+    with st.container(key="map-empty"):  # always there, so that the map after it keeps its place
+        if not records:
+            ui.st_empty(corpus, view)
+
 
     map_col, panel = st.columns([7, 4], gap="medium")
     with map_col:
@@ -86,6 +109,7 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
             center=(start.lat, start.lon) if start else None,
             zoom=start.zoom if start else None,
         ) or {}
+        st_mark_picker(corpus, view, stops, sites, borders, status)
         previous = st.session_state.get(SEEN_KEY)
         if ui.is_new_event("map", (returned.get("last_object_clicked_count") or 0, returned.get("last_clicked"))):
             rid = clicked_record(returned, previous, geodata, status, view)

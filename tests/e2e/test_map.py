@@ -50,7 +50,33 @@ def test_a_filter_change_keeps_the_map_and_its_zoom(page, server):
     assert "lat=39.500" in page.url and "z=6" in page.url
 
 
+def test_what_appears_above_the_map_never_remounts_it(page, server):
+    # A notice, a search's status line or the "nothing matches" box coming or going above the map must
+    # not move the map's element: Streamlit would then draw a new map, losing the reader's zoom.
+    page.goto(server + "/?lat=39.5&lon=69.5&z=6&org=NOPE")
+    frame = wait_for_map(page)
+    expect(page.get_by_text("Some link parameters were ignored")).to_be_visible()
+    frame.evaluate("() => { window.__probe = 'same map'; }")
+    box = page.get_by_role("searchbox", name="Search")
+    steps = [("Kant", "Search “Kant”"), ("zzqxv", "No record matches these filters."), ("", None)]
+    for query, shown in steps:
+        box.fill(query)
+        box.press("Enter")
+        page.wait_for_function(f"() => (new URLSearchParams(location.search).get('q') || '') === {query!r}")
+        if shown:
+            expect(page.get_by_text(shown).first).to_be_visible()
+        else:
+            expect(page.get_by_text("Search “")).to_have_count(0)
+        assert wait_for_map(page).evaluate("() => window.__probe") == "same map", f"remounted after q={query!r}"
+    page.get_by_test_id("filter-clear").click()  # "Clear all" clears the link's notices too
+    expect(page.get_by_text("Some link parameters were ignored")).to_have_count(0)
+
+    assert wait_for_map(page).evaluate("() => window.__probe") == "same map", "remounted when the notice went"
+    assert wait_for_map(page).evaluate("() => window.map.getZoom()") == 6
+
+
 def test_no_request_leaves_the_app(page, server):
+
     hosts = set()
     page.on("request", lambda r: hosts.add(request_host(r.url)))
     page.goto(server + "/")

@@ -98,3 +98,14 @@ def test_md_examples(text, expected):
 
 def test_chart_text_shows_tags_as_text():
     assert chart_esc("<b>x</b> & <br>") == "&lt;b&gt;x&lt;/b&gt; &amp; &lt;br&gt;"
+
+
+def test_html_text_shows_markdown_and_tags_as_themselves():
+    from dashboard.ui import html_text
+
+    text = "**Kant** `x` $a$ [l](javascript:alert(1)) <b>&"
+    out = html_text(text)
+    assert not any(ch in out for ch in "*`$[]()<>") and "&amp;" in out
+    assert html.unescape(out) == text
+    rendered = MarkdownIt("commonmark").render(f'<p class="x">{out}</p>')
+    assert "<strong>" not in rendered and "<code>" not in rendered and "<a " not in rendered

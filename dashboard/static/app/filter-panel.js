@@ -224,6 +224,52 @@ function syncUrl(link) {
   } catch (err) { console.warn("URL sync unavailable", err); }
 }
 
+// What a change did, said by screen readers (a polite live region outside the panel, so that it is heard
+// with the sidebar closed too). Said on changes only, not when the page loads.
+function announce(text) {
+  let live = document.getElementById("dashboard-live");
+  if (!live) {
+    live = el("div", {id: "dashboard-live", role: "status", "aria-live": "polite", "aria-atomic": "true",
+      "data-testid": "live-region"});
+    live.style.cssText = "position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);" +
+      "white-space:nowrap;border:0;padding:0";
+    document.body.append(live);
+    live.dataset.said = text;
+    return;
+  }
+  if (live.dataset.said !== text) {
+    live.dataset.said = text;
+    live.textContent = text;
+  }
+}
+
+// Focus follows the sidebar: into it when it opens (its Collapse button), back to the Expand button when
+// it closes with focus inside it or lost. Installed once per page.
+function followSidebarFocus() {
+  const sidebar = document.querySelector('[data-testid="stSidebar"]');
+  if (!sidebar || sidebar.__focusFollows) { return; }
+  sidebar.__focusFollows = true;
+  // Closed, it only slides out of view: `inert` takes it out of the Tab order at once (page.css also hides it
+  // once it has slid away).
+  sidebar.inert = sidebar.dataset.collapsed === "true";
+  new MutationObserver(() => {
+    const closed = sidebar.dataset.collapsed === "true";
+    sidebar.inert = closed;
+    const active = document.activeElement;
+    const lost = !active || active === document.body;
+    setTimeout(() => {
+      const now = document.activeElement;
+      const moved = now && now !== document.body && now !== active;
+      if (moved) { return; }
+      if (!closed && (lost || active.closest?.('[data-testid="stExpandSidebarButton"]'))) {
+        document.querySelector('[data-testid="stSidebarCollapseButton"] button')?.focus();
+      } else if (closed && (lost || sidebar.contains(active))) {
+        document.querySelector('[data-testid="stExpandSidebarButton"]')?.focus();
+      }
+    }, 350);  // once the sidebar has slid (0.3 s) and its buttons are drawn
+  }).observe(sidebar, {attributes: true, attributeFilter: ["data-collapsed"]});
+}
+
 function shape(data) {
   return JSON.stringify([data.facets.map((f) => [f.key, f.options.map((o) => o.value)]),
     data.dates.map((d) => [d.key, d.ends.length]), data.map.shade.options.map((o) => o.value)]);
@@ -275,6 +321,8 @@ export default function (component) {
     return;
   }
   state.session = data.session;
+  if (data.announce) { announce(data.announce); }
+  followSidebarFocus();
   updateSearch(root.querySelector("form.search"), data.search, state);
   for (const facet of data.facets) {
     updateFacet(root.querySelector(`details[data-key="${CSS.escape(facet.key)}"]`), facet, state);

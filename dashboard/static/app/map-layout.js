@@ -55,11 +55,13 @@ window.__mapLayout = function (map) {
     return out.sort(function (a, b) { return a.kind - b.kind; });
   }
 
+  function inside(r, box) { return r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom; }
   function inView(r, box) { return r.right > box.left && r.left < box.right && r.bottom > box.top && r.top < box.bottom; }
 
   function layout() {
     window.__layoutDone = false;
     var box = rect(map.getContainer()), placed = [], edgeDone = false;
+    var controls = [].map.call(map.getContainer().querySelectorAll(".leaflet-control"), rect);
     items().forEach(function (item) {
       if (item.kind > 0 && !edgeDone) {
         // After the stops, before anything else: the mark for a start off the map, where no stop is.
@@ -70,6 +72,8 @@ window.__mapLayout = function (map) {
       item.parts.forEach(function (part) {
         var r = rect(part);
         if (r.width < 1 || !inView(r, box) || getComputedStyle(part).display === "none") { return; }
+        // A label is shown whole or not at all: not cut by the map's edge, not under a control.
+        if (item.kind >= 2 && (!inside(r, box) || !free(r, controls))) { part.classList.add("laid-hidden"); return; }
         if (free(r, placed)) { placed.push(r); return; }
         if (item.kind <= 1) {
           // A stop or a site on top of another: aside, on a leader line, where there is room.
@@ -131,13 +135,16 @@ window.__mapLayout = function (map) {
     edge.textContent = "";
     var arrow = document.createElement("span");
     arrow.className = "edge-arrow";
+    arrow.setAttribute("aria-hidden", "true");
     arrow.textContent = "➤";
     arrow.style.transform = "rotate(" + Math.atan2(dy, dx) + "rad)";
     var text = document.createElement("span");
     text.textContent = "M " + city + " " + km.toLocaleString("en") + " km";
     edge.append(arrow, text);
-    edge.setAttribute("aria-label", city + ", where the tour began and ended: off the map, " +
-      km.toLocaleString("en") + " km away. Show the whole route.");
+    // The visible words first (WCAG 2.5.3: a speech-input user says what they see).
+    edge.setAttribute("aria-label", text.textContent + ": where the tour began and ended, off the map. " +
+      "Show the whole route.");
+
     edge.style.display = "";
     // On the edge, toward the start, the whole badge inside the map; slid along the edge off any stop.
     var hw = edge.offsetWidth / 2 + 6, hh = edge.offsetHeight / 2 + 6;
