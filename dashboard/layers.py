@@ -341,6 +341,16 @@ if(m[2]){l.bindTooltip(m[2]);}if(m[3]){l.bindPopup(m[3],{maxWidth:320});}l.addTo
 if(window.__markReady){window.__markReady(l);}});}"""
 
 
+_STORY_JS = (Path(__file__).resolve().parent / "static" / "app" / "map-story.js").read_text(encoding="utf-8")
+
+
+def story_layer_js(payload: dict, var: str) -> str:
+    """Leaflet JavaScript that declares `var` as an empty featureGroup and hands the map a story's steps
+    (their marks and where the map goes, from dashboard.story.map_payload): static/app/map-story.js."""
+    return (f"var {var} = L.featureGroup();\n{_STORY_JS}\n"
+            f"window.__storyInit(window.map, {_js_literal(payload)});")
+
+
 def layer_js(marks: list[Mark], var: str, membership: dict | None = None) -> str:
     """Leaflet JavaScript that declares `var` as a featureGroup holding the marks."""
     js = f"var {var} = L.featureGroup();\n({_RENDER})({var}, {_js_literal([m.to_json() for m in marks])});"
@@ -404,6 +414,7 @@ class _Basemap(_VerbatimMacro):
             map.keyboard.enable();
           }
           var base = {color: "#ffffff", weight: 1, fillColor: "#e8e4da", fillOpacity: 1, dashArray: null};
+          window.__baseStyle = base;
           window.__applyMembership = function() {
             var layer = window.__basemap, status = window.__membership || {};
             if (!layer) { return; }
@@ -425,6 +436,7 @@ class _Basemap(_VerbatimMacro):
             var match = typeof content === "string" && content.match(/ref: ([a-z0-9][a-z0-9-]*)/);
             return match ? match[1] : null;
           }
+          window.__refOf = refOf;
           function highlight(layer, on) {
             if (layer._icon) {
               layer._icon.classList.toggle("is-selected", on);
@@ -441,6 +453,8 @@ class _Basemap(_VerbatimMacro):
             }
           }
           window.__applySelection = function(force) {
+            // On the Story page the step's marks are highlighted instead (static/app/map-story.js).
+            if (window.__storyApply) { window.__storyApply(); return; }
             var sel = null;
             try { sel = new URL(window.parent.location.href).searchParams.get("sel"); } catch (e) { return; }
             if (sel === shownSelection && !force) { return; }
@@ -532,7 +546,7 @@ class _Basemap(_VerbatimMacro):
             layer.__selects = true;
             layer.on("click", function() {
               var tip = layer.getTooltip(), ref = tip && {{ this.ref_pattern }}.exec(String(tip.getContent()));
-              if (!ref) { return; }
+              if (!ref || window.__storyApply) { return; }
               try {
                 var w = window.parent, url = new URL(w.location.href);
                 url.searchParams.set({{ this.sel_param }}, ref[1]);
@@ -612,6 +626,8 @@ MAP_CSS = """
   background: #E69F00; color: #000; border-radius: 50%; width: 12px; height: 12px; font: 700 10px/12px sans-serif;
   text-align: center; box-shadow: 0 0 0 1px #fff; }
 .map-note { background: #fff3cd; padding: 4px 8px; border: 1px solid #e0c36a; max-width: 240px; }
+.story-dim { opacity: .35; }
+.in-story .stop, .in-story .site { box-shadow: 0 0 0 2px #fff, 0 0 0 5px #111; border-radius: 50%; }
 """
 
 

@@ -48,7 +48,7 @@ SESSION_TOKEN_KEY = "_session_token"
 _STATIC_APP = Path(__file__).resolve().parent / "static" / "app"
 
 
-def _light_component(name: str, stem: str):
+def light_component(name: str, stem: str):
     """An st.components.v2 component from our own static/app/<stem>.js and .css (no iframe)."""
     return st.components.v2.component(
         f"dashboard.{name}",
@@ -57,7 +57,7 @@ def _light_component(name: str, stem: str):
     )
 
 
-_FILTER_PANEL = _light_component("filter_panel", "filter-panel")
+_FILTER_PANEL = light_component("filter_panel", "filter-panel")
 
 
 def md(text: object) -> str:
@@ -117,7 +117,7 @@ def _query_lists() -> dict[str, list[str]]:
 
 def _seed_from_url(corpus: Corpus) -> None:
     """On a session's first run, set the widgets from the link it was opened with."""
-    state, notices = vs.decode(_query_lists(), corpus, reader_today())
+    state, notices = vs.decode(_query_lists(), corpus, reader_today(), cached.story_steps())
     _set_view(state)
     st.session_state["_initial_view"] = state.view
     st.session_state[NOTICES_KEY] = notices
@@ -136,6 +136,7 @@ def _set_view(state: vs.ViewState) -> None:
     ss[vs.P_SEL], ss[vs.P_SOURCE], ss[vs.P_EXCERPT] = state.selected, state.source, state.excerpt
     ss[vs.P_QUERY] = f.query
     ss[vs.P_AT] = state.passage
+    ss[vs.P_STORY] = state.story
 
 
 # Longer than any address bar the panel writes; a longer `restore` is not the panel's.
@@ -152,7 +153,7 @@ def _restore_from_address_bar(query: object, corpus: Corpus) -> None:
     if not isinstance(query, str) or len(query) > MAX_RESTORE:
         return
     params = urllib.parse.parse_qs(query.removeprefix("?"), keep_blank_values=True)
-    state, _ = vs.decode(params, corpus, reader_today())
+    state, _ = vs.decode(params, corpus, reader_today(), cached.story_steps())
     _set_view(replace(state, source=st.session_state.get(vs.P_SOURCE), excerpt=st.session_state.get(vs.P_EXCERPT)))
 
 
@@ -306,6 +307,7 @@ def view_from_session() -> vs.ViewState:
         source=ss.get(vs.P_SOURCE),
         excerpt=ss.get(vs.P_EXCERPT),
         passage=ss.get(vs.P_AT),
+        story=ss.get(vs.P_STORY),
     )
     ss[VIEW_KEY] = view
     return view
@@ -573,7 +575,7 @@ def replace_view(view: vs.ViewState, **changes) -> vs.ViewState:
 
 EXCERPT_PAGE_KEY = "excerpt_page"
 EXCERPT_LIST_KEY = "excerpt_list"
-_EXCERPT_LIST = _light_component("excerpt_list", "excerpt-list")
+_EXCERPT_LIST = light_component("excerpt_list", "excerpt-list")
 
 
 def excerpt_list_data(records: list[Annotation], corpus: Corpus, page: int, page_size: int = 8) -> dict:
