@@ -12,7 +12,6 @@ from dashboard.filters import FilterState
 from dashboard.model import KINDS, TOPICS
 from dashboard.state import LAYERS, MapView, ViewState, decode, encode
 
-
 STEPS = 9  # the story's steps, as the app passes them to decode
 
 
