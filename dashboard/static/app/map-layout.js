@@ -47,6 +47,10 @@ window.__mapLayout = function (map) {
       if (stop) { out.push({icon: icon, kind: 0, parts: [stop]}); }
       else if (site) { out.push({icon: icon, kind: 1, parts: [site]}); }
       else if (icon.classList.contains("leg-label")) {
+        // A leg's label repeats what its line's tooltip says (and the feature table): it is not a stop of its
+        // own for the keyboard or a screen reader.
+        icon.setAttribute("tabindex", "-1");
+        icon.setAttribute("aria-hidden", "true");
         out.push({icon: icon, kind: 2, parts: [].slice.call(icon.querySelectorAll(".leg-arrow, .leg-km"))});
       } else if (icon.classList.contains("country-label")) {
         out.push({icon: icon, kind: 3, parts: [icon.querySelector("span") || icon]});
@@ -136,8 +140,9 @@ window.__mapLayout = function (map) {
     var text = document.createElement("span");
     text.textContent = "M " + city + " " + km.toLocaleString("en") + " km";
     edge.append(arrow, text);
-    edge.setAttribute("aria-label", city + ", where the tour began and ended: off the map, " +
-      km.toLocaleString("en") + " km away. Show the whole route.");
+    // The name starts with the words the badge shows (WCAG 2.5.3: a speech user says what they see).
+    edge.setAttribute("aria-label", text.textContent + ": " + city + ", where the tour began and ended, is off " +
+      "the map. Show the whole route.");
     edge.style.display = "";
     // On the edge, toward the start, the whole badge inside the map; slid along the edge off any stop.
     var hw = edge.offsetWidth / 2 + 6, hh = edge.offsetHeight / 2 + 6;
