@@ -14,7 +14,7 @@ from dashboard.corpus import load_corpus
 from dashboard.story import DEFAULT_STORY, load_story, step_target
 from tests.e2e.a11y import axe_violations
 from tests.e2e.conftest import ARTIFACTS
-from tests.e2e.helpers import leaflet_frame, map_frame, param, wait_for_map
+from tests.e2e.helpers import leaflet_frame, map_frame, param, tab_until, wait_for_map
 
 pytestmark = pytest.mark.e2e
 
@@ -46,10 +46,14 @@ def off_centre_px(frame, lat: float, lon: float) -> float:
         return Math.hypot(p.x - s.x / 2, p.y - s.y / 2); }""", [lat, lon])
 
 
+FOCUSED_JS = """() => { let a = document.activeElement;
+    while (a && a.shadowRoot && a.shadowRoot.activeElement) { a = a.shadowRoot.activeElement; }
+    return a && a.getAttribute('data-testid'); }"""
+
+
 def focused_test_id(page) -> str | None:
-    return page.evaluate("""() => { let a = document.activeElement;
-        while (a && a.shadowRoot && a.shadowRoot.activeElement) { a = a.shadowRoot.activeElement; }
-        return a && a.getAttribute('data-testid'); }""")
+    """The test id of the focused element, inside the components' shadow roots too."""
+    return page.evaluate(FOCUSED_JS)
 
 
 def assert_map_at_step(frame, n: int) -> None:
@@ -166,21 +170,11 @@ def test_buttons_and_the_step_list_move_the_story_and_keep_focus_where_it_belong
 def test_the_keyboard_alone_reaches_the_step_list_and_the_quotes(page, server):
     open_story(page, server)
     page.locator("body").focus()
-    for _ in range(80):
-        page.keyboard.press("Tab")
-        if focused_test_id(page) == "story-next":
-            break
-    else:
-        raise AssertionError("Tab never reached Next")
+    tab_until(page, f"() => ({FOCUSED_JS})() === 'story-next'", 80)
     page.keyboard.press("Enter")
     wait_story(page, 2)
-    # On from the buttons: the step list, then the step's quotes and their links.
-    for _ in range(60):
-        page.keyboard.press("Tab")
-        if page.evaluate("() => !!document.activeElement.closest('[data-testid=\"story-step\"]')"):
-            break
-    else:
-        raise AssertionError("Tab never reached the step's words")
+    # On from the buttons, past the map, to the step's quotes and their links.
+    tab_until(page, "() => !!document.activeElement.closest('[data-testid=\"story-step\"]')", 80)
 
 
 def test_a_swipe_on_a_phone_moves_the_story(browser, server):
