@@ -43,7 +43,7 @@ def get_story_or_problems() -> Story | None:
     try:
         return cached.get_story()
     except CorpusError as exc:
-        ui.st_problems(exc, STORY_FILE)
+        ui.st_problems(exc, STORY_FILE, cannot="The story cannot be told (the rest of the dashboard works)")
         return None
 
 

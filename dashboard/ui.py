@@ -90,9 +90,9 @@ def st_html(body: str, css: str | None = None) -> None:
     st.html(style + body)
 
 
-def st_problems(exc: CorpusError | Exception, what: str) -> None:
-    """Show every problem of a broken corpus or geodata readably, never a traceback."""
-    st.error(f"The dashboard cannot start: the {what} has problems. Fix them and reload the page.")
+def st_problems(exc: CorpusError | Exception, what: str, cannot: str = "The dashboard cannot start") -> None:
+    """Show every problem of a broken corpus, geodata or story readably, never a traceback."""
+    st.error(f"{cannot}: the {what} has problems. Fix them and reload the page.")
     problems = exc.problems if isinstance(exc, CorpusError) else [Problem(what, None, None, None, str(exc))]
     st.dataframe(
         [{"file": p.file, "line": p.line, "record": p.record, "field": p.field, "problem": p.message}
@@ -383,16 +383,18 @@ def st_notices() -> None:
         st.warning("Some link parameters were ignored:\n\n" + "\n".join(f"- {md(n)}" for n in notices))
 
 
-def st_share(corpus: Corpus) -> None:
-    """'Share this view': the address bar's link (filters, selection, layers, map position), a copy button
-    and a citation.
+SHARE_CAPTION = "This link opens exactly this view: filters, selection, layers, and the map's position and zoom."
+
+
+def st_share(corpus: Corpus, caption: str = SHARE_CAPTION) -> None:
+    """'Share this view': the address bar's link (filters, selection, layers, map position, a story's step),
+    a copy button and a citation; `caption` says what the link holds on this page.
 
     The content is the same for every view (the frame reads the address bar, which the URL sync keeps in
     step), so a filter change re-renders nothing here.
     """
     with st.popover("Share this view", icon=":material/share:"):
-        st.caption("This link opens exactly this view: filters, selection, layers, and the map's position "
-                   "and zoom.")
+        st.caption(caption)
         st.iframe(_SHARE_BOX.replace("__VERSION__", json.dumps(corpus.version).replace("<", "\\u003c")),
                   height=200)
 

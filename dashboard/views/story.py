@@ -10,13 +10,16 @@ from dashboard.corpus import Corpus
 
 
 def head(corpus: Corpus) -> None:
-    """Drawn by the full run only: the title and the way to the overview."""
+    """Drawn by the full run only: the title, the way to the overview, and the link to the step shown."""
     story = story_ui.get_story_or_problems()
-    title, overview = st.columns([3, 1], vertical_alignment="bottom")
+    title, actions = st.columns([5, 4], vertical_alignment="bottom")
     title.title(story.title if story else "The tour, step by step", anchor=False)
-    with overview:
+    with actions, st.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center"):
         st.page_link("views/story_overview.py", label="All steps on one page", icon=":material/view_module:",
                      help="Every step with a small map and its excerpts: for printing or a slide.")
+        # The address bar holds the step (?story=N), and the box gives the address bar: a teacher can send step 4.
+        ui.st_share(corpus, caption="This link opens the story on the step shown, with the filters set in the "
+                                    "sidebar.")
 
 
 def render(corpus: Corpus, view: vs.ViewState) -> None:

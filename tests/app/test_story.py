@@ -107,6 +107,13 @@ def test_a_link_opens_its_step_and_the_reader_hears_which(app):
     assert "28 February 2017" in seen and "27 February 2017" in seen
 
 
+def test_the_story_has_a_share_box_that_gives_the_step_shown(app):
+    # A teacher sends step 4: the box gives the address bar, which holds ?story=N (static/app/story-nav.js).
+    at = open_story(app, story="4")
+    assert not at.exception
+    assert "This link opens the story on the step shown, with the filters set in the sidebar." in texts(at)
+
+
 @pytest.mark.parametrize(("value", "notice"), [
     ("-1", "Ignored story='-1': not a step number (use 1 to 9)."),
     ("999", "Ignored story='999': the story has steps 1 to 9."),
@@ -194,7 +201,7 @@ def test_a_broken_story_shows_its_problems_and_the_rest_of_the_app_runs(app, mon
     monkeypatch.setenv("DASHBOARD_STORY", str(broken))
     at = open_story(app, story="3")
     assert not at.exception
-    assert any("cannot start" in e.value and "story" in e.value for e in at.error)
+    assert any(e.value.startswith("The story cannot be told") for e in at.error)
     table = at.dataframe[0].value
     row = table[table["problem"].str.contains("stop-nowhere")].iloc[0]
     assert (row["record"], row["field"]) == ("step 3", "marks") and row["line"] > 0

@@ -132,6 +132,23 @@ def test_a_story_link_opens_on_its_step_in_a_fresh_browser(browser, server):
     context.close()
 
 
+def test_the_share_box_gives_the_step_shown_and_its_link_opens_there(browser, page, server):
+    open_story(page, server, "?story=3")
+    wait_story(page, 3)
+    page.keyboard.press("ArrowRight")
+    wait_story(page, 4)
+    page.get_by_role("button", name="Share this view").click()
+    link = page.frame_locator("iframe[title='st.iframe']").last.locator("#link")
+    expect(link).to_have_value(re.compile(r"/story\?(.*&)?story=4(&|$)"))
+    # A teacher sends it; a student opens it in another browser, on step 4.
+    other = browser.new_context(viewport={"width": 1280, "height": 800})
+    student = other.new_page()
+    student.goto(link.input_value())
+    wait_for_map(student)
+    wait_story(student, 4)
+    other.close()
+
+
 def test_the_excerpts_shown_are_the_quotes_and_each_opens_its_place_in_the_article(page, server):
     open_story(page, server, "?story=5")
     wait_story(page, 5)
@@ -186,22 +203,27 @@ def test_a_swipe_on_a_phone_moves_the_story(browser, server):
     cdp = context.new_cdp_session(page)
 
     def swipe(x0: float, x1: float) -> None:
-        # On the step's words, below the map (a swipe on the map pans the map).
-        y = page.locator('[data-testid="story-step"]').bounding_box()["y"] + 30
-        assert 0 < y < 844
+        # On the step's words, below the map (a swipe on the map pans the map), mid-screen (the app's header
+        # covers the screen's top).
+        y = 422
+        assert page.evaluate("([x, y]) => !!document.elementFromPoint(x, y).closest('[data-testid=\"story-step\"]')",
+                             [(x0 + x1) / 2, y])
         # A quick flick, as a thumb makes it (a slow drag is not a swipe).
         cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x0, "y": y}]})
         cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": (x0 + x1) / 2, "y": y}]})
         cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
 
-    page.locator('[data-testid="story-step"]').scroll_into_view_if_needed()
+    # On a phone the words follow the map in the page's scroll, taller than the screen: their top, in view.
+    page.locator('[data-testid="story-step"]').evaluate("el => el.scrollIntoView({block: 'start'})")
+    page.wait_for_timeout(200)
     swipe(320, 80)                                          # right to left: the next step
     wait_story(page, 4)
     expect(page.get_by_test_id("story-live")).to_have_text(re.compile(r"^Step 4 of "))
     swipe(80, 320)
     wait_story(page, 3)
     # A vertical drag scrolls the words; it is not a swipe.
-    y = page.locator('[data-testid="story-step"]').bounding_box()["y"] + 60
+    y = 600
+    assert page.evaluate("([x, y]) => !!document.elementFromPoint(x, y).closest('[data-testid=\"story-step\"]')", [200, y])
     cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": 200, "y": y}]})
     cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": 180, "y": y - 150}]})
     cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})

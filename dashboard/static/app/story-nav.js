@@ -55,7 +55,7 @@ function build(root, state) {
   const prev = h("button", {type: "button", class: "prev", "data-testid": "story-prev"}, "‹ Previous");
   const next = h("button", {type: "button", class: "next", "data-testid": "story-next"}, "Next ›");
   const hint = h("p", {class: "hint", id: "story-keys"}, h("span", {class: "keys"}, "or ← → keys, Home, End"),
-    h("span", {class: "swipe"}, "or swipe left or right"));
+    h("span", {class: "swipe"}, "or swipe the text sideways"));
   const live = h("div", {class: "live", "aria-live": "polite", "aria-atomic": "true", "data-testid": "story-live"});
   const buttons = h("div", {class: "buttons"}, h("div", {class: "row"}, prev, next), hint);
   prev.setAttribute("aria-describedby", hint.id);
