@@ -1,6 +1,6 @@
 """Benchmarks of the dashboard: page (vs a floor app), scale (generated corpora), load and hosting.
 
-    .venv/bin/python -m bench.run [--quick] [--only page|scale|load|hosting] [--strict]
+    .venv/bin/python -m bench.run [--quick] [--only page|story|scale|load|hosting] [--strict]
 
 Results are printed as a table and APPENDED to bench/RESULTS.md (date, machine,
 commit, mode); the raw numbers go to bench/.cache/last-run.json and the scale
@@ -12,6 +12,9 @@ part, and it never fails on timings: it exits 0 when the app works (servers
 start, the map paints, filter changes update the map without remounting it).
 A full run also exits 0 on missed goals unless --strict (then 2); any
 functional failure exits 1.
+
+The story part (bench/story.py, issue 14) opens a `?story=4` link and walks the Story
+page's steps with the → and ← keys, beside the floor app's loads and selectbox changes.
 
 The load part runs 20 browser sessions twice: paced (each session waits a
 think time between changes, --think, as a reader looks at the map; the goals
@@ -38,6 +41,7 @@ from bench import hosting as hosting_part
 from bench import load as load_part
 from bench import page as page_part
 from bench import scale as scale_part
+from bench import story as story_part
 from bench import wsload as wsload_part
 from bench.common import (
     BENCH,
@@ -122,6 +126,38 @@ def page_rows(r: dict) -> list[dict]:
     rows.append({"part": "page", "measure": "app errors (exceptions, page errors)", "goal": "none",
                  "actual": str(len(errors)) + (f": {errors[0][:120]}" if errors else ""),
                  "result": PASS if not errors else FAIL})
+    return rows
+
+
+def story_rows(r: dict) -> list[dict]:
+    """The Story page's goals (issue 14): a step change within 1.5× the floor's selectbox change, the map never
+    remounted; a ?story=N link painted within 1.3× the floor app."""
+    link, c, m, n = r["link"], r["change"], r["motion"], r["settings"]
+    ratio = link["real_median_ms"] / link["floor_median_ms"]
+    opened = set(link["opened_on"])
+    rows = [{"part": "story", "measure": f"?story={n['link_step']} link → map painted (median of {n['warm_loads']} "
+                                         "warm loads)",
+             "goal": "real ≤ 1.3× floor",
+             "actual": f"real {_ms(link['real_median_ms'])} vs floor {_ms(link['floor_median_ms'])} = {ratio:.2f}×",
+             "result": _verdict(ratio <= 1.3)},
+            {"part": "story", "measure": f"the link's map opens on step {n['link_step']}", "goal": "always",
+             "actual": f"opened on step {', '.join(sorted(str(x) for x in opened))}",
+             "result": PASS if opened == {str(n["link_step"])} else FAIL}]
+    ratio = c["real_median_ms"] / c["floor_median_ms"]
+    rows.append({"part": "story", "measure": f"step change (→/←) → map at the step, words drawn, app idle (median of "
+                                             f"{n['changes']}, reduced motion)",
+                 "goal": "real ≤ 1.5× floor selectbox change",
+                 "actual": f"real {_ms(c['real_median_ms'])} (p95 {_ms(c['real_p95_ms'])}; map {_ms(median(c['map_ms']))}, "
+                           f"words {_ms(median(c['words_ms']))}) vs floor {_ms(c['floor_median_ms'])} = {ratio:.2f}×",
+                 "result": _verdict(ratio <= 1.5)})
+    rows.append({"part": "story", "measure": "map remounted by a step change", "goal": "never",
+                 "actual": str(c["remounted"] + m["remounted"]),
+                 "result": PASS if c["remounted"] + m["remounted"] == 0 else FAIL})
+    rows.append({"part": "story", "measure": f"step change with motion → map arrived (median of {len(m['ms'])})",
+                 "goal": "(report: a 1.2 s flight by design)", "actual": _ms(m["median_ms"]), "result": INFO})
+    rows.append({"part": "story", "measure": "app errors on the Story page (exceptions, page errors)", "goal": "none",
+                 "actual": str(len(c["errors"])) + (f": {c['errors'][0][:120]}" if c["errors"] else ""),
+                 "result": PASS if not c["errors"] else FAIL})
     return rows
 
 
@@ -421,6 +457,9 @@ def _run_part(part: str, args, results: dict) -> list[dict]:
     if part == "page":
         results["page"] = page_part.run(args.quick)
         return page_rows(results["page"])
+    if part == "story":
+        results["story"] = story_part.run(args.quick)
+        return story_rows(results["story"])
     if part == "scale":
         # A quick run reuses the page part's real-app numbers (time); a full run measures the real
         # corpus again beside the generated ones, so that the comparison is within minutes (the
@@ -445,7 +484,7 @@ def _run_part(part: str, args, results: dict) -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="CI smoke test (< 2 min, never fails on timings)")
-    parser.add_argument("--only", choices=["page", "scale", "load", "hosting"])
+    parser.add_argument("--only", choices=["page", "story", "scale", "load", "hosting"])
     parser.add_argument("--strict", action="store_true", help="exit 2 when a goal is missed (not with --quick)")
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--proxy-sessions", type=int, default=100,
@@ -457,7 +496,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="skip the second load run with no think time")
     args = parser.parse_args(argv)
     started = time.time()
-    parts = [args.only] if args.only else (["page", "scale"] if args.quick else ["page", "scale", "load", "hosting"])
+    parts = [args.only] if args.only else (["page", "story", "scale"] if args.quick
+                                           else ["page", "story", "scale", "load", "hosting"])
     if args.quick and args.only in ("load", "hosting"):
         log(f"--quick skips the {args.only} part: nothing to do")
         return 0

@@ -201,6 +201,50 @@ def get_record_check(today: dt.date) -> RecordCheck | None:
     return _record_check(configured_paths()[0], get_corpus().version, stamp, today)
 
 
+@st.cache_resource(show_spinner=False)
+def _story(path: Path, stamp: tuple[float, ...], version: str, today: dt.date):
+    from dashboard.story import load_story
+
+    return load_story(path, get_corpus(), today)
+
+
+def get_story():
+    """The story the Story page tells, checked against the corpus; raises CorpusError with every problem.
+
+    Checked again when the file or the corpus changes, and each day (a step may shade memberships 'today').
+    """
+    from dashboard.clock import latest_today
+    from dashboard.story import story_path
+
+    path = story_path()
+    stamp = _stamp(path)
+    version, today = get_corpus().version, latest_today()
+    return _recent(_story, ("story", path, stamp, version, today), path, stamp, version, today)
+
+
+def story_script(idx: int) -> str:
+    """JavaScript of the Story page's story layer (every step's marks and where the map goes), once per story."""
+    story = get_story()
+    return _recent(_story_script, ("story-script", idx, story.version), idx, story.version)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _story_script(idx: int, version: str) -> str:
+    from dashboard.story import map_payload
+
+    geodata = get_geodata()
+    payload = map_payload(get_story(), get_corpus(), geodata.countries, geodata.borders)
+    return layers.story_layer_js(payload, f"feature_group_feature_group_{idx}")
+
+
+def story_steps() -> int:
+    """How many steps the story has; 0 if it cannot be loaded (a link's step is then dropped with a notice)."""
+    try:
+        return len(get_story().steps)
+    except CorpusError:
+        return 0
+
+
 def search(query: str) -> list:
     """The ranked hits of a query on the current corpus (its index is built once per corpus)."""
     from dashboard.search import index_for

@@ -242,7 +242,7 @@ def load_sources(seeds_dir: Path = DEFAULT_SEEDS) -> dict[str, Seed]:
         try:
             source = Source.model_validate(raw)
         except ValidationError as exc:
-            problems.extend(_pydantic_problems(exc, name, lines, ("sources", i), sid))
+            problems.extend(pydantic_problems(exc, name, lines, ("sources", i), sid))
             continue
         if source.id in seeds:
             problems.append(Problem(name, lines.line(("sources", i, "id")), sid, "id", "duplicate source id"))
@@ -273,9 +273,10 @@ def load_sources(seeds_dir: Path = DEFAULT_SEEDS) -> dict[str, Seed]:
 _RECORD = TypeAdapter(Annotation)
 
 
-def _pydantic_problems(
+def pydantic_problems(
     exc: ValidationError, file: str, lines: _LineMap, prefix: tuple[Any, ...], rid: str | None
 ) -> list[Problem]:
+    """A pydantic error as Problems, each at the line of the field it names (below `prefix` in the YAML)."""
     out = []
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
@@ -298,6 +299,23 @@ def _pydantic_problems(
     return out
 
 
+def validate_items(adapter: TypeAdapter, items: list, file: str, lines: _LineMap, key: str, problems: list[Problem],
+                   label=lambda i, raw: None) -> list[tuple[int, Any]]:
+    """Each item of a YAML list (`key`) validated by `adapter`: (position, model) of the valid ones, and a Problem
+    for each other, named by `label(position, item)` (a record's id, "step 3")."""
+    out = []
+    for i, raw in enumerate(items):
+        who = label(i, raw)
+        if not isinstance(raw, dict):
+            problems.append(Problem(file, lines.line((key, i)), who, None, "expected a mapping"))
+            continue
+        try:
+            out.append((i, adapter.validate_python(raw)))
+        except ValidationError as exc:
+            problems.extend(pydantic_problems(exc, file, lines, (key, i), who))
+    return out
+
+
 def load_corpus(
     annotations: Path = DEFAULT_ANNOTATIONS,
     seeds_dir: Path = DEFAULT_SEEDS,
@@ -317,20 +335,9 @@ def load_corpus(
     problems = [Problem(name, lines.line((k,)), None, k, "unknown field") for k in extra_top]
 
     border_ids = _border_ids(geodata_dir, problems)
-    records: list[Annotation] = []
-    positions: list[int] = []
-    for i, raw in enumerate(data["records"]):
-        rid = raw.get("id") if isinstance(raw, dict) else None
-        if not isinstance(raw, dict):
-            problems.append(Problem(name, lines.line(("records", i)), None, None, "expected a mapping"))
-            continue
-        try:
-            record = _RECORD.validate_python(raw)
-        except ValidationError as exc:
-            problems.extend(_pydantic_problems(exc, name, lines, ("records", i), rid))
-            continue
-        records.append(record)
-        positions.append(i)
+    valid = validate_items(_RECORD, data["records"], name, lines, "records", problems,
+                           lambda i, raw: raw.get("id") if isinstance(raw, dict) else None)
+    positions, records = [i for i, _ in valid], [r for _, r in valid]
 
     orgs = {r.id: r.short for r in records if r.kind == "organization"}
     checks = _Checks(name, lines, seeds, orgs, border_ids, today or latest_today())
@@ -468,19 +475,10 @@ class _Checks:
         return record.model_copy(update=updates)
 
     def _locate(self, excerpt: Excerpt, path, rid, problems) -> Excerpt:
-        seed = self.seeds.get(excerpt.source)
-        if seed is None:
-            self.problem(problems, path + ("source",), rid, "excerpts.source", f"unknown source {excerpt.source!r}")
-            return excerpt
-        if "..." in excerpt.quote or "…" in excerpt.quote:
-            self.problem(problems, path + ("quote",), rid, "excerpts.quote", "a quote must not contain an ellipsis; split it into two excerpts")
-            return excerpt
-        span = seed.find(excerpt.quote)
-        if span is None:
-            self.problem(problems, path + ("quote",), rid, "excerpts.quote",
-                         f"quote not found verbatim in {seed.source.file}: {excerpt.quote[:60]!r}")
-            return excerpt
-        return excerpt.model_copy(update={"start": span[0], "end": span[1]})
+        located, fld, why = locate_excerpt(excerpt, self.seeds)
+        if why:
+            self.problem(problems, path + (fld,), rid, f"excerpts.{fld}", why)
+        return located
 
     def _check_dates(self, record, path, problems):
         for fld in ("date", "date_end"):
@@ -507,6 +505,20 @@ class _Checks:
         hint = " (lat and lon look swapped)" if swapped else ""
         self.problem(problems, path, rid, "location",
                      f"({loc.lat}, {loc.lon}) is outside the map region {REGION_BOUNDS}{hint}")
+
+
+def locate_excerpt(excerpt: Excerpt, seeds: dict[str, Seed]) -> tuple[Excerpt, str | None, str | None]:
+    """The excerpt with its span in its article filled in; if it cannot be placed, the excerpt as given, the
+    field at fault ("source" or "quote") and why."""
+    seed = seeds.get(excerpt.source)
+    if seed is None:
+        return excerpt, "source", f"unknown source {excerpt.source!r}"
+    if "..." in excerpt.quote or "…" in excerpt.quote:
+        return excerpt, "quote", "a quote must not contain an ellipsis; split it into two excerpts"
+    span = seed.find(excerpt.quote)
+    if span is None:
+        return excerpt, "quote", f"quote not found verbatim in {seed.source.file}: {excerpt.quote[:60]!r}"
+    return excerpt.model_copy(update={"start": span[0], "end": span[1]}), None, None
 
 
 def _references(record, path):

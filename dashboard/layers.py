@@ -403,6 +403,16 @@ l.__name=m[9];l.__rank=(b||0)+i;if(m[2]){l.bindTooltip(m[2]);}if(m[3]){l.bindPop
 if(window.__markReady){window.__markReady(l);}});}"""
 
 
+_STORY_JS = (Path(__file__).resolve().parent / "static" / "app" / "map-story.js").read_text(encoding="utf-8")
+
+
+def story_layer_js(payload: dict, var: str) -> str:
+    """Leaflet JavaScript that declares `var` as an empty featureGroup and hands the map a story's steps
+    (their marks and where the map goes, from dashboard.story.map_payload): static/app/map-story.js."""
+    return (f"var {var} = L.featureGroup();\n{_STORY_JS}\n"
+            f"window.__storyInit(window.map, {_js_literal(payload)});")
+
+
 def layer_js(marks: list[Mark], var: str, membership: dict | None = None, tab_base: int = 0) -> str:
     """Leaflet JavaScript that declares `var` as a featureGroup holding the marks; `tab_base` places its
     named marks in the Tab order (the layer's rank in TAB_ORDER times 100,000, then the marks' order)."""
@@ -478,6 +488,7 @@ class _Basemap(_VerbatimMacro):
               f._path.setAttribute("fill-opacity", "1");
             }
           }
+          window.__baseStyle = base;
           window.__applyMembership = function() {
             var layer = window.__basemap, status = window.__membership || {};
             if (!layer) { return; }
@@ -501,6 +512,7 @@ class _Basemap(_VerbatimMacro):
             var match = typeof content === "string" && content.match(/ref: ([a-z0-9][a-z0-9-]*)/);
             return match ? match[1] : null;
           }
+          window.__refOf = refOf;
           function highlight(layer, on) {
             if (layer._icon) {
               layer._icon.classList.toggle("is-selected", on);
@@ -518,6 +530,8 @@ class _Basemap(_VerbatimMacro):
             }
           }
           window.__applySelection = function(force) {
+            // On the Story page the step's marks are highlighted instead (static/app/map-story.js).
+            if (window.__storyApply) { window.__storyApply(); return; }
             var sel = null;
             try { sel = new URL(window.parent.location.href).searchParams.get("sel"); } catch (e) { return; }
             if (sel === shownSelection && !force) { return; }
@@ -691,7 +705,7 @@ class _Basemap(_VerbatimMacro):
             layer.__selects = true;
             layer.on("click", function() {
               var tip = layer.getTooltip(), ref = tip && {{ this.ref_pattern }}.exec(String(tip.getContent()));
-              if (!ref) { return; }
+              if (!ref || window.__storyApply) { return; }
               try {
                 var w = window.parent, url = new URL(w.location.href);
                 url.searchParams.set({{ this.sel_param }}, ref[1]);
@@ -781,6 +795,8 @@ path.leaflet-interactive:focus-visible { stroke: #000; stroke-width: 8px; stroke
 .map-legend summary:focus-visible, .leaflet-bar a:focus-visible, .leaflet-popup-close-button:focus-visible {
   outline: 3px solid #000; outline-offset: 1px; box-shadow: 0 0 0 5px #fff; }
 .map-note { background: #fff3cd; padding: 4px 8px; border: 1px solid #e0c36a; max-width: 240px; }
+.story-dim { opacity: .35; }
+.in-story .stop, .in-story .site { box-shadow: 0 0 0 2px #fff, 0 0 0 5px #111; border-radius: 50%; }
 """
 
 

@@ -27,11 +27,12 @@ P_LAT, P_LON, P_ZOOM = "lat", "lon", "z"
 P_SOURCE, P_EXCERPT = "source", "excerpt"
 P_QUERY = "q"
 P_AT = "at"  # a passage of the article (start-end, in characters): where a search found the query
+P_STORY = "story"  # the Story page's step, counted from 1
 MAX_QUERY_LENGTH = 200
 VIEW_PARAMS = (P_LAT, P_LON, P_ZOOM)
 KNOWN_PARAMS = (
     P_ORG, P_COUNTRY, P_TOPIC, P_ARTICLE, P_KIND, P_DATE, P_FROM, P_TO, P_SHADE, P_SEL,
-    P_LAYERS, P_TILES, P_LAT, P_LON, P_ZOOM, P_SOURCE, P_EXCERPT, P_QUERY, P_AT,
+    P_LAYERS, P_TILES, P_LAT, P_LON, P_ZOOM, P_SOURCE, P_EXCERPT, P_QUERY, P_AT, P_STORY,
 )
 
 
@@ -57,6 +58,7 @@ class ViewState:
     source: str | None = None
     excerpt: str | None = None
     passage: tuple[int, int] | None = None
+    story: int | None = None
 
 
 def normalise_query(text: str) -> str:
@@ -134,6 +136,21 @@ class _Decoder:
             return ""
         return text
 
+    def step(self, params, steps: int) -> int | None:
+        """The story's step: a whole number from 1 to the number of steps the story has."""
+        value = self.single(params, P_STORY)
+        if value is None:
+            return None
+        if not steps:
+            self.drop(P_STORY, value, "no story is loaded")
+        elif not re.fullmatch(r"[0-9]{1,6}", value.strip()):
+            self.drop(P_STORY, value, f"not a step number (use 1 to {steps})")
+        elif not 1 <= int(value) <= steps:
+            self.drop(P_STORY, value, f"the story has steps 1 to {steps}")
+        else:
+            return int(value)
+        return None
+
     def view(self, params) -> MapView | None:
         """The map's center and zoom (lat, lon, z go together), each read once, the first value."""
         lat = self.number(params, P_LAT, -90, 90)
@@ -186,10 +203,12 @@ class _Decoder:
         return number
 
 
-def decode(params: Mapping[str, list[str]], corpus: Corpus, today: dt.date | None = None) -> tuple[ViewState, list[str]]:
+def decode(params: Mapping[str, list[str]], corpus: Corpus, today: dt.date | None = None,
+           steps: int = 0) -> tuple[ViewState, list[str]]:
     """Parse query parameters (each key -> all its values); bad ones become notices.
 
     `today` (the reader's) is the latest date a link may ask for; the date fields go no further.
+    `steps`: how many steps the story has (0: none is loaded, and a step in the link is dropped).
     """
     d = _Decoder(corpus)
     orgs = _org_by_short(corpus)
@@ -254,6 +273,9 @@ def decode(params: Mapping[str, list[str]], corpus: Corpus, today: dt.date | Non
             state = replace(state, excerpt=excerpt)
         else:
             d.drop(P_EXCERPT, excerpt, "no such excerpt")
+    story = d.step(params, steps)
+    if story:
+        state = replace(state, story=story)
     return state, d.notices
 
 
@@ -280,7 +302,7 @@ def reader_href(source: str, excerpt: str | None = None, passage: tuple[int, int
 def map_href(state: ViewState, corpus: Corpus, **changes) -> str:
     """Relative link to the map page with this view (as `encode` writes it), changed as asked."""
     wanted = {k: v for k, v in encode(replace(state, **changes), corpus).items()
-              if k not in (P_SOURCE, P_EXCERPT, P_AT)}
+              if k not in (P_SOURCE, P_EXCERPT, P_AT, P_STORY)}
     return "./" + ("?" + urllib.parse.urlencode(wanted, safe=",") if wanted else "")
 
 
@@ -346,6 +368,8 @@ def encode(state: ViewState, corpus: Corpus) -> dict[str, str]:
         out[P_EXCERPT] = state.excerpt
     if state.passage:
         out[P_AT] = f"{state.passage[0]}-{state.passage[1]}"
+    if state.story:
+        out[P_STORY] = str(state.story)
     return out
 
 

@@ -49,7 +49,7 @@ SESSION_TOKEN_KEY = "_session_token"
 _STATIC_APP = Path(__file__).resolve().parent / "static" / "app"
 
 
-def _light_component(name: str, stem: str):
+def light_component(name: str, stem: str):
     """An st.components.v2 component from our own static/app/<stem>.js and .css (no iframe)."""
     return st.components.v2.component(
         f"dashboard.{name}",
@@ -58,7 +58,7 @@ def _light_component(name: str, stem: str):
     )
 
 
-_FILTER_PANEL = _light_component("filter_panel", "filter-panel")
+_FILTER_PANEL = light_component("filter_panel", "filter-panel")
 
 
 # Characters markdown (and Streamlit's LaTeX and directives) read as syntax, as HTML character references.
@@ -101,9 +101,9 @@ def st_html(body: str, css: str | None = None) -> None:
     st.html(style + body)
 
 
-def st_problems(exc: CorpusError | Exception, what: str) -> None:
-    """Show every problem of a broken corpus or geodata readably, never a traceback."""
-    st.error(f"The dashboard cannot start: the {what} has problems. Fix them and reload the page.")
+def st_problems(exc: CorpusError | Exception, what: str, cannot: str = "The dashboard cannot start") -> None:
+    """Show every problem of a broken corpus, geodata or story readably, never a traceback."""
+    st.error(f"{cannot}: the {what} has problems. Fix them and reload the page.")
     problems = exc.problems if isinstance(exc, CorpusError) else [Problem(what, None, None, None, str(exc))]
     st.dataframe(
         [{"file": p.file, "line": p.line, "record": p.record, "field": p.field, "problem": p.message}
@@ -128,7 +128,7 @@ def _query_lists() -> dict[str, list[str]]:
 
 def _seed_from_url(corpus: Corpus) -> None:
     """On a session's first run, set the widgets from the link it was opened with."""
-    state, notices = vs.decode(_query_lists(), corpus, reader_today())
+    state, notices = vs.decode(_query_lists(), corpus, reader_today(), cached.story_steps())
     _set_view(state)
     st.session_state["_initial_view"] = state.view
     st.session_state[NOTICES_KEY] = notices
@@ -147,6 +147,7 @@ def _set_view(state: vs.ViewState) -> None:
     ss[vs.P_SEL], ss[vs.P_SOURCE], ss[vs.P_EXCERPT] = state.selected, state.source, state.excerpt
     ss[vs.P_QUERY] = f.query
     ss[vs.P_AT] = state.passage
+    ss[vs.P_STORY] = state.story
 
 
 # Longer than any address bar the panel writes; a longer `restore` is not the panel's.
@@ -163,7 +164,7 @@ def _restore_from_address_bar(query: object, corpus: Corpus) -> None:
     if not isinstance(query, str) or len(query) > MAX_RESTORE:
         return
     params = urllib.parse.parse_qs(query.removeprefix("?"), keep_blank_values=True)
-    state, _ = vs.decode(params, corpus, reader_today())
+    state, _ = vs.decode(params, corpus, reader_today(), cached.story_steps())
     _set_view(replace(state, source=st.session_state.get(vs.P_SOURCE), excerpt=st.session_state.get(vs.P_EXCERPT)))
 
 
@@ -345,6 +346,7 @@ def view_from_session() -> vs.ViewState:
         source=ss.get(vs.P_SOURCE),
         excerpt=ss.get(vs.P_EXCERPT),
         passage=ss.get(vs.P_AT),
+        story=ss.get(vs.P_STORY),
     )
     ss[VIEW_KEY] = view
     return view
@@ -423,16 +425,18 @@ def st_notices() -> None:
         st.warning("Some link parameters were ignored:\n\n" + "\n".join(f"- {md(n)}" for n in notices))
 
 
-def st_share(corpus: Corpus) -> None:
-    """'Share this view': the address bar's link (filters, selection, layers, map position), a copy button
-    and a citation.
+SHARE_CAPTION = "This link opens exactly this view: filters, selection, layers, and the map's position and zoom."
+
+
+def st_share(corpus: Corpus, caption: str = SHARE_CAPTION) -> None:
+    """'Share this view': the address bar's link (filters, selection, layers, map position, a story's step),
+    a copy button and a citation; `caption` says what the link holds on this page.
 
     The content is the same for every view (the frame reads the address bar, which the URL sync keeps in
     step), so a filter change re-renders nothing here.
     """
     with st.popover("Share this view", icon=":material/share:"):
-        st.caption("This link opens exactly this view: filters, selection, layers, and the map's position "
-                   "and zoom.")
+        st.caption(caption)
         st.iframe(_SHARE_BOX.replace("__VERSION__", json.dumps(corpus.version).replace("<", "\\u003c")),
                   height=200)
 
@@ -615,7 +619,7 @@ def replace_view(view: vs.ViewState, **changes) -> vs.ViewState:
 
 EXCERPT_PAGE_KEY = "excerpt_page"
 EXCERPT_LIST_KEY = "excerpt_list"
-_EXCERPT_LIST = _light_component("excerpt_list", "excerpt-list")
+_EXCERPT_LIST = light_component("excerpt_list", "excerpt-list")
 
 
 def excerpt_list_data(records: list[Annotation], corpus: Corpus, page: int, page_size: int = 8) -> dict:

@@ -1,11 +1,13 @@
-"""Command line: check annotations.yaml against seeds/ and geodata/, and its memberships
-against the reference table in reference/.
+"""Command line: check annotations.yaml against seeds/ and geodata/, its memberships
+against the reference table in reference/, and the stories in stories/ against both.
 
     python -m dashboard.validate [FILE] [--seeds DIR] [--geodata DIR] [--reference DIR | --no-reference]
+                                 [--story STORY ...]
 
 Exits 0 when the corpus is clean, 1 with every problem listed otherwise. The reference
 check runs by default on the project's own annotations.yaml (another FILE is checked
-against a table only when --reference names one).
+against a table only when --reference names one); so does the check of every story in
+stories/ (another FILE: only the stories --story names).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from dashboard.reference import (
     load_reference,
     summarise,
 )
+from dashboard.story import DEFAULT_STORY, load_story
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,6 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reference", type=Path, default=None,
                         help="folder with memberships.csv and sources.yaml (default: reference/ for the project's file)")
     parser.add_argument("--no-reference", action="store_true", help="skip the check against the reference table")
+    parser.add_argument("--story", type=Path, action="append", default=None,
+                        help="a story to check (default: every stories/*.yaml for the project's file)")
     args = parser.parse_args(argv)
     try:
         corpus = load_corpus(args.file, args.seeds, args.geodata)
@@ -67,6 +72,16 @@ def main(argv: list[str] | None = None) -> int:
         checked = (f"  memberships: agree with {table.file} ({len(table.rows)} rows, {len(table.sources)} sources, "
                    f"last checked {table.checked}) on all {compared:,} country-days compared; "
                    f"{len(corrections)} corrections logged")
+    own = args.file.resolve() == DEFAULT_ANNOTATIONS.resolve()
+    stories = args.story if args.story is not None else (sorted(DEFAULT_STORY.parent.glob("*.yaml")) if own else [])
+    told = []
+    for path in stories:
+        try:
+            story = load_story(path, corpus)
+        except CorpusError as exc:
+            return _report(path, [str(p) for p in exc.problems])
+        told.append(f"  {story.file}: {len(story.steps)} steps, {sum(len(s.excerpts) for s in story.steps)} excerpts "
+                    f"verbatim, {sum(len(s.notes) for s in story.steps)} notes citing records")
     counts = count_excerpts_by_source(corpus)
     kinds: dict[str, int] = {}
     for record in corpus.records:
@@ -75,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     print("  by kind: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
     print("  excerpts by source: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     print(checked)
+    print("\n".join(told) if told else "  stories: none checked" + ("" if own else " (--story checks one)"))
     return 0
 
 

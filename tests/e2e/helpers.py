@@ -51,6 +51,15 @@ def choose(page, key: str, name: str):
     option.locator("input").click()
 
 
+def tab_until(page, condition_js: str, limit: int = 200) -> None:
+    """Press Tab until `condition_js` (a function of nothing, run in the page) holds, as a keyboard user would."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(condition_js):
+            return
+    raise AssertionError(f"Tab never reached {condition_js}")
+
+
 def param(page, key: str) -> str | None:
     """One parameter of the address bar."""
     return page.evaluate(f"() => new URLSearchParams(location.search).get({key!r})")

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.a11y import axe_violations
-from tests.e2e.helpers import leaflet_frame, param, wait_for_map
+from tests.e2e.helpers import leaflet_frame, param, tab_until, wait_for_map
 
 pytestmark = pytest.mark.e2e
 
@@ -112,12 +112,7 @@ def test_the_compare_view_works_by_keyboard_alone(page, server):
     first_row = table.locator("tbody tr").first
     expect(first_row).to_contain_text("sources disagree")
     page.locator("body").focus()
-    for _ in range(200):
-        page.keyboard.press("Tab")
-        if page.evaluate("() => !!document.activeElement.closest('table.cmp td')"):
-            break
-    else:
-        raise AssertionError("Tab never reached a quote in the compare table")
+    tab_until(page, "() => !!document.activeElement.closest('table.cmp td')")
     href = page.evaluate("() => document.activeElement.getAttribute('href')")
     assert href.startswith("reader?") and "source=" in href
     with page.context.expect_page() as opened:

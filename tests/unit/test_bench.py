@@ -34,3 +34,24 @@ def test_a_generated_corpus_passes_the_validator(tmp_path):
     clones = Counter(r.kind for r in corpus.records if "[synthetic " in r.title)
     assert sum(clones.values()) == 300
     assert set(clones) == {"visit_stop", "military_site", "border", "figure", "event", "disagreement"}
+
+
+def _story_result(link_real, link_floor, step, floor, remounted=0, opened="4"):
+    return {"link": {"real_median_ms": link_real, "floor_median_ms": link_floor, "opened_on": [opened]},
+            "change": {"real_median_ms": step, "real_p95_ms": step, "map_ms": [step / 2], "words_ms": [step],
+                       "floor_median_ms": floor, "remounted": remounted, "errors": []},
+            "motion": {"ms": [1250.0], "median_ms": 1250.0, "remounted": 0},
+            "settings": {"warm_loads": 7, "changes": 16, "steps": 9, "link_step": 4}}
+
+
+def test_the_story_rows_hold_the_story_to_the_issues_goals():
+    # Issue 14: a ?story=N link painted within 1.3x the floor app, a step change within 1.5x its selectbox change,
+    # the map never remounted, and the link opens on its step.
+    from bench.run import FAIL, MISS, PASS, story_rows
+
+    def results(rows):
+        return [r["result"] for r in rows if r["result"] in (PASS, MISS, FAIL)]
+
+    assert results(story_rows(_story_result(1300, 1000, 150, 100))) == [PASS] * 5
+    assert results(story_rows(_story_result(1310, 1000, 151, 100))) == [MISS, PASS, MISS, PASS, PASS]
+    assert results(story_rows(_story_result(1000, 1000, 100, 100, remounted=1, opened="1")))[1::2] == [FAIL, FAIL]

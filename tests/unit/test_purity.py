@@ -9,7 +9,7 @@ import pytest
 
 DASHBOARD = Path(__file__).resolve().parents[2] / "dashboard"
 PURE = ["model", "corpus", "geo", "filters", "layers", "charts", "state", "selection", "codes", "validate",
-        "schema", "assets", "export", "reader", "panel"]
+        "schema", "assets", "export", "reader", "panel", "story", "story_html", "minimap"]
 
 
 @pytest.mark.parametrize("module", PURE)

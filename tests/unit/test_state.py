@@ -12,6 +12,8 @@ from dashboard.filters import FilterState
 from dashboard.model import KINDS, TOPICS
 from dashboard.state import LAYERS, MapView, ViewState, decode, encode
 
+STEPS = 9  # the story's steps, as the app passes them to decode
+
 
 def as_params(encoded: dict[str, str]) -> dict[str, list[str]]:
     return {k: [v] for k, v in encoded.items()}
@@ -39,6 +41,7 @@ def views(draw, corpus):
         layers=tuple(x for x in LAYERS if x in draw(st.sets(st.sampled_from(LAYERS)))),
         tiles=draw(st.booleans()),
         view=view,
+        story=draw(st.none() | st.integers(1, STEPS)),
     )
 
 
@@ -46,7 +49,7 @@ def views(draw, corpus):
 @given(data=st.data())
 def test_round_trip(corpus, data):
     state = data.draw(views(corpus))
-    decoded, notices = decode(as_params(encode(state, corpus)), corpus)
+    decoded, notices = decode(as_params(encode(state, corpus)), corpus, steps=STEPS)
     assert notices == []
     assert decoded == state
 
@@ -234,3 +237,38 @@ def test_the_map_shades_by_a_grouping_the_filter_keeps(corpus, orgs, shade, expe
     from dashboard.state import effective_shade
 
     assert effective_shade(ViewState(filters=FilterState(orgs=orgs), shade=shade), corpus) == expected
+
+
+# ?story= (issue 14): a step the story has, else the link's step is ignored with a notice, word for word.
+STORY_LINKS = [
+    ({"story": ["4"]}, 4, []),
+    ({"story": ["9"]}, 9, []),
+    ({"story": ["-1"]}, None, ["Ignored story='-1': not a step number (use 1 to 9)."]),
+    ({"story": ["999"]}, None, ["Ignored story='999': the story has steps 1 to 9."]),
+    ({"story": ["0"]}, None, ["Ignored story='0': the story has steps 1 to 9."]),
+    ({"story": ["<script>alert(1)</script>"]}, None,
+     ["Ignored story='<script>alert(1)</script>': not a step number (use 1 to 9)."]),
+    ({"story": ["3.5"]}, None, ["Ignored story='3.5': not a step number (use 1 to 9)."]),
+    ({"story": [""]}, None, ["Ignored story='': not a step number (use 1 to 9)."]),
+    ({"story": ["9" * 30]}, None, [f"Ignored story={'9' * 30!r}: not a step number (use 1 to 9)."]),
+    ({"story": ["2", "5"]}, 2, ["Parameter story was given 2 times; used the first."]),
+]
+
+
+@pytest.mark.parametrize(("params", "step", "notices"), STORY_LINKS)
+def test_a_link_opens_a_step_the_story_has(corpus, params, step, notices):
+    state, said = decode(params, corpus, steps=STEPS)
+    assert state.story == step
+    assert said == notices
+
+
+def test_a_step_in_a_link_is_dropped_when_no_story_is_loaded(corpus):
+    state, said = decode({"story": ["4"]}, corpus)
+    assert state.story is None and said == ["Ignored story='4': no story is loaded."]
+
+
+def test_the_step_is_written_into_the_link_but_not_into_links_to_the_map(corpus):
+    from dashboard.state import map_href
+
+    assert encode(ViewState(story=4), corpus) == {"story": "4"}
+    assert map_href(ViewState(story=4, selected="site-kant"), corpus) == "./?sel=site-kant"

@@ -47,6 +47,10 @@ window.__mapLayout = function (map) {
       if (stop) { out.push({icon: icon, kind: 0, parts: [stop]}); }
       else if (site) { out.push({icon: icon, kind: 1, parts: [site]}); }
       else if (icon.classList.contains("leg-label")) {
+        // A leg's label repeats what its line's tooltip says (and the feature table): it is not a stop of its
+        // own for the keyboard or a screen reader.
+        icon.setAttribute("tabindex", "-1");
+        icon.setAttribute("aria-hidden", "true");
         out.push({icon: icon, kind: 2, parts: [].slice.call(icon.querySelectorAll(".leg-arrow, .leg-km"))});
       } else if (icon.classList.contains("country-label")) {
         out.push({icon: icon, kind: 3, parts: [icon.querySelector("span") || icon]});

@@ -1,0 +1,111 @@
+// The Story page's map (issue 14). Runs in the map's frame, from the story's layer script, which hands it
+// every step's marks and where the map goes (dashboard/story.py, map_payload). The map itself is never
+// rebuilt: a step change flies it to the step's place and highlights the step's marks, dimming the others.
+//
+// The step shown first is the page's `story` parameter when the map loads; after that, the step the story's
+// navigation asks for (window.__storyGo, called from the page: static/app/story-nav.js). The page's
+// selection (`sel`) plays no part here: on this page a click on a mark only opens its popup.
+window.__storyInit = function (map, data) {
+  "use strict";
+  window.__story = data;
+  if (window.__storyGo) {
+    // The layers were rebuilt (a filter changed, or a step shades another grouping): the same step, again.
+    window.__storyApply();
+    return;
+  }
+  var shown = null;
+  // The story's panel explains each step: the legend starts closed here, one click away (it is open on the
+  // map page's wide screens), so that it does not cover the step's place.
+  var legend = document.querySelector(".map-legend details");
+  if (legend) { legend.open = false; }
+  var reduce = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+
+  function stepFromUrl() {
+    try {
+      var value = new URL(window.parent.location.href).searchParams.get("story");
+      var n = /^\d{1,3}$/.test(value || "") ? parseInt(value, 10) : 1;
+      return n >= 1 && n <= window.__story.steps.length ? n : 1;
+    } catch (e) { return 1; }
+  }
+
+  function emphasise(layer, on, dim) {
+    if (layer._icon) {
+      layer._icon.classList.toggle("in-story", on);
+      layer._icon.classList.toggle("story-dim", dim);
+      layer.setZIndexOffset(on ? 900 : 0);
+    } else if (layer.setStyle) {
+      if (!layer.__storyBase) {
+        layer.__storyBase = {opacity: layer.options.opacity === undefined ? 1 : layer.options.opacity,
+                             weight: layer.options.weight || 2};
+      }
+      var base = layer.__storyBase;
+      layer.setStyle({opacity: dim ? base.opacity * 0.3 : base.opacity, weight: on ? base.weight + 2 : base.weight});
+    }
+  }
+
+  // The step's marks stand out; the other marks that name a record are dimmed; countries the step marks
+  // are outlined. Called after every change of step and of layers (layer_js calls __applySelection).
+  window.__storyApply = function () {
+    var step = shown && window.__story.steps[shown - 1];
+    if (!step) { return; }
+    var marks = {};
+    step.marks.forEach(function (rid) { marks[rid] = true; });
+    var any = step.marks.length > 0;
+    (window.feature_group || []).forEach(function (g) {
+      g.eachLayer(function (l) {
+        var rid = window.__refOf(l);
+        if (rid === null) { return; }
+        emphasise(l, !!marks[rid], any && !marks[rid]);
+      });
+    });
+    if (window.__basemap) {
+      window.__basemap.eachLayer(function (f) {
+        var on = !!marks[window.__refOf(f)];
+        if (on) {
+          f.setStyle({color: "#111111", weight: 3});
+          f.__storyOn = true;
+        } else if (f.__storyOn) {
+          var s = (window.__membership || {})[f.feature.properties.iso2];
+          f.setStyle(s ? s.style : window.__baseStyle);
+          delete f.__storyOn;
+        }
+      });
+    }
+    if (window.__layout) { window.__layout(); }
+  };
+
+  function go(n, animate) {
+    var step = window.__story.steps[n - 1];
+    if (!step) { return false; }
+    shown = n;
+    var box = document.getElementById("map_div");
+    box.setAttribute("data-story", String(n));
+    box.removeAttribute("data-story-arrived");
+    var fly = animate && !reduce;
+    // The legend's strip takes the map's foot on a wide screen (see _Basemap): the step is framed above it.
+    var foot = window.__wideScreen() ? 78 : 0;
+    map.once("moveend", function () {
+      if (shown === n) { box.setAttribute("data-story-arrived", String(n)); }
+    });
+    if (step.bounds) {
+      var options = {maxZoom: 7, paddingTopLeft: [30, 30], paddingBottomRight: [30, 30 + foot]};
+      if (fly) { map.flyToBounds(step.bounds, Object.assign({duration: 1.2}, options)); }
+      else { map.fitBounds(step.bounds, Object.assign({animate: false}, options)); }
+    } else if (fly) {
+      map.flyTo(step.center, step.zoom, {duration: 1.2});
+    } else {
+      map.setView(step.center, step.zoom, {animate: false});
+    }
+    window.__storyApply();
+    return true;
+  }
+
+  // The page asks for step n (the step list, the buttons, the keys, a swipe). `again`: fly there even if it
+  // is the step shown (the reader moved the map away and chose the step once more).
+  window.__storyGo = function (n, animate, again) {
+    if (n === shown && !again) { return true; }
+    return go(n, animate !== false);
+  };
+  window.__storyShown = function () { return shown; };
+  go(stepFromUrl(), false);
+};

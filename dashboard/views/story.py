@@ -1,0 +1,44 @@
+"""The tour as a story: step by step, each step's place on the same map, its words from the articles."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import state as vs
+from dashboard import story_ui, ui
+from dashboard.corpus import Corpus
+
+
+def head(corpus: Corpus) -> None:
+    """Drawn by the full run only: the title, the way to the overview, and the link to the step shown."""
+    story = story_ui.get_story_or_problems()
+    title, actions = st.columns([5, 4], vertical_alignment="bottom")
+    title.title(story.title if story else "The tour, step by step", anchor=False)
+    with actions, st.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center"):
+        st.page_link("views/story_overview.py", label="All steps on one page", icon=":material/view_module:",
+                     help="Every step with a small map and its excerpts: for printing or a slide.")
+        # The address bar holds the step (?story=N), and the box gives the address bar: a teacher can send step 4.
+        ui.st_share(corpus, caption="This link opens the story on the step shown, with the filters set in the "
+                                    "sidebar.")
+
+
+def render(corpus: Corpus, view: vs.ViewState) -> None:
+    story = story_ui.get_story_or_problems()
+    if story is None:
+        return
+    today = ui.reader_today()
+    number = story_ui.current_step(story, view)
+    story_ui.st_story_nav(story, corpus, number, today)
+    shown = story_ui.step_view(story, corpus, view, number, today)
+    map_col, words = st.columns([7, 5], gap="medium")
+    with map_col:
+        story_ui.st_story_map(corpus, view, story, shown)
+    with words, st.container(height=story_ui.MAP_HEIGHT, border=False, key="story-words"):
+        st.caption("Quotes are verbatim from the five articles; the dashboard's own words are marked as such, "
+                   "with the records they rest on.")
+        story_ui.st_step_notices(story, corpus, view, shown)
+        story_ui.st_step_words(story, corpus, view, number)
+        story_ui.st_explore_link(story, corpus, view, shown)
+
+
+ui.st_live(render, head=head)

@@ -1,0 +1,25 @@
+"""Every step of the story on one page, each with a small static map and its words: for printing or a slide."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import state as vs
+from dashboard import story_ui, ui
+from dashboard.corpus import Corpus
+
+
+def render(corpus: Corpus, view: vs.ViewState) -> None:
+    story = story_ui.get_story_or_problems()
+    if story is None:
+        return
+    st.title(f"{story.title}: all steps", anchor=False)
+    with st.container(key="story-noprint", horizontal=True, vertical_alignment="center"):
+        st.page_link("views/story.py", label="Back to the story", icon=":material/arrow_back:")
+        slide = st.toggle("Maps and headings only, for a slide", key="story-slide")
+    st.caption("For printing (a step is not split across pages) or a slide. The small maps show each step as the "
+               "story tells it, whatever the filters; the excerpts link to their place in the articles.")
+    story_ui.st_overview(story, corpus, view, ui.reader_today(), words=not slide)
+
+
+ui.st_live(render)

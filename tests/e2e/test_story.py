@@ -1,0 +1,272 @@
+"""The Story page as a reader meets it in Chromium (issue 14): the keys walk every step and the map flies to each
+place without being rebuilt, a link opens its step in a fresh browser, the excerpts shown are the quotes, the
+buttons, the list and a swipe, and axe-core on the Story page and its overview. A screenshot of each step is
+saved in tests/e2e/artifacts/."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from dashboard.corpus import load_corpus
+from dashboard.story import DEFAULT_STORY, load_story, step_target
+from tests.e2e.a11y import axe_violations
+from tests.e2e.conftest import ARTIFACTS
+from tests.e2e.helpers import leaflet_frame, map_frame, param, tab_until, wait_for_map
+
+pytestmark = pytest.mark.e2e
+
+CORPUS = load_corpus()
+STORY = load_story(DEFAULT_STORY, CORPUS)
+TOTAL = len(STORY.steps)
+
+
+def wait_story(page, n: int, arrived: bool = True):
+    """Until step n is shown: the heading, the step's words from the server, the map at its place."""
+    frame = leaflet_frame(page)
+    attribute = "data-story-arrived" if arrived else "data-story"
+    frame.wait_for_function(f"() => document.getElementById('map_div').getAttribute('{attribute}') === '{n}'",
+                            timeout=30000)
+    page.locator(f'[data-testid="story-step"][data-step="{n}"]').wait_for(timeout=30000)
+    expect(page.get_by_test_id("story-heading")).to_have_text(STORY.step(n).heading)
+    return frame
+
+
+def open_story(page, server, query: str = ""):
+    page.goto(server + "/story" + query)
+    wait_for_map(page)
+    return leaflet_frame(page)
+
+
+def off_centre_px(frame, lat: float, lon: float) -> float:
+    """How far a place is from the middle of the map, in screen pixels."""
+    return frame.evaluate("""([lat, lon]) => { const p = map.latLngToContainerPoint([lat, lon]), s = map.getSize();
+        return Math.hypot(p.x - s.x / 2, p.y - s.y / 2); }""", [lat, lon])
+
+
+FOCUSED_JS = """() => { let a = document.activeElement;
+    while (a && a.shadowRoot && a.shadowRoot.activeElement) { a = a.shadowRoot.activeElement; }
+    return a && a.getAttribute('data-testid'); }"""
+
+
+def focused_test_id(page) -> str | None:
+    """The test id of the focused element, inside the components' shadow roots too."""
+    return page.evaluate(FOCUSED_JS)
+
+
+def assert_map_at_step(frame, n: int) -> None:
+    step = STORY.step(n)
+    target = step_target(step, CORPUS, *_geodata())
+    if "center" in target:
+        assert off_centre_px(frame, *target["center"]) < 3, (n, target)
+        assert frame.evaluate("() => map.getZoom()") == target["zoom"]
+        if step.view and step.view.at and step.view.at.startswith("stop-"):
+            stop = CORPUS.by_id[step.view.at].location
+            assert off_centre_px(frame, stop.lat, stop.lon) < 3, n   # the map's centre is the stop
+    else:
+        (south, west), (north, east) = target["bounds"]
+        inside = frame.evaluate("""([s, w, n, e]) => { const b = map.getBounds();
+            return b.contains([s, w]) && b.contains([n, e]); }""", [south, west, north, east])
+        assert inside, (n, target)
+
+
+_GEODATA = []
+
+
+def _geodata():
+    if not _GEODATA:
+        from dashboard.corpus import DEFAULT_GEODATA
+        from dashboard.geo import load_borders, load_countries
+
+        _GEODATA.extend([load_countries(DEFAULT_GEODATA), load_borders(DEFAULT_GEODATA)])
+    return _GEODATA
+
+
+def test_the_arrow_keys_walk_every_step_and_the_map_reaches_each_place(page, server):
+    frame = open_story(page, server)
+    frame.evaluate("() => { window.__probe = 'same map'; }")
+    ARTIFACTS.mkdir(exist_ok=True)
+    for n in range(1, TOTAL + 1):
+        if n > 1:
+            page.keyboard.press("ArrowRight")
+        wait_story(page, n, arrived=n > 1)
+        assert_map_at_step(frame, n)
+        assert param(page, "story") == (str(n) if n > 1 else None)
+        if n > 1:
+            assert focused_test_id(page) == "story-heading"
+            expect(page.get_by_test_id("story-live")).to_have_text(re.compile(
+                rf"^Step {n} of {TOTAL}: {re.escape(STORY.step(n).heading)}\."))
+        page.screenshot(path=str(ARTIFACTS / f"story-step-{n}.png"))
+    page.keyboard.press("ArrowRight")                       # past the last step: it stays
+    page.wait_for_timeout(300)
+    assert param(page, "story") == str(TOTAL)
+    page.keyboard.press("Home")
+    wait_story(page, 1)
+    assert_map_at_step(frame, 1)
+    page.keyboard.press("End")
+    wait_story(page, TOTAL)
+    page.keyboard.press("ArrowLeft")
+    wait_story(page, TOTAL - 1)
+    # One map all along: flown, never rebuilt.
+    assert frame.evaluate("() => window.__probe") == "same map"
+    assert leaflet_frame(page) is frame
+
+
+def test_a_story_link_opens_on_its_step_in_a_fresh_browser(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(server + "/story?story=4")
+    wait_for_map(page)
+    frame = wait_story(page, 4)
+    # Opened there, not flown there from elsewhere.
+    assert frame.evaluate("() => document.getElementById('map_div').getAttribute('data-story')") == "4"
+    assert_map_at_step(frame, 4)
+    expect(page.get_by_test_id("story-meta")).to_have_text(f"Step 4 of {TOTAL} · 27 Feb 2017 · Dushanbe, Tajikistan")
+    expect(page.locator('.steps-list button[aria-current="step"]')).to_have_attribute("data-n", "4")
+    # The step's marks are ringed on the map, the others faded.
+    ringed = map_frame(page).locator(".in-story")
+    expect(ringed).to_have_count(len([m for m in STORY.step(4).marks if m.startswith(("stop-", "site-"))]))
+    expect(map_frame(page).locator(".story-dim").first).to_be_attached()
+    context.close()
+
+
+def test_the_share_box_gives_the_step_shown_and_its_link_opens_there(browser, page, server):
+    open_story(page, server, "?story=3")
+    wait_story(page, 3)
+    page.keyboard.press("ArrowRight")
+    wait_story(page, 4)
+    page.get_by_role("button", name="Share this view").click()
+    link = page.frame_locator("iframe[title='st.iframe']").last.locator("#link")
+    expect(link).to_have_value(re.compile(r"/story\?(.*&)?story=4(&|$)"))
+    # A teacher sends it; a student opens it in another browser, on step 4.
+    other = browser.new_context(viewport={"width": 1280, "height": 800})
+    student = other.new_page()
+    student.goto(link.input_value())
+    wait_for_map(student)
+    wait_story(student, 4)
+    other.close()
+
+
+def test_the_excerpts_shown_are_the_quotes_and_each_opens_its_place_in_the_article(page, server):
+    open_story(page, server, "?story=5")
+    wait_story(page, 5)
+    shown = [" ".join(t.split()) for t in page.locator('[data-testid="story-step"] ol.quotes blockquote').all_inner_texts()]
+    assert shown == [" ".join(e.quote.split()) for e in STORY.step(5).excerpts]
+    links = page.locator('[data-testid="story-step"] ol.quotes a', has_text="Read in the article")
+    # A quote that a record's excerpt holds links to that excerpt (the Kant base's personnel); one that spans
+    # two records' excerpts links to its passage (the first: the talks, then the offer to leave Kant).
+    assert re.fullmatch(r"reader\?source=cement-2017&excerpt=site-kant\.\d", links.nth(2).get_attribute("href"))
+    link = links.first
+    assert re.fullmatch(r"reader\?source=cement-2017&at=\d+-\d+", link.get_attribute("href"))
+    with page.context.expect_page() as opened:
+        link.click()
+    reader = opened.value
+    mark = reader.frame_locator('iframe[srcdoc*="Highlighted passages"]').locator("mark.focus").first
+    expect(mark).to_be_visible(timeout=30000)
+    assert "Atambayev" in mark.inner_text()
+    reader.close()
+
+
+def test_buttons_and_the_step_list_move_the_story_and_keep_focus_where_it_belongs(page, server):
+    frame = open_story(page, server)
+    frame.evaluate("() => { window.__probe = 'same map'; }")
+    expect(page.get_by_test_id("story-prev")).to_be_disabled()
+    page.get_by_test_id("story-next").click()
+    wait_story(page, 2)
+    assert focused_test_id(page) == "story-next"          # pressed again, it goes on
+    page.keyboard.press("Enter")
+    wait_story(page, 3)
+    page.locator('.steps-list button[data-n="7"]').click()
+    wait_story(page, 7)
+    assert focused_test_id(page) == "story-heading"
+    assert frame.evaluate("() => window.__probe") == "same map"
+
+
+def test_the_keyboard_alone_reaches_the_step_list_and_the_quotes(page, server):
+    open_story(page, server)
+    page.locator("body").focus()
+    tab_until(page, f"() => ({FOCUSED_JS})() === 'story-next'", 80)
+    page.keyboard.press("Enter")
+    wait_story(page, 2)
+    # On from the buttons, past the map, to the step's quotes and their links.
+    tab_until(page, "() => !!document.activeElement.closest('[data-testid=\"story-step\"]')", 80)
+
+
+def test_a_swipe_on_a_phone_moves_the_story(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(server + "/story?story=3")
+    wait_for_map(page)
+    wait_story(page, 3)
+    cdp = context.new_cdp_session(page)
+
+    def swipe(x0: float, x1: float) -> None:
+        # On the step's words, below the map (a swipe on the map pans the map), mid-screen (the app's header
+        # covers the screen's top).
+        y = 422
+        assert page.evaluate("([x, y]) => !!document.elementFromPoint(x, y).closest('[data-testid=\"story-step\"]')",
+                             [(x0 + x1) / 2, y])
+        # A quick flick, as a thumb makes it (a slow drag is not a swipe).
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x0, "y": y}]})
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": (x0 + x1) / 2, "y": y}]})
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+
+    # On a phone the words follow the map in the page's scroll, taller than the screen: their top, in view.
+    page.locator('[data-testid="story-step"]').evaluate("el => el.scrollIntoView({block: 'start'})")
+    page.wait_for_timeout(200)
+    swipe(320, 80)                                          # right to left: the next step
+    wait_story(page, 4)
+    expect(page.get_by_test_id("story-live")).to_have_text(re.compile(r"^Step 4 of "))
+    swipe(80, 320)
+    wait_story(page, 3)
+    # A vertical drag scrolls the words; it is not a swipe.
+    y = 600
+    assert page.evaluate("([x, y]) => !!document.elementFromPoint(x, y).closest('[data-testid=\"story-step\"]')", [200, y])
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": 200, "y": y}]})
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": 180, "y": y - 150}]})
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    page.wait_for_timeout(500)
+    assert param(page, "story") == "3"
+    box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+    assert box["width"] <= 390
+    page.evaluate("() => window.scrollTo(0, 0)")
+    page.screenshot(path=str(ARTIFACTS / "story-phone.png"))
+    context.close()
+
+
+def test_without_motion_a_step_change_moves_the_map_at_once(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(server + "/story?story=2")
+    wait_for_map(page)
+    frame = wait_story(page, 2)
+    page.keyboard.press("ArrowRight")
+    # No flight: the map is at Almaty as soon as the step is shown.
+    frame.wait_for_function("() => document.getElementById('map_div').getAttribute('data-story') === '3'")
+    assert frame.evaluate("() => document.getElementById('map_div').getAttribute('data-story-arrived')") == "3"
+    assert_map_at_step(frame, 3)
+    context.close()
+
+
+@pytest.mark.parametrize("query", ["?story=4", "?story=9"])
+def test_axe_finds_nothing_serious_on_the_story(page, server, query):
+    open_story(page, server, query)
+    wait_story(page, int(query.split("=")[1]))
+    words = page.locator('[data-testid="stVerticalBlock"].st-key-story-words, .st-key-story-words').first
+    words.evaluate("el => { el.scrollTop = el.scrollHeight; }")   # axe skips text scrolled out of view
+    page.wait_for_timeout(300)
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_axe_finds_nothing_serious_on_the_overview(browser, server, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(server + "/story-overview")
+    expect(page.locator(".story-overview img.minimap")).to_have_count(TOTAL)
+    page.wait_for_timeout(500)
+    assert axe_violations(page) == []
+    page.screenshot(path=str(ARTIFACTS / f"story-overview-{width}.png"), full_page=True)
+    context.close()
