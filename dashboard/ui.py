@@ -18,12 +18,12 @@ import streamlit as st
 from dashboard import cached, clock
 from dashboard import state as vs
 from dashboard.assets import AssetError
-from dashboard.corpus import Corpus, CorpusError, Problem, all_excerpts, record_countries
-from dashboard.dates import format_date
+from dashboard.corpus import Corpus, CorpusError, Problem, all_excerpts
+from dashboard.evidence import disputes_by_record, record_facts, source_citation, when_text
 from dashboard.filters import RANGE_START, TOUR_START, FilterState, emptied_by, select
 from dashboard.geo import GeodataError
 from dashboard.memberships import status_label
-from dashboard.model import Annotation, Disagreement, Excerpt, Membership, Organization, Reference, Source
+from dashboard.model import Annotation, Disagreement, Excerpt, Reference
 from dashboard.panel import (
     CLEAR,
     KIND_LABELS,
@@ -445,12 +445,6 @@ def reader_link(excerpt: Excerpt, key: str) -> str:
     return vs.reader_href(excerpt.source, key)
 
 
-def source_citation(source: Source) -> str:
-    """Outlet · author · date, as far as the article's text gives them (plain text)."""
-    bits = [source.outlet, source.author, source.published.isoformat() if source.published else None]
-    return " · ".join(b for b in bits if b) or "outlet, author and date not given in the text"
-
-
 def excerpt_card_md(excerpt: Excerpt, key: str, corpus: Corpus) -> str:
     """One quote with its source, citation and a link to its place in the article, as escaped markdown."""
     source = corpus.sources[excerpt.source]
@@ -481,7 +475,7 @@ def st_record(record: Annotation, corpus: Corpus, disputes: dict[str, list[Disag
     st.caption(f"{KIND_LABELS[record.kind][:-1]} · ref: {record.id}")
     if record.summary:
         st.markdown(md(record.summary))
-    facts = _facts(record, corpus)
+    facts = record_facts(record, corpus)
     if facts:
         st.markdown("\n".join(f"- **{md(k)}**: {md(v)}" for k, v in facts))
     if computed is not None:
@@ -494,26 +488,6 @@ def st_record(record: Annotation, corpus: Corpus, disputes: dict[str, list[Disag
         st_excerpt_card(excerpt, vs.excerpt_key(record.id, i), corpus)
     for ref in record.references:
         st_reference(ref)
-
-
-def _facts(record: Annotation, corpus: Corpus) -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
-    if record.date:
-        out.append(("date", when_text(record)))
-    for attr in ("status", "city", "personnel"):
-        value = getattr(record, attr, None)
-        if value:
-            out.append((attr, str(getattr(value, "value", value)).replace("_", " ")))
-    for attr in ("leaders", "agenda", "signed", "aircraft", "units"):
-        value = getattr(record, attr, None)
-        if value:
-            out.append((attr, "; ".join(value)))
-    if isinstance(record, Membership):
-        out.append(("organization", corpus.organizations.get(record.organization, record.organization)))
-    codes = sorted(record_countries(record))
-    if codes:
-        out.append(("countries", ", ".join(corpus.countries.get(c, c) for c in codes)))
-    return out
 
 
 def st_disagreement(dis: Disagreement, corpus: Corpus, heading: bool = True) -> None:
@@ -532,16 +506,6 @@ def st_disagreement(dis: Disagreement, corpus: Corpus, heading: bool = True) -> 
             elif version.reference:
                 ref = version.reference
                 st.markdown(f":blue-badge[record] [{md(ref.title)}]({urllib.parse.quote(ref.url, safe=':/?&=%#+,;~')})")
-
-
-def disputes_by_record(corpus: Corpus) -> dict[str, list[Disagreement]]:
-    """For each record, the disagreements that flag it."""
-    out: dict[str, list[Disagreement]] = {}
-    for record in corpus.records:
-        if isinstance(record, Disagreement):
-            for rid in record.records:
-                out.setdefault(rid, []).append(record)
-    return out
 
 
 def st_empty(corpus: Corpus, view: vs.ViewState) -> None:
@@ -648,17 +612,6 @@ def _feature_rows(stops, sites, borders, status, legs, geodata, corpus: Corpus, 
         rows.append({"layer": f"Memberships ({org_short})", "feature": corpus.countries.get(code, code),
                      "date": when_text(record), "detail": status_label(record.status), "ref": record.id})
     return rows
-
-
-def when_text(record: Annotation) -> str:
-    """A record's date (and end) at the precision its sources give: '27 Feb 2017', 'Dec 1993 – 18 Aug 2009',
-    'since 22 Feb 2024' for a status or an organization that still holds; '' for an undated record."""
-    if record.date is None:
-        return ""
-    out = format_date(record.date, record.date_precision)
-    if record.date_end:
-        return out + f" – {format_date(record.date_end, record.date_end_precision)}"
-    return f"since {out}" if isinstance(record, Membership | Organization) else out
 
 
 def distance_to_afghanistan(site) -> float:
