@@ -361,8 +361,9 @@ def _js_literal(value) -> str:
     return json.dumps(value, ensure_ascii=True, separators=(",", ":")).replace("</", "<\\/")
 
 
-# Builds the Leaflet layers from the compact marks; one copy per layer, a few hundred bytes.
-_RENDER = """function(g,d){d.forEach(function(m){var l,s=m[8]||{};
+# Builds the Leaflet layers from the compact marks; one copy per layer, a few hundred bytes (the briefing file
+# draws its layers with it too).
+RENDER_JS = """function(g,d){d.forEach(function(m){var l,s=m[8]||{};
 if(m[0]==="marker"){l=L.marker(m[1][0],{icon:L.divIcon({html:m[4],className:m[5],iconSize:m[6],iconAnchor:m[7]})});}
 else if(m[0]==="circle"){l=L.circleMarker(m[1][0],s);}else{l=L.polyline(m[1],s);}
 if(m[2]){l.bindTooltip(m[2]);}if(m[3]){l.bindPopup(m[3],{maxWidth:320});}l.addTo(g);
@@ -371,7 +372,7 @@ if(window.__markReady){window.__markReady(l);}});}"""
 
 def layer_js(marks: list[Mark], var: str, membership: dict | None = None) -> str:
     """Leaflet JavaScript that declares `var` as a featureGroup holding the marks."""
-    js = f"var {var} = L.featureGroup();\n({_RENDER})({var}, {_js_literal([m.to_json() for m in marks])});"
+    js = f"var {var} = L.featureGroup();\n({RENDER_JS})({var}, {_js_literal([m.to_json() for m in marks])});"
     if membership is not None:
         js += (f"\nwindow.__membership = {_js_literal(membership)};"
                "\nif (window.__applyMembership) { window.__applyMembership(); }")
