@@ -511,11 +511,18 @@ class _Painter:
         out = io.BytesIO()
         metadata = {"Title": s.title, "Description": f"{s.subtitle}. " + "; ".join(f"{k}: {v}" for k, v in s.filters),
                     "Copyright": ATTRIBUTION, "Software": f"matplotlib {matplotlib.__version__}, geopandas",
-                    "Source": s.link or "", "Creation Time": s.made.isoformat()}
+                    "Source": s.link or "", "Creation Time": s.made.isoformat(),
+                    # Where the map is, for whoever places the image: the frame drawn, and the reader's within it.
+                    "Frame": _frame_text(self.extent), "View": _frame_text(s.extent)}
         self.fig.savefig(out, format="png", dpi=96 * SCALE, metadata=metadata)
         width, height = round(CSS_WIDTH * SCALE), round(self.css_h * SCALE)
         box = (MARGIN * SCALE, HEADER * SCALE, (MARGIN + MAP_WIDTH) * SCALE, (HEADER + self.map_h) * SCALE)
         return MapImage(out.getvalue(), width, height, box, self.extent)
+
+
+def _frame_text(extent: Extent) -> str:
+    return (f"south {extent.south:.5f}, west {extent.west:.5f}, north {extent.north:.5f}, east {extent.east:.5f} "
+            "(degrees, WGS84; drawn in Web Mercator)")
 
 
 def build_map_png(snapshot: Snapshot, countries, borders) -> MapImage:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import html
 import itertools
 import json
+import logging
 import re
 import secrets
 import urllib.parse
@@ -33,6 +35,7 @@ from dashboard.panel import (
     parse_panel_event,
     pending_changes,
 )
+from dashboard.snapshot import Focus, file_stem, make_snapshot, parse_download_request, view_link
 
 VIEW_KEY = "_view_state"
 NOTICES_KEY = "_notices"
@@ -102,13 +105,17 @@ def st_problems(exc: CorpusError | Exception, what: str) -> None:
     st.caption("The same list comes from `python -m dashboard.validate` on the command line.")
 
 
+def _reader_zone() -> str | None:
+    """The browser's time zone (IANA name), or None."""
+    try:
+        return st.context.timezone
+    except Exception:  # noqa: BLE001 -- outside a session (bare mode) there is no browser to ask
+        return None
+
+
 def reader_today() -> dt.date:
     """Today where the reader is (the browser's time zone), not where the server is."""
-    try:
-        zone = st.context.timezone
-    except Exception:  # noqa: BLE001 -- outside a session (bare mode) there is no browser to ask
-        zone = None
-    return clock.today_in(zone)
+    return clock.today_in(_reader_zone())
 
 
 def _query_lists() -> dict[str, list[str]]:
@@ -388,11 +395,88 @@ def st_share(corpus: Corpus) -> None:
     The content is the same for every view (the frame reads the address bar, which the URL sync keeps in
     step), so a filter change re-renders nothing here.
     """
-    with st.popover("Share this view", icon=":material/share:"):
+    with st.popover("Share this view", icon=":material/share:",
+                    help="A link to this view, a citation, a briefing file (HTML) and a map image (PNG)."):
         st.caption("This link opens exactly this view: filters, selection, layers, and the map's position "
                    "and zoom.")
         st.iframe(_SHARE_BOX.replace("__VERSION__", json.dumps(corpus.version).replace("<", "\\u003c")),
                   height=200)
+        st.caption("Or take the view with you, for readers without the dashboard:")
+        st_downloads()
+
+
+DOWNLOADS_KEY = "downloads"
+_DOWNLOADS = _light_component("downloads", "downloads")
+log = logging.getLogger(__name__)
+
+
+def _ready_key(key: str) -> str:
+    return f"_{key}_ready"
+
+
+def st_downloads(focus: Focus | None = None, key: str = DOWNLOADS_KEY) -> None:
+    """'Download briefing (HTML)' and 'Download map (PNG)' of the view the reader has now.
+
+    Nothing is made on a rerun: a click sends the map's frame as the reader sees it, and the file is made on
+    that request alone (`_on_download`), then sent back once and saved by the browser. Drawn by the map page's
+    full runs only (in the share box), so a filter change never touches it.
+
+    focus: another page's context, e.g. the story's current step: its title, its frame and the records to
+    feature (dashboard.snapshot.Focus); it is taken at the click, so pass the step shown. key: a different
+    key for each place the buttons are drawn on one page.
+    """
+    ready = st.session_state.pop(_ready_key(key), None)
+    _DOWNLOADS(key=key, data={"ready": ready}, default=None,
+               on_ask_change=lambda: _on_download(key, focus))
+
+
+def reader_now() -> dt.datetime:
+    """Now, in the reader's time zone (the browser's), for what a download says it was made."""
+    return clock.now_in(_reader_zone())
+
+
+def _on_download(key: str, focus: Focus | None) -> None:
+    """Callback of the download buttons: check the request, make the file, keep it for the next draw."""
+    payload = (st.session_state.get(key) or {}).get("ask")
+    try:
+        request = parse_download_request(payload)
+    except ValueError as exc:
+        st.session_state[NOTICES_KEY] = [*(st.session_state.get(NOTICES_KEY) or []), f"A download was refused: {exc}"]
+        return
+    try:
+        ready = make_download(request, focus)
+    except (AssetError, GeodataError) as exc:
+        ready = {"error": f"The file could not be made: {exc}"}
+    except Exception:
+        log.exception("download %s failed", request.kind)
+        ready = {"error": "The file could not be made (the server's log says why). Please try again."}
+    st.session_state[_ready_key(key)] = {"n": request.number, **ready}
+
+
+def make_download(request, focus: Focus | None) -> dict:
+    """The requested file for the session's view: {"name", "mime", "bytes", "data" (base64)}.
+
+    The view is the session's (filters, selection, layers, dates); the map's position is the reader's, from
+    the request (the frame the map reported, and the address bar's lat/lon/z for the link).
+    """
+    corpus = cached.get_corpus()
+    geodata = cached.get_geodata()
+    view = replace(view_from_session(), view=request.map_view)
+    base = st.context.url
+    link = urllib.parse.urljoin(base, focus.link) if focus is not None and focus.link and base else \
+        view_link(base, view, corpus)
+    snap = make_snapshot(corpus, view, made=reader_now(), link=link, extent=request.extent, focus=focus)
+    if request.kind == "html":
+        from dashboard.briefing import build_briefing
+
+        data = build_briefing(snap, geodata.countries, geodata.borders).encode("utf-8")
+        name, mime = f"briefing-{file_stem(snap)}.html", "text/html"
+    else:
+        from dashboard.briefing_png import build_map_png
+
+        data = build_map_png(snap, geodata.countries, geodata.borders).png
+        name, mime = f"map-{file_stem(snap)}.png", "image/png"
+    return {"name": name, "mime": mime, "bytes": len(data), "data": base64.b64encode(data).decode("ascii")}
 
 
 _SHARE_BOX = """

@@ -78,6 +78,8 @@ def test_it_says_what_it_shows_in_its_metadata(corpus, default):
     assert info["Source"] == snap.link
     assert "Natural Earth" in info["Copyright"] and "CC BY 4.0" in info["Copyright"]
     assert "Countries shaded by CSTO membership on 27 Feb 2017" in info["Description"]
+    e = image.extent
+    assert info["Frame"].startswith(f"south {e.south:.5f}, west {e.west:.5f}, north {e.north:.5f}, east {e.east:.5f}")
 
 
 def test_its_frame_is_the_views(default):
