@@ -55,7 +55,7 @@ from dashboard.layers import (
     legend_html,
     membership_payload,
 )
-from dashboard.licences import ATTRIBUTION, LEAFLET_TERMS, LICENCES
+from dashboard.licences import ATTRIBUTION, LEAFLET_TERMS, LICENCES, MAP_CREDIT
 from dashboard.model import Annotation, Border, Disagreement, Excerpt, MilitarySite, Reference, Version
 from dashboard.panel import KIND_LABELS
 from dashboard.snapshot import Extent, Snapshot, app_link
@@ -65,8 +65,9 @@ STATIC_APP = Path(__file__).resolve().parent / "static" / "app"
 # are counted by kind, so that the file stays the same size however many records are in view.
 MAX_LISTED = 150
 MAX_DISAGREEMENTS = 100
-# The basemap: full detail within the frame grown by this share of its size on every side; coarser beyond.
-DETAIL_PAD = 0.5
+# The basemap: within the frame grown by this share of its size on every side, detail of about half a pixel
+# at the zoom the file opens on (never finer than the geodata's own 0.01°); beyond it, coarser.
+DETAIL_PAD = 0.25
 COORD_DIGITS = 3  # ~100 m: below a pixel up to the map's highest zoom (10)
 _SOURCE_MAP = re.compile(r"\n//# sourceMappingURL=\S+\s*$")
 _CSS_IMAGE = re.compile(r"url\((['\"]?)(images/[A-Za-z0-9_.-]+\.png)\1\)")
@@ -111,15 +112,16 @@ def _rounded(geom, digits: int = COORD_DIGITS):
 
 
 def basemap(countries, extent: Extent) -> dict:
-    """The countries as a GeoJSON FeatureCollection for this frame: the geodata's own detail (0.01°) within the
-    frame grown by DETAIL_PAD on every side, about four times coarser beyond (a frame wider than ~20° is
-    simplified to ~half a pixel of its opening zoom first); coordinates rounded to COORD_DIGITS decimals.
+    """The countries as a GeoJSON FeatureCollection for this frame: within the frame grown by DETAIL_PAD on every
+    side, simplified to about half a pixel of the zoom the file opens on (a frame about 800 px wide: span/800
+    degrees, between the geodata's own 0.01° and 0.05°), about six times coarser beyond (at least 0.1°);
+    coordinates rounded to COORD_DIGITS decimals. Fewer points make the file smaller and its map paint sooner.
     Shared borders stay shared (coverage simplification). Each feature: iso2, name, and its tooltip (escaped)."""
     geoms = countries.geometry.to_numpy()
     span = max(extent.east - extent.west, extent.north - extent.south)
-    detail = min(0.05, span / 2000)
+    detail = min(0.05, span / 800)
     fine = shapely.coverage_simplify(geoms, detail) if detail > 0.01 else geoms
-    coarse = shapely.coverage_simplify(geoms, max(0.05, 4 * detail))
+    coarse = shapely.coverage_simplify(geoms, max(0.1, 6 * detail))
     padded = extent.padded(DETAIL_PAD)
     frame = shapely.box(padded.west, padded.south, padded.east, padded.north)
     shapes = shapely.union(shapely.intersection(fine, frame), shapely.difference(coarse, frame))
@@ -159,7 +161,7 @@ def map_data(snapshot: Snapshot, countries, borders) -> dict:
     highlight = [*([s.view.selected] if s.selected else []), *s.featured]
     return {"extent": s.extent.as_bounds(), "land": LAND_STYLE, "countries": basemap(countries, s.extent),
             "membership": membership, "labels": labels, "layers": layers, "highlight": highlight,
-            "legend": legend_html(), "attribution": esc(ATTRIBUTION)}
+            "legend": legend_html(), "attribution": esc(MAP_CREDIT)}
 
 
 # --- the document -------------------------------------------------------------------------------------------
@@ -461,13 +463,15 @@ def build_briefing(snapshot: Snapshot, countries, borders) -> str:
         '<button type="button" id="map-reset">Back to the view’s frame</button></p>'
         '<noscript><p class="noscript">The map needs JavaScript; everything else in this file is '
         "below.</p></noscript></section>\n"
+        # The map's scripts right after it: the map is drawn and painted before the rest of the document is
+        # even parsed (a long list of records would otherwise be laid out first).
+        f'<script type="application/json" id="briefing-data">{data}</script>\n'
+        f"<script>{leaflet_js}</script>\n"
+        f"<script>{app_script}</script>\n"
         + "\n".join(p for p in parts if p)
         + "</main>\n"
         f'<footer>{esc(ATTRIBUTION)}, corpus version {esc(s.corpus.version)}. Map drawn with Leaflet '
         f"{esc(LEAFLET.version)}. This file opens without a network: nothing in it is fetched.</footer>\n"
         "</div>\n"
-        f'<script type="application/json" id="briefing-data">{data}</script>\n'
-        f"<script>{leaflet_js}</script>\n"
-        f"<script>{app_script}</script>\n"
         "</body></html>\n"
     )

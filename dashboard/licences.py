@@ -40,6 +40,8 @@ ARTICLES = Licence(
     "and shown whole only so that each quote can be read in its context (LICENSE-DATA.md).")
 LICENCES = (CODE, CORPUS, GEODATA, LEAFLET_TERMS, ARTICLES)
 
-# What a map drawn from our data must say under it (the PNG, the briefing's map).
+# What a map drawn from our data must say under it (the PNG, the briefing's footer), and its short form for the
+# corner of an interactive map (the briefing's).
 ATTRIBUTION = ("Basemap: Natural Earth 1:10m (public domain) via world-atlas · Data: Central Asia tour dashboard, "
                "CC BY 4.0")
+MAP_CREDIT = "Natural Earth · data CC BY 4.0"

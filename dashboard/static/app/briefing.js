@@ -9,13 +9,31 @@
   var map = L.map(holder, {minZoom: 2, maxZoom: 10, zoomSnap: 0.25, zoomDelta: 1, scrollWheelZoom: false,
                            worldCopyJump: false});
   window.map = map;
-  var frame = L.latLngBounds(data.extent), legendBox = null;
-  // The frame above the legend's strip (as on the dashboard, whose first view keeps the story above it).
+  var frame = L.latLngBounds(data.extent);
+
+  // The legend first (a control needs no view): the dashboard's, along the map's foot on a wide map, a
+  // button on a narrow one. The frame is then fitted once, above its strip, before anything is drawn.
+  // From the window's width (the map spans the page up to 1120 px): reading the map's own would lay out the page.
+  var wide = Math.min(window.innerWidth, 1120) - 40 >= 700;
+  var legend = L.control({position: wide ? "bottomleft" : "topright"});
+  legend.onAdd = function () {
+    var d = L.DomUtil.create("div", "map-legend" + (wide ? " strip" : ""));
+    d.setAttribute("role", "note");
+    d.setAttribute("aria-label", "Map legend");
+    d.innerHTML = data.legend;
+    d.querySelector("details").open = wide;
+    L.DomEvent.disableClickPropagation(d);
+    return d;
+  };
+  legend.addTo(map);
+  var legendBox = legend.getContainer();
+  window.__wideScreen = function () { return wide; };
   function fit() {
-    var below = legendBox && legendBox.classList.contains("strip") ? legendBox.offsetHeight + 12 : 0;
+    // As on the dashboard, whose first view keeps the story above the legend's strip.
+    var below = legendBox.classList.contains("strip") ? legendBox.offsetHeight + 12 : 0;
     map.fitBounds(frame, {animate: false, paddingBottomRight: [0, below]});
   }
-  map.fitBounds(frame, {animate: false});
+  fit();
   L.control.scale().addTo(map);
   map.attributionControl.addAttribution(data.attribution);
 
@@ -37,6 +55,7 @@
     if (card) {
       var copy = card.cloneNode(true);
       copy.removeAttribute("id");
+      copy.classList.remove("is-current");
       copy.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
       box.appendChild(copy);
       var more = document.createElement("a");
@@ -130,32 +149,21 @@
   window.feature_group.forEach(function (g) { g.eachLayer(highlight); });
   window.__basemap.eachLayer(highlight);
 
-  // The legend: the dashboard's, along the map's foot on a wide map, a button on a narrow one.
-  var wide = holder.clientWidth >= 700;
-  var legend = L.control({position: wide ? "bottomleft" : "topright"});
-  legend.onAdd = function () {
-    var d = L.DomUtil.create("div", "map-legend" + (wide ? " strip" : ""));
-    d.setAttribute("role", "note");
-    d.setAttribute("aria-label", "Map legend");
-    d.innerHTML = data.legend;
-    d.querySelector("details").open = wide;
-    L.DomEvent.disableClickPropagation(d);
-    return d;
-  };
-  legend.addTo(map);
-  legendBox = legend.getContainer();
-  window.__wideScreen = function () { return wide; };
-  fit();
-
   window.__mapLayout(map);
 
-  // Printing lays the page out again at the paper's width: the map is fitted to its frame there, and back.
+  // Printing lays the page out again at the paper's width: the map is fitted to its frame there, with its
+  // legend open (paper has no button to open it), and back afterwards.
   function refit() { map.invalidateSize({animate: false}); fit(); if (window.__layout) { window.__layout(); } }
-  window.addEventListener("beforeprint", refit);
-  window.addEventListener("afterprint", refit);
+  var details = legendBox.querySelector("details");
+  window.addEventListener("beforeprint", function () { details.open = true; refit(); });
+  window.addEventListener("afterprint", function () { details.open = wide; refit(); });
 
   var back = document.getElementById("map-reset");
   if (back) { back.addEventListener("click", function () { map.closePopup(); fit(); }); }
 
-  requestAnimationFrame(function () { holder.setAttribute("data-painted", "1"); });
+  // Painted: everything above is on the map (bench/briefing.py times navigation start to here).
+  requestAnimationFrame(function () {
+    window.__paintedAt = performance.now();
+    holder.setAttribute("data-painted", "1");
+  });
 })();
