@@ -605,6 +605,10 @@ MAP_CSS = """
 .country-label span { display: inline-block; }
 .laid-hidden { visibility: hidden; }
 .leader { position: absolute; height: 0; border-top: 1.5px solid #333; transform-origin: 0 0; pointer-events: none; }
+/* Leaflet stacks icons by latitude, so a site at a stop's place could cover the stop's number with its stem,
+   and a mark laid aside with its leader line: both go under the stops (unless selected). */
+.leaflet-marker-icon.site-icon:not(.is-selected), .leaflet-marker-icon.laid-aside:not(.is-selected) {
+  z-index: -100000 !important; }
 .laid-aside .site-stem { visibility: hidden; }
 .edge-mark { position: absolute; z-index: 800; transform: translate(-50%, -50%); display: flex; align-items: center;
   gap: 4px; background: #fff; border: 1px solid #222; border-radius: 12px; padding: 2px 8px 2px 4px;
