@@ -11,8 +11,10 @@
   window.map = map;
   var frame = L.latLngBounds(data.extent);
 
-  // The legend first (a control needs no view): the dashboard's, along the map's foot on a wide map, a
-  // button on a narrow one. The frame is then fitted once, above its strip, before anything is drawn.
+  // The scale, then the legend (a control needs no view), stacked as on the dashboard: the legend along the
+  // map's foot above the scale, clear of the attribution, on a wide map; a button on a narrow one. The frame
+  // is then fitted once, above the strip, before anything is drawn.
+  L.control.scale().addTo(map);
   // From the window's width (the map spans the page up to 1120 px): reading the map's own would lay out the page.
   var wide = Math.min(window.innerWidth, 1120) - 40 >= 700;
   var legend = L.control({position: wide ? "bottomleft" : "topright"});
@@ -29,12 +31,14 @@
   var legendBox = legend.getContainer();
   window.__wideScreen = function () { return wide; };
   function fit() {
-    // As on the dashboard, whose first view keeps the story above the legend's strip.
-    var below = legendBox.classList.contains("strip") ? legendBox.offsetHeight + 12 : 0;
-    map.fitBounds(frame, {animate: false, paddingBottomRight: [0, below]});
+    // As on the dashboard, whose first view keeps the story above the legend's strip; an open legend box
+    // (on paper, where it is always open) keeps the frame to its left.
+    var strip = legendBox.classList.contains("strip"), open = legendBox.querySelector("details").open;
+    var below = strip ? holder.getBoundingClientRect().bottom - legendBox.getBoundingClientRect().top + 12 : 0;
+    var right = !strip && open ? legendBox.offsetWidth + 10 : 0;
+    map.fitBounds(frame, {animate: false, paddingBottomRight: [right, below]});
   }
   fit();
-  L.control.scale().addTo(map);
   map.attributionControl.addAttribution(data.attribution);
 
   // A page that scrolls: the wheel zooms the map only once the reader has clicked into it.
