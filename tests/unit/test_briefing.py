@@ -204,6 +204,12 @@ def test_the_default_view_is_within_its_size(default_html):
     assert size <= LIMIT, f"{size:,} bytes"
 
 
+def test_the_readme_states_the_limit_this_checks():
+    # Readers of the README are promised the size; the promise and the check must not drift apart.
+    assert LIMIT == 1_500_000
+    assert "at most 1.5 MB for the default view" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
 def _synthetic(corpus, n: int):
     """The corpus grown to n records with clones of its located records (new ids, spread over the region)."""
     located = [r for r in corpus.records if isinstance(r, VisitStop | MilitarySite | Event) and
