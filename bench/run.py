@@ -1,6 +1,6 @@
 """Benchmarks of the dashboard: page (vs a floor app), scale (generated corpora), load and hosting.
 
-    .venv/bin/python -m bench.run [--quick] [--only page|story|scale|load|hosting] [--strict]
+    .venv/bin/python -m bench.run [--quick] [--only page|story|scale|load|hosting|briefing] [--strict]
 
 Results are printed as a table and APPENDED to bench/RESULTS.md (date, machine,
 commit, mode); the raw numbers go to bench/.cache/last-run.json and the scale
@@ -37,6 +37,7 @@ import sys
 import time
 import traceback
 
+from bench import briefing as briefing_part
 from bench import hosting as hosting_part
 from bench import load as load_part
 from bench import page as page_part
@@ -158,6 +159,47 @@ def story_rows(r: dict) -> list[dict]:
     rows.append({"part": "story", "measure": "app errors on the Story page (exceptions, page errors)", "goal": "none",
                  "actual": str(len(c["errors"])) + (f": {c['errors'][0][:120]}" if c["errors"] else ""),
                  "result": PASS if not c["errors"] else FAIL})
+    return rows
+
+
+def briefing_rows(r: dict) -> list[dict]:
+    """The downloads (issue 15): build times, the file's paint beside a static Leaflet page, sizes."""
+    b, p = r["build"], r["paint"]
+    rows = [
+        {"part": "briefing", "measure": f"briefing file built, warm (real corpus, default view; median / p90 of "
+                                        f"{len(b['html']['ms'])})",
+         "goal": "≤ 300 ms", "actual": f"{b['html']['median_ms']:.0f} / {b['html']['p90_ms']:.0f} ms",
+         "result": _verdict(b["html"]["median_ms"] <= 300)},
+        {"part": "briefing", "measure": f"map PNG drawn, warm (real corpus, default view; median / p90 of "
+                                        f"{len(b['png']['ms'])})",
+         "goal": "≤ 1.5 s", "actual": f"{b['png']['median_ms']:.0f} / {b['png']['p90_ms']:.0f} ms",
+         "result": _verdict(b["png"]["median_ms"] <= 1500)},
+        {"part": "briefing", "measure": "first build in a fresh process (imports, Leaflet checked, matplotlib)",
+         "goal": "(report)",
+         "actual": (f"file {b['cold']['html_ms']:.0f} ms, PNG {b['cold']['png_ms']:.0f} ms" if "html_ms" in b["cold"]
+                    else f"failed: {b['cold'].get('error', '')[-120:]}"),
+         "result": INFO if "html_ms" in b["cold"] else FAIL},
+    ]
+    ratio = p["briefing"]["median_ms"] / p["floor"]["median_ms"]
+    rows.append({"part": "briefing", "measure": f"file opened from disk → map painted, headless Chromium (median of "
+                                                f"{len(p['briefing']['ms'])})",
+                 "goal": "≤ 2× a static Leaflet page with one marker",
+                 "actual": f"{_ms(p['briefing']['median_ms'])} vs {_ms(p['floor']['median_ms'])} = {ratio:.2f}×",
+                 "result": _verdict(ratio <= 2)})
+    asked = p["briefing"]["asked"] + p["floor"]["asked"]
+    rows.append({"part": "briefing", "measure": "requests made by the files when opened (all refused)",
+                 "goal": "none", "actual": str(len(asked)) + (f": {asked[0][:100]}" if asked else ""),
+                 "result": PASS if not asked else FAIL})
+    rows.append({"part": "briefing", "measure": "briefing file, default view", "goal": "≤ 1.5 MB",
+                 "actual": f"{r['default_bytes']:,} bytes ({fmt_bytes(r['default_bytes'])})",
+                 "result": _verdict(r["default_bytes"] <= 1_500_000)})
+    for n, s in r["sizes"].items():
+        rows.append({"part": "briefing", "measure": f"at {int(n):,} generated records ({s['records_in_view']:,} in "
+                                                    "view): file, PNG",
+                     "goal": "sublinear (report)",
+                     "actual": f"file {s['html_bytes']:,} bytes in {s['html_ms']:.0f} ms; PNG "
+                               f"{fmt_bytes(s['png_bytes'])} in {s['png_ms']:.0f} ms",
+                     "result": INFO})
     return rows
 
 
@@ -471,6 +513,9 @@ def _run_part(part: str, args, results: dict) -> list[dict]:
         if png is None:
             log("matplotlib is not installed: no plot (pip install matplotlib; add it to requirements-dev.txt)")
         return scale_rows(results["scale"])
+    if part == "briefing":
+        results["briefing"] = briefing_part.run(args.quick)
+        return briefing_rows(results["briefing"])
     if part == "hosting":
         results["hosting"] = hosting_part.run(args.proxy_sessions, args.duration * 1.5, think_s=args.think)
         return hosting_rows(results["hosting"])
@@ -484,7 +529,7 @@ def _run_part(part: str, args, results: dict) -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="CI smoke test (< 2 min, never fails on timings)")
-    parser.add_argument("--only", choices=["page", "story", "scale", "load", "hosting"])
+    parser.add_argument("--only", choices=["page", "story", "scale", "load", "hosting", "briefing"])
     parser.add_argument("--strict", action="store_true", help="exit 2 when a goal is missed (not with --quick)")
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--proxy-sessions", type=int, default=100,
@@ -496,8 +541,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="skip the second load run with no think time")
     args = parser.parse_args(argv)
     started = time.time()
-    parts = [args.only] if args.only else (["page", "story", "scale"] if args.quick
-                                           else ["page", "story", "scale", "load", "hosting"])
+    parts = [args.only] if args.only else (["page", "story", "scale", "briefing"] if args.quick
+                                           else ["page", "story", "scale", "briefing", "load", "hosting"])
     if args.quick and args.only in ("load", "hosting"):
         log(f"--quick skips the {args.only} part: nothing to do")
         return 0

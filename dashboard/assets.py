@@ -128,6 +128,18 @@ def publish(package: Package) -> Path:
     return package.target
 
 
+def read_checked(package: Package, name: str) -> bytes:
+    """One of a package's files ('leaflet.js', 'images/layers.png', or 'LICENSE'), read from the pip install
+    and checked against its pinned sha256 (for a file that carries the package inside it: the briefing);
+    raises AssetError if it is missing or not the published file."""
+    if name == package.license[0]:
+        return _checked(_license_file(package), package.license[1], package)
+    digests = dict(package.files)
+    if name not in digests:
+        raise AssetError(f"{package.name} {package.version}: no file {name!r} is pinned")
+    return _checked(_source_dir(package) / name, digests[name], package)
+
+
 def asset_links() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """(js, css) for folium's default_js/default_css, every file checked and in place; raises AssetError."""
     js: list[tuple[str, str]] = []

@@ -38,6 +38,15 @@ def today_in(zone: str | None, now: dt.datetime | None = None) -> dt.date:
         return moment.astimezone(dt.UTC).date()
 
 
+def now_in(zone: str | None, now: dt.datetime | None = None) -> dt.datetime:
+    """The current moment in an IANA time zone (aware); in UTC for an unknown or no zone."""
+    moment = now or now_utc()
+    try:
+        return moment.astimezone(ZoneInfo(zone)) if zone else moment.astimezone(dt.UTC)
+    except (ZoneInfoNotFoundError, ValueError):
+        return moment.astimezone(dt.UTC)
+
+
 def latest_today(now: dt.datetime | None = None) -> dt.date:
     """The latest calendar day anywhere on Earth right now (for 'no date after today' checks)."""
     return today_in(LATEST_ZONE, now)

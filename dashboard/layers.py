@@ -117,6 +117,14 @@ STOP_STYLE = {
 }
 BORDER_COLOR = PALETTE["vermillion"]
 ROUTE_COLOR = PALETTE["black"]
+# The basemap: the sea (the map's background), a country outside the shaded grouping, and the outline a
+# shaded country gets (its fill is MEMBERSHIP_STYLE's, over the sea). The map, the briefing file and the
+# PNG all draw with these.
+SEA_COLOR = "#cfe3ef"
+LAND_STYLE = {"color": "#ffffff", "weight": 1, "fillColor": "#e8e4da", "fillOpacity": 1, "dashArray": None}
+MEMBERSHIP_EDGE = {"color": "#444", "weight": 1}
+# A primary border is drawn over a white halo, so that it stands out on any shading.
+BORDER_HALO = {"color": "#ffffff", "weight": 9, "opacity": 0.9}
 DEFAULT_CENTER = (47.0, 57.5)
 DEFAULT_ZOOM = 4
 # Moscow to the Tajik–Afghan border: what a first-time visitor should see.
@@ -249,28 +257,48 @@ def bend(points: list[tuple[float, float]], km: float) -> list[tuple[float, floa
     return out
 
 
+@dataclass(frozen=True)
+class LegDrawing:
+    """How one leg is drawn: its line, whether it is the way back, its day ('27 Feb'), and where its
+    arrow and label sit (a point on the line and the line's heading there, degrees clockwise from north)."""
+
+    leg: Leg
+    points: tuple[tuple[float, float], ...]
+    returning: bool
+    when: str
+    arrow_at: tuple[float, float]
+    heading: float
+
+
+def draw_leg(leg: Leg) -> LegDrawing:
+    """A leg as the map draws it: the geodesic arc (the return leg bent beside the outbound one)."""
+    points = geodesic_arc(leg.start.location.lat, leg.start.location.lon,
+                          leg.end.location.lat, leg.end.location.lon, n=48)
+    returning = leg.end.status == "origin"
+    if returning:
+        points = bend(points, RETURN_BEND_KM)
+    day = leg.end.date if leg.end.date else leg.start.date
+    when = format_date(day)[:-5] if day else ""  # '27 Feb'
+    # The labels of the two long legs sit at different points along them, so they do not meet.
+    point, angle = _bearing_arrow(points, 0.62 if returning else 0.4)
+    return LegDrawing(leg, tuple(points), returning, when, point, angle)
+
+
 def route_marks(stops: list[VisitStop], corpus: Corpus) -> list[Mark]:
     """Geodesic legs with their direction, day and km (the return leg bent beside the outbound one),
     numbered stops, stops not made, and the phone call."""
     marks: list[Mark] = []
     for leg in route_legs(stops):
-        points = geodesic_arc(leg.start.location.lat, leg.start.location.lon,
-                              leg.end.location.lat, leg.end.location.lon, n=48)
-        returning = leg.end.status == "origin"
-        if returning:
-            points = bend(points, RETURN_BEND_KM)
-        day = leg.end.date if leg.end.date else leg.start.date
-        when = format_date(day)[:-5] if day else ""  # '27 Feb'
+        drawn = draw_leg(leg)
+        when = drawn.when
         label = esc(f"{leg.start.city} → {leg.end.city}{', ' + when if when else ''}: {leg.km:,.0f} km "
                     "(geodesic, WGS84)")
-        marks.append(Mark("line", tuple(points), tooltip=label,
+        marks.append(Mark("line", drawn.points, tooltip=label,
                           style=_style(color=ROUTE_COLOR, weight=3, opacity=0.85,
-                                       dashArray="8 5" if returning else None)))
-        # The labels of the two long legs sit at different points along them, so they do not meet.
-        point, angle = _bearing_arrow(points, 0.62 if returning else 0.4)
+                                       dashArray="8 5" if drawn.returning else None)))
         marks.append(Mark(
-            "marker", (point,), tooltip=label,
-            icon=f'<div class="leg-arrow" style="transform: rotate({angle - 90:.0f}deg)">➤</div>'
+            "marker", (drawn.arrow_at,), tooltip=label,
+            icon=f'<div class="leg-arrow" style="transform: rotate({drawn.heading - 90:.0f}deg)">➤</div>'
                  f'<div class="leg-km">{esc(when + " · ") if when else ""}{leg.km:,.0f} km</div>',
             icon_class="leg-label", icon_size=(90, 30), icon_anchor=(8, 8)))
     for stop in tour_order(stops):
@@ -356,7 +384,7 @@ def border_marks(borders: list[Border], borders_gdf, corpus: Corpus) -> list[Mar
         name = esc(mark_name(record, corpus, length_km=row.length_km))
         for coords in display_lines(row.geometry.wkb):
             if primary:
-                marks.append(Mark("line", coords, style=_style(color="#ffffff", weight=9, opacity=0.9)))
+                marks.append(Mark("line", coords, style=_style(**BORDER_HALO)))
             marks.append(Mark("line", coords, tooltip=tip, popup=_popup(record, corpus), style=_style(
                 color=BORDER_COLOR, weight=5 if primary else 3, opacity=0.95 if primary else 0.6,
                 dashArray=None if primary else "6 5"), name=name))
@@ -384,7 +412,7 @@ def membership_payload(status: dict[str, Membership], org_short: str, corpus: Co
         tip = (f"<b>{esc(corpus.countries.get(code, code))}</b> · {esc(org_short)}: "
                f"{esc(status_label(record.status))}<br>since {esc(since)} (as of {esc(format_date(on))})"
                + unsettled + _flag(record, corpus) + _ref(record.id))
-        payload[code] = {"style": {**MEMBERSHIP_STYLE[record.status.value], "color": "#444", "weight": 1},
+        payload[code] = {"style": {**MEMBERSHIP_STYLE[record.status.value], **MEMBERSHIP_EDGE},
                          "tooltip": tip, "status": record.status.value}
     return payload
 
@@ -395,8 +423,9 @@ def _js_literal(value) -> str:
 
 
 # Builds the Leaflet layers from the compact marks; one copy per layer, a few hundred bytes. A mark's
-# name (m[9]) is its accessible name; __markReady (the basemap's script) makes it take focus.
-_RENDER = """function(g,d,b){d.forEach(function(m,i){var l,s=m[8]||{};
+# name (m[9]) is its accessible name; __markReady (the basemap's script) makes it take focus. The briefing
+# file draws its layers with it too.
+RENDER_JS = """function(g,d,b){d.forEach(function(m,i){var l,s=m[8]||{};
 if(m[0]==="marker"){l=L.marker(m[1][0],{keyboard:!!m[9],icon:L.divIcon({html:m[4],className:m[5],iconSize:m[6],iconAnchor:m[7]})});}
 else if(m[0]==="circle"){l=L.circleMarker(m[1][0],s);}else{l=L.polyline(m[1],s);}
 l.__name=m[9];l.__rank=(b||0)+i;if(m[2]){l.bindTooltip(m[2]);}if(m[3]){l.bindPopup(m[3],{maxWidth:320});}l.addTo(g);
@@ -416,7 +445,7 @@ def story_layer_js(payload: dict, var: str) -> str:
 def layer_js(marks: list[Mark], var: str, membership: dict | None = None, tab_base: int = 0) -> str:
     """Leaflet JavaScript that declares `var` as a featureGroup holding the marks; `tab_base` places its
     named marks in the Tab order (the layer's rank in TAB_ORDER times 100,000, then the marks' order)."""
-    js = (f"var {var} = L.featureGroup();\n({_RENDER})({var}, {_js_literal([m.to_json() for m in marks])}, "
+    js = (f"var {var} = L.featureGroup();\n({RENDER_JS})({var}, {_js_literal([m.to_json() for m in marks])}, "
           f"{tab_base});")
     if membership is not None:
         js += (f"\nwindow.__membership = {_js_literal(membership)};"
@@ -478,7 +507,7 @@ class _Basemap(_VerbatimMacro):
             };
             map.keyboard.enable();
           }
-          var base = {color: "#ffffff", weight: 1, fillColor: "#e8e4da", fillOpacity: 1, dashArray: null};
+          var base = {{ this.base }};
           // A status other than membership is also told by its fill pattern (MEMBERSHIP_PATTERN), drawn
           // over the fill colour that Leaflet's options keep.
           var patterned = {{ this.patterned }};
@@ -685,6 +714,17 @@ class _Basemap(_VerbatimMacro):
           zoomClass();
           {{ this.layout }}
           window.__mapLayout(map);
+          // What the reader sees, for the downloads (a briefing file, a PNG): the map's bounds and size on
+          // the page, kept on the page's window as the map moves (static/app/downloads.js reads them).
+          function reportFrame() {
+            try {
+              var b = map.getBounds(), size = map.getSize();
+              window.parent.__mapFrame = {bounds: [[b.getSouth(), b.getWest()], [b.getNorth(), b.getEast()]],
+                                          size: [size.x, size.y], zoom: map.getZoom()};
+            } catch (e) { /* a cross-origin host page */ }
+          }
+          reportFrame();
+          map.on("moveend resize", reportFrame);
           map.on("moveend", function() {
             try {
               var c = map.getCenter(), w = window.parent;
@@ -722,6 +762,7 @@ class _Basemap(_VerbatimMacro):
         super().__init__()
         self._name = "Basemap"
         self.bounds = json.dumps(TOUR_BOUNDS)
+        self.base = json.dumps(LAND_STYLE)
         self.url = json.dumps(url)
         self.ref_pattern = f"/{REF_PATTERN.pattern}/"
         self.patterned = json.dumps([status for status, hatch in MEMBERSHIP_PATTERN.items() if hatch])
@@ -732,13 +773,17 @@ class _Basemap(_VerbatimMacro):
 
 
 MAP_CSS = """
-.leaflet-container { background: #cfe3ef; font: 13px/1.35 system-ui, sans-serif; }
+.leaflet-container { background: __SEA__; font: 13px/1.35 system-ui, sans-serif; }
 .country-label { color: #4a4a4a; font-size: 11px; text-align: center; white-space: nowrap;
   text-shadow: 0 0 3px #fff, 0 0 3px #fff; pointer-events: none; }
 .country-label span { display: inline-block; background: rgba(255,255,255,.82); color: #333; padding: 0 3px;
   border-radius: 3px; text-shadow: none; }
 .laid-hidden { visibility: hidden; }
 .leader { position: absolute; height: 0; border-top: 1.5px solid #333; transform-origin: 0 0; pointer-events: none; }
+/* Leaflet stacks icons by latitude, so a site at a stop's place could cover the stop's number with its stem,
+   and a mark laid aside with its leader line: both go under the stops (unless selected). */
+.leaflet-marker-icon.site-icon:not(.is-selected), .leaflet-marker-icon.laid-aside:not(.is-selected) {
+  z-index: -100000 !important; }
 .laid-aside .site-stem { visibility: hidden; }
 .edge-mark { position: absolute; z-index: 800; transform: translate(-50%, -50%); display: flex; align-items: center;
   gap: 4px; background: #fff; border: 1px solid #222; border-radius: 12px; padding: 2px 8px 2px 4px;
@@ -797,7 +842,7 @@ path.leaflet-interactive:focus-visible { stroke: #000; stroke-width: 8px; stroke
 .map-note { background: #fff3cd; padding: 4px 8px; border: 1px solid #e0c36a; max-width: 240px; }
 .story-dim { opacity: .35; }
 .in-story .stop, .in-story .site { box-shadow: 0 0 0 2px #fff, 0 0 0 5px #111; border-radius: 50%; }
-"""
+""".replace("__SEA__", SEA_COLOR)
 
 
 class _Legend(_VerbatimMacro):

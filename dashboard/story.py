@@ -22,6 +22,7 @@ import hashlib
 import math
 import os
 import re
+import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -44,6 +45,7 @@ from dashboard.corpus import (
 from dashboard.dates import MONTHS_EN_ABBR, format_date
 from dashboard.memberships import membership_active
 from dashboard.model import Annotation, Border, Disagreement, Excerpt, Figure, Membership, Strict, VisitStop
+from dashboard.snapshot import Focus
 from dashboard.state import excerpt_key, reader_href, version_key
 
 DEFAULT_STORY = ROOT / "stories" / "tour-2017.yaml"
@@ -479,3 +481,14 @@ def excerpt_href(excerpt: Excerpt, corpus: Corpus, prefer: list[str] | tuple[str
         key = next((k for k, rid in holders if rid in prefer), holders[0][0])
         return reader_href(excerpt.source, key)
     return reader_href(excerpt.source, passage=(excerpt.start, excerpt.end))
+
+
+def step_focus(story: Story, corpus: Corpus, number: int, today: dt.date) -> Focus:
+    """What a download from the Story page holds of step `number` (1-based): its title ('Step 4 of 9:
+    heading · date · place'), its marks featured, its notes as the dashboard's own words, and the link that
+    reopens it. The map's frame is the reader's (None), which the page has flown to the step."""
+    step = story.steps[number - 1]
+    where = " · ".join(p for p in (date_text(step, today), place_text(step, corpus)) if p)
+    title = f"Step {number} of {len(story.steps)}: {step.heading}" + (f" · {where}" if where else "")
+    return Focus(title=title, records=tuple(step.marks), text=" ".join(n.text for n in step.notes),
+                 link=f"story?{urllib.parse.urlencode({'story': number})}")

@@ -23,6 +23,7 @@ from dashboard.story import (
     marks_outside,
     nav_steps,
     parse_step_event,
+    step_focus,
     step_layers,
     step_shading,
     step_target,
@@ -31,6 +32,7 @@ from dashboard.story_html import overview_html, step_html
 
 STORY_MAP_KEY = "story_map"
 STORY_NAV_KEY = "story_nav"
+STEP_DOWNLOADS_KEY = "step_downloads"
 # The last step change this session applied: (the page's epoch, its number), so none is applied twice.
 STORY_APPLIED_KEY = "_story_applied"
 STORY_FILE = "story (stories/tour-2017.yaml)"
@@ -76,9 +78,16 @@ def st_story_nav(story: Story, corpus: Corpus, number: int, today: dt.date) -> N
     data = {"steps": nav_steps(story, corpus, today), "current": number, "param": vs.P_STORY,
             "session": st.session_state.get(ui.SESSION_TOKEN_KEY),
             "applied": {"epoch": applied[0], "seq": applied[1]} if applied else None}
-    # A row, so that the step's own actions (a download of it, issue 15) can stand beside its heading.
-    with st.container(horizontal=True, key="story-head", vertical_alignment="top"):
+    with st.container(key="story-head"):
         _STORY_NAV(key=STORY_NAV_KEY, data=data, default={"go": None}, on_go_change=_on_story_nav)
+
+
+def st_step_downloads(story: Story, corpus: Corpus, number: int, today: dt.date) -> None:
+    """The step's own briefing and map image (issue 15): the step shown, on the map as flown to it."""
+    st.markdown("**Take this step with you**")
+    ui.st_downloads(focus=step_focus(story, corpus, number, today), key=STEP_DOWNLOADS_KEY)
+
+
 
 
 @dataclass(frozen=True)

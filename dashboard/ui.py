@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import html
 import itertools
 import json
+import logging
 import re
 import secrets
 import urllib.parse
@@ -18,13 +20,13 @@ import streamlit as st
 from dashboard import cached, clock
 from dashboard import state as vs
 from dashboard.assets import AssetError
-from dashboard.corpus import Corpus, CorpusError, Problem, all_excerpts, record_countries
-from dashboard.dates import format_date
+from dashboard.corpus import Corpus, CorpusError, Problem, all_excerpts
 from dashboard.describe import announcement, mark_name
+from dashboard.evidence import disputes_by_record, record_facts, source_citation, when_text
 from dashboard.filters import RANGE_START, TOUR_START, FilterState, emptied_by, select
 from dashboard.geo import GeodataError
 from dashboard.memberships import status_label
-from dashboard.model import Annotation, Disagreement, Excerpt, Membership, Organization, Reference, Source
+from dashboard.model import Annotation, Disagreement, Excerpt, Reference
 from dashboard.panel import (
     CLEAR,
     KIND_LABELS,
@@ -34,6 +36,7 @@ from dashboard.panel import (
     parse_panel_event,
     pending_changes,
 )
+from dashboard.snapshot import Focus, file_stem, make_snapshot, parse_download_request, view_link
 
 VIEW_KEY = "_view_state"
 NOTICES_KEY = "_notices"
@@ -113,13 +116,17 @@ def st_problems(exc: CorpusError | Exception, what: str, cannot: str = "The dash
     st.caption("The same list comes from `python -m dashboard.validate` on the command line.")
 
 
+def _reader_zone() -> str | None:
+    """The browser's time zone (IANA name), or None."""
+    try:
+        return st.context.timezone
+    except Exception:  # noqa: BLE001 -- outside a session (bare mode) there is no browser to ask
+        return None
+
+
 def reader_today() -> dt.date:
     """Today where the reader is (the browser's time zone), not where the server is."""
-    try:
-        zone = st.context.timezone
-    except Exception:  # noqa: BLE001 -- outside a session (bare mode) there is no browser to ask
-        zone = None
-    return clock.today_in(zone)
+    return clock.today_in(_reader_zone())
 
 
 def _query_lists() -> dict[str, list[str]]:
@@ -428,17 +435,98 @@ def st_notices() -> None:
 SHARE_CAPTION = "This link opens exactly this view: filters, selection, layers, and the map's position and zoom."
 
 
-def st_share(corpus: Corpus, caption: str = SHARE_CAPTION) -> None:
+def st_share(corpus: Corpus, caption: str = SHARE_CAPTION, downloads: bool = True) -> None:
     """'Share this view': the address bar's link (filters, selection, layers, map position, a story's step),
-    a copy button and a citation; `caption` says what the link holds on this page.
+    a copy button and a citation; `caption` says what the link holds on this page. `downloads`: the map
+    view's briefing and PNG too (the Story page offers its step's beside the step instead).
 
     The content is the same for every view (the frame reads the address bar, which the URL sync keeps in
     step), so a filter change re-renders nothing here.
     """
-    with st.popover("Share this view", icon=":material/share:"):
+    with st.popover("Share this view", icon=":material/share:",
+                    help="A link to this view and a citation" + (", a briefing file (HTML) and a map image (PNG)."
+                                                                 if downloads else ".")):
         st.caption(caption)
         st.iframe(_SHARE_BOX.replace("__VERSION__", json.dumps(corpus.version).replace("<", "\\u003c")),
                   height=200)
+        if downloads:
+            st.caption("Or take the view with you, for readers without the dashboard:")
+            st_downloads()
+
+
+
+DOWNLOADS_KEY = "downloads"
+_DOWNLOADS = light_component("downloads", "downloads")
+log = logging.getLogger(__name__)
+
+
+def _ready_key(key: str) -> str:
+    return f"_{key}_ready"
+
+
+def st_downloads(focus: Focus | None = None, key: str = DOWNLOADS_KEY) -> None:
+    """'Download briefing (HTML)' and 'Download map (PNG)' of the view the reader has now.
+
+    Nothing is made on a rerun: a click sends the map's frame as the reader sees it, and the file is made on
+    that request alone (`_on_download`), then sent back once and saved by the browser. Drawn by the map page's
+    full runs only (in the share box), so a filter change never touches it.
+
+    focus: another page's context, e.g. the story's current step: its title, its frame and the records to
+    feature (dashboard.snapshot.Focus); it is taken at the click, so pass the step shown. key: a different
+    key for each place the buttons are drawn on one page.
+    """
+    ready = st.session_state.pop(_ready_key(key), None)
+    _DOWNLOADS(key=key, data={"ready": ready}, default=None,
+               on_ask_change=lambda: _on_download(key, focus))
+
+
+def reader_now() -> dt.datetime:
+    """Now, in the reader's time zone (the browser's), for what a download says it was made."""
+    return clock.now_in(_reader_zone())
+
+
+def _on_download(key: str, focus: Focus | None) -> None:
+    """Callback of the download buttons: check the request, make the file, keep it for the next draw."""
+    payload = (st.session_state.get(key) or {}).get("ask")
+    try:
+        request = parse_download_request(payload)
+    except ValueError as exc:
+        st.session_state[NOTICES_KEY] = [*(st.session_state.get(NOTICES_KEY) or []), f"A download was refused: {exc}"]
+        return
+    try:
+        ready = make_download(request, focus)
+    except (AssetError, GeodataError) as exc:
+        ready = {"error": f"The file could not be made: {exc}"}
+    except Exception:
+        log.exception("download %s failed", request.kind)
+        ready = {"error": "The file could not be made (the server's log says why). Please try again."}
+    st.session_state[_ready_key(key)] = {"n": request.number, **ready}
+
+
+def make_download(request, focus: Focus | None) -> dict:
+    """The requested file for the session's view: {"name", "mime", "bytes", "data" (base64)}.
+
+    The view is the session's (filters, selection, layers, dates); the map's position is the reader's, from
+    the request (the frame the map reported, and the address bar's lat/lon/z for the link).
+    """
+    corpus = cached.get_corpus()
+    geodata = cached.get_geodata()
+    view = replace(view_from_session(), view=request.map_view)
+    base = st.context.url
+    link = urllib.parse.urljoin(base, focus.link) if focus is not None and focus.link and base else \
+        view_link(base, view, corpus)
+    snap = make_snapshot(corpus, view, made=reader_now(), link=link, extent=request.extent, focus=focus)
+    if request.kind == "html":
+        from dashboard.briefing import build_briefing
+
+        data = build_briefing(snap, geodata.countries, geodata.borders).encode("utf-8")
+        name, mime = f"briefing-{file_stem(snap)}.html", "text/html"
+    else:
+        from dashboard.briefing_png import build_map_png
+
+        data = build_map_png(snap, geodata.countries, geodata.borders).png
+        name, mime = f"map-{file_stem(snap)}.png", "image/png"
+    return {"name": name, "mime": mime, "bytes": len(data), "data": base64.b64encode(data).decode("ascii")}
 
 
 _SHARE_BOX = """
@@ -491,12 +579,6 @@ def reader_link(excerpt: Excerpt, key: str) -> str:
     return vs.reader_href(excerpt.source, key)
 
 
-def source_citation(source: Source) -> str:
-    """Outlet · author · date, as far as the article's text gives them (plain text)."""
-    bits = [source.outlet, source.author, source.published.isoformat() if source.published else None]
-    return " · ".join(b for b in bits if b) or "outlet, author and date not given in the text"
-
-
 def excerpt_card_md(excerpt: Excerpt, key: str, corpus: Corpus) -> str:
     """One quote with its source, citation and a link to its place in the article, as escaped markdown."""
     source = corpus.sources[excerpt.source]
@@ -527,7 +609,7 @@ def st_record(record: Annotation, corpus: Corpus, disputes: dict[str, list[Disag
     st.caption(f"{KIND_LABELS[record.kind][:-1]} · ref: {record.id}")
     if record.summary:
         st.markdown(md(record.summary))
-    facts = _facts(record, corpus)
+    facts = record_facts(record, corpus)
     if facts:
         st.markdown("\n".join(f"- **{md(k)}**: {md(v)}" for k, v in facts))
     if computed is not None:
@@ -540,26 +622,6 @@ def st_record(record: Annotation, corpus: Corpus, disputes: dict[str, list[Disag
         st_excerpt_card(excerpt, vs.excerpt_key(record.id, i), corpus)
     for ref in record.references:
         st_reference(ref)
-
-
-def _facts(record: Annotation, corpus: Corpus) -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
-    if record.date:
-        out.append(("date", when_text(record)))
-    for attr in ("status", "city", "personnel"):
-        value = getattr(record, attr, None)
-        if value:
-            out.append((attr, str(getattr(value, "value", value)).replace("_", " ")))
-    for attr in ("leaders", "agenda", "signed", "aircraft", "units"):
-        value = getattr(record, attr, None)
-        if value:
-            out.append((attr, "; ".join(value)))
-    if isinstance(record, Membership):
-        out.append(("organization", corpus.organizations.get(record.organization, record.organization)))
-    codes = sorted(record_countries(record))
-    if codes:
-        out.append(("countries", ", ".join(corpus.countries.get(c, c) for c in codes)))
-    return out
 
 
 def st_disagreement(dis: Disagreement, corpus: Corpus, heading: bool = True) -> None:
@@ -578,16 +640,6 @@ def st_disagreement(dis: Disagreement, corpus: Corpus, heading: bool = True) -> 
             elif version.reference:
                 ref = version.reference
                 st.markdown(f":blue-badge[record] [{md(ref.title)}]({urllib.parse.quote(ref.url, safe=':/?&=%#+,;~')})")
-
-
-def disputes_by_record(corpus: Corpus) -> dict[str, list[Disagreement]]:
-    """For each record, the disagreements that flag it."""
-    out: dict[str, list[Disagreement]] = {}
-    for record in corpus.records:
-        if isinstance(record, Disagreement):
-            for rid in record.records:
-                out.setdefault(rid, []).append(record)
-    return out
 
 
 def st_empty(corpus: Corpus, view: vs.ViewState) -> None:
@@ -694,17 +746,6 @@ def _feature_rows(stops, sites, borders, status, legs, geodata, corpus: Corpus, 
         rows.append({"layer": f"Memberships ({org_short})", "feature": corpus.countries.get(code, code),
                      "date": when_text(record), "detail": status_label(record.status), "ref": record.id})
     return rows
-
-
-def when_text(record: Annotation) -> str:
-    """A record's date (and end) at the precision its sources give: '27 Feb 2017', 'Dec 1993 – 18 Aug 2009',
-    'since 22 Feb 2024' for a status or an organization that still holds; '' for an undated record."""
-    if record.date is None:
-        return ""
-    out = format_date(record.date, record.date_precision)
-    if record.date_end:
-        return out + f" – {format_date(record.date_end, record.date_end_precision)}"
-    return f"since {out}" if isinstance(record, Membership | Organization) else out
 
 
 def distance_to_afghanistan(site) -> float:

@@ -10,6 +10,7 @@ from dashboard.assets import LEAFLET
 from dashboard.corpus import Corpus
 from dashboard.dates import format_date
 from dashboard.geo import GEODATA_RESOLUTION
+from dashboard.licences import LEAFLET_TERMS, LICENCES
 
 
 def st_record_check() -> None:
@@ -85,21 +86,15 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
 
 
 def st_licences() -> None:
-    """Whose each part is, and under what terms (LICENSE, LICENSE-DATA.md)."""
+    """Whose each part is, and under what terms (dashboard/licences.py: the downloads say the same)."""
     st.subheader("Licences", anchor=False)
-    st.markdown(
-        "- **Code**: MIT licence (`LICENSE`).\n"
-        "- **The curated corpus** (`annotations.yaml`, `reference/`): Creative Commons Attribution 4.0 (CC BY 4.0). "
-        "Cite it with its corpus version.\n"
-        "- **Geodata**: Natural Earth 1:10m (public domain) through `world-atlas` 2.0.2 (ISC, © Michael Bostock); "
-        "our processing is CC0, its build script MIT.\n"
-        f"- **Leaflet {LEAFLET.version}**: BSD 2-Clause, © Volodymyr Agafonkin and CloudMade "
-        f"([its licence]({LEAFLET.url.removeprefix('../../')}/LICENSE), served beside its files).\n"
-        "- **The articles** are not ours: copyright stays with their authors, translators and publishers. They are "
-        "quoted in short, sourced excerpts for research, criticism and teaching (Berne Convention art. 10(1); fair "
-        "use and fair dealing), and shown whole only so that each quote can be read in its context "
-        "(`LICENSE-DATA.md`)."
-    )
+    lines = []
+    for item in LICENCES:
+        line = f"- **{ui.md(item.part)}**: {ui.md(item.terms)}"
+        if item is LEAFLET_TERMS:
+            line += f" [Its licence]({LEAFLET.url.removeprefix('../../')}/LICENSE) is served beside its files."
+        lines.append(line)
+    st.markdown("\n".join(lines))
 
 
 ui.st_live(render)

@@ -19,7 +19,10 @@ def head(corpus: Corpus) -> None:
                      help="Every step with a small map and its excerpts: for printing or a slide.")
         # The address bar holds the step (?story=N), and the box gives the address bar: a teacher can send step 4.
         ui.st_share(corpus, caption="This link opens the story on the step shown, with the filters set in the "
-                                    "sidebar.")
+                                    "sidebar. The step's briefing and map image are below its words.",
+
+                    downloads=False)
+
 
 
 def render(corpus: Corpus, view: vs.ViewState) -> None:
@@ -39,6 +42,7 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
         story_ui.st_step_notices(story, corpus, view, shown)
         story_ui.st_step_words(story, corpus, view, number)
         story_ui.st_explore_link(story, corpus, view, shown)
+        story_ui.st_step_downloads(story, corpus, number, today)
 
 
 ui.st_live(render, head=head)

@@ -32,6 +32,7 @@ def fresh_install(tmp_path_factory):
     port = free_port()
     cmd = streamlit_cmd(port)
     cmd[0] = str(python)
+    ARTIFACTS.mkdir(exist_ok=True)
     log = open(ARTIFACTS / f"fresh-install-{port}.log", "w")  # noqa: SIM115 -- lives as long as the server
     proc = subprocess.Popen(cmd, cwd=app, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dashboard.clock import latest_today, now_utc, today_in
+from dashboard.clock import latest_today, now_in, now_utc, today_in
 
 UTC = dt.UTC
 
@@ -39,3 +39,14 @@ def test_the_clock_can_be_fixed_for_tests_and_ignores_garbage(monkeypatch):
     for bad in ("yesterday", "2026-11-30T04:30:00"):  # not an instant, or without its offset
         monkeypatch.setenv("DASHBOARD_NOW", bad)
         assert abs((now_utc() - dt.datetime.now(UTC)).total_seconds()) < 5
+
+
+@pytest.mark.parametrize(("zone", "shown"), [
+    ("Asia/Dushanbe", "2026-11-30T09:30:00+05:00"),
+    ("America/Los_Angeles", "2026-11-29T20:30:00-08:00"),
+    (None, "2026-11-30T04:30:00+00:00"),
+    ("Mars/Olympus_Mons", "2026-11-30T04:30:00+00:00"),
+])
+def test_now_is_given_in_the_readers_zone(zone, shown):
+    # What a download says it was made: the reader's clock, with its offset.
+    assert now_in(zone, dt.datetime(2026, 11, 30, 4, 30, tzinfo=UTC)).isoformat() == shown

@@ -9,7 +9,8 @@ import pytest
 
 DASHBOARD = Path(__file__).resolve().parents[2] / "dashboard"
 PURE = ["model", "corpus", "geo", "filters", "layers", "charts", "state", "selection", "codes", "validate",
-        "schema", "assets", "export", "reader", "panel", "story", "story_html", "minimap"]
+        "schema", "assets", "export", "reader", "panel", "story", "story_html", "minimap", "evidence", "licences",
+        "snapshot", "briefing", "briefing_png"]
 
 
 @pytest.mark.parametrize("module", PURE)

@@ -24,6 +24,7 @@ from dashboard.story import (
     numbers_in,
     parse_step_event,
     place_text,
+    step_focus,
     step_layers,
     step_records,
     step_shading,
@@ -79,7 +80,21 @@ def test_the_tour_story_loads_with_every_step_quoted(story):
     assert all(step.excerpts and all(e.start is not None for e in step.excerpts) for step in story.steps)
 
 
+def test_a_steps_download_holds_the_step(story, corpus):
+    # Issue 15 on the Story page: the briefing of step 4 is titled, featured and linked as step 4.
+    focus = step_focus(story, corpus, 4, TODAY)
+    step = story.steps[3]
+    assert focus.title == ("Step 4 of 9: Dushanbe: Putin and Rahmon, and the Afghan border · "
+                           f"{date_text(step, TODAY)} · {place_text(step, corpus)}")
+    assert focus.records == tuple(step.marks) and "stop-dushanbe" in focus.records
+    assert focus.text == " ".join(n.text for n in step.notes) and focus.text
+    assert focus.link == "story?story=4"
+    assert step_focus(story, corpus, 1, TODAY).title.startswith("Step 1 of 9: The tour at a glance")
+    assert focus.extent is None  # the reader's frame: the map flown to the step
+
+
 def test_the_tour_story_follows_the_tour(story, corpus):
+
     # Overview, Moscow, then the stops in the order they were made, then the stops not made.
     places = [place_text(step, corpus) for step in story.steps]
     assert places[1] == "Moscow, Russia"

@@ -1,0 +1,173 @@
+// The briefing file's map (dashboard/briefing.py writes this into the file, after Leaflet, map-layout.js and
+// the layers' renderer `window.__renderMarks`): the dashboard's layers, styles, legend and layout, drawn from
+// the data inside the file. Nothing is fetched. Tooltips are the escaped HTML the map uses; a mark's popup is
+// a copy of its record's card from this page (its excerpts, sources and references), never HTML from data.
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("briefing-data").textContent);
+  var holder = document.getElementById("map");
+  var map = L.map(holder, {minZoom: 2, maxZoom: 10, zoomSnap: 0.25, zoomDelta: 1, scrollWheelZoom: false,
+                           worldCopyJump: false});
+  window.map = map;
+  var frame = L.latLngBounds(data.extent);
+
+  // The scale, then the legend (a control needs no view), stacked as on the dashboard: the legend along the
+  // map's foot above the scale, clear of the attribution, on a wide map; a button on a narrow one. The frame
+  // is then fitted once, above the strip, before anything is drawn.
+  L.control.scale().addTo(map);
+  // From the window's width (the map spans the page up to 1120 px): reading the map's own would lay out the page.
+  var wide = Math.min(window.innerWidth, 1120) - 40 >= 700;
+  var legend = L.control({position: wide ? "bottomleft" : "topright"});
+  legend.onAdd = function () {
+    var d = L.DomUtil.create("div", "map-legend" + (wide ? " strip" : ""));
+    d.setAttribute("role", "note");
+    d.setAttribute("aria-label", "Map legend");
+    d.innerHTML = data.legend;
+    d.querySelector("details").open = wide;
+    L.DomEvent.disableClickPropagation(d);
+    return d;
+  };
+  legend.addTo(map);
+  var legendBox = legend.getContainer();
+  window.__wideScreen = function () { return wide; };
+  function fit() {
+    // As on the dashboard, whose first view keeps the story above the legend's strip; an open legend box
+    // (on paper, where it is always open) keeps the frame to its left.
+    var strip = legendBox.classList.contains("strip"), open = legendBox.querySelector("details").open;
+    var below = strip ? holder.getBoundingClientRect().bottom - legendBox.getBoundingClientRect().top + 12 : 0;
+    var right = !strip && open ? legendBox.offsetWidth + 10 : 0;
+    map.fitBounds(frame, {animate: false, paddingBottomRight: [right, below]});
+  }
+  fit();
+  map.attributionControl.addAttribution(data.attribution);
+
+  // A page that scrolls: the wheel zooms the map only once the reader has clicked into it.
+  map.on("focus click", function () { map.scrollWheelZoom.enable(); });
+  map.on("blur mouseout", function () { map.scrollWheelZoom.disable(); });
+
+  var REF = /ref: ([a-z0-9][a-z0-9-]*)/;
+  function refOf(layer) {
+    var tip = layer.getTooltip && layer.getTooltip(), content = tip && tip.getContent();
+    var match = typeof content === "string" && content.match(REF);
+    return match ? match[1] : null;
+  }
+
+  function popupFor(layer) {
+    var ref = refOf(layer), box = document.createElement("div");
+    box.className = "popup-evidence";
+    var card = ref && !(layer instanceof L.CircleMarker) && document.getElementById("rec-" + ref);
+    if (card) {
+      var copy = card.cloneNode(true);
+      copy.removeAttribute("id");
+      copy.classList.remove("is-current");
+      copy.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
+      box.appendChild(copy);
+      var more = document.createElement("a");
+      more.href = "#rec-" + ref;
+      more.className = "to-card";
+      more.textContent = "This record in the list below ↓";
+      box.appendChild(more);
+    } else {
+      // A group of marks (a large view), or a record not listed in full: what its tooltip says.
+      var tip = layer.getTooltip && layer.getTooltip();
+      var summary = document.createElement("div");
+      summary.innerHTML = tip ? String(tip.getContent()) : "";
+      box.appendChild(summary);
+      var note = document.createElement("p");
+      note.className = "popup-note";
+      note.textContent = layer instanceof L.CircleMarker
+        ? "Marks grouped, as on the dashboard's map: narrow the filters there to see them one by one."
+        : "Not listed in full in this file: the dashboard's link above shows it.";
+      box.appendChild(note);
+    }
+    return box;
+  }
+
+  function selectable(layer) {
+    if (!layer.getTooltip || layer.__briefing) { return; }
+    layer.__briefing = true;
+    layer.on("click", function (e) {
+      var ref = refOf(layer);
+      document.querySelectorAll(".record.is-current").forEach(function (el) { el.classList.remove("is-current"); });
+      var card = ref && document.getElementById("rec-" + ref);
+      if (card) { card.classList.add("is-current"); }
+      L.popup({maxWidth: 380, minWidth: 240, autoPanPaddingTopLeft: [10, 40]})
+        .setLatLng(e.latlng || (layer.getLatLng && layer.getLatLng()))
+        .setContent(popupFor(layer)).openOn(map);
+    });
+    if (layer instanceof L.Marker) {
+      // Enter or Space on a focused mark opens it, as a click does.
+      layer.off("keypress", layer._onKeyPress, layer);
+      layer.on("keypress", function (e) {
+        var key = e.originalEvent.key;
+        if (key === "Enter" || key === " ") {
+          L.DomEvent.preventDefault(e.originalEvent);
+          layer.fire("click", {latlng: layer.getLatLng(), originalEvent: e.originalEvent});
+        }
+      });
+    }
+  }
+
+  // The countries, shaded as on the dashboard on the 'as of' date.
+  var status = data.membership || {};
+  window.__membership = status;
+  window.__basemap = L.geoJSON(data.countries, {
+    style: function (f) { var s = status[f.properties.iso2]; return s ? s.style : data.land; },
+    onEachFeature: function (f, layer) {
+      var s = status[f.properties.iso2];
+      layer.bindTooltip(s ? s.tooltip : f.properties.tip, {sticky: true});
+      selectable(layer);
+    }
+  }).addTo(map);
+  holder.setAttribute("data-basemap", "ready");
+
+  data.labels.forEach(function (l) {
+    L.marker([l[1], l[2]], {interactive: false, keyboard: false, icon: L.divIcon({
+      className: "country-label", html: "<span>" + l[0] + "</span>", iconSize: [120, 16], iconAnchor: [60, 8]})
+    }).addTo(map);
+  });
+
+  // The layers, with the dashboard's own renderer (dashboard/layers.py), in its order.
+  window.__markReady = selectable;
+  window.feature_group = [];
+  data.layers.forEach(function (layer) {
+    var group = L.featureGroup();
+    window.__renderMarks(group, layer.marks);
+    group.addTo(map);
+    window.feature_group.push(group);
+  });
+
+  // The selected record (and a story step's records) stand out, as on the dashboard.
+  var wanted = {};
+  (data.highlight || []).forEach(function (id) { wanted[id] = true; });
+  function highlight(layer) {
+    if (!wanted[refOf(layer)]) { return; }
+    if (layer._icon) {
+      layer._icon.classList.add("is-selected");
+      layer.setZIndexOffset(1000);
+    } else if (layer.setStyle) {
+      layer.setStyle({color: "#000000", weight: (layer.options.weight || 2) + 3});
+      if (layer.bringToFront && !layer.feature) { layer.bringToFront(); }
+    }
+  }
+  window.feature_group.forEach(function (g) { g.eachLayer(highlight); });
+  window.__basemap.eachLayer(highlight);
+
+  window.__mapLayout(map);
+
+  // Printing lays the page out again at the paper's width: the map is fitted to its frame there, with its
+  // legend open (paper has no button to open it), and back afterwards.
+  function refit() { map.invalidateSize({animate: false}); fit(); if (window.__layout) { window.__layout(); } }
+  var details = legendBox.querySelector("details");
+  window.addEventListener("beforeprint", function () { details.open = true; refit(); });
+  window.addEventListener("afterprint", function () { details.open = wide; refit(); });
+
+  var back = document.getElementById("map-reset");
+  if (back) { back.addEventListener("click", function () { map.closePopup(); fit(); }); }
+
+  // Painted: everything above is on the map (bench/briefing.py times navigation start to here).
+  requestAnimationFrame(function () {
+    window.__paintedAt = performance.now();
+    holder.setAttribute("data-painted", "1");
+  });
+})();

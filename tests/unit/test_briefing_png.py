@@ -1,0 +1,179 @@
+"""The map as a PNG: as wide as slides want, sharp at 2x, the view's frame, and the map's own colours."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections import Counter
+
+import pytest
+from matplotlib.colors import to_rgb
+from PIL import Image
+
+from dashboard import state as vs
+from dashboard.briefing_png import MAX_ASPECT, MIN_ASPECT, build_map_png, pixel_of
+from dashboard.corpus import load_corpus
+from dashboard.filters import FilterState
+from dashboard.geo import load_borders, load_countries
+from dashboard.layers import (
+    BORDER_COLOR,
+    LAND_STYLE,
+    SEA_COLOR,
+    STOP_STYLE,
+    display_lines,
+    membership_payload,
+)
+from dashboard.snapshot import DEFAULT_EXTENT, Extent, make_snapshot, mercator_x, mercator_y, view_link
+from tests.conftest import ROOT
+from tests.hostile import PAYLOAD, make_hostile_corpus
+
+MADE = dt.datetime(2026, 11, 29, 23, 41, tzinfo=dt.UTC)
+
+
+@pytest.fixture(scope="module")
+def geodata():
+    return load_countries(ROOT / "geodata"), load_borders(ROOT / "geodata")
+
+
+def draw(corpus, geodata, view=None, extent=None):
+    view = view or vs.ViewState()
+    snap = make_snapshot(corpus, view, made=MADE, link=view_link("http://127.0.0.1:8501/", view, corpus),
+                         extent=extent)
+    return snap, build_map_png(snap, *geodata)
+
+
+@pytest.fixture(scope="module")
+def default(corpus, geodata):
+    snap, image = draw(corpus, geodata)
+    return snap, image, Image.open(io.BytesIO(image.png)).convert("RGB")
+
+
+def rgb(color: str, alpha: float = 1.0, under: str = SEA_COLOR) -> tuple[int, int, int]:
+    """A colour as it shows: `alpha` of it over `under` (a shaded country's fill over the map's background)."""
+    top, bottom = to_rgb(color), to_rgb(under)
+    return tuple(round(255 * (alpha * t + (1 - alpha) * b)) for t, b in zip(top, bottom))
+
+
+def patch_colour(pixels: Image.Image, x: int, y: int, half: int = 6) -> tuple[int, int, int]:
+    """The most common colour of a small square: thin lines and labels crossing it do not change it."""
+    counts = Counter(pixels.getpixel((i, j)) for i in range(x - half, x + half + 1) for j in range(y - half, y + half + 1))
+    return counts.most_common(1)[0][0]
+
+
+def close(a, b, tolerance: int = 3) -> bool:
+    return all(abs(p - q) <= tolerance for p, q in zip(a, b))
+
+
+def test_it_is_wide_enough_for_slides_at_twice_the_density(default):
+    _, image, pixels = default
+    assert image.width >= 1600 and pixels.size == (image.width, image.height)
+    dpi = Image.open(io.BytesIO(image.png)).info["dpi"]
+    assert round(dpi[0]) == 192  # 2 x 96: a 3 px line of the map is 6 pixels here
+
+
+def test_it_says_what_it_shows_in_its_metadata(corpus, default):
+    snap, image, _ = default
+    info = Image.open(io.BytesIO(image.png)).info
+    assert info["Title"] == "Putin's Central Asia tour, 27–28 February 2017"
+    assert info["Source"] == snap.link
+    assert "Natural Earth" in info["Copyright"] and "CC BY 4.0" in info["Copyright"]
+    assert "Countries shaded by CSTO membership on 27 Feb 2017" in info["Description"]
+    e = image.extent
+    assert info["Frame"].startswith(f"south {e.south:.5f}, west {e.west:.5f}, north {e.north:.5f}, east {e.east:.5f}")
+
+
+def test_its_frame_is_the_views(default):
+    snap, image, _ = default
+    assert snap.extent == DEFAULT_EXTENT
+    drawn = image.extent
+    # Never cut: the view's frame is inside what is drawn, about the same centre.
+    assert drawn.south <= snap.extent.south + 1e-9 and drawn.north >= snap.extent.north - 1e-9
+    assert drawn.west <= snap.extent.west + 1e-9 and drawn.east >= snap.extent.east - 1e-9
+    assert drawn.center == pytest.approx(snap.extent.center, abs=1e-6)
+    # The map's box has the frame's shape (Web Mercator, as Leaflet draws it).
+    left, top, right, bottom = image.box
+    shape = (mercator_y(drawn.south) - mercator_y(drawn.north)) / (mercator_x(drawn.east) - mercator_x(drawn.west))
+    assert (bottom - top) / (right - left) == pytest.approx(shape, rel=1e-6)
+
+
+@pytest.mark.parametrize(("frame", "wider"), [
+    (Extent.around(39.0, 70.0, 6, 390, 700), "east-west"),  # a phone's tall map
+    (Extent.around(39.0, 70.0, 5, 1900, 500), "north-south"),  # a very wide one
+])
+def test_a_frame_of_another_shape_is_widened_not_cut(corpus, geodata, frame, wider):
+    _, image = draw(corpus, geodata, extent=frame)
+    drawn = image.extent
+    left, top, right, bottom = image.box
+    assert MIN_ASPECT <= (bottom - top) / (right - left) <= MAX_ASPECT
+    assert drawn.south <= frame.south + 1e-9 and drawn.north >= frame.north - 1e-9
+    assert drawn.west <= frame.west + 1e-9 and drawn.east >= frame.east - 1e-9
+    if wider == "east-west":
+        assert drawn.east - drawn.west > frame.east - frame.west and drawn.north == pytest.approx(frame.north)
+    else:
+        assert drawn.north - drawn.south > frame.north - frame.south and drawn.east == pytest.approx(frame.east)
+
+
+# Points well inside a country, away from the tour's marks: (code, lat, lon).
+INSIDE = [("KZ", 43.3, 68.3), ("KG", 41.6, 74.8), ("TJ", 39.0, 70.6), ("UZ", 40.3, 66.9), ("CN", 39.6, 77.4),
+          ("AF", 36.65, 69.2)]
+
+
+def test_its_colours_are_the_maps(corpus, default):
+    # What the map sends the browser for each country (its fill and opacity over the map's background),
+    # against what the image shows there.
+    snap, image, pixels = default
+    payload = membership_payload(dict(snap.status), snap.org_short, corpus, snap.as_of)
+    assert {payload[c]["status"] for c in ("KZ", "KG", "TJ")} == {"member"} and payload["UZ"]["status"] == "suspended"
+    for code, lat, lon in INSIDE:
+        style = payload[code]["style"] if code in payload else LAND_STYLE
+        expected = rgb(style["fillColor"], style["fillOpacity"])
+        shown = patch_colour(pixels, *pixel_of(image, lat, lon))
+        assert close(shown, expected), (code, shown, expected)
+
+
+def test_beyond_the_geodata_is_the_maps_background(corpus, geodata):
+    # geodata/ stops at 20° N: south of it the map shows its background, and so does the image.
+    _, image = draw(corpus, geodata, extent=Extent(12, 14, 24, 30))
+    pixels = Image.open(io.BytesIO(image.png)).convert("RGB")
+    assert close(patch_colour(pixels, *pixel_of(image, 15, 22)), rgb(SEA_COLOR))
+
+
+def test_the_stops_and_the_border_are_drawn_in_their_colours(corpus, geodata, default):
+    snap, image, pixels = default
+    almaty = corpus.by_id["stop-almaty"].location
+    x, y = pixel_of(image, almaty.lat, almaty.lon)
+    assert close(pixels.getpixel((x - 14, y)), rgb(STOP_STYLE["made"]), 8)  # the badge's dark disc
+    border = geodata[1].set_index("id").loc[corpus.by_id["border-tj-af"].geodata_id]
+    points = [p for line in display_lines(border.geometry.wkb) for p in line[::4]]
+    hits = [close(pixels.getpixel(pixel_of(image, lat, lon)), rgb(BORDER_COLOR), 12) for lat, lon in points
+            if image.extent.contains(lat, lon)]
+    assert len(hits) > 10 and sum(hits) / len(hits) > 0.6
+
+
+def test_a_layer_turned_off_is_not_drawn(corpus, geodata):
+    _, image = draw(corpus, geodata, vs.ViewState(layers=("route",)))
+    pixels = Image.open(io.BytesIO(image.png)).convert("RGB")
+    for code, lat, lon in INSIDE:  # no shading: every country in the land colour
+        assert close(patch_colour(pixels, *pixel_of(image, lat, lon)), rgb(LAND_STYLE["fillColor"])), code
+    colours = Counter(pixels.get_flattened_data())
+    assert sum(n for c, n in colours.items() if close(c, rgb(BORDER_COLOR), 6)) < 200
+
+
+def test_other_filters_and_dates_change_what_is_drawn(corpus, geodata):
+    # Uzbekistan was a CSTO member in 2008 (the map's own test says so too).
+    view = vs.ViewState(filters=FilterState(as_of=dt.date(2008, 6, 1)))
+    snap, image = draw(corpus, geodata, view)
+    pixels = Image.open(io.BytesIO(image.png)).convert("RGB")
+    payload = membership_payload(dict(snap.status), snap.org_short, corpus, snap.as_of)
+    style = payload["UZ"]["style"]
+    assert close(patch_colour(pixels, *pixel_of(image, 40.3, 66.9)), rgb(style["fillColor"], style["fillOpacity"]))
+
+
+def test_hostile_text_is_drawn_as_text(tmp_path, geodata):
+    annotations, seeds = make_hostile_corpus(tmp_path)
+    hostile = load_corpus(annotations, seeds)
+    _, image = draw(hostile, geodata, vs.ViewState(selected="stop-dushanbe",
+                                                   filters=FilterState(query="$a$ {{7*7}}")))
+    info = Image.open(io.BytesIO(image.png)).info
+    assert "$a$ {{7*7}}" in info["Description"] and image.width >= 1600
+    assert PAYLOAD.split(" ")[0] in info["Description"]
