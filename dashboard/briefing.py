@@ -49,11 +49,13 @@ from dashboard.geo import distance_to_geometry_km
 from dashboard.layers import (
     LAND_STYLE,
     MAP_CSS,
+    MEMBERSHIP_PATTERN,
     RENDER_JS,
     Mark,
     layer_marks,
     legend_html,
     membership_payload,
+    pattern_defs,
 )
 from dashboard.licences import ATTRIBUTION, LEAFLET_TERMS, LICENCES, MAP_CREDIT
 from dashboard.model import Annotation, Border, Disagreement, Excerpt, MilitarySite, Reference, Version
@@ -161,7 +163,8 @@ def map_data(snapshot: Snapshot, countries, borders) -> dict:
     highlight = [*([s.view.selected] if s.selected else []), *s.featured]
     return {"extent": s.extent.as_bounds(), "land": LAND_STYLE, "countries": basemap(countries, s.extent),
             "membership": membership, "labels": labels, "layers": layers, "highlight": highlight,
-            "legend": legend_html(), "attribution": esc(MAP_CREDIT)}
+            "legend": legend_html(), "attribution": esc(MAP_CREDIT),
+            "patterned": [status for status, hatch in MEMBERSHIP_PATTERN.items() if hatch]}
 
 
 # --- the document -------------------------------------------------------------------------------------------
@@ -456,7 +459,9 @@ def build_briefing(snapshot: Snapshot, countries, borders) -> str:
         '</head><body><div class="page">\n'
         + _header(s, len(s.records))
         + f'<nav class="contents" aria-label="Contents"><ol>{nav}</ol></nav>\n'
-        '<main><section id="map-section" class="map-wrap" aria-label="Map">'
+        # The statuses' fill patterns, as on the dashboard: the map's countries and the legend's swatches use them.
+        + pattern_defs()
+        + '<main><section id="map-section" class="map-wrap" aria-label="Map">'
         f'<div id="map" role="region" aria-label="Map: {esc(s.subtitle)}"></div>'
         '<p class="map-help"><span>Drag to pan; +/− or a double click to zoom (the wheel zooms once you have '
         "clicked the map); hover a mark for a summary, click it for its excerpts.</span>"

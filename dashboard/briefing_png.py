@@ -43,6 +43,7 @@ from dashboard.layers import (
     LAND_STYLE,
     MAX_MARKERS,
     MEMBERSHIP_EDGE,
+    MEMBERSHIP_PATTERN,
     MEMBERSHIP_STYLE,
     PALETTE,
     ROUTE_COLOR,
@@ -62,6 +63,10 @@ WIDTH_PX = 1920
 SCALE = 2  # device pixels per CSS pixel
 CSS_WIDTH = WIDTH_PX // SCALE  # the layout below is in CSS pixels
 PT = 0.75  # one CSS pixel in points (96 CSS px to the inch)
+# The map's fill patterns (layers.MEMBERSHIP_PATTERN) as matplotlib hatches, drawn in the map's dark grey.
+MPL_HATCH = {"vertical": "||", "horizontal": "--", "grid": "++", "rising": "//", "falling": "\\\\", "cross": "xx",
+             "dots": "..", "rings": "oo"}
+HATCH_COLOR = (0.133, 0.133, 0.133, 0.7)
 MIN_ASPECT, MAX_ASPECT = 0.55, 1.0
 MARGIN = 20
 HEADER = 92
@@ -192,6 +197,9 @@ class _Painter:
             part.plot(ax=self.ax, facecolor=to_rgba(style["fillColor"], style["fillOpacity"]),
                       edgecolor=MEMBERSHIP_EDGE["color"], linewidth=width,
                       linestyle=_dashes(style["dashArray"], width), zorder=2)
+            if MEMBERSHIP_PATTERN[value]:
+                part.plot(ax=self.ax, facecolor="none", edgecolor=HATCH_COLOR, linewidth=0,
+                          hatch=MPL_HATCH[MEMBERSHIP_PATTERN[value]], zorder=2)
 
     def labels(self) -> None:
         """Country names (drawn last-but-one: a name that would cover a mark or a label is left out, as on the map)."""
@@ -420,12 +428,15 @@ class _Painter:
             self.text(x + 30, y, value, fontsize=11.5 * PT, va="top")
             y += 19
 
-        def box(color: str, alpha: float, dash: str | None):
+        def box(color: str, alpha: float, dash: str | None, hatch: str | None = None):
             def draw(px: float, py: float) -> None:
-                self.fig.add_artist(Rectangle((px / CSS_WIDTH, 1 - (py + 6) / self.css_h), 18 / CSS_WIDTH,
-                                              12 / self.css_h, facecolor=to_rgba(color, alpha),
+                where = ((px / CSS_WIDTH, 1 - (py + 6) / self.css_h), 18 / CSS_WIDTH, 12 / self.css_h)
+                self.fig.add_artist(Rectangle(*where, facecolor=to_rgba(color, alpha),
                                               edgecolor=MEMBERSHIP_EDGE["color"], linewidth=PT,
                                               linestyle=_dashes(dash, PT)))
+                if hatch:
+                    self.fig.add_artist(Rectangle(*where, facecolor="none", edgecolor=HATCH_COLOR, linewidth=0,
+                                                  hatch=MPL_HATCH[hatch]))
             return draw
 
         def stroke(color: str, width: float, dash: str | None):
@@ -445,7 +456,8 @@ class _Painter:
             title(f"{self.s.org_short} membership, {self.s.as_of:%-d %b %Y}")
             for status, style in MEMBERSHIP_STYLE.items():
                 if status in self.shown["status"]:
-                    row(status_label(status), box(style["fillColor"], style["fillOpacity"], style["dashArray"]))
+                    row(status_label(status), box(style["fillColor"], style["fillOpacity"], style["dashArray"],
+                                                 MEMBERSHIP_PATTERN[status]))
             row("not in the grouping", box(LAND_STYLE["fillColor"], 1.0, None))
         tour = self.shown["stop"] | {k for k in self.shown["line"] if k in ("out", "back", "call")}
         if tour:

@@ -255,7 +255,10 @@ def hostile_html(tmp_path_factory, geodata) -> str:
 def test_hostile_strings_become_text_and_nothing_else(hostile_html):
     page = Page(hostile_html)
     assert len(page.scripts) == 3  # the data, Leaflet, ours: nothing else came in from the corpus
-    assert not any(tag in ("img", "iframe", "object", "embed", "form", "base", "svg") for tag, _ in page.elements)
+    assert not any(tag in ("img", "iframe", "object", "embed", "form", "base") for tag, _ in page.elements)
+    # One SVG only, the file's own: the statuses' fill patterns (layers.pattern_defs).
+    assert [attrs.get("class") for tag, attrs in page.elements if tag == "svg"] == ["patterns"]
+
     assert not any(name.startswith("on") for _, attrs in page.elements for name in attrs)
     outside_data = hostile_html.split('<script type="application/json"')[0]
     for fragment in ("<img src=x", "<script>window", "<b>bold</b>"):
@@ -275,3 +278,15 @@ def test_a_record_of_each_kind_shows_without_error(corpus, geodata):
     for kind in ("visit_stop", "military_site", "border", "membership", "organization", "figure", "event"):
         assert f'data-kind="{kind}"' in html, kind
     assert any(isinstance(r, Disagreement) for r in corpus.records) and 'data-kind="disagreement"' in html
+
+
+def test_statuses_are_told_apart_by_pattern_as_on_the_map(default_html, page):
+    # Issue 13's patterns (WCAG 1.4.1) hold in the file too: the map's countries and the legend's swatches.
+    from dashboard.layers import MEMBERSHIP_PATTERN
+
+    patterned = [status for status, hatch in MEMBERSHIP_PATTERN.items() if hatch]
+    for status in patterned:
+        assert f'<pattern id="pat-{status}"' in default_html
+    data = json.loads(next(t for a, t in page.scripts if a.get("type") == "application/json"))
+    assert data["patterned"] == patterned
+    assert "url(#pat-suspended)" in data["legend"]

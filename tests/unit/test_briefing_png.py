@@ -177,3 +177,20 @@ def test_hostile_text_is_drawn_as_text(tmp_path, geodata):
     info = Image.open(io.BytesIO(image.png)).info
     assert "$a$ {{7*7}}" in info["Description"] and image.width >= 1600
     assert PAYLOAD.split(" ")[0] in info["Description"]
+
+
+def test_a_patterned_status_is_hatched_as_on_the_map(corpus, default):
+    # Issue 13's patterns hold in the image: suspended Uzbekistan is its colour crossed by dark hatching;
+    # members are plain.
+    snap, image, pixels = default
+    payload = membership_payload(dict(snap.status), snap.org_short, corpus, snap.as_of)
+
+    def dark_share(code: str) -> float:
+        lat, lon = next((lat, lon) for c, lat, lon in INSIDE if c == code)
+        x, y = pixel_of(image, lat, lon)
+        window = [pixels.getpixel((i, j)) for i in range(x - 12, x + 13) for j in range(y - 12, y + 13)]
+        return sum(1 for p in window if sum(p) < 3 * 110) / len(window)
+
+    assert payload["UZ"]["status"] == "suspended" and payload["KZ"]["status"] == "member"
+    assert dark_share("UZ") > 0.05
+    assert dark_share("KZ") == 0

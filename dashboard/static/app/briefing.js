@@ -119,6 +119,16 @@
       selectable(layer);
     }
   }).addTo(map);
+  // A status other than membership is told by its fill pattern too (layers.MEMBERSHIP_PATTERN), drawn over
+  // the colour Leaflet keeps; again after any restyle, which sets the colour back.
+  function paint(layer) {
+    var s = layer.feature && status[layer.feature.properties.iso2];
+    if (layer._path && s && (data.patterned || []).indexOf(s.status) >= 0) {
+      layer._path.setAttribute("fill", "url(#pat-" + s.status + ")");
+      layer._path.setAttribute("fill-opacity", "1");
+    }
+  }
+  window.__basemap.eachLayer(paint);
   holder.setAttribute("data-basemap", "ready");
 
   data.labels.forEach(function (l) {
@@ -147,6 +157,7 @@
       layer.setZIndexOffset(1000);
     } else if (layer.setStyle) {
       layer.setStyle({color: "#000000", weight: (layer.options.weight || 2) + 3});
+      paint(layer);
       if (layer.bringToFront && !layer.feature) { layer.bringToFront(); }
     }
   }
