@@ -47,6 +47,7 @@ from dashboard.assets import LEAFLET, read_checked
 from dashboard.evidence import disputes_by_record, record_facts, source_citation, when_text
 from dashboard.geo import distance_to_geometry_km
 from dashboard.layers import (
+    EVIDENCE_HINT,
     LAND_STYLE,
     MAP_CSS,
     MEMBERSHIP_PATTERN,
@@ -67,6 +68,7 @@ STATIC_APP = Path(__file__).resolve().parent / "static" / "app"
 # are counted by kind, so that the file stays the same size however many records are in view.
 MAX_LISTED = 150
 MAX_DISAGREEMENTS = 100
+FILE_HINT = "click for the excerpts"
 # The basemap: within the frame grown by this share of its size on every side, detail of about half a pixel
 # at the zoom the file opens on (never finer than the geodata's own 0.01°); beyond it, coarser.
 DETAIL_PAD = 0.25
@@ -143,7 +145,13 @@ def _for_file(mark: Mark) -> list:
     if mark.shape == "circle" and tooltip:
         tooltip = tooltip.split("<br>", 1)[0] + "</b>" * ("</b>" not in tooltip.split("<br>", 1)[0]) + \
             "".join(REF_DIV.findall(tooltip))
-    return replace(mark, popup=None, tooltip=tooltip).to_json()
+    return replace(mark, popup=None, tooltip=_file_hint(tooltip)).to_json()
+
+
+def _file_hint(tooltip: str | None) -> str | None:
+    """A tooltip's pointer to the dashboard's evidence panel, as the file says it (it has none: a click shows
+    the excerpts)."""
+    return tooltip.replace(EVIDENCE_HINT, FILE_HINT) if tooltip else tooltip
 
 
 def map_data(snapshot: Snapshot, countries, borders) -> dict:
@@ -152,6 +160,7 @@ def map_data(snapshot: Snapshot, countries, borders) -> dict:
     s = snapshot
     records = list(s.records)
     membership = (membership_payload(dict(s.status), s.org_short, s.corpus, s.as_of) if "members" in s.layers else {})
+    membership = {code: {**row, "tooltip": _file_hint(row["tooltip"])} for code, row in membership.items()}
     layers = []
     for kind in s.layers:
         if kind == "members":

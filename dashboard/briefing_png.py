@@ -90,6 +90,7 @@ class MapImage:
     height: int
     box: tuple[float, float, float, float]
     extent: Extent
+    legend: tuple[str, ...] = ()  # the legend's rows, in order, as written
 
 
 def fitted_extent(extent: Extent, aspect: float) -> Extent:
@@ -276,6 +277,7 @@ class _Painter:
         self.edge_mark(stops)
 
     def _ring(self, x: float, y: float, radius_px: float) -> None:
+        self.ringed = True
         self.ax.add_patch(Circle((x, y), radius_px * self.metres_per_px, facecolor="none", edgecolor=SELECTED_RING,
                                  linewidth=3 * PT, zorder=9))
 
@@ -424,6 +426,7 @@ class _Painter:
 
         def row(value: str, draw) -> None:
             nonlocal y
+            self.legend_rows.append(value)
             draw(x, y + 7)
             self.text(x + 30, y, value, fontsize=11.5 * PT, va="top")
             y += 19
@@ -490,7 +493,7 @@ class _Painter:
         if flagged:
             y += 6
             row("the sources disagree", marker("o", PALETTE["orange"], size=10))
-        if self.highlight:
+        if self.ringed:  # only when a ring was drawn: a selection the filters hide is not on the map
             row("selected", marker("o", SELECTED_RING, face="none", size=14))
 
     def footer(self) -> None:
@@ -507,6 +510,8 @@ class _Painter:
         self.layout()
         s = self.s
         self.highlight = {*([s.view.selected] if s.selected else []), *s.featured}
+        self.ringed = False
+        self.legend_rows: list[str] = []
         records = list(s.records)
         self.basemap()
         if "border" in s.layers:
@@ -529,7 +534,7 @@ class _Painter:
         self.fig.savefig(out, format="png", dpi=96 * SCALE, metadata=metadata)
         width, height = round(CSS_WIDTH * SCALE), round(self.css_h * SCALE)
         box = (MARGIN * SCALE, HEADER * SCALE, (MARGIN + MAP_WIDTH) * SCALE, (HEADER + self.map_h) * SCALE)
-        return MapImage(out.getvalue(), width, height, box, self.extent)
+        return MapImage(out.getvalue(), width, height, box, self.extent, tuple(self.legend_rows))
 
 
 def _frame_text(extent: Extent) -> str:

@@ -116,6 +116,8 @@ STOP_STYLE = {
     "origin": PALETTE["black"],
 }
 BORDER_COLOR = PALETTE["vermillion"]
+# Where a flag in a tooltip sends the reader (the briefing file, which has no panel, says its own).
+EVIDENCE_HINT = "see the evidence panel"
 ROUTE_COLOR = PALETTE["black"]
 # The basemap: the sea (the map's background), a country outside the shaded grouping, and the outline a
 # shaded country gets (its fill is MEMBERSHIP_STYLE's, over the sea). The map, the briefing file and the
@@ -154,7 +156,7 @@ def _flag(record: Annotation, corpus: Corpus) -> str:
     """A visible warning on records whose sources disagree."""
     if record.id not in corpus.disputed:
         return ""
-    return '<div class="flag">⚠ sources disagree: see the evidence panel</div>'
+    return f'<div class="flag">⚠ sources disagree: {EVIDENCE_HINT}</div>'
 
 
 def record_id_from_tooltip(text: str | None) -> str | None:
@@ -408,7 +410,7 @@ def membership_payload(status: dict[str, Membership], org_short: str, corpus: Co
     payload = {}
     for code, record in status.items():
         since = format_date(record.date, record.date_precision) if record.date else "?"
-        unsettled = ('<div class="flag">⚠ unsettled: see the evidence panel</div>' if record.unsettled else "")
+        unsettled = (f'<div class="flag">⚠ unsettled: {EVIDENCE_HINT}</div>' if record.unsettled else "")
         tip = (f"<b>{esc(corpus.countries.get(code, code))}</b> · {esc(org_short)}: "
                f"{esc(status_label(record.status))}<br>since {esc(since)} (as of {esc(format_date(on))})"
                + unsettled + _flag(record, corpus) + _ref(record.id))

@@ -290,3 +290,13 @@ def test_statuses_are_told_apart_by_pattern_as_on_the_map(default_html, page):
     data = json.loads(next(t for a, t in page.scripts if a.get("type") == "application/json"))
     assert data["patterned"] == patterned
     assert "url(#pat-suspended)" in data["legend"]
+
+
+def test_tooltips_point_to_what_the_file_has(page):
+    # The dashboard's tooltips send the reader to its evidence panel; the file has none: a click shows excerpts.
+    from dashboard.briefing import FILE_HINT
+    from dashboard.layers import EVIDENCE_HINT
+
+    data_text = next(t for a, t in page.scripts if a.get("type") == "application/json")
+    assert EVIDENCE_HINT not in data_text
+    assert FILE_HINT in data_text  # the default view has flagged marks (the sources disagree on stop 2's date)

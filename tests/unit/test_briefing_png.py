@@ -194,3 +194,12 @@ def test_a_patterned_status_is_hatched_as_on_the_map(corpus, default):
     assert payload["UZ"]["status"] == "suspended" and payload["KZ"]["status"] == "member"
     assert dark_share("UZ") > 0.05
     assert dark_share("KZ") == 0
+
+
+def test_the_legend_lists_a_selection_only_when_it_is_drawn(corpus, geodata):
+    # A selection the filters hide is not on the map (as in the app), so the legend must not promise its ring.
+    _, shown = draw(corpus, geodata, vs.ViewState(selected="stop-dushanbe"))
+    assert "selected" in shown.legend and "stop, in order" in shown.legend
+    hidden_view = vs.ViewState(filters=FilterState(orgs=("org-sco",)), selected="stop-dushanbe")
+    _, hidden = draw(corpus, geodata, hidden_view)
+    assert "selected" not in hidden.legend
