@@ -101,6 +101,12 @@ def announcement(corpus: Corpus, f: FilterState, records: int, on_map: int | Non
     return said + (f", {on_map} on the map" if on_map is not None else "")
 
 
+def selection_said(corpus: Corpus, selected: str | None) -> str:
+    """What the live region says of the selection: 'Selected: Stop 2: Dushanbe, …', or that there is none."""
+    record = corpus.by_id.get(selected) if selected else None
+    return f"Selected: {mark_name(record, corpus)}" if record else "No record selected"
+
+
 def map_description(corpus: Corpus, shown: dict[str, list[Annotation]], status: dict[str, Membership],
                     shade: str, as_of: dt.date) -> str:
     """The map in a few sentences: the route in order, the sites, the borders, and the shading by status.

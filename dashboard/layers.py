@@ -430,7 +430,8 @@ def _js_literal(value) -> str:
 RENDER_JS = """function(g,d,b){d.forEach(function(m,i){var l,s=m[8]||{};
 if(m[0]==="marker"){l=L.marker(m[1][0],{keyboard:!!m[9],icon:L.divIcon({html:m[4],className:m[5],iconSize:m[6],iconAnchor:m[7]})});}
 else if(m[0]==="circle"){l=L.circleMarker(m[1][0],s);}else{l=L.polyline(m[1],s);}
-l.__name=m[9];l.__rank=(b||0)+i;if(m[2]){l.bindTooltip(m[2]);}if(m[3]){l.bindPopup(m[3],{maxWidth:320});}l.addTo(g);
+l.__name=m[9];l.__rank=(b||0)+i;if(m[2]){l.bindTooltip(m[2]);}if(m[3]){l.bindPopup(m[3],{maxWidth:320});
+if(m[2]){l.on("popupopen",function(){l.closeTooltip();});}}l.addTo(g);
 if(window.__markReady){window.__markReady(l);}});}"""
 
 
@@ -609,6 +610,7 @@ class _Basemap(_VerbatimMacro):
             el.setAttribute("role", "button");
             el.setAttribute("aria-label", text.value);
             el.setAttribute("data-rank", String(layer.__rank || 0));
+            el.__layer = layer;
             if (!(layer instanceof L.Marker)) {
               L.DomEvent.on(el, "keydown", function(e) {
                 if (e.key === "Enter" || e.key === " ") { L.DomEvent.preventDefault(e); select(layer, e); }
@@ -619,7 +621,10 @@ class _Basemap(_VerbatimMacro):
                 var r = el.getBoundingClientRect(), box = map.getContainer().getBoundingClientRect();
                 var drawn = r.width + r.height > 0 && r.right > box.left && r.left < box.right && r.bottom > box.top &&
                   r.top < box.bottom;
-                if (!drawn) { map.fitBounds(layer.getBounds(), {animate: false, padding: [24, 24]}); }
+                if (!drawn) {
+                  var pad = clearOfControls();
+                  map.fitBounds(layer.getBounds(), {animate: false, paddingTopLeft: pad[0], paddingBottomRight: pad[1]});
+                }
                 if (layer.openTooltip) { layer.openTooltip(); }
               });
               L.DomEvent.on(el, "blur", function() { if (layer.closeTooltip) { layer.closeTooltip(); } });
@@ -639,17 +644,49 @@ class _Basemap(_VerbatimMacro):
           function reveal(el) {
             try {
               var frame = window.frameElement, w = window.parent;
-              if (!frame || !el.getBoundingClientRect) { return; }
+              // Focus may have moved on (a quick Tab): scrolling back to this mark would leave it off screen.
+              if (!frame || !el.getBoundingClientRect || document.activeElement !== el ||
+                  w.document.activeElement !== frame) { return; }
               var r = el.getBoundingClientRect(), f = frame.getBoundingClientRect(), margin = 48;
               var top = f.top + r.top, bottom = f.top + r.bottom, height = w.innerHeight;
+              var header = w.document.querySelector('[data-testid="stHeader"]');  // fixed over the page's top
+              var topMargin = Math.max(margin, header ? header.getBoundingClientRect().bottom + 12 : 0);
               var box = frame.parentElement;
               while (box && !/(auto|scroll)/.test(w.getComputedStyle(box).overflowY)) { box = box.parentElement; }
               box = box || w.document.scrollingElement;
-              if (top < margin) { box.scrollTop -= margin - top; }
+              if (top < topMargin) { box.scrollTop -= topMargin - top; }
               else if (bottom > height - margin) { box.scrollTop += bottom - (height - margin); }
             } catch (e) { /* a cross-origin host page */ }
           }
+          // The map's margins that its controls cover (zoom buttons, legend, scale, credit), in pixels: a focused
+          // mark is panned clear of them, and a popup opens clear of them.
+          function clearOfControls() {
+            // 28: half a marker and its focus ring, beyond the control's edge.
+            var box = map.getContainer().getBoundingClientRect(), tl = [28, 28], br = [28, 28];
+            map.getContainer().querySelectorAll(".leaflet-control").forEach(function(c) {
+              var r = c.getBoundingClientRect();
+              if (!r.width || !r.height) { return; }
+              if (r.top - box.top < box.height / 2) { tl[1] = Math.max(tl[1], r.bottom - box.top + 28); }
+              else { br[1] = Math.max(br[1], box.bottom - r.top + 28); }
+            });
+            // Never more than a third of the map each way: on a small map the mark must still fit.
+            tl[1] = Math.min(tl[1], box.height / 3);
+            br[1] = Math.min(br[1], box.height / 3);
+            return [tl, br];
+          }
+          var adjustPan = L.Popup.prototype._adjustPan;  // Leaflet 1.9.4 (pinned): reads these options
+          L.Popup.prototype._adjustPan = function() {
+            var pad = clearOfControls();
+            this.options.autoPanPaddingTopLeft = L.point(pad[0]);
+            this.options.autoPanPaddingBottomRight = L.point(pad[1]);
+            return adjustPan.apply(this, arguments);
+          };
           map.getContainer().addEventListener("focusin", function(e) {
+            var layer = e.target.__layer;
+            if (layer && layer.getLatLng) {
+              var pad = clearOfControls();
+              map.panInside(layer.getLatLng(), {paddingTopLeft: pad[0], paddingBottomRight: pad[1], animate: false});
+            }
             setTimeout(function() { reveal(e.target); }, 0);
             setTimeout(function() { reveal(e.target); }, 350);  // after Leaflet's pan to a marker
           });

@@ -21,7 +21,7 @@ from dashboard import cached, clock
 from dashboard import state as vs
 from dashboard.assets import AssetError
 from dashboard.corpus import Corpus, CorpusError, Problem, all_excerpts
-from dashboard.describe import announcement, mark_name
+from dashboard.describe import announcement, mark_name, selection_said
 from dashboard.evidence import disputes_by_record, record_facts, source_citation, when_text
 from dashboard.filters import RANGE_START, TOUR_START, FilterState, emptied_by, select
 from dashboard.geo import GeodataError
@@ -297,10 +297,11 @@ def _pick_record(key: str) -> None:
 
 
 def st_record_picker(label: str, records: list[Annotation], corpus: Corpus, key: str, placeholder: str,
-                     help: str | None = None) -> None:
-    """A list of records to select one from, each named as its mark is (describe.mark_name): the keyboard's
-    and the screen reader's way to what a map or a chart shows. Nothing if there is nothing to choose."""
-    names = {r.id: mark_name(r, corpus) for r in records}
+                     help: str | None = None, names: dict[str, str] | None = None) -> None:
+    """A list of records to select one from, each named as its mark is (describe.mark_name, or `names` by
+    record id where the caller knows more, such as a border's computed length): the keyboard's and the screen
+    reader's way to what a map or a chart shows. Nothing if there is nothing to choose."""
+    names = {r.id: (names or {}).get(r.id) or mark_name(r, corpus) for r in records}
     if not names:
         return
     st.selectbox(label, options=list(names), format_func=names.get, index=None, key=key,
@@ -373,6 +374,7 @@ def st_filters(corpus: Corpus, view: vs.ViewState, link: dict) -> None:
         "link": link, "session": st.session_state.get(SESSION_TOKEN_KEY),
         "applied": {"epoch": applied.epoch, "n": applied.number} if applied else None,
         "announce": said,
+        "announce_selection": selection_said(corpus, view.selected),
     }
     with st.session_state[FILTER_SLOT_KEY]:
         # A state value, not a trigger: the browser sends it with every rerun request, so the callback

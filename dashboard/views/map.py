@@ -9,7 +9,7 @@ import streamlit as st
 from dashboard import cached, ui
 from dashboard import state as vs
 from dashboard.corpus import Corpus
-from dashboard.describe import map_description
+from dashboard.describe import map_description, mark_name
 from dashboard.filters import select
 from dashboard.layers import LAYER_ORDER, record_id_from_tooltip, route_legs, tour_order
 from dashboard.mapframe import st_map_frame
@@ -37,15 +37,25 @@ def clicked_record(returned: dict, previous: tuple | None, geodata, status: dict
     return None
 
 
-def st_mark_picker(corpus: Corpus, view: vs.ViewState, stops, sites, borders, status: dict) -> None:
-    """Every mark the map draws as one list, in the map's Tab order, the countries last: the keyboard's and
-    the screen reader's way to a shaded country, and to any mark without finding it on the map."""
-    shown = [*(tour_order(stops) if "route" in view.layers else []), *(sites if "sites" in view.layers else []),
-             *(borders if "border" in view.layers else [])]
+def st_mark_picker(corpus: Corpus, view: vs.ViewState, stops, sites, borders, status: dict, geodata) -> None:
+    """Every mark the map draws as one list, in the map's Tab order (the stops, the sites, the borders with
+    their computed length, the phone call), the countries last: the keyboard's and the screen reader's way to
+    a shaded country, and to any mark without finding it on the map."""
+    route = tour_order(stops) if "route" in view.layers else []
+    # One line per border on the map, the first record speaking for it (layers.border_marks).
+    firsts: dict[str, Border] = {}
+    for border in borders if "border" in view.layers else []:
+        firsts.setdefault(border.geodata_id, border)
+    lines = list(firsts.values())
+
+    shown = [*(s for s in route if s.status != "phone_call"), *(sites if "sites" in view.layers else []), *lines,
+             *(s for s in route if s.status == "phone_call")]
     if "members" in view.layers:
         shown += [status[c] for c in sorted(status, key=lambda c: corpus.countries.get(c, c))]
+    lengths = {row.id: row.length_km for row in geodata.borders.itertuples()}
+    names = {b.id: mark_name(b, corpus, length_km=lengths.get(b.geodata_id)) for b in lines}
     ui.st_record_picker("Select a mark on the map", shown, corpus, key=PICK_KEY,
-                        placeholder="A stop, a site, a border or a country…",
+                        placeholder="A stop, a site, a border or a country…", names=names,
                         help="Every mark the map draws, in tour order, then the shaded countries.")
 
 
@@ -109,7 +119,7 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
             center=(start.lat, start.lon) if start else None,
             zoom=start.zoom if start else None,
         ) or {}
-        st_mark_picker(corpus, view, stops, sites, borders, status)
+        st_mark_picker(corpus, view, stops, sites, borders, status, geodata)
         previous = st.session_state.get(SEEN_KEY)
         if ui.is_new_event("map", (returned.get("last_object_clicked_count") or 0, returned.get("last_clicked"))):
             rid = clicked_record(returned, previous, geodata, status, view)

@@ -5,6 +5,7 @@ description is on the page."""
 from __future__ import annotations
 
 import json
+import re
 from html import unescape
 
 from dashboard import state as vs
@@ -27,6 +28,14 @@ def test_the_map_lists_its_marks_in_tour_order_and_selects_the_chosen_one(app):
                            "Stop 3: Bishkek, 28 Feb 2017, talks with Almazbek Atambayev"]
     assert options.index("Kyrgyzstan in the CSTO: member since 15 May 1992") > options.index(
         next(o for o in options if o.startswith("The Tajik–Afghan border")))
+    # As the map's Tab order goes: the borders (named with their computed length, as their lines are) before the
+    # phone call, which the map draws as a line after them; one entry per line.
+    border = next(o for o in options if o.startswith("The Tajik–Afghan border"))
+    assert re.search(r", [\d,]+ km \(computed, geodesic\)", border), border
+    call = next(i for i, o in enumerate(options) if o.startswith("Phone call"))
+    assert call > options.index(border) and not options[call + 1].startswith(("Stop", "The ", "Kant", "201st"))
+    assert len([o for o in options if o.startswith("The Tajik–Afghan border")]) == 1
+
     picker.select("m-csto-kg-1992").run()  # the value; the list shows its name
     assert at.session_state[vs.P_SEL] == "m-csto-kg-1992"
     assert at.session_state[ui.VIEW_KEY].selected == "m-csto-kg-1992"

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.a11y import axe_violations
-from tests.e2e.helpers import wait_for_map
+from tests.e2e.helpers import leaflet_frame, wait_for_map
 
 pytestmark = pytest.mark.e2e
 
@@ -77,20 +77,62 @@ def test_stop_2_and_the_kant_base_are_selected_by_keyboard(browser, server, scre
     wait_for_map(page)
     stop = _tab_to(page, lambda f: f["name"].startswith("Stop 2: Dushanbe, 27 Feb 2017, talks with Emomali Rahmon"))
     assert stop["role"] == "button" and stop["outline"], stop
+    assert _under_controls(page) == [], "the focused mark is under the map's controls"
     page.keyboard.press("Enter")
     page.wait_for_function("() => new URLSearchParams(location.search).get('sel') === 'stop-dushanbe'")
     expect(page.get_by_role("heading", name=re.compile("^Stop 2: Dushanbe"))).to_be_visible()
+    # Heard as well as seen: the live region names what was selected, and only that.
+    expect(page.get_by_test_id("live-region")).to_have_text(re.compile(r"^Selected: Stop 2: Dushanbe, 27 Feb 2017"))
+
     page.locator("body").focus()
     site = _tab_to(page, lambda f: f["name"].startswith("Kant air base (Kyrgyzstan): Russian military site"))
     assert site["outline"], site
+    assert _under_controls(page) == [], "the focused mark is under the map's controls"
     page.keyboard.press(" ")
     page.wait_for_function("() => new URLSearchParams(location.search).get('sel') === 'site-kant'")
     expect(page.get_by_role("heading", name=re.compile("^Kant air base"))).to_be_visible()
     page.context.close()
 
 
+def _under_controls(page) -> list[str]:
+    """The map's controls (zoom, legend, scale, credit) that cover the focused mark, once the map has panned."""
+    page.wait_for_timeout(300)
+    return leaflet_frame(page).evaluate("""() => {
+      const e = document.activeElement.getBoundingClientRect();
+      return [...document.querySelectorAll('.leaflet-control')].filter(c => {
+        const r = c.getBoundingClientRect();
+        return r.width && r.height && r.left < e.right && r.right > e.left && r.top < e.bottom && r.bottom > e.top;
+      }).map(c => c.className);
+    }""")
+
+
+def test_tabbing_on_past_the_map_keeps_focus_on_screen(browser, server):
+    # At 200 % the map is taller than the window: a quick Tab from its last mark to the list under it must
+    # not be pulled back by the map's own scrolling to the mark it left.
+    page = _open(browser, server, "/", "zoom200")
+    wait_for_map(page)
+    _tab_to(page, lambda f: f["name"] == "Help for Select a mark on the map")
+    page.wait_for_timeout(600)  # past the map's delayed scroll to a focused mark (after Leaflet's own pan)
+    focused = page.evaluate(FOCUSED)
+    assert focused["name"] == "Help for Select a mark on the map" and 0 < focused["bottom"] <= 400, focused
+    page.context.close()
+
+
+
+def test_page_links_show_where_focus_is(browser, server):
+
+
+    # Streamlit's own style shows a focused page link only by the background the current page has too.
+    page = _open(browser, server, "/", "1280")
+    wait_for_map(page)
+    link = _tab_to(page, lambda f: f["tag"] == "a" and f["name"].endswith("Charts"))
+    assert link["outline"], link
+    page.context.close()
+
+
 @pytest.mark.parametrize("screen", SCREENS)
 def test_a_chart_record_is_selected_by_keyboard(browser, server, screen):
+
     page = _open(browser, server, "/charts", screen)
     # Five charts, their tables and lists: slow to arrive on a busy machine.
     expect(page.get_by_role("combobox", name="Select a record from this chart").last).to_be_attached(timeout=20_000)

@@ -9,7 +9,7 @@ import pytest
 
 from dashboard import charts
 from dashboard.chart_text import chart_text
-from dashboard.describe import announcement, filters_in_words, map_description, mark_name
+from dashboard.describe import announcement, filters_in_words, map_description, mark_name, selection_said
 from dashboard.filters import FilterState, select
 from dashboard.memberships import membership_status
 from dashboard.model import Membership
@@ -129,3 +129,10 @@ def test_the_coverage_table_and_an_empty_chart(corpus):
         assert empty.rows == [] and empty.summary.startswith("No ")
     with pytest.raises(ValueError, match="unknown chart 'pie'"):
         chart_text("pie", [], corpus, TODAY)
+
+
+def test_the_live_region_names_the_selection_as_its_mark_is_named(corpus):
+    assert selection_said(corpus, "site-kant") == f"Selected: {mark_name(corpus.by_id['site-kant'], corpus)}"
+    assert selection_said(corpus, "site-kant").startswith("Selected: Kant air base (Kyrgyzstan)")
+    assert selection_said(corpus, None) == "No record selected"
+    assert selection_said(corpus, "no-such-record") == "No record selected"

@@ -226,7 +226,7 @@ function syncUrl(link) {
 
 // What a change did, said by screen readers (a polite live region outside the panel, so that it is heard
 // with the sidebar closed too). Said on changes only, not when the page loads.
-function announce(text) {
+function announce(parts) {
   let live = document.getElementById("dashboard-live");
   if (!live) {
     live = el("div", {id: "dashboard-live", role: "status", "aria-live": "polite", "aria-atomic": "true",
@@ -234,13 +234,13 @@ function announce(text) {
     live.style.cssText = "position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);" +
       "white-space:nowrap;border:0;padding:0";
     document.body.append(live);
-    live.dataset.said = text;
+    live.__said = parts;
     return;
   }
-  if (live.dataset.said !== text) {
-    live.dataset.said = text;
-    live.textContent = text;
-  }
+  // Only what changed: the filters' count, or the selection (a mark picked on the map or from a list).
+  const changed = Object.keys(parts).filter(k => parts[k] && live.__said[k] !== parts[k]).map(k => parts[k]);
+  live.__said = parts;
+  if (changed.length) { live.textContent = changed.join(". "); }
 }
 
 // Focus follows the sidebar: into it when it opens (its Collapse button), back to the Expand button when
@@ -321,7 +321,7 @@ export default function (component) {
     return;
   }
   state.session = data.session;
-  if (data.announce) { announce(data.announce); }
+  if (data.announce) { announce({filters: data.announce, selection: data.announce_selection}); }
   followSidebarFocus();
   updateSearch(root.querySelector("form.search"), data.search, state);
   for (const facet of data.facets) {
