@@ -37,8 +37,9 @@ def st_chart_in_words(text: ChartText, key: str, corpus: Corpus) -> None:
 def render(corpus: Corpus, view: vs.ViewState) -> None:
     records = select(corpus, view.filters)
     st.header("Charts", anchor=False)
-    st.caption("Every chart follows the filters in the sidebar. Click a bar or a point to select its record; "
-               "the map and its evidence panel follow.")
+    st.caption("Every chart follows the filters in the sidebar. Click a bar or a point to select its record, or "
+               "choose it from the list under the chart; the map and its evidence panel follow. Each chart is also "
+               "said in words and given as a table.")
     if not records:
         ui.st_empty(corpus, view)
 

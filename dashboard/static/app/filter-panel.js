@@ -80,7 +80,8 @@ function buildFacet(facet, state) {
   for (const option of facet.options) {
     const row = el("label", {class: "option"});
     const input = el("input", {type: "checkbox", value: option.value, "data-testid": `filter-${facet.key}-${option.value}`});
-    row.append(input, el("span", {class: "name"}, option.name), el("span", {class: "count"}));
+    row.append(input, el("span", {class: "name"}, option.name), el("span", {class: "count"}),
+      el("span", {class: "sr-only"}, " records"));
     group.append(row);
   }
   group.addEventListener("change", () => {
