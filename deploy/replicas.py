@@ -24,11 +24,28 @@ CONFIG = Path(__file__).resolve().parent / "haproxy.cfg"
 MAX_REPLICAS = 8  # the servers deploy/haproxy.cfg can name (APP1 ... APP8)
 
 
-def free_port() -> int:
-    """A port nothing listens on now (the kernel's pick)."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def free_port(span: int = 1) -> int:
+    """A port nothing listens on now (the kernel's pick), with the `span - 1` ports after it free too (for
+    `--port P`, whose replicas take P+1, P+2, …)."""
+    for _ in range(100):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            base = s.getsockname()[1]
+        if base + span <= 65536 and not busy_ports(range(base, base + span)):
+            return base
+    raise RuntimeError(f"no {span} free ports in a row")
+
+
+def busy_ports(ports) -> list[int]:
+    """Those of `ports` that something listens on (or that cannot be bound) on 127.0.0.1."""
+    busy = []
+    for port in ports:
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                busy.append(port)
+    return busy
 
 
 def wait_healthy(url: str, proc: subprocess.Popen | None = None, timeout: float = 90) -> bool:
@@ -143,6 +160,12 @@ def main() -> int:
     replicas = Replicas(args.replicas, args.port, ROOT / ".replicas",
                         ports=[args.port + 1 + i for i in range(args.replicas)])
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    busy = busy_ports([args.port, *replicas.ports])
+    if busy:
+        print(f"Cannot start: port{'s' if len(busy) > 1 else ''} {', '.join(map(str, busy))} "
+              f"{'are' if len(busy) > 1 else 'is'} in use (the proxy takes --port P, the replicas P+1 to "
+              f"P+{args.replicas}). Choose another --port.", file=sys.stderr)
+        return 2
     try:
         replicas.start()
         print(f"{args.replicas} replicas on ports {replicas.ports}, behind HAProxy at {replicas.url} "
@@ -153,6 +176,9 @@ def main() -> int:
         return 1
     except (KeyboardInterrupt, SystemExit):
         return 0
+    except (RuntimeError, ValueError) as exc:  # said plainly, not as a traceback
+        print(f"Cannot start: {exc}", file=sys.stderr)
+        return 2
     finally:
         replicas.stop()
 

@@ -118,7 +118,7 @@ def test_a_replica_killed_mid_session_loses_nothing_the_reader_set(page, replica
 
 def test_make_serve_replicas_starts_the_proxy_and_stops_everything_on_ctrl_c(replicas, tmp_path):
     # What `make serve-replicas N=2` runs (the `replicas` fixture is only here to need HAProxy).
-    port = free_port()
+    port = free_port(span=3)  # the proxy's, then the two replicas' (a replica's port taken made this fail)
     proc = subprocess.Popen([sys.executable, "-m", "deploy.replicas", "--replicas", "2", "--port", str(port)],
                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
