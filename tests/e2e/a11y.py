@@ -49,11 +49,18 @@ def axe_script() -> str:
     return CACHE.read_text(encoding="utf-8")
 
 
+IDLE = """() => !document.querySelector('[data-stale="true"]') &&
+  !document.querySelector('[data-testid="stStatusWidgetRunningIcon"]')"""
+
+
 def axe_violations(page, impacts: tuple[str, ...] = BLOCKING, rules: list[str] | None = None) -> list[dict]:
     """The violations of `impacts`, each {"id", "impact", "help", "targets": [CSS selector paths, at most 5]}.
 
-    axe checks a frame only where it is loaded, so it is put into every frame before the top one runs.
+    axe checks a frame only where it is loaded, so it is put into every frame before the top one runs. It runs
+    once the app is idle: while Streamlit runs the script it fades the elements it may replace
+    (data-stale="true"), and axe would judge the fade's colours, which no reader sees for long.
     """
+    page.wait_for_function(IDLE, timeout=30_000)
     script = axe_script()
     for frame in page.frames:
         if frame is not page.main_frame:
