@@ -29,7 +29,9 @@ import shapely
 from shapely.geometry import box, mapping
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 from dashboard.geo import common_lines  # noqa: E402  (one definition of "shared line")
+import topology as topology_mod  # noqa: E402  (geodata/topology.py, beside this file)
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_CACHE = HERE / ".cache"
@@ -45,19 +47,44 @@ INTEGRITY = (
 MEMBER = "package/countries-10m.json"
 LAYER = "countries"
 
-# (min lon, min lat, max lon, max lat): Belarus/Ukraine/Moldova in the west, all
-# of Xinjiang and western Mongolia in the east; as REGION_BOUNDS in dashboard/codes.py.
-CLIP_BOX = (20.0, 20.0, 105.0, 65.0)
-# GEOS coverage simplification (Visvalingam-Whyatt); keeps shared edges identical.
-SIMPLIFY_TOLERANCE_DEG = 0.01
-COUNTRY_DECIMALS = 4  # ~11 m; well below the simplification tolerance
+# The whole world, every Natural Earth unit, unclipped. Detail per shared edge (TopoJSON arc, see
+# geodata/topology.py): (Douglas-Peucker tolerance in degrees, decimals kept).
+# Fine inside the region the tour crossed (min lon, min lat, max lon, max lat): the map's first view
+# and where it zooms in; coarse elsewhere, for the world at zoom 2-5.
+DETAIL_REGION = (46.0, 29.0, 88.0, 56.0)
+DETAIL_FINE = (0.009, 3)  # ~1 km, ~110 m
+DETAIL_COARSE = (0.3, 2)  # ~33 km, ~1.1 km: a few pixels at zoom 4
+# A state smaller than this (square degrees) keeps its shape: Bahrain, Qatar, Singapore, the Maldives.
+SMALL_STATE_AREA = 1.0
+DETAIL_SMALL = (0.01, 3)
+TINY_STATE_AREA = 0.01  # ... and one smaller than this keeps every point the source has
+DETAIL_TINY = (0.0, 4)
+# An arc that would cross its neighbour's once simplified gets the next of these, pass after pass.
+DETAIL_STEPS = ((0.08, 2), DETAIL_FINE, (0.002, 4))
+# An island smaller than this (square degrees) is left out unless it is its state's largest part or
+# shares an edge with another state: the islets of Canada's or Norway's coasts, not Bahrain.
+ISLAND_MIN_AREA_REGION = 0.002
+ISLAND_MIN_AREA = 0.5
+COUNTRY_DECIMALS = 4  # the grid every junction lies on
+# The browser downloads the file before the map's first paint: no more than the 18-country box took.
+COUNTRIES_MAX_BYTES = 433_000
+# Natural Earth units without an ISO 3166-1 number that are drawn as land with no code of their own
+# (so no grouping shades them): de facto states and disputed or uninhabited territories.
+UNCODED_UNITS = (
+    "Somaliland", "Kosovo", "N. Cyprus", "Cyprus U.N. Buffer Zone", "Siachen Glacier", "Dhekelia",
+    "Akrotiri", "Indian Ocean Ter.", "Coral Sea Is.", "Spratly Is.", "Clipperton I.", "Bajo Nuevo Bank",
+    "Serranilla Bank", "Scarborough Reef",
+)
+# Units whose 1:10m outline is degenerate once quantised (a ring of three collinear points): not drawn.
+DEGENERATE_UNITS = ("Vatican",)
 BORDER_DECIMALS = 5  # ~1 m; the source grid is 0.0036 x 0.0017 degrees
 # Above this the border file would be stored simplified for display.
 BORDER_MAX_BYTES = 400_000
 
 RESOLUTION = f"Natural Earth 1:10m (world-atlas {VERSION}), unsimplified"
 
-# iso2, iso3, ISO 3166-1 numeric (= world-atlas id), English short name (= NE name).
+# The region's countries: their ids and names are checked against the source, and their shared borders
+# measured. iso2, iso3, ISO 3166-1 numeric (= world-atlas id), English short name (= NE name).
 COUNTRIES: list[tuple[str, str, str, str]] = [
     ("KZ", "KAZ", "398", "Kazakhstan"),
     ("KG", "KGZ", "417", "Kyrgyzstan"),
@@ -80,8 +107,9 @@ COUNTRIES: list[tuple[str, str, str, str]] = [
 ]
 
 # NE units without an ISO id (ISO_N3 = -99) that we fold into a country: the
-# Baikonur lease area is Kazakh territory, otherwise it is a hole in Kazakhstan.
-MERGE_UNNUMBERED = {"Baikonur": "KZ"}
+# Baikonur lease area is Kazakh territory, otherwise it is a hole in Kazakhstan; the Guantanamo Bay
+# naval base is leased Cuban territory likewise.
+MERGE_UNNUMBERED = {"Baikonur": "KZ", "USNB Guantanamo Bay": "CU"}
 
 BORDER_PAIRS: list[tuple[str, str]] = [
     ("TJ", "AF"),
@@ -261,6 +289,8 @@ def load_source(path: Path) -> dict[str, shapely.Geometry]:
             )
         full[iso2] = unwrap_antimeridian(rows.geometry.iloc[0])
     for unit, iso2 in MERGE_UNNUMBERED.items():
+        if iso2 not in full:
+            continue  # borders are measured for the region's countries only
         rows = gdf[(gdf["name"] == unit) & ids.isna()]
         if len(rows) != 1:
             raise BuildError(
@@ -271,33 +301,143 @@ def load_source(path: Path) -> dict[str, shapely.Geometry]:
     return full
 
 
-def build_countries(full: dict[str, shapely.Geometry]) -> str:
-    """Clip, coverage-simplify, round and serialise the country polygons."""
-    clip = box(*CLIP_BOX)
-    valid = [make_valid_polygonal(full[c[0]]) for c in COUNTRIES]
-    clipped = np.array([polygonal(shapely.intersection(g, clip)) for g in valid])
-    if not shapely.coverage_is_valid(clipped):
-        raise BuildError(
-            "clipped countries are not a valid coverage (overlaps or unmatched edges)"
-        )
-    simplified = shapely.coverage_simplify(clipped, SIMPLIFY_TOLERANCE_DEG)
-    # Same grid for all countries, so shared vertices stay identical after rounding.
-    snapped = shapely.set_precision(simplified, 10.0**-COUNTRY_DECIMALS)
+def world_units(topology: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every drawn unit of the topology: iso2, iso3, iso_num, name and its Units (one or more).
+
+    ISO codes come from pycountry (the ISO 3166-1 tables) by the source's numeric id; a unit listed in
+    MERGE_UNNUMBERED joins its country, one in UNCODED_UNITS is drawn with empty codes, and any other
+    id-less unit stops the build, so that nothing is dropped unseen.
+    """
+    import pycountry  # build-time only (dev dependency)
+
+    from dashboard.codes import COUNTRY_NAMES
+
+    by_key: dict[str, dict[str, Any]] = {}
+    uncoded = set(UNCODED_UNITS)
+    merges = []
+    for unit in topology_mod.read_units(topology, LAYER):
+        if unit.name in DEGENERATE_UNITS:
+            continue
+        if unit.id is None:
+            if unit.name in MERGE_UNNUMBERED:
+                merges.append(unit)
+                continue
+            if unit.name not in uncoded:
+                raise BuildError(f"id-less unit {unit.name!r} is neither merged nor listed in UNCODED_UNITS")
+            uncoded.discard(unit.name)
+            by_key[unit.name] = {"iso2": "", "iso3": "", "iso_num": "", "name": unit.name, "units": [unit]}
+            continue
+        country = pycountry.countries.get(numeric=unit.id)
+        if country is None:
+            raise BuildError(f"ISO 3166-1 numeric {unit.id} ({unit.name}) is unknown to pycountry")
+        iso2 = country.alpha_2
+        if iso2 in by_key:  # Australia and the Ashmore and Cartier Islands share 036
+            by_key[iso2]["units"].append(unit)
+            continue
+        by_key[iso2] = {"iso2": iso2, "iso3": country.alpha_3, "iso_num": unit.id,
+                        "name": COUNTRY_NAMES.get(iso2, unit.name), "units": [unit]}
+    for unit in merges:
+        key = MERGE_UNNUMBERED[unit.name]
+        if key not in by_key:
+            raise BuildError(f"{unit.name} is to join {key}, which the source lacks")
+        by_key[key]["units"].append(unit)
+    if uncoded:
+        raise BuildError(f"units listed in UNCODED_UNITS are missing from the source: {sorted(uncoded)}")
+    for iso2, _iso3, num, name in COUNTRIES:
+        entry = by_key.get(iso2)
+        if entry is None or entry["iso_num"] != num or entry["units"][0].name != name:
+            raise BuildError(f"{iso2}: expected id {num} named {name!r} in the source")
+    return list(by_key.values())
+
+
+def _detail(topology: dict[str, Any], entries: list[dict[str, Any]],
+            arcs: list[np.ndarray], finer: dict[int, int]) -> list[tuple[float, int]]:
+    raw_area = {}
+    for e in entries:
+        raw_area[id(e)] = sum(topology_mod.unit_geometry(u, arcs).area for u in e["units"])
+    small = frozenset().union(*[topology_mod.unit_arcs(u) for e in entries if raw_area[id(e)] < SMALL_STATE_AREA
+                                for u in e["units"]])
+    tiny = frozenset().union(*[topology_mod.unit_arcs(u) for e in entries if raw_area[id(e)] < TINY_STATE_AREA
+                               for u in e["units"]])
+    detail = topology_mod.arc_detail(arcs, DETAIL_REGION, DETAIL_FINE, DETAIL_COARSE, small, DETAIL_SMALL)
+    out = []
+    for i, d in enumerate(detail):
+        if i in tiny:
+            d = DETAIL_TINY
+        elif i in finer:
+            d = min(d, DETAIL_STEPS[min(finer[i], len(DETAIL_STEPS)) - 1])
+        out.append(d)
+    return out
+
+
+def _shared_arcs(entries: list[dict[str, Any]]) -> frozenset[int]:
+    """Arcs used by two or more states: a polygon holding one is never dropped as an islet."""
+    seen: dict[int, int] = {}
+    for k, e in enumerate(entries):
+        for u in e["units"]:
+            for i in topology_mod.unit_arcs(u):
+                seen.setdefault(i, k)
+                if seen[i] != k:
+                    seen[i] = -1
+    return frozenset(i for i, k in seen.items() if k == -1)
+
+
+def _on_grid(geom: shapely.Geometry) -> shapely.Geometry:
+    """Coordinates on the COUNTRY_DECIMALS grid (undoes float noise from moves by 360 degrees)."""
+    return shapely.transform(geom, lambda c: np.round(c, COUNTRY_DECIMALS) + 0.0)
+
+
+def world_geometries(topology: dict[str, Any]) -> tuple[list[dict[str, Any]], list[shapely.Geometry]]:
+    """Each drawn state and its simplified geometry: shared edges identical, a valid coverage."""
+    entries = world_units(topology)
+    arcs = topology_mod.decode_arcs(topology)
+    shared = _shared_arcs(entries)
+    region = box(*DETAIL_REGION)
+
+    def min_area(poly: shapely.Polygon) -> float:
+        return ISLAND_MIN_AREA_REGION if poly.intersects(region) else ISLAND_MIN_AREA
+
+    finer: dict[int, int] = {}
+    for _attempt in range(len(DETAIL_STEPS) + 1):
+        simplified = topology_mod.simplify_arcs(arcs, _detail(topology, entries, arcs, finer), COUNTRY_DECIMALS)
+        geoms = []
+        for e in entries:
+            parts = [topology_mod.unit_geometry(u, simplified, min_area, keep_arcs=shared) for u in e["units"]]
+            geom = shapely.union_all(parts) if len(parts) > 1 else parts[0]
+            geoms.append(_on_grid(topology_mod.shift_to_mass(geom)))
+        edges = shapely.coverage_invalid_edges(np.array(geoms))
+        bad = [k for k, edge in enumerate(edges) if not edge.is_empty]
+        if not bad:
+            return entries, geoms
+        # Douglas-Peucker can make a coarse edge cross its neighbour's: the arcs along each bad edge get
+        # the fine detail, and the pass is made again.
+        step = set()
+        for k in bad:
+            near = edges[k].buffer(0.05)
+            for u in entries[k]["units"]:
+                for i in topology_mod.unit_arcs(u):
+                    line = simplified[i]
+                    shape = shapely.LineString(line) if len(line) > 1 else shapely.Point(line[0])
+                    if shapely.intersects(shape, near):
+                        step.add(i)
+        for i in step:
+            finer[i] = finer.get(i, 0) + 1
+    names = ", ".join(entries[k]["name"] for k in bad)
+    raise BuildError(f"the world's countries are not a valid coverage (edges that do not match): {names}")
+
+
+def build_countries(topology: dict[str, Any]) -> str:
+    """The world's countries, simplified per shared edge, rounded and serialised (one feature a line)."""
+    entries, geoms = world_geometries(topology)
     features = []
-    for (iso2, iso3, num, name), geom in zip(COUNTRIES, snapped, strict=True):
-        geom = make_valid_polygonal(geom)
-        if geom.is_empty:
-            raise BuildError(f"{iso2} is empty after clipping/simplification")
+    for e, geom in zip(entries, geoms, strict=True):
+        if geom.is_empty or not geom.is_valid:
+            raise BuildError(f"{e['name']} is empty or invalid after simplification")
         geom = shapely.orient_polygons(geom, exterior_cw=False)  # RFC 7946 winding
         features.append(
             {
                 "type": "Feature",
-                "properties": {
-                    "iso2": iso2,
-                    "iso3": iso3,
-                    "iso_num": num,
-                    "name": name,
-                },
+                "properties": {k: e[k] for k in ("iso2", "iso3", "iso_num", "name")},
                 "geometry": geometry_json(geom, COUNTRY_DECIMALS),
             }
         )
@@ -346,20 +486,21 @@ def build_borders(full: dict[str, shapely.Geometry]) -> tuple[str, dict[str, flo
 
 
 def check_countries(path: Path) -> None:
-    """Re-read the written countries and check presence, validity and extent."""
+    """Re-read the written countries and check presence, validity, extent and size."""
     gdf = gpd.read_file(path)
     missing = {c[0] for c in COUNTRIES} - set(gdf["iso2"])
     if missing:
         raise BuildError(f"{path}: missing countries {sorted(missing)}")
-    bad = gdf.loc[~gdf.geometry.is_valid, "iso2"].tolist()
+    bad = gdf.loc[~gdf.geometry.is_valid, "name"].tolist()
     if bad:
         raise BuildError(f"{path}: invalid geometry after rounding: {bad}")
-    minx, miny, maxx, maxy = gdf.total_bounds
-    x0, y0, x1, y1 = CLIP_BOX
-    if minx < x0 or miny < y0 or maxx > x1 or maxy > y1:
-        raise BuildError(
-            f"{path}: bounds {gdf.total_bounds} exceed clip box {CLIP_BOX}"
-        )
+    minx, _miny, maxx, _maxy = gdf.total_bounds
+    if minx < -200 or maxx > 200:
+        raise BuildError(f"{path}: longitudes {minx:.1f}..{maxx:.1f} stray beyond 180 by more than the Aleutians "
+                         "and Chukotka do")
+    size = path.stat().st_size
+    if size > COUNTRIES_MAX_BYTES:
+        raise BuildError(f"{path}: {size:,} bytes, over the first paint's budget of {COUNTRIES_MAX_BYTES:,}")
 
 
 def sha256(data: bytes) -> str:
@@ -385,7 +526,7 @@ def toolchain() -> dict[str, str]:
 def render_sources_md(meta: dict[str, Any]) -> str:
     """Human-readable provenance record, rendered from the SOURCES.json data."""
     src, proc, outs = meta["source"], meta["processing"], meta["outputs"]
-    x0, y0, x1, y1 = proc["clip_box"]
+    x0, y0, x1, y1 = proc["detail_region"]
     out_rows = "\n".join(
         f"| `{name}` | {o['bytes']:,} | {o['features']} | `{o['sha256']}` |"
         for name, o in outs.items()
@@ -433,24 +574,32 @@ hand (the unit tests compare their sha256 with `SOURCES.json`).
    tarball's sha512 must equal the pinned npm integrity or the build stops.
 2. Extract `{src["member"]}`; decode the TopoJSON with GDAL's TopoJSON
    driver (pyogrio).
-3. Keep {len(meta["countries"])} countries by ISO numeric id:
-   {", ".join(meta["countries"])}. Their names are checked too.
-4. Antimeridian: Russia's rings that cross 180 deg (Chukotka, Wrangel Island)
-   are unwrapped to continuous longitudes (> 180) by adding exact multiples of
-   360; all other vertices are left bit-identical.
-5. Id-less Natural Earth units: Baikonur (Kazakh territory leased to Russia) is
-   merged into Kazakhstan. Siachen Glacier (id-less, disputed) is left out, so
-   it is a small gap between India, Pakistan and China.
-6. Quantisation self-intersections repaired with
-   `shapely.make_valid(method="structure")`.
-7. Clip to lon {x0:g}..{x1:g}, lat {y0:g}..{y1:g}; check that the result is a
-   valid polygon coverage (no overlaps, matching shared edges).
-8. Simplify with `shapely.coverage_simplify` (GEOS coverage simplifier,
-   Visvalingam-Whyatt), tolerance {proc["simplify_tolerance_deg"]} deg (roughly
-   the square root of the largest removed triangle's area, in degrees); shared
-   edges stay identical, so neighbours have no gaps or overlaps. Then snap to a
-   1e-{proc["country_decimals"]} deg grid, orient exteriors counter-clockwise
-   (RFC 7946) and re-check validity.
+3. Every unit of the layer is drawn, the whole world, unclipped: {len(meta["drawn"])} states by
+   ISO 3166-1 numeric id (alpha-2 and alpha-3 codes from pycountry's ISO tables; names as
+   `dashboard/codes.py` gives them, else Natural Earth's). The region's {len(meta["countries"])}
+   ({", ".join(meta["countries"])}) are checked by id and name.
+4. Id-less Natural Earth units: Baikonur (Kazakh territory leased to Russia) is merged into
+   Kazakhstan and the Guantanamo Bay naval base (Cuban territory leased to the United States) into
+   Cuba. {", ".join(proc["uncoded_units"])} are drawn as land with no code, so no grouping shades
+   them. {", ".join(proc["degenerate_units"])} is not drawn: its outline is three collinear points
+   once quantised.
+5. Simplified per TopoJSON arc (`geodata/topology.py`): each shared edge is one arc, simplified once
+   (Douglas-Peucker) and read by both neighbours, so shared edges stay identical. An arc that reaches
+   into lon {x0:g}..{x1:g}, lat {y0:g}..{y1:g} gets tolerance {proc["detail_fine"][0]} deg and
+   {proc["detail_fine"][1]} decimals; elsewhere {proc["detail_coarse"][0]} deg and
+   {proc["detail_coarse"][1]} decimals; a state under {proc["detail_small_state"][0]} square degrees
+   {proc["detail_small_state"][1]} deg and {proc["detail_small_state"][2]} decimals, one under
+   {proc["detail_tiny_state"][0]} every source point. Junctions lie on a 1e-{proc["country_decimals"]}
+   grid. Islets under {proc["island_min_area"][0]} (region) or {proc["island_min_area"][1]} square
+   degrees are left out unless they are their state's largest part or share an edge with another state.
+6. Antimeridian: every part of a state is put on the side of 180 deg where its largest part lies, and
+   the halves Natural Earth cuts at 180 are joined: Russia's Chukotka is drawn east of 180 (longitudes
+   above 180) beside the rest of Russia, Fiji and New Zealand's Chatham Islands likewise, the
+   Aleutians west of 180 below -180 beside Alaska.
+7. Self-intersections from simplification repaired with `shapely.make_valid(method="structure")`.
+8. Checks: the result is a valid polygon coverage (`shapely.coverage_invalid_edges` finds nothing;
+   a state whose edge would cross its neighbour's gets the fine detail instead), every geometry is
+   valid, and the file is at most {COUNTRIES_MAX_BYTES:,} bytes (the first paint's budget).
 9. Borders: for each pair, intersect the rings of the unsimplified, unclipped
    polygons, keep the line parts and `line_merge` them. Closed rings in KG-TJ,
    KG-UZ and TJ-UZ are enclave boundaries (e.g. Vorukh, Sokh, Shakhimardan)
@@ -461,6 +610,7 @@ hand (the unit tests compare their sha256 with `SOURCES.json`).
 
 ## Border lengths (km, geodesic, Natural Earth 1:10m)
 
+Borders are measured on the unsimplified 1:10m polygons (not the drawn ones).
 Generalised 1:10m lines are shorter than official figures (the CIA World
 Factbook gives 1,357 km for Tajikistan-Afghanistan and 7,644 km for
 Kazakhstan-Russia); expect 80-95 % of them.
@@ -495,7 +645,7 @@ def build(out_dir: Path = HERE, cache_dir: Path = DEFAULT_CACHE) -> dict[str, An
     full = load_source(member_path)
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    countries_text = build_countries(full)
+    countries_text = build_countries(json.loads(member_bytes))
     borders_text, lengths = build_borders(full)
     texts = {"countries.geojson": countries_text, "borders.geojson": borders_text}
     for name, text in texts.items():
@@ -540,9 +690,16 @@ def build(out_dir: Path = HERE, cache_dir: Path = DEFAULT_CACHE) -> dict[str, An
             "member_sha256": sha256(member_bytes),
         },
         "processing": {
-            "clip_box": list(CLIP_BOX),
-            "simplify_method": "shapely.coverage_simplify (GEOS, Visvalingam-Whyatt)",
-            "simplify_tolerance_deg": SIMPLIFY_TOLERANCE_DEG,
+            "extent": "the whole world, unclipped",
+            "simplify_method": "Douglas-Peucker per TopoJSON arc (geodata/topology.py), shared edges kept shared",
+            "detail_region": list(DETAIL_REGION),
+            "detail_fine": list(DETAIL_FINE),
+            "detail_coarse": list(DETAIL_COARSE),
+            "detail_small_state": [SMALL_STATE_AREA, *DETAIL_SMALL],
+            "detail_tiny_state": [TINY_STATE_AREA, *DETAIL_TINY],
+            "island_min_area": [ISLAND_MIN_AREA_REGION, ISLAND_MIN_AREA],
+            "uncoded_units": list(UNCODED_UNITS),
+            "degenerate_units": list(DEGENERATE_UNITS),
             "country_decimals": COUNTRY_DECIMALS,
             "border_decimals": BORDER_DECIMALS,
             "border_geometry": "lightly simplified (0.002 deg) for display"
@@ -551,6 +708,8 @@ def build(out_dir: Path = HERE, cache_dir: Path = DEFAULT_CACHE) -> dict[str, An
             "merged_units": MERGE_UNNUMBERED,
         },
         "countries": [c[0] for c in COUNTRIES],
+        "drawn": sorted(f["properties"]["iso2"] for f in json.loads(countries_text)["features"]
+                        if f["properties"]["iso2"]),
         "border_lengths_km": lengths,
         "toolchain": toolchain(),
         "outputs": outputs,

@@ -76,7 +76,8 @@ def test_sources_md_agrees_with_json(sources: dict) -> None:
         "member_sha512",
     ):
         assert src[key] in md
-    assert f"tolerance {sources['processing']['simplify_tolerance_deg']} deg" in md
+    assert f"tolerance {sources['processing']['detail_fine'][0]} deg" in md
+    assert f"elsewhere {sources['processing']['detail_coarse'][0]} deg" in md
 
 
 def test_pinned_input(sources: dict, build: ModuleType) -> None:
@@ -91,8 +92,10 @@ def test_pinned_input(sources: dict, build: ModuleType) -> None:
 
 def test_processing_matches_build_constants(sources: dict, build: ModuleType) -> None:
     proc = sources["processing"]
-    assert tuple(proc["clip_box"]) == build.CLIP_BOX
-    assert proc["simplify_tolerance_deg"] == build.SIMPLIFY_TOLERANCE_DEG
+    assert tuple(proc["detail_region"]) == build.DETAIL_REGION
+    assert tuple(proc["detail_fine"]) == build.DETAIL_FINE
+    assert tuple(proc["detail_coarse"]) == build.DETAIL_COARSE
+    assert tuple(proc["uncoded_units"]) == build.UNCODED_UNITS
     assert sources["countries"] == [c[0] for c in build.COUNTRIES]
 
 
