@@ -247,3 +247,57 @@ def test_issue_23_sweep_a_disagreements_version_says_what_its_quote_says(corpus)
     dispute = corpus.by_id["dis-c5plus1-first-meeting"]
     kerry = next(v for v in dispute.versions if v.reference and "state.gov" in v.reference.url)
     assert "first time the six met as a group" in kerry.says and kerry.reference.supports == "summary"
+
+
+def _dates_named(text: str) -> list[tuple[dt.date, str]]:
+    """The days ('16 December 2016') and months ('September 2015') a label names."""
+    import re
+
+    from dashboard.dates import MONTHS_EN
+
+    names = "|".join(MONTHS_EN)
+    out = [(dt.date(int(y), MONTHS_EN.index(m) + 1, int(d)), "day")
+           for d, m, y in re.findall(rf"(?<!\d)(\d{{1,2}}) ({names}) (\d{{4}})", text)]
+    out += [(dt.date(int(y), MONTHS_EN.index(m) + 1, 1), "month")
+            for m, y in re.findall(rf"(?<![\d] )(?<!\d )({names}) (\d{{4}})", text)]
+    return out
+
+
+def test_issue_23_sweep_every_version_states_the_dates_it_names(corpus):
+    # A version's label may name only the dates its quote gives, at that precision (dis-uz-csto-return said
+    # "23 June 2006" on a quote giving "2006"; dis-csto-founding named 15 May 1992 on a quote without it).
+    from dashboard.dates import mentions_date
+
+    for r in corpus.records:
+        if not isinstance(r, Disagreement):
+            continue
+        for v in r.versions:
+            if not v.reference:
+                continue
+            quote = v.reference.quote or ""
+            for day, precision in _dates_named(v.says):
+                # A quote in another language ('16 décembre 2016') gives the day and the year in digits.
+                other = precision == "day" and str(day.day) in quote and str(day.year) in quote
+                assert mentions_date(quote, day, precision) or other, (r.id, v.says)
+
+
+def test_issue_23_sweep_a_member_records_status_quote_states_membership_not_withdrawal(corpus):
+    for r in corpus.records:
+        if isinstance(r, Membership) and r.status is Status.member:
+            for ref in r.references:
+                if ref.supports == "status":
+                    assert "withdrew" not in (ref.quote or ""), r.id
+
+
+def test_issue_23_sweep_the_wars_start_and_the_tables_open_notes_are_sourced_as_of_the_check(corpus):
+    import re
+
+    from dashboard.reference import load_reference
+
+    war = corpus.by_id["ev-syria-war"]
+    assert "March 2011" in war.summary and any("2011" in (r.quote or "") for r in war.references)
+    table = load_reference()
+    for row in table.rows:
+        # A day of this year in a note is the day it was last found true ("still a member on ..."): the check.
+        for day in re.findall(rf"{table.checked.year}-\d{{2}}-\d{{2}}", row.note):
+            assert day == table.checked.isoformat(), (row.grouping, row.country, row.note)
