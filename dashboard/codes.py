@@ -25,6 +25,19 @@ COUNTRY_NAMES: dict[str, str] = {
     "TR": "Turkey",
     "SY": "Syria",
     "CU": "Cuba",
+    # The SCO's dialogue partners beyond the old map box (issue 23), as Natural Earth names them.
+    "LK": "Sri Lanka",
+    "NP": "Nepal",
+    "KH": "Cambodia",
+    "EG": "Egypt",
+    "QA": "Qatar",
+    "SA": "Saudi Arabia",
+    "BH": "Bahrain",
+    "KW": "Kuwait",
+    "MV": "Maldives",
+    "MM": "Myanmar",
+    "AE": "United Arab Emirates",
+    "LA": "Laos",
 }
 
 MAPPED_COUNTRIES: frozenset[str] = frozenset(list(COUNTRY_NAMES)[:18])

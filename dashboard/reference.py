@@ -23,7 +23,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from dashboard.clock import latest_today
-from dashboard.codes import COUNTRY_NAMES, MAPPED_COUNTRIES
+from dashboard.codes import COUNTRY_NAMES
 from dashboard.corpus import ROOT, Corpus, CorpusError, Problem, parse_yaml
 from dashboard.dates import Precision, last_day, parse_partial, within_unit
 from dashboard.memberships import membership_status
@@ -243,21 +243,32 @@ def _read_rows(text: str, name: str, sources: dict[str, RefSource], problems: li
 
 
 def _check_periods(rows: list[Row], name: str, problems: list[Problem]) -> None:
+    """Each state's periods in a grouping form one timeline from the grouping's founding day.
+
+    The founding day is the earliest start in the grouping. A state needs rows only in the
+    groupings where the sources give it a status (issue 23: not every state the map draws);
+    where it has rows, they begin on that day ('none' until its first status) and leave no gap.
+    """
     by_pair: dict[tuple[str, str], list[Row]] = {}
     for row in rows:
         by_pair.setdefault((row.grouping, row.country), []).append(row)
+    founding: dict[str, dt.date] = {}
+    for row in rows:
+        founding[row.grouping] = min(founding.get(row.grouping, row.start), row.start)
     for (grouping, country), periods in by_pair.items():
         periods.sort(key=lambda r: r.start)
+        who = f"{grouping} {country}"
+        if periods[0].start != founding[grouping]:
+            problems.append(Problem(name, periods[0].line, who, "start",
+                                    f"the first row starts {periods[0].start.isoformat()}, not on {grouping}'s "
+                                    f"founding day {founding[grouping].isoformat()} (add a 'none' row before it)"))
         for first, later in zip(periods, periods[1:]):
             if first.end is None or later.start < first.end:
-                problems.append(Problem(name, later.line, f"{grouping} {country}", "start",
-                                        f"overlaps the period on line {first.line}"))
-    for grouping in dict.fromkeys(r.grouping for r in rows):
-        missing = sorted(c for c in MAPPED_COUNTRIES if (grouping, c) not in by_pair)
-        if missing:
-            problems.append(Problem(name, None, grouping, "country",
-                                    f"no row for {', '.join(missing)}: every country the map draws needs at "
-                                    "least one (status 'none' if it never had one)"))
+                problems.append(Problem(name, later.line, who, "start", f"overlaps the period on line {first.line}"))
+            elif later.start > first.end:
+                problems.append(Problem(name, later.line, who, "start",
+                                        f"leaves a gap after the period on line {first.line}, which ends "
+                                        f"{first.end.isoformat()}"))
 
 
 def _boundaries(table: ReferenceTable, records: list[Membership], grouping: str,
@@ -291,11 +302,32 @@ def check_dates(table: ReferenceTable, records: list[Membership], grouping: str,
 
 
 def coverage_problems(corpus: Corpus, table: ReferenceTable) -> list[str]:
-    """Groupings the corpus shades by that the table lacks, and table groupings the corpus lacks."""
+    """Groupings the corpus shades by that the table lacks, table groupings the corpus lacks, and states
+    with a status on one side and no rows (or no record) on the other.
+
+    Per grouping: every state with a membership record in the corpus has rows in the table, and every
+    state the table gives a status other than 'none' has a record in the corpus (issue 23: every state
+    with a status is checked, not only those the map once drew).
+    """
     shorts = {corpus.organizations[oid] for oid in corpus.shadable}
     out = [f"{table.file}: no rows for {s}, which the map shades by" for s in sorted(shorts - set(table.groupings()))]
     known = set(corpus.organizations.values())
     out += [f"{table.file}: {g} is not an organization in the corpus" for g in table.groupings() if g not in known]
+    by_short = {short: oid for oid, short in corpus.organizations.items()}
+    memberships = [r for r in corpus.records if isinstance(r, Membership)]
+    for grouping in table.groupings():
+        oid = by_short.get(grouping)
+        records = {m.country: m.id for m in memberships if m.organization == oid}
+        rows = [r for r in table.rows if r.grouping == grouping]
+        in_table = {r.country for r in rows}
+        with_status = {r.country: r for r in rows if r.status != NONE}
+        for country in sorted(set(records) - in_table):
+            out.append(f"{table.file}: [{grouping} · {COUNTRY_NAMES.get(country, country)} ({country})] the corpus "
+                       f"has a membership record ({records[country]}) but the table has no row for it")
+        for country in sorted(set(with_status) - set(records)):
+            row = with_status[country]
+            out.append(f"{table.file}:{row.line}: [{grouping} · {COUNTRY_NAMES.get(country, country)} ({country})] "
+                       f"the table gives it the status {row.status} but the corpus has no membership record for it")
     return out
 
 

@@ -278,8 +278,12 @@ def test_the_about_page_says_when_the_record_was_checked_and_lists_the_correctio
     at.switch_page("views/about.py").run()
     assert not at.exception
     [ok] = [s.value for s in at.success]
-    assert "last checked against their public sources on **29 Nov 2026**" in ok
+    from dashboard.dates import format_date
     from dashboard.reference import load_reference
+
+    # The day in sources.yaml's `checked:` (5 Dec 2026 since issue 23), as the page shows it.
+    assert f"last checked against their public sources on **{format_date(load_reference().checked)}**" in ok
+    assert "**5 Dec 2026**" in ok
 
     assert f"({len(load_reference().rows)} rows," in ok and "country-days compared" in ok
     [log] = [e for e in at.expander if "Corrections to the record" in e.label]

@@ -157,3 +157,153 @@ def test_case_7_the_old_label_is_refused_by_the_validator(corpus, tmp_path):
 def test_a_date_range_keeps_the_organizations_that_existed_in_it(corpus, start, end, expected):
     state = FilterState(kinds=("organization",), date_from=start, date_to=end)
     assert {r.id for r in select(corpus, state)} == expected
+
+
+# Issue 23, part 2: the record rechecked. Each case as a reader meets it, then the sweep for its kind.
+
+def _words(record) -> str:
+    """Everything a reader sees of a record: its summary, its versions and its references' quotes."""
+    parts = [getattr(record, "summary", None) or ""]
+    parts += [r.quote or "" for r in getattr(record, "references", [])]
+    for v in getattr(record, "versions", []):
+        parts.append(v.says)
+        if v.reference:
+            parts.append(v.reference.quote or "")
+    return " ".join(parts)
+
+
+def test_issue_23_case_1_the_csto_charter_allows_withdrawal_and_the_record_says_so(corpus):
+    from dashboard.reference import load_corrections, load_reference
+
+    record, dispute = corpus.by_id["m-csto-uz-2012"], corpus.by_id["dis-uz-csto-2012"]
+    assert record.status is Status.suspended
+    for r in (record, dispute):
+        quotes = [ref.quote or "" for ref in r.references] + [v.reference.quote or "" for v in getattr(r, "versions", [])
+                                                              if v.reference]
+        # TASS's false sentence is not offered as support, and a source says a member may withdraw on notice.
+        assert not any("does not provide for unilateral withdrawal" in q or "dose not provide" in q for q in quotes)
+        assert any("six months prior to withdrawal" in q for q in quotes)
+    assert "Charter provides for no unilateral withdrawal" not in dispute.summary
+    assert "; the Charter has no unilateral withdrawal" not in record.summary and "six months" in record.summary
+    assert all("has no unilateral withdrawal" not in c.why for c in load_corrections())
+    assert all("dose not provide" not in q for s in load_reference().sources.values() for q in s.quotes)
+
+
+def test_issue_23_case_2_the_astana_proposal_was_announced_in_tokyo_on_16_december(corpus):
+    dispute = corpus.by_id["dis-astana-talks-year"]
+    says = [v.says for v in dispute.versions]
+    assert any("16 December 2016" in s for s in says) and any("Tokyo" in s for s in says)
+    assert "Tokyo" in dispute.summary
+    assert not any(s.startswith("Proposed by Russia and Turkey on 17 December") for s in says)
+    assert "16 December 2016" in dispute.summary and "two days before" in dispute.summary
+    assert "16 December" in corpus.by_id["ev-astana-syria-talks"].summary
+
+
+def test_issue_23_case_3_every_2025_sco_partner_is_unsettled_with_why(corpus):
+    from dashboard.reference import load_reference
+
+    partners = [r for r in corpus.records if isinstance(r, Membership) and r.organization == "org-sco"
+                and r.status is Status.partner]
+    assert len(partners) >= 17
+    for r in partners:
+        assert r.unsettled, r.id
+        assert "Laos" in r.summary and "dialogue partner" in r.summary, r.id
+    assert "on hold since 2021" in corpus.by_id["m-sco-af-2025"].summary
+    rows = [r for r in load_reference().rows if r.grouping == "SCO" and r.status == "partner"]
+    assert rows and all(r.note.startswith("Unsettled") for r in rows)
+
+
+def test_issue_23_case_4_ayni_hosts_a_201st_base_helicopter_group_since_october_2015(corpus):
+    aini = corpus.by_id["site-aini"]
+    assert "October 2015" in aini.summary and "helicopters" in aini.summary and "no lease" in aini.summary
+    assert any("Asia-Plus" in (r.quote or "") and "not leased" in (r.quote or "") for r in aini.references)
+    # The deployment itself, with the 201st base named, is its own dated record (not on the map).
+    event = corpus.by_id["ev-aini-helicopters-2015"]
+    assert event.date == dt.date(2015, 10, 7) and "201st" in event.summary and "not leased" in event.summary
+    assert any("201st military base" in (r.quote or "") and "Aini air base" in (r.quote or "") for r in event.references)
+    assert any("leased to Russia" in (r.quote or "") for r in event.references)
+
+
+def test_issue_23_case_5_the_call_with_turkmenistan_is_dated_27_february_2017(corpus):
+    call = corpus.by_id["call-berdymukhamedov"]
+    assert call.date == dt.date(2017, 2, 27)
+    assert any(r.supports in ("date", "start") and "53952" in r.url for r in call.references)
+
+
+def test_issue_23_case_6_moldova_is_not_a_plain_cis_member_before_april_1994(corpus):
+    held = status_on(corpus, "org-cis", dt.date(1993, 1, 1))
+    members = [r for r in corpus.records if isinstance(r, Membership)]
+    record = membership_status(members, "org-cis", dt.date(1993, 1, 1))["MD"]
+    assert held["MD"] == "member" and record.unsettled and "April 1994" in record.summary
+    later = membership_status(members, "org-cis", dt.date(1995, 1, 1))["MD"]
+    assert later.status is Status.member and not later.unsettled
+    # As Azerbaijan's gap is shown.
+    assert membership_status(members, "org-cis", dt.date(1993, 1, 1))["AZ"].status is Status.observer
+
+
+def test_issue_23_case_7_the_c5plus1_summary_and_its_quotes_agree(corpus):
+    org = corpus.by_id["org-c5plus1"]
+    assert "New York" in org.summary
+    backing = [r.quote or "" for r in org.references if r.supports == "summary"]
+    assert backing and any("New York" in q for q in backing)
+    assert not any("the first time we have met as a group" in q for q in backing)
+
+
+def test_issue_23_sweep_a_disagreements_version_says_what_its_quote_says(corpus):
+    dispute = corpus.by_id["dis-c5plus1-first-meeting"]
+    kerry = next(v for v in dispute.versions if v.reference and "state.gov" in v.reference.url)
+    assert "first time the six met as a group" in kerry.says and kerry.reference.supports == "summary"
+
+
+def _dates_named(text: str) -> list[tuple[dt.date, str]]:
+    """The days ('16 December 2016') and months ('September 2015') a label names."""
+    import re
+
+    from dashboard.dates import MONTHS_EN
+
+    names = "|".join(MONTHS_EN)
+    out = [(dt.date(int(y), MONTHS_EN.index(m) + 1, int(d)), "day")
+           for d, m, y in re.findall(rf"(?<!\d)(\d{{1,2}}) ({names}) (\d{{4}})", text)]
+    out += [(dt.date(int(y), MONTHS_EN.index(m) + 1, 1), "month")
+            for m, y in re.findall(rf"(?<![\d] )(?<!\d )({names}) (\d{{4}})", text)]
+    return out
+
+
+def test_issue_23_sweep_every_version_states_the_dates_it_names(corpus):
+    # A version's label may name only the dates its quote gives, at that precision (dis-uz-csto-return said
+    # "23 June 2006" on a quote giving "2006"; dis-csto-founding named 15 May 1992 on a quote without it).
+    from dashboard.dates import mentions_date
+
+    for r in corpus.records:
+        if not isinstance(r, Disagreement):
+            continue
+        for v in r.versions:
+            if not v.reference:
+                continue
+            quote = v.reference.quote or ""
+            for day, precision in _dates_named(v.says):
+                # A quote in another language ('16 décembre 2016') gives the day and the year in digits.
+                other = precision == "day" and str(day.day) in quote and str(day.year) in quote
+                assert mentions_date(quote, day, precision) or other, (r.id, v.says)
+
+
+def test_issue_23_sweep_a_member_records_status_quote_states_membership_not_withdrawal(corpus):
+    for r in corpus.records:
+        if isinstance(r, Membership) and r.status is Status.member:
+            for ref in r.references:
+                if ref.supports == "status":
+                    assert "withdrew" not in (ref.quote or ""), r.id
+
+
+def test_issue_23_sweep_the_wars_start_and_the_tables_open_notes_are_sourced_as_of_the_check(corpus):
+    import re
+
+    from dashboard.reference import load_reference
+
+    war = corpus.by_id["ev-syria-war"]
+    assert "March 2011" in war.summary and any("2011" in (r.quote or "") for r in war.references)
+    table = load_reference()
+    for row in table.rows:
+        # A day of this year in a note is the day it was last found true ("still a member on ..."): the check.
+        for day in re.findall(rf"{table.checked.year}-\d{{2}}-\d{{2}}", row.note):
+            assert day == table.checked.isoformat(), (row.grouping, row.country, row.note)

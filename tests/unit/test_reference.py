@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.codes import MAPPED_COUNTRIES
 from dashboard.corpus import CorpusError
 from dashboard.memberships import membership_status
 from dashboard.model import Membership, Status
@@ -52,10 +51,46 @@ def test_the_table_is_large_and_every_row_cites_a_quoted_public_source(table):
             assert source.url.startswith(("http://", "https://")) and source.quotes, key
 
 
-def test_the_table_covers_every_country_the_map_draws_in_every_grouping(table):
+def test_the_reference_test_covers_every_state_with_a_status(corpus, table):
+    # Issue 23: the check once covered only the 18 countries of the old map box (MAPPED_COUNTRIES), so
+    # the SCO's dialogue partners beyond it (Sri Lanka, Nepal, Egypt, ...) were never compared.
+    by_short = {short: oid for oid, short in corpus.organizations.items()}
+    members = [r for r in corpus.records if isinstance(r, Membership)]
     for grouping in table.groupings():
-        countries = {r.country for r in table.rows if r.grouping == grouping}
-        assert countries >= MAPPED_COUNTRIES, (grouping, MAPPED_COUNTRIES - countries)
+        in_table = {r.country for r in table.rows if r.grouping == grouping}
+        with_status = {r.country for r in table.rows if r.grouping == grouping and r.status != "none"}
+        in_corpus = {m.country for m in members if m.organization == by_short[grouping]}
+        assert in_corpus <= in_table, (grouping, sorted(in_corpus - in_table))
+        assert with_status <= in_corpus, (grouping, sorted(with_status - in_corpus))
+    sco = {r.country for r in table.rows if r.grouping == "SCO" and r.status != "none"}
+    assert {"LK", "NP", "KH", "EG", "QA", "SA", "BH", "KW", "MV", "MM", "AE", "LA"} <= sco
+
+
+def test_every_state_with_a_status_has_a_timeline_from_the_groupings_founding_day(table):
+    founding = {g: min(r.start for r in table.rows if r.grouping == g) for g in table.groupings()}
+    pairs = {(r.grouping, r.country) for r in table.rows}
+    for grouping, country in pairs:
+        periods = sorted((r for r in table.rows if (r.grouping, r.country) == (grouping, country)),
+                         key=lambda r: r.start)
+        assert periods[0].start == founding[grouping], (grouping, country)
+        assert all(a.end == b.start for a, b in zip(periods, periods[1:])), (grouping, country)
+        assert periods[-1].end is None or grouping == "EurAsEC", (grouping, country)
+
+
+def test_a_corpus_record_with_no_table_row_is_named(corpus, table):
+    # A state with a membership record in the corpus but no row in the table (issue 23's loophole).
+    record = corpus.by_id["m-sco-mn-2025"].model_copy(update={"id": "m-sco-cu-test", "country": "CU"})
+    broken = replace(corpus, records=(*corpus.records, record), by_id={}, facets={})
+    wide = replace(table, rows=tuple(r for r in table.rows if not (r.grouping == "SCO" and r.country == "CU")))
+    problems = coverage_problems(broken, wide)
+    assert any("SCO · Cuba (CU)" in p and "m-sco-cu-test" in p and "no row" in p for p in problems), problems
+
+
+def test_a_table_status_with_no_corpus_record_is_named(corpus, table):
+    gone = replace(corpus, records=tuple(r for r in corpus.records if not r.id.startswith("m-sco-lk-")),
+                   by_id={}, facets={})
+    problems = coverage_problems(gone, table)
+    assert any("SCO · Sri Lanka (LK)" in p and "no membership record" in p for p in problems), problems
 
 
 def test_each_grouping_is_checked_on_the_days_the_issue_names(corpus, table):
@@ -141,11 +176,29 @@ def test_a_broken_table_row_is_refused_with_file_line_and_column(folder, line, c
     assert words in problem.message
 
 
-def test_a_country_missing_from_a_grouping_is_refused(folder):
+def test_a_state_with_no_status_needs_no_row(folder):
+    # Issue 23: rows are needed where a state has a status, not for every country the map draws.
     path = folder / "memberships.csv"
     lines = [x for x in path.read_text(encoding="utf-8").splitlines() if not x.startswith("C5+1,AF,")]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.raises(CorpusError, match="no row for AF"):
+    assert not any(r.grouping == "C5+1" and r.country == "AF" for r in load_reference(folder).rows)
+
+
+def test_a_status_timeline_that_does_not_start_on_the_founding_day_is_refused(folder):
+    path = folder / "memberships.csv"
+    lines = [x for x in path.read_text(encoding="utf-8").splitlines() if not x.startswith("SCO,LK,none,")]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(CorpusError) as exc:
+        load_reference(folder)
+    problem = next(p for p in exc.value.problems if p.record == "SCO LK")
+    assert "not on SCO's founding day 2001-06-15" in problem.message and problem.field == "start"
+
+
+def test_a_gap_between_two_periods_is_refused(folder):
+    path = folder / "memberships.csv"
+    text = path.read_text(encoding="utf-8").replace("SCO,BY,observer,2015-07-10,", "SCO,BY,observer,2015-07-11,", 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CorpusError, match="leaves a gap after the period on line"):
         load_reference(folder)
 
 
