@@ -34,7 +34,7 @@ from pathlib import Path
 
 import yaml
 
-from dashboard.codes import MAPPED_COUNTRIES, REGION_BOUNDS
+from dashboard.codes import REGION_BOUNDS, REGION_COUNTRIES
 from dashboard.model import EARLIEST_DATE, TOPICS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,7 +45,7 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,63}$")
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 # Central Asia and its neighbours, as drawn on the map (all valid codes).
-MAPPED = sorted(MAPPED_COUNTRIES)
+MAPPED = sorted(REGION_COUNTRIES)
 HOSTS = ["KZ", "KG", "TJ", "UZ", "TM", "AM", "BY"]
 LATEST_DATE = dt.date(2024, 12, 31)
 _DATE_LABELS = ("date", "start", "date_end", "end")

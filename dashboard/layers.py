@@ -445,13 +445,16 @@ def story_layer_js(payload: dict, var: str) -> str:
             f"window.__storyInit(window.map, {_js_literal(payload)});")
 
 
-def layer_js(marks: list[Mark], var: str, membership: dict | None = None, tab_base: int = 0) -> str:
+def layer_js(marks: list[Mark], var: str, membership: dict | None = None, tab_base: int = 0,
+             group: str = "") -> str:
     """Leaflet JavaScript that declares `var` as a featureGroup holding the marks; `tab_base` places its
-    named marks in the Tab order (the layer's rank in TAB_ORDER times 100,000, then the marks' order)."""
+    named marks in the Tab order (the layer's rank in TAB_ORDER times 100,000, then the marks' order);
+    `membership` shades the countries, and `group` names the grouping shaded (the "whole grouping" control)."""
     js = (f"var {var} = L.featureGroup();\n({RENDER_JS})({var}, {_js_literal([m.to_json() for m in marks])}, "
           f"{tab_base});")
     if membership is not None:
-        js += (f"\nwindow.__membership = {_js_literal(membership)};"
+        js += (f"\nwindow.__membershipGroup = {_js_literal(group)};"
+               f"\nwindow.__membership = {_js_literal(membership)};"
                "\nif (window.__applyMembership) { window.__applyMembership(); }")
     # New marks: show the current selection on them too, and lay them out.
     js += "\nif (window.__applySelection) { window.__applySelection(true); }"
@@ -534,6 +537,7 @@ class _Basemap(_VerbatimMacro):
               f.setTooltipContent(s ? s.tooltip : "<b>" + name + "</b><br>not in the selected grouping");
             });
             window.__applySelection(true);
+            if (window.__groupingRefresh) { window.__groupingRefresh(); }
           };
           // The selected record's mark is highlighted. The selection is the page's `sel` parameter,
           // which the app keeps in step with its state whichever way it was made (a click here, a
@@ -674,6 +678,7 @@ class _Basemap(_VerbatimMacro):
             br[1] = Math.min(br[1], box.height / 3);
             return [tl, br];
           }
+          window.__controlPadding = clearOfControls;
           var adjustPan = L.Popup.prototype._adjustPan;  // Leaflet 1.9.4 (pinned): reads these options
           L.Popup.prototype._adjustPan = function() {
             var pad = clearOfControls();
@@ -742,17 +747,25 @@ class _Basemap(_VerbatimMacro):
           window.__wideScreen = function() {
             try { return window.parent.innerWidth >= 1000; } catch (e) { return window.innerWidth >= 1000; }
           };
-          // The legend's strip takes the map's foot on a wide screen: the story is framed above it.
-          var fit = {animate: false, paddingBottomRight: [0, window.__wideScreen() ? 78 : 0]};
-          try {
-            // A link without a map view opens on the story (the three stops and the border).
-            if (!new URL(window.parent.location.href).searchParams.has("lat")) {
-              map.fitBounds({{ this.bounds }}, fit);
-            }
-          } catch (e) { map.fitBounds({{ this.bounds }}, fit); }
+          // The first view frames the story (the three stops and the border) clear of the map's controls:
+          // the legend's open strip at the map's foot on a wide screen, the zoom buttons, the scale. Fitted
+          // again once the legend is on the map (its height depends on the width), so nothing of the first
+          // view lies under it.
+          window.__firstFit = function() {
+            var pad = clearOfControls();
+            var fit = {animate: false, paddingTopLeft: [0, pad[0][1] - 28], paddingBottomRight: [0, pad[1][1] - 28]};
+            try {
+              // A link with a map view opens on it instead.
+              if (new URL(window.parent.location.href).searchParams.has("lat")) { return; }
+            } catch (e) { /* a cross-origin host page: the story's frame */ }
+            map.fitBounds({{ this.bounds }}, fit);
+          };
+          window.__firstFit();
           zoomClass();
           {{ this.layout }}
           window.__mapLayout(map);
+          {{ this.grouping }}
+          window.__groupingControl(map);
           // What the reader sees, for the downloads (a briefing file, a PNG): the map's bounds and size on
           // the page, kept on the page's window as the map moves (static/app/downloads.js reads them).
           function reportFrame() {
@@ -809,6 +822,8 @@ class _Basemap(_VerbatimMacro):
         self.labels = json.dumps([(esc(n), lat, lon) for n, lat, lon in labels]).replace("</", "<\\/")
         self.css = css
         self.layout = (Path(__file__).resolve().parent / "static" / "app" / "map-layout.js").read_text(encoding="utf-8")
+        self.grouping = (Path(__file__).resolve().parent / "static" / "app" / "map-grouping.js").read_text(
+            encoding="utf-8")
 
 
 MAP_CSS = """
@@ -828,6 +843,13 @@ MAP_CSS = """
   gap: 4px; background: #fff; border: 1px solid #222; border-radius: 12px; padding: 2px 8px 2px 4px;
   font: 600 12px/16px system-ui, sans-serif; color: #222; cursor: pointer; box-shadow: 0 1px 3px rgba(0,0,0,.3); }
 .edge-mark .edge-arrow { display: inline-block; }
+.whole-grouping button { display: block; background: #fff; border: 0; border-radius: 4px; padding: 4px 8px;
+  font: 600 12px/18px system-ui, sans-serif; color: #222; cursor: pointer; white-space: nowrap; }
+.whole-grouping button:hover { background: #f0f0f0; }
+.whole-grouping button[aria-pressed="true"] { background: #e8f1f8; }
+.whole-grouping button:focus-visible { outline: 3px solid #000; box-shadow: 0 0 0 5px #fff; }
+.whole-grouping .sr-only, .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: nowrap; }
 .edge-mark:focus-visible { outline: 3px solid #D55E00; outline-offset: 2px; }
 .stop { width: 24px; height: 24px; border-radius: 50%; display: flex; align-items: center;
   justify-content: center; font-weight: 700; font-size: 13px; border: 2px solid #fff;
@@ -891,22 +913,22 @@ class _Legend(_VerbatimMacro):
         """
         {% macro script(this, kwargs) %}
         (function() {
-          // Open at the bottom right on a wide map; a button at the top right on a phone, where the
-          // map's bottom is below the first screen.
+          // A button that opens a strip along the map's foot on a wide screen, and a box at the top right
+          // on a phone, where the map's foot is below the first screen. Closed at first: open, it would
+          // cover a fifth of the map (issue 23); the shading is also named above the map and in each tooltip.
           var wide = window.__wideScreen();
-          // A strip along the map's foot on a wide screen (the first view keeps the story above it);
-          // a button at the top right on a phone, where the map's foot is below the first screen.
           var legend = L.control({position: wide ? "bottomleft" : "topright"});
           legend.onAdd = function() {
             var d = L.DomUtil.create("div", "map-legend" + (wide ? " strip" : ""));
             d.setAttribute("role", "note");
             d.setAttribute("aria-label", "Map legend");
             d.innerHTML = {{ this.html }};
-            d.querySelector("details").open = wide;
+            d.querySelector("details").open = false;
             L.DomEvent.disableClickPropagation(d);
             return d;
           };
           legend.addTo({{ this._parent.get_name() }});
+          if (window.__firstFit) { window.__firstFit(); }
         })();
         {% endmacro %}
         """
@@ -1003,12 +1025,13 @@ def layer_marks(kind: str, records: list[Annotation], corpus: Corpus, borders_gd
 def build_layer_js(kind: str, var: str, records: list[Annotation], corpus: Corpus, borders_gdf,
                    shade: str, on: dt.date) -> str:
     """The JavaScript of one dynamic layer (what the map page caches per filter)."""
-    membership = None
+    membership, group = None, ""
     if kind == "members":
         status = membership_status([r for r in records if isinstance(r, Membership)], shade, on)
-        membership = membership_payload(status, corpus.organizations[shade], corpus, on)
+        group = corpus.organizations[shade]
+        membership = membership_payload(status, group, corpus, on)
     return layer_js(layer_marks(kind, records, corpus, borders_gdf), var, membership,
-                    tab_base=TAB_ORDER.index(kind) * 100_000)
+                    tab_base=TAB_ORDER.index(kind) * 100_000, group=group)
 
 
 def grid_cells(records: list[Annotation], deg: float = GRID_DEG) -> dict[tuple[int, int], list[Annotation]]:
