@@ -34,7 +34,7 @@ lock: $(DEVSTAMP)
 	$(LOCK) -o requirements.txt
 	$(LOCK) --extra dev --constraint requirements.txt -o requirements-dev.txt
 
-geodata: $(STAMP)
+geodata: $(DEVSTAMP)
 	$(PY) geodata/build.py
 
 schema: $(STAMP)

@@ -44,8 +44,9 @@ from shapely.geometry import mapping
 
 from dashboard import state as vs
 from dashboard.assets import LEAFLET, read_checked
+from dashboard.codes import COUNTRY_NAMES
 from dashboard.evidence import disputes_by_record, record_facts, source_citation, when_text
-from dashboard.geo import distance_to_geometry_km
+from dashboard.geo import distance_to_geometry_km, label_points
 from dashboard.layers import (
     EVIDENCE_HINT,
     LAND_STYLE,
@@ -73,6 +74,7 @@ FILE_HINT = "click for the excerpts"
 # at the zoom the file opens on (never finer than the geodata's own 0.01°); beyond it, coarser.
 DETAIL_PAD = 0.25
 COORD_DIGITS = 3  # ~100 m: below a pixel up to the map's highest zoom (10)
+WORLD_DETAIL = 1.0  # degrees: the rest of the world, beyond the frame (zoomed out to see it, a pixel or two)
 _SOURCE_MAP = re.compile(r"\n//# sourceMappingURL=\S+\s*$")
 _CSS_IMAGE = re.compile(r"url\((['\"]?)(images/[A-Za-z0-9_.-]+\.png)\1\)")
 REF_DIV = re.compile(r'<div class="ref">ref: [a-z0-9-]+</div>')
@@ -115,27 +117,42 @@ def _rounded(geom, digits: int = COORD_DIGITS):
     return shapely.transform(geom, lambda xy: np.round(xy, digits))
 
 
-def basemap(countries, extent: Extent) -> dict:
-    """The countries as a GeoJSON FeatureCollection for this frame: within the frame grown by DETAIL_PAD on every
+def _without_far_islets(shape, frame):
+    """Beyond the frame, an island under WORLD_DETAIL squared is left out unless it is its state's largest
+    part: the islets of Canada's Arctic or Indonesia's seas, never a state."""
+    parts = list(shapely.get_parts(shape))
+    if len(parts) < 2:
+        return shape
+    largest = max(parts, key=lambda p: p.area)
+    kept = [p for p in parts if p is largest or p.area >= WORLD_DETAIL**2 or p.intersects(frame)]
+    return shapely.MultiPolygon(kept) if len(kept) > 1 else kept[0]
+
+
+def basemap(countries, extent: Extent) -> list[list]:
+    """The countries for this frame, each as [iso2, name, geometry type, coordinates] (briefing.js makes the
+    GeoJSON features; 250 states' keys would cost 20 kB): within the frame grown by DETAIL_PAD on every
     side, simplified to about half a pixel of the zoom the file opens on (a frame about 800 px wide: span/800
-    degrees, between the geodata's own 0.01° and 0.05°), about six times coarser beyond (at least 0.1°);
-    coordinates rounded to COORD_DIGITS decimals. Fewer points make the file smaller and its map paint sooner.
-    Shared borders stay shared (coverage simplification). Each feature: iso2, name, and its tooltip (escaped)."""
+    degrees, between the geodata's own 0.01° and 0.05°), about six times coarser beyond (at least WORLD_DETAIL,
+    rounded to a decimal fewer); coordinates rounded to COORD_DIGITS decimals. Fewer points make the file smaller and its map paint sooner.
+    Shared borders stay shared (coverage simplification); a name is shown as text."""
     geoms = countries.geometry.to_numpy()
     span = max(extent.east - extent.west, extent.north - extent.south)
     detail = min(0.05, span / 800)
     fine = shapely.coverage_simplify(geoms, detail) if detail > 0.01 else geoms
-    coarse = shapely.coverage_simplify(geoms, max(0.1, 6 * detail))
+    coarse = shapely.coverage_simplify(geoms, max(WORLD_DETAIL, 6 * detail))
     padded = extent.padded(DETAIL_PAD)
     frame = shapely.box(padded.west, padded.south, padded.east, padded.north)
-    shapes = shapely.union(shapely.intersection(fine, frame), shapely.difference(coarse, frame))
+    # Beyond the frame the world is drawn coarser and to 0.01° (about a kilometre): it is seen zoomed out.
+    shapes = shapely.union(shapely.intersection(fine, frame),
+                           _rounded(shapely.difference(coarse, frame), COORD_DIGITS - 1))
     features = []
     for (iso2, name), shape in zip(countries[["iso2", "name"]].itertuples(index=False), shapes):
         if shape is None or shape.is_empty:
             continue
-        features.append({"type": "Feature", "properties": {"iso2": iso2, "name": name, "tip": f"<b>{esc(name)}</b>"},
-                         "geometry": mapping(_rounded(shape))})
-    return {"type": "FeatureCollection", "features": features}
+        shape = _without_far_islets(shape, frame)
+        geometry = mapping(_rounded(shape))
+        features.append([iso2, name, geometry["type"], geometry["coordinates"]])
+    return features
 
 
 def _for_file(mark: Mark) -> list:
@@ -167,8 +184,7 @@ def map_data(snapshot: Snapshot, countries, borders) -> dict:
             continue
         marks = [_for_file(m) for m in layer_marks(kind, records, s.corpus, borders)]
         layers.append({"kind": kind, "marks": marks})
-    points = countries.geometry.representative_point()
-    labels = [(esc(name), round(pt.y, 3), round(pt.x, 3)) for name, pt in zip(countries["name"], points)]
+    labels = [(esc(name), round(lat, 3), round(lon, 3)) for name, lat, lon in label_points(countries, COUNTRY_NAMES)]
     highlight = [*([s.view.selected] if s.selected else []), *s.featured]
     return {"extent": s.extent.as_bounds(), "land": LAND_STYLE, "countries": basemap(countries, s.extent),
             "membership": membership, "labels": labels, "layers": layers, "highlight": highlight,

@@ -16,9 +16,9 @@ import streamlit as st
 import xyzservices.providers as xyz
 
 from dashboard import assets, layers, mapframe
-from dashboard.corpus import DEFAULT_ANNOTATIONS, Corpus, CorpusError, configured_paths, load_corpus
 from dashboard.codes import COUNTRY_NAMES
-from dashboard.geo import COUNTRIES_FILE, load_borders, load_countries
+from dashboard.corpus import DEFAULT_ANNOTATIONS, Corpus, CorpusError, configured_paths, load_corpus
+from dashboard.geo import COUNTRIES_FILE, label_points, load_borders, load_countries
 
 log = logging.getLogger(__name__)
 
@@ -94,10 +94,7 @@ def _publish_basemap(source: Path) -> str:
 def _geodata(geodata_dir: Path, stamp: tuple[float, ...]) -> Geodata:
     countries = load_countries(geodata_dir)
     borders = load_borders(geodata_dir)
-    # Named on the map: the states the corpus speaks of (a world of 250 names would bury the tour's).
-    named = countries[countries["iso2"].isin(list(COUNTRY_NAMES))]
-    points = named.geometry.representative_point()
-    labels = tuple((name, pt.y, pt.x) for name, pt in zip(named["name"], points))
+    labels = tuple(label_points(countries, COUNTRY_NAMES))
     js, css = assets.asset_links()
     return Geodata(countries, borders, _publish_basemap(geodata_dir / COUNTRIES_FILE), labels, tuple(js), tuple(css))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import geopandas as gpd
@@ -56,6 +57,15 @@ def load_countries(geodata_dir: Path) -> gpd.GeoDataFrame:
     gdf = _read(Path(geodata_dir) / COUNTRIES_FILE, COUNTRY_COLUMNS)
     gdf["iso_num"] = gdf["iso_num"].astype(str).str.zfill(3)
     return gdf
+
+
+def label_points(countries: gpd.GeoDataFrame, named: Iterable[str]) -> list[tuple[str, float, float]]:
+    """(name, lat, lon) where the map writes each state's name: the states in `named` (the corpus's, as
+    dashboard.codes.COUNTRY_NAMES lists them), at a point inside each. The map and the briefing file both use
+    it; a world of 250 names would bury the tour's."""
+    shown = countries[countries["iso2"].isin(list(named))]
+    points = shown.geometry.representative_point()
+    return [(name, float(pt.y), float(pt.x)) for name, pt in zip(shown["name"], points)]
 
 
 def load_borders(geodata_dir: Path) -> gpd.GeoDataFrame:

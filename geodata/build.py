@@ -30,8 +30,9 @@ from shapely.geometry import box, mapping
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from dashboard.geo import common_lines  # noqa: E402  (one definition of "shared line")
 import topology as topology_mod  # noqa: E402  (geodata/topology.py, beside this file)
+
+from dashboard.geo import common_lines  # noqa: E402  (one definition of "shared line")
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_CACHE = HERE / ".cache"

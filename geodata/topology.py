@@ -9,14 +9,13 @@ shapely so that geodata/build.py can give the map's region 1:10m detail and the 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import shapely
 from shapely import affinity
-
 
 MERCATOR_MAX_LAT = 85.0511287798  # Web Mercator's edge: atan(sinh(pi)) in degrees
 
@@ -129,7 +128,8 @@ def _simplify(a: np.ndarray, tol: float) -> np.ndarray:
         # A small island: its first point, the point farthest from it and the point farthest from that
         # chord keep it a triangle.
         far = int(np.argmax(np.hypot(*(u - u[0]).T)))
-        side = np.abs(np.cross(u[far] - u[0], u - u[0]))
+        d, v = u[far] - u[0], u - u[0]
+        side = np.abs(d[0] * v[:, 1] - d[1] * v[:, 0])  # twice the triangle's area
         keep = sorted({0, far, int(np.argmax(side)), len(u) - 1})
         s = u[keep]
     # Stored as the source stores it, within -180..180; a ring is made continuous when it is assembled.

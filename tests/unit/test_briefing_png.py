@@ -131,11 +131,15 @@ def test_its_colours_are_the_maps(corpus, default):
         assert close(shown, expected), (code, shown, expected)
 
 
-def test_beyond_the_geodata_is_the_maps_background(corpus, geodata):
-    # geodata/ stops at 20° N: south of it the map shows its background, and so does the image.
+def test_the_sea_is_the_maps_background_and_the_world_has_no_cut(corpus, geodata):
+    # The image draws the same world as the map: the Arabian Sea is the background, and Sudan, south of the old
+    # map box's 20° N, is land (issue 23: it was drawn as sea).
+    _, image = draw(corpus, geodata, extent=Extent(10, 55, 22, 70))
+    pixels = Image.open(io.BytesIO(image.png)).convert("RGB")
+    assert close(patch_colour(pixels, *pixel_of(image, 15, 62)), rgb(SEA_COLOR))
     _, image = draw(corpus, geodata, extent=Extent(12, 14, 24, 30))
     pixels = Image.open(io.BytesIO(image.png)).convert("RGB")
-    assert close(patch_colour(pixels, *pixel_of(image, 15, 22)), rgb(SEA_COLOR))
+    assert close(patch_colour(pixels, *pixel_of(image, 15, 22)), rgb(LAND_STYLE["fillColor"]))
 
 
 def test_the_stops_and_the_border_are_drawn_in_their_colours(corpus, geodata, default):

@@ -108,14 +108,24 @@
     }
   }
 
+  // A country outside the shaded grouping: its name, in bold, as text (never parsed as HTML).
+  function named(name) {
+    var b = document.createElement("b");
+    b.textContent = name;
+    return b;
+  }
+
   // The countries, shaded as on the dashboard on the 'as of' date.
   var status = data.membership || {};
   window.__membership = status;
-  window.__basemap = L.geoJSON(data.countries, {
+  var countries = {type: "FeatureCollection", features: data.countries.map(function (c) {
+    return {type: "Feature", properties: {iso2: c[0], name: c[1]}, geometry: {type: c[2], coordinates: c[3]}};
+  })};
+  window.__basemap = L.geoJSON(countries, {
     style: function (f) { var s = status[f.properties.iso2]; return s ? s.style : data.land; },
     onEachFeature: function (f, layer) {
       var s = status[f.properties.iso2];
-      layer.bindTooltip(s ? s.tooltip : f.properties.tip, {sticky: true});
+      layer.bindTooltip(s ? s.tooltip : named(f.properties.name), {sticky: true});
       selectable(layer);
     }
   }).addTo(map);
