@@ -665,6 +665,8 @@ class _Basemap(_VerbatimMacro):
           }
           {{ this.popups }}
           window.__mapPopups(map);  // sets window.__clearOfControls
+          {{ this.gestures }}
+          window.__mapGestures(map);
           map.getContainer().addEventListener("focusin", function(e) {
             var layer = e.target.__layer;
             if (layer && layer.getLatLng) {
@@ -793,7 +795,8 @@ class _Basemap(_VerbatimMacro):
         self.labels = json.dumps([(esc(n), lat, lon) for n, lat, lon in labels]).replace("</", "<\\/")
         self.layout = (Path(__file__).resolve().parent / "static" / "app" / "map-layout.js").read_text(encoding="utf-8")
         self.popups = _static_text("map-popups.js")
-        self.css = css + _static_text("map-popups.css")
+        self.gestures = _static_text("map-gestures.js")
+        self.css = css + _static_text("map-popups.css") + _static_text("map-gestures.css")
 
 
 MAP_CSS = """
