@@ -20,6 +20,11 @@ HINT = """() => { const c = map.getContainer(), after = getComputedStyle(c, '::a
   return {shown: /gesture-handling-(scroll|touch)-warning/.test(c.className),
           says: after.content.replace(/^"|"$/g, '')}; }"""
 VIEW = "() => [map.getCenter().lat, map.getCenter().lng, map.getZoom()]"
+OFF_CONTROLS = """() => { const e = document.querySelector('.edge-mark'), r = e && e.getBoundingClientRect();
+  if (!r || !r.width) return [];
+  return [...document.querySelectorAll('.leaflet-control')].map(c => c.getBoundingClientRect())
+    .filter(c => c.width && r.left < c.right && c.left < r.right && r.top < c.bottom && c.top < r.bottom)
+    .map(c => [c.left, c.top, c.right, c.bottom]); }"""
 
 
 def _map_middle(page, dy: float = 0.5) -> tuple[float, float]:
@@ -108,5 +113,11 @@ def test_on_a_phone_the_story_steps_words_start_on_the_first_screen_and_a_finger
         page.wait_for_timeout(500)
         assert page.evaluate(SCROLLED) > 80
         assert frame.evaluate(VIEW) == before
+        # On the shorter map, step 4's edge mark ("M Moscow …") keeps off the zoom buttons.
+        frame.evaluate("() => window.__storyGo(4, false)")
+        frame.wait_for_function("() => document.getElementById('map_div').dataset.storyArrived === '4' && "
+                                "window.__layoutDone === true")
+        page.wait_for_timeout(300)
+        assert frame.evaluate(OFF_CONTROLS) == [], "the edge mark lies on a control"
     finally:
         context.close()
