@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS
-from tests.e2e.helpers import open_map
+from tests.e2e.helpers import MAP_FRAME, open_map
 
 pytestmark = pytest.mark.e2e
 
@@ -149,5 +149,21 @@ def test_every_popup_and_focus_tooltip_of_the_default_view_lies_whole_and_on_top
             if not found["inside"] or found["covered"]:
                 bad.append((name, found))
         assert not bad, "\n".join(f"{what}: {found}" for what, found in bad)
+    finally:
+        context.close()
+
+
+def test_a_hovered_countrys_tooltip_near_the_maps_edges_lies_whole_inside_it(browser, server):
+    # A country's tooltip follows the pointer (sticky): at the map's right edge, left edge and top, under the
+    # zoom buttons, it still lies whole inside the map and on top.
+    context, page, frame = _open(browser, server, "1280x800")
+    try:
+        box = page.locator(MAP_FRAME).bounding_box()
+        for fx, fy in [(0.97, 0.3), (0.03, 0.45), (0.6, 0.03)]:
+            x, y = box["x"] + box["width"] * fx, box["y"] + box["height"] * fy
+            page.mouse.move(x, y)
+            page.mouse.move(x + 2, y + 1)
+            found = _whole(frame, ".leaflet-tooltip")
+            _assert_whole(found, f"the tooltip hovered at {fx:.0%}, {fy:.0%} of the map")
     finally:
         context.close()
