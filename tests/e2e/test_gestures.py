@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.e2e.a11y import axe_violations
 from tests.e2e.conftest import ARTIFACTS
 from tests.e2e.helpers import MAP_FRAME, open_map
 
@@ -56,6 +57,7 @@ def test_the_wheel_over_the_map_scrolls_the_page_and_ctrl_and_the_wheel_zoom_the
         hint = frame.evaluate(HINT)
         page.screenshot(path=str(ARTIFACTS / "gestures-wheel-hint.png"))
         assert hint == {"shown": True, "says": "Use Ctrl + scroll to zoom the map"}, hint
+        assert axe_violations(page) == [], "the hint over the map"
         scrolled = page.evaluate(SCROLLED)
         page.mouse.move(*_map_middle(page, 0.4))
         page.keyboard.down("Control")
@@ -101,6 +103,7 @@ def test_on_a_phone_the_story_steps_words_start_on_the_first_screen_and_a_finger
         words = page.get_by_test_id("story-step").bounding_box()
         page.screenshot(path=str(ARTIFACTS / "gestures-story-phone.png"))
         assert words["y"] + 60 <= PHONE[1], f"the step's words start at {words['y']}px"
+        assert axe_violations(page) == [], "the Story page on a phone"
         # The map fills its (shorter) frame: its foot, the scale, shows (both boxes in the page's coordinates).
         scale = frame.locator(".leaflet-control-scale").bounding_box()
         box = page.locator(MAP_FRAME).bounding_box()
