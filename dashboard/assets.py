@@ -1,10 +1,18 @@
-"""The map's front-end files (Leaflet): installed by pip, checked against their published hashes, served by the app.
+"""The map's front-end files (Leaflet, its gesture-handling plugin): checked against their published hashes, served
+by the app.
 
 Leaflet 1.9.4 comes in the wheel `django-js-lib-leaflet==1.9.4.1` (pinned with its hashes in
 requirements.txt), which holds Leaflet's files byte for byte as npm publishes them and needs no Django:
 its files are only read. Before they are served, each file's sha256 must equal the value recorded here,
 taken from npm's `leaflet@1.9.4` tarball (whose sha512, npm's published `integrity`, is below). They are
 then copied under `static/generated/`, the one folder the app writes, with Leaflet's LICENSE beside them.
+
+The gesture-handling plugin (`leaflet-gesture-handling@1.2.2` on npm, MIT; issue 24: the page scrolls over the map,
+two fingers or Ctrl and the wheel move it) has no pip distribution: its two files and LICENSE are committed under
+`dashboard/vendor/`, byte for byte as that version's npm tarball holds them (whose `integrity` is below; a test
+packs the tarball with npm and compares), and checked against their sha256 here before they are served, as
+Leaflet's are.
+
 Nothing is ever loaded from a CDN: a missing or altered file is an error the map page shows.
 """
 
@@ -21,6 +29,8 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
+# Front-end files committed with the code, each checked like those that pip installs.
+VENDOR_DIR = Path(__file__).resolve().parent / "vendor"
 # The one folder the app writes: Leaflet's checked copies and the basemap (dashboard/cached.py).
 GENERATED_DIR = STATIC_DIR / "generated"
 # The st_folium iframe lives at <base>/component/<name>/index.html, so this
@@ -34,12 +44,13 @@ class AssetError(Exception):
 
 @dataclass(frozen=True)
 class Package:
-    """Pinned front-end files, the pip distribution that carries them, and their published hashes."""
+    """Pinned front-end files, the pip distribution that carries them (None: committed under VENDOR_DIR), and
+    their published hashes."""
 
     name: str
     version: str
-    distribution: str
-    module: str
+    distribution: str | None
+    module: str | None
     folder: str
     npm_integrity: str
     files: tuple[tuple[str, str], ...]
@@ -79,10 +90,30 @@ LEAFLET = Package(
     js=("leaflet.js",),
     css=("leaflet.css",),
 )
-PACKAGES = (LEAFLET,)
+GESTURE_HANDLING = Package(
+    name="leaflet-gesture-handling",
+    version="1.2.2",
+    distribution=None,
+    module=None,
+    folder="leaflet-gesture-handling-1.2.2",
+    npm_integrity="sha512-Blf5V4PoNphWkzL7Y1qge+Spkd4OCQ2atjwUNhMhLIcjKzPcBH++x/lwOinaR9jSqLWqJ6oKYO8d0XdTffy4hQ==",
+    # The tarball's package/dist/ files (the readable build, not the minified one with its source map).
+    files=(
+        ("leaflet-gesture-handling.js", "69f0269e1f229b672684e0893e66314781d3065a19eea4ed86dad763dcedfc94"),
+        ("leaflet-gesture-handling.css", "06f270b45dd9806f2071d650d36d935ff396f802b44a6f05c3efbcd121b8b575"),
+    ),
+    # The MIT licence, package/LICENSE in the tarball.
+    license=("LICENSE", "303cbde6c588c765225c677d5a6f508d6d1a1cea7cab2428a986f10067efe3d2"),
+    js=("leaflet-gesture-handling.js",),
+    css=("leaflet-gesture-handling.css",),
+)
+# In the order the map page loads them: the plugin after Leaflet.
+PACKAGES = (LEAFLET, GESTURE_HANDLING)
 
 
 def _source_dir(package: Package) -> Path:
+    if package.module is None:
+        return VENDOR_DIR / package.folder
     # find_spec locates the package without importing it (its apps.py would want Django).
     spec = importlib.util.find_spec(package.module)
     if spec is None or not spec.submodule_search_locations:
@@ -91,6 +122,8 @@ def _source_dir(package: Package) -> Path:
 
 
 def _license_file(package: Package) -> Path:
+    if package.distribution is None:
+        return _source_dir(package) / package.license[0]
     dist = importlib.metadata.distribution(package.distribution)
     found = [f for f in dist.files or () if f.name == package.license[0] and f.parent.name.endswith(".dist-info")]
     if not found:

@@ -59,7 +59,7 @@ from dashboard.layers import (
     membership_payload,
     pattern_defs,
 )
-from dashboard.licences import ATTRIBUTION, LEAFLET_TERMS, LICENCES, MAP_CREDIT
+from dashboard.licences import ATTRIBUTION, IN_BRIEFING, LEAFLET_TERMS, MAP_CREDIT
 from dashboard.model import Annotation, Border, Disagreement, Excerpt, MilitarySite, Reference, Version
 from dashboard.panel import KIND_LABELS
 from dashboard.snapshot import Extent, Snapshot, app_link
@@ -387,7 +387,7 @@ def _sources_section(s: Snapshot, quoted: dict[str, set]) -> str:
 
 def _licences_section(s: Snapshot, leaflet_licence: str) -> str:
     items = "".join(f"<li><b>{esc(item.part)}</b>: {esc(item.terms)}"
-                    + (f" ({_anchor(item.url, 'terms')})" if item.url else "") + "</li>" for item in LICENCES)
+                    + (f" ({_anchor(item.url, 'terms')})" if item.url else "") + "</li>" for item in IN_BRIEFING)
     return ('<section id="licences"><h2>Licences</h2><ul class="licences">' + items + "</ul>"
             f"<p>Cite this briefing as: Central Asia tour dashboard, corpus version {esc(s.corpus.version)}, "
             f"briefing made {esc(s.made_text)}" + (f", {esc(s.link)}" if s.link else "") + ".</p>"

@@ -435,6 +435,11 @@ if(m[2]){l.on("popupopen",function(){l.closeTooltip();});}}l.addTo(g);
 if(window.__markReady){window.__markReady(l);}});}"""
 
 
+def _static_text(name: str) -> str:
+    """One of the map's front-end files (static/app/), as text to put into the map's own script or style."""
+    return (Path(__file__).resolve().parent / "static" / "app" / name).read_text(encoding="utf-8")
+
+
 _STORY_JS = (Path(__file__).resolve().parent / "static" / "app" / "map-story.js").read_text(encoding="utf-8")
 
 
@@ -626,7 +631,7 @@ class _Basemap(_VerbatimMacro):
                 var drawn = r.width + r.height > 0 && r.right > box.left && r.left < box.right && r.bottom > box.top &&
                   r.top < box.bottom;
                 if (!drawn) {
-                  var pad = clearOfControls();
+                  var pad = window.__clearOfControls();
                   map.fitBounds(layer.getBounds(), {animate: false, paddingTopLeft: pad[0], paddingBottomRight: pad[1]});
                 }
                 if (layer.openTooltip) { layer.openTooltip(); }
@@ -662,34 +667,14 @@ class _Basemap(_VerbatimMacro):
               else if (bottom > height - margin) { box.scrollTop += bottom - (height - margin); }
             } catch (e) { /* a cross-origin host page */ }
           }
-          // The map's margins that its controls cover (zoom buttons, legend, scale, credit), in pixels: a focused
-          // mark is panned clear of them, and a popup opens clear of them.
-          function clearOfControls() {
-            // 28: half a marker and its focus ring, beyond the control's edge.
-            var box = map.getContainer().getBoundingClientRect(), tl = [28, 28], br = [28, 28];
-            map.getContainer().querySelectorAll(".leaflet-control").forEach(function(c) {
-              var r = c.getBoundingClientRect();
-              if (!r.width || !r.height) { return; }
-              if (r.top - box.top < box.height / 2) { tl[1] = Math.max(tl[1], r.bottom - box.top + 28); }
-              else { br[1] = Math.max(br[1], box.bottom - r.top + 28); }
-            });
-            // Never more than a third of the map each way: on a small map the mark must still fit.
-            tl[1] = Math.min(tl[1], box.height / 3);
-            br[1] = Math.min(br[1], box.height / 3);
-            return [tl, br];
-          }
-          window.__controlPadding = clearOfControls;
-          var adjustPan = L.Popup.prototype._adjustPan;  // Leaflet 1.9.4 (pinned): reads these options
-          L.Popup.prototype._adjustPan = function() {
-            var pad = clearOfControls();
-            this.options.autoPanPaddingTopLeft = L.point(pad[0]);
-            this.options.autoPanPaddingBottomRight = L.point(pad[1]);
-            return adjustPan.apply(this, arguments);
-          };
+          {{ this.popups }}
+          window.__mapPopups(map);  // sets window.__clearOfControls
+          {{ this.gestures }}
+          window.__mapGestures(map);
           map.getContainer().addEventListener("focusin", function(e) {
             var layer = e.target.__layer;
             if (layer && layer.getLatLng) {
-              var pad = clearOfControls();
+              var pad = window.__clearOfControls();
               map.panInside(layer.getLatLng(), {paddingTopLeft: pad[0], paddingBottomRight: pad[1], animate: false});
             }
             setTimeout(function() { reveal(e.target); }, 0);
@@ -752,7 +737,7 @@ class _Basemap(_VerbatimMacro):
           // again once the legend is on the map (its height depends on the width), so nothing of the first
           // view lies under it.
           window.__firstFit = function() {
-            var pad = clearOfControls();
+            var pad = window.__clearOfControls();
             var fit = {animate: false, paddingTopLeft: [0, pad[0][1] - 28], paddingBottomRight: [0, pad[1][1] - 28]};
             try {
               // A link with a map view opens on it instead.
@@ -820,10 +805,11 @@ class _Basemap(_VerbatimMacro):
         self.patterned = json.dumps([status for status, hatch in MEMBERSHIP_PATTERN.items() if hatch])
         self.sel_param = json.dumps(P_SEL)
         self.labels = json.dumps([(esc(n), lat, lon) for n, lat, lon in labels]).replace("</", "<\\/")
-        self.css = css
         self.layout = (Path(__file__).resolve().parent / "static" / "app" / "map-layout.js").read_text(encoding="utf-8")
-        self.grouping = (Path(__file__).resolve().parent / "static" / "app" / "map-grouping.js").read_text(
-            encoding="utf-8")
+        self.popups = _static_text("map-popups.js")
+        self.gestures = _static_text("map-gestures.js")
+        self.css = css + _static_text("map-popups.css") + _static_text("map-gestures.css")
+        self.grouping = _static_text("map-grouping.js")
 
 
 MAP_CSS = """

@@ -6,11 +6,11 @@ import streamlit as st
 
 from dashboard import cached, ui
 from dashboard import state as vs
-from dashboard.assets import LEAFLET
+from dashboard.assets import GESTURE_HANDLING, LEAFLET
 from dashboard.corpus import Corpus
 from dashboard.dates import format_date
 from dashboard.geo import GEODATA_RESOLUTION
-from dashboard.licences import LEAFLET_TERMS, LICENCES
+from dashboard.licences import GESTURE_TERMS, LEAFLET_TERMS, LICENCES
 
 
 def st_record_check() -> None:
@@ -81,7 +81,8 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
                  hide_index=True, width="stretch",
                  column_config={"url": st.column_config.LinkColumn("url")})
     st_licences()
-    st.caption(f"Corpus version {corpus.version}. Leaflet {LEAFLET.version} is served by the app, each file checked "
+    st.caption(f"Corpus version {corpus.version}. Leaflet {LEAFLET.version} and its gesture-handling plugin "
+               f"{GESTURE_HANDLING.version} are served by the app, each file checked "
                "against its published sha256; nothing is loaded from another host.")
 
 
@@ -91,8 +92,9 @@ def st_licences() -> None:
     lines = []
     for item in LICENCES:
         line = f"- **{ui.md(item.part)}**: {ui.md(item.terms)}"
-        if item is LEAFLET_TERMS:
-            line += f" [Its licence]({LEAFLET.url.removeprefix('../../')}/LICENSE) is served beside its files."
+        served = {LEAFLET_TERMS.key: LEAFLET, GESTURE_TERMS.key: GESTURE_HANDLING}.get(item.key)
+        if served is not None:
+            line += f" [Its licence]({served.url.removeprefix('../../')}/LICENSE) is served beside its files."
         lines.append(line)
     st.markdown("\n".join(lines))
 

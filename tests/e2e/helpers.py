@@ -27,6 +27,18 @@ def wait_for_map(page, timeout: int = 30000):
     return frame
 
 
+def open_map(browser, server, size: tuple[int, int], path: str = "/", phone: bool = False):
+    """A fresh browser window of `size` (a phone's touch screen if `phone`) on `path`, once the map is laid out:
+    (context, page, the map's frame)."""
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]}, is_mobile=phone, has_touch=phone)
+    page = context.new_page()
+    page.set_default_timeout(30000)
+    page.goto(server + path)
+    frame = wait_for_map(page)
+    frame.wait_for_function("() => window.__layoutDone === true")
+    return context, page, frame
+
+
 def leaflet_frame(page):
     return next(f for f in page.frames if "st_folium" in f.url)
 

@@ -1,15 +1,21 @@
-"""Leaflet comes from a pinned wheel, is checked file by file against its published hashes, and is never
-loaded from a CDN."""
+"""Leaflet comes from a pinned wheel and its gesture-handling plugin from a pinned npm tarball; both are checked
+file by file against their published hashes, and never loaded from a CDN."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import io
+import json
 import shutil
+import subprocess
+import tarfile
 from dataclasses import replace
 
 import pytest
 
 from dashboard import assets
+from tests.ci import need
 
 
 @pytest.fixture
@@ -19,16 +25,24 @@ def leaflet(tmp_path, monkeypatch):
     return assets.LEAFLET
 
 
-def test_the_served_files_are_the_published_ones_with_their_licence(leaflet):
-    target = assets.publish(leaflet)
-    for name, digest in leaflet.files:
+@pytest.mark.parametrize(("package", "licence"), [
+    (assets.LEAFLET, "BSD 2-Clause"),            # from the wheel
+    (assets.GESTURE_HANDLING, "MIT License"),    # committed under dashboard/vendor/
+], ids=lambda v: getattr(v, "name", ""))
+def test_the_served_files_are_the_published_ones_with_their_licence(package, licence, tmp_path, monkeypatch):
+    monkeypatch.setattr(assets, "GENERATED_DIR", tmp_path / "generated")
+    target = assets.publish(package)
+    for name, digest in package.files:
         assert hashlib.sha256((target / name).read_bytes()).hexdigest() == digest
-    assert "BSD 2-Clause" in (target / "LICENSE").read_text()
+    assert licence in (target / "LICENSE").read_text()
 
 
 def test_the_links_are_the_apps_own(leaflet):
     js, css = assets.asset_links()
-    assert [url for _, url in js] == [f"{assets.STATIC_URL}/generated/leaflet-1.9.4/leaflet.js"]
+    # Leaflet first: the plugin extends it.
+    assert [url for _, url in js] == [
+        f"{assets.STATIC_URL}/generated/leaflet-1.9.4/leaflet.js",
+        f"{assets.STATIC_URL}/generated/leaflet-gesture-handling-1.2.2/leaflet-gesture-handling.js"]
     assert all(not url.startswith(("http:", "https:", "//")) for _, url in js + css)
 
 
@@ -52,3 +66,35 @@ def test_a_served_copy_that_changed_is_replaced(leaflet):
 def test_a_missing_package_says_how_to_install_it(leaflet):
     with pytest.raises(assets.AssetError, match="require-hashes"):
         assets.publish(replace(leaflet, module="no_such_module_here"))
+
+
+@pytest.fixture
+def gestures(tmp_path, monkeypatch):
+    """The gesture-handling plugin as committed, published into a folder of its own."""
+    monkeypatch.setattr(assets, "GENERATED_DIR", tmp_path / "generated")
+    return assets.GESTURE_HANDLING
+
+
+def test_an_altered_committed_plugin_file_is_refused(gestures, tmp_path, monkeypatch):
+    forged = tmp_path / "vendor"
+    shutil.copytree(assets.VENDOR_DIR, forged)
+    (forged / gestures.folder / "leaflet-gesture-handling.css").write_text(".leaflet-container { display: none }")
+    monkeypatch.setattr(assets, "VENDOR_DIR", forged)
+    with pytest.raises(assets.AssetError, match="leaflet-gesture-handling.css is not the published file"):
+        assets.publish(gestures)
+
+
+def test_the_committed_plugin_is_the_npm_tarball_of_its_pinned_version(gestures, tmp_path):
+    # The published hash is npm's `integrity` of the tarball: pack it (as geodata/build.py does) and compare.
+    npm = shutil.which("npm")
+    need(npm is not None, "npm is not installed")
+    packed = subprocess.run([npm, "pack", f"{gestures.name}@{gestures.version}", "--json", "--pack-destination",
+                             str(tmp_path)], capture_output=True, text=True, timeout=180)
+    need(packed.returncode == 0, f"npm pack failed (offline?): {packed.stderr.strip()[-300:]}")
+    tarball = tmp_path / json.loads(packed.stdout)[0]["filename"]
+    data = tarball.read_bytes()
+    assert "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode() == gestures.npm_integrity
+    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+        members = {name: f"package/dist/{name}" for name, _ in gestures.files} | {"LICENSE": "package/LICENSE"}
+        for name, member in members.items():
+            assert tar.extractfile(member).read() == (assets.VENDOR_DIR / gestures.folder / name).read_bytes(), name

@@ -66,8 +66,11 @@ def test_same_arguments_as_st_folium(corpus, geodata, monkeypatch, center, zoom)
 def test_the_constant_part_is_the_map_the_reader_gets_from_the_apps_own_files(geodata):
     args = mapframe.frame_args(_base_map(geodata), "map")
     # What the browser is told to load: Leaflet and the basemap from the app itself (works offline), no CDN.
-    assert args.js_links[-1] == "../../app/static/generated/leaflet-1.9.4/leaflet.js"
-    assert args.css_links == ("../../app/static/generated/leaflet-1.9.4/leaflet.css",)
+    # Leaflet, then its gesture-handling plugin (the page scrolls over the map: issue 24).
+    assert args.js_links[-2:] == ("../../app/static/generated/leaflet-1.9.4/leaflet.js",
+                                  "../../app/static/generated/leaflet-gesture-handling-1.2.2/leaflet-gesture-handling.js")
+    assert args.css_links == ("../../app/static/generated/leaflet-1.9.4/leaflet.css",
+                              "../../app/static/generated/leaflet-gesture-handling-1.2.2/leaflet-gesture-handling.css")
     assert all(link.startswith("../../app/static/") for link in args.js_links + args.css_links)
     assert geodata.basemap_url in args.script and "tile.openstreetmap.org" not in args.script
     # The whole region at first sight, in the element the page's scripts look for.

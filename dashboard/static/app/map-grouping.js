@@ -51,7 +51,7 @@ window.__groupingControl = function (map) {
   }
 
   function padding() {
-    var pad = window.__controlPadding ? window.__controlPadding() : [[10, 10], [10, 10]];
+    var pad = window.__clearOfControls ? window.__clearOfControls() : [[10, 10], [10, 10]];
     return {paddingTopLeft: pad[0], paddingBottomRight: pad[1]};
   }
 

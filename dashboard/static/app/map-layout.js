@@ -155,13 +155,15 @@ window.__mapLayout = function (map) {
     var t = Math.min((cx - hw) / Math.abs(dx || 1e-9), (cy - hh) / Math.abs(dy || 1e-9));
     var x = cx + dx * t, y = cy + dy * t, onSide = Math.abs(x - hw) < 1 || Math.abs(x - (size.x - hw)) < 1;
     var origin0 = rect(map.getContainer());
+    // Off the stops and off the map's controls (a short map, as the Story page's on a phone, brings them close).
+    var taken = placed.concat([].map.call(map.getContainer().querySelectorAll(".leaflet-control"), rect));
     for (var k = 0; k < 12; k++) {
       var step = (k % 2 ? -1 : 1) * Math.ceil(k / 2) * 30;
       var ex = onSide ? x : Math.min(Math.max(x + step, hw), size.x - hw);
       var ey = onSide ? Math.min(Math.max(y + step, hh), size.y - hh) : y;
       var r = {left: origin0.left + ex - hw + 6, right: origin0.left + ex + hw - 6,
                top: origin0.top + ey - hh + 6, bottom: origin0.top + ey + hh - 6};
-      if (free(r, placed) || k === 11) {
+      if (free(r, taken) || k === 11) {
         edge.style.left = ex + "px";
         edge.style.top = ey + "px";
         return r;

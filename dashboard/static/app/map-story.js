@@ -107,5 +107,18 @@ window.__storyInit = function (map, data) {
     return go(n, animate !== false);
   };
   window.__storyShown = function () { return shown; };
+  // On a phone the page's sheet makes the map's frame a third of the screen high, so that the step's words start
+  // on the first screen (static/app/story.css, issue 24): the map fills its frame, and the step is framed again.
+  function fillFrame() {
+    var box = map.getContainer(), height = window.innerHeight;
+    if (height > 0 && Math.abs(box.offsetHeight - height) > 1) {
+      box.style.height = height + "px";
+      map.invalidateSize({pan: false});
+      return true;
+    }
+    return false;
+  }
+  fillFrame();
+  window.addEventListener("resize", function () { if (fillFrame() && shown) { go(shown, false); } });
   go(stepFromUrl(), false);
 };

@@ -1,0 +1,23 @@
+// The page scrolls over the map (issue 24): a wheel or one finger scrolls the page as anywhere else; the map
+// zooms with Ctrl (⌘ on a Mac) and the wheel, and moves with two fingers, and says so when a reader tries
+// otherwise. The plugin is leaflet-gesture-handling (dashboard/assets.py pins and checks it); the keyboard and
+// the zoom buttons work as before.
+window.__mapGestures = function (map) {
+  "use strict";
+  if (!map.gestureHandling) {
+    console.error("map: the gesture-handling plugin is missing; the map takes the wheel and a finger's drag");
+    return;
+  }
+  // The page's own words, whatever the browser's language (the plugin would pick its own translation).
+  L.setOptions(map, {gestureHandlingOptions: {duration: 1500, text: {
+    touch: "Use two fingers to move the map",
+    scroll: "Use Ctrl + scroll to zoom the map",
+    scrollMac: "Use \u2318 + scroll to zoom the map"
+  }}});
+  map.gestureHandling.enable();
+  // Ctrl (⌘) and the wheel zoom from the first turn: the plugin switches the wheel's zoom back on while that
+  // turn is handled, too late for Leaflet's handler to have it. Switched on before (this listens first).
+  map.getContainer().addEventListener("wheel", function (e) {
+    if ((e.ctrlKey || e.metaKey) && !map.scrollWheelZoom.enabled()) { map.scrollWheelZoom.enable(); }
+  }, {capture: true, passive: true});
+};
