@@ -33,6 +33,7 @@ from dashboard.panel import (
     RANGE_KEY,
     PanelEventError,
     build_panel_data,
+    date_note,
     parse_panel_event,
     pending_changes,
 )
@@ -40,6 +41,7 @@ from dashboard.snapshot import Focus, file_stem, make_snapshot, parse_download_r
 
 VIEW_KEY = "_view_state"
 NOTICES_KEY = "_notices"
+DATE_NOTES_KEY = "_date_notes"  # what the panel says beside a date field the server read otherwise
 SEEDED_KEY = "_seeded"
 # The sidebar container the filter panel goes into (made by a full run, written by the page fragment).
 FILTER_SLOT_KEY = "_filter_slot"
@@ -370,7 +372,7 @@ def st_filters(corpus: Corpus, view: vs.ViewState, link: dict) -> None:
     """
     applied = st.session_state.get(PANEL_APPLIED_KEY)
     said = announcement(corpus, view.filters, len(select(corpus, view.filters)), st.session_state.get(ON_MAP_KEY))
-    data = build_panel_data(corpus, view, reader_today()) | {
+    data = build_panel_data(corpus, view, reader_today(), st.session_state.get(DATE_NOTES_KEY)) | {
         "link": link, "session": st.session_state.get(SESSION_TOKEN_KEY),
         "applied": {"epoch": applied.epoch, "n": applied.number} if applied else None,
         "announce": said,
@@ -404,6 +406,11 @@ def _on_filter_change() -> None:
             clear_filters()
         else:
             ss[key] = value
+        if key in (vs.P_DATE, RANGE_KEY, CLEAR):
+            # Said beside the field until the reader next changes it.
+            ss[DATE_NOTES_KEY] = {**(ss.get(DATE_NOTES_KEY) or {}),
+                                  **({k: "" for k in (vs.P_DATE, RANGE_KEY)} if key == CLEAR else
+                                     {key: date_note(key, change.get("value"), value)})}
     ss[PANEL_APPLIED_KEY] = applied
 
 
@@ -431,7 +438,7 @@ def st_notices() -> None:
     """Show what was dropped from the link, escaped."""
     notices = st.session_state.get(NOTICES_KEY) or []
     if notices:
-        st.warning("Some link parameters were ignored:\n\n" + "\n".join(f"- {md(n)}" for n in notices))
+        st.warning("Some link parameters were ignored or read otherwise:\n\n" + "\n".join(f"- {md(n)}" for n in notices))
 
 
 SHARE_CAPTION = "This link opens exactly this view: filters, selection, layers, and the map's position and zoom."

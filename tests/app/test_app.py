@@ -84,7 +84,8 @@ HOSTILE = [
     ({"\"><img src=x onerror=alert(1)>": "1"}, "unknown parameter"),
     ({"tiles": "maybe"}, "use 0 or 1"),
     # Review of issue 11: a date after the reader's today; a grouping with nothing to shade.
-    ({"date": "2099-12-31"}, "outside 1991"),
+    ({"date": "2099-12-31"}, "as today"),  # issue 24: read as the reader's today, and said
+    ({"date": "1985-06-01"}, "outside 1991"),
     ({"shade": "BRI"}, "no members to shade countries by"),
 ]
 
