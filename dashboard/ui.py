@@ -23,6 +23,8 @@ from dashboard.assets import AssetError
 from dashboard.corpus import Corpus, CorpusError, Problem, all_excerpts
 from dashboard.describe import announcement, mark_name, selection_said
 from dashboard.evidence import disputes_by_record, record_facts, source_citation, when_text
+from dashboard.evidence_html import disagreement_html, value_table_html
+from dashboard.evidence_html import html_text as html_text  # the views escape with it too
 from dashboard.filters import RANGE_START, TOUR_START, FilterState, emptied_by, select
 from dashboard.geo import GeodataError
 from dashboard.memberships import status_label
@@ -66,16 +68,6 @@ def light_component(name: str, stem: str):
 _FILTER_PANEL = light_component("filter_panel", "filter-panel")
 
 
-# Characters markdown (and Streamlit's LaTeX and directives) read as syntax, as HTML character references.
-_MD_AS_ENTITIES = str.maketrans({ch: f"&#{ord(ch)};" for ch in "\\`*_{}[]()#+-.!|~$:"})
-
-
-def html_text(text: object) -> str:
-    """Escape text for HTML that st.markdown(unsafe_allow_html=True) shows: tags, and markdown's characters
-    too, as character references (shown as themselves whether or not markdown reads the block)."""
-    return html.escape(str(text), quote=True).translate(_MD_AS_ENTITIES)
-
-
 def md(text: object) -> str:
     """Escape text for st.markdown and Streamlit labels: no HTML, no markdown, no LaTeX, no directives.
 
@@ -96,8 +88,10 @@ _DIRECTIVE_COLON = re.compile(r":(?=\\?[A-Za-z0-9_+\-])")
 
 
 def st_page_style() -> None:
-    """The pages' own layout rules (static/app/page.css), once per full run."""
-    st.html(f"<style>{(_STATIC_APP / 'page.css').read_text(encoding='utf-8')}</style>")
+    """The pages' own layout rules (static/app/page.css, and evidence.css for the evidence panel's wide parts),
+    once per full run."""
+    css = "".join((_STATIC_APP / f"{stem}.css").read_text(encoding="utf-8") for stem in ("page", "evidence"))
+    st.html(f"<style>{css}</style>")
 
 
 def st_html(body: str, css: str | None = None) -> None:
@@ -612,43 +606,51 @@ def st_reference(ref: Reference) -> None:
                     + (f" — {md(ref.publisher)}" if ref.publisher else ""))
 
 
-def st_record(record: Annotation, corpus: Corpus, disputes: dict[str, list[Disagreement]], computed=None) -> None:
-    """Everything behind one mark: fields, computed values, disagreements, excerpts and references."""
+def st_record(record: Annotation, corpus: Corpus, disputes: dict[str, list[Disagreement]], computed=None,
+              workings=None) -> None:
+    """Everything behind one mark: fields, computed values, disagreements, excerpts and references.
+
+    `workings`, if given, is a wider container (under the map) for the disagreements' versions and the computed
+    tables; the record then says where they are.
+    """
     st.subheader(md(record.title), anchor=False)
-    st.caption(f"{KIND_LABELS[record.kind][:-1]} · ref: {record.id}")
+    st.caption(KIND_LABELS[record.kind][:-1])
     if record.summary:
         st.markdown(md(record.summary))
     facts = record_facts(record, corpus)
     if facts:
         st.markdown("\n".join(f"- **{md(k)}**: {md(v)}" for k, v in facts))
-    if computed is not None:
-        computed()
-    for dis in disputes.get(record.id, []):
-        st_disagreement(dis, corpus)
-    if isinstance(record, Disagreement):
-        st_disagreement(record, corpus, heading=False)
+    flagged = disputes.get(record.id, [])
+    if workings is None:
+        st_workings(record, corpus, flagged, computed)
+    elif flagged or computed is not None or isinstance(record, Disagreement):
+        with workings:
+            st_workings(record, corpus, flagged, computed, title=True)
+        said = [f"Sources disagree: {md(d.title)}" for d in flagged]
+        st.markdown("\n".join(f"- ⚠ {line}" for line in said) + ("\n\n" if said else "")
+                    + "Every version, and what we computed, is shown with the map, under it.")
     for i, excerpt in enumerate(record.excerpts):
         st_excerpt_card(excerpt, vs.excerpt_key(record.id, i), corpus)
     for ref in record.references:
         st_reference(ref)
 
 
+def st_workings(record: Annotation, corpus: Corpus, flagged: list[Disagreement], computed=None,
+                title: bool = False) -> None:
+    """A record's disagreements, every version side by side where they fit, and its computed values."""
+    if title:
+        st.markdown(f"**Behind “{md(record.title)}”: where sources disagree, and what we computed**")
+    if computed is not None:
+        computed()
+    for dis in flagged:
+        st_disagreement(dis, corpus)
+    if isinstance(record, Disagreement):
+        st_disagreement(record, corpus, heading=False)
+
+
 def st_disagreement(dis: Disagreement, corpus: Corpus, heading: bool = True) -> None:
-    """Both (or all) statements side by side."""
-    if heading:
-        st.warning(f"Sources disagree: {md(dis.title)}", icon=":material/compare_arrows:")
-    if dis.summary and heading:
-        st.caption(md(dis.summary))
-    cols = st.columns(len(dis.versions))
-    for col, version in zip(cols, dis.versions):
-        with col:
-            st.markdown(f"**{md(version.says)}**")
-            if version.excerpt:
-                src = corpus.sources[version.excerpt.source]
-                st.markdown(f"“{md(' '.join(version.excerpt.quote.split()))}”  \n— {md(src.label)}")
-            elif version.reference:
-                ref = version.reference
-                st.markdown(f":blue-badge[record] [{md(ref.title)}]({urllib.parse.quote(ref.url, safe=':/?&=%#+,;~')})")
+    """Both (or all) statements, side by side where each has room for a readable line, else stacked."""
+    st.markdown(disagreement_html(dis, corpus, heading=heading), unsafe_allow_html=True)
 
 
 def st_empty(corpus: Corpus, view: vs.ViewState) -> None:
@@ -765,15 +767,15 @@ def distance_to_afghanistan(site) -> float:
 def st_site_evidence(site) -> None:
     """A computed distance, with its method, beside what the sources give."""
     km = distance_to_afghanistan(site)
-    st.markdown("**Distance to the Afghan border**")
-    st.dataframe([
-        {"value": f"{km:,.0f} km", "from": "computed from our geodata",
-         "method": "geodesic (pyproj, WGS84) from the marker to the nearest point of Afghanistan's outline, "
-                   "Natural Earth 1:10m simplified at 0.01°"},
-        {"value": "—", "from": "the articles", "method": "none of the five articles gives this distance"},
-    ], hide_index=True, width="stretch")
-    if "city" in (site.location.place or "") or "not given" in (site.location.place or ""):
-        st.caption("The marker stands at the city's coordinates, so the distance is approximate.")
+    approximate = "city" in (site.location.place or "") or "not given" in (site.location.place or "")
+    st.markdown(value_table_html(
+        "Distance to the Afghan border", ("Distance", "Given by", "How"),
+        [(f"{km:,.0f} km", "computed from our geodata",
+          "geodesic (pyproj, WGS84) from the marker to the nearest point of Afghanistan's outline, "
+          "Natural Earth 1:10m simplified at 0.01°"),
+         ("—", "the articles", "none of the five articles gives this distance")],
+        "The marker stands at the city's coordinates, so the distance is approximate." if approximate else ""),
+        unsafe_allow_html=True)
 
 
 def st_border_evidence(border, geodata, corpus: Corpus) -> None:
@@ -782,18 +784,17 @@ def st_border_evidence(border, geodata, corpus: Corpus) -> None:
     if row.empty:
         return
     km = float(row.iloc[0]["length_km"])
-    st.markdown("**Length: computed, in the articles, in the record**")
-    values = [{"value": f"{km:,.1f} km", "from": "computed from our geodata",
-               "method": f"geodesic length on the WGS84 ellipsoid (pyproj) of {row.iloc[0]['resolution']}"}]
+    values = [(f"{km:,.1f} km", "computed from our geodata",
+               f"geodesic length on the WGS84 ellipsoid (pyproj) of {row.iloc[0]['resolution']}")]
     for dis in disputes_by_record(corpus).get(border.id, []):
         for version in dis.versions:
             if version.excerpt:
-                values.append({"value": version.says, "from": corpus.sources[version.excerpt.source].label,
-                               "method": "article"})
+                values.append((version.says, corpus.sources[version.excerpt.source].label, "the article's words"))
             elif version.reference:
-                values.append({"value": version.says, "from": version.reference.title, "method": "public reference"})
-    st.dataframe(values, hide_index=True, width="stretch")
-    st.caption("A 1:10m line smooths the river's meanders, so it measures shorter than surveyed lengths.")
+                values.append((version.says, version.reference.title, "public reference"))
+    st.markdown(value_table_html("Length: computed, in the articles, in the record", ("Length", "Given by", "How"),
+                             values, "A 1:10m line smooths the river's meanders, so it measures shorter than "
+                                     "surveyed lengths."), unsafe_allow_html=True)
 
 
 _MAP_WATCHDOG = """<div id="map-watchdog" role="alert" style="display:none;padding:8px 12px;border:1px solid #e0a800;

@@ -120,6 +120,8 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
             zoom=start.zoom if start else None,
         ) or {}
         st_mark_picker(corpus, view, stops, sites, borders, status, geodata)
+        # Under the map, where the page is wide: a selected record's disagreements and computed tables.
+        workings = st.container(key="evidence-workings")
         previous = st.session_state.get(SEEN_KEY)
         if ui.is_new_event("map", (returned.get("last_object_clicked_count") or 0, returned.get("last_clicked"))):
             rid = clicked_record(returned, previous, geodata, status, view)
@@ -136,7 +138,7 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
                 computed = partial(ui.st_border_evidence, selected, geodata, corpus)
             elif isinstance(selected, MilitarySite):
                 computed = partial(ui.st_site_evidence, selected)
-            ui.st_record(selected, corpus, ui.disputes_by_record(corpus), computed=computed)
+            ui.st_record(selected, corpus, ui.disputes_by_record(corpus), computed=computed, workings=workings)
             if st.button("Clear selection"):
                 st.session_state[vs.P_SEL] = None
                 st.rerun()

@@ -200,21 +200,32 @@ def test_every_page_runs(app, page):
     assert not at.exception
 
 
+def _table_rows(at, caption: str) -> list[list[str]]:
+    """The rows of the evidence table with this caption, as the reader sees its cells (HTML, words wrapped)."""
+    import html as html_lib
+    import re
+
+    from dashboard.evidence_html import html_text
+
+    body = next(m.value for m in at.markdown if f"<caption>{html_text(caption)}" in m.value)
+    table = body.split("<tbody>", 1)[1]
+    return [[html_lib.unescape(c) for c in re.findall(r"<td>(.*?)</td>", tr)] for tr in table.split("<tr>")[1:]]
+
+
 def test_a_selected_base_shows_its_computed_distance_to_afghanistan(app):
     app.query_params["sel"] = "site-kant"
     at = app.run()
     assert not at.exception
-    assert "Distance to the Afghan border" in texts(at)
-    table = next(d.value for d in at.dataframe if "method" in d.value.columns)
-    assert "geodesic" in table["method"].iloc[0] and table["value"].iloc[0].endswith(" km")
+    rows = _table_rows(at, "Distance to the Afghan border")
+    assert rows[0][0].endswith(" km") and rows[0][1] == "computed from our geodata" and "geodesic" in rows[0][2]
 
 
 def test_a_selected_border_shows_computed_article_and_reference_lengths(app):
     app.query_params["sel"] = "border-tj-af"
     at = app.run()
-    table = next(d.value for d in at.dataframe if "method" in d.value.columns)
-    assert set(table["method"]) >= {"article", "public reference"}
-    assert "1,300 km" in set(table["value"]) and "1,357 km" in set(table["value"])
+    rows = _table_rows(at, "Length: computed, in the articles, in the record")
+    assert {r[2] for r in rows} >= {"the article's words", "public reference"}
+    assert "1,300 km" in {r[0] for r in rows} and "1,357 km" in {r[0] for r in rows}
 
 
 def test_the_map_features_are_available_as_a_table(app):
