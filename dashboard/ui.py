@@ -21,8 +21,8 @@ from dashboard import cached, clock
 from dashboard import state as vs
 from dashboard.assets import AssetError
 from dashboard.corpus import Corpus, CorpusError, Problem, all_excerpts
-from dashboard.describe import announcement, mark_name, selection_said
-from dashboard.evidence import disputes_by_record, record_facts, source_citation, when_text
+from dashboard.describe import announcement, filter_name, mark_name, search_said, selection_said, view_figures
+from dashboard.evidence import disputes_by_record, record_facts, source_citation, supports_text, when_text
 from dashboard.evidence_html import disagreement_html, value_table_html
 from dashboard.evidence_html import html_text as html_text  # the views escape with it too
 from dashboard.filters import RANGE_START, TOUR_START, FilterState, emptied_by, select
@@ -314,10 +314,9 @@ def st_search_status(corpus: Corpus, view: vs.ViewState) -> None:
     query = view.filters.query
     if not query:
         return
-    found = len(select(corpus, view.filters))
+    figures = view_figures(corpus, view.filters)
     with st.container(horizontal=True, vertical_alignment="center", key="search-status"):
-        st.markdown(f"Search **“{md(query)}”**: {found} of {len(corpus.records)} "
-                    f"record{'s' if len(corpus.records) != 1 else ''} match it and the filters.")
+        st.markdown(search_said(f"**“{md(query)}”**", figures))
         st.page_link("views/search.py", label="All results", icon=":material/search:")
         st.button("Clear search", key="clear-search", icon=":material/close:", on_click=clear_facet, args=("query",))
 
@@ -599,7 +598,7 @@ def st_excerpt_card(excerpt: Excerpt, key: str, corpus: Corpus) -> None:
 def st_reference(ref: Reference) -> None:
     """A context fact's public reference, visibly not an article excerpt."""
     with st.container(border=True):
-        st.markdown(f":blue-badge[context, not from the articles] **{md(ref.supports)}**")
+        st.markdown(f":blue-badge[context, not from the articles] backs **{md(supports_text(ref.supports))}**")
         if ref.quote:
             st.markdown(f"“{md(ref.quote)}”")
         st.markdown(f"[{md(ref.title)}]({urllib.parse.quote(ref.url, safe=':/?&=%#+,;~')})"
@@ -657,7 +656,7 @@ def st_empty(corpus: Corpus, view: vs.ViewState) -> None:
     """Say plainly that nothing matches, and offer to clear what emptied it."""
     st.info("No record matches these filters.")
     for facet in emptied_by(corpus, view.filters) or view.filters.active_facets():
-        st.button(f"Clear the {facet.replace('_', ' ')} filter", key=f"clear-{facet}",
+        st.button(f"Clear the {filter_name(facet)} filter", key=f"clear-{facet}",
                   on_click=clear_facet, args=(facet,))
 
 

@@ -9,7 +9,7 @@ import streamlit as st
 from dashboard import cached, ui
 from dashboard import state as vs
 from dashboard.corpus import Corpus
-from dashboard.describe import map_description, mark_name
+from dashboard.describe import excerpts_said, map_description, mark_name, view_figures
 from dashboard.filters import select
 from dashboard.layers import LAYER_ORDER, record_id_from_tooltip, route_legs, tour_order
 from dashboard.mapframe import st_map_frame
@@ -145,7 +145,7 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
         else:
             st.subheader("Evidence", anchor=False)
             st.caption("Click a stop, a base, a border or a shaded country to see the excerpts behind it. "
-                       "Meanwhile, the excerpts of everything the filters leave:")
+                       + excerpts_said(view_figures(corpus, view.filters)))
             ui.st_excerpt_list(records, corpus)
 
     # A toggle, not an expander: the table's code is only fetched by readers who ask for it.
