@@ -97,3 +97,29 @@ def test_what_a_reference_backs_is_said_in_words():
 def test_an_empty_view_says_so_without_zeros(corpus):
     said = excerpts_said(view_figures(corpus, FilterState(query="zzzzqqq")))
     assert "0" not in said
+
+
+def test_the_pngs_badge_says_what_the_maps_says(corpus, monkeypatch):
+    # Issue 24, case 6: the PNG measured from its own centre on the WGS84 ellipsoid (3,125 km) while the map
+    # measured on Leaflet's sphere (3,119 km), and neither said from where.
+    from pathlib import Path
+
+    import matplotlib.axes
+
+    from dashboard.briefing_png import build_map_png, edge_distance_km, edge_label
+    from dashboard.geo import load_borders, load_countries
+    from dashboard.snapshot import Extent
+
+    drawn: list[str] = []
+    original = matplotlib.axes.Axes.annotate
+    monkeypatch.setattr(matplotlib.axes.Axes, "annotate",
+                        lambda self, text, *a, **k: drawn.append(text) or original(self, text, *a, **k))
+    extent = Extent(36.0, 66.0, 45.0, 78.0)
+    root = Path(__file__).resolve().parents[2] / "geodata"
+    build_map_png(make_snapshot(corpus, ViewState(), made=MADE, extent=extent), load_countries(root), load_borders(root))
+    moscow = corpus.by_id["stop-moscow"].location
+    lat, lon = extent.center
+    expected = edge_label("Moscow", edge_distance_km(lat, lon, moscow.lat, moscow.lon))
+    assert expected in drawn and expected.endswith("km from the map's centre")
+    # Leaflet's measure (L.CRS.Earth.distance, haversine on R = 6,371,000 m), checked on a known pair.
+    assert edge_distance_km(0, 0, 0, 1) == pytest.approx(6371.0 * 3.141592653589793 / 180, rel=1e-9)
