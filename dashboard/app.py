@@ -40,4 +40,6 @@ pages = [
             url_path="story-overview", visibility="hidden"),
 ]
 # Each page runs its body through ui.st_live: the filters and the page in one fragment.
-st.navigation(pages, position="top").run()
+page = st.navigation(pages, position="top")
+ui.st_phone_nav(pages)
+page.run()

@@ -94,6 +94,15 @@ def st_page_style() -> None:
     st.html(f"<style>{css}</style>")
 
 
+def st_phone_nav(pages) -> None:
+    """The pages as a row of links at the top of every page, shown on a phone only (page.css): there Streamlit
+    folds its top navigation into the closed sidebar, a page away from every page."""
+    with st.container(horizontal=True, key="phone-nav", gap="small"):
+        for page in pages:
+            if getattr(page, "visibility", "visible") != "hidden":
+                st.page_link(page, label=page.title, icon=page.icon)
+
+
 def st_html(body: str, css: str | None = None) -> None:
     """Our own escaped HTML (built by a pure module), with its stylesheet from static/app/<css>.css."""
     style = f"<style>{(_STATIC_APP / f'{css}.css').read_text(encoding='utf-8')}</style>" if css else ""
