@@ -42,7 +42,8 @@ from dashboard.panel import (
 from dashboard.snapshot import Focus, file_stem, make_snapshot, parse_download_request, view_link
 
 VIEW_KEY = "_view_state"
-NOTICES_KEY = "_notices"
+NOTICES_KEY = "_notices"  # what a link asked for that was not used as given
+REFUSED_KEY = "_refused"  # a change made on the page (the sidebar, a step, a download) that was not applied
 DATE_NOTES_KEY = "_date_notes"  # what the panel says beside a date field the server read otherwise
 SEEDED_KEY = "_seeded"
 # The sidebar container the filter panel goes into (made by a full run, written by the page fragment).
@@ -190,6 +191,7 @@ def clear_filters() -> None:
     ss[vs.P_SEL] = None
     ss[vs.P_QUERY] = ""
     ss[NOTICES_KEY] = []
+    ss[REFUSED_KEY] = []
 
 
 def clear_facet(facet: str) -> None:
@@ -394,7 +396,7 @@ def _on_filter_change() -> None:
     try:
         todo, applied = pending_changes(payload, ss.get(PANEL_APPLIED_KEY))
     except PanelEventError as exc:
-        ss[NOTICES_KEY] = [*(ss.get(NOTICES_KEY) or []), f"A filter change was ignored: {exc}"]
+        note_refused(f"A filter change was ignored: {exc}")
         return
     if "restore" in payload:
         _restore_from_address_bar(payload["restore"], cached.get_corpus())
@@ -402,7 +404,7 @@ def _on_filter_change() -> None:
         try:
             key, value = parse_panel_event(change, cached.get_corpus(), reader_today())
         except PanelEventError as exc:
-            ss[NOTICES_KEY] = [*(ss.get(NOTICES_KEY) or []), f"A filter change was ignored: {exc}"]
+            note_refused(f"A filter change was ignored: {exc}")
             continue
         if key == CLEAR:
             clear_filters()
@@ -436,11 +438,20 @@ def link_payload(view: vs.ViewState, corpus: Corpus) -> dict:
     return {"want": wanted, "keep": list(vs.VIEW_PARAMS)}
 
 
+def note_refused(text: str) -> None:
+    """Say, above the page, that a change made on the page was not applied (and why)."""
+    st.session_state[REFUSED_KEY] = [*(st.session_state.get(REFUSED_KEY) or []), text]
+
+
 def st_notices() -> None:
-    """Show what was dropped from the link, escaped."""
+    """Show what was dropped from the link, and what change made on the page was not applied, escaped: each
+    under words that say which it is."""
     notices = st.session_state.get(NOTICES_KEY) or []
     if notices:
         st.warning("Some link parameters were ignored or read otherwise:\n\n" + "\n".join(f"- {md(n)}" for n in notices))
+    refused = st.session_state.get(REFUSED_KEY) or []
+    if refused:
+        st.warning("A change was not applied:\n\n" + "\n".join(f"- {md(n)}" for n in refused))
 
 
 SHARE_CAPTION = "This link opens exactly this view: filters, selection, layers, and the map's position and zoom."
@@ -502,7 +513,7 @@ def _on_download(key: str, focus: Focus | None) -> None:
     try:
         request = parse_download_request(payload)
     except ValueError as exc:
-        st.session_state[NOTICES_KEY] = [*(st.session_state.get(NOTICES_KEY) or []), f"A download was refused: {exc}"]
+        note_refused(f"A download was refused: {exc}")
         return
     try:
         ready = make_download(request, focus)

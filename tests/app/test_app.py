@@ -311,3 +311,13 @@ def test_the_about_page_says_so_when_another_corpus_is_loaded(app, monkeypatch, 
     assert not at.exception
     assert not at.success
     assert any("not compared" in c.value for c in at.caption)
+
+
+def test_a_change_made_on_the_page_that_was_not_applied_is_not_called_a_link_parameter(app):
+    # Issue 24, case 5's kind: a refused sidebar change was listed under "Some link parameters were ignored".
+    at = app.run()
+    at.session_state[ui.REFUSED_KEY] = ["A filter change was ignored: Country: unknown 'XX'"]
+    at.run()
+    said = [w.value for w in at.warning]
+    assert any(w.startswith("A change was not applied:") and "unknown 'XX'" in w for w in said), said
+    assert not any("link parameters" in w for w in said), said
