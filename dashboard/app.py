@@ -31,13 +31,15 @@ pages = [
     st.Page(PAGES / "story.py", title="Story", icon=":material/auto_stories:", url_path="story"),
     st.Page(PAGES / "charts.py", title="Charts", icon=":material/bar_chart:", url_path="charts"),
     st.Page(PAGES / "reader.py", title="Articles", icon=":material/article:", url_path="reader"),
-    st.Page(PAGES / "compare.py", title="Compare sources", icon=":material/compare_arrows:", url_path="compare"),
+    st.Page(PAGES / "compare.py", title="Compare", icon=":material/compare_arrows:", url_path="compare"),
     st.Page(PAGES / "search.py", title="Search", icon=":material/search:", url_path="search"),
-    st.Page(PAGES / "data.py", title="Data & export", icon=":material/table:", url_path="data"),
-    st.Page(PAGES / "about.py", title="About & sources", icon=":material/info:", url_path="about"),
+    st.Page(PAGES / "data.py", title="Data", icon=":material/table:", url_path="data"),
+    st.Page(PAGES / "about.py", title="About", icon=":material/info:", url_path="about"),
     # Reached from the Story page (a link beside its title), not from the navigation.
     st.Page(PAGES / "story_overview.py", title="Story: all steps", icon=":material/view_module:",
             url_path="story-overview", visibility="hidden"),
 ]
 # Each page runs its body through ui.st_live: the filters and the page in one fragment.
-st.navigation(pages, position="top").run()
+page = st.navigation(pages, position="top")
+ui.st_phone_nav(pages)
+page.run()

@@ -37,7 +37,6 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, Rectangle
 
-from dashboard.geo import geodesic_distance_km
 from dashboard.layers import (
     BORDER_COLOR,
     LAND_STYLE,
@@ -63,6 +62,7 @@ WIDTH_PX = 1920
 SCALE = 2  # device pixels per CSS pixel
 CSS_WIDTH = WIDTH_PX // SCALE  # the layout below is in CSS pixels
 PT = 0.75  # one CSS pixel in points (96 CSS px to the inch)
+LEAFLET_EARTH_KM = 6371.0  # L.CRS.Earth.R, the sphere Leaflet's map.distance measures on
 # The map's fill patterns (layers.MEMBERSHIP_PATTERN) as matplotlib hatches, drawn in the map's dark grey.
 MPL_HATCH = {"vertical": "||", "horizontal": "--", "grid": "++", "rising": "//", "falling": "\\\\", "cross": "xx",
              "dots": "..", "rings": "oo"}
@@ -353,11 +353,11 @@ class _Painter:
         t = min(0.46 / abs(fx or 1e-9), 0.46 / abs(fy or 1e-9))
         ex, ey = 0.5 + fx * t, 0.5 + fy * t
         lat, lon = self.s.extent.center
-        km = geodesic_distance_km(lat, lon, origin.location.lat, origin.location.lon)
+        km = edge_distance_km(lat, lon, origin.location.lat, origin.location.lon)
         ha = "left" if ex < 0.3 else "right" if ex > 0.7 else "center"
         va = "bottom" if ey < 0.3 else "top" if ey > 0.7 else "center"
         badge = self.ax.annotate(
-            f"M {origin.city} {km:,.0f} km", xy=(0.5 + fx * t * 1.08, 0.5 + fy * t * 1.08), xycoords="axes fraction",
+            edge_label(origin.city, km), xy=(0.5 + fx * t * 1.08, 0.5 + fy * t * 1.08), xycoords="axes fraction",
             xytext=(ex, ey), textcoords="axes fraction", ha=ha, va=va, fontsize=12 * PT, fontweight="bold",
             family=FONT, parse_math=False, zorder=10, annotation_clip=False,
             bbox={"boxstyle": "round,pad=0.3", "facecolor": "white", "edgecolor": "#222"},
@@ -535,6 +535,19 @@ class _Painter:
         width, height = round(CSS_WIDTH * SCALE), round(self.css_h * SCALE)
         box = (MARGIN * SCALE, HEADER * SCALE, (MARGIN + MAP_WIDTH) * SCALE, (HEADER + self.map_h) * SCALE)
         return MapImage(out.getvalue(), width, height, box, self.extent, tuple(self.legend_rows))
+
+
+def edge_distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """The edge badge's distance, measured as the dashboard's map measures it (Leaflet's `map.distance`:
+    a great circle on a sphere of 6,371 km), so that the PNG, the map and the briefing say the same km."""
+    p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * LEAFLET_EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def edge_label(city: str, km: float) -> str:
+    """The edge badge's words, as static/app/map-layout.js writes them: what it measures, and from where."""
+    return f"M {city} {math.floor(km + 0.5):,} km from the map's centre"  # rounded as Math.round does
 
 
 def _frame_text(extent: Extent) -> str:

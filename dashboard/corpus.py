@@ -468,6 +468,9 @@ class _Checks:
             for j, v in enumerate(record.versions):
                 if v.excerpt is None and v.reference is None:
                     self.problem(problems, path + ("versions", j), rid, "versions", "each version needs an excerpt or a reference")
+                if v.agrees_with_record and v.excerpt is None:
+                    self.problem(problems, path + ("versions", j, "agrees_with_record"), rid, "versions",
+                                 "agrees_with_record is said of an article's words: the version needs an excerpt")
                 if v.excerpt is not None:
                     v = v.model_copy(update={"excerpt": self._locate(v.excerpt, path + ("versions", j, "excerpt"), rid, problems)})
                 versions.append(v)

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 from dashboard.corpus import Corpus
 from dashboard.dates import format_date
-from dashboard.filters import TOUR_START, FilterState
+from dashboard.filters import TOUR_START, FilterState, select
 from dashboard.memberships import status_label
 from dashboard.model import Annotation, Border, Disagreement, Membership, MilitarySite, VisitStop
 from dashboard.panel import KIND_LABELS
@@ -93,6 +94,55 @@ def filters_in_words(corpus: Corpus, f: FilterState) -> str:
     if f.query:
         parts.append(f"search “{f.query}”")
     return " · ".join(parts) if parts else "no filters"
+
+
+def counted(n: int, noun: str) -> str:
+    """'1 record', '1,204 records': a count with what it counts."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+@dataclass(frozen=True)
+class ViewFigures:
+    """The view's counts, computed once (the map page, the search status, the briefing and the PNG say these)."""
+
+    records: int  # the records the filters leave (the "records in view")
+    excerpts: int  # the excerpts those records quote
+    quoting: int  # how many of those records quote an article
+    without_query: int  # the records the filters other than the search leave
+    corpus: int  # every record of the corpus
+
+
+def view_figures(corpus: Corpus, f: FilterState) -> ViewFigures:
+    """Count the records in view, their excerpts, and what a search is counted against."""
+    records = select(corpus, f)
+    base = select(corpus, replace(f, query="")) if f.query else records
+    return ViewFigures(len(records), sum(len(r.excerpts) for r in records), sum(1 for r in records if r.excerpts),
+                       len(base), len(corpus.records))
+
+
+def search_said(query_shown: str, figures: ViewFigures) -> str:
+    """What a search found, against what it was searched in: 'Search “Kant”: 9 of the 136 records the other
+    filters leave match it.' (`query_shown`: the query as the caller escapes it)."""
+    return (f"Search {query_shown}: {figures.records:,} of the {counted(figures.without_query, 'record')} "
+            f"the other filters leave match it.")
+
+
+def excerpts_said(figures: ViewFigures) -> str:
+    """What the excerpt list under 'Evidence' counts."""
+    if not figures.records:
+        return "No record is in view, so there is no excerpt to list."
+    return (f"Meanwhile, every excerpt of the {counted(figures.records, 'record')} in view: "
+            f"{counted(figures.excerpts, 'excerpt')}, from the {figures.quoting:,} that quote an article.")
+
+
+# A filter as the reader knows it (the sidebar's words), never its key.
+FILTER_NAMES = {"orgs": "organization", "countries": "country", "topics": "topic", "sources": "source article",
+                "kinds": "record kind", "dates": "date range", "as_of": "“memberships as of” date", "query": "search"}
+
+
+def filter_name(facet: str) -> str:
+    """The sidebar's name of a filter ('query' -> 'search')."""
+    return FILTER_NAMES.get(facet, facet.replace("_", " "))
 
 
 def announcement(corpus: Corpus, f: FilterState, records: int, on_map: int | None = None) -> str:

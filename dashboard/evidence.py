@@ -55,3 +55,14 @@ def disputes_by_record(corpus: Corpus) -> dict[str, list[Disagreement]]:
             for rid in record.records:
                 out.setdefault(rid, []).append(record)
     return out
+
+
+# What a public reference backs, in words: `supports` names a record's field.
+SUPPORTS_TEXT = {"location": "the place", "date": "the date", "start": "the date", "date_end": "the end date",
+                 "end": "the end date", "status": "the status", "value": "the figure", "length": "the length",
+                 "summary": "the summary"}
+
+
+def supports_text(field: str) -> str:
+    """What a reference backs, as a reader says it ('date_end' -> 'the end date')."""
+    return SUPPORTS_TEXT.get(field, "the " + field.replace("_", " "))

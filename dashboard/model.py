@@ -213,6 +213,9 @@ class Version(Strict):
     says: str
     excerpt: Excerpt | None = None
     reference: Reference | None = None
+    agrees_with_record: bool = Field(default=False, description=(
+        "An article's version that the public record bears out (a loose statement, e.g. 'thousands of "
+        "kilometres', kept in a dispute among the references): its article is not said to differ."))
 
 
 class Disagreement(Base):

@@ -8,6 +8,7 @@ from typing import Any
 
 from dashboard import state as vs
 from dashboard.corpus import Corpus
+from dashboard.dates import format_date
 from dashboard.filters import RANGE_START, facet_counts, facet_values
 from dashboard.model import KINDS, TOPICS
 
@@ -69,9 +70,12 @@ def option_names(corpus: Corpus, facet: str) -> dict[str, str]:
     return {k: KIND_LABELS[k] for k in KINDS}
 
 
-def build_panel_data(corpus: Corpus, view: vs.ViewState, today: dt.date) -> dict[str, Any]:
+def build_panel_data(corpus: Corpus, view: vs.ViewState, today: dt.date,
+                     notes: dict[str, str] | None = None) -> dict[str, Any]:
     """Everything the panel draws, as JSON-ready data: each option with the records choosing it would leave,
-    the dates, and the map's controls (shading, layers, online tiles)."""
+    the dates (with what was said about a date the server read otherwise, `notes`), and the map's controls
+    (shading, layers, online tiles)."""
+    notes = notes or {}
     current = view.filters
     facets = []
     for f in FACETS:
@@ -84,9 +88,10 @@ def build_panel_data(corpus: Corpus, view: vs.ViewState, today: dt.date) -> dict
     lo, hi = RANGE_START.isoformat(), today.isoformat()
     start, end = current.date_from or RANGE_START, current.date_to or today
     dates = [
-        {"key": vs.P_DATE, "label": "Memberships as of", "help": DATE_HELP,
+        {"key": vs.P_DATE, "label": "Memberships as of", "help": DATE_HELP, "today": True,
+         "note": notes.get(vs.P_DATE, ""),
          "ends": [{"name": "on", "label": "Memberships as of", "value": current.as_of.isoformat(), "min": lo, "max": hi}]},
-        {"key": RANGE_KEY, "label": "Dated records between", "help": RANGE_HELP,
+        {"key": RANGE_KEY, "label": "Dated records between", "help": RANGE_HELP, "note": notes.get(RANGE_KEY, ""),
          "ends": [{"name": "from", "label": "Dated records from", "value": start.isoformat(), "min": lo, "max": hi},
                   {"name": "to", "label": "Dated records to", "value": end.isoformat(), "min": lo, "max": hi}]},
     ]
@@ -108,9 +113,27 @@ def _iso(value: object, today: dt.date) -> dt.date:
         day = dt.date.fromisoformat(value)
     except ValueError as exc:
         raise PanelEventError(f"not a date: {value!r}") from exc
-    if not RANGE_START <= day <= today:
+    if day < RANGE_START:
         raise PanelEventError(f"date out of range: {value}")
-    return day
+    # A day past today (the panel stops at the reader's today; midnight may pass on the way): today.
+    return min(day, today)
+
+
+def date_note(key: str, sent: object, read: object) -> str:
+    """What to say beside a date field whose value the server read otherwise than it was sent ('' if not):
+    a day past the reader's today read as today, a "from" after its "to" swapped."""
+    sent_days = [sent] if isinstance(sent, str) else list(sent) if isinstance(sent, list) else []
+    read_days = [read] if isinstance(read, dt.date) else list(read) if isinstance(read, tuple) else []
+    if [d.isoformat() for d in read_days] == sent_days:
+        return ""
+    label = "Memberships as of" if key == vs.P_DATE else "Dated records between"
+    late = [format_date(dt.date.fromisoformat(d)) for d in sent_days if isinstance(d, str)
+            and d > max(read_days).isoformat()]
+    said = [f"{' and '.join(late)} has not begun where you are, read as today" if late else "",
+            "“from” was after “to”, the two are swapped"
+            if len(sent_days) == 2 and sorted(sent_days) != sent_days else ""]
+    shown = " to ".join(format_date(d) for d in read_days)
+    return f"{label}: {'; '.join(w for w in said if w)}: {shown}."
 
 
 def parse_panel_event(payload: object, corpus: Corpus, today: dt.date) -> tuple[str, object]:

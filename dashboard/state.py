@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from dashboard.corpus import Corpus
+from dashboard.dates import format_date
 from dashboard.filters import FilterState
 from dashboard.model import KINDS, TOPICS
 
@@ -184,6 +185,12 @@ class _Decoder:
         latest = today or dt.date(2100, 1, 1)
         if parsed is None:
             self.drop(key, value, "not a date (use YYYY-MM-DD)")
+        elif today is not None and parsed > today >= dt.date(1991, 1, 1):
+            # A link made where the day has already begun (UTC+14) opened where it has not (UTC-10): the
+            # reader's today is the latest day there is for them, so the link is read as today, and says so.
+            self.notices.append(f"Read {key}={_short(value)!r} as today, {format_date(today)}: that day has "
+                                "not begun where you are.")
+            return today
         elif not (dt.date(1991, 1, 1) <= parsed <= latest):
             self.drop(key, value, f"outside 1991-01-01..{latest.isoformat()}" + (" (today)" if today else ""))
             return None

@@ -66,7 +66,7 @@ def _on_story_nav() -> None:
     try:
         change = parse_step_event(value, cached.story_steps(), ss.get(STORY_APPLIED_KEY))
     except StoryEventError as exc:
-        ss[ui.NOTICES_KEY] = [*(ss.get(ui.NOTICES_KEY) or []), f"A step change was ignored: {exc}"]
+        ui.note_refused(f"A step change was ignored: {exc}")
         return
     if change is not None:
         ss[vs.P_STORY], ss[STORY_APPLIED_KEY] = change

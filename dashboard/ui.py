@@ -21,8 +21,10 @@ from dashboard import cached, clock
 from dashboard import state as vs
 from dashboard.assets import AssetError
 from dashboard.corpus import Corpus, CorpusError, Problem, all_excerpts
-from dashboard.describe import announcement, mark_name, selection_said
-from dashboard.evidence import disputes_by_record, record_facts, source_citation, when_text
+from dashboard.describe import announcement, filter_name, mark_name, search_said, selection_said, view_figures
+from dashboard.evidence import disputes_by_record, record_facts, source_citation, supports_text, when_text
+from dashboard.evidence_html import disagreement_html, value_table_html
+from dashboard.evidence_html import html_text as html_text  # the views escape with it too
 from dashboard.filters import RANGE_START, TOUR_START, FilterState, emptied_by, select
 from dashboard.geo import GeodataError
 from dashboard.memberships import status_label
@@ -33,13 +35,16 @@ from dashboard.panel import (
     RANGE_KEY,
     PanelEventError,
     build_panel_data,
+    date_note,
     parse_panel_event,
     pending_changes,
 )
 from dashboard.snapshot import Focus, file_stem, make_snapshot, parse_download_request, view_link
 
 VIEW_KEY = "_view_state"
-NOTICES_KEY = "_notices"
+NOTICES_KEY = "_notices"  # what a link asked for that was not used as given
+REFUSED_KEY = "_refused"  # a change made on the page (the sidebar, a step, a download) that was not applied
+DATE_NOTES_KEY = "_date_notes"  # what the panel says beside a date field the server read otherwise
 SEEDED_KEY = "_seeded"
 # The sidebar container the filter panel goes into (made by a full run, written by the page fragment).
 FILTER_SLOT_KEY = "_filter_slot"
@@ -64,16 +69,6 @@ def light_component(name: str, stem: str):
 _FILTER_PANEL = light_component("filter_panel", "filter-panel")
 
 
-# Characters markdown (and Streamlit's LaTeX and directives) read as syntax, as HTML character references.
-_MD_AS_ENTITIES = str.maketrans({ch: f"&#{ord(ch)};" for ch in "\\`*_{}[]()#+-.!|~$:"})
-
-
-def html_text(text: object) -> str:
-    """Escape text for HTML that st.markdown(unsafe_allow_html=True) shows: tags, and markdown's characters
-    too, as character references (shown as themselves whether or not markdown reads the block)."""
-    return html.escape(str(text), quote=True).translate(_MD_AS_ENTITIES)
-
-
 def md(text: object) -> str:
     """Escape text for st.markdown and Streamlit labels: no HTML, no markdown, no LaTeX, no directives.
 
@@ -94,8 +89,19 @@ _DIRECTIVE_COLON = re.compile(r":(?=\\?[A-Za-z0-9_+\-])")
 
 
 def st_page_style() -> None:
-    """The pages' own layout rules (static/app/page.css), once per full run."""
-    st.html(f"<style>{(_STATIC_APP / 'page.css').read_text(encoding='utf-8')}</style>")
+    """The pages' own layout rules (static/app/page.css, and evidence.css for the evidence panel's wide parts),
+    once per full run."""
+    css = "".join((_STATIC_APP / f"{stem}.css").read_text(encoding="utf-8") for stem in ("page", "evidence"))
+    st.html(f"<style>{css}</style>")
+
+
+def st_phone_nav(pages) -> None:
+    """The pages as a row of links at the top of every page, shown on a phone only (page.css): there Streamlit
+    folds its top navigation into the closed sidebar, a page away from every page."""
+    with st.container(horizontal=True, key="phone-nav", gap="small"):
+        for page in pages:
+            if getattr(page, "visibility", "visible") != "hidden":
+                st.page_link(page, label=page.title, icon=page.icon)
 
 
 def st_html(body: str, css: str | None = None) -> None:
@@ -185,6 +191,7 @@ def clear_filters() -> None:
     ss[vs.P_SEL] = None
     ss[vs.P_QUERY] = ""
     ss[NOTICES_KEY] = []
+    ss[REFUSED_KEY] = []
 
 
 def clear_facet(facet: str) -> None:
@@ -318,10 +325,9 @@ def st_search_status(corpus: Corpus, view: vs.ViewState) -> None:
     query = view.filters.query
     if not query:
         return
-    found = len(select(corpus, view.filters))
+    figures = view_figures(corpus, view.filters)
     with st.container(horizontal=True, vertical_alignment="center", key="search-status"):
-        st.markdown(f"Search **“{md(query)}”**: {found} of {len(corpus.records)} "
-                    f"record{'s' if len(corpus.records) != 1 else ''} match it and the filters.")
+        st.markdown(search_said(f"**“{md(query)}”**", figures))
         st.page_link("views/search.py", label="All results", icon=":material/search:")
         st.button("Clear search", key="clear-search", icon=":material/close:", on_click=clear_facet, args=("query",))
 
@@ -370,7 +376,7 @@ def st_filters(corpus: Corpus, view: vs.ViewState, link: dict) -> None:
     """
     applied = st.session_state.get(PANEL_APPLIED_KEY)
     said = announcement(corpus, view.filters, len(select(corpus, view.filters)), st.session_state.get(ON_MAP_KEY))
-    data = build_panel_data(corpus, view, reader_today()) | {
+    data = build_panel_data(corpus, view, reader_today(), st.session_state.get(DATE_NOTES_KEY)) | {
         "link": link, "session": st.session_state.get(SESSION_TOKEN_KEY),
         "applied": {"epoch": applied.epoch, "n": applied.number} if applied else None,
         "announce": said,
@@ -390,7 +396,7 @@ def _on_filter_change() -> None:
     try:
         todo, applied = pending_changes(payload, ss.get(PANEL_APPLIED_KEY))
     except PanelEventError as exc:
-        ss[NOTICES_KEY] = [*(ss.get(NOTICES_KEY) or []), f"A filter change was ignored: {exc}"]
+        note_refused(f"A filter change was ignored: {exc}")
         return
     if "restore" in payload:
         _restore_from_address_bar(payload["restore"], cached.get_corpus())
@@ -398,12 +404,17 @@ def _on_filter_change() -> None:
         try:
             key, value = parse_panel_event(change, cached.get_corpus(), reader_today())
         except PanelEventError as exc:
-            ss[NOTICES_KEY] = [*(ss.get(NOTICES_KEY) or []), f"A filter change was ignored: {exc}"]
+            note_refused(f"A filter change was ignored: {exc}")
             continue
         if key == CLEAR:
             clear_filters()
         else:
             ss[key] = value
+        if key in (vs.P_DATE, RANGE_KEY, CLEAR):
+            # Said beside the field until the reader next changes it.
+            ss[DATE_NOTES_KEY] = {**(ss.get(DATE_NOTES_KEY) or {}),
+                                  **({k: "" for k in (vs.P_DATE, RANGE_KEY)} if key == CLEAR else
+                                     {key: date_note(key, change.get("value"), value)})}
     ss[PANEL_APPLIED_KEY] = applied
 
 
@@ -427,11 +438,20 @@ def link_payload(view: vs.ViewState, corpus: Corpus) -> dict:
     return {"want": wanted, "keep": list(vs.VIEW_PARAMS)}
 
 
+def note_refused(text: str) -> None:
+    """Say, above the page, that a change made on the page was not applied (and why)."""
+    st.session_state[REFUSED_KEY] = [*(st.session_state.get(REFUSED_KEY) or []), text]
+
+
 def st_notices() -> None:
-    """Show what was dropped from the link, escaped."""
+    """Show what was dropped from the link, and what change made on the page was not applied, escaped: each
+    under words that say which it is."""
     notices = st.session_state.get(NOTICES_KEY) or []
     if notices:
-        st.warning("Some link parameters were ignored:\n\n" + "\n".join(f"- {md(n)}" for n in notices))
+        st.warning("Some link parameters were ignored or read otherwise:\n\n" + "\n".join(f"- {md(n)}" for n in notices))
+    refused = st.session_state.get(REFUSED_KEY) or []
+    if refused:
+        st.warning("A change was not applied:\n\n" + "\n".join(f"- {md(n)}" for n in refused))
 
 
 SHARE_CAPTION = "This link opens exactly this view: filters, selection, layers, and the map's position and zoom."
@@ -493,7 +513,7 @@ def _on_download(key: str, focus: Focus | None) -> None:
     try:
         request = parse_download_request(payload)
     except ValueError as exc:
-        st.session_state[NOTICES_KEY] = [*(st.session_state.get(NOTICES_KEY) or []), f"A download was refused: {exc}"]
+        note_refused(f"A download was refused: {exc}")
         return
     try:
         ready = make_download(request, focus)
@@ -598,57 +618,65 @@ def st_excerpt_card(excerpt: Excerpt, key: str, corpus: Corpus) -> None:
 def st_reference(ref: Reference) -> None:
     """A context fact's public reference, visibly not an article excerpt."""
     with st.container(border=True):
-        st.markdown(f":blue-badge[context, not from the articles] **{md(ref.supports)}**")
+        st.markdown(f":blue-badge[context, not from the articles] backs **{md(supports_text(ref.supports))}**")
         if ref.quote:
             st.markdown(f"“{md(ref.quote)}”")
         st.markdown(f"[{md(ref.title)}]({urllib.parse.quote(ref.url, safe=':/?&=%#+,;~')})"
                     + (f" — {md(ref.publisher)}" if ref.publisher else ""))
 
 
-def st_record(record: Annotation, corpus: Corpus, disputes: dict[str, list[Disagreement]], computed=None) -> None:
-    """Everything behind one mark: fields, computed values, disagreements, excerpts and references."""
+def st_record(record: Annotation, corpus: Corpus, disputes: dict[str, list[Disagreement]], computed=None,
+              workings=None) -> None:
+    """Everything behind one mark: fields, computed values, disagreements, excerpts and references.
+
+    `workings`, if given, is a wider container (under the map) for the disagreements' versions and the computed
+    tables; the record then says where they are.
+    """
     st.subheader(md(record.title), anchor=False)
-    st.caption(f"{KIND_LABELS[record.kind][:-1]} · ref: {record.id}")
+    st.caption(KIND_LABELS[record.kind][:-1])
     if record.summary:
         st.markdown(md(record.summary))
     facts = record_facts(record, corpus)
     if facts:
         st.markdown("\n".join(f"- **{md(k)}**: {md(v)}" for k, v in facts))
-    if computed is not None:
-        computed()
-    for dis in disputes.get(record.id, []):
-        st_disagreement(dis, corpus)
-    if isinstance(record, Disagreement):
-        st_disagreement(record, corpus, heading=False)
+    flagged = disputes.get(record.id, [])
+    if workings is None:
+        st_workings(record, corpus, flagged, computed)
+    elif flagged or computed is not None or isinstance(record, Disagreement):
+        with workings:
+            st_workings(record, corpus, flagged, computed, title=True)
+        said = [f"Sources disagree: {md(d.title)}" for d in flagged]
+        st.markdown("\n".join(f"- ⚠ {line}" for line in said) + ("\n\n" if said else "")
+                    + "Every version, and what we computed, is shown with the map, under it.")
     for i, excerpt in enumerate(record.excerpts):
         st_excerpt_card(excerpt, vs.excerpt_key(record.id, i), corpus)
     for ref in record.references:
         st_reference(ref)
 
 
+def st_workings(record: Annotation, corpus: Corpus, flagged: list[Disagreement], computed=None,
+                title: bool = False) -> None:
+    """A record's disagreements, every version side by side where they fit, and its computed values."""
+    if title:
+        st.markdown(f"**Behind “{md(record.title)}”: where sources disagree, and what we computed**")
+    if computed is not None:
+        computed()
+    for dis in flagged:
+        st_disagreement(dis, corpus)
+    if isinstance(record, Disagreement):
+        st_disagreement(record, corpus, heading=False)
+
+
 def st_disagreement(dis: Disagreement, corpus: Corpus, heading: bool = True) -> None:
-    """Both (or all) statements side by side."""
-    if heading:
-        st.warning(f"Sources disagree: {md(dis.title)}", icon=":material/compare_arrows:")
-    if dis.summary and heading:
-        st.caption(md(dis.summary))
-    cols = st.columns(len(dis.versions))
-    for col, version in zip(cols, dis.versions):
-        with col:
-            st.markdown(f"**{md(version.says)}**")
-            if version.excerpt:
-                src = corpus.sources[version.excerpt.source]
-                st.markdown(f"“{md(' '.join(version.excerpt.quote.split()))}”  \n— {md(src.label)}")
-            elif version.reference:
-                ref = version.reference
-                st.markdown(f":blue-badge[record] [{md(ref.title)}]({urllib.parse.quote(ref.url, safe=':/?&=%#+,;~')})")
+    """Both (or all) statements, side by side where each has room for a readable line, else stacked."""
+    st.markdown(disagreement_html(dis, corpus, heading=heading), unsafe_allow_html=True)
 
 
 def st_empty(corpus: Corpus, view: vs.ViewState) -> None:
     """Say plainly that nothing matches, and offer to clear what emptied it."""
     st.info("No record matches these filters.")
     for facet in emptied_by(corpus, view.filters) or view.filters.active_facets():
-        st.button(f"Clear the {facet.replace('_', ' ')} filter", key=f"clear-{facet}",
+        st.button(f"Clear the {filter_name(facet)} filter", key=f"clear-{facet}",
                   on_click=clear_facet, args=(facet,))
 
 
@@ -758,15 +786,15 @@ def distance_to_afghanistan(site) -> float:
 def st_site_evidence(site) -> None:
     """A computed distance, with its method, beside what the sources give."""
     km = distance_to_afghanistan(site)
-    st.markdown("**Distance to the Afghan border**")
-    st.dataframe([
-        {"value": f"{km:,.0f} km", "from": "computed from our geodata",
-         "method": "geodesic (pyproj, WGS84) from the marker to the nearest point of Afghanistan's outline, "
-                   "Natural Earth 1:10m simplified at 0.01°"},
-        {"value": "—", "from": "the articles", "method": "none of the five articles gives this distance"},
-    ], hide_index=True, width="stretch")
-    if "city" in (site.location.place or "") or "not given" in (site.location.place or ""):
-        st.caption("The marker stands at the city's coordinates, so the distance is approximate.")
+    approximate = "city" in (site.location.place or "") or "not given" in (site.location.place or "")
+    st.markdown(value_table_html(
+        "Distance to the Afghan border", ("Distance", "Given by", "How"),
+        [(f"{km:,.0f} km", "computed from our geodata",
+          "geodesic (pyproj, WGS84) from the marker to the nearest point of Afghanistan's outline, "
+          "Natural Earth 1:10m simplified at 0.01°"),
+         ("—", "the articles", "none of the five articles gives this distance")],
+        "The marker stands at the city's coordinates, so the distance is approximate." if approximate else ""),
+        unsafe_allow_html=True)
 
 
 def st_border_evidence(border, geodata, corpus: Corpus) -> None:
@@ -775,18 +803,17 @@ def st_border_evidence(border, geodata, corpus: Corpus) -> None:
     if row.empty:
         return
     km = float(row.iloc[0]["length_km"])
-    st.markdown("**Length: computed, in the articles, in the record**")
-    values = [{"value": f"{km:,.1f} km", "from": "computed from our geodata",
-               "method": f"geodesic length on the WGS84 ellipsoid (pyproj) of {row.iloc[0]['resolution']}"}]
+    values = [(f"{km:,.1f} km", "computed from our geodata",
+               f"geodesic length on the WGS84 ellipsoid (pyproj) of {row.iloc[0]['resolution']}")]
     for dis in disputes_by_record(corpus).get(border.id, []):
         for version in dis.versions:
             if version.excerpt:
-                values.append({"value": version.says, "from": corpus.sources[version.excerpt.source].label,
-                               "method": "article"})
+                values.append((version.says, corpus.sources[version.excerpt.source].label, "the article's words"))
             elif version.reference:
-                values.append({"value": version.says, "from": version.reference.title, "method": "public reference"})
-    st.dataframe(values, hide_index=True, width="stretch")
-    st.caption("A 1:10m line smooths the river's meanders, so it measures shorter than surveyed lengths.")
+                values.append((version.says, version.reference.title, "public reference"))
+    st.markdown(value_table_html("Length: computed, in the articles, in the record", ("Length", "Given by", "How"),
+                             values, "A 1:10m line smooths the river's meanders, so it measures shorter than "
+                                     "surveyed lengths."), unsafe_allow_html=True)
 
 
 _MAP_WATCHDOG = """<div id="map-watchdog" role="alert" style="display:none;padding:8px 12px;border:1px solid #e0a800;

@@ -17,7 +17,9 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     disputed = sum(r.disputed for r in rows)
     st.caption(f"{len(rows)} subjects the articles speak about, with these filters; {disputed} where sources "
                "disagree come first. Each cell: the article's words, and whether they agree with the record, "
-               "differ from it (see the disagreement), cannot be compared (no public record), or it is silent.")
+               "differ from it (the cell names the disagreement that sets them against it), cannot be compared "
+               "(no public record), or it is silent. Where the public references disagree among themselves, "
+               "the record's column says so.")
     if not rows:
         ui.st_empty(corpus, view)
         return

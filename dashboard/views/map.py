@@ -9,7 +9,7 @@ import streamlit as st
 from dashboard import cached, ui
 from dashboard import state as vs
 from dashboard.corpus import Corpus
-from dashboard.describe import map_description, mark_name
+from dashboard.describe import excerpts_said, map_description, mark_name, view_figures
 from dashboard.filters import select
 from dashboard.layers import LAYER_ORDER, record_id_from_tooltip, route_legs, tour_order
 from dashboard.mapframe import st_map_frame
@@ -120,6 +120,8 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
             zoom=start.zoom if start else None,
         ) or {}
         st_mark_picker(corpus, view, stops, sites, borders, status, geodata)
+        # Under the map, where the page is wide: a selected record's disagreements and computed tables.
+        workings = st.container(key="evidence-workings")
         previous = st.session_state.get(SEEN_KEY)
         if ui.is_new_event("map", (returned.get("last_object_clicked_count") or 0, returned.get("last_clicked"))):
             rid = clicked_record(returned, previous, geodata, status, view)
@@ -136,14 +138,14 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
                 computed = partial(ui.st_border_evidence, selected, geodata, corpus)
             elif isinstance(selected, MilitarySite):
                 computed = partial(ui.st_site_evidence, selected)
-            ui.st_record(selected, corpus, ui.disputes_by_record(corpus), computed=computed)
+            ui.st_record(selected, corpus, ui.disputes_by_record(corpus), computed=computed, workings=workings)
             if st.button("Clear selection"):
                 st.session_state[vs.P_SEL] = None
                 st.rerun()
         else:
             st.subheader("Evidence", anchor=False)
             st.caption("Click a stop, a base, a border or a shaded country to see the excerpts behind it. "
-                       "Meanwhile, the excerpts of everything the filters leave:")
+                       + excerpts_said(view_figures(corpus, view.filters)))
             ui.st_excerpt_list(records, corpus)
 
     # A toggle, not an expander: the table's code is only fetched by readers who ask for it.

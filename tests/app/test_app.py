@@ -84,7 +84,8 @@ HOSTILE = [
     ({"\"><img src=x onerror=alert(1)>": "1"}, "unknown parameter"),
     ({"tiles": "maybe"}, "use 0 or 1"),
     # Review of issue 11: a date after the reader's today; a grouping with nothing to shade.
-    ({"date": "2099-12-31"}, "outside 1991"),
+    ({"date": "2099-12-31"}, "as today"),  # issue 24: read as the reader's today, and said
+    ({"date": "1985-06-01"}, "outside 1991"),
     ({"shade": "BRI"}, "no members to shade countries by"),
 ]
 
@@ -199,21 +200,32 @@ def test_every_page_runs(app, page):
     assert not at.exception
 
 
+def _table_rows(at, caption: str) -> list[list[str]]:
+    """The rows of the evidence table with this caption, as the reader sees its cells (HTML, words wrapped)."""
+    import html as html_lib
+    import re
+
+    from dashboard.evidence_html import html_text
+
+    body = next(m.value for m in at.markdown if f"<caption>{html_text(caption)}" in m.value)
+    table = body.split("<tbody>", 1)[1]
+    return [[html_lib.unescape(c) for c in re.findall(r"<td>(.*?)</td>", tr)] for tr in table.split("<tr>")[1:]]
+
+
 def test_a_selected_base_shows_its_computed_distance_to_afghanistan(app):
     app.query_params["sel"] = "site-kant"
     at = app.run()
     assert not at.exception
-    assert "Distance to the Afghan border" in texts(at)
-    table = next(d.value for d in at.dataframe if "method" in d.value.columns)
-    assert "geodesic" in table["method"].iloc[0] and table["value"].iloc[0].endswith(" km")
+    rows = _table_rows(at, "Distance to the Afghan border")
+    assert rows[0][0].endswith(" km") and rows[0][1] == "computed from our geodata" and "geodesic" in rows[0][2]
 
 
 def test_a_selected_border_shows_computed_article_and_reference_lengths(app):
     app.query_params["sel"] = "border-tj-af"
     at = app.run()
-    table = next(d.value for d in at.dataframe if "method" in d.value.columns)
-    assert set(table["method"]) >= {"article", "public reference"}
-    assert "1,300 km" in set(table["value"]) and "1,357 km" in set(table["value"])
+    rows = _table_rows(at, "Length: computed, in the articles, in the record")
+    assert {r[2] for r in rows} >= {"the article's words", "public reference"}
+    assert "1,300 km" in {r[0] for r in rows} and "1,357 km" in {r[0] for r in rows}
 
 
 def test_the_map_features_are_available_as_a_table(app):
@@ -303,3 +315,13 @@ def test_the_about_page_says_so_when_another_corpus_is_loaded(app, monkeypatch, 
     assert not at.exception
     assert not at.success
     assert any("not compared" in c.value for c in at.caption)
+
+
+def test_a_change_made_on_the_page_that_was_not_applied_is_not_called_a_link_parameter(app):
+    # Issue 24, case 5's kind: a refused sidebar change was listed under "Some link parameters were ignored".
+    at = app.run()
+    at.session_state[ui.REFUSED_KEY] = ["A filter change was ignored: Country: unknown 'XX'"]
+    at.run()
+    said = [w.value for w in at.warning]
+    assert any(w.startswith("A change was not applied:") and "unknown 'XX'" in w for w in said), said
+    assert not any("link parameters" in w for w in said), said

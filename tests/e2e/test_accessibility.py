@@ -212,6 +212,10 @@ def _axe_everywhere(page) -> list[dict]:
 STATES = {
     "map": ("/", None),
     "map, a record selected": ("/?sel=stop-dushanbe", None),
+    # Issue 24: the longest disagreement's versions and a length table, under the map; a date refused beside its field.
+    "map, a border's versions and table": ("/?sel=border-tj-af", None),
+    "map, the longest disagreement": ("/?sel=org-eaeu", None),
+    "map, a date read as today": ("/?date=2090-01-01", None),
     "map, a popup open": ("/", "popup"),
     "map, the filter facets open": ("/", "facets"),
     "map, the share box open": ("/", "share"),

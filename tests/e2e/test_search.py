@@ -51,7 +51,7 @@ def test_searching_kant_in_the_sidebar_shows_its_records_on_the_map_and_clearing
     everything = _refs(page, lambda refs: "stop-almaty" in refs)
     _search(page, "Kant")
     page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'Kant'")
-    status = page.get_by_text(re.compile(r"^Search “Kant”: \d+ of \d+ records match it and the filters\.$"))
+    status = page.get_by_text(re.compile(r"^Search “Kant”: \d+ of the \d+ records the other filters leave match it\.$"))
     expect(status).to_be_visible()
     found = _refs(page, lambda refs: "stop-almaty" not in refs)
     assert "site-kant" in found and set(found) < set(everything)

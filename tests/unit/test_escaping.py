@@ -109,3 +109,14 @@ def test_html_text_shows_markdown_and_tags_as_themselves():
     assert html.unescape(out) == text
     rendered = MarkdownIt("commonmark").render(f'<p class="x">{out}</p>')
     assert "<strong>" not in rendered and "<code>" not in rendered and "<a " not in rendered
+
+
+def test_html_text_shows_quotes_and_apostrophes_as_themselves():
+    # Issue 24: an apostrophe came out as "&&#35;x27;" (its reference's '#' escaped again), which a browser
+    # shows as the literal "&#x27;": "Afghanistan&#x27;s" in the map's description and the evidence tables.
+    from dashboard.ui import html_text
+
+    for text in ("Afghanistan's outline", 'the "longest" border', "Kazakhstan’s # 1 & <only>"):
+        out = html_text(text)
+        assert html.unescape(out) == text
+        assert "'" not in out and '"' not in out

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from dashboard import state as vs
+from dashboard.dates import format_date
 from dashboard.filters import FilterState, select
 from dashboard.panel import (
     FACETS,
@@ -110,7 +111,6 @@ BAD = [
     ({"key": "kind", "value": ["spaceship"]}, "Record kind: unknown 'spaceship'"),
     ({"key": "date", "value": "2017-02-30"}, "not a date: '2017-02-30'"),
     ({"key": "date", "value": "1990-12-31"}, "date out of range: 1990-12-31"),   # before the range the panel offers
-    ({"key": "date", "value": "2026-11-23"}, "date out of range: 2026-11-23"),   # after today
     ({"key": "date", "value": 20170227}, "not a date: '20170227'"),
     ({"key": "date", "value": 10 ** 50}, f"not a date: {str(10 ** 50)[:40]!r}"),  # cut at 40 characters
     ({"key": "date", "value": "2017-2-27"}, "not a date: '2017-2-27'"),
@@ -224,9 +224,10 @@ def test_the_panel_shows_each_option_with_its_count_and_the_date_fields_their_li
     assert shown["MD"] == 0                                    # offered, though it would leave nothing
     lo, hi = "1991-01-01", TODAY.isoformat()
     assert data["dates"] == [
-        {"key": "date", "label": "Memberships as of", "help": DATE_HELP,
+        {"key": "date", "label": "Memberships as of", "help": DATE_HELP, "today": True, "note": "",
          "ends": [{"name": "on", "label": "Memberships as of", "value": "2017-02-27", "min": lo, "max": hi}]},
         {"key": "range", "label": "Dated records between", "help": "Records without a date are always kept.",
+         "note": "",
          "ends": [{"name": "from", "label": "Dated records from", "value": lo, "min": lo, "max": hi},
                   {"name": "to", "label": "Dated records to", "value": hi, "min": lo, "max": hi}]},
     ]
@@ -236,3 +237,37 @@ def test_the_panel_shows_each_option_with_its_count_and_the_date_fields_their_li
     layers = data["map"]["layers"]
     assert [(o["value"], o["name"]) for o in layers["options"]] == [
         ("members", "Memberships"), ("route", "Visit route"), ("sites", "Military sites"), ("border", "Borders")]
+
+
+# Issue 24, case 5: a day past the reader's today (midnight passed between the panel and the server) is read as
+# today, and the panel says so beside the field; "from" after "to" is swapped, and said. Nothing changes silently.
+AFTER_TODAY = [
+    # (the change sent, the value read, the words said beside the field: "" when it is read as sent)
+    ({"key": "date", "value": TODAY.isoformat()}, TODAY, ""),
+    ({"key": "date", "value": "2026-11-23"}, TODAY, "has not begun where you are, read as today"),
+    ({"key": "date", "value": "2090-01-01"}, TODAY, "1 Jan 2090 has not begun where you are"),
+    ({"key": "range", "value": ["2016-01-01", "2090-01-01"]}, (dt.date(2016, 1, 1), TODAY), "read as today"),
+    ({"key": "range", "value": ["2020-01-01", "2010-01-01"]}, (dt.date(2010, 1, 1), dt.date(2020, 1, 1)),
+     "“from” was after “to”, the two are swapped: 1 Jan 2010 to 1 Jan 2020."),
+    ({"key": "range", "value": ["2010-01-01", "2020-01-01"]}, (dt.date(2010, 1, 1), dt.date(2020, 1, 1)), ""),
+]
+
+
+@pytest.mark.parametrize(("payload", "value", "words"), AFTER_TODAY)
+def test_a_date_read_otherwise_than_sent_is_said_beside_its_field(corpus, payload, value, words):
+    from dashboard.panel import date_note
+
+    key, read = parse_panel_event(payload, corpus, TODAY)
+    assert read == value
+    note = date_note(key, payload["value"], read)
+    assert (words in note) if words else note == ""
+    if words:
+        assert format_date(TODAY if value == TODAY else max(value)) in note
+
+
+def test_the_as_of_date_has_a_today_shortcut_and_a_place_for_its_note(corpus):
+    from dashboard.state import ViewState
+
+    data = build_panel_data(corpus, ViewState(), TODAY, {"date": "said"})
+    as_of = next(d for d in data["dates"] if d["key"] == "date")
+    assert as_of["today"] is True and as_of["note"] == "said" and as_of["ends"][0]["max"] == TODAY.isoformat()

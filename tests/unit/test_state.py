@@ -95,10 +95,35 @@ def test_hostile_values_are_dropped_with_a_notice(corpus, params, words):
 
 def test_a_link_may_not_ask_for_a_day_after_the_readers_today(corpus):
     # Review of issue 11 (C1): ?date=2099-12-31 was accepted while the date field stops at today.
+    # Issue 24, case 5: such a day is read as the reader's today, with a notice (it was dropped, and the map
+    # fell back to the tour's date without a word about it).
     today = dt.date(2026, 11, 30)
     state, notices = decode({"date": ["2026-12-01"], "to": ["2026-11-30"]}, corpus, today)
-    assert state.filters.as_of == dt.date(2017, 2, 27) and state.filters.date_to == today
-    assert notices == ["Ignored date='2026-12-01': outside 1991-01-01..2026-11-30 (today)."]
+    assert state.filters.as_of == today and state.filters.date_to == today
+    assert notices == ["Read date='2026-12-01' as today, 30 Nov 2026: that day has not begun where you are."]
+
+
+# Issue 24, case 5: a link made in UTC+14 on its today (6 Dec), opened in America/Adak where it is still 5 Dec.
+# Every date parameter past the reader's today is read as today and says so; one before 1991 is dropped and
+# says so; none falls back to the tour's day without a word.
+PAST_TODAY = [
+    # (parameters, the filters' dates kept (as_of, from, to), the words of each notice)
+    ({"date": ["2026-12-06"]}, (dt.date(2026, 12, 5), None, None), ["Read date='2026-12-06' as today, 5 Dec 2026"]),
+    ({"date": ["2090-01-01"]}, (dt.date(2026, 12, 5), None, None), ["Read date='2090-01-01' as today"]),
+    ({"from": ["2026-12-06"]}, (dt.date(2017, 2, 27), dt.date(2026, 12, 5), None), ["Read from='2026-12-06' as today"]),
+    ({"to": ["2026-12-06"]}, (dt.date(2017, 2, 27), None, dt.date(2026, 12, 5)), ["Read to='2026-12-06' as today"]),
+    ({"from": ["2026-12-06"], "to": ["2026-12-07"]}, (dt.date(2017, 2, 27), dt.date(2026, 12, 5), dt.date(2026, 12, 5)),
+     ["Read from='2026-12-06' as today", "Read to='2026-12-07' as today"]),
+    ({"date": ["1990-12-31"]}, (dt.date(2017, 2, 27), None, None), ["Ignored date='1990-12-31': outside 1991-01-01"]),
+    ({"date": ["2026-12-05"]}, (dt.date(2026, 12, 5), None, None), []),
+]
+
+
+@pytest.mark.parametrize(("params", "kept", "words"), PAST_TODAY)
+def test_a_day_past_the_readers_today_is_read_as_today_with_a_notice(corpus, params, kept, words):
+    state, notices = decode(params, corpus, dt.date(2026, 12, 5))
+    assert (state.filters.as_of, state.filters.date_from, state.filters.date_to) == kept
+    assert len(notices) == len(words) and all(n.startswith(w) for n, w in zip(notices, words)), notices
 # --- Map views and dates at and past the edges (issue 19), with the notice a reader sees, word for word. -----
 TOGETHER = "Ignored the map view: lat, lon and z go together."
 VIEWS = [

@@ -39,6 +39,13 @@
     map.fitBounds(frame, {animate: false, paddingBottomRight: [right, below]});
   }
   fit();
+  // The edge badge measures from the centre of the reader's frame (the dashboard's, as it was), not from the
+  // centre the legend's padding moved the fit to; once the reader pans or zooms, from the map's centre.
+  var frameCentre = map.unproject(L.bounds(map.project(L.latLngBounds(frame).getSouthWest(), 0),
+                                           map.project(L.latLngBounds(frame).getNorthEast(), 0)).getCenter(), 0);
+  var moved = false;
+  window.__badgeCentre = function () { return moved ? null : frameCentre; };
+  map.on("dragstart zoomstart", function () { if (window.__layoutDone) { moved = true; } });
   map.attributionControl.addAttribution(data.attribution);
 
   // A page that scrolls: the wheel zooms the map only once the reader has clicked into it.

@@ -47,7 +47,7 @@ export default function (component) {
   root.__pages = data.pages;
   const first = (data.page - 1) * data.size + 1;
   const last = Math.min(data.total, data.page * data.size);
-  const where = `${first}–${last} of ${data.total} · page ${data.page} of ${data.pages}`;
+  const where = `${first}–${last} of ${data.total.toLocaleString("en")} excerpt${data.total === 1 ? "" : "s"} · page ${data.page} of ${data.pages}`;
   if (root.querySelector(".where").textContent !== where) { root.querySelector(".where").textContent = where; }
   root.querySelector(".prev").disabled = data.page <= 1;
   root.querySelector(".next").disabled = data.page >= data.pages;

@@ -114,6 +114,27 @@ function updateFacet(box, facet, state) {
   box.classList.toggle("active", facet.chosen.length > 0);
 }
 
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+// "2026-12-05" as "5 Dec 2026", the dashboard's way (dates.format_date); a calendar date, no time zone.
+function dayText(iso) {
+  const [y, m, d] = iso.split("-").map(Number);
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+// What a date field may hold, and what the map will use instead when it may not, in words (issue 24):
+// a day past the reader's today is read as today, a day before the record's start as its first day.
+// Nothing is changed without saying so beside the field.
+function readDay(value, input, name) {
+  if (value > input.max) {
+    return {value: input.max, note: `${name}: ${dayText(value)} is after today, read as today, ${dayText(input.max)}.`};
+  }
+  if (value < input.min) {
+    return {value: input.min, note: `${name}: ${dayText(value)} is before the record starts, read as ${dayText(input.min)}.`};
+  }
+  return {value, note: ""};
+}
+
 function buildDates(dates, state) {
   const wrap = el("div", {class: "dates"});
   for (const field of dates) {
@@ -127,20 +148,69 @@ function buildDates(dates, state) {
       block.append(row);
       return input;
     });
-    block.append(el("p", {class: "help"}, field.help));
+    // Where a refused or changed value is said: beside the field, and to a screen reader.
+    const note = el("p", {class: "note", role: "status", "aria-live": "polite", "data-testid": `filter-${field.key}-note`});
+    const say = (text) => { if (note.textContent !== text) { note.textContent = text; } };
+    block.__say = say;
+    if (field.today) {
+      // "Today" beside the field: the reader's today (the field's max), in one click or key press.
+      // Named by its words, inside the field's group (legend): "Today".
+      const today = el("button", {type: "button", class: "today", "data-testid": `filter-${field.key}-today`}, "Today");
+      today.addEventListener("click", () => {
+        const last = inputs.length - 1;
+        inputs[last].value = inputs[last].max;
+        say("");
+        send(true);
+      });
+      const row = inputs[inputs.length - 1].closest(".end");
+      const line = el("div", {class: "end-row"});
+      row.replaceWith(line);
+      line.append(row, today);
+    }
+    block.append(note, el("p", {class: "help"}, field.help));
     let timer = null;
-    const commit = () => {
+    // `final`: the reader has left the field (or pressed Enter), so a value out of range is no longer a year
+    // being typed digit by digit (0002, 0020, 0201 …) but what they mean: read it, and say how.
+    const send = (final) => {
+      const typed = inputs.map((i) => i.value);
+      if (typed.some((v) => !v)) {
+        clearTimeout(timer);
+        if (!final) { inputs.forEach((i) => i.setAttribute("aria-invalid", String(!i.value))); return; }
+        // Not a whole date: the field goes back to what the map uses, and says so.
+        const shown = block.__server;
+        block.__sent = JSON.stringify(shown);
+        inputs.forEach((i, k) => { i.value = shown[k]; i.setAttribute("aria-invalid", "false"); });
+        say(`Not a whole date: the map stays on ${shown.map(dayText).join(" to ")}.`);
+        return;
+      }
+      if (!final && typed.some((v, k) => v < inputs[k].min)) {
+        clearTimeout(timer);  // a year still being typed (0002, 0020, 0201 …): nothing is sent yet
+        inputs.forEach((i) => i.setAttribute("aria-invalid", String(i.value < i.min || i.value > i.max)));
+        return;
+      }
+      const names = field.ends.map((end) => (field.ends.length > 1 ? `${field.label} ${end.name}` : field.label));
+      const read = typed.map((v, k) => readDay(v, inputs[k], names[k]));
+      let values = read.map((r) => r.value);
+      const notes = read.map((r) => r.note).filter(Boolean);
+      if (values.length === 2 && values[0] > values[1]) {
+        values = [values[1], values[0]];
+        notes.push(`${field.label}: "from" was after "to"; the two are swapped.`);
+      }
+      inputs.forEach((i, k) => { if (i.value !== values[k]) { i.value = values[k]; } i.setAttribute("aria-invalid", "false"); });
+      // A note stays until the reader gives the field a new value (leaving it, or Enter, is not one).
+      if (JSON.stringify(values) === block.__sent) { if (notes.length) { say(notes.join(" ")); } return; }
+      say(notes.join(" "));
+      block.__sent = JSON.stringify(values);
       clearTimeout(timer);
-      const values = inputs.map((i) => i.value);
-      // Typing a year digit by digit passes through years like 0201: wait for a date in range.
-      const ok = values.every((v, i) => v && v >= inputs[i].min && v <= inputs[i].max);
-      inputs.forEach((i) => i.setAttribute("aria-invalid", String(!(i.value && i.value >= i.min && i.value <= i.max))));
-      if (!ok) { return; }
       timer = setTimeout(() => {
         change(state, field.key, values.length === 1 ? values[0] : values, values);
-      }, 250);
+      }, final ? 0 : 250);
     };
-    inputs.forEach((input) => input.addEventListener("change", commit));
+    inputs.forEach((input) => {
+      input.addEventListener("change", () => send(false));
+      input.addEventListener("blur", () => send(true));
+      input.addEventListener("keydown", (event) => { if (event.key === "Enter") { send(true); } });
+    });
     wrap.append(block);
   }
   return wrap;
@@ -149,7 +219,10 @@ function buildDates(dates, state) {
 function updateDates(wrap, dates, state) {
   for (const field of dates) {
     const block = wrap.querySelector(`fieldset[data-key="${CSS.escape(field.key)}"]`);
-    const keepDom = !settled(state, field.key, field.ends.map((end) => end.value));
+    const server = field.ends.map((end) => end.value);
+    block.__server = server;
+    const keepDom = !settled(state, field.key, server);
+    if (!keepDom) { block.__sent = JSON.stringify(server); }
     block.querySelectorAll("input").forEach((input, i) => {
       const end = field.ends[i];
       if (input.min !== end.min) { input.min = end.min; }
@@ -157,6 +230,9 @@ function updateDates(wrap, dates, state) {
       if (!keepDom && input.getRootNode().activeElement !== input && input.value !== end.value) { input.value = end.value; }
       if (!keepDom && input.getAttribute("aria-invalid") !== "false") { input.setAttribute("aria-invalid", "false"); }
     });
+    // A change the server made to a value (a day that passed midnight on its way) is said here too.
+    if (field.note && block.__said !== field.note) { block.__say(field.note); }
+    block.__said = field.note || "";
   }
 }
 

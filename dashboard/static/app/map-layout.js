@@ -133,7 +133,10 @@ window.__mapLayout = function (map) {
     }
     var size = map.getSize(), c = map.latLngToContainerPoint(o.getLatLng());
     var cx = size.x / 2, cy = size.y / 2, dx = c.x - cx, dy = c.y - cy;
-    var km = Math.round(map.distance(map.getCenter(), o.getLatLng()) / 1000);
+    // From the map's centre (the briefing's frame's centre until the reader moves it: its legend pads the fit),
+    // by Leaflet's own measure; the PNG measures the same way (briefing_png.edge_distance_km).
+    var centre = (window.__badgeCentre && window.__badgeCentre()) || map.getCenter();
+    var km = Math.round(map.distance(centre, o.getLatLng()) / 1000);
     var name = (o.getTooltip() && o.getTooltip().getContent() || "").replace(/<[^>]*>/g, " ").match(/:\s*([^\s]+)/);
     var city = name ? name[1] : "Start";
     edge.textContent = "";
@@ -144,6 +147,11 @@ window.__mapLayout = function (map) {
     arrow.style.transform = "rotate(" + Math.atan2(dy, dx) + "rad)";
     var text = document.createElement("span");
     text.textContent = "M " + city + " " + km.toLocaleString("en") + " km";
+    // What the figure measures, on a second, smaller line: the badge stays as wide as its first line.
+    var from = document.createElement("small");
+    from.textContent = " from the map's centre";
+    from.style.cssText = "display:block;font-size:10px;font-weight:400;line-height:12px;white-space:nowrap";
+    text.append(from);
     edge.append(arrow, text);
     // The visible words first (WCAG 2.5.3: a speech-input user says what they see).
     edge.setAttribute("aria-label", text.textContent + ": where the tour began and ended, off the map. " +
