@@ -8,7 +8,7 @@ import itertools
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS
-from tests.e2e.helpers import MAP_FRAME, wait_for_map
+from tests.e2e.helpers import MAP_FRAME, wait_for_map, wait_settled
 
 pytestmark = pytest.mark.e2e
 
@@ -60,11 +60,10 @@ def _overlaps(marks):
 def _open(browser, server, size):
     context = browser.new_context(viewport={"width": size[0], "height": size[1]})
     page = context.new_page()
-    page.set_default_timeout(30000)
     page.goto(server + "/")
     frame = wait_for_map(page)
     frame.wait_for_function("() => window.__layoutDone === true")
-    page.wait_for_timeout(500)
+    wait_settled(page)
     return context, page, frame
 
 
