@@ -19,10 +19,15 @@ run: $(STAMP)
 serve-replicas: $(STAMP)
 	$(PY) -m deploy.replicas --replicas $(N) --port $(PORT)
 
+# The unit and AppTest tests on TEST_JOBS workers (pytest-xdist); then the browser tests, in one process: they
+# share one server per kind (tests/e2e/conftest.py), and each drives one Chromium page at a time.
+TEST_JOBS ?= 2
+
 test: $(DEVSTAMP)
 	$(VENV)/bin/ruff check .
 	$(PY) -m dashboard.validate
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_JOBS) tests/unit tests/app
+	$(PY) -m pytest tests/e2e
 
 lint: $(DEVSTAMP)
 	$(VENV)/bin/ruff check .
@@ -51,8 +56,11 @@ bench-quick: $(DEVSTAMP)
 mutation: $(DEVSTAMP)
 	$(PY) -m mutation.run
 
+# CI's quick subset takes both cores (MUTATION_QUICK_JOBS): mutmut's workers and the named mutants' pytest-xdist.
+MUTATION_QUICK_JOBS ?= 2
+
 mutation-quick: $(DEVSTAMP)
-	$(PY) -m mutation.run --quick
+	$(PY) -m mutation.run --quick --jobs $(MUTATION_QUICK_JOBS)
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is needed (set PYTHON=...)") if sys.version_info < (3, 11) else None'

@@ -119,7 +119,8 @@ def write_report(target: Path, patterns: dict[str, list[str]], named: list[dict]
     lines = [
         "# Mutation testing: what the tests notice",
         "",
-        f"- Tool: mutmut {version('mutmut')} (one worker: `--max-children {timing.get('jobs', 1)}`), "
+        f"- Tool: mutmut {version('mutmut')} ({_workers(timing.get('jobs', 1))}: "
+        f"`--max-children {timing.get('jobs', 1)}`), "
         f"Python {sys.version.split()[0]}",
         f"- Date: {timing.get('finished', '?')}; dashboard/ and tests/ as at commit {timing.get('commit', '?')}",
         f"- Run time: {timing.get('seconds', 0) / 60:.1f} min for mutmut's {timing.get('checked', total)} mutants, "
@@ -156,6 +157,10 @@ def write_report(target: Path, patterns: dict[str, list[str]], named: list[dict]
     return score >= GOAL and not unexplained and all(m["fate"] == "killed" for m in named or [])
 
 
+def _workers(n: int) -> str:
+    return "one worker" if n == 1 else f"{n} workers"
+
+
 def _natural(name: str):
     return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", name)]
 
@@ -190,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     from mutation import named as named_mutants
 
     started = time.monotonic()
-    named = named_mutants.run_all() if not args.patterns else None
+    named = named_mutants.run_all(args.jobs, quick=args.quick) if not args.patterns else None
     named_seconds = time.monotonic() - started
     if args.quick:
         if not args.report_only:

@@ -60,7 +60,7 @@ def axe_violations(page, impacts: tuple[str, ...] = BLOCKING, rules: list[str] |
     once the app is idle: while Streamlit runs the script it fades the elements it may replace
     (data-stale="true"), and axe would judge the fade's colours, which no reader sees for long.
     """
-    page.wait_for_function(IDLE, timeout=30_000)
+    page.wait_for_function(IDLE)
     script = axe_script()
     for frame in page.frames:
         if frame is not page.main_frame:

@@ -8,12 +8,18 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from deploy.replicas import Replicas, free_port, streamlit_cmd, wait_healthy
 from tests.ci import need
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+# How long a state the app reports (the app idle, a step shown, the address) may take to come on a busy 2-core
+# machine: a bound, never a delay. Every wait returns as soon as its state holds; this is only how long a test
+# waits before it says the state never came. Playwright's own default for `expect` is 5 s.
+STATE_WAIT_MS = 60_000
+expect.set_options(timeout=STATE_WAIT_MS)
 
 
 def _start(port: int, base_path: str = "", env: dict | None = None) -> tuple[subprocess.Popen, str]:
@@ -123,6 +129,14 @@ def browser(chromium_path):
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=chromium_path,
                               args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        new_context = b.new_context
+
+        def new_context_waiting(*args, **kwargs):
+            context = new_context(*args, **kwargs)
+            context.set_default_timeout(STATE_WAIT_MS)
+            return context
+
+        b.new_context = new_context_waiting  # every test's pages wait as long (STATE_WAIT_MS)
         yield b
         b.close()
 
@@ -138,7 +152,6 @@ def pytest_runtest_makereport(item, call):
 def page(browser, request):
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     pg = context.new_page()
-    pg.set_default_timeout(30000)
     pg.dialogs = []
     pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
     yield pg

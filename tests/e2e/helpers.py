@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 from urllib.parse import urlparse
+
+from playwright.sync_api import Error as PlaywrightError
 
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
@@ -19,7 +22,57 @@ def map_frame(page):
     return page.frame_locator(MAP_FRAME)
 
 
-def wait_for_map(page, timeout: int = 30000):
+IDLE_JS = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  return !!app && app.dataset.testConnectionState === 'CONNECTED' && app.dataset.testScriptState === 'notRunning' &&
+    !document.querySelector('[data-stale="true"]');
+}"""
+
+
+def wait_idle(page, timeout: int | None = None) -> None:
+    """Until the app says it is idle: connected, its script run finished (not merely not yet started: the
+    state before the first run is 'initial'), and no element faded as stale."""
+    page.wait_for_function(IDLE_JS, timeout=timeout)
+
+
+# Resolves once the element's box is the same in two animation frames running: nothing moves it any more
+# (Leaflet's pan, a smooth scroll). A state of the page, however long the busy machine takes to get there.
+STILL_JS = """(el) => new Promise((done) => {
+  let last = null;
+  const look = () => {
+    const r = el.getBoundingClientRect(), now = [r.left, r.top, r.width, r.height].join();
+    if (now === last) { done(true); } else { last = now; requestAnimationFrame(look); }
+  };
+  requestAnimationFrame(look);
+})"""
+
+
+def wait_still(locator) -> None:
+    """Until the element has stopped moving."""
+    locator.evaluate(STILL_JS)
+
+
+# Resolves once every finite animation and transition in the document has finished (a popup's fade, a
+# panel sliding open); a spinner's endless one is not waited for.
+ANIMATIONS_DONE_JS = """() => Promise.all(document.getAnimations()
+  .filter((a) => a.playState === 'running' && Number.isFinite(a.effect?.getComputedTiming().endTime))
+  .map((a) => a.finished.catch(() => null))).then(() => true)"""
+
+# Resolves at the next animation frame: what was just changed has been laid out and painted.
+NEXT_FRAME_JS = "() => new Promise((done) => requestAnimationFrame(() => done(true)))"
+
+
+def wait_settled(page) -> None:
+    """Until the app is idle and nothing on the page or in its frames is still fading or sliding: what a reader
+    looking at the page sees, and what axe should judge."""
+    wait_idle(page)
+    for frame in page.frames:
+        with contextlib.suppress(PlaywrightError):  # a frame a rerun replaced while we looked
+            frame.evaluate(ANIMATIONS_DONE_JS)
+    page.evaluate(NEXT_FRAME_JS)
+
+
+def wait_for_map(page, timeout: int | None = None):
     """Until the basemap is painted and the dynamic layers are on the map."""
     map_frame(page).locator('#map_div[data-basemap="ready"]').wait_for(timeout=timeout)
     frame = leaflet_frame(page)

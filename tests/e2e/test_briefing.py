@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from bench.briefing import offline
 from tests.e2e.conftest import ARTIFACTS
-from tests.e2e.helpers import shading, wait_for_map
+from tests.e2e.helpers import shading, wait_for_map, wait_still
 
 pytestmark = pytest.mark.e2e
 
@@ -29,7 +29,7 @@ def popup_shown(page):
     """Until the popup has faded in (and the map has panned to show it)."""
     page.locator(".leaflet-popup-content").wait_for()
     page.wait_for_function("() => getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1'")
-    page.wait_for_timeout(300)
+    wait_still(page.locator(".leaflet-popup"))  # the map's pan to show it is over
     return page.locator(".leaflet-popup-content")
 
 
@@ -50,7 +50,6 @@ def open_offline(browser, path, width: int = 1280, height: int = 900):
     context, asked = offline(browser, path, {"width": width, "height": height})
     context.add_init_script(CSP_WATCH)
     page = context.new_page()
-    page.set_default_timeout(30000)
     page.on("request", lambda r: asked.append(r.url) if r.url != path.as_uri() else None)
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -66,7 +65,6 @@ def briefing_file(browser, server, tmp_path_factory):
     frame and shading in the app at that moment."""
     context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
     page = context.new_page()
-    page.set_default_timeout(30000)
     page.goto(server + "/?sel=stop-dushanbe")
     frame = wait_for_map(page)
     frame.evaluate("() => map.setView([38.9, 70.2], 7, {animate: false})")
@@ -135,8 +133,8 @@ def test_it_prints_on_a4_and_letter(browser, briefing_file, paper):
     context, page, _, _ = open_offline(browser, briefing_file["html"], width=width, height=1000)
     try:
         page.emulate_media(media="print")
+        # The file refits its map in the event's handler, without animation (briefing.js): done when this returns.
         page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
-        page.wait_for_timeout(300)
         page.screenshot(path=str(ARTIFACTS / f"briefing-print-{paper}.png"))
         # Nothing runs off the paper's width, and the map keeps its marks within it.
         assert page.evaluate("() => document.documentElement.scrollWidth") <= width
@@ -169,7 +167,6 @@ def test_the_png_frames_what_the_map_framed(briefing_file):
 def test_a_hostile_corpus_yields_a_file_that_runs_only_its_own_scripts(browser, hostile_server, tmp_path):
     context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
     page = context.new_page()
-    page.set_default_timeout(30000)
     page.goto(hostile_server + "/?sel=stop-dushanbe")
     wait_for_map(page)
     path = download(page, "download-briefing", tmp_path)
@@ -201,7 +198,6 @@ def test_on_a_phone_the_file_reads_and_the_buttons_fit(browser, server, briefing
         context.close()
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
-    page.set_default_timeout(30000)
     try:
         page.goto(server + "/")
         wait_for_map(page)
@@ -221,7 +217,6 @@ def test_the_story_page_downloads_the_step_shown(browser, server, tmp_path):
     # Issue 15 on the Story page: the briefing of the step shown, titled and linked as that step, offline.
     context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
     page = context.new_page()
-    page.set_default_timeout(30000)
     page.goto(server + "/story?story=3")
     wait_for_map(page)
     page.get_by_test_id("story-next").click()

@@ -8,7 +8,7 @@ import itertools
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS
-from tests.e2e.helpers import MAP_FRAME, open_map
+from tests.e2e.helpers import MAP_FRAME, open_map, wait_settled
 
 pytestmark = pytest.mark.e2e
 
@@ -59,7 +59,7 @@ def _overlaps(marks):
 
 def _open(browser, server, size):
     context, page, frame = open_map(browser, server, size)
-    page.wait_for_timeout(500)
+    wait_settled(page)
     return context, page, frame
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.helpers import wait_for_map
+from tests.e2e.helpers import wait_for_map, wait_settled
 from tests.hostile import HOSTILE_SOURCE
 
 pytestmark = pytest.mark.e2e
@@ -43,7 +43,7 @@ def test_hostile_text_is_shown_literally(page, hostile_server, path, heading, in
         wait_for_map(page)
     else:
         page.get_by_role("heading", name=heading).wait_for()
-    page.wait_for_timeout(1500)
+    wait_settled(page)  # the page's run over, its frames drawn
     # As read: without the invisible word joiners md() puts after a colon that could open an icon code.
     text = page.locator("body").inner_text().replace("\u2060", "")
     frames = " ".join(f.locator("body").inner_text() for f in page.frames[1:] if f.locator("body").count())

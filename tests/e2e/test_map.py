@@ -100,7 +100,7 @@ def test_the_map_fits_a_phone(browser, server):
 def test_a_map_script_that_fails_to_load_is_reported_on_the_page(page, server):
     page.route("**/leaflet.js", lambda route: route.abort())
     page.goto(server + "/")
-    expect(page.get_by_role("alert").filter(has_text="The map could not be drawn")).to_be_visible(timeout=40000)
+    expect(page.get_by_role("alert").filter(has_text="The map could not be drawn")).to_be_visible()
     expect(page.get_by_text("Evidence").first).to_be_visible()
 
 

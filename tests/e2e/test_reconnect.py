@@ -17,8 +17,8 @@ from tests.e2e.helpers import choose, layer_counts, map_frame, param, start_watc
 def stop(page, server) -> None:
     start_watching(page)
     server.stop()
-    page.wait_for_function("() => window.__appStates.some((s) => !s.startsWith('CONNECTED '))", timeout=30000)
-    expect(page.get_by_test_id("stStatusWidget").get_by_text("Connecting")).to_be_visible(timeout=30000)
+    page.wait_for_function("() => window.__appStates.some((s) => !s.startsWith('CONNECTED '))")
+    expect(page.get_by_test_id("stStatusWidget").get_by_text("Connecting")).to_be_visible()
 
 
 def start(page, server) -> None:

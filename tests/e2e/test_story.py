@@ -14,7 +14,15 @@ from dashboard.corpus import load_corpus
 from dashboard.story import DEFAULT_STORY, load_story, step_target
 from tests.e2e.a11y import axe_violations
 from tests.e2e.conftest import ARTIFACTS
-from tests.e2e.helpers import leaflet_frame, map_frame, param, tab_until, wait_for_map
+from tests.e2e.helpers import (
+    leaflet_frame,
+    map_frame,
+    param,
+    tab_until,
+    wait_for_map,
+    wait_settled,
+    wait_still,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -27,9 +35,8 @@ def wait_story(page, n: int, arrived: bool = True):
     """Until step n is shown: the heading, the step's words from the server, the map at its place."""
     frame = leaflet_frame(page)
     attribute = "data-story-arrived" if arrived else "data-story"
-    frame.wait_for_function(f"() => document.getElementById('map_div').getAttribute('{attribute}') === '{n}'",
-                            timeout=30000)
-    page.locator(f'[data-testid="story-step"][data-step="{n}"]').wait_for(timeout=30000)
+    frame.wait_for_function(f"() => document.getElementById('map_div').getAttribute('{attribute}') === '{n}'")
+    page.locator(f'[data-testid="story-step"][data-step="{n}"]').wait_for()
     expect(page.get_by_test_id("story-heading")).to_have_text(STORY.step(n).heading)
     return frame
 
@@ -99,9 +106,13 @@ def test_the_arrow_keys_walk_every_step_and_the_map_reaches_each_place(page, ser
             expect(page.get_by_test_id("story-live")).to_have_text(re.compile(
                 rf"^Step {n} of {TOTAL}: {re.escape(STORY.step(n).heading)}\."))
         page.screenshot(path=str(ARTIFACTS / f"story-step-{n}.png"))
-    page.keyboard.press("ArrowRight")                       # past the last step: it stays
-    page.wait_for_timeout(300)
+    # Past the last step it stays. The key's handler sets the address as it runs (story-nav.js), so the address
+    # is already what the key made of it; and → then ← lands on the step before the last, where a → that moved
+    # on or wrapped round would have taken ← elsewhere.
+    page.keyboard.press("ArrowRight")
     assert param(page, "story") == str(TOTAL)
+    page.keyboard.press("ArrowLeft")
+    wait_story(page, TOTAL - 1)
     page.keyboard.press("Home")
     wait_story(page, 1)
     assert_map_at_step(frame, 1)
@@ -164,7 +175,7 @@ def test_the_excerpts_shown_are_the_quotes_and_each_opens_its_place_in_the_artic
         link.click()
     reader = opened.value
     mark = reader.frame_locator('iframe[srcdoc*="Highlighted passages"]').locator("mark.focus").first
-    expect(mark).to_be_visible(timeout=30000)
+    expect(mark).to_be_visible()
     assert "Atambayev" in mark.inner_text()
     reader.close()
 
@@ -215,7 +226,7 @@ def test_a_swipe_on_a_phone_moves_the_story(browser, server):
 
     # On a phone the words follow the map in the page's scroll, taller than the screen: their top, in view.
     page.locator('[data-testid="story-step"]').evaluate("el => el.scrollIntoView({block: 'start'})")
-    page.wait_for_timeout(200)
+    wait_still(page.locator('[data-testid="story-step"]'))
     swipe(320, 80)                                          # right to left: the next step
     wait_story(page, 4)
     expect(page.get_by_test_id("story-live")).to_have_text(re.compile(r"^Step 4 of "))
@@ -227,8 +238,13 @@ def test_a_swipe_on_a_phone_moves_the_story(browser, server):
     cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": 200, "y": y}]})
     cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": 180, "y": y - 150}]})
     cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
-    page.wait_for_timeout(500)
+    # The touch's handler sets the address as it runs (story-nav.js): still step 3. And a swipe back now lands on
+    # step 2, where a drag taken for a swipe on would have brought it back to 3.
     assert param(page, "story") == "3"
+    page.locator('[data-testid="story-step"]').evaluate("el => el.scrollIntoView({block: 'start'})")
+    wait_still(page.locator('[data-testid="story-step"]'))
+    swipe(80, 320)
+    wait_story(page, 2)
     box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
     assert box["width"] <= 390
     page.evaluate("() => window.scrollTo(0, 0)")
@@ -256,7 +272,7 @@ def test_axe_finds_nothing_serious_on_the_story(page, server, query):
     wait_story(page, int(query.split("=")[1]))
     words = page.locator('[data-testid="stVerticalBlock"].st-key-story-words, .st-key-story-words').first
     words.evaluate("el => { el.scrollTop = el.scrollHeight; }")   # axe skips text scrolled out of view
-    page.wait_for_timeout(300)
+    wait_settled(page)
     assert axe_violations(page) == []
 
 
@@ -266,7 +282,9 @@ def test_axe_finds_nothing_serious_on_the_overview(browser, server, width):
     page = context.new_page()
     page.goto(server + "/story-overview")
     expect(page.locator(".story-overview img.minimap")).to_have_count(TOTAL)
-    page.wait_for_timeout(500)
+    page.wait_for_function("() => [...document.querySelectorAll('.story-overview img.minimap')]"
+                           ".every((img) => img.complete)")
+    wait_settled(page)
     assert axe_violations(page) == []
     page.screenshot(path=str(ARTIFACTS / f"story-overview-{width}.png"), full_page=True)
     context.close()
