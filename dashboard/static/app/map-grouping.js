@@ -128,8 +128,9 @@ window.__groupingControl = function (map) {
     var n = shaded().length, group = window.__membershipGroup || "grouping";
     container.style.display = n ? "" : "none";
     count.textContent = "Whole " + group + " · " + n + " state" + (n === 1 ? "" : "s");
-    button.setAttribute("aria-label", "Frame the whole " + group + ": the " + n + " states it gives a status on " +
-      "the chosen day");
+    // The visible words first (WCAG 2.5.3: a speech-input user says what they see).
+    button.setAttribute("aria-label", count.textContent + ": frame every state the " + group + " gives a status " +
+      "on the chosen day");
     if (active) { frame(); }
   }
 
