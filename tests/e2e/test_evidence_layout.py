@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.helpers import wait_for_map
+from tests.e2e.helpers import wait_for_map, wait_settled
 
 pytestmark = pytest.mark.e2e
 
@@ -74,7 +74,8 @@ def test_versions_and_tables_are_readable(browser, server, sel, width):
         page.goto(f"{server}/?sel={sel}")
         wait_for_map(page)
         page.wait_for_selector(".ev-dis, .ev-table")
-        page.wait_for_timeout(500)  # fonts and layout settled
+        page.evaluate("() => document.fonts.ready.then(() => true)")
+        wait_settled(page)  # fonts loaded, the run done, nothing sliding
         found = page.evaluate(MEASURE_JS)
         assert found["boxes"] or found["tables"], found
         assert found["narrow"] == [], f"versions side by side without room for a line: {found['narrow']}"

@@ -9,7 +9,7 @@ import pytest
 
 from tests.e2e.a11y import axe_violations
 from tests.e2e.conftest import ARTIFACTS
-from tests.e2e.helpers import MAP_FRAME, open_map
+from tests.e2e.helpers import MAP_FRAME, NEXT_FRAME_JS, open_map, wait_settled
 
 pytestmark = pytest.mark.e2e
 
@@ -40,7 +40,7 @@ def _drag(cdp, page, points_from: list[tuple[float, float]], dy: float, steps: i
     for k in range(1, steps + 1):
         cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [
             {"x": x, "y": y - dy * k / steps, "id": i} for i, (x, y) in enumerate(points_from)]})
-        page.wait_for_timeout(16)
+        page.evaluate(NEXT_FRAME_JS)  # one move a frame, as a finger's events come
 
 
 def test_the_wheel_over_the_map_scrolls_the_page_and_ctrl_and_the_wheel_zoom_the_map(browser, server):
@@ -52,7 +52,8 @@ def test_the_wheel_over_the_map_scrolls_the_page_and_ctrl_and_the_wheel_zoom_the
         page.mouse.move(*_map_middle(page, 0.4))
         page.mouse.wheel(0, 300)
         page.wait_for_function(f"() => ({SCROLLED})() > 100")
-        page.wait_for_timeout(400)
+        frame.wait_for_function(f"() => ({HINT})().shown")  # the plugin has seen the wheel and answered it
+        wait_settled(page)
         assert frame.evaluate(VIEW) == before, "the wheel alone leaves the map as it was"
         hint = frame.evaluate(HINT)
         page.screenshot(path=str(ARTIFACTS / "gestures-wheel-hint.png"))
@@ -81,7 +82,7 @@ def test_on_a_phone_one_finger_scrolls_the_page_and_two_fingers_move_the_map(bro
         hint = frame.evaluate(HINT)
         page.screenshot(path=str(ARTIFACTS / "gestures-touch-hint.png"))
         cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
-        page.wait_for_timeout(500)
+        wait_settled(page)
         assert hint == {"shown": True, "says": "Use two fingers to move the map"}, hint
         assert page.evaluate(SCROLLED) > 100, "one finger scrolls the page"
         assert frame.evaluate(VIEW) == before, "one finger leaves the map as it was"
@@ -113,14 +114,14 @@ def test_on_a_phone_the_story_steps_words_start_on_the_first_screen_and_a_finger
         x, y = _map_middle(page, 0.5)
         _drag(cdp, page, [(x, y)], 150)
         cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
-        page.wait_for_timeout(500)
+        wait_settled(page)
         assert page.evaluate(SCROLLED) > 80
         assert frame.evaluate(VIEW) == before
         # On the shorter map, step 4's edge mark ("M Moscow …") keeps off the zoom buttons.
         frame.evaluate("() => window.__storyGo(4, false)")
         frame.wait_for_function("() => document.getElementById('map_div').dataset.storyArrived === '4' && "
                                 "window.__layoutDone === true")
-        page.wait_for_timeout(300)
+        wait_settled(page)
         assert frame.evaluate(OFF_CONTROLS) == [], "the edge mark lies on a control"
     finally:
         context.close()

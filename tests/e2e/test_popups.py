@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS
-from tests.e2e.helpers import MAP_FRAME, open_map
+from tests.e2e.helpers import ANIMATIONS_DONE_JS, MAP_FRAME, NEXT_FRAME_JS, STILL_JS, open_map, wait_settled
 
 pytestmark = pytest.mark.e2e
 
@@ -40,7 +40,7 @@ COVERED = """(el) => {
 def _open(browser, server, size):
     width, height = SIZES[size]
     context, page, frame = open_map(browser, server, (width, height), phone=width < 500)
-    page.wait_for_timeout(300)
+    wait_settled(page)
     return context, page, frame
 
 
@@ -59,12 +59,12 @@ def _whole(frame, selector: str) -> dict:
     # The newest: one just closed may still be fading out before it.
     look = (f"() => {{ const el = [...document.querySelectorAll({selector!r})].pop(); "
             f"return el && ({COVERED})(el); }}")
-    found = None
-    for _ in range(10):
-        frame.wait_for_timeout(200)
-        found = frame.evaluate(look)
-        if found is not None and found["inside"] and not found["covered"]:
-            break
+    # Until it is open and at rest: Leaflet's pan over, the popup's fade done, the badges stepped back.
+    frame.wait_for_function(f"() => !!([...document.querySelectorAll({selector!r})].pop())")
+    frame.locator(selector).last.evaluate(STILL_JS)
+    frame.evaluate(ANIMATIONS_DONE_JS)
+    frame.evaluate(NEXT_FRAME_JS)
+    found = frame.evaluate(look)
     assert found is not None, f"no {selector} open"
     return found
 
