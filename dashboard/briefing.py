@@ -46,7 +46,7 @@ from dashboard import state as vs
 from dashboard.assets import LEAFLET, read_checked
 from dashboard.codes import COUNTRY_NAMES
 from dashboard.evidence import disputes_by_record, record_facts, source_citation, when_text
-from dashboard.geo import distance_to_geometry_km, label_points
+from dashboard.geo import distance_to_geometry_km, label_points, polygonal
 from dashboard.layers import (
     EVIDENCE_HINT,
     LAND_STYLE,
@@ -148,6 +148,9 @@ def basemap(countries, extent: Extent) -> list[list]:
     features = []
     for (iso2, name), shape in zip(countries[["iso2", "name"]].itertuples(index=False), shapes):
         if shape is None or shape.is_empty:
+            continue
+        shape = polygonal(shape)
+        if shape.is_empty:
             continue
         shape = _without_far_islets(shape, frame)
         geometry = mapping(_rounded(shape))

@@ -37,6 +37,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, Rectangle
 
+from dashboard.geo import polygonal
 from dashboard.layers import (
     BORDER_COLOR,
     LAND_STYLE,
@@ -173,7 +174,8 @@ class _Painter:
     def basemap(self) -> None:
         padded = self.extent.padded(0.1)
         frame = shapely.box(padded.west, padded.south, padded.east, padded.north)
-        geoms = shapely.intersection(self.countries.geometry.to_numpy(), frame)
+        # Polygons only: a state cut along the frame's edge can leave a point or a line beside its shape.
+        geoms = np.array([polygonal(g) for g in shapely.intersection(self.countries.geometry.to_numpy(), frame)])
         # About half an image pixel at this frame: finer detail would not show.
         tolerance = max(0.0, (padded.east - padded.west) / (MAP_WIDTH * SCALE) / 2)
         if tolerance > 0.01:

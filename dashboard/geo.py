@@ -59,6 +59,20 @@ def load_countries(geodata_dir: Path) -> gpd.GeoDataFrame:
     return gdf
 
 
+def polygonal(geom: BaseGeometry | None) -> BaseGeometry:
+    """Only the polygons of geom: a cut along a frame's edge or a union can leave points and lines beside them
+    (a GeometryCollection), which simplifiers and drawing refuse. An empty Polygon if none is left."""
+    if geom is None or geom.is_empty:
+        return shapely.Polygon()
+    if geom.geom_type in ("Polygon", "MultiPolygon"):
+        return geom
+    parts = [p for p in shapely.get_parts(geom) if p.geom_type in ("Polygon", "MultiPolygon")]
+    parts = [q for p in parts for q in shapely.get_parts(p)]
+    if not parts:
+        return shapely.Polygon()
+    return shapely.MultiPolygon(parts) if len(parts) > 1 else parts[0]
+
+
 def label_points(countries: gpd.GeoDataFrame, named: Iterable[str]) -> list[tuple[str, float, float]]:
     """(name, lat, lon) where the map writes each state's name: the states in `named` (the corpus's, as
     dashboard.codes.COUNTRY_NAMES lists them), at a point inside each. The map and the briefing file both use

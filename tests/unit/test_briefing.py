@@ -19,7 +19,7 @@ from dashboard.corpus import load_corpus
 from dashboard.filters import FilterState
 from dashboard.geo import load_borders, load_countries
 from dashboard.model import Disagreement, Event, MilitarySite, VisitStop
-from dashboard.snapshot import Focus, make_snapshot, view_link
+from dashboard.snapshot import Extent, Focus, make_snapshot, view_link
 from tests.conftest import ROOT
 from tests.hostile import PAYLOAD, RAW_FRAGMENTS, make_hostile_corpus
 
@@ -302,3 +302,21 @@ def test_tooltips_point_to_what_the_file_has(page):
     data_text = next(t for a, t in page.scripts if a.get("type") == "application/json")
     assert EVIDENCE_HINT not in data_text
     assert FILE_HINT in data_text  # the default view has flagged marks (the sources disagree on stop 2's date)
+
+
+# Issue 23's review: both downloads failed for a frame at zoom 1-2 (the "Whole <grouping>" view), where a state
+# cut along the frame's edge left a point beside its shape. Every shadable grouping, framed world-wide.
+WORLD_FRAMES = [Extent(-20, -10, 85, 180), Extent(10, -170, 82, 180), Extent(-60, -180, 85, 180)]
+
+
+@pytest.mark.parametrize("extent", WORLD_FRAMES, ids=["sco-whole", "csto-whole", "world"])
+def test_both_downloads_are_made_for_a_world_wide_frame(corpus, geodata, extent):
+    from dashboard.briefing_png import build_map_png
+
+    for shade in corpus.shadable:
+        view = vs.ViewState(shade=shade, filters=FilterState(as_of=dt.date(2026, 12, 5)))
+        snap = make_snapshot(corpus, view, made=MADE, link=view_link("http://x/", view, corpus), extent=extent)
+        html = build_briefing(snap, *geodata)
+        data = json.loads(Page(html).scripts[0][1])
+        assert {c[0] for c in data["countries"]} >= {"RU", "CN", "EG", "CU", "US"}, shade
+        assert build_map_png(snap, *geodata).png.startswith(b"\x89PNG"), shade

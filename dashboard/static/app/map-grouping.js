@@ -50,10 +50,11 @@ window.__groupingControl = function (map) {
     return {near: near, far: far};
   }
 
-  function padding() {
-    var pad = window.__clearOfControls ? window.__clearOfControls() : [[10, 10], [10, 10]];
-    return {paddingTopLeft: pad[0], paddingBottomRight: pad[1]};
-  }
+  // A few pixels all round: the controls sit in the map's corners, over the Arctic sea or the ocean at this zoom,
+  // and Russia alone spans 170 degrees and 40 of latitude, so a margin the height of the controls would drop the
+  // whole frame a zoom level (to a world too small to read).
+  function padding() { return {paddingTopLeft: [EDGE, EDGE], paddingBottomRight: [EDGE, EDGE]}; }
+  var EDGE = 4;
 
   function clearMarks() {
     marks.forEach(function (m) { m.el.remove(); });
@@ -157,6 +158,8 @@ window.__groupingControl = function (map) {
     active = false;
     clearMarks();
     button.setAttribute("aria-pressed", "false");
+    var said = document.getElementById("grouping-status");
+    if (said) { said.textContent = ""; }  // it spoke of the grouping or the day before
     refresh();
   };
   window.__groupingFrame = frame;
