@@ -307,3 +307,20 @@ def test_issue_23_sweep_the_wars_start_and_the_tables_open_notes_are_sourced_as_
         # A day of this year in a note is the day it was last found true ("still a member on ..."): the check.
         for day in re.findall(rf"{table.checked.year}-\d{{2}}-\d{{2}}", row.note):
             assert day == table.checked.isoformat(), (row.grouping, row.country, row.note)
+
+
+def _held(corpus, org: str, on: dt.date, country: str) -> tuple[str | None, bool | None]:
+    record = membership_status([r for r in corpus.records if isinstance(r, Membership)], org, on).get(country)
+    return (record.status.value, record.unsettled) if record else (None, None)
+
+
+@pytest.mark.parametrize(("org", "on", "country", "expected"), [
+    # Unsettled-period review, case 1: Armenia's EAEU doubt starts with the other members' statement of 29 May 2026.
+    ("org-eaeu", dt.date(2015, 9, 30), "AM", ("member", False)),
+    ("org-eaeu", dt.date(2017, 2, 27), "AM", ("member", False)),
+    ("org-eaeu", dt.date(2026, 5, 28), "AM", ("member", False)),
+    ("org-eaeu", dt.date(2026, 5, 29), "AM", ("member", True)),
+    ("org-eaeu", dt.date(2026, 12, 5), "AM", ("member", True)),
+])
+def test_an_unsettled_flag_holds_for_its_whole_period(corpus, org, on, country, expected):
+    assert _held(corpus, org, on, country) == expected
