@@ -321,6 +321,11 @@ def _held(corpus, org: str, on: dt.date, country: str) -> tuple[str | None, bool
     ("org-eaeu", dt.date(2026, 5, 28), "AM", ("member", False)),
     ("org-eaeu", dt.date(2026, 5, 29), "AM", ("member", True)),
     ("org-eaeu", dt.date(2026, 12, 5), "AM", ("member", True)),
+    # Case 2: Afghanistan's SCO observer status, inactive from September 2021 (Pakistan Today; month precision).
+    ("org-sco", dt.date(2017, 2, 27), "AF", ("observer", False)),
+    ("org-sco", dt.date(2021, 8, 1), "AF", ("observer", False)),
+    ("org-sco", dt.date(2021, 10, 1), "AF", ("observer", True)),
+    ("org-sco", dt.date(2023, 6, 1), "AF", ("observer", True)),
 ])
 def test_an_unsettled_flag_holds_for_its_whole_period(corpus, org, on, country, expected):
     assert _held(corpus, org, on, country) == expected
