@@ -326,6 +326,11 @@ def _held(corpus, org: str, on: dt.date, country: str) -> tuple[str | None, bool
     ("org-sco", dt.date(2021, 8, 1), "AF", ("observer", False)),
     ("org-sco", dt.date(2021, 10, 1), "AF", ("observer", True)),
     ("org-sco", dt.date(2023, 6, 1), "AF", ("observer", True)),
+    # Case 3: Azerbaijan's and Moldova's unratified CIS signatures are treated alike (LoC country studies).
+    ("org-cis", dt.date(1992, 6, 1), "AZ", ("member", True)),
+    ("org-cis", dt.date(1992, 6, 1), "MD", ("member", True)),
+    ("org-cis", dt.date(1993, 1, 1), "AZ", ("observer", False)),
+    ("org-cis", dt.date(1994, 6, 1), "MD", ("member", False)),
 ])
 def test_an_unsettled_flag_holds_for_its_whole_period(corpus, org, on, country, expected):
     assert _held(corpus, org, on, country) == expected
