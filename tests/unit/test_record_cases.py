@@ -334,3 +334,14 @@ def _held(corpus, org: str, on: dt.date, country: str) -> tuple[str | None, bool
 ])
 def test_an_unsettled_flag_holds_for_its_whole_period(corpus, org, on, country, expected):
     assert _held(corpus, org, on, country) == expected
+
+
+@pytest.mark.parametrize(("org", "on", "country", "since"), [
+    # A split that only marks where a doubt starts keeps the status's first day in the tooltip.
+    ("org-eaeu", dt.date(2026, 12, 5), "AM", "since 2 Jan 2015"),
+    ("org-sco", dt.date(2023, 6, 1), "AF", "since 7 Jun 2012"),
+])
+def test_the_tooltip_gives_the_day_the_status_began_not_the_split(corpus, org, on, country, since):
+    held = membership_status([r for r in corpus.records if isinstance(r, Membership)], org, on)
+    tooltip = membership_payload(held, "X", corpus, on)[country]["tooltip"]
+    assert since in tooltip and "⚠ unsettled" in tooltip
