@@ -331,6 +331,9 @@ def _held(corpus, org: str, on: dt.date, country: str) -> tuple[str | None, bool
     ("org-cis", dt.date(1992, 6, 1), "MD", ("member", True)),
     ("org-cis", dt.date(1993, 1, 1), "AZ", ("observer", False)),
     ("org-cis", dt.date(1994, 6, 1), "MD", ("member", False)),
+    # Sweep: Moldova, an EAEU observer that has ignored the union's meetings since 2022 (RIA Novosti).
+    ("org-eaeu", dt.date(2019, 6, 1), "MD", ("observer", False)),
+    ("org-eaeu", dt.date(2023, 6, 1), "MD", ("observer", True)),
 ])
 def test_an_unsettled_flag_holds_for_its_whole_period(corpus, org, on, country, expected):
     assert _held(corpus, org, on, country) == expected
