@@ -26,7 +26,7 @@ from dashboard.corpus import Corpus
 from dashboard.dates import format_date
 from dashboard.describe import mark_name
 from dashboard.geo import geodesic_arc, geodesic_distance_km
-from dashboard.memberships import membership_status, status_label
+from dashboard.memberships import membership_status, status_held_since, status_label
 from dashboard.model import Annotation, Border, Membership, MilitarySite, VisitStop
 from dashboard.state import P_SEL
 
@@ -408,8 +408,10 @@ def display_lines(wkb: bytes) -> tuple[tuple[tuple[float, float], ...], ...]:
 def membership_payload(status: dict[str, Membership], org_short: str, corpus: Corpus, on: dt.date) -> dict:
     """Style and tooltip per shaded country; the basemap applies them (no polygons per rerun)."""
     payload = {}
+    periods = [r for r in corpus.records if isinstance(r, Membership)]
     for code, record in status.items():
-        since = format_date(record.date, record.date_precision) if record.date else "?"
+        began = status_held_since(periods, record)
+        since = format_date(began.date, began.date_precision) if began.date else "?"
         unsettled = (f'<div class="flag">⚠ unsettled: {EVIDENCE_HINT}</div>' if record.unsettled else "")
         tip = (f"<b>{esc(corpus.countries.get(code, code))}</b> · {esc(org_short)}: "
                f"{esc(status_label(record.status))}<br>since {esc(since)} (as of {esc(format_date(on))})"

@@ -44,6 +44,20 @@ def membership_status(records: Iterable[Membership], org: str, on: dt.date) -> d
     return out
 
 
+def status_held_since(records: Iterable[Membership], record: Membership) -> Membership:
+    """The first period of the unbroken run of `record`'s status: where the status began.
+
+    A period split only to mark where a doubt starts (Armenia in the EAEU from 29 May 2026)
+    keeps its status, so the map says "member since 2 Jan 2015", not since the split.
+    """
+    by_end = {(r.organization, r.country, r.date_end): r for r in records}
+    first = record
+    while (before := by_end.get((first.organization, first.country, first.date))) is not None \
+            and before.status == first.status and before.date is not None and before.date < first.date:
+        first = before
+    return first
+
+
 def overlapping_periods(records: Iterable[Membership]) -> list[tuple[Membership, Membership]]:
     """Pairs of periods of one country in one organization that overlap (each pair once, in order)."""
     by_pair: dict[tuple[str, str], list[Membership]] = {}

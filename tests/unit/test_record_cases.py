@@ -307,3 +307,44 @@ def test_issue_23_sweep_the_wars_start_and_the_tables_open_notes_are_sourced_as_
         # A day of this year in a note is the day it was last found true ("still a member on ..."): the check.
         for day in re.findall(rf"{table.checked.year}-\d{{2}}-\d{{2}}", row.note):
             assert day == table.checked.isoformat(), (row.grouping, row.country, row.note)
+
+
+def _held(corpus, org: str, on: dt.date, country: str) -> tuple[str | None, bool | None]:
+    record = membership_status([r for r in corpus.records if isinstance(r, Membership)], org, on).get(country)
+    return (record.status.value, record.unsettled) if record else (None, None)
+
+
+@pytest.mark.parametrize(("org", "on", "country", "expected"), [
+    # Unsettled-period review, case 1: Armenia's EAEU doubt starts with the other members' statement of 29 May 2026.
+    ("org-eaeu", dt.date(2015, 9, 30), "AM", ("member", False)),
+    ("org-eaeu", dt.date(2017, 2, 27), "AM", ("member", False)),
+    ("org-eaeu", dt.date(2026, 5, 28), "AM", ("member", False)),
+    ("org-eaeu", dt.date(2026, 5, 29), "AM", ("member", True)),
+    ("org-eaeu", dt.date(2026, 12, 5), "AM", ("member", True)),
+    # Case 2: Afghanistan's SCO observer status, inactive from September 2021 (Pakistan Today; month precision).
+    ("org-sco", dt.date(2017, 2, 27), "AF", ("observer", False)),
+    ("org-sco", dt.date(2021, 8, 1), "AF", ("observer", False)),
+    ("org-sco", dt.date(2021, 10, 1), "AF", ("observer", True)),
+    ("org-sco", dt.date(2023, 6, 1), "AF", ("observer", True)),
+    # Case 3: Azerbaijan's and Moldova's unratified CIS signatures are treated alike (LoC country studies).
+    ("org-cis", dt.date(1992, 6, 1), "AZ", ("member", True)),
+    ("org-cis", dt.date(1992, 6, 1), "MD", ("member", True)),
+    ("org-cis", dt.date(1993, 1, 1), "AZ", ("observer", False)),
+    ("org-cis", dt.date(1994, 6, 1), "MD", ("member", False)),
+    # Sweep: Moldova, an EAEU observer that has ignored the union's meetings since 2022 (RIA Novosti).
+    ("org-eaeu", dt.date(2019, 6, 1), "MD", ("observer", False)),
+    ("org-eaeu", dt.date(2023, 6, 1), "MD", ("observer", True)),
+])
+def test_an_unsettled_flag_holds_for_its_whole_period(corpus, org, on, country, expected):
+    assert _held(corpus, org, on, country) == expected
+
+
+@pytest.mark.parametrize(("org", "on", "country", "since"), [
+    # A split that only marks where a doubt starts keeps the status's first day in the tooltip.
+    ("org-eaeu", dt.date(2026, 12, 5), "AM", "since 2 Jan 2015"),
+    ("org-sco", dt.date(2023, 6, 1), "AF", "since 7 Jun 2012"),
+])
+def test_the_tooltip_gives_the_day_the_status_began_not_the_split(corpus, org, on, country, since):
+    held = membership_status([r for r in corpus.records if isinstance(r, Membership)], org, on)
+    tooltip = membership_payload(held, "X", corpus, on)[country]["tooltip"]
+    assert since in tooltip and "⚠ unsettled" in tooltip
