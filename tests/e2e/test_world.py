@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS
-from tests.e2e.helpers import shaded, wait_for_map
+from tests.e2e.helpers import shaded, wait_for_map, wait_settled
 
 pytestmark = pytest.mark.e2e
 
@@ -78,7 +78,20 @@ def test_the_eaeu_shows_cuba_as_an_observer_at_the_edge(browser, server):
 def test_the_world_at_zoom_2_has_no_straight_cut(browser, server):
     context, page, frame = _open(browser, server, f"shade=SCO&date={TODAY}&lat=35&lon=70&z=2", (1440, 900))
     try:
+        # At zoom 2, and drawn there: the SVG renderer has redrawn the paths for the map's view.
+        frame.wait_for_function("() => map.getZoom() === 2")
+        wait_settled(page)
         page.screenshot(path=str(ARTIFACTS / "world-zoom-2.png"))
+        # As drawn on the screen: China's shape reaches Shanghai and Hainan, India's Kanyakumari, Russia's Chukotka,
+        # each far beyond the old box's straight edges at 105 E and 20 N.
+        drawn = frame.evaluate("""() => { var out = {}; window.__basemap.eachLayer(function (f) {
+            var el = f.getElement && f.getElement(), code = f.feature.properties.iso2;
+            if (el && ['CN', 'IN', 'RU'].indexOf(code) >= 0) { var r = el.getBoundingClientRect();
+              out[code] = [r.left, r.top, r.right, r.bottom]; } }); return out; }""")
+        for code, lat, lon in (("CN", 31.2, 121.4), ("CN", 18.3, 109.5), ("IN", 8.1, 77.5), ("RU", 66.0, 185.0)):
+            x, y = frame.evaluate(f"() => {{ var p = map.latLngToContainerPoint([{lat}, {lon}]); return [p.x, p.y]; }}")
+            left, top, right, bottom = drawn[code]
+            assert left - 3 <= x <= right + 3 and top - 3 <= y <= bottom + 3, (code, lat, lon, drawn[code], x, y)
         # The old box cut every state at 20-105 E and 20-65 N: the drawn shapes now reach past it on every side.
         reach = frame.evaluate("""() => { var b = null; window.__basemap.eachLayer(function (f) {
             b = b ? b.extend(f.getBounds()) : L.latLngBounds(f.getBounds().getSouthWest(), f.getBounds().getNorthEast()); });
