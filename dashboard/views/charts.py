@@ -29,7 +29,9 @@ def st_chart_in_words(text: ChartText, key: str, corpus: Corpus) -> None:
     st.markdown(f"**In words:** {ui.md(text.summary)}")
     if text.rows:
         with st.expander("The chart's figures as a table"):
-            st.table(pd.DataFrame(text.rows, columns=list(text.columns)), hide_index=True)
+            # st.table reads each cell as markdown: the data's words are escaped, as everywhere else.
+            rows = [[ui.md(cell) for cell in row] for row in text.rows]
+            st.table(pd.DataFrame(rows, columns=list(text.columns)), hide_index=True)
     ui.st_record_picker("Select a record from this chart", text.records, corpus, key=f"pick-{key}",
                         placeholder="Choose one of its bars or points…")
 
