@@ -99,7 +99,7 @@ def _tab_to(page, match, limit: int = 200) -> dict:
         assert on_screen(focused), f"focus off screen: {focused}"
         if match(focused):
             return focused
-    raise AssertionError("Tab never reached it")
+    raise AssertionError(f"Tab never reached it: the last stop was {focused}")
 
 
 @pytest.mark.parametrize("screen", SCREENS)
@@ -161,6 +161,15 @@ def test_page_links_show_where_focus_is(browser, server):
     page.context.close()
 
 
+TIMELINE_LIST_MOUNTED = """() => {
+  const summaries = [...document.querySelectorAll('summary')]
+    .filter((s) => s.textContent.includes("The chart's figures as a table"));
+  const list = document.querySelector('input[aria-label="Select a record from this chart"]');
+  const after = (a, b) => !!(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+  return summaries.length > 0 && !!list && after(summaries[0], list) && (summaries.length < 2 || after(list, summaries[1]));
+}"""
+
+
 @pytest.mark.parametrize("screen", SCREENS)
 def test_a_chart_record_is_selected_by_keyboard(browser, server, screen):
 
@@ -172,6 +181,10 @@ def test_a_chart_record_is_selected_by_keyboard(browser, server, screen):
     # on to the list. Not a click on the chart's words: on a busy machine a chart drawn late moved them after
     # Playwright aimed, and the click set Tab's starting point elsewhere (the third chart's list, which lacks the
     # record, or the page's top, two hundred stops away: "Tab never reached it").
+    # The lists are Streamlit select boxes, whose code loads after the page's run: they appear a second or more
+    # after the tables' expanders (longer on a busy machine), and a Tab made before skips them. Wait until the
+    # timeline's own list is there: after its table's summary and before the next chart's.
+    page.wait_for_function(TIMELINE_LIST_MOUNTED)
     page.locator("summary").filter(has_text="The chart's figures as a table").first.focus()
     found = _tab_to(page, lambda f: f["name"].startswith("Select a record from this chart"), limit=3)
     assert found["name"] == "Select a record from this chart", found
