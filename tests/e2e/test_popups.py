@@ -61,6 +61,10 @@ def _whole(frame, selector: str) -> dict:
             f"return el && ({COVERED})(el); }}")
     # Until it is open and at rest: Leaflet's pan over, the popup's fade done, the badges stepped back.
     frame.wait_for_function(f"() => !!([...document.querySelectorAll({selector!r})].pop())")
+    # The map's own timers (it scrolls a focused mark into view 0 and 350 ms after it took focus) have run: a timer
+    # of 350 ms set now fires after them, however late a busy machine runs them; then the refit after the pan.
+    frame.evaluate("() => new Promise((done) => setTimeout(done, 350))")
+    frame.wait_for_function("() => !window.__fitPending")
     frame.locator(selector).last.evaluate(STILL_JS)
     frame.evaluate(ANIMATIONS_DONE_JS)
     frame.evaluate(NEXT_FRAME_JS)

@@ -138,10 +138,12 @@ window.__mapPopups = function (map) {
 
   // A focused mark is panned into view after its tooltip opened, by Leaflet (animated) and by the map's script;
   // Leaflet places the tooltip again as the map moves: it is fitted again once the map has come to rest.
+  // window.__fitPending says a refit is still to come (the page's tests wait on it, not on a guess of its delay).
   var refit = null;
   function refitSoon() {
     clearTimeout(refit);
-    refit = setTimeout(function () { openTooltips(fitTooltip); uncover(); }, 60);
+    window.__fitPending = true;
+    refit = setTimeout(function () { openTooltips(fitTooltip); uncover(); window.__fitPending = false; }, 60);
   }
   map.on("move moveend zoomend viewreset popupclose tooltipclose", refitSoon);  // after the layout's pass
   map.on("popupopen", function (e) { fitPopup(e.popup); uncover(); refitSoon(); });
