@@ -131,3 +131,33 @@ def test_gaps_and_overlaps_are_found_per_country_and_organization_only():
     assert [(a.id, b.id) for a, b in gaps([uz, kz_again, tj, kz])] == [("m-kz", "m-kz-2")]
     other_org = kz_again.model_copy(update={"id": "m-kz-b", "organization": "org-b"})
     assert gaps([kz, other_org]) == []
+
+
+def test_a_status_is_held_since_the_first_period_of_its_unbroken_run():
+    from dashboard.memberships import status_held_since
+
+    # Armenia in the EAEU: a period split only where a doubt starts keeps its status, and the map says since when.
+    first = _period("m-1", "member", D(2015, 1, 2), D(2026, 5, 29))
+    doubted = _period("m-2", "member", D(2026, 5, 29))
+    assert status_held_since([first, doubted], doubted) is first
+    # A different status before it ends the run; so does a gap.
+    observer = _period("m-0", "observer", D(2010, 1, 1), D(2015, 1, 2))
+    assert status_held_since([observer, first], first) is first
+    apart = _period("m-3", "member", D(2027, 1, 1))
+    assert status_held_since([first, apart], apart) is apart
+
+
+def test_a_zero_length_period_does_not_send_the_walk_round_for_ever():
+    import threading
+
+    from dashboard.memberships import status_held_since
+
+    # A period that ends the day it starts, before one of the same status: the walk back must stop at the later
+    # period, not step onto the empty one and look it up again and again (it is its own predecessor).
+    empty = _period("m-empty", "member", D(2020, 1, 1), D(2020, 1, 1))
+    later = _period("m-later", "member", D(2020, 1, 1))
+    found = []
+    walk = threading.Thread(target=lambda: found.append(status_held_since([empty, later], later)), daemon=True)
+    walk.start()
+    walk.join(timeout=5)
+    assert found == [later]
