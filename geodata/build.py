@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import topology as topology_mod  # noqa: E402  (geodata/topology.py, beside this file)
 
-from dashboard.geo import common_lines  # noqa: E402  (one definition of "shared line")
+from dashboard.geo import common_lines, polygonal  # noqa: E402  (one definition of each)
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_CACHE = HERE / ".cache"
@@ -214,17 +214,6 @@ def unwrap_antimeridian(geom: shapely.Geometry) -> shapely.Geometry:
     return shapely.MultiPolygon(polys) if len(polys) > 1 else polys[0]
 
 
-def polygonal(geom: shapely.Geometry) -> shapely.Geometry:
-    """Keep only the polygon parts of geom (clipping can leave lines and points)."""
-    parts = [
-        p for p in shapely.get_parts(geom) if p.geom_type in ("Polygon", "MultiPolygon")
-    ]
-    parts = [q for p in parts for q in shapely.get_parts(p)]
-    if not parts:
-        return shapely.Polygon()
-    return shapely.MultiPolygon(parts) if len(parts) > 1 else parts[0]
-
-
 def make_valid_polygonal(geom: shapely.Geometry) -> shapely.Geometry:
     """Repair quantisation self-intersections, keeping a polygonal result."""
     if geom.is_valid:
@@ -351,24 +340,24 @@ def world_units(topology: dict[str, Any]) -> list[dict[str, Any]]:
     return list(by_key.values())
 
 
-def _detail(topology: dict[str, Any], entries: list[dict[str, Any]],
-            arcs: list[np.ndarray], finer: dict[int, int]) -> list[tuple[float, int]]:
-    raw_area = {}
-    for e in entries:
-        raw_area[id(e)] = sum(topology_mod.unit_geometry(u, arcs).area for u in e["units"])
-    small = frozenset().union(*[topology_mod.unit_arcs(u) for e in entries if raw_area[id(e)] < SMALL_STATE_AREA
-                                for u in e["units"]])
-    tiny = frozenset().union(*[topology_mod.unit_arcs(u) for e in entries if raw_area[id(e)] < TINY_STATE_AREA
-                               for u in e["units"]])
-    detail = topology_mod.arc_detail(arcs, DETAIL_REGION, DETAIL_FINE, DETAIL_COARSE, small, DETAIL_SMALL)
-    out = []
-    for i, d in enumerate(detail):
-        if i in tiny:
-            d = DETAIL_TINY
-        elif i in finer:
-            d = min(d, DETAIL_STEPS[min(finer[i], len(DETAIL_STEPS)) - 1])
-        out.append(d)
-    return out
+def _base_detail(entries: list[dict[str, Any]], arcs: list[np.ndarray]) -> list[tuple[float, int]]:
+    """Each arc's detail before any pass makes it finer: by region, and by the size of the states using it."""
+    area = {id(e): sum(topology_mod.unit_geometry(u, arcs).area for u in e["units"]) for e in entries}
+
+    def arcs_of(limit: float) -> frozenset[int]:
+        return frozenset().union(*[topology_mod.unit_arcs(u) for e in entries if area[id(e)] < limit
+                                   for u in e["units"]])
+
+    tiny = arcs_of(TINY_STATE_AREA)
+    detail = topology_mod.arc_detail(arcs, DETAIL_REGION, DETAIL_FINE, DETAIL_COARSE, arcs_of(SMALL_STATE_AREA),
+                                     DETAIL_SMALL)
+    return [DETAIL_TINY if i in tiny else d for i, d in enumerate(detail)]
+
+
+def _finer(base: list[tuple[float, int]], finer: dict[int, int]) -> list[tuple[float, int]]:
+    """The base detail, with each arc a pass found crossing its neighbour taken `finer[i]` steps finer."""
+    return [min(d, DETAIL_STEPS[min(finer[i], len(DETAIL_STEPS)) - 1]) if i in finer and d != DETAIL_TINY else d
+            for i, d in enumerate(base)]
 
 
 def _shared_arcs(entries: list[dict[str, Any]]) -> frozenset[int]:
@@ -398,9 +387,10 @@ def world_geometries(topology: dict[str, Any]) -> tuple[list[dict[str, Any]], li
     def min_area(poly: shapely.Polygon) -> float:
         return ISLAND_MIN_AREA_REGION if poly.intersects(region) else ISLAND_MIN_AREA
 
+    base = _base_detail(entries, arcs)  # once: the states' areas do not change between passes
     finer: dict[int, int] = {}
     for _attempt in range(len(DETAIL_STEPS) + 1):
-        simplified = topology_mod.simplify_arcs(arcs, _detail(topology, entries, arcs, finer), COUNTRY_DECIMALS)
+        simplified = topology_mod.simplify_arcs(arcs, _finer(base, finer), COUNTRY_DECIMALS)
         geoms = []
         for e in entries:
             parts = [topology_mod.unit_geometry(u, simplified, min_area, keep_arcs=shared) for u in e["units"]]
