@@ -417,7 +417,7 @@ def membership_payload(status: dict[str, Membership], org_short: str, corpus: Co
                f"{esc(status_label(record.status))}<br>since {esc(since)} (as of {esc(format_date(on))})"
                + unsettled + _flag(record, corpus) + _ref(record.id))
         payload[code] = {"style": {**MEMBERSHIP_STYLE[record.status.value], **MEMBERSHIP_EDGE},
-                         "tooltip": tip, "status": record.status.value}
+                         "tooltip": tip, "status": record.status.value, "label": status_label(record.status)}
     return payload
 
 

@@ -17,13 +17,11 @@ window.__groupingControl = function (map) {
       var p = f.feature && f.feature.properties, s = p && status[p.iso2];
       if (s) {
         var b = f.getBounds();
-        out.push({name: p.name, status: s.status, bounds: b, center: b.getCenter(), layer: f});
+        out.push({name: p.name, status: s.label, bounds: b, center: b.getCenter(), layer: f});
       }
     });
     return out;
   }
-
-  function label(status) { return String(status).replace(/_/g, " "); }
 
   function span(states) {
     if (!states.length) { return 0; }
@@ -70,7 +68,7 @@ window.__groupingControl = function (map) {
       m.el.style.display = "";
       var c = map.latLngToContainerPoint(m.state.center), dx = c.x - cx, dy = c.y - cy;
       var km = Math.round(map.distance(map.getCenter(), m.state.center) / 1000);
-      m.text.textContent = m.state.name + " · " + label(m.state.status) + " · " + km.toLocaleString("en") + " km";
+      m.text.textContent = m.state.name + " · " + m.state.status + " · " + km.toLocaleString("en") + " km";
       m.arrow.style.transform = "rotate(" + Math.atan2(dy, dx) + "rad)";
       m.el.setAttribute("aria-label", m.text.textContent + " from the map's centre, outside the map. Show it.");
       var hw = m.el.offsetWidth / 2 + 6, hh = m.el.offsetHeight / 2 + 6;
