@@ -22,7 +22,7 @@ COPY reference ./reference
 COPY annotations.yaml LICENSE LICENSE-DATA.md ./
 
 # The code is root's and read-only to the app. Its one writable folder: Leaflet's checked copies and
-# the basemap, written at the first page (dashboard/assets.py, dashboard/cached.py). UID 1000, as
+# the basemap, written at the first page (dashboard/map/assets.py, dashboard/ui/cached.py). UID 1000, as
 # Hugging Face Spaces runs containers.
 RUN useradd --create-home --uid 1000 app \
     && mkdir -p dashboard/static/generated \

@@ -43,7 +43,7 @@ geodata: $(DEVSTAMP)
 	$(PY) geodata/build.py
 
 schema: $(STAMP)
-	$(PY) -m dashboard.schema > annotations.schema.json
+	$(PY) -m dashboard.corpus.schema > annotations.schema.json
 
 bench: $(DEVSTAMP)
 	$(PY) -m bench.run

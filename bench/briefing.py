@@ -41,32 +41,32 @@ LINK = "http://127.0.0.1:8501/"
 # The first build of a fresh process (what a server's first click pays), printed in ms as JSON.
 COLD = """
 import datetime as dt, json, time
-from dashboard import state as vs
-from dashboard.corpus import load_corpus
-from dashboard.geo import load_borders, load_countries
-from dashboard.snapshot import make_snapshot
+from dashboard.query import link as vs
+from dashboard.corpus.load import load_corpus
+from dashboard.map.geo import load_borders, load_countries
+from dashboard.downloads.snapshot import make_snapshot
 corpus, countries, borders = load_corpus(), load_countries("geodata"), load_borders("geodata")
 snap = make_snapshot(corpus, vs.ViewState(), made=dt.datetime.now(dt.UTC))
 t = time.perf_counter()
-from dashboard.briefing import build_briefing
+from dashboard.downloads.briefing import build_briefing
 build_briefing(snap, countries, borders)
 html = (time.perf_counter() - t) * 1000
 t = time.perf_counter()
-from dashboard.briefing_png import build_map_png
+from dashboard.downloads.image import build_map_png
 build_map_png(snap, countries, borders)
 print(json.dumps({"html_ms": html, "png_ms": (time.perf_counter() - t) * 1000}))
 """
 
 
 def _geodata():
-    from dashboard.geo import load_borders, load_countries
+    from dashboard.map.geo import load_borders, load_countries
 
     return load_countries(ROOT / "geodata"), load_borders(ROOT / "geodata")
 
 
 def _snapshot(corpus):
-    from dashboard import state as vs
-    from dashboard.snapshot import make_snapshot, view_link
+    from dashboard.downloads.snapshot import make_snapshot, view_link
+    from dashboard.query import link as vs
 
     view = vs.ViewState()
     return make_snapshot(corpus, view, made=MADE, link=view_link(LINK, view, corpus))
@@ -85,9 +85,9 @@ def _timed(build, runs: int, warmups: int) -> dict:
 
 def build_times(quick: bool) -> dict:
     """Warm build times on the real corpus, and the cold first build in a fresh process."""
-    from dashboard.briefing import build_briefing
-    from dashboard.briefing_png import build_map_png
-    from dashboard.corpus import load_corpus
+    from dashboard.corpus.load import load_corpus
+    from dashboard.downloads.briefing import build_briefing
+    from dashboard.downloads.image import build_map_png
 
     corpus = load_corpus()
     countries, borders = _geodata()
@@ -102,8 +102,8 @@ def build_times(quick: bool) -> dict:
 
 def write_files() -> dict:
     """The default view's briefing and the floor page, written under bench/.cache/briefing/."""
-    from dashboard.briefing import build_briefing, leaflet_assets
-    from dashboard.corpus import load_corpus
+    from dashboard.corpus.load import load_corpus
+    from dashboard.downloads.briefing import build_briefing, leaflet_assets
 
     folder = CACHE / "briefing"
     folder.mkdir(parents=True, exist_ok=True)
@@ -172,9 +172,9 @@ def paint_times(files: dict, quick: bool) -> dict:
 def sizes(quick: bool) -> dict:
     """The file and the PNG for generated corpora: bytes, build times and records in view."""
     from bench.generate import write
-    from dashboard.briefing import build_briefing
-    from dashboard.briefing_png import build_map_png
-    from dashboard.corpus import load_corpus
+    from dashboard.corpus.load import load_corpus
+    from dashboard.downloads.briefing import build_briefing
+    from dashboard.downloads.image import build_map_png
 
     countries, borders = _geodata()
     out = {}

@@ -1,7 +1,7 @@
 """The floor app: the least a Streamlit page with a local-Leaflet st_folium map can cost.
 
 One selectbox and one map holding a single marker. Leaflet and jQuery come from
-the app's own static files exactly as in the real app (dashboard/assets.py:
+the app's own static files exactly as in the real app (dashboard/map/assets.py:
 `folium.Map(tiles=None)` with `default_js`/`default_css` from `asset_links()`),
 and a selectbox change moves the marker through `feature_group_to_add`, so the
 map is updated in place, never remounted.
@@ -59,7 +59,7 @@ def main() -> None:
     import streamlit as st
     from streamlit_folium import st_folium
 
-    from dashboard.assets import asset_links
+    from dashboard.map.assets import asset_links
 
     st.set_page_config(page_title="bench: floor app", layout="wide")
     city = st.selectbox("City", list(CITIES), key="city")

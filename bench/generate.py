@@ -34,8 +34,8 @@ from pathlib import Path
 
 import yaml
 
-from dashboard.codes import REGION_BOUNDS, REGION_COUNTRIES
-from dashboard.model import EARLIEST_DATE, TOPICS
+from dashboard.corpus.codes import REGION_BOUNDS, REGION_COUNTRIES
+from dashboard.corpus.model import EARLIEST_DATE, TOPICS
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = Path(__file__).resolve().parent / ".cache"

@@ -32,7 +32,7 @@ from bench import browser as bw
 from bench.common import LOGS, Server, log, median, quantile
 from bench.load import Start, session_countries
 from bench.wsload import Client
-from dashboard import assets
+from dashboard.map import assets
 from deploy.replicas import Replicas, free_port
 from tests.e2e.helpers import BACK_JS, WATCH_JS
 

@@ -2,7 +2,7 @@
 
     .venv/bin/python -m bench.rerun [--app dashboard/app.py] [--runs 10] [--profile] [--json]
 
-Run in its own process: dashboard.corpus reads DASHBOARD_ANNOTATIONS when it is
+Run in its own process: dashboard.corpus.load reads DASHBOARD_ANNOTATIONS when it is
 imported and the Streamlit caches live for the process, so each corpus gets a
 fresh interpreter (bench.run sets the variable in the child's environment
 before the AppTest is created). One cold run, then `--runs` timed reruns, each

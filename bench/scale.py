@@ -18,7 +18,7 @@ REAL = ROOT / "annotations.yaml"
 
 def _load_time(path: Path, repeats: int) -> dict:
     """load_corpus (parse + validate + quote lookup), in this process, best and median of `repeats`."""
-    from dashboard.corpus import load_corpus
+    from dashboard.corpus.load import load_corpus
 
     times = []
     n = 0

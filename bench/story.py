@@ -197,8 +197,8 @@ async def _browser_part(floor: Server, real: Server, loads: int, changes: int, s
 
 def run(quick: bool) -> dict:
     """The floor app and the real app on two free ports at once."""
-    from dashboard.corpus import load_corpus
-    from dashboard.story import load_story, story_path
+    from dashboard.corpus.load import load_corpus
+    from dashboard.story.steps import load_story, story_path
 
     steps = len(load_story(story_path(), load_corpus()).steps)
     ensure_static_link()

@@ -10,8 +10,9 @@ import streamlit as st
 # `streamlit run dashboard/app.py` puts dashboard/ on sys.path, not the repo root.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dashboard import cached, ui  # noqa: E402
-from dashboard.corpus import CorpusError  # noqa: E402
+from dashboard.corpus.load import CorpusError  # noqa: E402
+from dashboard.ui import cached  # noqa: E402
+from dashboard.ui import common as ui  # noqa: E402
 
 # Not "pages/": Streamlit would treat that folder as a legacy multipage app and run pages without app.py.
 PAGES = Path(__file__).resolve().parent / "views"

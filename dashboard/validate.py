@@ -17,7 +17,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from dashboard.corpus import (
+from dashboard.corpus.load import (
     DEFAULT_ANNOTATIONS,
     DEFAULT_GEODATA,
     DEFAULT_SEEDS,
@@ -25,7 +25,7 @@ from dashboard.corpus import (
     count_excerpts_by_source,
     load_corpus,
 )
-from dashboard.reference import (
+from dashboard.corpus.reference import (
     DEFAULT_REFERENCE,
     compare,
     correction_problems,
@@ -34,7 +34,7 @@ from dashboard.reference import (
     load_reference,
     summarise,
 )
-from dashboard.story import DEFAULT_STORY, load_story
+from dashboard.story.steps import DEFAULT_STORY, load_story
 
 
 def main(argv: list[str] | None = None) -> int:

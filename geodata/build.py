@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import topology as topology_mod  # noqa: E402  (geodata/topology.py, beside this file)
 
-from dashboard.geo import common_lines, polygonal  # noqa: E402  (one definition of each)
+from dashboard.map.geo import common_lines, polygonal  # noqa: E402  (one definition of each)
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_CACHE = HERE / ".cache"
@@ -300,7 +300,7 @@ def world_units(topology: dict[str, Any]) -> list[dict[str, Any]]:
     """
     import pycountry  # build-time only (dev dependency)
 
-    from dashboard.codes import COUNTRY_NAMES
+    from dashboard.corpus.codes import COUNTRY_NAMES
 
     by_key: dict[str, dict[str, Any]] = {}
     uncoded = set(UNCODED_UNITS)
@@ -567,7 +567,7 @@ hand (the unit tests compare their sha256 with `SOURCES.json`).
    driver (pyogrio).
 3. Every unit of the layer is drawn, the whole world, unclipped: {len(meta["drawn"])} states by
    ISO 3166-1 numeric id (alpha-2 and alpha-3 codes from pycountry's ISO tables; names as
-   `dashboard/codes.py` gives them, else Natural Earth's). The region's {len(meta["countries"])}
+   `dashboard/corpus/codes.py` gives them, else Natural Earth's). The region's {len(meta["countries"])}
    ({", ".join(meta["countries"])}) are checked by id and name.
 4. Id-less Natural Earth units: Baikonur (Kazakh territory leased to Russia) is merged into
    Kazakhstan and the Guantanamo Bay naval base (Cuban territory leased to the United States) into

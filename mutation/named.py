@@ -38,19 +38,19 @@ FAST = ("tests/unit", "tests/app")
 
 
 NAMED = [
-    Mutant("select ignores the organization facet", "dashboard/filters.py",
+    Mutant("select ignores the organization facet", "dashboard/query/filters.py",
            "    for facet in FACETS:\n        if facet != skip:\n            mask &=",
            "    for facet in FACETS:\n        if facet != skip and facet != \"orgs\":\n            mask &=",
            "tests/unit/test_filters.py"),
-    Mutant("membership status with an exclusive start day", "dashboard/memberships.py",
+    Mutant("membership status with an exclusive start day", "dashboard/corpus/memberships.py",
            "record.date is None or record.date <= on", "record.date is None or record.date < on",
            "tests/unit/test_memberships.py"),
-    Mutant("the CSV export drops its quotes column", "dashboard/export.py",
+    Mutant("the CSV export drops its quotes column", "dashboard/downloads/export.py",
            "writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)",
            "writer = csv.DictWriter(out, fieldnames=[c for c in CSV_COLUMNS if c != \"quotes\"], extrasaction=\"ignore\")",
            "tests/unit/test_outputs.py"),
     # Tolerates one differing word: "Su-26 combat planes" is then found where the article says "Su-25".
-    Mutant("the quote check accepts a one-word near miss", "dashboard/corpus.py",
+    Mutant("the quote check accepts a one-word near miss", "dashboard/corpus/load.py",
            "        at = self.normalised.find(needle)\n        if at < 0 or not needle:\n            return None\n"
            "        return self.offsets[at], self.offsets[at + len(needle) - 1] + 1",
            "        words = needle.split(\" \")\n"

@@ -41,21 +41,21 @@ GOAL = 0.90
 # quote verification, exports, the reader's spans, the panel's event parsing, geodesy, dates, reference
 # labels. corpus.py and ui.py are large; only their quote-checking and escaping functions are targets.
 TARGETS = {
-    "filters": ["dashboard.filters.*"],
-    "memberships": ["dashboard.memberships.*"],
-    "dates": ["dashboard.dates.*"],
-    "state": ["dashboard.state.*"],
-    "export": ["dashboard.export.*"],
-    "reader": ["dashboard.reader.*"],
-    "panel": ["dashboard.panel.*"],
-    "geo": ["dashboard.geo.*"],
-    "support": ["dashboard.support.*"],
-    "corpus (quote check)": ["dashboard.corpus.x_normalise__mutmut_*", "dashboard.corpus.x__normalise_with_offsets__*",
-                             "dashboard.corpus.xǁSeedǁfind__*", "dashboard.corpus.xǁ_Checksǁ_locate__*"],
-    "ui (md escaping)": ["dashboard.ui.x_md__*"],
+    "filters": ["dashboard.query.filters.*"],
+    "memberships": ["dashboard.corpus.memberships.*"],
+    "dates": ["dashboard.corpus.dates.*"],
+    "state": ["dashboard.query.link.*"],
+    "export": ["dashboard.downloads.export.*"],
+    "reader": ["dashboard.evidence.reader.*"],
+    "panel": ["dashboard.query.filter_panel.*"],
+    "geo": ["dashboard.map.geo.*"],
+    "support": ["dashboard.corpus.support.*"],
+    "corpus (quote check)": ["dashboard.corpus.load.x_normalise__mutmut_*", "dashboard.corpus.load.x__normalise_with_offsets__*",
+                             "dashboard.corpus.load.xǁSeedǁfind__*", "dashboard.corpus.load.xǁ_Checksǁ_locate__*"],
+    "ui (md escaping)": ["dashboard.ui.common.x_md__*"],
 }
-QUICK = ["dashboard.memberships.*", "dashboard.filters.x__mask__*", "dashboard.filters.x_select__*",
-         "dashboard.corpus.xǁSeedǁfind__*"]
+QUICK = ["dashboard.corpus.memberships.*", "dashboard.query.filters.x__mask__*", "dashboard.query.filters.x_select__*",
+         "dashboard.corpus.load.xǁSeedǁfind__*"]
 KILLED = {1, 3}  # mutmut's exit codes for "a test failed" (3: pytest's internal error)
 TIMEOUTS = {36, 24, -24, 152, 255}  # the tests ran far longer than without the mutant: detected, counted as killed
 STATUS = {0: "survived", 5: "no tests", 33: "no tests", 34: "skipped", 36: "timeout", 24: "timeout",

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.corpus import Corpus, load_corpus
+from dashboard.corpus.load import Corpus, load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 

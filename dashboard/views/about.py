@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import cached, ui
-from dashboard import state as vs
-from dashboard.assets import GESTURE_HANDLING, LEAFLET
-from dashboard.corpus import Corpus
-from dashboard.dates import format_date
-from dashboard.geo import GEODATA_RESOLUTION
-from dashboard.licences import GESTURE_TERMS, LEAFLET_TERMS, LICENCES
+from dashboard.corpus.dates import format_date
+from dashboard.corpus.load import Corpus
+from dashboard.downloads.licences import GESTURE_TERMS, LEAFLET_TERMS, LICENCES
+from dashboard.map.assets import GESTURE_HANDLING, LEAFLET
+from dashboard.map.geo import GEODATA_RESOLUTION
+from dashboard.query import link as vs
+from dashboard.ui import cached
+from dashboard.ui import common as ui
 
 
 def st_record_check() -> None:
@@ -87,7 +88,7 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
 
 
 def st_licences() -> None:
-    """Whose each part is, and under what terms (dashboard/licences.py: the downloads say the same)."""
+    """Whose each part is, and under what terms (dashboard/downloads/licences.py: the downloads say the same)."""
     st.subheader("Licences", anchor=False)
     lines = []
     for item in LICENCES:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, ui
-from dashboard import state as vs
-from dashboard.chart_text import ChartText, chart_text
-from dashboard.corpus import Corpus
-from dashboard.filters import select
+from dashboard.charts import figures as charts
+from dashboard.charts.text import ChartText, chart_text
+from dashboard.corpus.load import Corpus
+from dashboard.query import link as vs
+from dashboard.query.filters import select
+from dashboard.ui import common as ui
 
 CHARTS = [
     ("membership", charts.make_membership_timeline,

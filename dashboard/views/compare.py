@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import state as vs
-from dashboard import ui
-from dashboard.compare import compare_csv, compare_html, compare_rows
-from dashboard.corpus import Corpus
-from dashboard.filters import select
+from dashboard.corpus.load import Corpus
+from dashboard.evidence.compare import compare_csv, compare_html, compare_rows
+from dashboard.query import link as vs
+from dashboard.query.filters import select
+from dashboard.ui import common as ui
 
 
 def render(corpus: Corpus, view: vs.ViewState) -> None:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import cached, ui
-from dashboard import state as vs
-from dashboard.corpus import Corpus, record_countries, record_orgs
-from dashboard.export import to_csv, to_geojson
-from dashboard.filters import select
-from dashboard.memberships import status_label
-from dashboard.model import Membership
+from dashboard.corpus.load import Corpus, record_countries, record_orgs
+from dashboard.corpus.memberships import status_label
+from dashboard.corpus.model import Membership
+from dashboard.downloads.export import to_csv, to_geojson
+from dashboard.query import link as vs
+from dashboard.query.filters import select
+from dashboard.ui import cached
+from dashboard.ui import common as ui
 
 
 def render(corpus: Corpus, view: vs.ViewState) -> None:

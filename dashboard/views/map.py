@@ -6,16 +6,17 @@ from functools import partial
 
 import streamlit as st
 
-from dashboard import cached, ui
-from dashboard import state as vs
-from dashboard.corpus import Corpus
-from dashboard.describe import excerpts_said, map_description, mark_name, view_figures
-from dashboard.filters import select
-from dashboard.layers import LAYER_ORDER, record_id_from_tooltip, route_legs, tour_order
-from dashboard.mapframe import st_map_frame
-from dashboard.memberships import membership_status
-from dashboard.model import Border, Membership, MilitarySite, VisitStop
-from dashboard.selection import country_at
+from dashboard.corpus.load import Corpus
+from dashboard.corpus.memberships import membership_status
+from dashboard.corpus.model import Border, Membership, MilitarySite, VisitStop
+from dashboard.map.describe import excerpts_said, map_description, mark_name, view_figures
+from dashboard.map.geo import country_at
+from dashboard.map.layers import LAYER_ORDER, record_id_from_tooltip, route_legs, tour_order
+from dashboard.query import link as vs
+from dashboard.query.filters import select
+from dashboard.ui import cached
+from dashboard.ui import common as ui
+from dashboard.ui.mapframe import st_map_frame
 
 MAP_KEY = "map"
 PICK_KEY = "mark_pick"
@@ -107,7 +108,7 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     map_col, panel = st.columns([7, 4], gap="medium")
     with map_col:
         start = view.view
-        # st_folium, with the map's constant part rendered once per process (see dashboard/mapframe.py).
+        # st_folium, with the map's constant part rendered once per process (see dashboard/ui/mapframe.py).
         returned = st_map_frame(
             frame,
             groups,

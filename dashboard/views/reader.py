@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import state as vs
-from dashboard import ui
-from dashboard.corpus import Corpus
-from dashboard.reader import Mark, marks_for, reader_document
+from dashboard.corpus.load import Corpus
+from dashboard.evidence.reader import Mark, marks_for, reader_document
+from dashboard.query import link as vs
+from dashboard.ui import common as ui
 
 
 def render(corpus: Corpus, view: vs.ViewState) -> None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import cached, ui
-from dashboard import state as vs
-from dashboard.corpus import Corpus
-from dashboard.filters import select
-from dashboard.search_results import results_html
+from dashboard.corpus.load import Corpus
+from dashboard.query import link as vs
+from dashboard.query.filters import select
+from dashboard.query.results import results_html
+from dashboard.ui import cached
+from dashboard.ui import common as ui
 
 
 def render(corpus: Corpus, view: vs.ViewState) -> None:

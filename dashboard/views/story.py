@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import state as vs
-from dashboard import story_ui, ui
-from dashboard.corpus import Corpus
+from dashboard.corpus.load import Corpus
+from dashboard.query import link as vs
+from dashboard.ui import common as ui
+from dashboard.ui import story as story_ui
 
 
 def head(corpus: Corpus) -> None:

@@ -8,8 +8,8 @@ import json
 import re
 from html import unescape
 
-from dashboard import state as vs
-from dashboard import ui
+from dashboard.query import link as vs
+from dashboard.ui import common as ui
 
 
 def _panel_data(at) -> dict:

@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from dashboard import state as vs
-from dashboard import ui
-from dashboard.panel import RANGE_KEY
+from dashboard.query import link as vs
+from dashboard.query.filter_panel import RANGE_KEY
+from dashboard.ui import common as ui
 
 
 def texts(at) -> str:
@@ -205,7 +205,7 @@ def _table_rows(at, caption: str) -> list[list[str]]:
     import html as html_lib
     import re
 
-    from dashboard.evidence_html import html_text
+    from dashboard.evidence.html import html_text
 
     body = next(m.value for m in at.markdown if f"<caption>{html_text(caption)}" in m.value)
     table = body.split("<tbody>", 1)[1]
@@ -277,7 +277,7 @@ def _map_script(at) -> str:
 
 @pytest.mark.parametrize(("tiles", "online"), [("0", False), ("1", True)])
 def test_the_online_tile_layer_is_only_there_when_asked_for(app, tiles, online):
-    # The map's constant part is built once per process for each setting (dashboard/mapframe.py).
+    # The map's constant part is built once per process for each setting (dashboard/ui/mapframe.py).
     app.query_params["tiles"] = tiles
     at = app.run()
     assert not at.exception
@@ -290,8 +290,8 @@ def test_the_about_page_says_when_the_record_was_checked_and_lists_the_correctio
     at.switch_page("views/about.py").run()
     assert not at.exception
     [ok] = [s.value for s in at.success]
-    from dashboard.dates import format_date
-    from dashboard.reference import load_reference
+    from dashboard.corpus.dates import format_date
+    from dashboard.corpus.reference import load_reference
 
     # The day in sources.yaml's `checked:` (5 Dec 2026 since issue 23), as the page shows it.
     assert f"last checked against their public sources on **{format_date(load_reference().checked)}**" in ok

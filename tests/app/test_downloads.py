@@ -8,7 +8,7 @@ import json
 
 from streamlit.testing.v1 import AppTest
 
-from dashboard import state as vs
+from dashboard.query import link as vs
 
 
 def downloads(at):
@@ -20,11 +20,11 @@ def downloads(at):
 
 def test_the_share_box_offers_both_downloads_and_makes_nothing_until_asked(app, monkeypatch):
     made = []
-    import dashboard.briefing
-    import dashboard.briefing_png
+    import dashboard.downloads.briefing
+    import dashboard.downloads.image
 
-    monkeypatch.setattr(dashboard.briefing, "build_briefing", lambda *a, **k: made.append("html") or "")
-    monkeypatch.setattr(dashboard.briefing_png, "build_map_png", lambda *a, **k: made.append("png"))
+    monkeypatch.setattr(dashboard.downloads.briefing, "build_briefing", lambda *a, **k: made.append("html") or "")
+    monkeypatch.setattr(dashboard.downloads.image, "build_map_png", lambda *a, **k: made.append("png"))
     at = app.run()
     assert not at.exception
     _, data = downloads(at)
@@ -43,8 +43,8 @@ def _click(kind: str):
     def script(kind):
         import streamlit as st
 
-        from dashboard import state as vs
-        from dashboard import ui
+        from dashboard.query import link as vs
+        from dashboard.ui import common as ui
 
         st.session_state[vs.P_COUNTRY] = ["TJ"]
         st.session_state[vs.P_SEL] = "stop-dushanbe"

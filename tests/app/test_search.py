@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import state as vs
-from dashboard import ui
+from dashboard.query import link as vs
+from dashboard.ui import common as ui
 
 
 def _data_count(at) -> str:
@@ -13,7 +13,7 @@ def _data_count(at) -> str:
 
 
 def test_a_query_filters_every_view_and_clearing_it_restores_the_view(app, corpus):
-    from dashboard.filters import FilterState, select
+    from dashboard.query.filters import FilterState, select
 
     everything = f"{len(select(corpus, FilterState()))} of {len(corpus.records)} records match the filters"
     app.query_params["q"] = "Kant"
@@ -75,7 +75,7 @@ def test_the_compare_page_follows_the_filters(app):
 
 
 def test_every_page_but_search_says_what_is_searched_with_its_count_and_clears_it(app, corpus):
-    from dashboard.filters import FilterState, select
+    from dashboard.query.filters import FilterState, select
 
     found = len(select(corpus, FilterState(query="Kant")))
     assert 0 < found < len(corpus.records)

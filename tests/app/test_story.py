@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import state as vs
-from dashboard.corpus import load_corpus
-from dashboard.story import DEFAULT_STORY, load_story
-from dashboard.story_ui import STORY_NAV_KEY
+from dashboard.corpus.load import load_corpus
+from dashboard.query import link as vs
+from dashboard.story.steps import DEFAULT_STORY, load_story
+from dashboard.ui.story import STORY_NAV_KEY
 from tests.hostile import PAYLOAD, make_hostile_corpus
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
@@ -125,7 +125,7 @@ def test_a_hostile_step_in_a_link_is_ignored_with_a_notice(app, value, notice):
     assert not at.exception
     assert nav(at)["current"] == 1 and step_shown(at) == 1
     [warning] = [w.value for w in at.warning]
-    from dashboard.ui import md
+    from dashboard.ui.common import md
 
     assert md(notice) in warning            # escaped: shown as the characters it is
     assert "<script>" not in warning
@@ -151,7 +151,7 @@ def test_a_step_shows_the_layers_its_marks_are_on(app):
 
 
 def test_a_step_shades_by_its_own_grouping_and_day(app):
-    from dashboard.ui import reader_today
+    from dashboard.ui.common import reader_today
 
     at = open_story(app, story="9")
     caption = next(c.value for c in at.caption if "Countries shaded by" in c.value)

@@ -62,7 +62,7 @@ FOCUS_ON_SCREEN = f"""() => {{
 
 def _after_the_maps_timers(page) -> None:
     """Once the map's frame has run the timers it set when a mark took focus: it scrolls the mark into the page's
-    view 0 and 350 ms after (dashboard/layers.py). A timer of 350 ms set now in that frame fires after them,
+    view 0 and 350 ms after (dashboard/map/layers.py). A timer of 350 ms set now in that frame fires after them,
     however late a busy machine runs them."""
     for frame in page.frames:
         if "st_folium" in frame.url:
@@ -198,7 +198,7 @@ def test_a_chart_record_is_selected_by_keyboard(browser, server, screen):
 
 @pytest.mark.parametrize("screen", SCREENS)
 def test_a_filter_change_is_said_in_the_live_region(browser, server, corpus, screen):
-    from dashboard.filters import FilterState, select
+    from dashboard.query.filters import FilterState, select
 
     page = _open(browser, server, "/", screen)
     wait_for_map(page)

@@ -62,8 +62,8 @@ def _drawn(page) -> dict[str, dict]:
 
 
 def test_every_chart_draws_the_records_it_is_given(page, server):
-    from dashboard.corpus import load_corpus
-    from dashboard.model import Figure, Membership
+    from dashboard.corpus.load import load_corpus
+    from dashboard.corpus.model import Figure, Membership
 
     corpus = load_corpus()
     page.goto(server + "/charts")

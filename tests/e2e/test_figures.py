@@ -11,8 +11,8 @@ import re
 import pytest
 from PIL import Image
 
-from dashboard.briefing_png import edge_distance_km, edge_label
-from dashboard.snapshot import Extent
+from dashboard.downloads.image import edge_distance_km, edge_label
+from dashboard.downloads.snapshot import Extent
 from tests.e2e.helpers import wait_for_map
 from tests.e2e.test_briefing import download, open_offline
 

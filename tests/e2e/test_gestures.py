@@ -1,6 +1,6 @@
 """The page always scrolls over the map (issue 24, part 4): the wheel scrolls the page on a desktop and one finger
 on a phone; Ctrl and the wheel zoom the map, two fingers move it, and a hint says so when a reader tries
-otherwise (leaflet-gesture-handling, pinned in dashboard/assets.py). On a phone the Story page's step starts on
+otherwise (leaflet-gesture-handling, pinned in dashboard/map/assets.py). On a phone the Story page's step starts on
 the first screen."""
 
 from __future__ import annotations

@@ -10,8 +10,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from dashboard.corpus import load_corpus
-from dashboard.story import DEFAULT_STORY, load_story, step_target
+from dashboard.corpus.load import load_corpus
+from dashboard.story.steps import DEFAULT_STORY, load_story, step_target
 from tests.e2e.a11y import axe_violations
 from tests.e2e.conftest import ARTIFACTS
 from tests.e2e.helpers import (
@@ -84,8 +84,8 @@ _GEODATA = []
 
 def _geodata():
     if not _GEODATA:
-        from dashboard.corpus import DEFAULT_GEODATA
-        from dashboard.geo import load_borders, load_countries
+        from dashboard.corpus.load import DEFAULT_GEODATA
+        from dashboard.map.geo import load_borders, load_countries
 
         _GEODATA.extend([load_countries(DEFAULT_GEODATA), load_borders(DEFAULT_GEODATA)])
     return _GEODATA

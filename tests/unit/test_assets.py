@@ -14,7 +14,7 @@ from dataclasses import replace
 
 import pytest
 
-from dashboard import assets
+from dashboard.map import assets
 from tests.ci import need
 
 

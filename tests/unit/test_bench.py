@@ -26,7 +26,7 @@ def test_a_generated_corpus_passes_the_validator(tmp_path):
     from collections import Counter
 
     from bench.generate import write
-    from dashboard.corpus import load_corpus
+    from dashboard.corpus.load import load_corpus
 
     real = load_corpus()
     corpus = load_corpus(write(len(real.records) + 300, tmp_path / "corpus.yaml"))

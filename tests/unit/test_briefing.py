@@ -13,13 +13,13 @@ from html.parser import HTMLParser
 
 import pytest
 
-from dashboard import state as vs
-from dashboard.briefing import MAX_LISTED, build_briefing, leaflet_assets
-from dashboard.corpus import load_corpus
-from dashboard.filters import FilterState
-from dashboard.geo import load_borders, load_countries
-from dashboard.model import Disagreement, Event, MilitarySite, VisitStop
-from dashboard.snapshot import Extent, Focus, make_snapshot, view_link
+from dashboard.corpus.load import load_corpus
+from dashboard.corpus.model import Disagreement, Event, MilitarySite, VisitStop
+from dashboard.downloads.briefing import MAX_LISTED, build_briefing, leaflet_assets
+from dashboard.downloads.snapshot import Extent, Focus, make_snapshot, view_link
+from dashboard.map.geo import load_borders, load_countries
+from dashboard.query import link as vs
+from dashboard.query.filters import FilterState
 from tests.conftest import ROOT
 from tests.hostile import PAYLOAD, RAW_FRAGMENTS, make_hostile_corpus
 
@@ -284,7 +284,7 @@ def test_a_record_of_each_kind_shows_without_error(corpus, geodata):
 
 def test_statuses_are_told_apart_by_pattern_as_on_the_map(default_html, page):
     # Issue 13's patterns (WCAG 1.4.1) hold in the file too: the map's countries and the legend's swatches.
-    from dashboard.layers import MEMBERSHIP_PATTERN
+    from dashboard.map.layers import MEMBERSHIP_PATTERN
 
     patterned = [status for status, hatch in MEMBERSHIP_PATTERN.items() if hatch]
     for status in patterned:
@@ -296,8 +296,8 @@ def test_statuses_are_told_apart_by_pattern_as_on_the_map(default_html, page):
 
 def test_tooltips_point_to_what_the_file_has(page):
     # The dashboard's tooltips send the reader to its evidence panel; the file has none: a click shows excerpts.
-    from dashboard.briefing import FILE_HINT
-    from dashboard.layers import EVIDENCE_HINT
+    from dashboard.downloads.briefing import FILE_HINT
+    from dashboard.map.layers import EVIDENCE_HINT
 
     data_text = next(t for a, t in page.scripts if a.get("type") == "application/json")
     assert EVIDENCE_HINT not in data_text
@@ -311,7 +311,7 @@ WORLD_FRAMES = [Extent(-20, -10, 85, 180), Extent(10, -170, 82, 180), Extent(-60
 
 @pytest.mark.parametrize("extent", WORLD_FRAMES, ids=["sco-whole", "csto-whole", "world"])
 def test_both_downloads_are_made_for_a_world_wide_frame(corpus, geodata, extent):
-    from dashboard.briefing_png import build_map_png
+    from dashboard.downloads.image import build_map_png
 
     for shade in corpus.shadable:
         view = vs.ViewState(shade=shade, filters=FilterState(as_of=dt.date(2026, 12, 5)))

@@ -10,12 +10,18 @@ import pytest
 from matplotlib.colors import to_rgb
 from PIL import Image
 
-from dashboard import state as vs
-from dashboard.briefing_png import MAX_ASPECT, MIN_ASPECT, build_map_png, pixel_of
-from dashboard.corpus import load_corpus
-from dashboard.filters import FilterState
-from dashboard.geo import load_borders, load_countries
-from dashboard.layers import (
+from dashboard.corpus.load import load_corpus
+from dashboard.downloads.image import MAX_ASPECT, MIN_ASPECT, build_map_png, pixel_of
+from dashboard.downloads.snapshot import (
+    DEFAULT_EXTENT,
+    Extent,
+    make_snapshot,
+    mercator_x,
+    mercator_y,
+    view_link,
+)
+from dashboard.map.geo import load_borders, load_countries
+from dashboard.map.layers import (
     BORDER_COLOR,
     LAND_STYLE,
     SEA_COLOR,
@@ -23,7 +29,8 @@ from dashboard.layers import (
     display_lines,
     membership_payload,
 )
-from dashboard.snapshot import DEFAULT_EXTENT, Extent, make_snapshot, mercator_x, mercator_y, view_link
+from dashboard.query import link as vs
+from dashboard.query.filters import FilterState
 from tests.conftest import ROOT
 from tests.hostile import PAYLOAD, make_hostile_corpus
 

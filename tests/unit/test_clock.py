@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dashboard.clock import latest_today, now_in, now_utc, today_in
+from dashboard.corpus.clock import latest_today, now_in, now_utc, today_in
 
 UTC = dt.UTC
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 import io
 
-from dashboard.compare import RECORD_COLUMN, compare_csv, compare_rows
-from dashboard.filters import FilterState, select
-from dashboard.state import resolve_excerpt
+from dashboard.evidence.compare import RECORD_COLUMN, compare_csv, compare_rows
+from dashboard.query.filters import FilterState, select
+from dashboard.query.link import resolve_excerpt
 
 
 def row(rows, rid):
@@ -74,7 +74,7 @@ def test_every_link_in_the_table_is_named_by_what_it_shows_first(corpus):
     # WCAG 2.5.3 (axe: label-content-name-mismatch): a link's name starts with its visible words.
     import re
 
-    from dashboard.compare import compare_html
+    from dashboard.evidence.compare import compare_html
 
     page = compare_html(compare_rows(corpus.records, corpus), corpus, lambda rid: f"./?sel={rid}")
     links = re.findall(r'<a href="[^"]*"[^>]*?(?: aria-label="([^"]*)")?>([^<]*)</a>', page)
@@ -114,7 +114,7 @@ def test_every_verdict_has_a_reason_and_differs_names_its_disagreement(corpus):
 def test_differs_only_where_the_articles_own_words_are_set_against_the_record(corpus):
     # Walk every row: an article's cell says "differs" exactly when one of its excerpts is a version,
     # not marked as borne out by the record, in a disagreement the cell names.
-    from dashboard.model import Disagreement
+    from dashboard.corpus.model import Disagreement
 
     rows = compare_rows(list(corpus.records), corpus)
     for r in rows:
@@ -131,7 +131,7 @@ def test_differs_only_where_the_articles_own_words_are_set_against_the_record(co
 def test_the_page_names_the_disagreement_a_cell_means_and_the_references_dispute(corpus):
     import re
 
-    from dashboard.compare import compare_html
+    from dashboard.evidence.compare import compare_html
 
     page = compare_html(compare_rows(corpus.records, corpus), corpus, lambda rid: f"./?sel={rid}")
     kz_ru = next(tr for tr in page.split("<tr>") if "sel=border-kz-ru" in tr)
@@ -150,7 +150,7 @@ def test_a_version_said_to_agree_needs_the_articles_words(tmp_path):
     # agrees_with_record is said of an article's words; on a reference the validator names it.
     import pytest
 
-    from dashboard.corpus import CorpusError, load_corpus
+    from dashboard.corpus.load import CorpusError, load_corpus
     from tests.unit.test_validate import ORG
 
     text = ORG + """\

@@ -6,8 +6,14 @@ from collections import Counter
 
 import pytest
 
-from dashboard.corpus import all_excerpts, count_excerpts_by_source, normalise, record_countries, record_orgs
-from dashboard.model import Disagreement, Membership, VisitStop
+from dashboard.corpus.load import (
+    all_excerpts,
+    count_excerpts_by_source,
+    normalise,
+    record_countries,
+    record_orgs,
+)
+from dashboard.corpus.model import Disagreement, Membership, VisitStop
 
 
 def test_at_least_40_records(corpus):
@@ -78,7 +84,7 @@ def test_memberships_do_not_overlap_for_the_same_country_and_organization(corpus
 
 # --- Quote lookup (issue 19): whitespace is loose, nothing else is. -------------------------------------------
 def _seed(text: str):
-    from dashboard.corpus import Seed, _normalise_with_offsets
+    from dashboard.corpus.load import Seed, _normalise_with_offsets
     from tests.unit.tiny import tiny_corpus
 
     return Seed(tiny_corpus().sources["s1"], text, *_normalise_with_offsets(text))
@@ -116,7 +122,7 @@ def test_a_quote_that_occurs_twice_spans_its_first_occurrence():
 
 
 def test_whitespace_is_collapsed_and_trimmed():
-    from dashboard.corpus import _normalise_with_offsets, normalise
+    from dashboard.corpus.load import _normalise_with_offsets, normalise
 
     assert normalise("  a \n\t b  c\n") == "a b c"
     text, offsets = _normalise_with_offsets(" a \n b")

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dashboard.dates import (
+from dashboard.corpus.dates import (
     days_given,
     format_date,
     is_first_of,

@@ -7,12 +7,12 @@ import datetime as dt
 
 import pytest
 
-from dashboard import charts
-from dashboard.chart_text import chart_text
-from dashboard.describe import announcement, filters_in_words, map_description, mark_name, selection_said
-from dashboard.filters import FilterState, select
-from dashboard.memberships import membership_status
-from dashboard.model import Membership
+from dashboard.charts import figures as charts
+from dashboard.charts.text import chart_text
+from dashboard.corpus.memberships import membership_status
+from dashboard.corpus.model import Membership
+from dashboard.map.describe import announcement, filters_in_words, map_description, mark_name, selection_said
+from dashboard.query.filters import FilterState, select
 
 TODAY = dt.date(2026, 11, 29)
 

@@ -1,5 +1,5 @@
 """md() and the charts' esc(): text from the data or a URL shown exactly as written, never as markup
-(dashboard/ui.py, dashboard/charts.py; issue 12, case 3)."""
+(dashboard/ui/common.py, dashboard/charts/figures.py; issue 12, case 3)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import html
 import pytest
 from markdown_it import MarkdownIt
 
-from dashboard.charts import esc as chart_esc
-from dashboard.ui import md
+from dashboard.charts.figures import esc as chart_esc
+from dashboard.ui.common import md
 
 # Every character that markdown (with Streamlit's extras: ~~strike~~, $math$, | tables) or HTML could read as
 # syntax, and what md() must turn it into.
@@ -101,7 +101,7 @@ def test_chart_text_shows_tags_as_text():
 
 
 def test_html_text_shows_markdown_and_tags_as_themselves():
-    from dashboard.ui import html_text
+    from dashboard.ui.common import html_text
 
     text = "**Kant** `x` $a$ [l](javascript:alert(1)) <b>&"
     out = html_text(text)
@@ -114,7 +114,7 @@ def test_html_text_shows_markdown_and_tags_as_themselves():
 def test_html_text_shows_quotes_and_apostrophes_as_themselves():
     # Issue 24: an apostrophe came out as "&&#35;x27;" (its reference's '#' escaped again), which a browser
     # shows as the literal "&#x27;": "Afghanistan&#x27;s" in the map's description and the evidence tables.
-    from dashboard.ui import html_text
+    from dashboard.ui.common import html_text
 
     for text in ("Afghanistan's outline", 'the "longest" border', "Kazakhstan’s # 1 & <only>"):
         out = html_text(text)

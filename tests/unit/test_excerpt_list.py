@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dashboard.filters import FilterState, select
-from dashboard.ui import excerpt_list_data
+from dashboard.query.filters import FilterState, select
+from dashboard.ui.common import excerpt_list_data
 
 
 def test_a_page_holds_at_most_its_size_and_counts_every_excerpt(corpus):

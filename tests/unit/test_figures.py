@@ -11,10 +11,10 @@ import re
 
 import pytest
 
-from dashboard.describe import announcement, counted, excerpts_said, search_said, view_figures
-from dashboard.filters import FilterState, select
-from dashboard.snapshot import make_snapshot
-from dashboard.state import ViewState
+from dashboard.downloads.snapshot import make_snapshot
+from dashboard.map.describe import announcement, counted, excerpts_said, search_said, view_figures
+from dashboard.query.filters import FilterState, select
+from dashboard.query.link import ViewState
 
 MADE = dt.datetime(2026, 12, 5, 12, 0, tzinfo=dt.UTC)
 
@@ -65,8 +65,8 @@ def test_the_excerpt_list_says_what_it_counts(corpus):
 def test_the_briefing_says_the_same_number_of_records_in_view(corpus, f):
     from pathlib import Path
 
-    from dashboard.briefing import build_briefing
-    from dashboard.geo import load_borders, load_countries
+    from dashboard.downloads.briefing import build_briefing
+    from dashboard.map.geo import load_borders, load_countries
 
     root = Path(__file__).resolve().parents[2] / "geodata"
     text = build_briefing(make_snapshot(corpus, ViewState(filters=f), made=MADE), load_countries(root),
@@ -79,7 +79,7 @@ def test_the_briefing_says_the_same_number_of_records_in_view(corpus, f):
 def test_no_filter_key_reaches_a_reader():
     # Issue 24, case 6 ("no id, key or field name reaches a reader"): "Clear the query filter", "Clear the as of
     # filter" named the filters by their keys.
-    from dashboard.describe import filter_name
+    from dashboard.map.describe import filter_name
 
     for key in ("orgs", "countries", "topics", "sources", "kinds", "dates", "as_of", "query"):
         name = filter_name(key)
@@ -88,7 +88,7 @@ def test_no_filter_key_reaches_a_reader():
 
 
 def test_what_a_reference_backs_is_said_in_words():
-    from dashboard.evidence import supports_text
+    from dashboard.evidence.facts import supports_text
 
     assert supports_text("date_end") == "the end date" and supports_text("location") == "the place"
     assert "_" not in supports_text("some_new_field")
@@ -106,9 +106,9 @@ def test_the_pngs_badge_says_what_the_maps_says(corpus, monkeypatch):
 
     import matplotlib.axes
 
-    from dashboard.briefing_png import build_map_png, edge_distance_km, edge_label
-    from dashboard.geo import load_borders, load_countries
-    from dashboard.snapshot import Extent
+    from dashboard.downloads.image import build_map_png, edge_distance_km, edge_label
+    from dashboard.downloads.snapshot import Extent
+    from dashboard.map.geo import load_borders, load_countries
 
     drawn: list[str] = []
     original = matplotlib.axes.Axes.annotate

@@ -1,4 +1,4 @@
-"""Unit tests for dashboard.geo and the committed geodata files."""
+"""Unit tests for dashboard.map.geo and the committed geodata files."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import geopandas as gpd
 import pytest
 import shapely
 
-from dashboard import geo
+from dashboard.map import geo
 
 ROOT = Path(__file__).resolve().parents[2]
 GEODATA = ROOT / "geodata"
@@ -97,7 +97,7 @@ def test_region_country_present_valid_and_coded(
 
 
 def test_every_state_the_corpus_names_is_drawn(countries: gpd.GeoDataFrame) -> None:
-    from dashboard.codes import COUNTRY_NAMES
+    from dashboard.corpus.codes import COUNTRY_NAMES
 
     drawn = countries.set_index("iso2")
     missing = sorted(set(COUNTRY_NAMES) - set(drawn.index))
@@ -383,7 +383,7 @@ def test_missing_column_raises(
 
 
 def test_geo_does_not_import_streamlit() -> None:
-    code = "import sys, dashboard.geo; sys.exit('streamlit' in sys.modules)"
+    code = "import sys, dashboard.map.geo; sys.exit('streamlit' in sys.modules)"
     assert (
         subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=False).returncode
         == 0
@@ -446,3 +446,11 @@ def test_an_arcs_points_are_equally_spaced_along_the_geodesic() -> None:
     total = geo.geodesic_distance_km(55.7558, 37.6173, 43.2389, 76.8897)
     steps = [geo.geodesic_distance_km(*a, *b) for a, b in zip(arc, arc[1:])]
     assert steps == pytest.approx([total / 4] * 4, rel=1e-6)
+
+
+def test_a_click_finds_the_country_under_it(countries):
+    # Where a map click lands (views/map.py): inside a state, in the sea, and on a far partner.
+    assert geo.country_at(countries, 38.56, 68.78) == "TJ"  # Dushanbe
+    assert geo.country_at(countries, 43.24, 76.95) == "KZ"  # Almaty
+    assert geo.country_at(countries, 23.0, 62.0) is None  # the Arabian Sea
+    assert geo.country_at(countries, 7.29, 80.63) == "LK"  # Kandy (the coast is coarse so far from the tour)

@@ -9,10 +9,11 @@ import subprocess
 
 import pytest
 
-from dashboard.corpus import DEFAULT_GEODATA
-from dashboard.filters import FilterState, apply_filter
-from dashboard.geo import load_borders
-from dashboard.layers import (
+from dashboard.corpus.load import DEFAULT_GEODATA
+from dashboard.corpus.memberships import membership_status
+from dashboard.corpus.model import Border, Excerpt, Membership, MilitarySite, VisitStop
+from dashboard.map.geo import load_borders
+from dashboard.map.layers import (
     MAX_MARKERS,
     MEMBERSHIP_STYLE,
     SITE_STYLE,
@@ -27,8 +28,7 @@ from dashboard.layers import (
     route_marks,
     site_marks,
 )
-from dashboard.memberships import membership_status
-from dashboard.model import Border, Excerpt, Membership, MilitarySite, VisitStop
+from dashboard.query.filters import FilterState, apply_filter
 from tests.ci import need
 
 TOUR = dt.date(2017, 2, 27)

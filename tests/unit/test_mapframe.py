@@ -10,15 +10,16 @@ import streamlit_folium as sf
 from branca.element import MacroElement
 from jinja2 import Template
 
-from dashboard import layers, mapframe
-from dashboard.filters import FilterState, select
+from dashboard.map import layers
+from dashboard.query.filters import FilterState, select
+from dashboard.ui import mapframe
 
 RETURNED = ["last_object_clicked_tooltip", "last_clicked"]
 
 
 @pytest.fixture(scope="module")
 def geodata():
-    from dashboard import cached
+    from dashboard.ui import cached
 
     return cached.get_geodata()
 

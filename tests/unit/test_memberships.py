@@ -1,4 +1,4 @@
-"""Who belonged to what on a day (dashboard/memberships.py): start days, end days and the day after.
+"""Who belonged to what on a day (dashboard/corpus/memberships.py): start days, end days and the day after.
 
 A period holds from `date` (inclusive) up to `date_end` (exclusive: the day the next status begins).
 The records are those of tests/unit/tiny.py, plus a few made here for the odd cases.
@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.layers import MEMBERSHIP_STYLE, membership_payload
-from dashboard.memberships import (
+from dashboard.corpus.memberships import (
     gaps,
     membership_active,
     membership_status,
     overlapping_periods,
     status_label,
 )
-from dashboard.model import Membership
+from dashboard.corpus.model import Membership
+from dashboard.map.layers import MEMBERSHIP_STYLE, membership_payload
 from tests.unit.tiny import D, tiny_corpus
 
 CORPUS = tiny_corpus()
@@ -134,7 +134,7 @@ def test_gaps_and_overlaps_are_found_per_country_and_organization_only():
 
 
 def test_a_status_is_held_since_the_first_period_of_its_unbroken_run():
-    from dashboard.memberships import status_held_since
+    from dashboard.corpus.memberships import status_held_since
 
     # Armenia in the EAEU: a period split only where a doubt starts keeps its status, and the map says since when.
     first = _period("m-1", "member", D(2015, 1, 2), D(2026, 5, 29))
@@ -150,7 +150,7 @@ def test_a_status_is_held_since_the_first_period_of_its_unbroken_run():
 def test_a_zero_length_period_does_not_send_the_walk_round_for_ever():
     import threading
 
-    from dashboard.memberships import status_held_since
+    from dashboard.corpus.memberships import status_held_since
 
     # A period that ends the day it starts, before one of the same status: the walk back must stop at the later
     # period, not step onto the empty one and look it up again and again (it is its own predecessor).

@@ -6,14 +6,14 @@ import html
 
 import pytest
 
-from dashboard import charts
-from dashboard.corpus import DEFAULT_GEODATA, normalise
-from dashboard.export import from_csv, from_geojson, to_csv, to_geojson
-from dashboard.filters import FilterState, apply_filter
-from dashboard.geo import load_borders
-from dashboard.model import Figure, Membership
-from dashboard.reader import build_reader_html, marks_for, segments
-from dashboard.state import resolve_excerpt
+from dashboard.charts import figures as charts
+from dashboard.corpus.load import DEFAULT_GEODATA, normalise
+from dashboard.corpus.model import Figure, Membership
+from dashboard.downloads.export import from_csv, from_geojson, to_csv, to_geojson
+from dashboard.evidence.reader import build_reader_html, marks_for, segments
+from dashboard.map.geo import load_borders
+from dashboard.query.filters import FilterState, apply_filter
+from dashboard.query.link import resolve_excerpt
 
 BUILDERS = [charts.make_membership_timeline, charts.make_tour_chart, charts.make_topic_country_heatmap,
             charts.make_numbers_chart, charts.make_coverage_chart]
@@ -100,7 +100,7 @@ def test_the_csv_names_a_memberships_country_grouping_and_status(corpus):
     import csv
     import io
 
-    from dashboard.export import to_csv
+    from dashboard.downloads.export import to_csv
 
     row = next(csv.DictReader(io.StringIO(to_csv([corpus.by_id["m-csto-am-2024"]], corpus))))
     assert (row["countries"], row["organizations"], row["status"]) == ("AM", "org-csto", "frozen")
@@ -125,7 +125,7 @@ def test_the_csv_has_every_readable_column_in_order():
 
 
 def test_the_csv_readable_columns_say_what_the_record_says():
-    from dashboard.model import Event, Excerpt, Location, Reference
+    from dashboard.corpus.model import Event, Excerpt, Location, Reference
     from tests.unit.tiny import D, tiny_corpus
 
     record = Event(
@@ -196,7 +196,7 @@ def test_a_round_trip_keeps_the_spans_of_a_disagreements_quoted_versions(corpus)
 
 def test_a_record_exported_without_spans_loads_with_none():
     # A hand-made or older file: the record's JSON has no start/end for its excerpts.
-    from dashboard.export import dict_to_record, record_to_dict
+    from dashboard.downloads.export import dict_to_record, record_to_dict
     from tests.unit.tiny import tiny_corpus
 
     corpus = tiny_corpus()
@@ -212,7 +212,7 @@ def test_a_record_exported_without_spans_loads_with_none():
 
 
 def test_a_record_without_excerpts_in_its_json_loads():
-    from dashboard.export import dict_to_record, record_to_dict
+    from dashboard.downloads.export import dict_to_record, record_to_dict
     from tests.unit.tiny import tiny_corpus
 
     record = tiny_corpus().by_id["org-b"]
@@ -222,7 +222,7 @@ def test_a_record_without_excerpts_in_its_json_loads():
 
 
 def test_the_csv_lists_every_organization_and_reference_and_end_dates_at_their_precision():
-    from dashboard.model import Event, Reference
+    from dashboard.corpus.model import Event, Reference
     from tests.unit.tiny import D, tiny_corpus
 
     record = Event(id="ev-y", kind="event", title="Привет, «Душанбе»", countries=["TJ"], topics=["security"],
@@ -245,7 +245,7 @@ def test_the_csv_lists_every_organization_and_reference_and_end_dates_at_their_p
 def test_the_geojson_is_a_feature_collection_with_readable_letters():
     import json
 
-    from dashboard.model import Event
+    from dashboard.corpus.model import Event
     from tests.unit.tiny import D
 
     record = Event(id="ev-z", kind="event", title="«Душанбе»", countries=["TJ"], topics=["security"],

@@ -1,4 +1,4 @@
-"""The filter panel's data and the changes it may send back (dashboard/panel.py)."""
+"""The filter panel's data and the changes it may send back (dashboard/query/filter_panel.py)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,9 @@ import datetime as dt
 
 import pytest
 
-from dashboard import state as vs
-from dashboard.dates import format_date
-from dashboard.filters import FilterState, select
-from dashboard.panel import (
+from dashboard.corpus.dates import format_date
+from dashboard.query import link as vs
+from dashboard.query.filter_panel import (
     FACETS,
     RANGE_KEY,
     Applied,
@@ -18,6 +17,7 @@ from dashboard.panel import (
     parse_panel_event,
     pending_changes,
 )
+from dashboard.query.filters import FilterState, select
 
 TODAY = dt.date(2026, 11, 22)
 DATE_HELP = "Which memberships are shown; by default the first day of the tour, 27 Feb 2017."
@@ -201,7 +201,7 @@ def test_the_edges_of_what_the_panel_offers_are_accepted(corpus, payload, expect
 
 
 def test_each_facet_offers_its_values_by_name_in_the_panels_order(corpus):
-    from dashboard.panel import KIND_LABELS, option_names
+    from dashboard.query.filter_panel import KIND_LABELS, option_names
 
     assert option_names(corpus, "orgs") == corpus.organizations
     countries = option_names(corpus, "countries")
@@ -255,7 +255,7 @@ AFTER_TODAY = [
 
 @pytest.mark.parametrize(("payload", "value", "words"), AFTER_TODAY)
 def test_a_date_read_otherwise_than_sent_is_said_beside_its_field(corpus, payload, value, words):
-    from dashboard.panel import date_note
+    from dashboard.query.filter_panel import date_note
 
     key, read = parse_panel_event(payload, corpus, TODAY)
     assert read == value
@@ -266,7 +266,7 @@ def test_a_date_read_otherwise_than_sent_is_said_beside_its_field(corpus, payloa
 
 
 def test_the_as_of_date_has_a_today_shortcut_and_a_place_for_its_note(corpus):
-    from dashboard.state import ViewState
+    from dashboard.query.link import ViewState
 
     data = build_panel_data(corpus, ViewState(), TODAY, {"date": "said"})
     as_of = next(d for d in data["dates"] if d["key"] == "date")

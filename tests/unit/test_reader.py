@@ -1,11 +1,11 @@
-"""The article reader (dashboard/reader.py): which spans are highlighted, and the HTML a reader gets."""
+"""The article reader (dashboard/evidence/reader.py): which spans are highlighted, and the HTML a reader gets."""
 
 from __future__ import annotations
 
 import html
 
-from dashboard.corpus import Corpus
-from dashboard.reader import Mark, build_reader_html, marks_for, reader_document, segments
+from dashboard.corpus.load import Corpus
+from dashboard.evidence.reader import Mark, build_reader_html, marks_for, reader_document, segments
 from tests.unit.tiny import tiny_corpus
 
 A = Mark(2, 9, "r-a.0", "r-a", "A <b>&")

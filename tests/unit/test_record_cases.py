@@ -8,12 +8,12 @@ import io
 
 import pytest
 
-from dashboard.corpus import CorpusError, load_corpus
-from dashboard.export import to_csv, to_geojson
-from dashboard.filters import FilterState, select
-from dashboard.layers import MEMBERSHIP_STYLE, membership_payload
-from dashboard.memberships import membership_status
-from dashboard.model import Disagreement, Membership, Status
+from dashboard.corpus.load import CorpusError, load_corpus
+from dashboard.corpus.memberships import membership_status
+from dashboard.corpus.model import Disagreement, Membership, Status
+from dashboard.downloads.export import to_csv, to_geojson
+from dashboard.map.layers import MEMBERSHIP_STYLE, membership_payload
+from dashboard.query.filters import FilterState, select
 
 CASE_DAY = dt.date(2026, 11, 29)  # the day the cases were found
 
@@ -107,7 +107,7 @@ def test_case_5_a_month_is_shown_exported_and_filtered_as_a_month(corpus):
 
 def test_case_5_every_first_of_the_month_is_either_a_real_day_or_marked_as_a_month(corpus):
     # The whole kind: a 1st of the month at day precision must be stated as that day by one of its quotes.
-    from dashboard.dates import mentions_date
+    from dashboard.corpus.dates import mentions_date
 
     for record in corpus.records:
         if record.date and record.date.day == 1 and record.date_precision == "day":
@@ -132,7 +132,7 @@ def test_case_7_the_india_reference_is_labelled_for_the_end_of_the_observer_peri
 
 
 def test_case_7_the_old_label_is_refused_by_the_validator(corpus, tmp_path):
-    from dashboard.corpus import DEFAULT_ANNOTATIONS
+    from dashboard.corpus.load import DEFAULT_ANNOTATIONS
 
     text = DEFAULT_ANNOTATIONS.read_text(encoding="utf-8")
     at = text.index("  - id: m-sco-in-2005")
@@ -173,7 +173,7 @@ def _words(record) -> str:
 
 
 def test_issue_23_case_1_the_csto_charter_allows_withdrawal_and_the_record_says_so(corpus):
-    from dashboard.reference import load_corrections, load_reference
+    from dashboard.corpus.reference import load_corrections, load_reference
 
     record, dispute = corpus.by_id["m-csto-uz-2012"], corpus.by_id["dis-uz-csto-2012"]
     assert record.status is Status.suspended
@@ -200,7 +200,7 @@ def test_issue_23_case_2_the_astana_proposal_was_announced_in_tokyo_on_16_decemb
 
 
 def test_issue_23_case_3_every_2025_sco_partner_is_unsettled_with_why(corpus):
-    from dashboard.reference import load_reference
+    from dashboard.corpus.reference import load_reference
 
     partners = [r for r in corpus.records if isinstance(r, Membership) and r.organization == "org-sco"
                 and r.status is Status.partner]
@@ -259,7 +259,7 @@ def _dates_named(text: str) -> list[tuple[dt.date, str]]:
     """The days ('16 December 2016') and months ('September 2015') a label names."""
     import re
 
-    from dashboard.dates import MONTHS_EN
+    from dashboard.corpus.dates import MONTHS_EN
 
     names = "|".join(MONTHS_EN)
     out = [(dt.date(int(y), MONTHS_EN.index(m) + 1, int(d)), "day")
@@ -272,7 +272,7 @@ def _dates_named(text: str) -> list[tuple[dt.date, str]]:
 def test_issue_23_sweep_every_version_states_the_dates_it_names(corpus):
     # A version's label may name only the dates its quote gives, at that precision (dis-uz-csto-return said
     # "23 June 2006" on a quote giving "2006"; dis-csto-founding named 15 May 1992 on a quote without it).
-    from dashboard.dates import mentions_date
+    from dashboard.corpus.dates import mentions_date
 
     for r in corpus.records:
         if not isinstance(r, Disagreement):
@@ -298,7 +298,7 @@ def test_issue_23_sweep_a_member_records_status_quote_states_membership_not_with
 def test_issue_23_sweep_the_wars_start_and_the_tables_open_notes_are_sourced_as_of_the_check(corpus):
     import re
 
-    from dashboard.reference import load_reference
+    from dashboard.corpus.reference import load_reference
 
     war = corpus.by_id["ev-syria-war"]
     assert "March 2011" in war.summary and any("2011" in (r.quote or "") for r in war.references)

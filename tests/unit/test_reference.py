@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.corpus import CorpusError
-from dashboard.memberships import membership_status
-from dashboard.model import Membership, Status
-from dashboard.reference import (
+from dashboard.corpus.load import CorpusError
+from dashboard.corpus.memberships import membership_status
+from dashboard.corpus.model import Membership, Status
+from dashboard.corpus.reference import (
     CHECK_YEARS,
     DEFAULT_REFERENCE,
     TOUR_DAY,
@@ -224,7 +224,7 @@ def test_a_missing_file_is_named(folder):
 
 
 def test_the_status_function_is_the_one_the_map_uses(corpus):
-    from dashboard import layers
+    from dashboard.map import layers
 
     assert layers.membership_status is membership_status
     members = [r for r in corpus.records if isinstance(r, Membership)]
@@ -232,7 +232,7 @@ def test_the_status_function_is_the_one_the_map_uses(corpus):
 
 
 def test_every_correction_names_records_the_corpus_has(corpus):
-    from dashboard.reference import load_corrections
+    from dashboard.corpus.reference import load_corrections
 
     corrections = load_corrections()
     assert corrections and all(c.was and c.now and c.why for c in corrections)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from dashboard.schema import make_schema
+from dashboard.corpus.schema import make_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 

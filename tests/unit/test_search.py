@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.search import fold, index_for
+from dashboard.query.search import fold, index_for
 
 
 @pytest.fixture(scope="module")

@@ -8,10 +8,7 @@ import urllib.parse
 
 import pytest
 
-from dashboard import state as vs
-from dashboard.filters import FilterState
-from dashboard.layers import TOUR_BOUNDS
-from dashboard.snapshot import (
+from dashboard.downloads.snapshot import (
     DEFAULT_EXTENT,
     Extent,
     Focus,
@@ -21,6 +18,9 @@ from dashboard.snapshot import (
     parse_download_request,
     view_link,
 )
+from dashboard.map.layers import TOUR_BOUNDS
+from dashboard.query import link as vs
+from dashboard.query.filters import FilterState
 
 MADE = dt.datetime(2026, 11, 29, 23, 41, tzinfo=dt.timezone(dt.timedelta(hours=1)))
 

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard.filters import FilterState
-from dashboard.model import KINDS, TOPICS
-from dashboard.state import LAYERS, MapView, ViewState, decode, encode
+from dashboard.corpus.model import KINDS, TOPICS
+from dashboard.query.filters import FilterState
+from dashboard.query.link import LAYERS, MapView, ViewState, decode, encode
 
 STEPS = 9  # the story's steps, as the app passes them to decode
 
@@ -259,7 +259,7 @@ def test_every_part_of_the_view_is_written_into_the_link(corpus):
     (("org-bri",), "org-sco", "org-sco"),                    # none it can shade by: the chosen grouping stays
 ])
 def test_the_map_shades_by_a_grouping_the_filter_keeps(corpus, orgs, shade, expected):
-    from dashboard.state import effective_shade
+    from dashboard.query.link import effective_shade
 
     assert effective_shade(ViewState(filters=FilterState(orgs=orgs), shade=shade), corpus) == expected
 
@@ -293,7 +293,7 @@ def test_a_step_in_a_link_is_dropped_when_no_story_is_loaded(corpus):
 
 
 def test_the_step_is_written_into_the_link_but_not_into_links_to_the_map(corpus):
-    from dashboard.state import map_href
+    from dashboard.query.link import map_href
 
     assert encode(ViewState(story=4), corpus) == {"story": "4"}
     assert map_href(ViewState(story=4, selected="site-kant"), corpus) == "./?sel=site-kant"

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.corpus import CorpusError
-from dashboard.state import reader_href
-from dashboard.story import (
+from dashboard.corpus.load import CorpusError
+from dashboard.query.link import reader_href
+from dashboard.story.steps import (
     DEFAULT_STORY,
     LAYER_OF_KIND,
     StoryEventError,
@@ -294,7 +294,7 @@ def test_a_quote_links_to_the_record_excerpt_that_holds_it(story, corpus):
 def test_a_quote_no_record_holds_links_to_its_passage(corpus):
     seed = corpus.seeds["gusev-2019"]
     start = seed.text.index("Russia's influence in the Central Asian region")
-    from dashboard.model import Excerpt
+    from dashboard.corpus.model import Excerpt
 
     excerpt = Excerpt(source="gusev-2019", quote="Russia's influence in the Central Asian region",
                       start=start, end=start + 46)
@@ -302,8 +302,8 @@ def test_a_quote_no_record_holds_links_to_its_passage(corpus):
 
 
 def test_a_step_goes_to_a_records_place_or_to_its_marks(story, corpus):
-    from dashboard.corpus import DEFAULT_GEODATA
-    from dashboard.geo import load_borders, load_countries
+    from dashboard.corpus.load import DEFAULT_GEODATA
+    from dashboard.map.geo import load_borders, load_countries
 
     countries, borders = load_countries(DEFAULT_GEODATA), load_borders(DEFAULT_GEODATA)
     almaty = corpus.by_id["stop-almaty"].location

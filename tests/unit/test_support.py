@@ -1,11 +1,11 @@
-"""What a reference's `supports` label may name, and the message an editor gets (dashboard/support.py)."""
+"""What a reference's `supports` label may name, and the message an editor gets (dashboard/corpus/support.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from dashboard.model import Border, Figure, Reference
-from dashboard.support import date_problem, label_choices, label_fits, label_problem, supported_field
+from dashboard.corpus.model import Border, Figure, Reference
+from dashboard.corpus.support import date_problem, label_choices, label_fits, label_problem, supported_field
 from tests.unit.tiny import tiny_corpus
 
 CORPUS = tiny_corpus()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.corpus import CorpusError, load_corpus
+from dashboard.corpus.load import CorpusError, load_corpus
 from dashboard.validate import main
 
 ROOT = Path(__file__).resolve().parents[2]

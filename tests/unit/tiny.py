@@ -10,9 +10,9 @@ import datetime as dt
 
 from pydantic import TypeAdapter
 
-from dashboard.codes import COUNTRY_NAMES
-from dashboard.corpus import Corpus
-from dashboard.model import Annotation, Source
+from dashboard.corpus.codes import COUNTRY_NAMES
+from dashboard.corpus.load import Corpus
+from dashboard.corpus.model import Annotation, Source
 
 D = dt.date
 _RECORD = TypeAdapter(Annotation)

@@ -1,4 +1,4 @@
-// The briefing file's map (dashboard/briefing.py writes this into the file, after Leaflet, map-layout.js and
+// The briefing file's map (dashboard/downloads/briefing.py writes this into the file, after Leaflet, map-layout.js and
 // the layers' renderer `window.__renderMarks`): the dashboard's layers, styles, legend and layout, drawn from
 // the data inside the file. Nothing is fetched. Tooltips are the escaped HTML the map uses; a mark's popup is
 // a copy of its record's card from this page (its excerpts, sources and references), never HTML from data.
@@ -154,7 +154,7 @@
     }).addTo(map);
   });
 
-  // The layers, with the dashboard's own renderer (dashboard/layers.py), in its order.
+  // The layers, with the dashboard's own renderer (dashboard/map/layers.py), in its order.
   window.__markReady = selectable;
   window.feature_group = [];
   data.layers.forEach(function (layer) {

@@ -1,6 +1,6 @@
 // The page scrolls over the map (issue 24): a wheel or one finger scrolls the page as anywhere else; the map
 // zooms with Ctrl (⌘ on a Mac) and the wheel, and moves with two fingers, and says so when a reader tries
-// otherwise. The plugin is leaflet-gesture-handling (dashboard/assets.py pins and checks it); the keyboard and
+// otherwise. The plugin is leaflet-gesture-handling (dashboard/map/assets.py pins and checks it); the keyboard and
 // the zoom buttons work as before.
 window.__mapGestures = function (map) {
   "use strict";

@@ -1,5 +1,5 @@
 // The Story page's map (issue 14). Runs in the map's frame, from the story's layer script, which hands it
-// every step's marks and where the map goes (dashboard/story.py, map_payload). The map itself is never
+// every step's marks and where the map goes (dashboard/story/steps.py, map_payload). The map itself is never
 // rebuilt: a step change flies it to the step's place and highlights the step's marks, dimming the others.
 //
 // The step shown first is the page's `story` parameter when the map loads; after that, the step the story's

@@ -1,0 +1,265 @@
+"""Pure: records -> plotly Figures. Every mark carries its record id in customdata for on_select."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections import Counter
+
+import plotly.graph_objects as go
+
+from dashboard.corpus import clock
+from dashboard.corpus.dates import format_date
+from dashboard.corpus.load import Corpus, record_countries
+from dashboard.corpus.memberships import status_label
+from dashboard.corpus.model import TOPICS, Annotation, Disagreement, Event, Figure, Membership, VisitStop
+from dashboard.map.layers import MEMBERSHIP_PATTERN, MEMBERSHIP_STYLE, PALETTE, PLOTLY_PATTERN
+from dashboard.query.filters import TOUR_END, TOUR_START
+
+FONT = dict(family="system-ui, sans-serif", size=13)
+EMPTY_NOTE = "Nothing to show for these filters"
+
+
+def esc(text: object) -> str:
+    """Corpus text for plotly, which reads <b>, <br>, <a> ... in text as markup: shown literally instead."""
+    return html.escape(str(text), quote=False)
+
+
+def _layout(fig: go.Figure, title: str, height: int = 420) -> go.Figure:
+    fig.update_layout(title=dict(text=title, x=0, xanchor="left"), font=FONT, height=height,
+                      margin=dict(l=10, r=10, t=60, b=40), legend=dict(orientation="h", y=-0.15),
+                      clickmode="event+select")
+    return fig
+
+
+def _empty(fig: go.Figure) -> go.Figure:
+    fig.add_annotation(text=EMPTY_NOTE, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return fig
+
+
+def membership_rows(records: list[Annotation], corpus: Corpus) -> list[Membership]:
+    """The timeline's periods in its order: by grouping, country, then start."""
+    return sorted((r for r in records if isinstance(r, Membership)),
+                  key=lambda r: (corpus.organizations[r.organization], corpus.countries.get(r.country, r.country), r.date))
+
+
+def make_membership_timeline(records: list[Annotation], corpus: Corpus, today: dt.date | None = None) -> go.Figure:
+    """Countries x organizations from 1991: member, observer, suspended ... periods as bars; the tour marked."""
+    today = today or clock.today_in(None)
+    rows = membership_rows(records, corpus)
+    fig = go.Figure()
+    for status, style in MEMBERSHIP_STYLE.items():
+        sel = [r for r in rows if r.status.value == status]
+        if not sel:
+            continue
+        starts = [r.date for r in sel]
+        ends = [r.date_end or today for r in sel]
+        label = status_label(status)
+        fig.add_trace(go.Bar(
+            name=label, orientation="h",
+            y=[esc(f"{corpus.organizations[r.organization]} · {corpus.countries.get(r.country, r.country)}") for r in sel],
+            base=[s.isoformat() for s in starts],
+            x=[(e - s).days * 86400000 for s, e in zip(starts, ends)],
+            marker=dict(color=style["fillColor"], opacity=min(1.0, style["fillOpacity"] + 0.35),
+                        pattern=PLOTLY_PATTERN.get(MEMBERSHIP_PATTERN[status], {"shape": ""})),
+            customdata=[[r.id, format_date(s, r.date_precision),
+                         format_date(r.date_end, r.date_end_precision) if r.date_end else "today",
+                         " ⚠ unsettled" if r.unsettled else ""]
+                        for r, s in zip(sel, starts)],
+            hovertemplate="%{y}<br>" + label + ": %{customdata[1]} – %{customdata[2]}%{customdata[3]}<extra></extra>",
+        ))
+    if not rows:
+        return _layout(_empty(fig), "Membership timeline")
+    fig.update_xaxes(type="date", title="year", range=["1991-01-01", today.isoformat()])
+    order = list(dict.fromkeys(
+        esc(f"{corpus.organizations[r.organization]} · {corpus.countries.get(r.country, r.country)}") for r in rows))
+    fig.update_yaxes(title=None, autorange="reversed", type="category", categoryorder="array", categoryarray=order)
+    # A calendar date, not epoch milliseconds: plotly draws milliseconds in the reader's time zone, which
+    # moved the line to 26 Feb 16:00 in Los Angeles (plotly.py #3065). A shape and an annotation at the
+    # date string, since add_vline cannot place its annotation on a date axis.
+    tour = TOUR_START.isoformat()
+    fig.add_shape(type="line", x0=tour, x1=tour, xref="x", y0=0, y1=1, yref="paper",
+                  line=dict(color=PALETTE["vermillion"], dash="dash", width=2))
+    fig.add_annotation(x=tour, y=1, xref="x", yref="paper", yanchor="bottom", showarrow=False,
+                       text="tour, Feb 2017")
+    n = len({(r.country, r.organization) for r in rows})
+    # One row per country and grouping; a country's successive statuses share its row, end to end.
+    fig.update_layout(barmode="overlay", bargap=0.25)
+    return _layout(fig, "Who belonged to which grouping, 1991 to today", height=max(360, 22 * n + 140))
+
+
+def tour_rows(records: list[Annotation]) -> tuple[list[VisitStop], list[Event]]:
+    """The tour chart's points: the dated stops and calls, and the events of the tour's days (two before, one after)."""
+    stops = [r for r in records if isinstance(r, VisitStop) and r.date]
+    events = [r for r in records if isinstance(r, Event) and r.date
+              and TOUR_START - dt.timedelta(days=2) <= r.date <= TOUR_END + dt.timedelta(days=1)]
+    return stops, events
+
+
+def make_tour_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
+    """The tour day by day: stops, meetings and what was signed or announced."""
+    stops, events = tour_rows(records)
+    fig = go.Figure()
+    if stops:
+        fig.add_trace(go.Scatter(
+            x=[s.date.isoformat() for s in stops], y=[esc(s.city) for s in stops], mode="markers+text",
+            name="stop or call", textposition="top center",
+            text=[esc(f"{s.title.split(':')[0]} · {s.leaders[-1]}" if s.leaders else s.title.split(":")[0])
+                  for s in stops],
+            marker=dict(size=18, color=PALETTE["black"], symbol="circle"),
+            customdata=[[s.id, esc(", ".join(s.leaders)), esc("; ".join(s.signed) or "—")] for s in stops],
+            hovertemplate="%{y}, %{x}<br>met: %{customdata[1]}<br>signed: %{customdata[2]}<extra></extra>",
+        ))
+    if events:
+        fig.add_trace(go.Scatter(
+            x=[e.date.isoformat() for e in events], y=["Announced / agreed"] * len(events), mode="markers",
+            name="announced or agreed", marker=dict(size=14, color=PALETTE["orange"], symbol="diamond"),
+            customdata=[[e.id, esc(e.title)] for e in events],
+            hovertemplate="%{x}: %{customdata[1]}<extra></extra>",
+        ))
+    if not stops and not events:
+        return _layout(_empty(fig), "The tour, day by day")
+    start = dt.datetime.combine(TOUR_START, dt.time()) - dt.timedelta(days=1.5)
+    end = dt.datetime.combine(TOUR_END, dt.time()) + dt.timedelta(days=1.5)
+    fig.update_xaxes(title="date", type="date", dtick=86400000, tickformat="%a %-d %b",
+                     range=[start.isoformat(), end.isoformat()])
+    fig.update_yaxes(title=None, type="category")
+    return _layout(fig, "The tour, day by day: where Putin was, whom he met, what was agreed", height=380)
+
+
+def topic_country_counts(records: list[Annotation]) -> tuple[Counter, Counter]:
+    """(records, excerpts) per (topic, country)."""
+    rec: Counter = Counter()
+    exc: Counter = Counter()
+    for r in records:
+        for topic in r.topics:
+            for code in record_countries(r):
+                rec[(topic, code)] += 1
+                exc[(topic, code)] += len(r.excerpts)
+    return rec, exc
+
+
+def make_topic_country_heatmap(records: list[Annotation], corpus: Corpus) -> go.Figure:
+    """How many records (and excerpts) each topic x country has."""
+    rec, exc = topic_country_counts(records)
+    fig = go.Figure()
+    if not rec:
+        return _layout(_empty(fig), "Topics by country")
+    topics = [t for t in TOPICS if any(k[0] == t for k in rec)]
+    codes = sorted({k[1] for k in rec}, key=lambda c: -sum(v for k, v in rec.items() if k[1] == c))
+    z = [[rec.get((t, c), 0) for c in codes] for t in topics]
+    fig.add_trace(go.Heatmap(
+        z=z, x=[esc(corpus.countries.get(c, c)) for c in codes], y=topics, colorscale="Blues",
+        colorbar=dict(title="records"),
+        customdata=[[[f"{t}|{c}", exc.get((t, c), 0)] for c in codes] for t in topics],
+        hovertemplate="%{y} · %{x}: %{z} records, %{customdata[1]} excerpts<extra></extra>",
+    ))
+    fig.update_xaxes(title="country")
+    fig.update_yaxes(title="topic", autorange="reversed")
+    return _layout(fig, "Topics by country: number of records (hover for excerpts)", height=460)
+
+
+def _number_label(f: Figure) -> str:
+    if f.measure == "year":
+        return f"{f.value:.0f}"
+    return f"{f.value:,.0f} {f.unit}"
+
+
+def make_numbers_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
+    """The numbers the articles give, one panel per thing measured, each bar with its source."""
+    from plotly.subplots import make_subplots
+
+    figs = [r for r in records if isinstance(r, Figure)]
+    if not figs:
+        return _layout(_empty(go.Figure()), "The numbers the articles give")
+    measures = sorted({f.measure for f in figs})
+    groups = [[f for f in figs if f.measure == m] for m in measures]
+    titles = []
+    for m, g in zip(measures, groups):
+        units = esc(", ".join(sorted({f.unit.split(" (")[0] for f in g})))
+        titles.append(f"{m.capitalize()} ({units}{'; log scale' if m == 'money' else ''})")
+    fig = make_subplots(rows=len(measures), cols=1, subplot_titles=titles,
+                        row_heights=[len(g) for g in groups], vertical_spacing=0.45 / len(measures))
+    colors = [PALETTE[c] for c in ("blue", "vermillion", "green", "orange", "purple", "sky", "grey")]
+    for i, (measure, sel) in enumerate(zip(measures, groups), start=1):
+        fig.add_trace(go.Bar(
+            name=measure, orientation="h", y=[esc(f.title) for f in sel], x=[f.value for f in sel],
+            marker_color=colors[(i - 1) % len(colors)], text=[esc(_number_label(f)) for f in sel],
+            textposition="auto", cliponaxis=False, showlegend=False,
+            customdata=[[f.id, esc(corpus.sources[f.excerpts[0].source].label) if f.excerpts else "—", esc(f.unit)]
+                        for f in sel],
+            hovertemplate="%{y}<br>%{x:,} %{customdata[2]}<br>source: %{customdata[1]}<extra></extra>",
+        ), row=i, col=1)
+        # Bars share an axis only within one measure; money mixes currencies, so it is log-scaled.
+        fig.update_xaxes(type="log" if measure == "money" else "linear", row=i, col=1,
+                         range=[1990, 2050] if measure == "year" else None)
+        fig.update_yaxes(autorange="reversed", row=i, col=1)
+    fig.update_layout(bargap=0.25)
+    return _layout(fig, "The numbers the articles give, grouped by what they measure",
+                   height=max(420, 34 * len(figs) + 90 * len(measures)))
+
+
+def coverage_counts(records: list[Annotation]) -> tuple[Counter, Counter]:
+    """(excerpts per (article, topic), statements per article inside disagreements)."""
+    counts: Counter = Counter()
+    disputes: Counter = Counter()
+    for r in records:
+        for e in r.excerpts:
+            for topic in r.topics:
+                counts[(e.source, topic)] += 1
+        if isinstance(r, Disagreement):
+            for v in r.versions:
+                if v.excerpt:
+                    disputes[v.excerpt.source] += 1
+    return counts, disputes
+
+
+def make_coverage_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
+    """Which article speaks about what (excerpts per article and topic); disagreements counted apart."""
+    counts, disputes = coverage_counts(records)
+    fig = go.Figure()
+    if not counts:
+        return _layout(_empty(fig), "Coverage by article")
+    topics = [t for t in TOPICS if any(k[1] == t for k in counts)]
+    labels = {s: esc(corpus.sources[s].label) for s in corpus.sources}
+    fig.add_trace(go.Heatmap(
+        z=[[counts.get((s, t), 0) for t in topics] for s in corpus.sources],
+        x=topics, y=[labels[s] for s in corpus.sources], colorscale="Greens", colorbar=dict(title="excerpts"),
+        customdata=[[[f"{s}|{t}", disputes.get(s, 0)] for t in topics] for s in corpus.sources],
+        hovertemplate="%{y}<br>%{x}: %{z} excerpts<br>statements in disagreements: %{customdata[1]}<extra></extra>",
+    ))
+    fig.update_xaxes(title="topic")
+    fig.update_yaxes(title=None, autorange="reversed")
+    return _layout(fig, "Coverage: excerpts per article and topic", height=380)
+
+
+def highlight(fig: go.Figure, record_id: str | None) -> go.Figure:
+    """Show a record as selected: its bars or points stay, the rest are dimmed, as plotly shows a selection.
+
+    Nothing changes when no mark in the figure is that record's (or nothing is selected).
+    """
+    if not record_id:
+        return fig
+    hits = []
+    for trace in fig.data:
+        custom = trace.customdata if trace.type in ("bar", "scatter") else None
+        ids = [c[0] if c is not None and len(c) else None for c in custom] if custom is not None else []
+        hits.append([i for i, rid in enumerate(ids) if rid == record_id])
+    if any(hits):
+        for trace, points in zip(fig.data, hits):
+            if trace.type in ("bar", "scatter"):
+                trace.selectedpoints = points
+    return fig
+
+
+def selected_record_ids(selection: dict | None) -> list[str]:
+    """Record ids of the points a plotly on_select event picked."""
+    points = ((selection or {}).get("selection") or {}).get("points") or []
+    out = []
+    for point in points:
+        custom = point.get("customdata")
+        if isinstance(custom, list) and custom and isinstance(custom[0], str) and "|" not in custom[0]:
+            out.append(custom[0])
+    return out

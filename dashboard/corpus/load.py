@@ -1,0 +1,575 @@
+"""Load and validate seeds/ and annotations.yaml into typed records.
+
+Validation collects every problem before raising, and each problem names the
+file, the line, the annotation and the field, so an editor can fix them all in
+one pass.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import TypeAdapter, ValidationError
+
+from dashboard.corpus.clock import latest_today
+from dashboard.corpus.codes import COUNTRY_NAMES, REGION_BOUNDS
+from dashboard.corpus.dates import is_first_of
+from dashboard.corpus.memberships import gaps, overlapping_periods, status_label
+from dashboard.corpus.model import (
+    EARLIEST_DATE,
+    KINDS,
+    Annotation,
+    Disagreement,
+    Excerpt,
+    Membership,
+    Source,
+)
+from dashboard.corpus.support import date_problem, label_problem
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_ANNOTATIONS = ROOT / "annotations.yaml"
+DEFAULT_SEEDS = ROOT / "seeds"
+DEFAULT_GEODATA = ROOT / "geodata"
+
+
+def configured_paths() -> tuple[Path, Path, Path]:
+    """(annotations, seeds, geodata); environment variables let tests and deployments use other files."""
+    return (
+        Path(os.environ.get("DASHBOARD_ANNOTATIONS", DEFAULT_ANNOTATIONS)),
+        Path(os.environ.get("DASHBOARD_SEEDS", DEFAULT_SEEDS)),
+        Path(os.environ.get("DASHBOARD_GEODATA", DEFAULT_GEODATA)),
+    )
+
+_WS = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the corpus, located as precisely as we can."""
+
+    file: str
+    line: int | None
+    record: str | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        who = f" [{self.record}]" if self.record else ""
+        what = f" {self.field}:" if self.field else ""
+        return f"{where}:{who}{what} {self.message}"
+
+
+class CorpusError(Exception):
+    """Raised with the full list of problems when the corpus does not validate."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass(frozen=True)
+class Seed:
+    """One article's text, with a whitespace-normalised copy for quote lookup."""
+
+    source: Source
+    text: str
+    normalised: str
+    offsets: tuple[int, ...]
+
+    def find(self, quote: str) -> tuple[int, int] | None:
+        """Span of `quote` in the original text, matching whitespace loosely and nothing else."""
+        needle = normalise(quote)
+        at = self.normalised.find(needle)
+        if at < 0 or not needle:
+            return None
+        return self.offsets[at], self.offsets[at + len(needle) - 1] + 1
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything the views need, validated."""
+
+    sources: dict[str, Source]
+    seeds: dict[str, Seed]
+    records: tuple[Annotation, ...]
+    organizations: dict[str, str]
+    countries: dict[str, str]
+    version: str
+    by_id: dict[str, Annotation] = field(default_factory=dict)
+    disputed: frozenset[str] = frozenset()
+    facets: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
+    shadable: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        self.by_id.update({r.id: r for r in self.records})
+        flagged = frozenset(rid for r in self.records if isinstance(r, Disagreement) for rid in r.records)
+        object.__setattr__(self, "disputed", flagged)
+        # Organizations with membership records, i.e. those the map can shade countries by.
+        with_members = {r.organization for r in self.records if isinstance(r, Membership)}
+        object.__setattr__(self, "shadable", tuple(o for o in self.organizations if o in with_members))
+        # Facet values are asked for on every rerun, for every record: work them out once.
+        self.facets.update({r.id: {
+            "orgs": frozenset(record_orgs(r)),
+            "countries": frozenset(record_countries(r)),
+            "topics": frozenset(r.topics),
+            "sources": frozenset(e.source for e in all_excerpts(r)),
+            "kinds": frozenset((r.kind,)),
+        } for r in self.records})
+
+
+def normalise(text: str) -> str:
+    """Collapse every run of whitespace to one space and trim the ends."""
+    return _WS.sub(" ", text).strip()
+
+
+def _normalise_with_offsets(text: str) -> tuple[str, tuple[int, ...]]:
+    out: list[str] = []
+    offsets: list[int] = []
+    pending_space = False
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            pending_space = bool(out)
+            continue
+        if pending_space:
+            out.append(" ")
+            offsets.append(i - 1)
+            pending_space = False
+        out.append(ch)
+        offsets.append(i)
+    return "".join(out), tuple(offsets)
+
+
+# --- YAML with line numbers -------------------------------------------------
+
+
+class _LineMap:
+    """Maps a path of keys/indices in the parsed YAML to its 1-based line."""
+
+    def __init__(self) -> None:
+        self.lines: dict[tuple[Any, ...], int] = {}
+
+    def line(self, path: Iterable[Any]) -> int | None:
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get(())
+
+
+def _construct(node: yaml.Node, path: tuple[Any, ...], lines: _LineMap) -> Any:
+    lines.lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in out:
+                raise _DuplicateKeyError(key, key_node.start_mark.line + 1)
+            out[key] = _construct(value_node, path + (key,), lines)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(v, path + (i,), lines) for i, v in enumerate(node.value)]
+    try:
+        return _SCALAR.construct_object(node)
+    except ValueError:
+        # An impossible timestamp such as 2017-02-30: let the schema report it.
+        return node.value
+
+
+class _DuplicateKeyError(Exception):
+    def __init__(self, key: str, line: int):
+        self.key, self.line = key, line
+
+
+class _ScalarConstructor(yaml.SafeLoader):
+    def __init__(self) -> None:
+        super().__init__("")
+
+
+_SCALAR = _ScalarConstructor()
+# libyaml parses a large corpus an order of magnitude faster and keeps the line marks.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def parse_yaml(text: str, file: str) -> tuple[Any, _LineMap]:
+    """Parse YAML, keeping the line of every node; syntax errors become Problems."""
+    lines = _LineMap()
+    try:
+        node = yaml.compose(text, Loader=_LOADER)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise CorpusError([Problem(file, line, None, None, f"YAML syntax: {exc.problem}")]) from None
+    except yaml.YAMLError as exc:
+        raise CorpusError([Problem(file, None, None, None, f"YAML syntax: {exc}")]) from None
+    if node is None:
+        return None, lines
+    try:
+        return _construct(node, (), lines), lines
+    except _DuplicateKeyError as exc:
+        raise CorpusError(
+            [Problem(file, exc.line, None, str(exc.key), "key appears twice in the same mapping")]
+        ) from None
+
+
+# --- sources and seeds -------------------------------------------------------
+
+
+def load_sources(seeds_dir: Path = DEFAULT_SEEDS) -> dict[str, Seed]:
+    """Read seeds/sources.yaml and each article it lists."""
+    path = seeds_dir / "sources.yaml"
+    name = _display(path)
+    if not path.is_file():
+        raise CorpusError([Problem(name, None, None, None, "file not found")])
+    data, lines = parse_yaml(path.read_text(encoding="utf-8"), name)
+    items = (data or {}).get("sources") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        raise CorpusError([Problem(name, lines.line(()), None, "sources", "expected a list of sources")])
+    problems: list[Problem] = []
+    seeds: dict[str, Seed] = {}
+    for i, raw in enumerate(items):
+        sid = raw.get("id") if isinstance(raw, dict) else None
+        try:
+            source = Source.model_validate(raw)
+        except ValidationError as exc:
+            problems.extend(pydantic_problems(exc, name, lines, ("sources", i), sid))
+            continue
+        if source.id in seeds:
+            problems.append(Problem(name, lines.line(("sources", i, "id")), sid, "id", "duplicate source id"))
+            continue
+        text_path = seeds_dir / source.file
+        if not text_path.is_file():
+            problems.append(
+                Problem(name, lines.line(("sources", i, "file")), sid, "file", f"{source.file} not found in {seeds_dir.name}/")
+            )
+            continue
+        raw = text_path.read_bytes()
+        if hashlib.sha256(raw).hexdigest() != source.sha256:
+            problems.append(
+                Problem(name, lines.line(("sources", i, "sha256")), sid, "sha256",
+                        f"{source.file} has changed: its sha256 no longer matches (articles stay unchanged)")
+            )
+            continue
+        text = raw.decode("utf-8")
+        norm, offsets = _normalise_with_offsets(text)
+        seeds[source.id] = Seed(source, text, norm, offsets)
+    if problems:
+        raise CorpusError(problems)
+    return seeds
+
+
+# --- annotations ------------------------------------------------------------
+
+_RECORD = TypeAdapter(Annotation)
+
+
+def pydantic_problems(
+    exc: ValidationError, file: str, lines: _LineMap, prefix: tuple[Any, ...], rid: str | None
+) -> list[Problem]:
+    """A pydantic error as Problems, each at the line of the field it names (below `prefix` in the YAML)."""
+    out = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        # A discriminated union puts the kind name in the path; it is not a YAML key.
+        yaml_loc = tuple(p for p in loc if p not in KINDS)
+        field_name = ".".join(str(p) for p in yaml_loc) or None
+        msg = err["msg"]
+        given = err.get("input")
+        if isinstance(given, str | int | float | dt.date) and not isinstance(given, bool) and len(str(given)) <= 60:
+            msg += f" (got {given!r})"
+        if err["type"] == "extra_forbidden":
+            msg = "unknown field"
+        elif err["type"] == "union_tag_invalid":
+            msg = f"unknown kind {err.get('ctx', {}).get('tag')!r}; expected one of {', '.join(KINDS)}"
+            field_name = "kind"
+        elif err["type"] == "union_tag_not_found":
+            msg = "missing 'kind'"
+            field_name = "kind"
+        out.append(Problem(file, lines.line(prefix + yaml_loc), rid, field_name, msg))
+    return out
+
+
+def validate_items(adapter: TypeAdapter, items: list, file: str, lines: _LineMap, key: str, problems: list[Problem],
+                   label=lambda i, raw: None) -> list[tuple[int, Any]]:
+    """Each item of a YAML list (`key`) validated by `adapter`: (position, model) of the valid ones, and a Problem
+    for each other, named by `label(position, item)` (a record's id, "step 3")."""
+    out = []
+    for i, raw in enumerate(items):
+        who = label(i, raw)
+        if not isinstance(raw, dict):
+            problems.append(Problem(file, lines.line((key, i)), who, None, "expected a mapping"))
+            continue
+        try:
+            out.append((i, adapter.validate_python(raw)))
+        except ValidationError as exc:
+            problems.extend(pydantic_problems(exc, file, lines, (key, i), who))
+    return out
+
+
+def load_corpus(
+    annotations: Path = DEFAULT_ANNOTATIONS,
+    seeds_dir: Path = DEFAULT_SEEDS,
+    geodata_dir: Path = DEFAULT_GEODATA,
+    today: dt.date | None = None,
+) -> Corpus:
+    """Load, check and cross-check the corpus; raise CorpusError listing every problem."""
+    name = _display(annotations)
+    if not annotations.is_file():
+        raise CorpusError([Problem(name, None, None, None, "file not found")])
+    raw_text = annotations.read_text(encoding="utf-8")
+    seeds = load_sources(seeds_dir)
+    data, lines = parse_yaml(raw_text, name)
+    if not isinstance(data, dict) or not isinstance(data.get("records"), list):
+        raise CorpusError([Problem(name, lines.line(()), None, "records", "expected a mapping with a 'records' list")])
+    extra_top = sorted(set(data) - {"version", "records"})
+    problems = [Problem(name, lines.line((k,)), None, k, "unknown field") for k in extra_top]
+
+    border_ids = _border_ids(geodata_dir, problems)
+    valid = validate_items(_RECORD, data["records"], name, lines, "records", problems,
+                           lambda i, raw: raw.get("id") if isinstance(raw, dict) else None)
+    positions, records = [i for i, _ in valid], [r for _, r in valid]
+
+    orgs = {r.id: r.short for r in records if r.kind == "organization"}
+    checks = _Checks(name, lines, seeds, orgs, border_ids, today or latest_today())
+    seen: dict[str, int] = {}
+    located: list[Annotation] = []
+    for i, record in zip(positions, records):
+        if record.id in seen:
+            problems.append(
+                Problem(name, lines.line(("records", i, "id")), record.id, "id",
+                        f"duplicate id (first used on line {seen[record.id]})")
+            )
+            continue
+        seen[record.id] = lines.line(("records", i, "id")) or 0
+        located.append(checks.run(record, ("records", i), problems))
+    by_id = {r.id: r for r in records}
+    for i, record in zip(positions, records):
+        if isinstance(record, Disagreement):
+            for j, rid in enumerate(record.records):
+                if rid not in seen:
+                    problems.append(
+                        Problem(name, lines.line(("records", i, "records", j)), record.id, "records",
+                                f"unknown record {rid!r}")
+                    )
+            concerned = [by_id[rid] for rid in record.records if rid in by_id]
+            for j, version in enumerate(record.versions):
+                why = version.reference and label_problem(record, version.reference, concerned)
+                if why:
+                    problems.append(Problem(name, lines.line(("records", i, "versions", j, "reference", "supports")),
+                                            record.id, "versions.reference.supports", why))
+    line_of = {r.id: lines.line(("records", i, "date")) for i, r in zip(positions, records)}
+    for first, later in overlapping_periods(r for r in located if isinstance(r, Membership)):
+        problems.append(Problem(name, line_of[later.id], later.id, "date",
+                                f"overlaps {first.id} (same country and organization): a country has one "
+                                f"status at a time, so one period must end (date_end) where the next begins"))
+    for first, later in gaps(r for r in located if isinstance(r, Membership)):
+        problems.append(Problem(name, line_of[later.id], later.id, "date",
+                                f"begins {later.date}, but {first.id} ended {first.date_end}: say what the status "
+                                f"was in between (a period such as 'former'), or end {first.id} on {later.date}"))
+    if problems:
+        raise CorpusError(problems)
+    version = hashlib.sha256(
+        raw_text.encode() + "".join(s.source.sha256 for s in seeds.values()).encode()
+    ).hexdigest()[:12]
+    return Corpus(
+        sources={k: s.source for k, s in seeds.items()},
+        seeds=seeds,
+        records=tuple(located),
+        organizations=orgs,
+        countries=dict(COUNTRY_NAMES),
+        version=version,
+    )
+
+
+def _border_ids(geodata_dir: Path, problems: list[Problem]) -> set[str] | None:
+    from dashboard.map.geo import GeodataError, load_borders
+
+    try:
+        return set(load_borders(geodata_dir)["id"])
+    except GeodataError as exc:
+        problems.append(Problem(_display(geodata_dir), None, None, None, str(exc)))
+        return None
+
+
+class _Checks:
+    """Cross-checks pydantic cannot do alone: codes, quotes, places, dates."""
+
+    def __init__(self, file, lines, seeds, orgs, border_ids, today):
+        self.file, self.lines, self.seeds, self.orgs = file, lines, seeds, orgs
+        self.border_ids, self.today = border_ids, today
+
+    def problem(self, problems, path, rid, fld, msg):
+        problems.append(Problem(self.file, self.lines.line(path), rid, fld, msg))
+
+    def run(self, record: Annotation, path: tuple[Any, ...], problems: list[Problem]) -> Annotation:
+        rid = record.id
+        if not record.excerpts and not record.references and not isinstance(record, Disagreement):
+            self.problem(problems, path, rid, "excerpts", "a record needs at least one excerpt or reference")
+        if not record_countries(record) and not record_orgs(record):
+            self.problem(problems, path, rid, "countries", "a record needs a country or an organization")
+        for j, code in enumerate(record.countries):
+            if code not in COUNTRY_NAMES:
+                self.problem(problems, path + ("countries", j), rid, "countries", f"unknown country code {code!r}")
+        for j, org in enumerate(record.organizations):
+            if org not in self.orgs:
+                self.problem(problems, path + ("organizations", j), rid, "organizations", f"unknown organization {org!r}")
+        for fld in ("country", "operator", "host"):
+            code = getattr(record, fld, None)
+            if code is not None and code.upper() not in COUNTRY_NAMES:
+                self.problem(problems, path + (fld,), rid, fld, f"unknown country code {code!r}")
+        org = getattr(record, "organization", None)
+        if org is not None and org not in self.orgs:
+            self.problem(problems, path + ("organization",), rid, "organization", f"unknown organization {org!r}")
+        geodata_id = getattr(record, "geodata_id", None)
+        if geodata_id is not None and self.border_ids is not None and geodata_id not in self.border_ids:
+            self.problem(problems, path + ("geodata_id",), rid, "geodata_id", f"no border {geodata_id!r} in geodata/borders.geojson")
+        self._check_dates(record, path, problems)
+        location = getattr(record, "location", None)
+        self._check_location(location, path + ("location",), rid, problems)
+        if location is not None and not any(r.supports == "location" for r in record.references):
+            self.problem(problems, path + ("location",), rid, "location",
+                         "a coordinate needs a reference with supports: location")
+        for ref_path, ref in _references(record, path):
+            if not ref.url.startswith(("https://", "http://")):
+                self.problem(problems, ref_path + ("url",), rid, "references.url", "a reference URL must start with https:// or http://")
+        for j, ref in enumerate(record.references):
+            ref_path = path + ("references", j)
+            why = label_problem(record, ref)
+            if why:
+                self.problem(problems, ref_path + ("supports",), rid, "references.supports", why)
+            why = date_problem(record, ref)
+            if why:
+                self.problem(problems, ref_path + ("quote",), rid, "references.quote", why)
+        if isinstance(record, Membership):
+            label = status_label(record.status)
+            country = COUNTRY_NAMES.get(record.country, record.country)
+            short = self.orgs.get(record.organization, record.organization)
+            if not (record.title.endswith(f": {label}") and record.title.startswith(country) and short in record.title):
+                self.problem(problems, path + ("title",), rid, "title",
+                             f"the title must name the country, the grouping and the status it shows, "
+                             f"e.g. '{country} in the {short}: {label}'")
+            if record.date is None:
+                self.problem(problems, path, rid, "date", "a membership period needs its first day (date)")
+        updates: dict[str, Any] = {}
+        excerpts = [self._locate(e, path + ("excerpts", j), rid, problems) for j, e in enumerate(record.excerpts)]
+        updates["excerpts"] = excerpts
+        if isinstance(record, Disagreement):
+            versions = []
+            for j, v in enumerate(record.versions):
+                if v.excerpt is None and v.reference is None:
+                    self.problem(problems, path + ("versions", j), rid, "versions", "each version needs an excerpt or a reference")
+                if v.agrees_with_record and v.excerpt is None:
+                    self.problem(problems, path + ("versions", j, "agrees_with_record"), rid, "versions",
+                                 "agrees_with_record is said of an article's words: the version needs an excerpt")
+                if v.excerpt is not None:
+                    v = v.model_copy(update={"excerpt": self._locate(v.excerpt, path + ("versions", j, "excerpt"), rid, problems)})
+                versions.append(v)
+            updates["versions"] = versions
+        return record.model_copy(update=updates)
+
+    def _locate(self, excerpt: Excerpt, path, rid, problems) -> Excerpt:
+        located, fld, why = locate_excerpt(excerpt, self.seeds)
+        if why:
+            self.problem(problems, path + (fld,), rid, f"excerpts.{fld}", why)
+        return located
+
+    def _check_dates(self, record, path, problems):
+        for fld in ("date", "date_end"):
+            value = getattr(record, fld)
+            if value is not None and not (EARLIEST_DATE <= value <= self.today):
+                self.problem(problems, path + (fld,), record.id, fld,
+                             f"date {value} outside the possible range {EARLIEST_DATE}..{self.today}")
+            precision = getattr(record, f"{fld}_precision")
+            if value is not None and not is_first_of(value, precision):
+                first = "the 1st of the month" if precision == "month" else "1 January"
+                self.problem(problems, path + (fld,), record.id, fld,
+                             f"a date known to the {precision} is written as {first}, not {value}")
+        if record.date and record.date_end and record.date_end < record.date:
+            self.problem(problems, path + ("date_end",), record.id, "date_end", "date_end is before date")
+
+    def _check_location(self, loc, path, rid, problems):
+        if loc is None:
+            return
+        (south, west), (north, east) = REGION_BOUNDS
+        inside = south <= loc.lat <= north and west <= loc.lon <= east
+        if inside:
+            return
+        swapped = south <= loc.lon <= north and west <= loc.lat <= east
+        hint = " (lat and lon look swapped)" if swapped else ""
+        self.problem(problems, path, rid, "location",
+                     f"({loc.lat}, {loc.lon}) is outside the map region {REGION_BOUNDS}{hint}")
+
+
+def locate_excerpt(excerpt: Excerpt, seeds: dict[str, Seed]) -> tuple[Excerpt, str | None, str | None]:
+    """The excerpt with its span in its article filled in; if it cannot be placed, the excerpt as given, the
+    field at fault ("source" or "quote") and why."""
+    seed = seeds.get(excerpt.source)
+    if seed is None:
+        return excerpt, "source", f"unknown source {excerpt.source!r}"
+    if "..." in excerpt.quote or "…" in excerpt.quote:
+        return excerpt, "quote", "a quote must not contain an ellipsis; split it into two excerpts"
+    span = seed.find(excerpt.quote)
+    if span is None:
+        return excerpt, "quote", f"quote not found verbatim in {seed.source.file}: {excerpt.quote[:60]!r}"
+    return excerpt.model_copy(update={"start": span[0], "end": span[1]}), None, None
+
+
+def _references(record, path):
+    for j, ref in enumerate(record.references):
+        yield path + ("references", j), ref
+    if isinstance(record, Disagreement):
+        for j, v in enumerate(record.versions):
+            if v.reference is not None:
+                yield path + ("versions", j, "reference"), v.reference
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def count_excerpts_by_source(corpus: Corpus) -> Counter[str]:
+    """How many excerpts each source contributes (disagreement versions included)."""
+    counts: Counter[str] = Counter({sid: 0 for sid in corpus.sources})
+    for record in corpus.records:
+        for e in all_excerpts(record):
+            counts[e.source] += 1
+    return counts
+
+
+def record_orgs(record: Annotation) -> set[str]:
+    """Organizations a record concerns, including a membership's own organization."""
+    orgs = set(record.organizations)
+    if isinstance(record, Membership):
+        orgs.add(record.organization)
+    return orgs
+
+
+def record_countries(record: Annotation) -> set[str]:
+    """Countries a record concerns, including a membership's country and a site's host."""
+    codes = set(record.countries)
+    for attr in ("country", "host", "operator"):
+        code = getattr(record, attr, None)
+        if code:
+            codes.add(code)
+    return codes
+
+
+def all_excerpts(record: Annotation) -> list[Excerpt]:
+    """A record's own excerpts plus those inside its disagreement versions."""
+    out = list(record.excerpts)
+    if isinstance(record, Disagreement):
+        out.extend(v.excerpt for v in record.versions if v.excerpt is not None)
+    return out

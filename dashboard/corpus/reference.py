@@ -1,0 +1,395 @@
+"""The independent reference table of memberships, and its check against the corpus.
+
+`reference/memberships.csv` is kept apart from annotations.yaml and built from public
+sources (`reference/sources.yaml`): one row per grouping x country x status period,
+each citing its sources. `compare` computes every country's status with the app's own
+function (dashboard.corpus.memberships.membership_status) on the dates that matter and lists
+every day on which the corpus and the table disagree.
+
+Columns: grouping (an organization's short name, e.g. CSTO), country (ISO 3166-1
+alpha-2), status (a Status value, or `none` for a country that never had one),
+start and end (YYYY-MM-DD, YYYY-MM or YYYY; end exclusive, empty while it holds),
+sources (keys into sources.yaml, space-separated), note.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from dashboard.corpus.clock import latest_today
+from dashboard.corpus.codes import COUNTRY_NAMES
+from dashboard.corpus.dates import Precision, last_day, parse_partial, within_unit
+from dashboard.corpus.load import ROOT, Corpus, CorpusError, Problem, parse_yaml
+from dashboard.corpus.memberships import membership_status
+from dashboard.corpus.model import Membership, Status, Strict
+
+DEFAULT_REFERENCE = ROOT / "reference"
+COLUMNS = ("grouping", "country", "status", "start", "end", "sources", "note")
+NONE = "none"
+# Dates every grouping is checked on, besides its founding day, each boundary in the
+# table and the corpus (and the day before it), the tour's day and today.
+CHECK_YEARS = (2000, 2010, 2020, 2024)
+TOUR_DAY = dt.date(2017, 2, 27)
+
+
+class RefSource(Strict):
+    """A public source the table cites."""
+
+    title: str
+    publisher: str | None = None
+    url: str
+    accessed: dt.date
+    quotes: list[str]
+
+
+class Correction(Strict):
+    """One correction to the record: what the records said, what they say now, and why."""
+
+    date: dt.date
+    records: list[str]
+    removed: list[str] = []
+    was: str
+    now: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Row:
+    """One status period of one country in one grouping, as the public sources give it."""
+
+    line: int
+    grouping: str
+    country: str
+    status: str
+    start: dt.date
+    start_precision: Precision
+    end: dt.date | None
+    end_precision: Precision
+    sources: tuple[str, ...]
+    note: str
+
+    def covers(self, on: dt.date) -> bool:
+        """Whether the period holds on a day (start inclusive, end exclusive)."""
+        return self.start <= on and (self.end is None or on < self.end)
+
+
+@dataclass(frozen=True)
+class ReferenceTable:
+    """The table, its sources and the day it was last checked against them."""
+
+    rows: tuple[Row, ...]
+    sources: dict[str, RefSource]
+    checked: dt.date
+    file: str
+
+    def groupings(self) -> list[str]:
+        """Groupings in table order."""
+        return list(dict.fromkeys(r.grouping for r in self.rows))
+
+    def status_on(self, grouping: str, country: str, on: dt.date) -> Row | None:
+        """The row that holds for a country on a day (a 'none' row included), or None."""
+        for row in self.rows:
+            if row.grouping == grouping and row.country == country and row.covers(on):
+                return row
+        return None
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """One day on which the corpus and the table disagree about one country."""
+
+    grouping: str
+    country: str
+    on: dt.date
+    corpus: str | None
+    table: str | None
+    record: str | None
+    row: Row | None
+    file: str
+
+    def __str__(self) -> str:
+        name = COUNTRY_NAMES.get(self.country, self.country)
+        where = f"{self.file}:{self.row.line}" if self.row else self.file
+        app = f"{self.corpus} ({self.record})" if self.corpus else "no status"
+        return (f"{where}: [{self.grouping} · {name} ({self.country})] on {self.on.isoformat()} "
+                f"the corpus says {app}, the table says {self.table or 'no status'}")
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def load_reference(folder: Path = DEFAULT_REFERENCE) -> ReferenceTable:
+    """Read memberships.csv and sources.yaml; raise CorpusError naming file, line and column."""
+    csv_path, src_path = folder / "memberships.csv", folder / "sources.yaml"
+    csv_name, src_name = _display(csv_path), _display(src_path)
+    problems: list[Problem] = []
+    for path, name in ((csv_path, csv_name), (src_path, src_name)):
+        if not path.is_file():
+            problems.append(Problem(name, None, None, None, "file not found"))
+    if problems:
+        raise CorpusError(problems)
+    data, lines = parse_yaml(src_path.read_text(encoding="utf-8"), src_name)
+    if not isinstance(data, dict) or not isinstance(data.get("sources"), dict) or "checked" not in data:
+        raise CorpusError([Problem(src_name, 1, None, None, "expected a mapping with 'checked' and 'sources'")])
+    sources: dict[str, RefSource] = {}
+    for key, raw in data["sources"].items():
+        try:
+            sources[key] = RefSource.model_validate(raw)
+        except ValidationError as exc:
+            for err in exc.errors(include_url=False):
+                loc = ("sources", key, *err["loc"])
+                problems.append(Problem(src_name, lines.line(loc), key, ".".join(map(str, err["loc"])), err["msg"]))
+    for key, source in sources.items():
+        if not source.quotes:
+            problems.append(Problem(src_name, lines.line(("sources", key)), key, "quotes",
+                                    "a source needs at least one quote that states the fact it backs"))
+    checked = data["checked"]
+    if not isinstance(checked, dt.date):
+        problems.append(Problem(src_name, lines.line(("checked",)), None, "checked", "expected a date YYYY-MM-DD"))
+        checked = dt.date.min
+    for key, source in sources.items():
+        if source.accessed > latest_today():
+            problems.append(Problem(src_name, lines.line(("sources", key, "accessed")), key, "accessed",
+                                    f"{source.accessed} is after today"))
+    # utf-8-sig: a spreadsheet's byte order mark is not part of the first column's name.
+    rows = _read_rows(csv_path.read_text(encoding="utf-8-sig"), csv_name, sources, problems)
+    if problems:
+        raise CorpusError(problems)
+    return ReferenceTable(tuple(rows), sources, checked, csv_name)
+
+
+def load_corrections(folder: Path = DEFAULT_REFERENCE) -> list[Correction]:
+    """reference/corrections.yaml, newest first; CorpusError naming the file and line if malformed."""
+    path = folder / "corrections.yaml"
+    name = _display(path)
+    if not path.is_file():
+        raise CorpusError([Problem(name, None, None, None, "file not found")])
+    data, lines = parse_yaml(path.read_text(encoding="utf-8"), name)
+    items = data.get("corrections") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        raise CorpusError([Problem(name, 1, None, "corrections", "expected a list under 'corrections'")])
+    out, problems = [], []
+    for i, raw in enumerate(items):
+        try:
+            out.append(Correction.model_validate(raw))
+        except ValidationError as exc:
+            for err in exc.errors(include_url=False):
+                loc = ("corrections", i, *err["loc"])
+                problems.append(Problem(name, lines.line(loc), None, ".".join(map(str, err["loc"])), err["msg"]))
+    if problems:
+        raise CorpusError(problems)
+    return sorted(out, key=lambda c: c.date, reverse=True)
+
+
+def _read_rows(text: str, name: str, sources: dict[str, RefSource], problems: list[Problem]) -> list[Row]:
+    reader = csv.DictReader(io.StringIO(text))
+    if tuple(reader.fieldnames or ()) != COLUMNS:
+        problems.append(Problem(name, 1, None, None, f"expected the columns {','.join(COLUMNS)}"))
+        return []
+    statuses = {s.value for s in Status} | {NONE}
+    rows: list[Row] = []
+    for raw in reader:
+        line = reader.line_num
+        who = f"{raw['grouping']} {raw['country']}"
+
+        def bad(column: str | None, message: str) -> None:
+            problems.append(Problem(name, line, who, column, message))  # noqa: B023
+
+        if None in raw:
+            bad(None, f"more values than the {len(COLUMNS)} columns (a note with a comma needs quotes)")
+            continue
+        missing = [c for c in COLUMNS if raw[c] is None]
+        if missing:
+            bad(missing[0], f"the row ends before {', '.join(missing)} ({len(COLUMNS) - len(missing)} of "
+                            f"{len(COLUMNS)} columns)")
+            continue
+
+        if raw["country"] not in COUNTRY_NAMES:
+            bad("country", f"unknown country code {raw['country']!r}")
+        if raw["status"] not in statuses:
+            bad("status", f"unknown status {raw['status']!r}; expected one of {', '.join(sorted(statuses))}")
+        keys = tuple(raw["sources"].split())
+        if not keys:
+            bad("sources", "every row cites at least one source")
+        for key in keys:
+            if key not in sources:
+                bad("sources", f"no source {key!r} in sources.yaml")
+        try:
+            start, start_p = parse_partial(raw["start"])
+        except ValueError as exc:
+            bad("start", str(exc))
+            continue
+        try:
+            end, end_p = parse_partial(raw["end"]) if raw["end"].strip() else (None, "day")
+        except ValueError as exc:
+            bad("end", str(exc))
+            continue
+        if end is not None and end <= start:
+            bad("end", "end is not after start")
+        rows.append(Row(line, raw["grouping"], raw["country"], raw["status"], start, start_p, end, end_p,
+                        keys, raw["note"] or ""))
+    _check_periods(rows, name, problems)
+    return rows
+
+
+def _check_periods(rows: list[Row], name: str, problems: list[Problem]) -> None:
+    """Each state's periods in a grouping form one timeline from the grouping's founding day.
+
+    The founding day is the earliest start in the grouping. A state needs rows only in the
+    groupings where the sources give it a status (issue 23: not every state the map draws);
+    where it has rows, they begin on that day ('none' until its first status) and leave no gap.
+    """
+    by_pair: dict[tuple[str, str], list[Row]] = {}
+    for row in rows:
+        by_pair.setdefault((row.grouping, row.country), []).append(row)
+    founding: dict[str, dt.date] = {}
+    for row in rows:
+        founding[row.grouping] = min(founding.get(row.grouping, row.start), row.start)
+    for (grouping, country), periods in by_pair.items():
+        periods.sort(key=lambda r: r.start)
+        who = f"{grouping} {country}"
+        if periods[0].start != founding[grouping]:
+            problems.append(Problem(name, periods[0].line, who, "start",
+                                    f"the first row starts {periods[0].start.isoformat()}, not on {grouping}'s "
+                                    f"founding day {founding[grouping].isoformat()} (add a 'none' row before it)"))
+        for first, later in zip(periods, periods[1:]):
+            if first.end is None or later.start < first.end:
+                problems.append(Problem(name, later.line, who, "start", f"overlaps the period on line {first.line}"))
+            elif later.start > first.end:
+                problems.append(Problem(name, later.line, who, "start",
+                                        f"leaves a gap after the period on line {first.line}, which ends "
+                                        f"{first.end.isoformat()}"))
+
+
+def _boundaries(table: ReferenceTable, records: list[Membership], grouping: str,
+                country: str | None = None) -> list[tuple[dt.date, Precision]]:
+    out = []
+    for r in table.rows:
+        if r.grouping == grouping and country in (None, r.country):
+            out.append((r.start, r.start_precision))
+            if r.end:
+                out.append((r.end, r.end_precision))
+    for m in records:
+        if country not in (None, m.country):
+            continue
+        if m.date:
+            out.append((m.date, m.date_precision))
+        if m.date_end:
+            out.append((m.date_end, m.date_end_precision))
+    return out
+
+
+def check_dates(table: ReferenceTable, records: list[Membership], grouping: str, today: dt.date) -> list[dt.date]:
+    """The days one grouping is checked on: its founding day, 1 January of CHECK_YEARS, the
+    tour's day, today, and around every boundary in the table or the corpus the day before
+    it and its first day (for a month or year, the first day after it)."""
+    rows = [r for r in table.rows if r.grouping == grouping]
+    founding = min(r.start for r in rows)
+    days = {founding, TOUR_DAY, today, *(dt.date(y, 1, 1) for y in CHECK_YEARS)}
+    for day, precision in _boundaries(table, records, grouping):
+        days.update({day - dt.timedelta(days=1), day, last_day(day, precision) + dt.timedelta(days=1)})
+    return sorted(d for d in days if founding <= d <= today)
+
+
+def coverage_problems(corpus: Corpus, table: ReferenceTable) -> list[str]:
+    """Groupings the corpus shades by that the table lacks, table groupings the corpus lacks, and states
+    with a status on one side and no rows (or no record) on the other.
+
+    Per grouping: every state with a membership record in the corpus has rows in the table, and every
+    state the table gives a status other than 'none' has a record in the corpus (issue 23: every state
+    with a status is checked, not only those the map once drew).
+    """
+    shorts = {corpus.organizations[oid] for oid in corpus.shadable}
+    out = [f"{table.file}: no rows for {s}, which the map shades by" for s in sorted(shorts - set(table.groupings()))]
+    known = set(corpus.organizations.values())
+    out += [f"{table.file}: {g} is not an organization in the corpus" for g in table.groupings() if g not in known]
+    by_short = {short: oid for oid, short in corpus.organizations.items()}
+    memberships = [r for r in corpus.records if isinstance(r, Membership)]
+    for grouping in table.groupings():
+        oid = by_short.get(grouping)
+        records = {m.country: m.id for m in memberships if m.organization == oid}
+        rows = [r for r in table.rows if r.grouping == grouping]
+        in_table = {r.country for r in rows}
+        with_status = {r.country: r for r in rows if r.status != NONE}
+        for country in sorted(set(records) - in_table):
+            out.append(f"{table.file}: [{grouping} · {COUNTRY_NAMES.get(country, country)} ({country})] the corpus "
+                       f"has a membership record ({records[country]}) but the table has no row for it")
+        for country in sorted(set(with_status) - set(records)):
+            row = with_status[country]
+            out.append(f"{table.file}:{row.line}: [{grouping} · {COUNTRY_NAMES.get(country, country)} ({country})] "
+                       f"the table gives it the status {row.status} but the corpus has no membership record for it")
+    return out
+
+
+def compare(corpus: Corpus, table: ReferenceTable, today: dt.date) -> tuple[list[Mismatch], int]:
+    """Every (grouping, country, day) where the corpus and the table disagree, and how many were compared.
+
+    For one country, days inside one of its own imprecise boundaries ("December 1993") on
+    either side are skipped: neither source says on which day of that month its status changed.
+    """
+    by_short = {short: oid for oid, short in corpus.organizations.items()}
+    memberships = [r for r in corpus.records if isinstance(r, Membership)]
+    mismatches: list[Mismatch] = []
+    compared = 0
+    for grouping in table.groupings():
+        oid = by_short.get(grouping)
+        records = [m for m in memberships if m.organization == oid]
+        countries = sorted({r.country for r in table.rows if r.grouping == grouping} | {m.country for m in records})
+        fuzzy = {c: [(day, p) for day, p in _boundaries(table, records, grouping, c) if p != "day"]
+                 for c in countries}
+        for on in check_dates(table, records, grouping, today):
+            held = membership_status(records, oid, on) if oid else {}
+            for country in countries:
+                # Only this country's own imprecise boundaries make a day unknowable.
+                if any(within_unit(on, day, p) for day, p in fuzzy[country]):
+                    continue
+                row = table.status_on(grouping, country, on)
+                want = None if row is None or row.status == NONE else row.status
+                record = held.get(country)
+                got = str(getattr(record.status, "value", record.status)) if record else None
+                compared += 1
+                if got != want:
+                    mismatches.append(Mismatch(grouping, country, on, got, want, record.id if record else None,
+                                               row, table.file))
+    return mismatches, compared
+
+
+def summarise(mismatches: list[Mismatch]) -> list[str]:
+    """One line per disagreeing period (same country, grouping and both values), with its first and last day."""
+    groups: dict[tuple, list[Mismatch]] = {}
+    for m in mismatches:
+        groups.setdefault((m.grouping, m.country, m.corpus, m.table, m.record, m.row), []).append(m)
+    out = []
+    for same in groups.values():
+        first, last = same[0], same[-1]
+        line = str(first)
+        if len(same) > 1:
+            line = line.replace(f"on {first.on.isoformat()}",
+                                f"on {len(same)} checked days from {first.on.isoformat()} to {last.on.isoformat()}")
+        out.append(line)
+    return out
+
+
+def correction_problems(corpus: Corpus, corrections: list[Correction], file: str) -> list[str]:
+    """Corrections that name records the corpus lacks, or 'removed' records it still has."""
+    out = []
+    for c in corrections:
+        for rid in c.records:
+            if rid not in corpus.by_id:
+                out.append(f"{file}: the correction of {c.date} names {rid!r}, which the corpus does not have "
+                           "(list a record that was taken out under 'removed')")
+        for rid in c.removed:
+            if rid in corpus.by_id:
+                out.append(f"{file}: the correction of {c.date} lists {rid!r} as removed, but the corpus has it")
+    return out
+

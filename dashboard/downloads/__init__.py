@@ -1,0 +1,1 @@
+"""What the reader takes away: the view resolved, the briefing file, the PNG, CSV and GeoJSON, the licences."""

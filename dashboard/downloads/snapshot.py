@@ -1,0 +1,316 @@
+"""The view a download shows, resolved against the corpus: what the briefing file and the PNG both draw.
+
+A `Snapshot` is one view of the dashboard frozen at one moment: the records in view, the grouping that
+shades the countries and its statuses on the 'as of' date, the layers, the map's extent, a title, the
+filters in words, the link that reproduces the view and when it was made. `dashboard.downloads.briefing` writes
+it as one HTML file, `dashboard.downloads.image` draws it as a PNG. Pure: no Streamlit.
+
+Callers other than the map page (the story, for its current step) pass a `Focus`: their own title, the
+extent to show and the records to feature, which are shown even where the filters would hide them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import urllib.parse
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from dashboard.corpus.dates import format_date
+from dashboard.corpus.load import Corpus
+from dashboard.corpus.memberships import membership_status
+from dashboard.corpus.model import Annotation, Membership
+from dashboard.map.layers import LAYER_ORDER, TOUR_BOUNDS
+from dashboard.query import link as vs
+from dashboard.query.filter_panel import KIND_LABELS, LAYER_LABELS, option_names
+from dashboard.query.filters import RANGE_START, select
+
+TITLE = "Putin's Central Asia tour, 27–28 February 2017"
+# Leaflet's Web Mercator: a world 256 px wide at zoom 0, latitudes cut where the square ends.
+TILE_PX = 256
+MAX_LAT = 85.0511287798
+# The most a download request may carry (as the panel's restore: longer than any address bar it writes).
+MAX_SEARCH = 4000
+DOWNLOAD_KINDS = ("html", "png")
+
+
+@dataclass(frozen=True)
+class Extent:
+    """A map's frame in degrees (WGS84): south < north, west < east; what a reader sees, edge to edge."""
+
+    south: float
+    west: float
+    north: float
+    east: float
+
+    def __post_init__(self) -> None:
+        values = (self.south, self.west, self.north, self.east)
+        if not all(isinstance(v, int | float) and math.isfinite(v) for v in values):
+            raise ValueError(f"an extent needs four finite numbers, got {values}")
+        if not (-90 <= self.south < self.north <= 90 and -180 <= self.west < self.east <= 180):
+            raise ValueError(f"not an extent (south < north within ±90, west < east within ±180): {values}")
+
+    @classmethod
+    def from_bounds(cls, bounds) -> Extent:
+        """From Leaflet's [[south, west], [north, east]]."""
+        (south, west), (north, east) = bounds
+        return cls(float(south), float(west), float(north), float(east))
+
+    @classmethod
+    def around(cls, lat: float, lon: float, zoom: float, width_px: int, height_px: int) -> Extent:
+        """What a Leaflet map of width_px × height_px shows centred on (lat, lon) at `zoom` (Web Mercator)."""
+        world = TILE_PX * 2 ** zoom
+        x, y = mercator_x(lon) * world, mercator_y(lat) * world
+        west, east = (x - width_px / 2) / world, (x + width_px / 2) / world
+        north, south = (y - height_px / 2) / world, (y + height_px / 2) / world
+        return cls(max(-MAX_LAT, inverse_mercator_y(south)), max(-180.0, west * 360 - 180),
+                   min(MAX_LAT, inverse_mercator_y(north)), min(180.0, east * 360 - 180))
+
+    def as_bounds(self) -> list[list[float]]:
+        """Leaflet's [[south, west], [north, east]]."""
+        return [[self.south, self.west], [self.north, self.east]]
+
+    def padded(self, share: float) -> Extent:
+        """Grown by `share` of its size on every side (kept inside the world)."""
+        dy, dx = (self.north - self.south) * share, (self.east - self.west) * share
+        return Extent(max(-90.0, self.south - dy), max(-180.0, self.west - dx),
+                      min(90.0, self.north + dy), min(180.0, self.east + dx))
+
+    def contains(self, lat: float, lon: float) -> bool:
+        """Whether a point is inside (edges included)."""
+        return self.south <= lat <= self.north and self.west <= lon <= self.east
+
+    @property
+    def center(self) -> tuple[float, float]:
+        """The middle in Web Mercator (where Leaflet centres it), as (lat, lon)."""
+        return (inverse_mercator_y((mercator_y(self.south) + mercator_y(self.north)) / 2),
+                (self.west + self.east) / 2)
+
+
+def mercator_x(lon: float) -> float:
+    """Longitude as a share of the Web Mercator world's width, 0 at 180° W."""
+    return (lon + 180.0) / 360.0
+
+
+def mercator_y(lat: float) -> float:
+    """Latitude as a share of the Web Mercator world's height, 0 at the top (85.05° N)."""
+    phi = math.radians(max(-MAX_LAT, min(MAX_LAT, lat)))
+    return (1 - math.log(math.tan(phi) + 1 / math.cos(phi)) / math.pi) / 2
+
+
+def inverse_mercator_y(share: float) -> float:
+    """The latitude at a share of the Web Mercator world's height."""
+    return math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * share))))
+
+
+DEFAULT_EXTENT = Extent.from_bounds(TOUR_BOUNDS)
+# The map page's own size when a request names no frame (its height, a typical width at 1280 px).
+DEFAULT_FRAME_PX = (700, 600)
+
+
+@dataclass(frozen=True)
+class Focus:
+    """A caller's context for a download: for the story page, its current step.
+
+    title: the file's and the image's title ('Step 4 of 8: Dushanbe, 27 Feb 2017').
+    extent: the map's frame (None: the reader's map frame, else the tour's).
+    records: ids of the records to feature: listed first, highlighted on the map, and shown even if the
+      filters would hide them (unknown ids are ignored).
+    text: the caller's own words about them, shown as the dashboard's own (never as a source's).
+    link: the dashboard link that reopens this context, relative to the page ('story?story=4') or absolute;
+      None: the map page's link for the view.
+    """
+
+    title: str
+    extent: Extent | None = None
+    records: tuple[str, ...] = ()
+    text: str = ""
+    link: str | None = None
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One view, resolved: everything the briefing and the PNG draw, and nothing they compute again."""
+
+    corpus: Corpus
+    view: vs.ViewState
+    records: tuple[Annotation, ...]  # in view: the filters' records, then the focus's hidden ones
+    shade: str  # the organization id that shades the countries
+    org_short: str
+    status: Mapping[str, Membership]  # country code -> its status record on view.filters.as_of
+    layers: tuple[str, ...]  # in LAYER_ORDER
+    extent: Extent
+    title: str
+    filters: tuple[tuple[str, str], ...]  # the filters in words: (what, chosen)
+    made: dt.datetime  # aware
+    link: str | None = None
+    focus: Focus | None = None
+    featured: tuple[str, ...] = field(default=())  # the focus's record ids that exist
+
+    @property
+    def as_of(self) -> dt.date:
+        return self.view.filters.as_of
+
+    @property
+    def selected(self) -> Annotation | None:
+        """The selected record (shown even if the filters leave it out, as the evidence panel does)."""
+        return self.corpus.by_id.get(self.view.selected) if self.view.selected else None
+
+    @property
+    def subtitle(self) -> str:
+        """'Countries shaded by CSTO membership on 27 Feb 2017' (plain text)."""
+        if "members" not in self.layers:
+            return f"Memberships as of {format_date(self.as_of)} (not shaded: the layer is off)"
+        return f"Countries shaded by {self.org_short} membership on {format_date(self.as_of)}"
+
+    @property
+    def made_text(self) -> str:
+        """'29 Nov 2026, 23:41 UTC+01:00' (the moment in the zone it was given in)."""
+        offset = self.made.strftime("%z")
+        zone = "UTC" if offset in ("", "+0000") else f"UTC{offset[:3]}:{offset[3:]}"
+        return f"{format_date(self.made.date())}, {self.made:%H:%M} {zone}"
+
+
+def make_snapshot(corpus: Corpus, view: vs.ViewState, *, made: dt.datetime, link: str | None = None,
+                  extent: Extent | None = None, focus: Focus | None = None) -> Snapshot:
+    """Resolve a view: the records its filters leave (plus the focus's), the shading, the layers, the frame.
+
+    made: when (aware; shown in its own zone). link: the dashboard address that reproduces the view
+    (`view_link`), or None. extent: the reader's map frame; the focus's wins, else the tour's frame.
+    Raises ValueError for a naive `made`.
+    """
+    if made.tzinfo is None:
+        raise ValueError("`made` must be an aware datetime (the reader's time zone)")
+    records = select(corpus, view.filters)
+    featured: tuple[str, ...] = ()
+    if focus is not None:
+        featured = tuple(dict.fromkeys(rid for rid in focus.records if rid in corpus.by_id))
+        shown = {r.id for r in records}
+        hidden = [corpus.by_id[rid] for rid in featured if rid not in shown]
+        records = records + hidden
+    shade = vs.effective_shade(view, corpus)
+    status = membership_status([r for r in records if isinstance(r, Membership)], shade, view.filters.as_of)
+    frame = (focus.extent if focus and focus.extent else None) or extent or DEFAULT_EXTENT
+    return Snapshot(
+        corpus=corpus, view=view, records=tuple(records), shade=shade, org_short=corpus.organizations[shade],
+        status=status, layers=tuple(k for k in LAYER_ORDER if k in view.layers), extent=frame,
+        title=focus.title if focus else TITLE, filters=tuple(filters_in_words(corpus, view)), made=made,
+        link=link, focus=focus, featured=featured,
+    )
+
+
+def _names(names: Mapping[str, str], chosen: tuple[str, ...]) -> str:
+    return ", ".join(names.get(c, c) for c in chosen)
+
+
+def filters_in_words(corpus: Corpus, view: vs.ViewState) -> list[tuple[str, str]]:
+    """The filters as a reader would say them: (what, chosen) pairs, plain text, the restricting ones first.
+
+    Unrestricted facets are summed up in one pair ('Other filters', 'none: …'); the 'as of' date, the
+    shading and the layers are always given.
+    """
+    f = view.filters
+    out: list[tuple[str, str]] = []
+    if f.query:
+        out.append(("Search", f"“{f.query}”"))
+    labels = {"orgs": "Organization", "countries": "Country", "topics": "Topic", "sources": "Source article",
+              "kinds": "Record kind"}
+    free = []
+    for facet, label in labels.items():
+        chosen = getattr(f, facet)
+        if chosen:
+            names = KIND_LABELS if facet == "kinds" else option_names(corpus, facet)
+            out.append((label, _names(names, chosen)))
+        else:
+            free.append(label.lower())
+    if f.date_from or f.date_to:
+        start = format_date(f.date_from) if f.date_from else format_date(RANGE_START)
+        end = format_date(f.date_to) if f.date_to else "today"
+        out.append(("Dated records between", f"{start} and {end} (undated records are kept)"))
+    else:
+        free.append("dates")
+    out.append(("Other filters", "none: every " + ", ".join(free) if free else "none left"))
+    out.append(("Memberships as of", format_date(f.as_of)))
+    shade = vs.effective_shade(view, corpus)
+    shading = corpus.organizations[shade]
+    if shade != view.shade:
+        shading += f" (the organization filter leaves out {corpus.organizations[view.shade]})"
+    out.append(("Countries shaded by", shading))
+    layers = [LAYER_LABELS[k] for k in vs.LAYERS if k in view.layers]
+    out.append(("Layers", ", ".join(layers) if layers else "none"))
+    if view.selected and view.selected in corpus.by_id:
+        out.append(("Selected", f"{corpus.by_id[view.selected].title} (ref: {view.selected})"))
+    return out
+
+
+def view_link(base: str | None, view: vs.ViewState, corpus: Corpus) -> str | None:
+    """The dashboard address that opens this view on the map page (`state.encode`'s parameters on the app's
+    address, which ends with a slash so that the app's pages are relative to it), or None without an http(s)
+    base. The base's own query and fragment are dropped."""
+    if not base:
+        return None
+    parts = urllib.parse.urlsplit(base)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    params = {k: v for k, v in vs.encode(view, corpus).items() if k not in (vs.P_SOURCE, vs.P_EXCERPT, vs.P_AT)}
+    query = urllib.parse.urlencode(params, safe=",")
+    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/") + "/", query, ""))
+
+
+def app_link(link: str | None, relative: str) -> str | None:
+    """An app page's relative link ('reader?source=…') made absolute against the view's link, or None."""
+    if not link:
+        return None
+    return urllib.parse.urljoin(link, relative)
+
+
+@dataclass(frozen=True)
+class DownloadRequest:
+    """A reader's click on a download button: what to make, and the map as they see it."""
+
+    kind: str  # "html" or "png"
+    number: int  # the click's number: each is made once
+    extent: Extent | None = None  # the map's frame on the page, if it reported one
+    map_view: vs.MapView | None = None  # the address bar's lat, lon and z (what a link reproduces)
+
+
+def parse_download_request(payload: object) -> DownloadRequest:
+    """Check what the download buttons sent (static/app/downloads.js); ValueError for anything else.
+
+    payload: {"kind": "html" | "png", "n": int, "search": the address bar's query string,
+              "frame": {"bounds": [[s, w], [n, e]], "size": [px, px], "zoom": z} or null}.
+    The map's bounds are clamped to the world (a map panned past 180° reports longitudes beyond it).
+    """
+    if not isinstance(payload, dict):
+        raise ValueError("not a download request")
+    kind, number = payload.get("kind"), payload.get("n")
+    if kind not in DOWNLOAD_KINDS:
+        raise ValueError(f"unknown download {str(kind)[:20]!r}")
+    if not isinstance(number, int) or isinstance(number, bool) or not 0 <= number < 2 ** 31:
+        raise ValueError("a download request needs its number")
+    search = payload.get("search") or ""
+    if not isinstance(search, str) or len(search) > MAX_SEARCH:
+        raise ValueError("the address bar's query is not text of at most 4000 characters")
+    map_view = vs.decode_view(urllib.parse.parse_qs(search.removeprefix("?"), keep_blank_values=True))
+    extent = None
+    frame = payload.get("frame")
+    if frame is not None:
+        try:
+            (south, west), (north, east) = frame["bounds"]
+            numbers = [float(v) for v in (south, west, north, east)]
+        except (TypeError, ValueError, KeyError) as exc:
+            raise ValueError("the map's frame is not [[south, west], [north, east]]") from exc
+        if not all(math.isfinite(v) for v in numbers):
+            raise ValueError("the map's frame is not finite")
+        south, north = (max(-MAX_LAT, min(MAX_LAT, v)) for v in numbers[::2])
+        west, east = (max(-180.0, min(180.0, v)) for v in numbers[1::2])
+        extent = Extent(south, west, north, east)
+    elif map_view is not None:
+        extent = Extent.around(map_view.lat, map_view.lon, map_view.zoom, *DEFAULT_FRAME_PX)
+    return DownloadRequest(kind, number, extent, map_view)
+
+
+def file_stem(snapshot: Snapshot) -> str:
+    """'central-asia-tour-487b9104c1d2-20261129-2341': the corpus version and the moment, for file names."""
+    return f"central-asia-tour-{snapshot.corpus.version}-{snapshot.made:%Y%m%d-%H%M}"

@@ -1,0 +1,1 @@
+"""The evidence: a record's facts and citations, their HTML, the Compare table, the article reader."""

@@ -1,0 +1,184 @@
+"""The map's front-end files (Leaflet, its gesture-handling plugin): checked against their published hashes, served
+by the app.
+
+Leaflet 1.9.4 comes in the wheel `django-js-lib-leaflet==1.9.4.1` (pinned with its hashes in
+requirements.txt), which holds Leaflet's files byte for byte as npm publishes them and needs no Django:
+its files are only read. Before they are served, each file's sha256 must equal the value recorded here,
+taken from npm's `leaflet@1.9.4` tarball (whose sha512, npm's published `integrity`, is below). They are
+then copied under `static/generated/`, the one folder the app writes, with Leaflet's LICENSE beside them.
+
+The gesture-handling plugin (`leaflet-gesture-handling@1.2.2` on npm, MIT; issue 24: the page scrolls over the map,
+two fingers or Ctrl and the wheel move it) has no pip distribution: its two files and LICENSE are committed under
+`dashboard/vendor/`, byte for byte as that version's npm tarball holds them (whose `integrity` is below; a test
+packs the tarball with npm and compares), and checked against their sha256 here before they are served, as
+Leaflet's are.
+
+Nothing is ever loaded from a CDN: a missing or altered file is an error the map page shows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import importlib.util
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
+# Front-end files committed with the code, each checked like those that pip installs.
+VENDOR_DIR = Path(__file__).resolve().parents[1] / "vendor"
+# The one folder the app writes: Leaflet's checked copies and the basemap (dashboard/ui/cached.py).
+GENERATED_DIR = STATIC_DIR / "generated"
+# The st_folium iframe lives at <base>/component/<name>/index.html, so this
+# relative prefix reaches <base>/app/static/ with or without server.baseUrlPath.
+STATIC_URL = "../../app/static"
+
+
+class AssetError(Exception):
+    """A front-end file is missing or is not the published one."""
+
+
+@dataclass(frozen=True)
+class Package:
+    """Pinned front-end files, the pip distribution that carries them (None: committed under VENDOR_DIR), and
+    their published hashes."""
+
+    name: str
+    version: str
+    distribution: str | None
+    module: str | None
+    folder: str
+    npm_integrity: str
+    files: tuple[tuple[str, str], ...]
+    license: tuple[str, str]
+    js: tuple[str, ...]
+    css: tuple[str, ...]
+
+    @property
+    def target(self) -> Path:
+        """Where the app serves the checked copies from."""
+        return GENERATED_DIR / f"{self.name}-{self.version}"
+
+    @property
+    def url(self) -> str:
+        return f"{STATIC_URL}/generated/{self.name}-{self.version}"
+
+
+LEAFLET = Package(
+    name="leaflet",
+    version="1.9.4",
+    distribution="django-js-lib-leaflet",
+    module="js_lib_leaflet",
+    folder="static/js_lib_leaflet",
+    npm_integrity="sha512-nxS1ynzJOmOlHp+iL3FyWqK89GtNL8U8rvlMOsQdTTssxZwCXh8N2NB3GDQOL+YR3XnWyZAxwQixURb+FA74PA==",
+    files=(
+        ("leaflet.js", "db49d009c841f5ca34a888c96511ae936fd9f5533e90d8b2c4d57596f4e5641a"),
+        ("leaflet.js.map", "600a10dc5cd110de0699510d322afcbe01c7ca90b4c5f48adc20314c70aac753"),
+        ("leaflet.css", "a7837102824184820dfa198d1ebcd109ff6d0ff9a2672a074b9a1b4d147d04c6"),
+        ("images/layers-2x.png", "066daca850d8ffbef007af00b06eac0015728dee279c51f3cb6c716df7c42edf"),
+        ("images/layers.png", "1dbbe9d028e292f36fcba8f8b3a28d5e8932754fc2215b9ac69e4cdecf5107c6"),
+        ("images/marker-icon-2x.png", "00179c4c1ee830d3a108412ae0d294f55776cfeb085c60129a39aa6fc4ae2528"),
+        ("images/marker-icon.png", "574c3a5cca85f4114085b6841596d62f00d7c892c7b03f28cbfa301deb1dc437"),
+        ("images/marker-shadow.png", "264f5c640339f042dd729062cfc04c17f8ea0f29882b538e3848ed8f10edb4da"),
+    ),
+    # Leaflet's BSD 2-Clause licence, as the wheel ships it.
+    license=("LICENSE", "596e1b738779bffa372268e9330a0fdd8528da1e3c833b15eee9cb37c6d55a95"),
+    js=("leaflet.js",),
+    css=("leaflet.css",),
+)
+GESTURE_HANDLING = Package(
+    name="leaflet-gesture-handling",
+    version="1.2.2",
+    distribution=None,
+    module=None,
+    folder="leaflet-gesture-handling-1.2.2",
+    npm_integrity="sha512-Blf5V4PoNphWkzL7Y1qge+Spkd4OCQ2atjwUNhMhLIcjKzPcBH++x/lwOinaR9jSqLWqJ6oKYO8d0XdTffy4hQ==",
+    # The tarball's package/dist/ files (the readable build, not the minified one with its source map).
+    files=(
+        ("leaflet-gesture-handling.js", "69f0269e1f229b672684e0893e66314781d3065a19eea4ed86dad763dcedfc94"),
+        ("leaflet-gesture-handling.css", "06f270b45dd9806f2071d650d36d935ff396f802b44a6f05c3efbcd121b8b575"),
+    ),
+    # The MIT licence, package/LICENSE in the tarball.
+    license=("LICENSE", "303cbde6c588c765225c677d5a6f508d6d1a1cea7cab2428a986f10067efe3d2"),
+    js=("leaflet-gesture-handling.js",),
+    css=("leaflet-gesture-handling.css",),
+)
+# In the order the map page loads them: the plugin after Leaflet.
+PACKAGES = (LEAFLET, GESTURE_HANDLING)
+
+
+def _source_dir(package: Package) -> Path:
+    if package.module is None:
+        return VENDOR_DIR / package.folder
+    # find_spec locates the package without importing it (its apps.py would want Django).
+    spec = importlib.util.find_spec(package.module)
+    if spec is None or not spec.submodule_search_locations:
+        raise AssetError(f"{package.distribution} is not installed (pip install --require-hashes -r requirements.txt)")
+    return Path(next(iter(spec.submodule_search_locations))) / package.folder
+
+
+def _license_file(package: Package) -> Path:
+    if package.distribution is None:
+        return _source_dir(package) / package.license[0]
+    dist = importlib.metadata.distribution(package.distribution)
+    found = [f for f in dist.files or () if f.name == package.license[0] and f.parent.name.endswith(".dist-info")]
+    if not found:
+        raise AssetError(f"{package.distribution}: no {package.license[0]} in its metadata")
+    return Path(dist.locate_file(found[0]))
+
+
+def _checked(path: Path, digest: str, package: Package) -> bytes:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise AssetError(f"{package.name} {package.version}: {path.name} is missing ({exc.strerror})") from exc
+    if hashlib.sha256(data).hexdigest() != digest:
+        raise AssetError(f"{package.name} {package.version}: {path.name} is not the published file (sha256 differs)")
+    return data
+
+
+def publish(package: Package) -> Path:
+    """Check each of a package's files against its pinned sha256 and copy it where the app serves it.
+
+    Copies that are already there are checked too: the folder is writable, so a file may have changed.
+    """
+    source = _source_dir(package)
+    wanted = [(source / name, package.target / name, digest) for name, digest in package.files]
+    wanted.append((_license_file(package), package.target / "LICENSE", package.license[1]))
+    for src, dst, digest in wanted:
+        if dst.exists() and hashlib.sha256(dst.read_bytes()).hexdigest() == digest:
+            continue
+        data = _checked(src, digest, package)
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        tmp = dst.with_name(f"{dst.name}.{os.getpid()}.tmp")  # replicas sharing a folder may start together
+        tmp.write_bytes(data)
+        tmp.replace(dst)
+        log.info("%s %s: %s published", package.name, package.version, dst.name)
+    return package.target
+
+
+def read_checked(package: Package, name: str) -> bytes:
+    """One of a package's files ('leaflet.js', 'images/layers.png', or 'LICENSE'), read from the pip install
+    and checked against its pinned sha256 (for a file that carries the package inside it: the briefing);
+    raises AssetError if it is missing or not the published file."""
+    if name == package.license[0]:
+        return _checked(_license_file(package), package.license[1], package)
+    digests = dict(package.files)
+    if name not in digests:
+        raise AssetError(f"{package.name} {package.version}: no file {name!r} is pinned")
+    return _checked(_source_dir(package) / name, digests[name], package)
+
+
+def asset_links() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(js, css) for folium's default_js/default_css, every file checked and in place; raises AssetError."""
+    js: list[tuple[str, str]] = []
+    css: list[tuple[str, str]] = []
+    for package in PACKAGES:
+        publish(package)
+        js += [(f"{package.name}_{name}", f"{package.url}/{name}") for name in package.js]
+        css += [(f"{package.name}_{name}", f"{package.url}/{name}") for name in package.css]
+    return js, css

@@ -1,0 +1,388 @@
+"""The shareable view: URL query parameters <-> a typed ViewState, hostile input dropped."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import urllib.parse
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+
+from dashboard.corpus.dates import format_date
+from dashboard.corpus.load import Corpus
+from dashboard.corpus.model import KINDS, TOPICS
+from dashboard.query.filters import FilterState
+
+LAYERS = ("members", "route", "sites", "border")
+DEFAULT_LAYERS = LAYERS
+DEFAULT_ORG = "org-csto"
+MAX_VALUE_LENGTH = 400
+MAX_ITEMS = 40
+_SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.+ -]{0,80}$")
+
+# URL parameter names; they double as widget keys so that a link and the sidebar agree.
+P_ORG, P_COUNTRY, P_TOPIC, P_ARTICLE, P_KIND = "org", "country", "topic", "article", "kind"
+P_DATE, P_FROM, P_TO = "date", "from", "to"
+P_SHADE, P_SEL, P_LAYERS, P_TILES = "shade", "sel", "layers", "tiles"
+P_LAT, P_LON, P_ZOOM = "lat", "lon", "z"
+P_SOURCE, P_EXCERPT = "source", "excerpt"
+P_QUERY = "q"
+P_AT = "at"  # a passage of the article (start-end, in characters): where a search found the query
+P_STORY = "story"  # the Story page's step, counted from 1
+MAX_QUERY_LENGTH = 200
+VIEW_PARAMS = (P_LAT, P_LON, P_ZOOM)
+KNOWN_PARAMS = (
+    P_ORG, P_COUNTRY, P_TOPIC, P_ARTICLE, P_KIND, P_DATE, P_FROM, P_TO, P_SHADE, P_SEL,
+    P_LAYERS, P_TILES, P_LAT, P_LON, P_ZOOM, P_SOURCE, P_EXCERPT, P_QUERY, P_AT, P_STORY,
+)
+
+
+@dataclass(frozen=True)
+class MapView:
+    """Center and zoom, rounded so that links stay short."""
+
+    lat: float
+    lon: float
+    zoom: int
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """Everything a shared link reproduces."""
+
+    filters: FilterState = field(default_factory=FilterState)
+    shade: str = DEFAULT_ORG
+    selected: str | None = None
+    layers: tuple[str, ...] = DEFAULT_LAYERS
+    tiles: bool = False
+    view: MapView | None = None
+    source: str | None = None
+    excerpt: str | None = None
+    passage: tuple[int, int] | None = None
+    story: int | None = None
+
+
+def normalise_query(text: str) -> str:
+    """A search as typed or linked, tidied: unprintable characters dropped, runs of spaces made one, ends
+    trimmed. Length is the caller's to check (MAX_QUERY_LENGTH)."""
+    return " ".join("".join(ch for ch in text if ch.isprintable()).split())
+
+
+def _org_by_short(corpus: Corpus) -> dict[str, str]:
+    return {short.lower(): oid for oid, short in corpus.organizations.items()}
+
+
+def _short(value: str) -> str:
+    return value if len(value) <= 40 else value[:37] + "..."
+
+
+def _split(values: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for value in values:
+        out.extend(v.strip() for v in value.split(",") if v.strip())
+    return out
+
+
+def _date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
+    except ValueError:
+        return None
+
+
+class _Decoder:
+    def __init__(self, corpus: Corpus):
+        self.corpus = corpus
+        self.notices: list[str] = []
+
+    def drop(self, key: str, value: str, why: str) -> None:
+        self.notices.append(f"Ignored {key}={_short(value)!r}: {why}.")
+
+    def values(self, params: Mapping[str, list[str]], key: str) -> list[str]:
+        raw = params.get(key, [])
+        kept = []
+        for value in raw:
+            if len(value) > MAX_VALUE_LENGTH:
+                self.drop(key, value, f"longer than {MAX_VALUE_LENGTH} characters")
+            else:
+                kept.append(value)
+        return kept
+
+    def single(self, params: Mapping[str, list[str]], key: str) -> str | None:
+        values = self.values(params, key)
+        if len(values) > 1:
+            self.notices.append(f"Parameter {key} was given {len(values)} times; used the first.")
+        return values[0] if values else None
+
+    def one_code(self, params, key: str, allowed: Mapping[str, str]) -> str | None:
+        """A parameter that takes one value (sel, shade, source): the first, with a notice for the rest."""
+        value = self.single(params, key)
+        if value is None:
+            return None
+        items = _split([value])
+        if len(items) > 1:
+            self.notices.append(f"Parameter {key} takes one value; used the first of {len(items)}.")
+        found = self.codes({key: items[:1]}, key, allowed)
+        return found[0] if found else None
+
+    def query(self, params) -> str:
+        """A search: printable text, at most MAX_QUERY_LENGTH characters."""
+        value = self.single(params, P_QUERY)
+        if value is None:
+            return ""
+        text = normalise_query(value)
+        if len(text) > MAX_QUERY_LENGTH:
+
+            self.drop(P_QUERY, text, f"a search is at most {MAX_QUERY_LENGTH} characters")
+            return ""
+        return text
+
+    def step(self, params, steps: int) -> int | None:
+        """The story's step: a whole number from 1 to the number of steps the story has."""
+        value = self.single(params, P_STORY)
+        if value is None:
+            return None
+        if not steps:
+            self.drop(P_STORY, value, "no story is loaded")
+        elif not re.fullmatch(r"[0-9]{1,6}", value.strip()):
+            self.drop(P_STORY, value, f"not a step number (use 1 to {steps})")
+        elif not 1 <= int(value) <= steps:
+            self.drop(P_STORY, value, f"the story has steps 1 to {steps}")
+        else:
+            return int(value)
+        return None
+
+    def view(self, params) -> MapView | None:
+        """The map's center and zoom (lat, lon, z go together), each read once, the first value."""
+        lat = self.number(params, P_LAT, -90, 90)
+        lon = self.number(params, P_LON, -180, 180)
+        zoom = self.number(params, P_ZOOM, 1, 18)
+        if lat is not None and lon is not None and zoom is not None:
+            return MapView(round(lat, 3), round(lon, 3), int(zoom))
+        if any(v is not None for v in (lat, lon, zoom)):
+            self.notices.append("Ignored the map view: lat, lon and z go together.")
+        return None
+
+    def codes(self, params, key: str, allowed: Mapping[str, str]) -> tuple[str, ...]:
+        out: list[str] = []
+        items = _split(self.values(params, key))
+        if len(items) > MAX_ITEMS:
+            self.notices.append(f"Parameter {key} had {len(items)} values; kept the first {MAX_ITEMS}.")
+            items = items[:MAX_ITEMS]
+        for item in items:
+            canonical = allowed.get(item.lower()) if _SLUG.match(item) else None
+            if canonical is None:
+                self.drop(key, item, "not a known value")
+            elif canonical not in out:
+                out.append(canonical)
+        return tuple(out)
+
+    def day(self, params, key: str, today: dt.date | None = None) -> dt.date | None:
+        value = self.single(params, key)
+        if value is None:
+            return None
+        parsed = _date(value)
+        latest = today or dt.date(2100, 1, 1)
+        if parsed is None:
+            self.drop(key, value, "not a date (use YYYY-MM-DD)")
+        elif today is not None and parsed > today >= dt.date(1991, 1, 1):
+            # A link made where the day has already begun (UTC+14) opened where it has not (UTC-10): the
+            # reader's today is the latest day there is for them, so the link is read as today, and says so.
+            self.notices.append(f"Read {key}={_short(value)!r} as today, {format_date(today)}: that day has "
+                                "not begun where you are.")
+            return today
+        elif not (dt.date(1991, 1, 1) <= parsed <= latest):
+            self.drop(key, value, f"outside 1991-01-01..{latest.isoformat()}" + (" (today)" if today else ""))
+            return None
+        return parsed
+
+    def number(self, params, key: str, low: float, high: float) -> float | None:
+        value = self.single(params, key)
+        if value is None:
+            return None
+        try:
+            number = float(value)
+        except ValueError:
+            number = float("nan")
+        if not (low <= number <= high):
+            self.drop(key, value, f"not a number between {low:g} and {high:g}")
+            return None
+        return number
+
+
+def decode(params: Mapping[str, list[str]], corpus: Corpus, today: dt.date | None = None,
+           steps: int = 0) -> tuple[ViewState, list[str]]:
+    """Parse query parameters (each key -> all its values); bad ones become notices.
+
+    `today` (the reader's) is the latest date a link may ask for; the date fields go no further.
+    `steps`: how many steps the story has (0: none is loaded, and a step in the link is dropped).
+    """
+    d = _Decoder(corpus)
+    orgs = _org_by_short(corpus)
+    countries = {c.lower(): c for c in corpus.countries}
+    sources = {s.lower(): s for s in corpus.sources}
+    records = {r.lower(): r for r in corpus.by_id}
+    for key in params:
+        if key not in KNOWN_PARAMS:
+            d.notices.append(f"Ignored unknown parameter {_short(key)!r}.")
+    filters = FilterState(
+        orgs=d.codes(params, P_ORG, orgs),
+        countries=d.codes(params, P_COUNTRY, countries),
+        topics=d.codes(params, P_TOPIC, {t: t for t in TOPICS}),
+        sources=d.codes(params, P_ARTICLE, sources),
+        kinds=d.codes(params, P_KIND, {k: k for k in KINDS}),
+    )
+    as_of = d.day(params, P_DATE, today)
+    start, end = d.day(params, P_FROM, today), d.day(params, P_TO, today)
+    if start and end and end < start:
+        d.notices.append("Ignored from/to: 'to' is before 'from'.")
+        start = end = None
+    filters = replace(filters, date_from=start, date_to=end, query=d.query(params),
+                      **({"as_of": as_of} if as_of else {}))
+    state = ViewState(filters=filters)
+    shadable = {k: v for k, v in orgs.items() if v in corpus.shadable}
+    unshadable = {k: v for k, v in orgs.items() if v not in corpus.shadable}
+    shade_value = (params.get(P_SHADE) or [None])[0]
+    if shade_value is not None and shade_value.strip().lower() in unshadable:
+        d.single(params, P_SHADE)
+        d.drop(P_SHADE, shade_value, "that grouping has no members to shade countries by")
+    else:
+        shade = d.one_code(params, P_SHADE, shadable)
+        if shade:
+            state = replace(state, shade=shade)
+    selected = d.one_code(params, P_SEL, records)
+    if selected:
+        state = replace(state, selected=selected)
+    if P_LAYERS in params:
+        layer_values = d.values(params, P_LAYERS)
+        chosen = d.codes(params, P_LAYERS, {lay: lay for lay in LAYERS}) if any(layer_values) else ()
+        state = replace(state, layers=tuple(lay for lay in LAYERS if lay in chosen))
+    tiles = d.single(params, P_TILES)
+    if tiles is not None:
+        if tiles in ("0", "1"):
+            state = replace(state, tiles=tiles == "1")
+        else:
+            d.drop(P_TILES, tiles, "use 0 or 1")
+    state = replace(state, view=d.view(params))
+    source = d.one_code(params, P_SOURCE, sources)
+    if source:
+        state = replace(state, source=source)
+    at = d.single(params, P_AT)
+    if at is not None:
+        match = re.fullmatch(r"(\d{1,7})-(\d{1,7})", at)
+        if match and int(match[1]) < int(match[2]):
+            state = replace(state, passage=(int(match[1]), int(match[2])))
+        else:
+            d.drop(P_AT, at, "not a passage (start-end, in characters)")
+    excerpt = d.single(params, P_EXCERPT)
+    if excerpt is not None:
+        if _valid_excerpt(excerpt, corpus):
+            state = replace(state, excerpt=excerpt)
+        else:
+            d.drop(P_EXCERPT, excerpt, "no such excerpt")
+    story = d.step(params, steps)
+    if story:
+        state = replace(state, story=story)
+    return state, d.notices
+
+
+def decode_view(params: Mapping[str, list[str]]) -> MapView | None:
+    """The map view a URL holds, read exactly as `decode` reads it (for reruns, where the map writes it)."""
+    return _Decoder(None).view(params)  # type: ignore[arg-type]
+
+
+def excerpt_key(record_id: str, index: int) -> str:
+    """Stable id of a record's n-th excerpt, as used in links."""
+    return f"{record_id}.{index}"
+
+
+def reader_href(source: str, excerpt: str | None = None, passage: tuple[int, int] | None = None) -> str:
+    """Relative link to an article in the reader, scrolled to an excerpt or a passage."""
+    params = {P_SOURCE: source}
+    if excerpt:
+        params[P_EXCERPT] = excerpt
+    if passage:
+        params[P_AT] = f"{passage[0]}-{passage[1]}"
+    return "reader?" + urllib.parse.urlencode(params)
+
+
+def map_href(state: ViewState, corpus: Corpus, **changes) -> str:
+    """Relative link to the map page with this view (as `encode` writes it), changed as asked."""
+    wanted = {k: v for k, v in encode(replace(state, **changes), corpus).items()
+              if k not in (P_SOURCE, P_EXCERPT, P_AT, P_STORY)}
+    return "./" + ("?" + urllib.parse.urlencode(wanted, safe=",") if wanted else "")
+
+
+def version_key(record_id: str, index: int) -> str:
+    """Stable id of the excerpt of a disagreement's n-th version, as used in links."""
+    return f"{record_id}.v{index}"
+
+
+def resolve_excerpt(key: str, corpus: Corpus):
+    """The excerpt a key names ('site-kant.0', 'dis-kant-lease.v0'), or None."""
+    rid, _, idx = key.rpartition(".")
+    record = corpus.by_id.get(rid)
+    if record is None:
+        return None
+    if idx.startswith("v") and idx[1:].isdigit():
+        versions = getattr(record, "versions", ())
+        return versions[int(idx[1:])].excerpt if int(idx[1:]) < len(versions) else None
+    return record.excerpts[int(idx)] if idx.isdigit() and int(idx) < len(record.excerpts) else None
+
+
+def _valid_excerpt(key: str, corpus: Corpus) -> bool:
+    return resolve_excerpt(key, corpus) is not None
+
+
+def encode(state: ViewState, corpus: Corpus) -> dict[str, str]:
+    """Only what differs from the default, so links stay short and readable."""
+    short = corpus.organizations
+    f = state.filters
+    out: dict[str, str] = {}
+    if f.orgs:
+        out[P_ORG] = ",".join(short[o] for o in f.orgs)
+    if f.countries:
+        out[P_COUNTRY] = ",".join(f.countries)
+    if f.topics:
+        out[P_TOPIC] = ",".join(f.topics)
+    if f.sources:
+        out[P_ARTICLE] = ",".join(f.sources)
+    if f.kinds:
+        out[P_KIND] = ",".join(f.kinds)
+    if f.as_of != FilterState().as_of:
+        out[P_DATE] = f.as_of.isoformat()
+    if f.date_from:
+        out[P_FROM] = f.date_from.isoformat()
+    if f.date_to:
+        out[P_TO] = f.date_to.isoformat()
+    if f.query:
+        out[P_QUERY] = f.query
+    if state.shade != DEFAULT_ORG:
+        out[P_SHADE] = short[state.shade]
+    if state.selected:
+        out[P_SEL] = state.selected
+    if state.layers != DEFAULT_LAYERS:
+        out[P_LAYERS] = ",".join(state.layers)
+    if state.tiles:
+        out[P_TILES] = "1"
+    if state.view:
+        out[P_LAT] = f"{state.view.lat:.3f}"
+        out[P_LON] = f"{state.view.lon:.3f}"
+        out[P_ZOOM] = str(state.view.zoom)
+    if state.source:
+        out[P_SOURCE] = state.source
+    if state.excerpt:
+        out[P_EXCERPT] = state.excerpt
+    if state.passage:
+        out[P_AT] = f"{state.passage[0]}-{state.passage[1]}"
+    if state.story:
+        out[P_STORY] = str(state.story)
+    return out
+
+
+def effective_shade(view: ViewState, corpus: Corpus) -> str:
+    """The grouping to shade: the chosen one, unless the organization filter excludes it."""
+    orgs = view.filters.orgs
+    if not orgs or view.shade in orgs:
+        return view.shade
+    return next((o for o in orgs if o in corpus.shadable), view.shade)

@@ -1,0 +1,221 @@
+"""Search the corpus and the articles: SQLite FTS5 ranks and highlights, rapidfuzz finds spellings.
+
+One index per corpus version (`index_for`), in memory. It holds one document per record (its title,
+the names it is also known by, summary, excerpts and references) and one per paragraph of each
+article. A query is read as this corpus writes things:
+
+- case, accents and punctuation do not count ("NAZARBÁYEV", "Alma-Ata" = "alma ata");
+- a spelling close to a word of the corpus finds it ("Nazarbaev" finds "Nazarbayev");
+- a name finds its other names, as the records list them (`aliases` beside the organization or
+  place they name, an organization's short and full name, a stop's city): "EEU" finds the EAEU,
+  "Duschanbe" finds Dushanbe.
+
+Results are ranked by BM25 (title and names weigh most) and carry a snippet with the matches marked.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import sqlite3
+import threading
+import unicodedata
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from dashboard.corpus.load import Corpus
+from dashboard.corpus.model import Annotation, Disagreement, MilitarySite, Organization, VisitStop
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 12
+# Similarity (0-100) at which a query word counts as a spelling of a corpus word, and the shortest
+# word fuzzy matching applies to ("Kant" must not find "want").
+FUZZY_SCORE = 84
+FUZZY_MIN_LENGTH = 5
+FUZZY_VARIANTS = 4
+# BM25 weights of the record columns: title, names, summary, excerpts, references.
+WEIGHTS = (10.0, 8.0, 4.0, 3.0, 2.0)
+NAMED_BONUS = 1000.0
+_OPEN, _CLOSE = "\x02", "\x03"
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, punctuation as spaces: the form queries and names are compared in."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(_WORD.findall(plain.casefold().replace("_", " ")))
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One result: a record, or a paragraph of an article (record_id None)."""
+
+    record_id: str | None
+    source_id: str | None
+    start: int | None  # a paragraph's first character in its article
+    end: int | None
+    score: float
+    snippet: str  # HTML: escaped text, matches in <mark>
+
+
+def record_names(record: Annotation) -> list[str]:
+    """The names a record is known by besides its title: aliases, an organization's short and full
+    name, a stop's city, a site's units, a place (an alias 'A = B' names a place the record mentions)."""
+    names = [n.strip() for a in record.aliases for n in a.split("=") if n.strip()]
+    if isinstance(record, Organization):
+        names += [record.short, record.name]
+    if isinstance(record, VisitStop):
+        names.append(record.city)
+    if isinstance(record, MilitarySite):
+        names += record.units
+    location = getattr(record, "location", None)
+    if location is not None and location.place:
+        names.append(location.place)
+    return names
+
+
+def alias_groups(record: Annotation) -> list[frozenset[str]]:
+    """Sets of folded names that mean the same: the record's own names, and each 'A = B' alias."""
+    own = {fold(n) for n in record_names(record) if n} - {""}
+    groups = [frozenset({fold(n) for n in a.split("=")} - {""}) for a in record.aliases if "=" in a]
+    own -= {n for g in groups for n in g}
+    return [frozenset(own), *groups]
+
+
+def _record_columns(record: Annotation) -> tuple[str, str, str, str, str]:
+    excerpts = [e.quote for e in record.excerpts]
+    references = [" ".join(filter(None, (r.title, r.publisher, r.quote))) for r in record.references]
+    if isinstance(record, Disagreement):
+        for version in record.versions:
+            excerpts.append(version.says + (" " + version.excerpt.quote if version.excerpt else ""))
+            if version.reference:
+                references.append(" ".join(filter(None, (version.reference.title, version.reference.quote))))
+    return (record.title, " ; ".join(record_names(record)), record.summary or "", " ; ".join(excerpts),
+            " ; ".join(references))
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty paragraph (blank-line separated)."""
+    out, at = [], 0
+    for block in re.split(r"(\n\s*\n)", text):
+        stripped = block.strip()
+        if stripped and not re.fullmatch(r"\n\s*\n", block):
+            first = at + block.index(stripped[0])
+            out.append((first, first + len(stripped)))
+        at += len(block)
+    return out
+
+
+class SearchIndex:
+    """The corpus and its articles in SQLite FTS5, with the corpus's alias groups and vocabulary."""
+
+    def __init__(self, corpus: Corpus):
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(":memory:", check_same_thread=False)
+        tokenizer = "tokenize = 'unicode61 remove_diacritics 2'"
+        self._db.execute(f"CREATE VIRTUAL TABLE records USING fts5(rid UNINDEXED, title, names, summary, "
+                         f"excerpts, refs, {tokenizer})")
+        self._db.execute(f"CREATE VIRTUAL TABLE passages USING fts5(sid UNINDEXED, start UNINDEXED, "
+                         f"stop UNINDEXED, body, {tokenizer})")
+        self._db.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?)",
+                             [(r.id, *_record_columns(r)) for r in corpus.records])
+        rows = []
+        for sid, seed in corpus.seeds.items():
+            for start, end in _paragraphs(seed.text):
+                rows.append((sid, start, end, seed.text[start:end]))
+        self._db.executemany("INSERT INTO passages VALUES (?, ?, ?, ?)", rows)
+        self._db.execute("CREATE VIRTUAL TABLE vocab USING fts5vocab(records, row)")
+        self._db.execute("CREATE VIRTUAL TABLE pvocab USING fts5vocab(passages, row)")
+        words = {w for (w,) in self._db.execute("SELECT term FROM vocab UNION SELECT term FROM pvocab")}
+        self._vocabulary = sorted(w for w in words if len(w) >= FUZZY_MIN_LENGTH - 1)
+        self._groups = [g for r in corpus.records for g in alias_groups(r) if len(g) > 1]
+        self._names = {r.id: {fold(n) for n in record_names(r)} for r in corpus.records}
+
+    # --- query ---------------------------------------------------------------------------------
+
+    def _variants(self, word: str) -> list[str]:
+        """A query word and the corpus words spelled like it."""
+        out = [word]
+        if len(word) >= FUZZY_MIN_LENGTH:
+            for match, _, _ in process.extract(word, self._vocabulary, scorer=fuzz.ratio,
+                                               score_cutoff=FUZZY_SCORE, limit=FUZZY_VARIANTS):
+                if match not in out:
+                    out.append(match)
+        return out
+
+    def _expression(self, query: str) -> str | None:
+        """The FTS5 MATCH expression for a query, or None if it has no words."""
+        folded = fold(query[:MAX_QUERY_LENGTH])
+        words = folded.split()[:MAX_TERMS]
+        if not words:
+            return None
+        phrase = " ".join(words)
+        alternatives = {phrase}
+        for group in self._groups:
+            if phrase in group:
+                alternatives |= group
+        # The reader's words: each (or a spelling of it) anywhere, a longer one also as a word's start.
+        parts = []
+        for word in words:
+            parts.append("(" + " OR ".join(f'"{v}"*' if len(v) >= 4 else f'"{v}"' for v in self._variants(word)) + ")")
+        clauses = ["(" + " AND ".join(parts) + ")"]
+        # Another name of the same thing: as the phrase it is ("Islamic State", not "state" anywhere).
+        clauses += [f'"{alternative}"' for alternative in sorted(alternatives - {phrase})]
+        return " OR ".join(clauses)
+
+    def search(self, query: str, limit: int = 50) -> list[Hit]:
+        """Records, then article paragraphs, each ranked by relevance (best first)."""
+        expression = self._expression(query)
+        if expression is None:
+            return []
+        weights = ", ".join(str(w) for w in (0.0, *WEIGHTS))
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT rid, bm25(records, {weights}) AS score, "
+                f"snippet(records, -1, ?, ?, ' … ', 24) FROM records WHERE records MATCH ? "
+                f"ORDER BY score LIMIT ?", (_OPEN, _CLOSE, expression, limit)).fetchall()
+            passages = self._db.execute(
+                "SELECT sid, start, stop, bm25(passages) AS score, snippet(passages, 3, ?, ?, ' … ', 24) "
+                "FROM passages WHERE passages MATCH ? ORDER BY score LIMIT ?",
+                (_OPEN, _CLOSE, expression, limit)).fetchall()
+        phrase = fold(query[:MAX_QUERY_LENGTH])
+        # A record the query names (its name, or a name that starts with the query) comes first:
+        # "Kant" is the air base before the figures about it.
+        hits = sorted((Hit(rid, None, None, None, -score + self._named(rid, phrase), _marked(snippet))
+                       for rid, score, snippet in rows), key=lambda h: -h.score)
+        hits += [Hit(None, sid, int(start), int(stop), -score, _marked(snippet))
+                 for sid, start, stop, score, snippet in passages]
+        return hits
+
+    def _named(self, rid: str, phrase: str) -> float:
+        """A bonus for a record the query names: by one of its names (most), or by a name's start."""
+        names = self._names.get(rid, ())
+        if phrase in names:
+            return 2 * NAMED_BONUS
+        return NAMED_BONUS if any(name.startswith(phrase + " ") for name in names) else 0.0
+
+    def matching_ids(self, query: str) -> frozenset[str]:
+        """Ids of the records a query finds (what it filters the views to)."""
+        expression = self._expression(query)
+        if expression is None:
+            return frozenset()
+        with self._lock:
+            return frozenset(rid for (rid,) in self._db.execute(
+                "SELECT rid FROM records WHERE records MATCH ?", (expression,)))
+
+
+def _marked(snippet: str) -> str:
+    """FTS5's snippet with its markers as <mark> and everything else escaped."""
+    escaped = html.escape(snippet, quote=False)
+    return escaped.replace(_OPEN, "<mark>").replace(_CLOSE, "</mark>")
+
+
+def index_for(corpus: Corpus) -> SearchIndex:
+    """The corpus's index, built on first use and kept with the corpus (one per corpus version)."""
+    index = corpus.__dict__.get("_search_index")
+    if index is None:
+        index = SearchIndex(corpus)
+        object.__setattr__(corpus, "_search_index", index)
+    return index

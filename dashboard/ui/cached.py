@@ -1,0 +1,254 @@
+"""The only Streamlit caches: data is loaded and built once per process, never per rerun."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import streamlit as st
+import xyzservices.providers as xyz
+
+from dashboard.corpus.codes import COUNTRY_NAMES
+from dashboard.corpus.load import DEFAULT_ANNOTATIONS, Corpus, CorpusError, configured_paths, load_corpus
+from dashboard.map import assets, layers
+from dashboard.map.geo import COUNTRIES_FILE, label_points, load_borders, load_countries
+from dashboard.ui import mapframe
+
+log = logging.getLogger(__name__)
+
+
+def _stamp(*paths: Path) -> tuple[float, ...]:
+    """Modification times, so an edited file is reloaded without restarting the server.
+
+    Only the files people edit are looked at (articles are hash-checked, not edited),
+    because this runs several times per rerun.
+    """
+    return tuple(p.stat().st_mtime if p.exists() else -1.0 for p in paths)
+
+
+# What a rerun asks for again and again (the corpus, the geodata, each layer's script: ~10 calls per
+# filter change), looked up in a plain dict first. Streamlit's cache call hashes its arguments and
+# inspects the function's signature every time (~0.5 ms each); it still does the building, once,
+# with its lock, however many sessions ask at the same moment. Keys carry the files' stamps, so an
+# edited file is a new key; the dict is emptied when it grows past its cap.
+_RECENT: dict[tuple, object] = {}
+_RECENT_CAP = 2048
+
+
+def _recent(build: Callable, key: tuple, *args):
+    value = _RECENT.get(key)
+    if value is None:
+        value = build(*args)
+        if len(_RECENT) >= _RECENT_CAP:
+            _RECENT.clear()
+        _RECENT[key] = value
+    return value
+
+
+@st.cache_resource(show_spinner=False)
+def _corpus(paths: tuple[Path, Path, Path], stamp: tuple[float, ...]) -> Corpus:
+    return load_corpus(*paths)
+
+
+def get_corpus() -> Corpus:
+    """The validated corpus; raises CorpusError with every problem."""
+    paths = configured_paths()
+    stamp = _stamp(paths[0], paths[1] / "sources.yaml")
+    return _recent(_corpus, ("corpus", paths, stamp), paths, stamp)
+
+
+@dataclass(frozen=True)
+class Geodata:
+    """Country and border geometries, the basemap's URL and label points."""
+
+    countries: gpd.GeoDataFrame
+    borders: gpd.GeoDataFrame
+    basemap_url: str
+    labels: tuple[tuple[str, float, float], ...]
+    js: tuple[tuple[str, str], ...]
+    css: tuple[tuple[str, str], ...]
+
+
+def _publish_basemap(source: Path) -> str:
+    """Copy the country polygons under static/ (once) so the browser fetches and caches them."""
+    data = source.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()[:12]
+    target_dir = assets.GENERATED_DIR
+    target = target_dir / f"countries-{digest}.geojson"
+    if not target.exists():
+        target_dir.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")  # replicas sharing a folder may start together
+        shutil.copyfile(source, tmp)
+        tmp.replace(target)
+        log.info("basemap published to %s", target)
+    return f"{assets.STATIC_URL}/generated/{target.name}"
+
+
+@st.cache_resource(show_spinner=False)
+def _geodata(geodata_dir: Path, stamp: tuple[float, ...]) -> Geodata:
+    countries = load_countries(geodata_dir)
+    borders = load_borders(geodata_dir)
+    labels = tuple(label_points(countries, COUNTRY_NAMES))
+    js, css = assets.asset_links()
+    return Geodata(countries, borders, _publish_basemap(geodata_dir / COUNTRIES_FILE), labels, tuple(js), tuple(css))
+
+
+def _geodata_stamp(geodata_dir: Path) -> tuple[float, ...]:
+    return _stamp(geodata_dir / COUNTRIES_FILE, geodata_dir / "borders.geojson")
+
+
+def get_geodata() -> Geodata:
+    """Geodata for the map; raises GeodataError naming the missing or broken file."""
+    geodata_dir = configured_paths()[2]
+    stamp = _geodata_stamp(geodata_dir)
+    return _recent(_geodata, ("geodata", geodata_dir, stamp), geodata_dir, stamp)
+
+
+@st.cache_resource(show_spinner=False)
+def _map_frame(geodata_dir: Path, stamp: tuple[float, ...], tiles: bool, key: str) -> mapframe.FrameArgs:
+    geodata = get_geodata()
+    fmap = layers.build_base_map(geodata.basemap_url, list(geodata.labels), list(geodata.js), list(geodata.css))
+    if tiles:
+        layers.add_online_tiles(fmap, xyz.OpenStreetMap.Mapnik)
+    return mapframe.frame_args(fmap, key)
+
+
+def get_map_frame(tiles: bool, key: str) -> mapframe.FrameArgs:
+    """The map's constant component arguments (basemap, labels, legend, assets), built once per process."""
+    geodata_dir = configured_paths()[2]
+    stamp = _geodata_stamp(geodata_dir)
+    return _recent(_map_frame, ("frame", geodata_dir, stamp, tiles, key), geodata_dir, stamp, tiles, key)
+
+
+def layer_script(kind: str, idx: int, record_ids: tuple[str, ...], shade: str, on: dt.date, version: str) -> str:
+    """JavaScript of one dynamic map layer, built once per distinct content and position."""
+    digest = hashlib.sha1("\x1f".join(record_ids).encode()).hexdigest()
+    return _recent(_layer_script, ("layer", kind, idx, digest, shade, on, version),
+                   kind, idx, digest, shade, on, version, record_ids)
+
+
+# A resource, not data: the scripts are immutable strings, so every session can share one copy
+# (st.cache_data would unpickle a copy on every call, four times per rerun).
+@st.cache_resource(max_entries=512, show_spinner=False)
+def _layer_script(kind: str, idx: int, digest: str, shade: str, on: dt.date, version: str,
+                  _record_ids: tuple[str, ...]) -> str:
+    corpus = get_corpus()
+    records = [corpus.by_id[rid] for rid in _record_ids]
+    # streamlit-folium adds the group named feature_group_feature_group_<idx> to the map itself.
+    return layers.build_layer_js(kind, f"feature_group_feature_group_{idx}", records, corpus,
+                                 get_geodata().borders, shade, on)
+
+
+@st.cache_data(show_spinner=False)
+def distances_to_afghanistan(version: str) -> dict[str, float]:
+    """Geodesic km from every military site to Afghanistan's outline (computed once per corpus)."""
+    from dashboard.corpus.model import MilitarySite
+    from dashboard.map.geo import distance_to_geometry_km
+
+    geodata = get_geodata()
+    afghanistan = geodata.countries.loc[geodata.countries["iso2"] == "AF", "geometry"].iloc[0]
+    return {r.id: distance_to_geometry_km(r.location.lat, r.location.lon, afghanistan)
+            for r in get_corpus().records if isinstance(r, MilitarySite)}
+
+
+@dataclass(frozen=True)
+class RecordCheck:
+    """The corpus's memberships against reference/ (None when another corpus is loaded), and the corrections log."""
+
+    rows: int
+    sources: int
+    checked: dt.date | None
+    compared: int
+    mismatches: tuple[str, ...]
+    corrections: tuple
+    problems: tuple[str, ...]
+    log_problems: tuple[str, ...] = ()
+
+
+@st.cache_resource(show_spinner=False)
+def _record_check(annotations: Path, version: str, stamp: tuple[float, ...], today: dt.date) -> RecordCheck | None:
+    from dashboard.corpus import reference
+
+    if annotations.resolve() != DEFAULT_ANNOTATIONS.resolve():
+        return None
+    # The table and the corrections log load apart: a broken log must not hide the check, nor the reverse.
+    try:
+        corrections = tuple(reference.load_corrections())
+        log_problems = reference.correction_problems(get_corpus(), list(corrections), "reference/corrections.yaml")
+    except CorpusError as exc:
+        corrections, log_problems = (), [str(p) for p in exc.problems]
+    try:
+        table = reference.load_reference()
+    except CorpusError as exc:
+        return RecordCheck(0, 0, None, 0, (), corrections, tuple(str(p) for p in exc.problems), tuple(log_problems))
+    mismatches, compared = reference.compare(get_corpus(), table, today)
+    problems = reference.coverage_problems(get_corpus(), table)
+    return RecordCheck(len(table.rows), len(table.sources), table.checked, compared,
+                       tuple(reference.summarise(mismatches)), corrections, tuple(problems), tuple(log_problems))
+
+
+def get_record_check(today: dt.date) -> RecordCheck | None:
+    """The check of the membership record against the reference table, once per corpus, table and day."""
+    from dashboard.corpus.reference import DEFAULT_REFERENCE
+
+    stamp = _stamp(*(DEFAULT_REFERENCE / n for n in ("memberships.csv", "sources.yaml", "corrections.yaml")))
+    return _record_check(configured_paths()[0], get_corpus().version, stamp, today)
+
+
+@st.cache_resource(show_spinner=False)
+def _story(path: Path, stamp: tuple[float, ...], version: str, today: dt.date):
+    from dashboard.story.steps import load_story
+
+    return load_story(path, get_corpus(), today)
+
+
+def get_story():
+    """The story the Story page tells, checked against the corpus; raises CorpusError with every problem.
+
+    Checked again when the file or the corpus changes, and each day (a step may shade memberships 'today').
+    """
+    from dashboard.corpus.clock import latest_today
+    from dashboard.story.steps import story_path
+
+    path = story_path()
+    stamp = _stamp(path)
+    version, today = get_corpus().version, latest_today()
+    return _recent(_story, ("story", path, stamp, version, today), path, stamp, version, today)
+
+
+def story_script(idx: int) -> str:
+    """JavaScript of the Story page's story layer (every step's marks and where the map goes), once per story."""
+    story = get_story()
+    return _recent(_story_script, ("story-script", idx, story.version), idx, story.version)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _story_script(idx: int, version: str) -> str:
+    from dashboard.story.steps import map_payload
+
+    geodata = get_geodata()
+    payload = map_payload(get_story(), get_corpus(), geodata.countries, geodata.borders)
+    return layers.story_layer_js(payload, f"feature_group_feature_group_{idx}")
+
+
+def story_steps() -> int:
+    """How many steps the story has; 0 if it cannot be loaded (a link's step is then dropped with a notice)."""
+    try:
+        return len(get_story().steps)
+    except CorpusError:
+        return 0
+
+
+def search(query: str) -> list:
+    """The ranked hits of a query on the current corpus (its index is built once per corpus)."""
+    from dashboard.query.search import index_for
+
+    return index_for(get_corpus()).search(query)
+

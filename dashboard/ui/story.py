@@ -1,0 +1,195 @@
+"""st_* helpers of the Story page and its overview (issue 14): the navigation, the map, a step's words."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+import streamlit as st
+
+from dashboard.corpus.load import Corpus, CorpusError
+from dashboard.corpus.memberships import membership_status
+from dashboard.corpus.model import Annotation, Membership
+from dashboard.map.layers import LAYER_NAMES, LAYER_ORDER
+from dashboard.query import link as vs
+from dashboard.query.filters import TOUR_START, select
+from dashboard.story.html import overview_html, step_html
+from dashboard.story.minimap import as_img, frame_for, step_svg
+from dashboard.story.steps import (
+    Story,
+    StoryEventError,
+    map_records,
+    marks_outside,
+    nav_steps,
+    parse_step_event,
+    step_focus,
+    step_layers,
+    step_shading,
+    step_target,
+)
+from dashboard.ui import cached
+from dashboard.ui import common as ui
+from dashboard.ui.mapframe import st_map_frame
+
+STORY_MAP_KEY = "story_map"
+STORY_NAV_KEY = "story_nav"
+STEP_DOWNLOADS_KEY = "step_downloads"
+# The last step change this session applied: (the page's epoch, its number), so none is applied twice.
+STORY_APPLIED_KEY = "_story_applied"
+STORY_FILE = "story (stories/tour-2017.yaml)"
+MAP_HEIGHT = 520
+_STORY_NAV = ui.light_component("story_nav", "story-nav")
+
+
+def get_story_or_problems() -> Story | None:
+    """The story, or None after showing its problems as the corpus's are shown (file, line, step, field)."""
+    try:
+        return cached.get_story()
+    except CorpusError as exc:
+        ui.st_problems(exc, STORY_FILE, cannot="The story cannot be told (the rest of the dashboard works)")
+        return None
+
+
+def current_step(story: Story, view: vs.ViewState) -> int:
+    """The step shown: the link's or the reader's (checked against the story when decoded), else the first."""
+    return view.story if view.story and view.story <= len(story.steps) else 1
+
+
+def record_href(view: vs.ViewState, corpus: Corpus):
+    """Links from a note to the records it cites: each on the map, selected (its evidence beside it)."""
+    return lambda rid: vs.map_href(view, corpus, selected=rid, view=None)
+
+
+def _on_story_nav() -> None:
+    """Callback of the navigation: a step change, checked, becomes the step shown."""
+    ss = st.session_state
+    value = (ss.get(STORY_NAV_KEY) or {}).get("go")
+    try:
+        change = parse_step_event(value, cached.story_steps(), ss.get(STORY_APPLIED_KEY))
+    except StoryEventError as exc:
+        ui.note_refused(f"A step change was ignored: {exc}")
+        return
+    if change is not None:
+        ss[vs.P_STORY], ss[STORY_APPLIED_KEY] = change
+
+
+def st_story_nav(story: Story, corpus: Corpus, number: int, today: dt.date) -> None:
+    """Where the reader is, the step's heading, Previous and Next, the step list, the keys and the swipe."""
+    applied = st.session_state.get(STORY_APPLIED_KEY)
+    data = {"steps": nav_steps(story, corpus, today), "current": number, "param": vs.P_STORY,
+            "session": st.session_state.get(ui.SESSION_TOKEN_KEY),
+            "applied": {"epoch": applied[0], "seq": applied[1]} if applied else None}
+    with st.container(key="story-head"):
+        _STORY_NAV(key=STORY_NAV_KEY, data=data, default={"go": None}, on_go_change=_on_story_nav)
+
+
+def st_step_downloads(story: Story, corpus: Corpus, number: int, today: dt.date) -> None:
+    """The step's own briefing and map image (issue 15): the step shown, on the map as flown to it."""
+    st.markdown("**Take this step with you**")
+    ui.st_downloads(focus=step_focus(story, corpus, number, today), key=STEP_DOWNLOADS_KEY)
+
+
+
+
+@dataclass(frozen=True)
+class StepView:
+    """A step as the page draws it: the grouping and day the map shades, and what the reader's filters leave
+    on that day (a step that shades another day is filtered on that day)."""
+
+    number: int
+    shade: str
+    as_of: dt.date
+    selected: tuple[Annotation, ...]
+
+
+def step_view(story: Story, corpus: Corpus, view: vs.ViewState, number: int, today: dt.date) -> StepView:
+    """The shading, day and filtered records of step `number`."""
+    step = story.step(number)
+    shade, as_of = step_shading(step, vs.effective_shade(view, corpus), view.filters.as_of, today)
+    return StepView(number, shade, as_of, tuple(select(corpus, replace(view.filters, as_of=as_of))))
+
+
+def st_story_map(corpus: Corpus, view: vs.ViewState, story: Story, shown: StepView) -> None:
+    """The same map as the map page's, flown from step to step (never rebuilt).
+
+    It draws what the filters leave and the step's marks whatever the filters; on the layers the reader
+    chose and those the step's marks are on; shaded as the step says, or as the reader chose.
+    """
+    step = story.step(shown.number)
+    records = map_records(step, corpus, list(shown.selected))
+    chosen = step_layers(step, corpus, view.layers)
+    active = [kind for kind in LAYER_ORDER if kind in chosen]
+    record_ids = tuple(r.id for r in records)
+    groups = [cached.layer_script(kind, idx, record_ids, shown.shade, shown.as_of, corpus.version)
+              for idx, kind in enumerate(active)]
+    groups.append(cached.story_script(len(groups)))
+    frame = cached.get_map_frame(view.tiles, STORY_MAP_KEY)
+    # Nothing comes back from this map (a click opens the mark's popup, nothing more), so it never reruns the page.
+    st_map_frame(frame, groups, key=STORY_MAP_KEY, height=MAP_HEIGHT, returned_objects=[])
+    whose = "this step's choice" if step.map.shade or step.map.as_of else "as set in the sidebar"
+    st.caption(f"Countries shaded by **{ui.md(corpus.organizations[shown.shade])}** membership on "
+               f"**{shown.as_of:%-d %b %Y}** ({whose}). The step's marks are ringed, the others faded; hover or "
+               "click a mark for its words.")
+
+
+def st_step_notices(story: Story, corpus: Corpus, view: vs.ViewState, shown: StepView) -> None:
+    """Say when the step's marks are outside the reader's filters or on layers the reader switched off."""
+    step = story.step(shown.number)
+    outside = marks_outside(step, corpus, {r.id for r in shown.selected})
+    if outside:
+        names = "; ".join(ui.md(r.title) for r in outside)
+        st.info(f"{len(outside)} of this step's {len(step.marks)} marks "
+                f"{'is' if len(outside) == 1 else 'are'} outside the current filters, and shown anyway: {names}.",
+                icon=":material/filter_alt_off:")
+        st.button("Clear all filters", key="story-clear-filters", on_click=ui.clear_filters)
+    switched_off = [kind for kind in step_layers(step, corpus, ()) if kind not in view.layers]
+    if switched_off:
+        names = ", ".join(LAYER_NAMES[k] for k in LAYER_ORDER if k in switched_off)
+        st.info(f"This step shows layers you switched off in the sidebar, for its marks: {names}.",
+                icon=":material/layers:")
+
+
+def st_step_words(story: Story, corpus: Corpus, view: vs.ViewState, number: int) -> None:
+    """The step's excerpts, notes and disagreements (dashboard/story/html.py)."""
+    ui.st_html(step_html(number, story.step(number), corpus, record_href(view, corpus)), css="story")
+
+
+def st_overview(story: Story, corpus: Corpus, view: vs.ViewState, today: dt.date, words: bool = True) -> None:
+    """Every step on one page, each with a small static map drawn here, and its words (unless not `words`)."""
+    svgs = overview_maps(story, corpus, view, today)
+    body = overview_html(story, corpus, today, record_href(view, corpus),
+                         lambda n: "story?" + vs.P_STORY + f"={n}", svgs, words)
+    ui.st_html(body, css="story")
+
+
+def overview_maps(story: Story, corpus: Corpus, view: vs.ViewState, today: dt.date) -> list[str]:
+    """One small map per step, as the Story page's map shows it (whatever the filters: a printout is the story)."""
+    geodata = cached.get_geodata()
+    memberships = [r for r in corpus.records if isinstance(r, Membership)]
+    total = len(story.steps)
+    out = []
+    for number, step in enumerate(story.steps, start=1):
+        shade, as_of = step_shading(step, vs.DEFAULT_ORG, TOUR_START, today)
+        frame = frame_for(step_target(step, corpus, geodata.countries, geodata.borders), 360, 220)
+        drawn = map_records(step, corpus, [r for r in corpus.records if r.kind in ("visit_stop", "military_site")])
+        marked = "; ".join(corpus.by_id[rid].title for rid in step.marks) or "none"
+        title = f"Map of step {number} of {total}: {step.heading}"
+        description = (f"Countries shaded by {corpus.organizations[shade]} membership on {as_of:%-d %b %Y}. "
+                       f"Ringed: {marked}.")
+        svg = step_svg(frame, geodata.countries, geodata.borders, drawn, set(step.marks),
+                       membership_status(memberships, shade, as_of), title=title, description=description)
+        out.append(as_img(svg, f"{title}. {description}"))
+    return out
+
+
+def st_explore_link(story: Story, corpus: Corpus, view: vs.ViewState, shown: StepView) -> None:
+    """A link to the map page showing the step as the story does (its place, shading and day), to explore
+    from there; in a new tab, so that the story stays where it is."""
+    step = story.step(shown.number)
+    shade, as_of = shown.shade, shown.as_of
+    target = step_target(step, corpus, None, None) if step.view else {}
+    where = vs.MapView(round(target["center"][0], 3), round(target["center"][1], 3), target["zoom"]) \
+        if "center" in target else None
+    href = vs.map_href(replace(view, selected=None), corpus, shade=shade,
+                       filters=replace(view.filters, as_of=as_of), view=where)
+    st.markdown(f"[Explore this step on the map ↗]({href})")
