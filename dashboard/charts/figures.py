@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections import Counter
 
 import plotly.graph_objects as go
 
+from dashboard import escape
 from dashboard.corpus import clock
 from dashboard.corpus.dates import format_date
 from dashboard.corpus.load import Corpus, record_countries
@@ -19,10 +19,6 @@ from dashboard.query.filters import TOUR_END, TOUR_START
 FONT = dict(family="system-ui, sans-serif", size=13)
 EMPTY_NOTE = "Nothing to show for these filters"
 
-
-def esc(text: object) -> str:
-    """Corpus text for plotly, which reads <b>, <br>, <a> ... in text as markup: shown literally instead."""
-    return html.escape(str(text), quote=False)
 
 
 def _layout(fig: go.Figure, title: str, height: int = 420) -> go.Figure:
@@ -59,7 +55,7 @@ def make_membership_timeline(records: list[Annotation], corpus: Corpus, today: d
         label = status_label(status)
         fig.add_trace(go.Bar(
             name=label, orientation="h",
-            y=[esc(f"{corpus.organizations[r.organization]} · {corpus.countries.get(r.country, r.country)}") for r in sel],
+            y=[escape.plotly(f"{corpus.organizations[r.organization]} · {corpus.countries.get(r.country, r.country)}") for r in sel],
             base=[s.isoformat() for s in starts],
             x=[(e - s).days * 86400000 for s, e in zip(starts, ends)],
             marker=dict(color=style["fillColor"], opacity=min(1.0, style["fillOpacity"] + 0.35),
@@ -74,7 +70,7 @@ def make_membership_timeline(records: list[Annotation], corpus: Corpus, today: d
         return _layout(_empty(fig), "Membership timeline")
     fig.update_xaxes(type="date", title="year", range=["1991-01-01", today.isoformat()])
     order = list(dict.fromkeys(
-        esc(f"{corpus.organizations[r.organization]} · {corpus.countries.get(r.country, r.country)}") for r in rows))
+        escape.plotly(f"{corpus.organizations[r.organization]} · {corpus.countries.get(r.country, r.country)}") for r in rows))
     fig.update_yaxes(title=None, autorange="reversed", type="category", categoryorder="array", categoryarray=order)
     # A calendar date, not epoch milliseconds: plotly draws milliseconds in the reader's time zone, which
     # moved the line to 26 Feb 16:00 in Los Angeles (plotly.py #3065). A shape and an annotation at the
@@ -104,19 +100,19 @@ def make_tour_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
     fig = go.Figure()
     if stops:
         fig.add_trace(go.Scatter(
-            x=[s.date.isoformat() for s in stops], y=[esc(s.city) for s in stops], mode="markers+text",
+            x=[s.date.isoformat() for s in stops], y=[escape.plotly(s.city) for s in stops], mode="markers+text",
             name="stop or call", textposition="top center",
-            text=[esc(f"{s.title.split(':')[0]} · {s.leaders[-1]}" if s.leaders else s.title.split(":")[0])
+            text=[escape.plotly(f"{s.title.split(':')[0]} · {s.leaders[-1]}" if s.leaders else s.title.split(":")[0])
                   for s in stops],
             marker=dict(size=18, color=PALETTE["black"], symbol="circle"),
-            customdata=[[s.id, esc(", ".join(s.leaders)), esc("; ".join(s.signed) or "—")] for s in stops],
+            customdata=[[s.id, escape.plotly(", ".join(s.leaders)), escape.plotly("; ".join(s.signed) or "—")] for s in stops],
             hovertemplate="%{y}, %{x}<br>met: %{customdata[1]}<br>signed: %{customdata[2]}<extra></extra>",
         ))
     if events:
         fig.add_trace(go.Scatter(
             x=[e.date.isoformat() for e in events], y=["Announced / agreed"] * len(events), mode="markers",
             name="announced or agreed", marker=dict(size=14, color=PALETTE["orange"], symbol="diamond"),
-            customdata=[[e.id, esc(e.title)] for e in events],
+            customdata=[[e.id, escape.plotly(e.title)] for e in events],
             hovertemplate="%{x}: %{customdata[1]}<extra></extra>",
         ))
     if not stops and not events:
@@ -151,7 +147,7 @@ def make_topic_country_heatmap(records: list[Annotation], corpus: Corpus) -> go.
     codes = sorted({k[1] for k in rec}, key=lambda c: -sum(v for k, v in rec.items() if k[1] == c))
     z = [[rec.get((t, c), 0) for c in codes] for t in topics]
     fig.add_trace(go.Heatmap(
-        z=z, x=[esc(corpus.countries.get(c, c)) for c in codes], y=topics, colorscale="Blues",
+        z=z, x=[escape.plotly(corpus.countries.get(c, c)) for c in codes], y=topics, colorscale="Blues",
         colorbar=dict(title="records"),
         customdata=[[[f"{t}|{c}", exc.get((t, c), 0)] for c in codes] for t in topics],
         hovertemplate="%{y} · %{x}: %{z} records, %{customdata[1]} excerpts<extra></extra>",
@@ -178,17 +174,17 @@ def make_numbers_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
     groups = [[f for f in figs if f.measure == m] for m in measures]
     titles = []
     for m, g in zip(measures, groups):
-        units = esc(", ".join(sorted({f.unit.split(" (")[0] for f in g})))
+        units = escape.plotly(", ".join(sorted({f.unit.split(" (")[0] for f in g})))
         titles.append(f"{m.capitalize()} ({units}{'; log scale' if m == 'money' else ''})")
     fig = make_subplots(rows=len(measures), cols=1, subplot_titles=titles,
                         row_heights=[len(g) for g in groups], vertical_spacing=0.45 / len(measures))
     colors = [PALETTE[c] for c in ("blue", "vermillion", "green", "orange", "purple", "sky", "grey")]
     for i, (measure, sel) in enumerate(zip(measures, groups), start=1):
         fig.add_trace(go.Bar(
-            name=measure, orientation="h", y=[esc(f.title) for f in sel], x=[f.value for f in sel],
-            marker_color=colors[(i - 1) % len(colors)], text=[esc(_number_label(f)) for f in sel],
+            name=measure, orientation="h", y=[escape.plotly(f.title) for f in sel], x=[f.value for f in sel],
+            marker_color=colors[(i - 1) % len(colors)], text=[escape.plotly(_number_label(f)) for f in sel],
             textposition="auto", cliponaxis=False, showlegend=False,
-            customdata=[[f.id, esc(corpus.sources[f.excerpts[0].source].label) if f.excerpts else "—", esc(f.unit)]
+            customdata=[[f.id, escape.plotly(corpus.sources[f.excerpts[0].source].label) if f.excerpts else "—", escape.plotly(f.unit)]
                         for f in sel],
             hovertemplate="%{y}<br>%{x:,} %{customdata[2]}<br>source: %{customdata[1]}<extra></extra>",
         ), row=i, col=1)
@@ -223,7 +219,7 @@ def make_coverage_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
     if not counts:
         return _layout(_empty(fig), "Coverage by article")
     topics = [t for t in TOPICS if any(k[1] == t for k in counts)]
-    labels = {s: esc(corpus.sources[s].label) for s in corpus.sources}
+    labels = {s: escape.plotly(corpus.sources[s].label) for s in corpus.sources}
     fig.add_trace(go.Heatmap(
         z=[[counts.get((s, t), 0) for t in topics] for s in corpus.sources],
         x=topics, y=[labels[s] for s in corpus.sources], colorscale="Greens", colorbar=dict(title="excerpts"),

@@ -31,8 +31,6 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
-import html
-import json
 import re
 from collections import Counter
 from dataclasses import replace
@@ -42,6 +40,7 @@ import numpy as np
 import shapely
 from shapely.geometry import mapping
 
+from dashboard import escape
 from dashboard.corpus.codes import COUNTRY_NAMES
 from dashboard.corpus.model import Annotation, Border, Disagreement, Excerpt, MilitarySite, Reference, Version
 from dashboard.downloads.licences import ATTRIBUTION, IN_BRIEFING, LEAFLET_TERMS, MAP_CREDIT
@@ -81,10 +80,6 @@ REF_DIV = re.compile(r'<div class="ref">ref: [a-z0-9-]+</div>')
 KIND_ORDER = ("visit_stop", "military_site", "border", "figure", "event", "organization", "membership")
 
 
-def esc(text: object) -> str:
-    """HTML-escape text from the corpus, the seeds, the URL or the caller (quotes included)."""
-    return html.escape(str(text), quote=True)
-
 
 @functools.lru_cache(maxsize=1)
 def leaflet_assets() -> tuple[str, str, str]:
@@ -106,11 +101,6 @@ def leaflet_assets() -> tuple[str, str, str]:
 def _static(name: str) -> str:
     return (STATIC_APP / name).read_text(encoding="utf-8")
 
-
-def _json_for_html(value) -> str:
-    """JSON that cannot end or comment out the element it sits in (<, > and & escaped as \\u00XX)."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _rounded(geom, digits: int = COORD_DIGITS):
@@ -187,11 +177,11 @@ def map_data(snapshot: Snapshot, countries, borders) -> dict:
             continue
         marks = [_for_file(m) for m in layer_marks(kind, records, s.corpus, borders)]
         layers.append({"kind": kind, "marks": marks})
-    labels = [(esc(name), round(lat, 3), round(lon, 3)) for name, lat, lon in label_points(countries, COUNTRY_NAMES)]
+    labels = [(escape.html(name), round(lat, 3), round(lon, 3)) for name, lat, lon in label_points(countries, COUNTRY_NAMES)]
     highlight = [*([s.view.selected] if s.selected else []), *s.featured]
     return {"extent": s.extent.as_bounds(), "land": LAND_STYLE, "countries": basemap(countries, s.extent),
             "membership": membership, "labels": labels, "layers": layers, "highlight": highlight,
-            "legend": legend_html(), "attribution": esc(MAP_CREDIT),
+            "legend": legend_html(), "attribution": escape.html(MAP_CREDIT),
             "patterned": [status for status, hatch in MEMBERSHIP_PATTERN.items() if hatch]}
 
 
@@ -200,12 +190,12 @@ def map_data(snapshot: Snapshot, countries, borders) -> dict:
 def _anchor(url: str | None, text: str, cls: str = "out") -> str:
     """A plain link to an http(s) address (nothing else becomes a link), opened in a new tab."""
     if url and re.match(r"^https?://", url, re.IGNORECASE):
-        return f'<a class="{cls}" href="{esc(url)}" target="_blank" rel="noopener noreferrer">{esc(text)}</a>'
-    return esc(text)
+        return f'<a class="{cls}" href="{escape.html(url)}" target="_blank" rel="noopener noreferrer">{escape.html(text)}</a>'
+    return escape.html(text)
 
 
 def _quote(text: str) -> str:
-    return esc(" ".join(text.split()))
+    return escape.html(" ".join(text.split()))
 
 
 class _Writer:
@@ -226,22 +216,22 @@ class _Writer:
         link = app_link(self.s.link, vs.reader_href(excerpt.source, key)) if key else None
         read = f" · {_anchor(link, 'read it in context ↗')}" if link else ""
         return (f'<figure class="excerpt"><blockquote>“{_quote(excerpt.quote)}”</blockquote>'
-                f"<figcaption><b>{esc(source.label)}</b> · {esc(source_citation(source))}"
+                f"<figcaption><b>{escape.html(source.label)}</b> · {escape.html(source_citation(source))}"
                 f"{' · ' + where if where else ''}{read}</figcaption></figure>")
 
     def reference(self, ref: Reference) -> str:
         quote = f" <q>{_quote(ref.quote)}</q>" if ref.quote else ""
-        publisher = f", {esc(ref.publisher)}" if ref.publisher else ""
-        accessed = f", read {esc(ref.accessed.isoformat())}" if ref.accessed else ""
+        publisher = f", {escape.html(ref.publisher)}" if ref.publisher else ""
+        accessed = f", read {escape.html(ref.accessed.isoformat())}" if ref.accessed else ""
         return (f'<div class="reference"><span class="ctx-badge">context, not from the articles</span>'
-                f"<b>{esc(ref.supports)}</b>:{quote}<div class=\"cite\">— {_anchor(ref.url, ref.title)}"
+                f"<b>{escape.html(ref.supports)}</b>:{quote}<div class=\"cite\">— {_anchor(ref.url, ref.title)}"
                 f"{publisher}{accessed}</div></div>")
 
     def computed(self, record: Annotation, selected: bool) -> str:
         if isinstance(record, Border) and record.geodata_id in self.lengths:
             km, resolution = self.lengths[record.geodata_id]
             return (f'<p class="computed"><b>Computed length</b>: {km:,.1f} km, geodesic on the WGS84 ellipsoid '
-                    f"(pyproj) of {esc(resolution)}; a 1:10m line smooths a river's meanders, so it measures "
+                    f"(pyproj) of {escape.html(resolution)}; a 1:10m line smooths a river's meanders, so it measures "
                     "shorter than surveyed lengths.</p>")
         if isinstance(record, MilitarySite) and selected:
             afghanistan = self.countries.loc[self.countries["iso2"] == "AF", "geometry"]
@@ -254,24 +244,24 @@ class _Writer:
 
     def card(self, record: Annotation, anchor: bool = True, selected: bool = False) -> str:
         """One record: title, kind, date, ref, summary, facts, computed values, flags, excerpts, references."""
-        rid = f' id="rec-{esc(record.id)}"' if anchor else ""
+        rid = f' id="rec-{escape.html(record.id)}"' if anchor else ""
         flags = "".join(
-            f'<p class="flag-box">⚠ Sources disagree: <a href="#rec-{esc(d.id)}">{esc(d.title)}</a></p>'
+            f'<p class="flag-box">⚠ Sources disagree: <a href="#rec-{escape.html(d.id)}">{escape.html(d.title)}</a></p>'
             for d in self.disputes.get(record.id, []))
         unsettled = ('<p class="flag-box">⚠ Unsettled: the sources leave this status open (see the summary).</p>'
                      if getattr(record, "unsettled", False) else "")
         facts = record_facts(record, self.corpus)
-        facts_html = ('<dl class="facts">' + "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in facts)
+        facts_html = ('<dl class="facts">' + "".join(f"<dt>{escape.html(k)}</dt><dd>{escape.html(v)}</dd>" for k, v in facts)
                       + "</dl>") if facts else ""
         excerpts = "".join(self.excerpt(e, vs.excerpt_key(record.id, i)) for i, e in enumerate(record.excerpts))
         refs = "".join(self.reference(r) for r in record.references)
         refs = f'<div class="references">{refs}</div>' if refs else ""
         kind = KIND_LABELS[record.kind][:-1]
         when = when_text(record)
-        return (f'<article class="record" data-kind="{esc(record.kind)}"{rid}>'
-                f"<h3>{esc(record.title)}</h3>"
-                f'<p class="meta">{esc(kind)}{" · " + esc(when) if when else ""} · ref: {esc(record.id)}</p>'
-                + (f'<p class="summary">{esc(record.summary)}</p>' if record.summary else "")
+        return (f'<article class="record" data-kind="{escape.html(record.kind)}"{rid}>'
+                f"<h3>{escape.html(record.title)}</h3>"
+                f'<p class="meta">{escape.html(kind)}{" · " + escape.html(when) if when else ""} · ref: {escape.html(record.id)}</p>'
+                + (f'<p class="summary">{escape.html(record.summary)}</p>' if record.summary else "")
                 + facts_html + self.computed(record, selected) + unsettled + flags + excerpts + refs + "</article>")
 
     def version(self, version: Version, dis: Disagreement, i: int) -> str:
@@ -280,21 +270,21 @@ class _Writer:
             body = self.excerpt(version.excerpt, vs.version_key(dis.id, i))
         elif version.reference is not None:
             body = self.reference(version.reference)
-        return f'<div class="version"><p class="says">{esc(version.says)}</p>{body}</div>'
+        return f'<div class="version"><p class="says">{escape.html(version.says)}</p>{body}</div>'
 
     def disagreement(self, dis: Disagreement, anchor: bool = True) -> str:
         """Both (or all) statements side by side, with what they concern."""
-        rid = f' id="rec-{esc(dis.id)}"' if anchor else ""
+        rid = f' id="rec-{escape.html(dis.id)}"' if anchor else ""
         about = ", ".join(
-            f'<a href="#rec-{esc(r)}">{esc(self.corpus.by_id[r].title)}</a>' if r in self.corpus.by_id else esc(r)
+            f'<a href="#rec-{escape.html(r)}">{escape.html(self.corpus.by_id[r].title)}</a>' if r in self.corpus.by_id else escape.html(r)
             for r in dis.records)
         versions = "".join(self.version(v, dis, i) for i, v in enumerate(dis.versions))
         extra = "".join(self.excerpt(e, vs.excerpt_key(dis.id, i)) for i, e in enumerate(dis.excerpts))
         refs = "".join(self.reference(r) for r in dis.references)
         return (f'<article class="disagreement record" data-kind="disagreement"{rid}>'
-                f"<h3>⚠ {esc(dis.title)}</h3>"
-                f'<p class="meta">Disagreement · ref: {esc(dis.id)} · about: {about}</p>'
-                + (f'<p class="summary">{esc(dis.summary)}</p>' if dis.summary else "")
+                f"<h3>⚠ {escape.html(dis.title)}</h3>"
+                f'<p class="meta">Disagreement · ref: {escape.html(dis.id)} · about: {about}</p>'
+                + (f'<p class="summary">{escape.html(dis.summary)}</p>' if dis.summary else "")
                 + f'<div class="versions">{versions}</div>{extra}{refs}</article>')
 
 
@@ -329,12 +319,12 @@ def _disagreements(s: Snapshot, listed: list[Annotation]) -> list[Disagreement]:
 
 def _header(s: Snapshot, total: int) -> str:
     """Title, what is shaded on which day, and one line: when made, from which corpus, how many records, the link."""
-    line = [f"Made {esc(s.made_text)}", f"corpus version {esc(s.corpus.version)}",
+    line = [f"Made {escape.html(s.made_text)}", f"corpus version {escape.html(s.corpus.version)}",
             f"{total:,} record{'s' if total != 1 else ''} in view"]
     if s.link:
         line.append(_anchor(s.link, "open this view on the dashboard ↗"))
-    return (f'<header><p class="kicker">Briefing · Central Asia tour dashboard</p><h1>{esc(s.title)}</h1>'
-            f'<p class="subtitle">{esc(s.subtitle)}.</p><p class="lede">{" · ".join(line)}</p></header>')
+    return (f'<header><p class="kicker">Briefing · Central Asia tour dashboard</p><h1>{escape.html(s.title)}</h1>'
+            f'<p class="subtitle">{escape.html(s.subtitle)}.</p><p class="lede">{" · ".join(line)}</p></header>')
 
 
 def _about_view(s: Snapshot, listed: int, total: int) -> str:
@@ -348,7 +338,7 @@ def _about_view(s: Snapshot, listed: int, total: int) -> str:
                           f"(centre {lat:.2f}° N, {lon:.2f}° E)"),
             ("Records in view", f"{total:,}" + (f", {listed:,} listed in full below" if listed < total else "")),
             ("Made", s.made_text), ("Corpus version", s.corpus.version)]
-    facts = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in rows)
+    facts = "".join(f"<dt>{escape.html(k)}</dt><dd>{escape.html(v)}</dd>" for k, v in rows)
     facts += f"<dt>Dashboard link</dt><dd>{link}</dd>"
     return ('<section id="view"><h2>This view</h2>'
             f'<dl class="about-view">{facts}</dl>'
@@ -360,7 +350,7 @@ def _about_view(s: Snapshot, listed: int, total: int) -> str:
 
 def _counts(records: list[Annotation]) -> str:
     counts = Counter(r.kind for r in records)
-    rows = "".join(f"<tr><td>{esc(KIND_LABELS[k])}</td><td>{counts[k]:,}</td></tr>" for k in KIND_ORDER if counts[k])
+    rows = "".join(f"<tr><td>{escape.html(KIND_LABELS[k])}</td><td>{counts[k]:,}</td></tr>" for k in KIND_ORDER if counts[k])
     return f'<table class="counts"><tr><th>Kind</th><th>Records</th></tr>{rows}</table>'
 
 
@@ -371,16 +361,16 @@ def _sources_section(s: Snapshot, quoted: dict[str, set]) -> str:
     for sid, keys in sorted(quoted.items(), key=lambda kv: -len(kv[1])):
         count = len(keys)
         src = s.corpus.sources[sid]
-        bits = [f"<b>{esc(src.label)}</b>"]
+        bits = [f"<b>{escape.html(src.label)}</b>"]
         if src.title:
-            bits.append(f"“{esc(src.title)}”")
-        bits.append(esc(source_citation(src)))
+            bits.append(f"“{escape.html(src.title)}”")
+        bits.append(escape.html(source_citation(src)))
         if src.translator:
-            bits.append(f"translated by {esc(src.translator)}")
+            bits.append(f"translated by {escape.html(src.translator)}")
         if src.url:
             bits.append(_anchor(src.url, src.url))
         if src.note:
-            bits.append(esc(src.note))
+            bits.append(escape.html(src.note))
         bits.append(f"{count} excerpt{'s' if count != 1 else ''} here")
         items.append("<li>" + " · ".join(bits) + "</li>")
     return ('<section id="sources"><h2>The articles quoted</h2><ul class="sources">' + "".join(items) + "</ul>"
@@ -389,13 +379,13 @@ def _sources_section(s: Snapshot, quoted: dict[str, set]) -> str:
 
 
 def _licences_section(s: Snapshot, leaflet_licence: str) -> str:
-    items = "".join(f"<li><b>{esc(item.part)}</b>: {esc(item.terms)}"
+    items = "".join(f"<li><b>{escape.html(item.part)}</b>: {escape.html(item.terms)}"
                     + (f" ({_anchor(item.url, 'terms')})" if item.url else "") + "</li>" for item in IN_BRIEFING)
     return ('<section id="licences"><h2>Licences</h2><ul class="licences">' + items + "</ul>"
-            f"<p>Cite this briefing as: Central Asia tour dashboard, corpus version {esc(s.corpus.version)}, "
-            f"briefing made {esc(s.made_text)}" + (f", {esc(s.link)}" if s.link else "") + ".</p>"
-            f'<details class="licence-text"><summary>{esc(LEAFLET_TERMS.part)}: its licence, as it ships with it'
-            f"</summary><pre>{esc(leaflet_licence)}</pre></details></section>")
+            f"<p>Cite this briefing as: Central Asia tour dashboard, corpus version {escape.html(s.corpus.version)}, "
+            f"briefing made {escape.html(s.made_text)}" + (f", {escape.html(s.link)}" if s.link else "") + ".</p>"
+            f'<details class="licence-text"><summary>{escape.html(LEAFLET_TERMS.part)}: its licence, as it ships with it'
+            f"</summary><pre>{escape.html(leaflet_licence)}</pre></details></section>")
 
 
 def _csp(scripts: list[str]) -> str:
@@ -428,8 +418,8 @@ def build_briefing(snapshot: Snapshot, countries, borders) -> str:
     if s.focus is not None:
         featured = [s.corpus.by_id[rid] for rid in s.featured]
         own = (f'<p class="own-words"><span class="who">The dashboard’s own words, summarising the records '
-               f"below</span>{esc(s.focus.text)}</p>") if s.focus.text else ""
-        parts.append(f'<section id="focus"><h2>{esc(s.focus.title)}</h2>{own}'
+               f"below</span>{escape.html(s.focus.text)}</p>") if s.focus.text else ""
+        parts.append(f'<section id="focus"><h2>{escape.html(s.focus.title)}</h2>{own}'
                      + "".join(writer.card(r) for r in featured if not isinstance(r, Disagreement))
                      + "".join(writer.disagreement(r) for r in featured if isinstance(r, Disagreement))
                      + "</section>")
@@ -439,7 +429,7 @@ def build_briefing(snapshot: Snapshot, countries, borders) -> str:
         body = (writer.disagreement(selected, anchor=False) if isinstance(selected, Disagreement)
                 else writer.card(selected, anchor=False, selected=True))
         side = "".join(writer.disagreement(d, anchor=False) for d in writer.disputes.get(selected.id, []))
-        parts.append(f'<section id="selected"><h2>Selected: {esc(selected.title)}</h2>{body}{side}</section>')
+        parts.append(f'<section id="selected"><h2>Selected: {escape.html(selected.title)}</h2>{body}{side}</section>')
         contents.append(("selected", "Selected"))
     if disagreements:
         shown_in_focus = set(s.featured)
@@ -449,7 +439,7 @@ def build_briefing(snapshot: Snapshot, countries, borders) -> str:
         contents.append(("disagreements", "Disagreements"))
     by_kind = [(k, [r for r in listed if r.kind == k and r.id not in s.featured]) for k in KIND_ORDER]
     records_html = "".join(
-        f'<h3 class="kind">{esc(KIND_LABELS[k])} ({len(rs)})</h3>' + "".join(writer.card(r) for r in rs)
+        f'<h3 class="kind">{escape.html(KIND_LABELS[k])} ({len(rs)})</h3>' + "".join(writer.card(r) for r in rs)
         for k, rs in by_kind if rs)
     more = ""
     if counted:
@@ -471,8 +461,8 @@ def build_briefing(snapshot: Snapshot, countries, borders) -> str:
                                  f"{_static('briefing.js')}", "script")
     leaflet_js = _checked_inline(leaflet_js, "script")
     styles = _checked_inline(f"{leaflet_css}\n{MAP_CSS}\n{_static('briefing.css')}", "style")
-    data = _json_for_html(map_data(s, countries, borders))
-    nav = "".join(f'<li><a href="#{key}">{esc(label)}</a></li>' for key, label in contents)
+    data = escape.script_json(map_data(s, countries, borders))
+    nav = "".join(f'<li><a href="#{key}">{escape.html(label)}</a></li>' for key, label in contents)
     description = f"{s.title}. {s.subtitle}. Briefing made {s.made_text}, corpus {s.corpus.version}."
     return (
         "<!DOCTYPE html>\n"
@@ -480,9 +470,9 @@ def build_briefing(snapshot: Snapshot, countries, borders) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{_csp([leaflet_js, app_script])}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="referrer" content="no-referrer">\n'
-        f'<meta name="description" content="{esc(description)}">\n'
-        f'<meta name="generator" content="Central Asia tour dashboard, corpus {esc(s.corpus.version)}">\n'
-        f"<title>{esc(s.title)} — briefing, {esc(s.made_text)}</title>\n"
+        f'<meta name="description" content="{escape.html(description)}">\n'
+        f'<meta name="generator" content="Central Asia tour dashboard, corpus {escape.html(s.corpus.version)}">\n'
+        f"<title>{escape.html(s.title)} — briefing, {escape.html(s.made_text)}</title>\n"
         f"<style>{styles}</style>\n"
         '</head><body><div class="page">\n'
         + _header(s, len(s.records))
@@ -490,7 +480,7 @@ def build_briefing(snapshot: Snapshot, countries, borders) -> str:
         # The statuses' fill patterns, as on the dashboard: the map's countries and the legend's swatches use them.
         + pattern_defs()
         + '<main><section id="map-section" class="map-wrap" aria-label="Map">'
-        f'<div id="map" role="region" aria-label="Map: {esc(s.subtitle)}"></div>'
+        f'<div id="map" role="region" aria-label="Map: {escape.html(s.subtitle)}"></div>'
         '<p class="map-help"><span>Drag to pan; +/− or a double click to zoom (the wheel zooms once you have '
         "clicked the map); hover a mark for a summary, click it for its excerpts.</span>"
         '<button type="button" id="map-reset">Back to the view’s frame</button></p>'
@@ -503,8 +493,8 @@ def build_briefing(snapshot: Snapshot, countries, borders) -> str:
         f"<script>{app_script}</script>\n"
         + "\n".join(p for p in parts if p)
         + "</main>\n"
-        f'<footer>{esc(ATTRIBUTION)}, corpus version {esc(s.corpus.version)}. Map drawn with Leaflet '
-        f"{esc(LEAFLET.version)}. This file opens without a network: nothing in it is fetched.</footer>\n"
+        f'<footer>{escape.html(ATTRIBUTION)}, corpus version {escape.html(s.corpus.version)}. Map drawn with Leaflet '
+        f"{escape.html(LEAFLET.version)}. This file opens without a network: nothing in it is fetched.</footer>\n"
         "</div>\n"
         "</body></html>\n"
     )

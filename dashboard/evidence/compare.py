@@ -22,11 +22,11 @@ Every cell carries its reason in words.
 from __future__ import annotations
 
 import csv
-import html
 import io
 from dataclasses import dataclass
 from typing import Literal
 
+from dashboard import escape
 from dashboard.corpus.load import Corpus
 from dashboard.corpus.model import KINDS, Annotation, Disagreement, Excerpt
 from dashboard.query.link import excerpt_key, reader_href, version_key
@@ -211,13 +211,12 @@ VERDICT_CLASS = {"agrees": "agrees", "differs": "differs", "not comparable": "nc
 
 def _why_html(cell: Cell, corpus: Corpus, subject_href) -> str:
     """The cell's reason; a disagreement it names is a link to it on the map."""
-    esc = html.escape
     if not cell.disagreements:
-        return f'<span class="cmp-why">{esc(cell.reason)}</span>'
+        return f'<span class="cmp-why">{escape.html(cell.reason)}</span>'
     prefix = DIFFERS_WHY if cell.verdict == "differs" else DISPUTED_WHY
-    links = "; ".join(f'<a href="{esc(subject_href(d))}">“{esc(corpus.by_id[d].title)}”</a>'
+    links = "; ".join(f'<a href="{escape.html(subject_href(d))}">“{escape.html(corpus.by_id[d].title)}”</a>'
                       for d in cell.disagreements)
-    return f'<span class="cmp-why">{esc(prefix)} {links}.</span>'
+    return f'<span class="cmp-why">{escape.html(prefix)} {links}.</span>'
 
 
 def compare_html(rows: list[Row], corpus: Corpus, subject_href) -> str:
@@ -226,32 +225,31 @@ def compare_html(rows: list[Row], corpus: Corpus, subject_href) -> str:
 
     `subject_href(record_id)` gives the link to a subject on the map.
     """
-    esc = html.escape
-    head = "".join(f'<th scope="col">{esc(corpus.sources[s].label)}</th>' for s in corpus.sources)
+    head = "".join(f'<th scope="col">{escape.html(corpus.sources[s].label)}</th>' for s in corpus.sources)
     body = []
     for row in rows:
         cells = []
         for cell in row.cells:
             name = corpus.sources[cell.source].label if cell.source in corpus.sources else "Public record"
-            parts = [f'<span class="cmp-src">{esc(name)}</span>',
-                     f'<span class="cmp-verdict">{esc(VERDICT_TEXT[cell.verdict])}</span>']
+            parts = [f'<span class="cmp-src">{escape.html(name)}</span>',
+                     f'<span class="cmp-verdict">{escape.html(VERDICT_TEXT[cell.verdict])}</span>']
             if cell.verdict in ("differs", "disputed"):
                 parts.append(_why_html(cell, corpus, subject_href))
             if cell.quote:
-                parts.append(f'<q>{esc(cell.quote)}</q>')
+                parts.append(f'<q>{escape.html(cell.quote)}</q>')
             if cell.excerpt:
                 # The visible words first: a speech-input user says what they see (WCAG 2.5.3).
                 label = f"read in the article: {name} on {row.subject}"
 
                 href = reader_href(cell.source, cell.excerpt)
-                parts.append(f'<a href="{esc(href)}" target="_blank" rel="noopener" aria-label="{esc(label)}">'
+                parts.append(f'<a href="{escape.html(href)}" target="_blank" rel="noopener" aria-label="{escape.html(label)}">'
                              f'read in the article ↗</a>')
             elif cell.url:
-                parts.append(f'<a href="{esc(cell.url)}" target="_blank" rel="noopener noreferrer">'
-                             f'{esc(cell.title or cell.url)} ↗</a>')
+                parts.append(f'<a href="{escape.html(cell.url)}" target="_blank" rel="noopener noreferrer">'
+                             f'{escape.html(cell.title or cell.url)} ↗</a>')
             cells.append(f'<td class="cmp-{VERDICT_CLASS[cell.verdict]}">{"".join(parts)}</td>')
         flag = ' <span class="cmp-flag">⚠ sources disagree</span>' if row.disputed else ""
-        subject = (f'<th scope="row"><a href="{esc(subject_href(row.record_id))}">{esc(row.subject)}</a>'
+        subject = (f'<th scope="row"><a href="{escape.html(subject_href(row.record_id))}">{escape.html(row.subject)}</a>'
                    f'{flag}</th>')
         body.append(f"<tr>{subject}{''.join(cells)}</tr>")
     return (f'<table class="cmp"><caption class="cmp-caption">What each article says, subject by subject, '

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import html
 import json
 from dataclasses import dataclass
 
+from dashboard import escape
 from dashboard.corpus.load import Corpus
 from dashboard.query.link import excerpt_key, version_key
 
@@ -50,7 +50,7 @@ def build_reader_html(text: str, marks: list[Mark], focus: str | None) -> str:
     parts = []
     anchored: set[str] = set()
     for piece, covering in segments(text, marks):
-        escaped = html.escape(piece)
+        escaped = escape.html(piece)
         if not covering:
             parts.append(escaped)
             continue
@@ -61,11 +61,11 @@ def build_reader_html(text: str, marks: list[Mark], focus: str | None) -> str:
         for m in covering:
             if m.key not in anchored:
                 anchored.add(m.key)
-                ids = f' id="x-{html.escape(m.key)}"'
+                ids = f' id="x-{escape.html(m.key)}"'
                 break
         supports = json.dumps([[m.record_id, m.record_title] for m in covering])
-        parts.append(f'<mark class="{cls}"{ids} data-keys="{html.escape(keys)}" '
-                     f'data-supports="{html.escape(supports)}" title="Supports: {html.escape(titles)}" '
+        parts.append(f'<mark class="{cls}"{ids} data-keys="{escape.html(keys)}" '
+                     f'data-supports="{escape.html(supports)}" title="Supports: {escape.html(titles)}" '
                      f'tabindex="0">{escaped}</mark>')
     return "".join(parts)
 

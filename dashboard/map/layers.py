@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import html
 import json
 import math
 import re
@@ -21,6 +20,7 @@ import shapely
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
+from dashboard import escape
 from dashboard.corpus.dates import format_date
 from dashboard.corpus.load import Corpus
 from dashboard.corpus.memberships import membership_status, status_held_since, status_label
@@ -139,17 +139,9 @@ RETURN_BEND_KM = 170.0
 REF_PATTERN = re.compile(r"ref: ([a-z0-9][a-z0-9-]*)")
 
 
-# folium puts text in JS template literals (` $ \\) and compiles some rendered HTML as Jinja ({ }).
-_JS_TEMPLATE_UNSAFE = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;", "{": "&#123;", "}": "&#125;"})
-
-
-def esc(text: object) -> str:
-    """HTML-escape corpus/seed/URL text, and defuse the characters folium's templates would interpret."""
-    return html.escape(str(text), quote=True).translate(_JS_TEMPLATE_UNSAFE)
-
 
 def _ref(record_id: str) -> str:
-    return f'<div class="ref">ref: {esc(record_id)}</div>'
+    return f'<div class="ref">ref: {escape.template(record_id)}</div>'
 
 
 def _flag(record: Annotation, corpus: Corpus) -> str:
@@ -177,12 +169,12 @@ def short_quote(record: Annotation, limit: int = 180) -> str:
 
 def _popup(record: Annotation, corpus: Corpus, extra: str = "") -> str:
     quote = short_quote(record)
-    body = f"<b>{esc(record.title)}</b>{extra}"
+    body = f"<b>{escape.template(record.title)}</b>{extra}"
     if quote:
         source = corpus.sources[record.excerpts[0].source].label
-        body += f'<blockquote>“{esc(quote)}”</blockquote><div class="src">— {esc(source)}</div>'
+        body += f'<blockquote>“{escape.template(quote)}”</blockquote><div class="src">— {escape.template(source)}</div>'
     elif record.references:
-        body += f'<div class="src">Context: {esc(record.references[0].title)}</div>'
+        body += f'<div class="src">Context: {escape.template(record.references[0].title)}</div>'
     return body + _ref(record.id)
 
 
@@ -293,7 +285,7 @@ def route_marks(stops: list[VisitStop], corpus: Corpus) -> list[Mark]:
     for leg in route_legs(stops):
         drawn = draw_leg(leg)
         when = drawn.when
-        label = esc(f"{leg.start.city} → {leg.end.city}{', ' + when if when else ''}: {leg.km:,.0f} km "
+        label = escape.template(f"{leg.start.city} → {leg.end.city}{', ' + when if when else ''}: {leg.km:,.0f} km "
                     "(geodesic, WGS84)")
         marks.append(Mark("line", drawn.points, tooltip=label,
                           style=_style(color=ROUTE_COLOR, weight=3, opacity=0.85,
@@ -301,7 +293,7 @@ def route_marks(stops: list[VisitStop], corpus: Corpus) -> list[Mark]:
         marks.append(Mark(
             "marker", (drawn.arrow_at,), tooltip=label,
             icon=f'<div class="leg-arrow" style="transform: rotate({drawn.heading - 90:.0f}deg)">➤</div>'
-                 f'<div class="leg-km">{esc(when + " · ") if when else ""}{leg.km:,.0f} km</div>',
+                 f'<div class="leg-km">{escape.template(when + " · ") if when else ""}{leg.km:,.0f} km</div>',
             icon_class="leg-label", icon_size=(90, 30), icon_anchor=(8, 8)))
     for stop in tour_order(stops):
         marks.extend(_stop_marks(stop, stops, corpus))
@@ -323,9 +315,9 @@ def _stop_marks(stop: VisitStop, stops: list[VisitStop], corpus: Corpus) -> list
         dushanbe = next((s for s in stops if s.city == "Dushanbe" and s.status == "made"), None)
         if dushanbe is None:
             return []
-        tip = esc(f"Phone call from the Dushanbe talks: {leaders}") + _ref(stop.id)
+        tip = escape.template(f"Phone call from the Dushanbe talks: {leaders}") + _ref(stop.id)
         return [Mark("line", ((dushanbe.location.lat, dushanbe.location.lon), where), tooltip=tip,
-                     popup=_popup(stop, corpus), name=esc(mark_name(stop, corpus)),
+                     popup=_popup(stop, corpus), name=escape.template(mark_name(stop, corpus)),
                      style=_style(color=STOP_STYLE["phone_call"], weight=2, dashArray="2 6"))]
     if stop.status == "origin":
         badge, cls = "M", "stop-origin"
@@ -337,12 +329,12 @@ def _stop_marks(stop: VisitStop, stops: list[VisitStop], corpus: Corpus) -> list
         cls += " flagged"
     title = {"made": f"Stop {stop.order}", "not_made": "Not visited", "origin": "Start and end"}[stop.status]
     when = format_date(stop.date, stop.date_precision) if stop.date else "no date"
-    tip = (f"<b>{esc(title)}: {esc(stop.city)}</b><br>{esc(when)}"
-           + (f"<br>{esc(leaders)}" if leaders else "")
-           + "".join(f"<br>• {esc(a)}" for a in stop.agenda[:3]) + _flag(stop, corpus) + _ref(stop.id))
+    tip = (f"<b>{escape.template(title)}: {escape.template(stop.city)}</b><br>{escape.template(when)}"
+           + (f"<br>{escape.template(leaders)}" if leaders else "")
+           + "".join(f"<br>• {escape.template(a)}" for a in stop.agenda[:3]) + _flag(stop, corpus) + _ref(stop.id))
     return [Mark("marker", (where,), tooltip=tip, popup=_popup(stop, corpus),
-                 icon=f'<div class="stop {cls}">{esc(badge)}</div>', icon_class="stop-icon",
-                 icon_size=(26, 26), icon_anchor=(13, 13), name=esc(mark_name(stop, corpus)))]
+                 icon=f'<div class="stop {cls}">{escape.template(badge)}</div>', icon_class="stop-icon",
+                 icon_size=(26, 26), icon_anchor=(13, 13), name=escape.template(mark_name(stop, corpus)))]
 
 
 def site_marks(sites: list[MilitarySite], corpus: Corpus) -> list[Mark]:
@@ -355,16 +347,16 @@ def site_marks(sites: list[MilitarySite], corpus: Corpus) -> list[Mark]:
             details.append("aircraft: " + ", ".join(site.aircraft))
         if site.personnel:
             details.append("personnel: " + site.personnel)
-        lines = "".join(f"<br>{esc(d)}" for d in details)
+        lines = "".join(f"<br>{escape.template(d)}" for d in details)
         flagged = " flagged" if site.id in corpus.disputed else ""
         marks.append(Mark(
             "marker", ((site.location.lat, site.location.lon),),
-            tooltip=f"<b>{esc(site.title)}</b>{lines}" + _flag(site, corpus) + _ref(site.id),
+            tooltip=f"<b>{escape.template(site.title)}</b>{lines}" + _flag(site, corpus) + _ref(site.id),
             popup=_popup(site, corpus, extra=lines),
             icon=f'<div class="site{flagged}" data-status="{site.status}" style="color:{style["color"]}">'
                  f'{style["shape"]}</div>'
                  '<div class="site-stem"></div>',
-            icon_class="site-icon", icon_size=(24, 34), icon_anchor=(1, 34), name=esc(mark_name(site, corpus))))
+            icon_class="site-icon", icon_size=(24, 34), icon_anchor=(1, 34), name=escape.template(mark_name(site, corpus))))
     return marks
 
 
@@ -380,10 +372,10 @@ def border_marks(borders: list[Border], borders_gdf, corpus: Corpus) -> list[Mar
         row = by_id.get(record.geodata_id)
         if row is None:
             continue
-        tip = (f"<b>{esc(record.title)}</b><br>computed: {row.length_km:,.0f} km "
-               f"(geodesic, {esc(row.resolution)})" + _flag(record, corpus) + _ref(record.id))
+        tip = (f"<b>{escape.template(record.title)}</b><br>computed: {row.length_km:,.0f} km "
+               f"(geodesic, {escape.template(row.resolution)})" + _flag(record, corpus) + _ref(record.id))
         primary = record.emphasis == "primary"
-        name = esc(mark_name(record, corpus, length_km=row.length_km))
+        name = escape.template(mark_name(record, corpus, length_km=row.length_km))
         for coords in display_lines(row.geometry.wkb):
             if primary:
                 marks.append(Mark("line", coords, style=_style(**BORDER_HALO)))
@@ -413,17 +405,13 @@ def membership_payload(status: dict[str, Membership], org_short: str, corpus: Co
         began = status_held_since(periods, record)
         since = format_date(began.date, began.date_precision) if began.date else "?"
         unsettled = (f'<div class="flag">⚠ unsettled: {EVIDENCE_HINT}</div>' if record.unsettled else "")
-        tip = (f"<b>{esc(corpus.countries.get(code, code))}</b> · {esc(org_short)}: "
-               f"{esc(status_label(record.status))}<br>since {esc(since)} (as of {esc(format_date(on))})"
+        tip = (f"<b>{escape.template(corpus.countries.get(code, code))}</b> · {escape.template(org_short)}: "
+               f"{escape.template(status_label(record.status))}<br>since {escape.template(since)} (as of {escape.template(format_date(on))})"
                + unsettled + _flag(record, corpus) + _ref(record.id))
         payload[code] = {"style": {**MEMBERSHIP_STYLE[record.status.value], **MEMBERSHIP_EDGE},
                          "tooltip": tip, "status": record.status.value, "label": status_label(record.status)}
     return payload
 
-
-def _js_literal(value) -> str:
-    """JSON that is also safe inside a <script> element."""
-    return json.dumps(value, ensure_ascii=True, separators=(",", ":")).replace("</", "<\\/")
 
 
 # Builds the Leaflet layers from the compact marks; one copy per layer, a few hundred bytes. A mark's
@@ -449,7 +437,7 @@ def story_layer_js(payload: dict, var: str) -> str:
     """Leaflet JavaScript that declares `var` as an empty featureGroup and hands the map a story's steps
     (their marks and where the map goes, from dashboard.story.steps.map_payload): static/app/map-story.js."""
     return (f"var {var} = L.featureGroup();\n{_STORY_JS}\n"
-            f"window.__storyInit(window.map, {_js_literal(payload)});")
+            f"window.__storyInit(window.map, {escape.script_json(payload)});")
 
 
 def layer_js(marks: list[Mark], var: str, membership: dict | None = None, tab_base: int = 0,
@@ -457,11 +445,11 @@ def layer_js(marks: list[Mark], var: str, membership: dict | None = None, tab_ba
     """Leaflet JavaScript that declares `var` as a featureGroup holding the marks; `tab_base` places its
     named marks in the Tab order (the layer's rank in TAB_ORDER times 100,000, then the marks' order);
     `membership` shades the countries, and `group` names the grouping shaded (the "whole grouping" control)."""
-    js = (f"var {var} = L.featureGroup();\n({RENDER_JS})({var}, {_js_literal([m.to_json() for m in marks])}, "
+    js = (f"var {var} = L.featureGroup();\n({RENDER_JS})({var}, {escape.script_json([m.to_json() for m in marks])}, "
           f"{tab_base});")
     if membership is not None:
-        js += (f"\nwindow.__membershipGroup = {_js_literal(group)};"
-               f"\nwindow.__membership = {_js_literal(membership)};"
+        js += (f"\nwindow.__membershipGroup = {escape.script_json(group)};"
+               f"\nwindow.__membership = {escape.script_json(membership)};"
                "\nif (window.__applyMembership) { window.__applyMembership(); }")
     # New marks: show the current selection on them too, and lay them out.
     js += "\nif (window.__applySelection) { window.__applySelection(true); }"
@@ -813,7 +801,7 @@ class _Basemap(_VerbatimMacro):
         self.ref_pattern = f"/{REF_PATTERN.pattern}/"
         self.patterned = json.dumps([status for status, hatch in MEMBERSHIP_PATTERN.items() if hatch])
         self.sel_param = json.dumps(P_SEL)
-        self.labels = json.dumps([(esc(n), lat, lon) for n, lat, lon in labels]).replace("</", "<\\/")
+        self.labels = escape.script_json([(escape.template(n), lat, lon) for n, lat, lon in labels])
         self.layout = (Path(__file__).resolve().parents[1] / "static" / "app" / "map-layout.js").read_text(encoding="utf-8")
         self.popups = _static_text("map-popups.js")
         self.gestures = _static_text("map-gestures.js")
@@ -946,7 +934,7 @@ def legend_html() -> str:
         dash = ' stroke-dasharray="3 2"' if style["dashArray"] else ""
         rows.append(f'<div data-group="status" data-show="status:{status}"><svg class="sw" width="16" height="12" '
                     f'aria-hidden="true" focusable="false"><rect x="0.5" y="0.5" width="15" height="11" fill="{fill}" '
-                    f'fill-opacity="{opacity}" stroke="#222"{dash}/></svg>{esc(status_label(status))}</div>')
+                    f'fill-opacity="{opacity}" stroke="#222"{dash}/></svg>{escape.template(status_label(status))}</div>')
     rows.append('<div class="lg-note">⚠ in a tooltip: the sources disagree, or the status is unsettled</div>')
     rows.append('<div class="lg-title" data-group="tour">Tour</div>')
     rows.append('<div data-group="tour" data-show="stop:made"><span class="stop stop-made mini">1</span>stop, in order</div>')
@@ -961,7 +949,7 @@ def legend_html() -> str:
     rows.append('<div class="lg-title" data-group="site">Russian military sites</div>')
     for status, style in SITE_STYLE.items():
         rows.append(f'<div data-group="site" data-show="site:{status}"><span class="sym" style="color:{style["color"]}">'
-                    f'{style["shape"]}</span>{esc(style["label"])}</div>')
+                    f'{style["shape"]}</span>{escape.template(style["label"])}</div>')
     rows.append(f'<div class="lg-title" data-group="border">Border</div><div data-group="border" data-show="border">'
                 f'<span class="ln" style="border-top:4px solid {BORDER_COLOR}"></span>border the articles discuss</div>')
     return pattern_defs() + '<details><summary>Legend</summary>' + "".join(rows) + "</details>"
@@ -1045,13 +1033,13 @@ def grid_marks(records: list[Annotation], what: str) -> list[Mark]:
     for members in grid_cells(records).values():
         lat = sum(r.location.lat for r in members) / len(members)
         lon = sum(r.location.lon for r in members) / len(members)
-        names = "".join(f"<br>• {esc(r.title)}" for r in members[:5])
+        names = "".join(f"<br>• {escape.template(r.title)}" for r in members[:5])
         more = f"<br>… and {len(members) - 5} more: filter to see them one by one" if len(members) > 5 else ""
-        tip = f"<b>{len(members)} {esc(what.lower())} here</b>{names}{more}" + _ref(members[0].id)
+        tip = f"<b>{len(members)} {escape.template(what.lower())} here</b>{names}{more}" + _ref(members[0].id)
         marks.append(Mark("circle", ((lat, lon),), tooltip=tip, style=_style(
             radius=round(min(28, 6 + 3 * len(members) ** 0.5), 1), color="#222", weight=1,
             fillColor=PALETTE["vermillion"], fillOpacity=0.6),
-            name=esc(f"{len(members)} {what.lower()} here, the first: {members[0].title}")))
+            name=escape.template(f"{len(members)} {what.lower()} here, the first: {members[0].title}")))
     return marks
 
 

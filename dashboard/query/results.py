@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 
+from dashboard import escape
 from dashboard.corpus.dates import format_date
 from dashboard.corpus.load import Corpus, record_countries
 from dashboard.corpus.model import Annotation
@@ -24,7 +24,6 @@ def where(record: Annotation, corpus: Corpus) -> str:
 def results_html(hits: list[Hit], corpus: Corpus, map_href: Callable[[str], str]) -> str:
     """Each record hit: title, kind · date · place, the snippet with the matches marked, and links to it
     on the map and in its article; then the articles' paragraphs, each with a link to it in the reader."""
-    esc = html.escape
     out = []
     records = [h for h in hits if h.record_id in corpus.by_id]
     passages = [h for h in hits if h.source_id in corpus.sources]
@@ -34,12 +33,12 @@ def results_html(hits: list[Hit], corpus: Corpus, map_href: Callable[[str], str]
             record = corpus.by_id[hit.record_id]
             when = format_date(record.date, record.date_precision) if record.date else ""
             meta = " · ".join(x for x in (KIND_LABELS[record.kind][:-1], when, where(record, corpus)) if x)
-            links = [f'<a href="{esc(map_href(record.id))}" target="_self">Show on the map</a>']
+            links = [f'<a href="{escape.html(map_href(record.id))}" target="_self">Show on the map</a>']
             if record.excerpts:
                 first = record.excerpts[0]
-                links.append(f'<a href="{esc(reader_href(first.source, excerpt_key(record.id, 0)))}" '
+                links.append(f'<a href="{escape.html(reader_href(first.source, excerpt_key(record.id, 0)))}" '
                              f'target="_blank" rel="noopener">Read in the article ↗</a>')
-            out.append(f'<li><b>{esc(record.title)}</b><div class="sr-meta">{esc(meta)}</div>'
+            out.append(f'<li><b>{escape.html(record.title)}</b><div class="sr-meta">{escape.html(meta)}</div>'
                        f'<div class="sr-snip">{hit.snippet}</div><div class="sr-links">{" · ".join(links)}</div></li>')
         out.append("</ol>")
     if passages:
@@ -47,8 +46,8 @@ def results_html(hits: list[Hit], corpus: Corpus, map_href: Callable[[str], str]
         for hit in passages:
             label = corpus.sources[hit.source_id].label
             href = reader_href(hit.source_id, passage=(hit.start, hit.end))
-            out.append(f'<li><b>{esc(label)}</b><div class="sr-snip">{hit.snippet}</div>'
-                       f'<div class="sr-links"><a href="{esc(href)}" target="_blank" rel="noopener">'
+            out.append(f'<li><b>{escape.html(label)}</b><div class="sr-snip">{hit.snippet}</div>'
+                       f'<div class="sr-links"><a href="{escape.html(href)}" target="_blank" rel="noopener">'
                        f'Read the passage ↗</a></div></li>')
         out.append("</ol>")
     return "".join(out)

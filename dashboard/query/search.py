@@ -15,7 +15,6 @@ Results are ranked by BM25 (title and names weigh most) and carry a snippet with
 
 from __future__ import annotations
 
-import html
 import re
 import sqlite3
 import threading
@@ -24,6 +23,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from dashboard import escape
 from dashboard.corpus.load import Corpus
 from dashboard.corpus.model import Annotation, Disagreement, MilitarySite, Organization, VisitStop
 
@@ -208,7 +208,7 @@ class SearchIndex:
 
 def _marked(snippet: str) -> str:
     """FTS5's snippet with its markers as <mark> and everything else escaped."""
-    escaped = html.escape(snippet, quote=False)
+    escaped = escape.html(snippet)
     return escaped.replace(_OPEN, "<mark>").replace(_CLOSE, "</mark>")
 
 

@@ -1,22 +1,21 @@
 """What a story step shows, as escaped HTML (pure): its excerpts, its notes and its disagreements, for the
 Story page; and every step on one page, each with a small map, for the overview.
 
-Every string from the corpus, the articles or the story goes through `html.escape`; links point only at the
+Every string from the corpus, the articles or the story goes through `dashboard.escape.html`; links point only at the
 app's own pages (the reader, the map) or at a reference's http(s) address (checked by the validator).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Callable
 
+from dashboard import escape
 from dashboard.corpus.load import Corpus
 from dashboard.corpus.model import Disagreement, Excerpt
 from dashboard.query.link import reader_href, version_key
 from dashboard.story.steps import Step, Story, date_text, excerpt_href, place_text, step_records
 
-esc = html.escape
 NOTE_KIND = "The dashboard’s words, not a quote"
 
 
@@ -27,20 +26,20 @@ def _quote(excerpt: Excerpt) -> str:
 def _source_line(excerpt: Excerpt, corpus: Corpus, href: str) -> str:
     """The article a quote is from (its label names the author or title, and the date where given), and a link
     to the quote's place in it."""
-    return (f'<p class="src"><span class="label">{esc(corpus.sources[excerpt.source].label)}</span> · '
-            f'<a href="{esc(href)}" target="_blank" rel="noopener">Read in the article ↗</a></p>')
+    return (f'<p class="src"><span class="label">{escape.html(corpus.sources[excerpt.source].label)}</span> · '
+            f'<a href="{escape.html(href)}" target="_blank" rel="noopener">Read in the article ↗</a></p>')
 
 
 def _cites(rids: list[str], corpus: Corpus, record_href: Callable[[str], str]) -> str:
-    links = [f'<a href="{esc(record_href(rid))}" target="_blank" rel="noopener">{esc(corpus.by_id[rid].title)}</a>'
+    links = [f'<a href="{escape.html(record_href(rid))}" target="_blank" rel="noopener">{escape.html(corpus.by_id[rid].title)}</a>'
              for rid in rids]
     return f'<p class="cites">Summarises: {" · ".join(links)}</p>'
 
 
 def note_html(text: str, rids: list[str], corpus: Corpus, record_href: Callable[[str], str]) -> str:
     """Connecting text, marked as the dashboard's own, with the records it summarises (linked on the map)."""
-    return (f'<aside class="note" aria-label="{esc(NOTE_KIND)}"><p class="kind">{esc(NOTE_KIND)}</p>'
-            f'<p>{esc(" ".join(text.split()))}</p>{_cites(rids, corpus, record_href)}</aside>')
+    return (f'<aside class="note" aria-label="{escape.html(NOTE_KIND)}"><p class="kind">{escape.html(NOTE_KIND)}</p>'
+            f'<p>{escape.html(" ".join(text.split()))}</p>{_cites(rids, corpus, record_href)}</aside>')
 
 
 def disagreement_html(dis: Disagreement, corpus: Corpus, record_href: Callable[[str], str],
@@ -48,22 +47,22 @@ def disagreement_html(dis: Disagreement, corpus: Corpus, record_href: Callable[[
     """Both (or all) versions side by side: each says what, on an article's word or a public record's."""
     versions = []
     for j, version in enumerate(dis.versions):
-        body = f'<p class="says">{esc(version.says)}</p>'
+        body = f'<p class="says">{escape.html(version.says)}</p>'
         if version.excerpt is not None:
             href = reader_href(version.excerpt.source, version_key(dis.id, j))
-            body += f"<blockquote>{esc(_quote(version.excerpt))}</blockquote>"
+            body += f"<blockquote>{escape.html(_quote(version.excerpt))}</blockquote>"
             body += _source_line(version.excerpt, corpus, href)
         elif version.reference is not None:
             ref = version.reference
-            publisher = f" — {esc(ref.publisher)}" if ref.publisher else ""
+            publisher = f" — {escape.html(ref.publisher)}" if ref.publisher else ""
             body += (f'<p class="src"><span class="record">Public record</span> '
-                     f'<a href="{esc(ref.url)}" target="_blank" rel="noopener noreferrer">{esc(ref.title)}</a>'
+                     f'<a href="{escape.html(ref.url)}" target="_blank" rel="noopener noreferrer">{escape.html(ref.title)}</a>'
                      f"{publisher}</p>")
         versions.append(f"<li>{body}</li>")
     summary = ""
     if dis.summary and not compact:
         summary = note_html(dis.summary, [dis.id], corpus, record_href)
-    return (f'<section class="dispute"><h3><span aria-hidden="true">⚠ </span>Sources disagree: {esc(dis.title)}</h3>'
+    return (f'<section class="dispute"><h3><span aria-hidden="true">⚠ </span>Sources disagree: {escape.html(dis.title)}</h3>'
             f'<ul class="versions">{"".join(versions)}</ul>{summary}</section>')
 
 
@@ -71,7 +70,7 @@ def step_body_html(step: Step, corpus: Corpus, record_href: Callable[[str], str]
     """A step's excerpts (each linked to its place in its article), its notes and its disagreements."""
     prefer = step_records(step)
     quotes = "".join(
-        f'<li><blockquote>{esc(_quote(e))}</blockquote>'
+        f'<li><blockquote>{escape.html(_quote(e))}</blockquote>'
         f"{_source_line(e, corpus, excerpt_href(e, corpus, prefer))}</li>" for e in step.excerpts)
     parts = [f'<h3 class="part">In the articles</h3><ol class="quotes">{quotes}</ol>']
     parts += [note_html(n.text, n.cites, corpus, record_href) for n in step.notes]
@@ -102,8 +101,8 @@ def overview_html(story: Story, corpus: Corpus, today: dt.date, record_href: Cal
         meta = step_meta(number, total, step, corpus, today)
         cards.append(
             f'<article class="ov-step" id="step-{number}" aria-labelledby="ov-h-{number}">'
-            f'<p class="meta">{esc(meta)}</p>'
-            f'<h2 id="ov-h-{number}"><a href="{esc(story_href(number))}" target="_self">{esc(step.heading)}</a></h2>'
+            f'<p class="meta">{escape.html(meta)}</p>'
+            f'<h2 id="ov-h-{number}"><a href="{escape.html(story_href(number))}" target="_self">{escape.html(step.heading)}</a></h2>'
             f'<div class="ov-map">{svg}</div>'
             f'{step_body_html(step, corpus, record_href, compact=True) if words else ""}</article>')
     slide = "" if words else " slide"

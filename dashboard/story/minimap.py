@@ -8,13 +8,13 @@ loads: the SVG is part of the page. Web Mercator, as Leaflet draws, so a small m
 from __future__ import annotations
 
 import base64
-import html
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import shapely
 
+from dashboard import escape
 from dashboard.corpus.model import Annotation, Border, Membership, MilitarySite, VisitStop
 from dashboard.map.geo import geodesic_arc
 from dashboard.map.layers import (
@@ -125,25 +125,24 @@ def _label(text: str, x: float, y: float, placed: list[tuple[float, float, float
             break
     placed.append(box)
     return (f'<text x="{tx:.1f}" y="{ty:.1f}" font-size="12" font-weight="600" fill="#111" text-anchor="{anchor}" '
-            f'stroke="#fff" stroke-width="3" paint-order="stroke">{html.escape(text)}</text>')
+            f'stroke="#fff" stroke-width="3" paint-order="stroke">{escape.html(text)}</text>')
 
 
 def as_img(svg: str, alt: str) -> str:
     """An SVG as an <img> whose source is the SVG itself (a data: URI): pages that allow no inline SVG (Streamlit's
     st.html) show it, and nothing is fetched."""
     data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
-    return f'<img class="minimap" src="data:image/svg+xml;base64,{data}" alt="{html.escape(alt)}">'
+    return f'<img class="minimap" src="data:image/svg+xml;base64,{data}" alt="{escape.html(alt)}">'
 
 
 def step_svg(frame: Frame, countries, borders, records: Iterable[Annotation], marks: set[str],
              shading: dict[str, Membership], title: str, description: str) -> str:
     """A small map: countries (shaded as `shading` has them), the route, sites, borders and stops among
     `records`; the records in `marks` ringed, the others faded. Every text is escaped."""
-    esc = html.escape
     records = list(records)
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="minimap" viewBox="0 0 {frame.width} {frame.height}" '
-           f'role="img" aria-label="{esc(title)}">',
-           f"<title>{esc(title)}</title><desc>{esc(description)}</desc>",
+           f'role="img" aria-label="{escape.html(title)}">',
+           f"<title>{escape.html(title)}</title><desc>{escape.html(description)}</desc>",
            f'<rect width="{frame.width}" height="{frame.height}" fill="{WATER}"/>']
     for row in countries.itertuples():
         clipped = _clip(row.geometry, frame)
@@ -190,7 +189,7 @@ def step_svg(frame: Frame, countries, borders, records: Iterable[Annotation], ma
         if on:
             out.append(f'<circle cx="{x:.1f}" cy="{y - 6:.1f}" r="10" fill="#fff" stroke="#111" stroke-width="2.5"/>')
         out.append(f'<text x="{x:.1f}" y="{y:.1f}" font-size="14" text-anchor="middle" fill="{style["color"]}" '
-                   f'opacity="{1 if on or not marks else 0.4}">{esc(style["shape"])}</text>')
+                   f'opacity="{1 if on or not marks else 0.4}">{escape.html(style["shape"])}</text>')
     placed: list[tuple[float, float, float, float]] = []
     labels: list[str] = []
     for stop in stops:
@@ -205,7 +204,7 @@ def step_svg(frame: Frame, countries, borders, records: Iterable[Annotation], ma
         ring = '<circle r="12" fill="#fff" stroke="#111" stroke-width="2.5"/>' if on else ""
         out.append(f'<g transform="translate({x:.1f} {y:.1f})"{faded}>{ring}<circle r="8" fill="{fill}" '
                    f'stroke="#222" stroke-width="1"/><text y="3.5" font-size="10" font-weight="700" '
-                   f'text-anchor="middle" fill="{text}">{esc(badge)}</text></g>')
+                   f'text-anchor="middle" fill="{text}">{escape.html(badge)}</text></g>')
         placed.append((x - 12, y - 12, x + 12, y + 12))
         if on:
             labels.append(_label(stop.city, x, y, placed, frame))

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import html
 import itertools
-import json
 import logging
-import re
 import secrets
 import urllib.parse
 from collections.abc import Callable
@@ -17,6 +14,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from dashboard import escape
 from dashboard.corpus import clock
 from dashboard.corpus.load import Corpus, CorpusError, Problem, all_excerpts
 from dashboard.corpus.memberships import status_label
@@ -30,7 +28,6 @@ from dashboard.evidence.facts import (
     when_text,
 )
 from dashboard.evidence.html import disagreement_html, value_table_html
-from dashboard.evidence.html import html_text as html_text  # the views escape with it too
 from dashboard.map.assets import AssetError
 from dashboard.map.describe import (
     announcement,
@@ -83,22 +80,7 @@ def light_component(name: str, stem: str):
 _FILTER_PANEL = light_component("filter_panel", "filter-panel")
 
 
-def md(text: object) -> str:
-    """Escape text for st.markdown and Streamlit labels: no HTML, no markdown, no LaTeX, no directives.
 
-    Every markdown and LaTeX character is backslash-escaped. Streamlit reads :material/home: and
-    emoji shortcodes (:smile:) after escapes are undone, so a colon that could open one is followed by
-    an invisible word joiner (U+2060).
-    """
-    escaped = html.escape(str(text), quote=False)
-    for ch in "\\`*_{}[]()#+-.!|<>~$:":
-        escaped = escaped.replace(ch, "\\" + ch)
-    return _DIRECTIVE_COLON.sub(":\u2060", escaped)
-
-
-# After the backslash escapes: a colon before a letter, digit, _, + or - (escaped or not) could open
-# :smile:, :+1:, :-1:, :material/…: or :red[…]. A URL's "://" is left alone, so a copied link still works.
-_DIRECTIVE_COLON = re.compile(r":(?=\\?[A-Za-z0-9_+\-])")
 
 
 
@@ -341,7 +323,7 @@ def st_search_status(corpus: Corpus, view: vs.ViewState) -> None:
         return
     figures = view_figures(corpus, view.filters)
     with st.container(horizontal=True, vertical_alignment="center", key="search-status"):
-        st.markdown(search_said(f"**“{md(query)}”**", figures))
+        st.markdown(search_said(f"**“{escape.markdown(query)}”**", figures))
         st.page_link("views/search.py", label="All results", icon=":material/search:")
         st.button("Clear search", key="clear-search", icon=":material/close:", on_click=clear_facet, args=("query",))
 
@@ -462,10 +444,10 @@ def st_notices() -> None:
     under words that say which it is."""
     notices = st.session_state.get(NOTICES_KEY) or []
     if notices:
-        st.warning("Some link parameters were ignored or read otherwise:\n\n" + "\n".join(f"- {md(n)}" for n in notices))
+        st.warning("Some link parameters were ignored or read otherwise:\n\n" + "\n".join(f"- {escape.markdown(n)}" for n in notices))
     refused = st.session_state.get(REFUSED_KEY) or []
     if refused:
-        st.warning("A change was not applied:\n\n" + "\n".join(f"- {md(n)}" for n in refused))
+        st.warning("A change was not applied:\n\n" + "\n".join(f"- {escape.markdown(n)}" for n in refused))
 
 
 SHARE_CAPTION = "This link opens exactly this view: filters, selection, layers, and the map's position and zoom."
@@ -483,7 +465,7 @@ def st_share(corpus: Corpus, caption: str = SHARE_CAPTION, downloads: bool = Tru
                     help="A link to this view and a citation" + (", a briefing file (HTML) and a map image (PNG)."
                                                                  if downloads else ".")):
         st.caption(caption)
-        st.iframe(_SHARE_BOX.replace("__VERSION__", json.dumps(corpus.version).replace("<", "\\u003c")),
+        st.iframe(_SHARE_BOX.replace("__VERSION__", escape.script_json(corpus.version)),
                   height=200)
         if downloads:
             st.caption("Or take the view with you, for readers without the dashboard:")
@@ -618,9 +600,9 @@ def reader_link(excerpt: Excerpt, key: str) -> str:
 def excerpt_card_md(excerpt: Excerpt, key: str, corpus: Corpus) -> str:
     """One quote with its source, citation and a link to its place in the article, as escaped markdown."""
     source = corpus.sources[excerpt.source]
-    cite = md(source_citation(source))
-    return (f"> {md(' '.join(excerpt.quote.split()))}\n\n"
-            f"**{md(source.label)}**  \n{cite}  \n"
+    cite = escape.markdown(source_citation(source))
+    return (f"> {escape.markdown(' '.join(excerpt.quote.split()))}\n\n"
+            f"**{escape.markdown(source.label)}**  \n{cite}  \n"
             f"[Read in the article ↗]({reader_link(excerpt, key)}) · characters {excerpt.start}–{excerpt.end}")
 
 
@@ -632,11 +614,11 @@ def st_excerpt_card(excerpt: Excerpt, key: str, corpus: Corpus) -> None:
 def st_reference(ref: Reference) -> None:
     """A context fact's public reference, visibly not an article excerpt."""
     with st.container(border=True):
-        st.markdown(f":blue-badge[context, not from the articles] backs **{md(supports_text(ref.supports))}**")
+        st.markdown(f":blue-badge[context, not from the articles] backs **{escape.markdown(supports_text(ref.supports))}**")
         if ref.quote:
-            st.markdown(f"“{md(ref.quote)}”")
-        st.markdown(f"[{md(ref.title)}]({urllib.parse.quote(ref.url, safe=':/?&=%#+,;~')})"
-                    + (f" — {md(ref.publisher)}" if ref.publisher else ""))
+            st.markdown(f"“{escape.markdown(ref.quote)}”")
+        st.markdown(f"[{escape.markdown(ref.title)}]({urllib.parse.quote(ref.url, safe=':/?&=%#+,;~')})"
+                    + (f" — {escape.markdown(ref.publisher)}" if ref.publisher else ""))
 
 
 def st_record(record: Annotation, corpus: Corpus, disputes: dict[str, list[Disagreement]], computed=None,
@@ -646,20 +628,20 @@ def st_record(record: Annotation, corpus: Corpus, disputes: dict[str, list[Disag
     `workings`, if given, is a wider container (under the map) for the disagreements' versions and the computed
     tables; the record then says where they are.
     """
-    st.subheader(md(record.title), anchor=False)
+    st.subheader(escape.markdown(record.title), anchor=False)
     st.caption(KIND_LABELS[record.kind][:-1])
     if record.summary:
-        st.markdown(md(record.summary))
+        st.markdown(escape.markdown(record.summary))
     facts = record_facts(record, corpus)
     if facts:
-        st.markdown("\n".join(f"- **{md(k)}**: {md(v)}" for k, v in facts))
+        st.markdown("\n".join(f"- **{escape.markdown(k)}**: {escape.markdown(v)}" for k, v in facts))
     flagged = disputes.get(record.id, [])
     if workings is None:
         st_workings(record, corpus, flagged, computed)
     elif flagged or computed is not None or isinstance(record, Disagreement):
         with workings:
             st_workings(record, corpus, flagged, computed, title=True)
-        said = [f"Sources disagree: {md(d.title)}" for d in flagged]
+        said = [f"Sources disagree: {escape.markdown(d.title)}" for d in flagged]
         st.markdown("\n".join(f"- ⚠ {line}" for line in said) + ("\n\n" if said else "")
                     + "Every version, and what we computed, is shown with the map, under it.")
     for i, excerpt in enumerate(record.excerpts):
@@ -672,7 +654,7 @@ def st_workings(record: Annotation, corpus: Corpus, flagged: list[Disagreement],
                 title: bool = False) -> None:
     """A record's disagreements, every version side by side where they fit, and its computed values."""
     if title:
-        st.markdown(f"**Behind “{md(record.title)}”: where sources disagree, and what we computed**")
+        st.markdown(f"**Behind “{escape.markdown(record.title)}”: where sources disagree, and what we computed**")
     if computed is not None:
         computed()
     for dis in flagged:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 import streamlit as st
 
+from dashboard import escape
 from dashboard.corpus.load import Corpus, CorpusError
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Annotation, Membership
@@ -127,7 +128,7 @@ def st_story_map(corpus: Corpus, view: vs.ViewState, story: Story, shown: StepVi
     # Nothing comes back from this map (a click opens the mark's popup, nothing more), so it never reruns the page.
     st_map_frame(frame, groups, key=STORY_MAP_KEY, height=MAP_HEIGHT, returned_objects=[])
     whose = "this step's choice" if step.map.shade or step.map.as_of else "as set in the sidebar"
-    st.caption(f"Countries shaded by **{ui.md(corpus.organizations[shown.shade])}** membership on "
+    st.caption(f"Countries shaded by **{escape.markdown(corpus.organizations[shown.shade])}** membership on "
                f"**{shown.as_of:%-d %b %Y}** ({whose}). The step's marks are ringed, the others faded; hover or "
                "click a mark for its words.")
 
@@ -137,7 +138,7 @@ def st_step_notices(story: Story, corpus: Corpus, view: vs.ViewState, shown: Ste
     step = story.step(shown.number)
     outside = marks_outside(step, corpus, {r.id for r in shown.selected})
     if outside:
-        names = "; ".join(ui.md(r.title) for r in outside)
+        names = "; ".join(escape.markdown(r.title) for r in outside)
         st.info(f"{len(outside)} of this step's {len(step.marks)} marks "
                 f"{'is' if len(outside) == 1 else 'are'} outside the current filters, and shown anyway: {names}.",
                 icon=":material/filter_alt_off:")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard import escape
 from dashboard.corpus.dates import format_date
 from dashboard.corpus.load import Corpus
 from dashboard.downloads.licences import GESTURE_TERMS, LEAFLET_TERMS, LICENCES
@@ -36,21 +37,21 @@ def st_record_check() -> None:
     when = format_date(check.checked) if check.checked else "never"
     if check.problems:
         st.error("The membership record could not be compared with the reference table:\n\n"
-                 + "\n".join(f"- {ui.md(p)}" for p in check.problems))
+                 + "\n".join(f"- {escape.markdown(p)}" for p in check.problems))
     elif check.mismatches:
         st.warning(f"The record disagrees with the reference table on {len(check.mismatches)} periods:\n\n"
-                   + "\n".join(f"- {ui.md(m)}" for m in check.mismatches))
+                   + "\n".join(f"- {escape.markdown(m)}" for m in check.mismatches))
     else:
         st.success(f"Memberships last checked against their public sources on **{when}**: the corpus agrees with "
                    f"the reference table ({check.rows} rows, {check.sources} sources) on all "
                    f"{check.compared:,} country-days compared today.", icon=":material/fact_check:")
     if check.log_problems:
-        st.error("The corrections log has problems:\n\n" + "\n".join(f"- {ui.md(p)}" for p in check.log_problems))
+        st.error("The corrections log has problems:\n\n" + "\n".join(f"- {escape.markdown(p)}" for p in check.log_problems))
     with st.expander(f"Corrections to the record ({len(check.corrections)}, kept in `reference/corrections.yaml`)"):
         for c in check.corrections:
-            removed = f" (removed: {ui.md(', '.join(c.removed))})" if c.removed else ""
-            st.markdown(f"**{format_date(c.date)}** · {ui.md(', '.join(c.records))}{removed}  \n"
-                        f"*Was:* {ui.md(c.was)}  \n*Now:* {ui.md(c.now)}  \n*Why:* {ui.md(c.why)}")
+            removed = f" (removed: {escape.markdown(', '.join(c.removed))})" if c.removed else ""
+            st.markdown(f"**{format_date(c.date)}** · {escape.markdown(', '.join(c.records))}{removed}  \n"
+                        f"*Was:* {escape.markdown(c.was)}  \n*Now:* {escape.markdown(c.now)}  \n*Why:* {escape.markdown(c.why)}")
 
 
 def render(corpus: Corpus, view: vs.ViewState) -> None:
@@ -63,7 +64,7 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
         "- **Context facts** (coordinates, exact dates, membership dates) are not from the articles; each names "
         "the public record it comes from and is marked *context*.\n"
         "- **Disagreements** between articles, or with the record, are kept side by side, never resolved silently.\n"
-        f"- **Geodata**: {ui.md(GEODATA_RESOLUTION)}; border lengths are measured on the unsimplified lines, "
+        f"- **Geodata**: {escape.markdown(GEODATA_RESOLUTION)}; border lengths are measured on the unsimplified lines, "
         "which are drawn lightly simplified. Crimea is drawn as Natural Earth 4.1.0 draws it, inside "
         "Russia's polygon (de facto control); its status is disputed, and this map takes no position on it.\n"
         "- **Distances** are geodesic, on the WGS84 ellipsoid (pyproj)."
@@ -92,7 +93,7 @@ def st_licences() -> None:
     st.subheader("Licences", anchor=False)
     lines = []
     for item in LICENCES:
-        line = f"- **{ui.md(item.part)}**: {ui.md(item.terms)}"
+        line = f"- **{escape.markdown(item.part)}**: {escape.markdown(item.terms)}"
         served = {LEAFLET_TERMS.key: LEAFLET, GESTURE_TERMS.key: GESTURE_HANDLING}.get(item.key)
         if served is not None:
             line += f" [Its licence]({served.url.removeprefix('../../')}/LICENSE) is served beside its files."

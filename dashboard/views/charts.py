@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from dashboard import escape
 from dashboard.charts import figures as charts
 from dashboard.charts.text import ChartText, chart_text
 from dashboard.corpus.load import Corpus
@@ -27,11 +28,11 @@ CHARTS = [
 def st_chart_in_words(text: ChartText, key: str, corpus: Corpus) -> None:
     """Under a chart: what it shows in a sentence, its figures as a table, and its records as a list to
     select from by keyboard."""
-    st.markdown(f"**In words:** {ui.md(text.summary)}")
+    st.markdown(f"**In words:** {escape.markdown(text.summary)}")
     if text.rows:
         with st.expander("The chart's figures as a table"):
             # st.table reads each cell as markdown: the data's words are escaped, as everywhere else.
-            rows = [[ui.md(cell) for cell in row] for row in text.rows]
+            rows = [[escape.markdown(cell) for cell in row] for row in text.rows]
             st.table(pd.DataFrame(rows, columns=list(text.columns)), hide_index=True)
     ui.st_record_picker("Select a record from this chart", text.records, corpus, key=f"pick-{key}",
                         placeholder="Choose one of its bars or points…")
@@ -69,7 +70,7 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
         with box:
             st.divider()
             st.caption("Selected")
-            st.markdown(f"**{ui.md(selected.title)}**")
+            st.markdown(f"**{escape.markdown(selected.title)}**")
             st.page_link("views/map.py", label="Show on the map", icon=":material/map:")
             if st.button("Clear selection", key="clear-selection-charts"):
                 st.session_state[vs.P_SEL] = None

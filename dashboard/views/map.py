@@ -6,6 +6,7 @@ from functools import partial
 
 import streamlit as st
 
+from dashboard import escape
 from dashboard.corpus.load import Corpus
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Border, Membership, MilitarySite, VisitStop
@@ -97,9 +98,9 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     shaded = status if "members" in view.layers else {}
     words = map_description(corpus, drawn, shaded, shade, as_of)
     st.session_state[ui.ON_MAP_KEY] = sum(len(rows) for rows in drawn.values()) + len(shaded)
-    st.markdown(f'<p class="map-caption">Countries shaded by <b>{ui.html_text(org_short)}</b> membership on '
+    st.markdown(f'<p class="map-caption">Countries shaded by <b>{escape.html_block(org_short)}</b> membership on '
                 f'<b>{as_of:%-d %b %Y}</b>. Click a mark for the words behind it.</p>'
-                f'<p id="map-description" class="sr-only">{ui.html_text(words)}</p>', unsafe_allow_html=True)
+                f'<p id="map-description" class="sr-only">{escape.html_block(words)}</p>', unsafe_allow_html=True)
     with st.container(key="map-empty"):  # always there, so that the map after it keeps its place
         if not records:
             ui.st_empty(corpus, view)

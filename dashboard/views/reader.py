@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard import escape
 from dashboard.corpus.load import Corpus
 from dashboard.evidence.reader import Mark, marks_for, reader_document
 from dashboard.query import link as vs
@@ -39,12 +40,12 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
             ("Author", source.author or "not given"), ("Translator", source.translator or "—"),
             ("Published", source.published.isoformat() if source.published else "not given"),
             ("Language", source.language)]
-    st.markdown(" · ".join(f"**{k}**: {ui.md(v)}" for k, v in meta))
+    st.markdown(" · ".join(f"**{k}**: {escape.markdown(v)}" for k, v in meta))
     if source.url:
-        st.markdown(f"Found online at: {ui.md(source.url)}")
+        st.markdown(f"Found online at: {escape.markdown(source.url)}")
     if source.note:
-        st.caption(ui.md(source.note))
-    st.caption(f"{len(marks)} highlighted excerpts. File {ui.md(source.file)}, sha256 {source.sha256[:12]}…")
+        st.caption(escape.markdown(source.note))
+    st.caption(f"{len(marks)} highlighted excerpts. File {escape.markdown(source.file)}, sha256 {source.sha256[:12]}…")
     st.iframe(reader_document(seed.text, marks, focus), height=640)
 
     marks = [m for m in marks if m.record_id]

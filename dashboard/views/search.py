@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard import escape
 from dashboard.corpus.load import Corpus
 from dashboard.query import link as vs
 from dashboard.query.filters import select
@@ -26,7 +27,7 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
             or (h.source_id is not None and (not chosen or h.source_id in chosen))]
     found = sum(h.record_id is not None for h in hits)
     passages = len(hits) - found
-    st.caption(f"“{ui.md(query)}”: {found} record{'s' if found != 1 else ''} with these filters, "
+    st.caption(f"“{escape.markdown(query)}”: {found} record{'s' if found != 1 else ''} with these filters, "
                f"{passages} passage{'s' if passages != 1 else ''} in the articles, best first. "
                "The map, the charts and the lists show the same records.")
     if not hits:

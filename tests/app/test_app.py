@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from dashboard import escape
 from dashboard.query import link as vs
 from dashboard.query.filter_panel import RANGE_KEY
 from dashboard.ui import common as ui
@@ -65,7 +66,7 @@ def test_link_parameters_set_the_widgets(app):
     assert shown[vs.P_DATE] == "2015-06-01"
     assert panel(at)[vs.P_SHADE] == "org-eaeu"
     assert panel(at)[vs.P_LAYERS] == ["route", "sites"]
-    assert ui.md("Kant air base (Kyrgyzstan)") in texts(at)  # the heading, as sent: escaped markdown
+    assert escape.markdown("Kant air base (Kyrgyzstan)") in texts(at)  # the heading, as sent: escaped markdown
     assert not any("ignored" in w.value for w in at.warning)
 
 
@@ -205,7 +206,7 @@ def _table_rows(at, caption: str) -> list[list[str]]:
     import html as html_lib
     import re
 
-    from dashboard.evidence.html import html_text
+    from dashboard.escape import html_block as html_text
 
     body = next(m.value for m in at.markdown if f"<caption>{html_text(caption)}" in m.value)
     table = body.split("<tbody>", 1)[1]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.ui.common import md
+from dashboard.escape import markdown as md
 from tests.hostile import HOSTILE_SOURCE, PAYLOAD, RAW_FRAGMENTS, make_hostile_corpus
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")

@@ -125,7 +125,7 @@ def test_a_hostile_step_in_a_link_is_ignored_with_a_notice(app, value, notice):
     assert not at.exception
     assert nav(at)["current"] == 1 and step_shown(at) == 1
     [warning] = [w.value for w in at.warning]
-    from dashboard.ui.common import md
+    from dashboard.escape import markdown as md
 
     assert md(notice) in warning            # escaped: shown as the characters it is
     assert "<script>" not in warning

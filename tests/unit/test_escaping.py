@@ -1,15 +1,16 @@
-"""md() and the charts' esc(): text from the data or a URL shown exactly as written, never as markup
-(dashboard/ui/common.py, dashboard/charts/figures.py; issue 12, case 3)."""
+"""dashboard/escape.py: text from the data or a URL shown exactly as written, never as markup, wherever it goes
+(issue 12, case 3; issue 26: one module for every destination)."""
 
 from __future__ import annotations
 
 import html
+import json
 
 import pytest
 from markdown_it import MarkdownIt
 
-from dashboard.charts.figures import esc as chart_esc
-from dashboard.ui.common import md
+from dashboard.escape import markdown as md
+from dashboard.escape import plotly as chart_esc
 
 # Every character that markdown (with Streamlit's extras: ~~strike~~, $math$, | tables) or HTML could read as
 # syntax, and what md() must turn it into.
@@ -101,7 +102,7 @@ def test_chart_text_shows_tags_as_text():
 
 
 def test_html_text_shows_markdown_and_tags_as_themselves():
-    from dashboard.ui.common import html_text
+    from dashboard.escape import html_block as html_text
 
     text = "**Kant** `x` $a$ [l](javascript:alert(1)) <b>&"
     out = html_text(text)
@@ -114,9 +115,52 @@ def test_html_text_shows_markdown_and_tags_as_themselves():
 def test_html_text_shows_quotes_and_apostrophes_as_themselves():
     # Issue 24: an apostrophe came out as "&&#35;x27;" (its reference's '#' escaped again), which a browser
     # shows as the literal "&#x27;": "Afghanistan&#x27;s" in the map's description and the evidence tables.
-    from dashboard.ui.common import html_text
+    from dashboard.escape import html_block as html_text
 
     for text in ("Afghanistan's outline", 'the "longest" border', "Kazakhstan’s # 1 & <only>"):
         out = html_text(text)
         assert html.unescape(out) == text
         assert "'" not in out and '"' not in out
+
+
+# --- the rest of dashboard/escape.py: one row per destination, each with what must not survive.
+
+from dashboard import escape  # noqa: E402
+
+ATTACK = "<script>alert('x')</script> \"q\" & `t` ${x} {{y}} \\n *b* $m$ :smile: </ &lt;"
+
+
+@pytest.mark.parametrize(("fn", "forbidden"), [
+    # HTML text and attributes: no tag, no raw quote that could close an attribute.
+    (escape.html, ["<script", "'", '"']),
+    # HTML inside st.markdown: also no markdown, LaTeX or directive character.
+    (escape.html_block, ["<script", "'", '"', "*", "$", "`", ":", "\\"]),
+    # folium's templates and JS template literals: also no backtick, dollar, brace or backslash.
+    (escape.template, ["<script", "'", '"', "`", "$", "{", "}", "\\"]),
+    # plotly's markup: no tag.
+    (escape.plotly, ["<script", "<b"]),
+], ids=["html", "html_block", "template", "plotly"])
+def test_each_destination_loses_its_syntax(fn, forbidden):
+    out = fn(ATTACK)
+    for piece in forbidden:
+        assert piece not in out, (fn.__name__, piece, out)
+
+
+@pytest.mark.parametrize("fn", [escape.html, escape.html_block, escape.html_line, escape.template, escape.plotly])
+def test_each_html_destination_shows_the_text_as_written(fn):
+    # What the browser shows, once entities are decoded, is the original text (html_line folds whitespace).
+    text = "Putin's “tour” – 27 Feb 2017: a < b & c > d\u00a0«да»"
+    assert html.unescape(fn(text)) == (" ".join(text.split()) if fn is escape.html_line else text)
+
+
+def test_html_line_folds_a_blank_line_that_would_end_the_html_block():
+    assert escape.html_line("one\n\n two\tthree") == "one two three"
+    assert "\n" not in escape.html_line("a\r\n\r\nb")
+
+
+def test_script_json_cannot_end_its_element_and_decodes_to_the_value():
+    value = {"t": "</script><!-- & -->", "n": [1, 2.5, None], "ru": "Назарбаев"}
+    out = escape.script_json(value)
+    assert "<" not in out and ">" not in out and "&" not in out
+    assert "Назарбаев" in out and "\": " not in out  # UTF-8 as it is, compact
+    assert json.loads(out) == value

@@ -9,6 +9,7 @@ import subprocess
 
 import pytest
 
+from dashboard import escape
 from dashboard.corpus.load import DEFAULT_GEODATA
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Border, Excerpt, Membership, MilitarySite, VisitStop
@@ -19,7 +20,6 @@ from dashboard.map.layers import (
     SITE_STYLE,
     border_marks,
     build_layer_js,
-    esc,
     layer_js,
     layer_marks,
     membership_payload,
@@ -119,11 +119,11 @@ def test_titles_and_quotes_are_escaped_in_tooltips_and_popups(corpus, text):
     assert " onmouseover=\"" not in out
     assert "{{" not in out
     mark = site_marks([evil], corpus)[0]
-    assert esc(text) in mark.tooltip and esc(text) in mark.popup
+    assert escape.template(text) in mark.tooltip and escape.template(text) in mark.popup
 
 
 def test_cyrillic_and_typographic_quotes_survive_escaping():
-    assert esc("Назарбаев’s “partner”") == "Назарбаев’s “partner”"
+    assert escape.template("Назарбаев’s “partner”") == "Назарбаев’s “partner”"
 
 
 def test_membership_tooltip_payload_cannot_close_the_script(corpus):

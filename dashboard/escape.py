@@ -1,0 +1,79 @@
+"""Every string from annotations.yaml, seeds/ or the URL is escaped here, once, for where it is shown (pure).
+
+Each function takes any object (its `str()` is escaped) and returns text that shows exactly as written in
+its destination, never as markup:
+
+- `html`: HTML text and quoted attribute values (the briefing file, SVG, st.html, st.iframe pages);
+- `html_block` / `html_line`: HTML that `st.markdown(unsafe_allow_html=True)` shows, where markdown, LaTeX and
+  Streamlit's directives would otherwise read `*`, `$`, `:` …; `html_line` also folds whitespace, since a
+  blank line ends the HTML block;
+- `template`: HTML inside folium's Jinja templates and JavaScript template literals (`` ` ``, `$`, `\\`, `{`,
+  `}` as character references too);
+- `plotly`: plotly text, which reads `<b>`, `<br>`, `<a>` as markup;
+- `markdown`: plain text for `st.markdown` and Streamlit labels (no HTML, markdown, LaTeX or directives);
+- `script_json`: a value as JSON that may sit inside a `<script>` element or an attribute.
+
+Tests: tests/unit/test_escaping.py, and the hostile corpus (tests/hostile.py) on every page and download.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import json
+import re
+
+# Characters markdown (and Streamlit's LaTeX and directives) read as syntax, as HTML character references.
+_MD_AS_ENTITIES = str.maketrans({ch: f"&#{ord(ch)};" for ch in "\\`*_{}[]()#+-.!|~$:"})
+# What folium's templates and JavaScript template literals would interpret.
+_TEMPLATE_UNSAFE = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;", "{": "&#123;", "}": "&#125;"})
+# After markdown's backslash escapes: a colon before a letter, digit, _, + or - (escaped or not) could open
+# :smile:, :+1:, :-1:, :material/…: or :red[…]. A URL's "://" is left alone, so a copied link still works.
+_DIRECTIVE_COLON = re.compile(r":(?=\\?[A-Za-z0-9_+\-])")
+_MARKDOWN_SYNTAX = "\\`*_{}[]()#+-.!|<>~$:"
+
+
+def html(text: object) -> str:
+    """HTML text or a quoted attribute value: &, <, >, " and ' as character references."""
+    return _html.escape(str(text), quote=True)
+
+
+def html_block(text: object) -> str:
+    """HTML that st.markdown(unsafe_allow_html=True) shows: tags, and markdown's characters too, as character
+    references (shown as themselves whether or not markdown reads the block)."""
+    # Quotes last: their references ("&#x27;") hold a '#', which the table would escape again.
+    escaped = _html.escape(str(text), quote=False).translate(_MD_AS_ENTITIES)
+    return escaped.replace('"', "&quot;").replace("'", "&#39;")
+
+
+def html_line(text: object) -> str:
+    """html_block, with whitespace folded to single spaces (a blank line would end the HTML block)."""
+    return html_block(" ".join(str(text).split()))
+
+
+def template(text: object) -> str:
+    """HTML that passes through folium's Jinja templates and JavaScript template literals unread."""
+    return html(text).translate(_TEMPLATE_UNSAFE)
+
+
+def plotly(text: object) -> str:
+    """Text for plotly, which reads <b>, <br>, <a> … as markup: shown literally instead."""
+    return _html.escape(str(text), quote=False)
+
+
+def markdown(text: object) -> str:
+    """Text for st.markdown and Streamlit labels: no HTML, no markdown, no LaTeX, no directives.
+
+    Every markdown and LaTeX character is backslash-escaped. Streamlit reads :material/home: and emoji
+    shortcodes (:smile:) after escapes are undone, so a colon that could open one is followed by an invisible
+    word joiner (U+2060).
+    """
+    escaped = _html.escape(str(text), quote=False)
+    for ch in _MARKDOWN_SYNTAX:
+        escaped = escaped.replace(ch, "\\" + ch)
+    return _DIRECTIVE_COLON.sub(":\u2060", escaped)
+
+
+def script_json(value: object) -> str:
+    """Compact JSON that can neither end nor comment out the element it sits in (<, > and & as \\u00XX)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
