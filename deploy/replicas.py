@@ -160,6 +160,9 @@ def main() -> int:
     replicas = Replicas(args.replicas, args.port, ROOT / ".replicas",
                         ports=[args.port + 1 + i for i in range(args.replicas)])
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    # Ctrl-C stops everything even when this was started as a background job (`make serve-replicas &`, a CI
+    # runner, nohup): the shell then starts it with SIGINT ignored, and Python would keep it ignored.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     busy = busy_ports([args.port, *replicas.ports])
     if busy:
         print(f"Cannot start: port{'s' if len(busy) > 1 else ''} {', '.join(map(str, busy))} "

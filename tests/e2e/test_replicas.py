@@ -4,6 +4,7 @@ a reader's whole visit goes through the proxy, downloads included, and survives 
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -116,11 +117,22 @@ def test_a_replica_killed_mid_session_loses_nothing_the_reader_set(page, replica
         replicas.restart(serving)
 
 
-def test_make_serve_replicas_starts_the_proxy_and_stops_everything_on_ctrl_c(replicas, tmp_path):
+def _as_a_background_job() -> None:
+    # A shell starts a background job (`cmd &`, as a CI runner or nohup may start `.ci/run`) with SIGINT and
+    # SIGQUIT ignored, and Python then keeps them ignored: Ctrl-C must still stop the replicas (run 3 of
+    # issue 25 hung here for a minute and left two replicas and the proxy running).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGQUIT, signal.SIG_IGN)
+
+
+@pytest.mark.parametrize("started", ["in a terminal", "as a background job"])
+def test_make_serve_replicas_starts_the_proxy_and_stops_everything_on_ctrl_c(replicas, started):
     # What `make serve-replicas N=2` runs (the `replicas` fixture is only here to need HAProxy).
     port = free_port(span=3)  # the proxy's, then the two replicas' (a replica's port taken made this fail)
     proc = subprocess.Popen([sys.executable, "-m", "deploy.replicas", "--replicas", "2", "--port", str(port)],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            start_new_session=True,
+                            preexec_fn=_as_a_background_job if started == "as a background job" else None)
     try:
         assert "Ctrl-C stops them" in proc.stdout.readline()
         assert wait_healthy(f"http://127.0.0.1:{port}", proc)
@@ -128,7 +140,11 @@ def test_make_serve_replicas_starts_the_proxy_and_stops_everything_on_ctrl_c(rep
             assert "STREAMLIT_REPLICA=app" in response.headers["Set-Cookie"]
     finally:
         proc.send_signal(signal.SIGINT)
-        out, _ = proc.communicate(timeout=60)
+        try:
+            out, _ = proc.communicate(timeout=60)
+        finally:
+            if proc.poll() is None:  # never leave the replicas and the proxy running after a failure
+                os.killpg(proc.pid, signal.SIGKILL)
     assert proc.returncode == 0, out
     for replica_port in (port + 1, port + 2):
         with pytest.raises(OSError):
