@@ -9,9 +9,9 @@ CSS pixel, so that a line the map draws 3 px wide is 6 pixels here: sharp on a h
 projector. It holds the title, what is shaded on which day, the filters, the map, its legend (only what is
 drawn), a scale bar, the attribution, when it was made from which corpus, and the dashboard link.
 
-It matches the map: Web Mercator as Leaflet draws it; the same marks (dashboard.map.layers: the lines with their
+It matches the map: Web Mercator as Leaflet draws it; the same marks (dashboard.map.marks: the lines with their
 styles, the legs' arcs and labels, the stops and sites by the same style tables, marks grouped per grid cell
-past layers.MAX_MARKERS); the same colours (layers.PALETTE and the style tables: nothing is restated here);
+past marks.MAX_MARKERS); the same colours (dashboard.map.style: nothing is restated here);
 the reader's frame. The frame is kept whole: where its shape differs from the image's map area (between
 MIN_ASPECT and MAX_ASPECT, height over width), it is widened on the short side about its centre, never cut.
 
@@ -42,10 +42,10 @@ from dashboard.corpus.model import MilitarySite, VisitStop
 from dashboard.downloads.licences import ATTRIBUTION
 from dashboard.downloads.snapshot import Extent, Snapshot, inverse_mercator_y, mercator_x, mercator_y
 from dashboard.map.geo import polygonal
-from dashboard.map.layers import (
+from dashboard.map.marks import MAX_MARKERS, draw_leg, layer_marks, route_legs
+from dashboard.map.style import (
     BORDER_COLOR,
     LAND_STYLE,
-    MAX_MARKERS,
     MEMBERSHIP_EDGE,
     MEMBERSHIP_PATTERN,
     MEMBERSHIP_STYLE,
@@ -54,9 +54,6 @@ from dashboard.map.layers import (
     SEA_COLOR,
     SITE_STYLE,
     STOP_STYLE,
-    draw_leg,
-    layer_marks,
-    route_legs,
 )
 
 WIDTH_PX = 1920
@@ -64,7 +61,7 @@ SCALE = 2  # device pixels per CSS pixel
 CSS_WIDTH = WIDTH_PX // SCALE  # the layout below is in CSS pixels
 PT = 0.75  # one CSS pixel in points (96 CSS px to the inch)
 LEAFLET_EARTH_KM = 6371.0  # L.CRS.Earth.R, the sphere Leaflet's map.distance measures on
-# The map's fill patterns (layers.MEMBERSHIP_PATTERN) as matplotlib hatches, drawn in the map's dark grey.
+# The map's fill patterns (style.MEMBERSHIP_PATTERN) as matplotlib hatches, drawn in the map's dark grey.
 MPL_HATCH = {"vertical": "||", "horizontal": "--", "grid": "++", "rising": "//", "falling": "\\\\", "cross": "xx",
              "dots": "..", "rings": "oo"}
 HATCH_COLOR = (0.133, 0.133, 0.133, 0.7)

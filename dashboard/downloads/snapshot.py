@@ -21,7 +21,7 @@ from dashboard.corpus.dates import format_date
 from dashboard.corpus.load import Corpus
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Annotation, Membership
-from dashboard.map.layers import LAYER_ORDER, TOUR_BOUNDS
+from dashboard.map.style import LAYER_ORDER, TOUR_BOUNDS
 from dashboard.query import link as vs
 from dashboard.query.filter_panel import KIND_LABELS, LAYER_LABELS, option_names
 from dashboard.query.filters import RANGE_START, select

@@ -17,16 +17,8 @@ import shapely
 from dashboard import escape
 from dashboard.corpus.model import Annotation, Border, Membership, MilitarySite, VisitStop
 from dashboard.map.geo import geodesic_arc
-from dashboard.map.layers import (
-    BORDER_COLOR,
-    MEMBERSHIP_STYLE,
-    PALETTE,
-    RETURN_BEND_KM,
-    SITE_STYLE,
-    STOP_STYLE,
-    bend,
-    route_legs,
-)
+from dashboard.map.marks import RETURN_BEND_KM, bend, route_legs
+from dashboard.map.style import BORDER_COLOR, MEMBERSHIP_STYLE, PALETTE, SITE_STYLE, STOP_STYLE
 
 WATER, LAND = "#cfe3ef", "#e8e4da"
 # The interactive map's size the story frames its steps for (a 1280 px wide screen): a small map shows the

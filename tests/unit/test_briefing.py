@@ -258,7 +258,7 @@ def test_hostile_strings_become_text_and_nothing_else(hostile_html):
     page = Page(hostile_html)
     assert len(page.scripts) == 3  # the data, Leaflet, ours: nothing else came in from the corpus
     assert not any(tag in ("img", "iframe", "object", "embed", "form", "base") for tag, _ in page.elements)
-    # One SVG only, the file's own: the statuses' fill patterns (layers.pattern_defs).
+    # One SVG only, the file's own: the statuses' fill patterns (style.pattern_defs).
     assert [attrs.get("class") for tag, attrs in page.elements if tag == "svg"] == ["patterns"]
 
     assert not any(name.startswith("on") for _, attrs in page.elements for name in attrs)
@@ -284,7 +284,7 @@ def test_a_record_of_each_kind_shows_without_error(corpus, geodata):
 
 def test_statuses_are_told_apart_by_pattern_as_on_the_map(default_html, page):
     # Issue 13's patterns (WCAG 1.4.1) hold in the file too: the map's countries and the legend's swatches.
-    from dashboard.map.layers import MEMBERSHIP_PATTERN
+    from dashboard.map.style import MEMBERSHIP_PATTERN
 
     patterned = [status for status, hatch in MEMBERSHIP_PATTERN.items() if hatch]
     for status in patterned:
@@ -297,7 +297,7 @@ def test_statuses_are_told_apart_by_pattern_as_on_the_map(default_html, page):
 def test_tooltips_point_to_what_the_file_has(page):
     # The dashboard's tooltips send the reader to its evidence panel; the file has none: a click shows excerpts.
     from dashboard.downloads.briefing import FILE_HINT
-    from dashboard.map.layers import EVIDENCE_HINT
+    from dashboard.map.marks import EVIDENCE_HINT
 
     data_text = next(t for a, t in page.scripts if a.get("type") == "application/json")
     assert EVIDENCE_HINT not in data_text

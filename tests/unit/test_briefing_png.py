@@ -21,14 +21,8 @@ from dashboard.downloads.snapshot import (
     view_link,
 )
 from dashboard.map.geo import load_borders, load_countries
-from dashboard.map.layers import (
-    BORDER_COLOR,
-    LAND_STYLE,
-    SEA_COLOR,
-    STOP_STYLE,
-    display_lines,
-    membership_payload,
-)
+from dashboard.map.marks import display_lines, membership_payload
+from dashboard.map.style import BORDER_COLOR, LAND_STYLE, SEA_COLOR, STOP_STYLE
 from dashboard.query import link as vs
 from dashboard.query.filters import FilterState
 from tests.conftest import ROOT

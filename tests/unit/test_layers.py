@@ -14,13 +14,10 @@ from dashboard.corpus.load import DEFAULT_GEODATA
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Border, Excerpt, Membership, MilitarySite, VisitStop
 from dashboard.map.geo import load_borders
-from dashboard.map.layers import (
+from dashboard.map.leaflet import build_layer_js, layer_js
+from dashboard.map.marks import (
     MAX_MARKERS,
-    MEMBERSHIP_STYLE,
-    SITE_STYLE,
     border_marks,
-    build_layer_js,
-    layer_js,
     layer_marks,
     membership_payload,
     record_id_from_tooltip,
@@ -28,6 +25,7 @@ from dashboard.map.layers import (
     route_marks,
     site_marks,
 )
+from dashboard.map.style import MEMBERSHIP_STYLE, SITE_STYLE
 from dashboard.query.filters import FilterState, apply_filter
 from tests.ci import need
 

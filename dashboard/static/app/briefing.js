@@ -154,7 +154,7 @@
     }).addTo(map);
   });
 
-  // The layers, with the dashboard's own renderer (dashboard/map/layers.py), in its order.
+  // The layers, with the dashboard's own renderer (dashboard/map/leaflet.py), in its order.
   window.__markReady = selectable;
   window.feature_group = [];
   data.layers.forEach(function (layer) {

@@ -1,418 +1,42 @@
-"""Pure map building: records and GeoDataFrames -> folium Map and FeatureGroups.
+"""The map's folium and branca glue: the base map (the basemap's and the legend's elements, the map's script
+and styles), each dynamic layer's script, the story's layer, the online tiles.
 
-Every string that reaches HTML goes through `esc` (tooltips, popups, labels,
-legend), and every string that reaches JavaScript goes through `json.dumps`.
+    build_base_map(basemap_url, labels, js, css) -> folium.Map
+    build_layer_js(kind, var, records, corpus, borders_gdf, shade, on) -> str
+
+What the browser runs lives in static/app/ (the map's scripts and styles, read here as text); Python passes
+them their configuration as JSON. Every string that reaches HTML is escaped (dashboard.escape), every value
+that reaches JavaScript is JSON. Pure: no Streamlit.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
-import math
-import re
 import urllib.parse
-from dataclasses import dataclass
 from pathlib import Path
 
 import folium
-import shapely
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from dashboard import escape
-from dashboard.corpus.dates import format_date
 from dashboard.corpus.load import Corpus
-from dashboard.corpus.memberships import membership_status, status_held_since, status_label
-from dashboard.corpus.model import Annotation, Border, Membership, MilitarySite, VisitStop
+from dashboard.corpus.memberships import membership_status
+from dashboard.corpus.model import Annotation, Membership
 from dashboard.map.assets import STATIC_URL
-from dashboard.map.describe import mark_name
-from dashboard.map.geo import geodesic_arc, geodesic_distance_km
+from dashboard.map.legend import legend_html
+from dashboard.map.marks import REF_PATTERN, Mark, layer_marks, membership_payload
+from dashboard.map.style import (
+    DEFAULT_CENTER,
+    DEFAULT_ZOOM,
+    LAND_STYLE,
+    MEMBERSHIP_PATTERN,
+    SEA_COLOR,
+    TAB_ORDER,
+    TOUR_BOUNDS,
+)
 from dashboard.query.link import P_SEL
-
-# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
-PALETTE = {
-    "blue": "#0072B2",
-    "sky": "#56B4E9",
-    "green": "#009E73",
-    "orange": "#E69F00",
-    "vermillion": "#D55E00",
-    "purple": "#CC79A7",
-    "yellow": "#F0E442",
-    "grey": "#777777",
-    # Two more from Paul Tol's muted scheme, for statuses the eight above cannot all tell apart.
-    "teal": "#44AA99",
-    "rose": "#CC6677",
-    "black": "#222222",
-}
-MEMBERSHIP_STYLE = {
-    "member": {"fillColor": PALETTE["blue"], "fillOpacity": 0.55, "dashArray": None},
-    "associate": {"fillColor": PALETTE["purple"], "fillOpacity": 0.45, "dashArray": None},
-    "observer": {"fillColor": PALETTE["sky"], "fillOpacity": 0.45, "dashArray": "6 4"},
-    "dialogue_partner": {"fillColor": PALETTE["yellow"], "fillOpacity": 0.45, "dashArray": "3 3"},
-    "partner": {"fillColor": PALETTE["teal"], "fillOpacity": 0.45, "dashArray": "8 2"},
-    "prospective": {"fillColor": PALETTE["green"], "fillOpacity": 0.40, "dashArray": "2 4"},
-    "suspended": {"fillColor": PALETTE["orange"], "fillOpacity": 0.45, "dashArray": "8 3 2 3"},
-    "frozen": {"fillColor": PALETTE["rose"], "fillOpacity": 0.45, "dashArray": "2 2"},
-    "former": {"fillColor": PALETTE["grey"], "fillOpacity": 0.30, "dashArray": "1 5"},
-}
-# A fill pattern per status besides membership itself, so that statuses differ in more than colour
-# (WCAG 1.4.1): on the map and in the legend alike (pattern_defs).
-MEMBERSHIP_PATTERN = {
-    "member": None,
-    "associate": "vertical",
-    "observer": "dots",
-    "dialogue_partner": "horizontal",
-    "partner": "grid",
-    "prospective": "rising",
-    "suspended": "falling",
-    "frozen": "cross",
-    "former": "rings",
-}
-# The same patterns as plotly draws them (the charts' membership timeline); plotly has no rings: larger,
-# fainter dots instead.
-PLOTLY_PATTERN = {
-    "vertical": {"shape": "|"}, "horizontal": {"shape": "-"}, "grid": {"shape": "+"}, "rising": {"shape": "/"},
-    "falling": {"shape": "\\"}, "cross": {"shape": "x"}, "dots": {"shape": "."},
-    "rings": {"shape": ".", "size": 12, "solidity": 0.15},
-}
-_HATCH = {
-    "vertical": '<path d="M4 0V8" stroke-width="1.6"/>',
-    "horizontal": '<path d="M0 4H8" stroke-width="1.6"/>',
-    "grid": '<path d="M4 0V8M0 4H8" stroke-width="1.1"/>',
-    "rising": '<path d="M-2 2L2 -2M0 8L8 0M6 10L10 6" stroke-width="1.4"/>',
-    "falling": '<path d="M-2 6L2 10M0 0L8 8M6 -2L10 2" stroke-width="1.4"/>',
-    "cross": '<path d="M0 0L8 8M8 0L0 8" stroke-width="1.1"/>',
-    "dots": '<circle cx="4" cy="4" r="1.4" stroke="none" fill="#222" fill-opacity="0.7"/>',
-    "rings": '<circle cx="4" cy="4" r="2" stroke-width="1" fill="none"/>',
-}
-
-
-def pattern_defs() -> str:
-    """An SVG holding one <pattern id="pat-STATUS"> per patterned status: the status colour at its opacity,
-    hatched in dark grey. Map paths and legend swatches fill with url(#pat-STATUS)."""
-    out = []
-    for status, hatch in MEMBERSHIP_PATTERN.items():
-        if hatch is None:
-            continue
-        style = MEMBERSHIP_STYLE[status]
-        out.append(f'<pattern id="pat-{status}" width="8" height="8" patternUnits="userSpaceOnUse">'
-                   f'<rect width="8" height="8" fill="{style["fillColor"]}" fill-opacity="{style["fillOpacity"]}"/>'
-                   f'<g stroke="#222" stroke-opacity="0.7">{_HATCH[hatch]}</g></pattern>')
-    return ('<svg class="patterns" aria-hidden="true" focusable="false" width="0" height="0" '
-            f'style="position:absolute"><defs>{"".join(out)}</defs></svg>')
-
-
-SITE_STYLE = {
-    "active": {"color": PALETTE["vermillion"], "label": "active", "shape": "■"},
-    "withdrawal_offered": {"color": PALETTE["orange"], "label": "withdrawal offered", "shape": "◆"},
-    "proposed": {"color": PALETTE["purple"], "label": "proposed", "shape": "▲"},
-    "closed": {"color": PALETTE["grey"], "label": "closed", "shape": "✕"},
-}
-STOP_STYLE = {
-    "made": PALETTE["black"],
-    "not_made": PALETTE["grey"],
-    "phone_call": PALETTE["green"],
-    "origin": PALETTE["black"],
-}
-BORDER_COLOR = PALETTE["vermillion"]
-# Where a flag in a tooltip sends the reader (the briefing file, which has no panel, says its own).
-EVIDENCE_HINT = "see the evidence panel"
-ROUTE_COLOR = PALETTE["black"]
-# The basemap: the sea (the map's background), a country outside the shaded grouping, and the outline a
-# shaded country gets (its fill is MEMBERSHIP_STYLE's, over the sea). The map, the briefing file and the
-# PNG all draw with these.
-SEA_COLOR = "#cfe3ef"
-LAND_STYLE = {"color": "#ffffff", "weight": 1, "fillColor": "#e8e4da", "fillOpacity": 1, "dashArray": None}
-MEMBERSHIP_EDGE = {"color": "#444", "weight": 1}
-# A primary border is drawn over a white halo, so that it stands out on any shading.
-BORDER_HALO = {"color": "#ffffff", "weight": 9, "opacity": 0.9}
-DEFAULT_CENTER = (47.0, 57.5)
-DEFAULT_ZOOM = 4
-# Moscow to the Tajik–Afghan border: what a first-time visitor should see.
-# The first view frames the story: the three stops and the Tajik-Afghan border. Moscow, off to the
-# north-west, is shown by an edge mark (static/app/map-layout.js).
-TOUR_BOUNDS = [[36.4, 66.6], [44.0, 78.4]]
-# The return leg (Bishkek -> Moscow) runs beside the outbound one (Moscow -> Almaty): it is bent this far
-# to the other side at its middle, so that the two are told apart.
-RETURN_BEND_KM = 170.0
-REF_PATTERN = re.compile(r"ref: ([a-z0-9][a-z0-9-]*)")
-
-
-
-def _ref(record_id: str) -> str:
-    return f'<div class="ref">ref: {escape.template(record_id)}</div>'
-
-
-def _flag(record: Annotation, corpus: Corpus) -> str:
-    """A visible warning on records whose sources disagree."""
-    if record.id not in corpus.disputed:
-        return ""
-    return f'<div class="flag">⚠ sources disagree: {EVIDENCE_HINT}</div>'
-
-
-def record_id_from_tooltip(text: str | None) -> str | None:
-    """The record id a clicked feature's tooltip carries, if any."""
-    match = REF_PATTERN.search(text or "")
-    return match.group(1) if match else None
-
-
-def short_quote(record: Annotation, limit: int = 180) -> str:
-    """First excerpt of a record, cut at a word boundary."""
-    if not record.excerpts:
-        return ""
-    quote = " ".join(record.excerpts[0].quote.split())
-    if len(quote) <= limit:
-        return quote
-    return quote[:limit].rsplit(" ", 1)[0] + " …"
-
-
-def _popup(record: Annotation, corpus: Corpus, extra: str = "") -> str:
-    quote = short_quote(record)
-    body = f"<b>{escape.template(record.title)}</b>{extra}"
-    if quote:
-        source = corpus.sources[record.excerpts[0].source].label
-        body += f'<blockquote>“{escape.template(quote)}”</blockquote><div class="src">— {escape.template(source)}</div>'
-    elif record.references:
-        body += f'<div class="src">Context: {escape.template(record.references[0].title)}</div>'
-    return body + _ref(record.id)
-
-
-@dataclass(frozen=True)
-class Mark:
-    """One thing drawn on a dynamic layer; its HTML strings are already escaped."""
-
-    shape: str  # "marker" (a divIcon), "line" or "circle"
-    points: tuple[tuple[float, float], ...]
-    tooltip: str | None = None
-    popup: str | None = None
-    icon: str | None = None
-    icon_class: str = ""
-    icon_size: tuple[int, int] = (24, 24)
-    icon_anchor: tuple[int, int] = (12, 12)
-    style: tuple[tuple[str, object], ...] = ()
-    # The accessible name (describe.mark_name, escaped as the tooltip is) of a mark that selects a record:
-    # it takes focus, in tour order. A mark without one is out of the Tab order and hidden from screen readers.
-    name: str | None = None
-
-    def to_json(self) -> list:
-        """Compact form read by the layer script's renderer."""
-        return [self.shape, [[round(lat, 5), round(lon, 5)] for lat, lon in self.points], self.tooltip,
-                self.popup, self.icon, self.icon_class, list(self.icon_size), list(self.icon_anchor),
-                dict(self.style), self.name]
-
-
-def _style(**kwargs) -> tuple[tuple[str, object], ...]:
-    return tuple((k, v) for k, v in kwargs.items() if v is not None)
-
-
-@dataclass(frozen=True)
-class Leg:
-    """One flight leg of the route, with its geodesic length."""
-
-    start: VisitStop
-    end: VisitStop
-    km: float
-
-
-def route_legs(stops: list[VisitStop]) -> list[Leg]:
-    """Moscow -> stops in order -> back to Moscow, each leg measured on the WGS84 ellipsoid."""
-    made = sorted((s for s in stops if s.status == "made"), key=lambda s: s.order or 0)
-    origin = next((s for s in stops if s.status == "origin"), None)
-    path = ([origin] if origin else []) + made + ([origin] if origin and made else [])
-    return [
-        Leg(a, b, geodesic_distance_km(a.location.lat, a.location.lon, b.location.lat, b.location.lon))
-        for a, b in zip(path, path[1:])
-    ]
-
-
-def _bearing_arrow(points: list[tuple[float, float]], at: float = 0.5) -> tuple[tuple[float, float], float]:
-    """A point a share `at` along a line, and the line's heading there (degrees clockwise from north)."""
-    mid = min(max(int(len(points) * at), 1), len(points) - 1)
-    (lat1, lon1), (lat2, lon2) = points[mid - 1], points[mid]
-    return points[mid], math.degrees(math.atan2(lon2 - lon1, lat2 - lat1))
-
-
-def bend(points: list[tuple[float, float]], km: float) -> list[tuple[float, float]]:
-    """A line pushed sideways by up to `km` at its middle (a sine profile), its ends kept in place:
-    a return leg drawn beside the outbound one instead of on top of it."""
-    if len(points) < 3 or km == 0:
-        return points
-    (lat1, lon1), (lat2, lon2) = points[0], points[-1]
-    # Perpendicular to the chord, in degrees, scaled so that one unit is ~1 km at this latitude.
-    mid_lat = math.radians((lat1 + lat2) / 2)
-    dx, dy = (lon2 - lon1) * math.cos(mid_lat), lat2 - lat1
-    norm = math.hypot(dx, dy) or 1.0
-    px, py = -dy / norm, dx / norm
-    out = []
-    for i, (lat, lon) in enumerate(points):
-        shift = km / 111.32 * math.sin(math.pi * i / (len(points) - 1))
-        out.append((lat + py * shift, lon + px * shift / max(math.cos(math.radians(lat)), 0.1)))
-    return out
-
-
-@dataclass(frozen=True)
-class LegDrawing:
-    """How one leg is drawn: its line, whether it is the way back, its day ('27 Feb'), and where its
-    arrow and label sit (a point on the line and the line's heading there, degrees clockwise from north)."""
-
-    leg: Leg
-    points: tuple[tuple[float, float], ...]
-    returning: bool
-    when: str
-    arrow_at: tuple[float, float]
-    heading: float
-
-
-def draw_leg(leg: Leg) -> LegDrawing:
-    """A leg as the map draws it: the geodesic arc (the return leg bent beside the outbound one)."""
-    points = geodesic_arc(leg.start.location.lat, leg.start.location.lon,
-                          leg.end.location.lat, leg.end.location.lon, n=48)
-    returning = leg.end.status == "origin"
-    if returning:
-        points = bend(points, RETURN_BEND_KM)
-    day = leg.end.date if leg.end.date else leg.start.date
-    when = format_date(day)[:-5] if day else ""  # '27 Feb'
-    # The labels of the two long legs sit at different points along them, so they do not meet.
-    point, angle = _bearing_arrow(points, 0.62 if returning else 0.4)
-    return LegDrawing(leg, tuple(points), returning, when, point, angle)
-
-
-def route_marks(stops: list[VisitStop], corpus: Corpus) -> list[Mark]:
-    """Geodesic legs with their direction, day and km (the return leg bent beside the outbound one),
-    numbered stops, stops not made, and the phone call."""
-    marks: list[Mark] = []
-    for leg in route_legs(stops):
-        drawn = draw_leg(leg)
-        when = drawn.when
-        label = escape.template(f"{leg.start.city} → {leg.end.city}{', ' + when if when else ''}: {leg.km:,.0f} km "
-                    "(geodesic, WGS84)")
-        marks.append(Mark("line", drawn.points, tooltip=label,
-                          style=_style(color=ROUTE_COLOR, weight=3, opacity=0.85,
-                                       dashArray="8 5" if drawn.returning else None)))
-        marks.append(Mark(
-            "marker", (drawn.arrow_at,), tooltip=label,
-            icon=f'<div class="leg-arrow" style="transform: rotate({drawn.heading - 90:.0f}deg)">➤</div>'
-                 f'<div class="leg-km">{escape.template(when + " · ") if when else ""}{leg.km:,.0f} km</div>',
-            icon_class="leg-label", icon_size=(90, 30), icon_anchor=(8, 8)))
-    for stop in tour_order(stops):
-        marks.extend(_stop_marks(stop, stops, corpus))
-    return marks
-
-
-_TOUR_RANK = {"origin": 0, "made": 1, "not_made": 2, "phone_call": 3}
-
-
-def tour_order(stops: list[VisitStop]) -> list[VisitStop]:
-    """Stops in tour order, which is also the Tab order: the start, the stops made, those not made, the call."""
-    return sorted(stops, key=lambda s: (_TOUR_RANK[s.status], s.order or 0))
-
-
-def _stop_marks(stop: VisitStop, stops: list[VisitStop], corpus: Corpus) -> list[Mark]:
-    where = (stop.location.lat, stop.location.lon)
-    leaders = ", ".join(stop.leaders)
-    if stop.status == "phone_call":
-        dushanbe = next((s for s in stops if s.city == "Dushanbe" and s.status == "made"), None)
-        if dushanbe is None:
-            return []
-        tip = escape.template(f"Phone call from the Dushanbe talks: {leaders}") + _ref(stop.id)
-        return [Mark("line", ((dushanbe.location.lat, dushanbe.location.lon), where), tooltip=tip,
-                     popup=_popup(stop, corpus), name=escape.template(mark_name(stop, corpus)),
-                     style=_style(color=STOP_STYLE["phone_call"], weight=2, dashArray="2 6"))]
-    if stop.status == "origin":
-        badge, cls = "M", "stop-origin"
-    elif stop.status == "made":
-        badge, cls = str(stop.order), "stop-made"
-    else:
-        badge, cls = "✕", "stop-not-made"
-    if stop.id in corpus.disputed:
-        cls += " flagged"
-    title = {"made": f"Stop {stop.order}", "not_made": "Not visited", "origin": "Start and end"}[stop.status]
-    when = format_date(stop.date, stop.date_precision) if stop.date else "no date"
-    tip = (f"<b>{escape.template(title)}: {escape.template(stop.city)}</b><br>{escape.template(when)}"
-           + (f"<br>{escape.template(leaders)}" if leaders else "")
-           + "".join(f"<br>• {escape.template(a)}" for a in stop.agenda[:3]) + _flag(stop, corpus) + _ref(stop.id))
-    return [Mark("marker", (where,), tooltip=tip, popup=_popup(stop, corpus),
-                 icon=f'<div class="stop {cls}">{escape.template(badge)}</div>', icon_class="stop-icon",
-                 icon_size=(26, 26), icon_anchor=(13, 13), name=escape.template(mark_name(stop, corpus)))]
-
-
-def site_marks(sites: list[MilitarySite], corpus: Corpus) -> list[Mark]:
-    """One marker per Russian military site, shape and colour by status."""
-    marks = []
-    for site in sites:
-        style = SITE_STYLE[site.status]
-        details = [f"status: {style['label']}"]
-        if site.aircraft:
-            details.append("aircraft: " + ", ".join(site.aircraft))
-        if site.personnel:
-            details.append("personnel: " + site.personnel)
-        lines = "".join(f"<br>{escape.template(d)}" for d in details)
-        flagged = " flagged" if site.id in corpus.disputed else ""
-        marks.append(Mark(
-            "marker", ((site.location.lat, site.location.lon),),
-            tooltip=f"<b>{escape.template(site.title)}</b>{lines}" + _flag(site, corpus) + _ref(site.id),
-            popup=_popup(site, corpus, extra=lines),
-            icon=f'<div class="site{flagged}" data-status="{site.status}" style="color:{style["color"]}">'
-                 f'{style["shape"]}</div>'
-                 '<div class="site-stem"></div>',
-            icon_class="site-icon", icon_size=(24, 34), icon_anchor=(1, 34), name=escape.template(mark_name(site, corpus))))
-    return marks
-
-
-def border_marks(borders: list[Border], borders_gdf, corpus: Corpus) -> list[Mark]:
-    """The borders the articles discuss, highlighted, with their computed geodesic length."""
-    by_id = {row.id: row for row in borders_gdf.itertuples()}
-    # One line per border however many records discuss it: the first record speaks for it.
-    firsts: dict[str, Border] = {}
-    for record in borders:
-        firsts.setdefault(record.geodata_id, record)
-    marks = []
-    for record in firsts.values():
-        row = by_id.get(record.geodata_id)
-        if row is None:
-            continue
-        tip = (f"<b>{escape.template(record.title)}</b><br>computed: {row.length_km:,.0f} km "
-               f"(geodesic, {escape.template(row.resolution)})" + _flag(record, corpus) + _ref(record.id))
-        primary = record.emphasis == "primary"
-        name = escape.template(mark_name(record, corpus, length_km=row.length_km))
-        for coords in display_lines(row.geometry.wkb):
-            if primary:
-                marks.append(Mark("line", coords, style=_style(**BORDER_HALO)))
-            marks.append(Mark("line", coords, tooltip=tip, popup=_popup(record, corpus), style=_style(
-                color=BORDER_COLOR, weight=5 if primary else 3, opacity=0.95 if primary else 0.6,
-                dashArray=None if primary else "6 5"), name=name))
-            name = None  # a border drawn in several pieces takes focus once
-    return marks
-
-
-@functools.lru_cache(maxsize=256)
-def display_lines(wkb: bytes) -> tuple[tuple[tuple[float, float], ...], ...]:
-    """A border as drawn: simplified (~1 km at these zooms), (lat, lon) to 4 decimals; once per geometry.
-
-    The lengths shown beside it come from the full line.
-    """
-    shown = shapely.from_wkb(wkb).simplify(DISPLAY_TOLERANCE_DEG, preserve_topology=False)
-    lines = shown.geoms if shown.geom_type == "MultiLineString" else [shown]
-    return tuple(tuple((round(lat, 4), round(lon, 4)) for lon, lat in line.coords) for line in lines)
-
-
-def membership_payload(status: dict[str, Membership], org_short: str, corpus: Corpus, on: dt.date) -> dict:
-    """Style and tooltip per shaded country; the basemap applies them (no polygons per rerun)."""
-    payload = {}
-    periods = [r for r in corpus.records if isinstance(r, Membership)]
-    for code, record in status.items():
-        began = status_held_since(periods, record)
-        since = format_date(began.date, began.date_precision) if began.date else "?"
-        unsettled = (f'<div class="flag">⚠ unsettled: {EVIDENCE_HINT}</div>' if record.unsettled else "")
-        tip = (f"<b>{escape.template(corpus.countries.get(code, code))}</b> · {escape.template(org_short)}: "
-               f"{escape.template(status_label(record.status))}<br>since {escape.template(since)} (as of {escape.template(format_date(on))})"
-               + unsettled + _flag(record, corpus) + _ref(record.id))
-        payload[code] = {"style": {**MEMBERSHIP_STYLE[record.status.value], **MEMBERSHIP_EDGE},
-                         "tooltip": tip, "status": record.status.value, "label": status_label(record.status)}
-    return payload
-
-
 
 # Builds the Leaflet layers from the compact marks; one copy per layer, a few hundred bytes. A mark's
 # name (m[9]) is its accessible name; __markReady (the basemap's script) makes it take focus. The briefing
@@ -923,38 +547,6 @@ class _Legend(_VerbatimMacro):
         self.html = json.dumps(legend_html())
 
 
-def legend_html() -> str:
-    """The legend's HTML, from the same style tables the layers use."""
-    # data-show names what a row stands for; the map's layout script shows only the rows it draws now.
-    rows = ['<div class="lg-title" data-group="status">Membership (shaded grouping)</div>']
-    for status, style in MEMBERSHIP_STYLE.items():
-        # The swatch is filled as the map is (colour and pattern), within a dark outline (3:1 on the legend).
-        fill = f"url(#pat-{status})" if MEMBERSHIP_PATTERN[status] else style["fillColor"]
-        opacity = 1 if MEMBERSHIP_PATTERN[status] else style["fillOpacity"]
-        dash = ' stroke-dasharray="3 2"' if style["dashArray"] else ""
-        rows.append(f'<div data-group="status" data-show="status:{status}"><svg class="sw" width="16" height="12" '
-                    f'aria-hidden="true" focusable="false"><rect x="0.5" y="0.5" width="15" height="11" fill="{fill}" '
-                    f'fill-opacity="{opacity}" stroke="#222"{dash}/></svg>{escape.template(status_label(status))}</div>')
-    rows.append('<div class="lg-note">⚠ in a tooltip: the sources disagree, or the status is unsettled</div>')
-    rows.append('<div class="lg-title" data-group="tour">Tour</div>')
-    rows.append('<div data-group="tour" data-show="stop:made"><span class="stop stop-made mini">1</span>stop, in order</div>')
-    rows.append('<div data-group="tour" data-show="stop:not_made"><span class="stop stop-not-made mini">✕</span>'
-                'announced, not made</div>')
-    rows.append('<div data-group="tour" data-show="leg"><span class="ln" style="border-top:3px solid #222"></span>'
-                'flight out, day and km</div>')
-    rows.append('<div data-group="tour" data-show="leg"><span class="ln" style="border-top:3px dashed #222"></span>'
-                'flight back</div>')
-    rows.append(f'<div data-group="tour" data-show="call"><span class="ln" style="border-top:2px dotted '
-                f'{STOP_STYLE["phone_call"]}"></span>phone call</div>')
-    rows.append('<div class="lg-title" data-group="site">Russian military sites</div>')
-    for status, style in SITE_STYLE.items():
-        rows.append(f'<div data-group="site" data-show="site:{status}"><span class="sym" style="color:{style["color"]}">'
-                    f'{style["shape"]}</span>{escape.template(style["label"])}</div>')
-    rows.append(f'<div class="lg-title" data-group="border">Border</div><div data-group="border" data-show="border">'
-                f'<span class="ln" style="border-top:4px solid {BORDER_COLOR}"></span>border the articles discuss</div>')
-    return pattern_defs() + '<details><summary>Legend</summary>' + "".join(rows) + "</details>"
-
-
 def build_base_map(
     basemap_url: str,
     labels: list[tuple[str, float, float]],
@@ -973,37 +565,6 @@ def build_base_map(
     return fmap
 
 
-LAYER_NAMES = {"members": "Memberships", "border": "Borders", "route": "Visit route", "sites": "Russian military sites"}
-LAYER_ORDER = ("members", "border", "route", "sites")
-# The order a keyboard reaches each layer's marks: the stops in tour order, the sites, then the lines.
-TAB_ORDER = ("route", "sites", "border", "members")
-
-
-DISPLAY_TOLERANCE_DEG = 0.01
-# Past this many markers a layer is drawn as counts per grid cell, so that what the
-# browser receives stays bounded however large the corpus grows.
-MAX_MARKERS = 150
-GRID_DEG = 0.5
-
-
-def layer_marks(kind: str, records: list[Annotation], corpus: Corpus, borders_gdf) -> list[Mark]:
-    """The marks of one of the map's dynamic layers, from the (already filtered) records."""
-    if kind == "border":
-        return border_marks([r for r in records if isinstance(r, Border)], borders_gdf, corpus)
-    if kind == "route":
-        stops = [r for r in records if isinstance(r, VisitStop)]
-        if len(stops) > MAX_MARKERS:
-            return grid_marks(stops, "Visit stops")
-        return route_marks(stops, corpus)
-    if kind == "sites":
-        sites = [r for r in records if isinstance(r, MilitarySite)]
-        if len(sites) > MAX_MARKERS:
-            return grid_marks(sites, "Military sites")
-        return site_marks(sites, corpus)
-    if kind == "members":
-        return []
-    raise ValueError(f"unknown layer {kind!r}")
-
 
 def build_layer_js(kind: str, var: str, records: list[Annotation], corpus: Corpus, borders_gdf,
                    shade: str, on: dt.date) -> str:
@@ -1016,31 +577,6 @@ def build_layer_js(kind: str, var: str, records: list[Annotation], corpus: Corpu
     return layer_js(layer_marks(kind, records, corpus, borders_gdf), var, membership,
                     tab_base=TAB_ORDER.index(kind) * 100_000, group=group)
 
-
-def grid_cells(records: list[Annotation], deg: float = GRID_DEG) -> dict[tuple[int, int], list[Annotation]]:
-    """Located records grouped by grid cell, in corpus order."""
-    cells: dict[tuple[int, int], list[Annotation]] = {}
-    for record in records:
-        loc = getattr(record, "location", None)
-        if loc is not None:
-            cells.setdefault((int(loc.lat // deg), int(loc.lon // deg)), []).append(record)
-    return cells
-
-
-def grid_marks(records: list[Annotation], what: str) -> list[Mark]:
-    """Too many markers to draw one by one: one circle per grid cell, sized by its count."""
-    marks = []
-    for members in grid_cells(records).values():
-        lat = sum(r.location.lat for r in members) / len(members)
-        lon = sum(r.location.lon for r in members) / len(members)
-        names = "".join(f"<br>• {escape.template(r.title)}" for r in members[:5])
-        more = f"<br>… and {len(members) - 5} more: filter to see them one by one" if len(members) > 5 else ""
-        tip = f"<b>{len(members)} {escape.template(what.lower())} here</b>{names}{more}" + _ref(members[0].id)
-        marks.append(Mark("circle", ((lat, lon),), tooltip=tip, style=_style(
-            radius=round(min(28, 6 + 3 * len(members) ** 0.5), 1), color="#222", weight=1,
-            fillColor=PALETTE["vermillion"], fillOpacity=0.6),
-            name=escape.template(f"{len(members)} {what.lower()} here, the first: {members[0].title}")))
-    return marks
 
 
 def add_online_tiles(fmap: folium.Map, provider) -> None:
