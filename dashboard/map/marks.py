@@ -269,15 +269,20 @@ def site_marks(sites: list[MilitarySite], corpus: Corpus) -> list[Mark]:
     return marks
 
 
-def border_marks(borders: list[Border], borders_gdf, corpus: Corpus) -> list[Mark]:
-    """The borders the articles discuss, highlighted, with their computed geodesic length."""
-    by_id = {row.id: row for row in borders_gdf.itertuples()}
-    # One line per border however many records discuss it: the first record speaks for it.
+def border_lines(borders: list[Border]) -> list[Border]:
+    """The records the map draws a border line for, in the records' order: one per border however many records
+    discuss it, the first record speaking for it (its tooltip, popup and name)."""
     firsts: dict[str, Border] = {}
     for record in borders:
         firsts.setdefault(record.geodata_id, record)
+    return list(firsts.values())
+
+
+def border_marks(borders: list[Border], borders_gdf, corpus: Corpus) -> list[Mark]:
+    """The borders the articles discuss, highlighted, with their computed geodesic length."""
+    by_id = {row.id: row for row in borders_gdf.itertuples()}
     marks = []
-    for record in firsts.values():
+    for record in border_lines(borders):
         row = by_id.get(record.geodata_id)
         if row is None:
             continue

@@ -17,6 +17,7 @@ from dashboard.map.geo import load_borders
 from dashboard.map.leaflet import build_layer_js, layer_js
 from dashboard.map.marks import (
     MAX_MARKERS,
+    border_lines,
     border_marks,
     layer_marks,
     membership_payload,
@@ -169,6 +170,16 @@ def test_a_border_is_drawn_once_however_many_records_discuss_it(corpus, borders)
     copies = [border.model_copy(update={"id": f"border-{i}"}) for i in range(50)]
     assert len(border_marks(copies, borders, corpus)) == len(border_marks([border], borders, corpus))
 
+
+
+def test_a_border_with_two_records_is_named_by_the_first_on_the_map_and_in_the_mark_list(corpus, borders):
+    # The mark list under the map (views/map.py) and the map's line name the same record: the first one.
+    border = of(corpus, Border)[0]
+    second = border.model_copy(update={"id": "border-second", "title": "A second record on the same border"})
+    other = next(b for b in of(corpus, Border) if b.geodata_id != border.geodata_id)
+    assert border_lines([border, other, second]) == [border, other]
+    tips = " ".join(m.tooltip or "" for m in border_marks([border, second], borders, corpus))
+    assert f"ref: {border.id}" in tips and "border-second" not in tips and "A second record" not in tips
 
 def test_marks_travel_as_compact_json(corpus):
     marks = site_marks(of(corpus, MilitarySite), corpus)
