@@ -127,6 +127,16 @@ def test_only_the_files_own_scripts_may_run(page):
         assert not (attrs.get("href") or "").lower().startswith(("javascript:", "data:")), attrs
 
 
+
+def test_the_file_draws_its_map_with_the_dashboards_own_scripts_and_styles(page):
+    # One map script for both (issue 26): the marks, their keys and highlight, the labels, the legend, the layout
+    # are the dashboard's own files, not a copy that could drift from them.
+    from dashboard.map.leaflet import MAP_SCRIPTS, map_css, static_code
+
+    for name in ("map-marks.js", "map-layout.js"):
+        assert name in MAP_SCRIPTS and any(static_code(name) in text for _, text in page.scripts), name
+    assert any(map_css() in style for style in page.styles)
+
 def test_reference_links_are_plain_anchors_to_their_records(corpus, page):
     anchors = {a["href"] for t, a in page.elements if t == "a" and (a.get("href") or "").startswith("http")}
     shown = {r.id for r in make_snapshot(corpus, vs.ViewState(), made=MADE).records}

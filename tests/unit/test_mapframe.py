@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 
 import folium
 import pytest
@@ -88,3 +90,17 @@ def test_layer_script_reaches_the_page_verbatim_not_as_a_template(geodata):
     sent = mapframe.component_kwargs(mapframe.frame_args(_base_map(geodata), "map"), [js], key="map", height=600,
                                      returned_objects=RETURNED, center=None, zoom=None)
     assert js in sent["feature_group"] and "'49" not in sent["feature_group"]
+
+
+def test_the_maps_browser_code_comes_from_its_own_files_configured_by_json(geodata):
+    # The map's script is static/app/'s files as they are, then one call with the map's configuration as JSON.
+    args = mapframe.frame_args(_base_map(geodata), "map")
+    for name in leaflet.MAP_SCRIPTS:
+        assert leaflet.static_text(name) in args.script, name
+    call = re.search(r"window\.__mapBasemap\(map_div, (\{.*?\})\);\n", args.script)
+    config = json.loads(call.group(1))
+    assert config["url"] == geodata.basemap_url and config["bounds"] == style.TOUR_BOUNDS
+    assert config["base"] == style.LAND_STYLE and config["selParam"] == "sel"
+    assert "</" not in call.group(1)  # the legend's HTML cannot end the script it sits in
+    # The styles in the page's head, the sea's colour from the style module.
+    assert leaflet.static_text("map.css") in args.header and f"--map-sea: {style.SEA_COLOR}" in args.header

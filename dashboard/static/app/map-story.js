@@ -29,10 +29,13 @@ window.__storyInit = function (map, data) {
   }
 
   function emphasise(layer, on, dim) {
-    if (layer._icon) {
-      layer._icon.classList.toggle("in-story", on);
-      layer._icon.classList.toggle("story-dim", dim);
-      layer.setZIndexOffset(on ? 900 : 0);
+    if (layer instanceof L.Marker) {
+      var icon = layer.getElement();
+      if (icon) {
+        icon.classList.toggle("in-story", on);
+        icon.classList.toggle("story-dim", dim);
+        layer.setZIndexOffset(on ? 900 : 0);
+      }
     } else if (layer.setStyle) {
       if (!layer.__storyBase) {
         layer.__storyBase = {opacity: layer.options.opacity === undefined ? 1 : layer.options.opacity,
