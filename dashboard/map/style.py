@@ -81,7 +81,6 @@ def pattern_defs() -> str:
             f'style="position:absolute"><defs>{"".join(out)}</defs></svg>')
 
 
-
 SITE_STYLE = {
     "active": {"color": PALETTE["vermillion"], "label": "active", "shape": "■"},
     "withdrawal_offered": {"color": PALETTE["orange"], "label": "withdrawal offered", "shape": "◆"},
@@ -104,11 +103,12 @@ LAND_STYLE = {"color": "#ffffff", "weight": 1, "fillColor": "#e8e4da", "fillOpac
 MEMBERSHIP_EDGE = {"color": "#444", "weight": 1}
 # A primary border is drawn over a white halo, so that it stands out on any shading.
 BORDER_HALO = {"color": "#ffffff", "weight": 9, "opacity": 0.9}
+
+# The map's first view: Moscow to the Tajik–Afghan border while it loads; then it frames the story, the three
+# stops and the Tajik-Afghan border (TOUR_BOUNDS, [[south, west], [north, east]]). Moscow, off to the
+# north-west, is shown by an edge mark (static/app/map-layout.js).
 DEFAULT_CENTER = (47.0, 57.5)
 DEFAULT_ZOOM = 4
-# Moscow to the Tajik–Afghan border: what a first-time visitor should see.
-# The first view frames the story: the three stops and the Tajik-Afghan border. Moscow, off to the
-# north-west, is shown by an edge mark (static/app/map-layout.js).
 TOUR_BOUNDS = [[36.4, 66.6], [44.0, 78.4]]
 
 # The map's layers: their names in the sidebar, the order they are drawn in (bottom to top), and the order a

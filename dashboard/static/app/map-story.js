@@ -85,7 +85,7 @@ window.__storyInit = function (map, data) {
     box.setAttribute("data-story", String(n));
     box.removeAttribute("data-story-arrived");
     var fly = animate && !reduce;
-    // The legend's strip takes the map's foot on a wide screen (see _Basemap): the step is framed above it.
+    // The legend's strip takes the map's foot on a wide screen (see map-basemap.js): the step is framed above it.
     var foot = window.__wideScreen() ? 78 : 0;
     map.once("moveend", function () {
       if (shown === n) { box.setAttribute("data-story-arrived", String(n)); }
