@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import json
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -185,3 +187,20 @@ def test_marks_travel_as_compact_json(corpus):
     marks = site_marks(of(corpus, MilitarySite), corpus)
     data = json.loads(json.dumps([m.to_json() for m in marks]))
     assert data[0][0] == "marker" and len(data[0][1][0]) == 2
+
+
+def test_the_map_the_charts_the_png_and_the_small_maps_draw_with_one_palette():
+    # One style module (dashboard/map/style.py): a colour changed there changes everywhere it is drawn, and
+    # the charts get it without building a map.
+    from dashboard.charts import figures
+    from dashboard.downloads import image
+    from dashboard.map import style
+    from dashboard.story import minimap
+
+    for module in (figures, image, minimap):
+        assert module.PALETTE is style.PALETTE and module.MEMBERSHIP_STYLE is style.MEMBERSHIP_STYLE, module
+    assert (style.SEA_COLOR, style.LAND_STYLE["fillColor"]) == (minimap.WATER, minimap.LAND)
+    assert image.SEA_COLOR is style.SEA_COLOR and image.LAND_STYLE is style.LAND_STYLE
+    imported = {node.module for node in ast.walk(ast.parse(Path(figures.__file__).read_text(encoding="utf-8")))
+                if isinstance(node, ast.ImportFrom)}
+    assert "dashboard.map.style" in imported and "dashboard.map.leaflet" not in imported
