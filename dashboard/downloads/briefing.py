@@ -7,7 +7,7 @@ plane (issue 15). Pure: no Streamlit.
 (dashboard.map.geo.load_countries / load_borders, EPSG:4326). The file holds:
 
 - the map: the view's layers and shading on its 'as of' date, with the dashboard's own styles, legend and
-  layout (layers.py, static/app/map-layout.js), on the countries of geodata/ simplified for the frame (full
+  layout (dashboard.map, static/app/map-layout.js), on the countries of geodata/ simplified for the frame (full
   detail in and around it, coarser beyond), opening on the reader's frame; pan, zoom, hover, and click
   for a mark's excerpts (static/app/briefing.js);
 - a title, the filters in words, the date made, the corpus version and the dashboard link that reproduces
@@ -22,7 +22,7 @@ and images only as data: URIs: text from the corpus is escaped everywhere, and w
 were not. Links out (public references, the dashboard) are plain anchors.
 
 Size: about 1 MB for the default view (README, "Downloads"). It grows sublinearly with the records in
-view: past layers.MAX_MARKERS a layer's marks are grouped by grid cell as on the map, and past MAX_LISTED
+view: past marks.MAX_MARKERS a layer's marks are grouped by grid cell as on the map, and past MAX_LISTED
 records the rest are counted, not listed.
 """
 
@@ -48,18 +48,10 @@ from dashboard.downloads.snapshot import Extent, Snapshot, app_link
 from dashboard.evidence.facts import disputes_by_record, record_facts, source_citation, when_text
 from dashboard.map.assets import LEAFLET, read_checked
 from dashboard.map.geo import distance_to_geometry_km, label_points, polygonal
-from dashboard.map.layers import (
-    EVIDENCE_HINT,
-    LAND_STYLE,
-    MAP_CSS,
-    MEMBERSHIP_PATTERN,
-    RENDER_JS,
-    Mark,
-    layer_marks,
-    legend_html,
-    membership_payload,
-    pattern_defs,
-)
+from dashboard.map.leaflet import map_css, static_code
+from dashboard.map.legend import legend_html
+from dashboard.map.marks import EVIDENCE_HINT, Mark, layer_marks, membership_payload
+from dashboard.map.style import LAND_STYLE, MEMBERSHIP_PATTERN, pattern_defs
 from dashboard.query import link as vs
 from dashboard.query.filter_panel import KIND_LABELS
 
@@ -77,6 +69,7 @@ WORLD_DETAIL = 1.0  # degrees: the rest of the world, beyond the frame (zoomed o
 _SOURCE_MAP = re.compile(r"\n//# sourceMappingURL=\S+\s*$")
 _CSS_IMAGE = re.compile(r"url\((['\"]?)(images/[A-Za-z0-9_.-]+\.png)\1\)")
 REF_DIV = re.compile(r'<div class="ref">ref: [a-z0-9-]+</div>')
+BRIEFING_SCRIPTS = ("map-marks.js", "map-layout.js", "briefing.js")
 KIND_ORDER = ("visit_stop", "military_site", "border", "figure", "event", "organization", "membership")
 
 
@@ -457,10 +450,10 @@ def build_briefing(snapshot: Snapshot, countries, borders) -> str:
     parts.append(_licences_section(s, leaflet_licence))
     contents.append(("licences", "Licences"))
 
-    app_script = _checked_inline(f"window.__renderMarks = {RENDER_JS};\n{_static('map-layout.js')}\n"
-                                 f"{_static('briefing.js')}", "script")
+    # The map's own scripts, as the dashboard's map runs them, then the file's.
+    app_script = _checked_inline("\n".join(static_code(name) for name in BRIEFING_SCRIPTS), "script")
     leaflet_js = _checked_inline(leaflet_js, "script")
-    styles = _checked_inline(f"{leaflet_css}\n{MAP_CSS}\n{_static('briefing.css')}", "style")
+    styles = _checked_inline(f"{leaflet_css}\n{map_css()}\n{_static('briefing.css')}", "style")
     data = escape.script_json(map_data(s, countries, borders))
     nav = "".join(f'<li><a href="#{key}">{escape.html(label)}</a></li>' for key, label in contents)
     description = f"{s.title}. {s.subtitle}. Briefing made {s.made_text}, corpus {s.corpus.version}."

@@ -21,15 +21,20 @@ from dashboard.corpus.dates import format_date
 from dashboard.corpus.load import Corpus
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Annotation, Membership
-from dashboard.map.layers import LAYER_ORDER, TOUR_BOUNDS
+from dashboard.map.projection import (
+    MAX_LAT,
+    TILE_PX,
+    inverse_mercator_x,
+    inverse_mercator_y,
+    mercator_y,
+    world_px,
+)
+from dashboard.map.style import LAYER_ORDER, TOUR_BOUNDS
 from dashboard.query import link as vs
 from dashboard.query.filter_panel import KIND_LABELS, LAYER_LABELS, option_names
 from dashboard.query.filters import RANGE_START, select
 
 TITLE = "Putin's Central Asia tour, 27–28 February 2017"
-# Leaflet's Web Mercator: a world 256 px wide at zoom 0, latitudes cut where the square ends.
-TILE_PX = 256
-MAX_LAT = 85.0511287798
 # The most a download request may carry (as the panel's restore: longer than any address bar it writes).
 MAX_SEARCH = 4000
 DOWNLOAD_KINDS = ("html", "png")
@@ -61,11 +66,11 @@ class Extent:
     def around(cls, lat: float, lon: float, zoom: float, width_px: int, height_px: int) -> Extent:
         """What a Leaflet map of width_px × height_px shows centred on (lat, lon) at `zoom` (Web Mercator)."""
         world = TILE_PX * 2 ** zoom
-        x, y = mercator_x(lon) * world, mercator_y(lat) * world
+        x, y = world_px(lat, lon, zoom)
         west, east = (x - width_px / 2) / world, (x + width_px / 2) / world
         north, south = (y - height_px / 2) / world, (y + height_px / 2) / world
-        return cls(max(-MAX_LAT, inverse_mercator_y(south)), max(-180.0, west * 360 - 180),
-                   min(MAX_LAT, inverse_mercator_y(north)), min(180.0, east * 360 - 180))
+        return cls(max(-MAX_LAT, inverse_mercator_y(south)), max(-180.0, inverse_mercator_x(west)),
+                   min(MAX_LAT, inverse_mercator_y(north)), min(180.0, inverse_mercator_x(east)))
 
     def as_bounds(self) -> list[list[float]]:
         """Leaflet's [[south, west], [north, east]]."""
@@ -86,22 +91,6 @@ class Extent:
         """The middle in Web Mercator (where Leaflet centres it), as (lat, lon)."""
         return (inverse_mercator_y((mercator_y(self.south) + mercator_y(self.north)) / 2),
                 (self.west + self.east) / 2)
-
-
-def mercator_x(lon: float) -> float:
-    """Longitude as a share of the Web Mercator world's width, 0 at 180° W."""
-    return (lon + 180.0) / 360.0
-
-
-def mercator_y(lat: float) -> float:
-    """Latitude as a share of the Web Mercator world's height, 0 at the top (85.05° N)."""
-    phi = math.radians(max(-MAX_LAT, min(MAX_LAT, lat)))
-    return (1 - math.log(math.tan(phi) + 1 / math.cos(phi)) / math.pi) / 2
-
-
-def inverse_mercator_y(share: float) -> float:
-    """The latitude at a share of the Web Mercator world's height."""
-    return math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * share))))
 
 
 DEFAULT_EXTENT = Extent.from_bounds(TOUR_BOUNDS)

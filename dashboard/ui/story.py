@@ -11,7 +11,7 @@ from dashboard import escape
 from dashboard.corpus.load import Corpus, CorpusError
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Annotation, Membership
-from dashboard.map.layers import LAYER_NAMES, LAYER_ORDER
+from dashboard.map.style import LAYER_NAMES, LAYER_ORDER
 from dashboard.query import link as vs
 from dashboard.query.filters import TOUR_START, select
 from dashboard.story.html import overview_html, step_html

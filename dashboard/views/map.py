@@ -12,7 +12,8 @@ from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Border, Membership, MilitarySite, VisitStop
 from dashboard.map.describe import excerpts_said, map_description, mark_name, view_figures
 from dashboard.map.geo import country_at
-from dashboard.map.layers import LAYER_ORDER, record_id_from_tooltip, route_legs, tour_order
+from dashboard.map.marks import border_lines, record_id_from_tooltip, route_legs, tour_order
+from dashboard.map.style import LAYER_ORDER
 from dashboard.query import link as vs
 from dashboard.query.filters import select
 from dashboard.ui import cached
@@ -44,11 +45,7 @@ def st_mark_picker(corpus: Corpus, view: vs.ViewState, stops, sites, borders, st
     their computed length, the phone call), the countries last: the keyboard's and the screen reader's way to
     a shaded country, and to any mark without finding it on the map."""
     route = tour_order(stops) if "route" in view.layers else []
-    # One line per border on the map, the first record speaking for it (layers.border_marks).
-    firsts: dict[str, Border] = {}
-    for border in borders if "border" in view.layers else []:
-        firsts.setdefault(border.geodata_id, border)
-    lines = list(firsts.values())
+    lines = border_lines(borders) if "border" in view.layers else []
 
     shown = [*(s for s in route if s.status != "phone_call"), *(sites if "sites" in view.layers else []), *lines,
              *(s for s in route if s.status == "phone_call")]

@@ -18,7 +18,7 @@ from dashboard.downloads.snapshot import (
     parse_download_request,
     view_link,
 )
-from dashboard.map.layers import TOUR_BOUNDS
+from dashboard.map.style import TOUR_BOUNDS
 from dashboard.query import link as vs
 from dashboard.query.filters import FilterState
 
