@@ -46,6 +46,7 @@ from dashboard.corpus.model import Annotation, Border, Disagreement, Excerpt, Mi
 from dashboard.downloads.licences import ATTRIBUTION, IN_BRIEFING, LEAFLET_TERMS, MAP_CREDIT
 from dashboard.downloads.snapshot import Extent, Snapshot, app_link
 from dashboard.evidence.facts import disputes_by_record, record_facts, source_citation, when_text
+from dashboard.labels import KIND_LABELS, KIND_SINGULAR
 from dashboard.map.assets import LEAFLET, read_checked
 from dashboard.map.geo import distance_to_geometry_km, label_points, polygonal
 from dashboard.map.layers import (
@@ -61,7 +62,6 @@ from dashboard.map.layers import (
     pattern_defs,
 )
 from dashboard.query import link as vs
-from dashboard.query.filter_panel import KIND_LABELS
 
 STATIC_APP = Path(__file__).resolve().parents[1] / "static" / "app"
 # Records listed in full, at most (any view of the project's corpus fits: 121 at most today); past that they
@@ -256,7 +256,7 @@ class _Writer:
         excerpts = "".join(self.excerpt(e, vs.excerpt_key(record.id, i)) for i, e in enumerate(record.excerpts))
         refs = "".join(self.reference(r) for r in record.references)
         refs = f'<div class="references">{refs}</div>' if refs else ""
-        kind = KIND_LABELS[record.kind][:-1]
+        kind = KIND_SINGULAR[record.kind]
         when = when_text(record)
         return (f'<article class="record" data-kind="{escape.html(record.kind)}"{rid}>'
                 f"<h3>{escape.html(record.title)}</h3>"

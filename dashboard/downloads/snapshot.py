@@ -21,9 +21,10 @@ from dashboard.corpus.dates import format_date
 from dashboard.corpus.load import Corpus
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Annotation, Membership
-from dashboard.map.layers import LAYER_ORDER, TOUR_BOUNDS
+from dashboard.labels import DRAW_ORDER, KIND_LABELS, LAYER_LABELS
+from dashboard.map.layers import TOUR_BOUNDS
 from dashboard.query import link as vs
-from dashboard.query.filter_panel import KIND_LABELS, LAYER_LABELS, option_names
+from dashboard.query.filter_panel import option_names
 from dashboard.query.filters import RANGE_START, select
 
 TITLE = "Putin's Central Asia tour, 27–28 February 2017"
@@ -139,7 +140,7 @@ class Snapshot:
     shade: str  # the organization id that shades the countries
     org_short: str
     status: Mapping[str, Membership]  # country code -> its status record on view.filters.as_of
-    layers: tuple[str, ...]  # in LAYER_ORDER
+    layers: tuple[str, ...]  # in DRAW_ORDER
     extent: Extent
     title: str
     filters: tuple[tuple[str, str], ...]  # the filters in words: (what, chosen)
@@ -194,7 +195,7 @@ def make_snapshot(corpus: Corpus, view: vs.ViewState, *, made: dt.datetime, link
     frame = (focus.extent if focus and focus.extent else None) or extent or DEFAULT_EXTENT
     return Snapshot(
         corpus=corpus, view=view, records=tuple(records), shade=shade, org_short=corpus.organizations[shade],
-        status=status, layers=tuple(k for k in LAYER_ORDER if k in view.layers), extent=frame,
+        status=status, layers=tuple(k for k in DRAW_ORDER if k in view.layers), extent=frame,
         title=focus.title if focus else TITLE, filters=tuple(filters_in_words(corpus, view)), made=made,
         link=link, focus=focus, featured=featured,
     )

@@ -15,7 +15,7 @@ from dashboard.corpus.dates import format_date
 from dashboard.corpus.load import Corpus
 from dashboard.corpus.memberships import status_label
 from dashboard.corpus.model import Annotation, Border, Disagreement, Membership, MilitarySite, VisitStop
-from dashboard.query.filter_panel import KIND_LABELS
+from dashboard.labels import KIND_LABELS
 from dashboard.query.filters import TOUR_START, FilterState, select
 
 SITE_STATUS_WORDS = {"active": "active", "proposed": "proposed", "withdrawal_offered": "withdrawal offered",

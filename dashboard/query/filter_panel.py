@@ -9,20 +9,10 @@ from typing import Any
 from dashboard.corpus.dates import format_date
 from dashboard.corpus.load import Corpus
 from dashboard.corpus.model import KINDS, TOPICS
+from dashboard.labels import KIND_LABELS, LAYER_LABELS
 from dashboard.query import link as vs
 from dashboard.query.filters import RANGE_START, facet_counts, facet_values
 
-KIND_LABELS = {
-    "visit_stop": "Visit stops",
-    "military_site": "Military sites",
-    "border": "Borders",
-    "membership": "Memberships",
-    "organization": "Organizations",
-    "figure": "Figures",
-    "event": "Events",
-    "disagreement": "Disagreements",
-}
-LAYER_LABELS = {"members": "Memberships", "route": "Visit route", "sites": "Military sites", "border": "Borders"}
 # The Session State key of the "dated records between" pair (a link spells it as from= and to=).
 RANGE_KEY = "range"
 # Not a Session State key: the panel's "Clear all filters" button.

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field, replace
 from dashboard.corpus.dates import format_date
 from dashboard.corpus.load import Corpus
 from dashboard.corpus.model import KINDS, TOPICS
+from dashboard.labels import LAYERS
 from dashboard.query.filters import FilterState
 
-LAYERS = ("members", "route", "sites", "border")
 DEFAULT_LAYERS = LAYERS
 DEFAULT_ORG = "org-csto"
 MAX_VALUE_LENGTH = 400

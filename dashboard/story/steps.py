@@ -55,13 +55,12 @@ from dashboard.corpus.model import (
     VisitStop,
 )
 from dashboard.downloads.snapshot import Focus
+from dashboard.labels import LAYER_OF_KIND, LAYERS
 from dashboard.query.link import excerpt_key, reader_href, version_key
 
 DEFAULT_STORY = ROOT / "stories" / "tour-2017.yaml"
 STORY_ENV = "DASHBOARD_STORY"
 MAX_STEPS = 40
-# The records that are marks on the map, and the map layer that draws each kind.
-LAYER_OF_KIND = {"visit_stop": "route", "military_site": "sites", "border": "border", "membership": "members"}
 TODAY = "today"
 
 
@@ -380,7 +379,7 @@ def step_shading(step: Step, shade: str, as_of: dt.date, today: dt.date) -> tupl
 def step_layers(step: Step, corpus: Corpus, chosen: tuple[str, ...]) -> tuple[str, ...]:
     """The layers the reader chose, and those the step's marks are drawn on (in the map's order)."""
     needed = {LAYER_OF_KIND[corpus.by_id[rid].kind] for rid in step.marks}
-    return tuple(kind for kind in ("members", "route", "sites", "border") if kind in chosen or kind in needed)
+    return tuple(kind for kind in LAYERS if kind in chosen or kind in needed)
 
 
 def marks_outside(step: Step, corpus: Corpus, selected_ids: set[str]) -> list[Annotation]:
