@@ -42,9 +42,10 @@ from shapely.geometry import mapping
 
 from dashboard import escape
 from dashboard.corpus.codes import COUNTRY_NAMES
-from dashboard.corpus.model import Annotation, Border, Disagreement, Excerpt, MilitarySite, Reference, Version
+from dashboard.corpus.model import Annotation, Border, Disagreement, Excerpt, MilitarySite, Reference
 from dashboard.downloads.licences import ATTRIBUTION, IN_BRIEFING, LEAFLET_TERMS, MAP_CREDIT
 from dashboard.downloads.snapshot import Extent, Snapshot, app_link
+from dashboard.evidence.disagreement import VersionSide, version_sides
 from dashboard.evidence.facts import disputes_by_record, record_facts, source_citation, when_text
 from dashboard.labels import KIND_LABELS, KIND_SINGULAR
 from dashboard.map.assets import LEAFLET, read_checked
@@ -264,21 +265,22 @@ class _Writer:
                 + (f'<p class="summary">{escape.html(record.summary)}</p>' if record.summary else "")
                 + facts_html + self.computed(record, selected) + unsettled + flags + excerpts + refs + "</article>")
 
-    def version(self, version: Version, dis: Disagreement, i: int) -> str:
+    def version(self, side: VersionSide) -> str:
         body = ""
-        if version.excerpt is not None:
-            body = self.excerpt(version.excerpt, vs.version_key(dis.id, i))
-        elif version.reference is not None:
-            body = self.reference(version.reference)
-        return f'<div class="version"><p class="says">{escape.html(version.says)}</p>{body}</div>'
+        if side.excerpt is not None:
+            body = self.excerpt(side.excerpt, side.key)
+        elif side.reference is not None:
+            body = self.reference(side.reference)
+        return f'<div class="version"><p class="says">{escape.html(side.says)}</p>{body}</div>'
 
     def disagreement(self, dis: Disagreement, anchor: bool = True) -> str:
-        """Both (or all) statements side by side, with what they concern."""
+        """The briefing's disagreement, a record of its own: both (or all) statements side by side, each with the
+        briefing's full citation, and what they concern."""
         rid = f' id="rec-{escape.html(dis.id)}"' if anchor else ""
         about = ", ".join(
             f'<a href="#rec-{escape.html(r)}">{escape.html(self.corpus.by_id[r].title)}</a>' if r in self.corpus.by_id else escape.html(r)
             for r in dis.records)
-        versions = "".join(self.version(v, dis, i) for i, v in enumerate(dis.versions))
+        versions = "".join(self.version(side) for side in version_sides(dis))
         extra = "".join(self.excerpt(e, vs.excerpt_key(dis.id, i)) for i, e in enumerate(dis.excerpts))
         refs = "".join(self.reference(r) for r in dis.references)
         return (f'<article class="disagreement record" data-kind="disagreement"{rid}>'
