@@ -1,4 +1,15 @@
-"""The shareable view: URL query parameters <-> a typed ViewState, hostile input dropped."""
+"""The shareable view: URL query parameters <-> a typed ViewState, hostile input dropped.
+
+"View" names four things in this code; which is which:
+
+- `ViewState` (here): everything a shared link reproduces: the filters, the shading, the selection, the layers,
+  the map's frame, the reader's article and excerpt, the story's step. "The view" in a docstring means this.
+- `MapView` (here, `ViewState.view`): only the map's centre and zoom (the link's lat=, lon=, z=).
+- `dashboard/views/`: the app's pages (map, charts, reader, …), one module each; `render(corpus, view)` draws one
+  for a ViewState.
+- a story step's `view:` (stories/*.yaml, `story.steps.StepTarget`): where the map flies for that step, a record's
+  place or a point, and a zoom.
+"""
 
 from __future__ import annotations
 

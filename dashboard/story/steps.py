@@ -64,7 +64,7 @@ MAX_STEPS = 40
 TODAY = "today"
 
 
-class View(Strict):
+class StepTarget(Strict):
     """Where the map flies for a step: a record's location (`at`) or a point, and a zoom."""
 
     at: str | None = Field(default=None, description="A record with a location: the view's centre.")
@@ -73,7 +73,7 @@ class View(Strict):
     zoom: int = Field(ge=2, le=10)
 
     @model_validator(mode="after")
-    def _one_centre(self) -> View:
+    def _one_centre(self) -> StepTarget:
         if (self.at is None) == (self.lat is None or self.lon is None):
             raise ValueError("give either `at` (a record id) or both `lat` and `lon`")
         return self
@@ -102,7 +102,7 @@ class Step(Strict):
     date: dt.date | None = None
     date_end: dt.date | Literal["today"] | None = None
     marks: list[str] = Field(default_factory=list, description="Records highlighted on the map.")
-    view: View | None = Field(default=None, description="Else the extent of the marks.")
+    view: StepTarget | None = Field(default=None, description="Else the extent of the marks.")
     map: MapState = Field(default_factory=MapState)
     excerpts: list[Excerpt] = Field(min_length=1)
     notes: list[Note] = Field(default_factory=list)
