@@ -32,6 +32,9 @@ KIND_TABLE: dict[str, KindLabel] = {
 }
 KIND_LABELS = {kind: label.plural for kind, label in KIND_TABLE.items()}
 KIND_SINGULAR = {kind: label.singular for kind, label in KIND_TABLE.items()}
+# The order records are listed in by kind (the briefing's list and counts, the Compare page's rows): places
+# first, then people and events, then groupings; disagreements are shown apart, beside what they concern.
+LIST_ORDER = ("visit_stop", "military_site", "border", "figure", "event", "organization", "membership")
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ from dashboard.downloads.licences import ATTRIBUTION, IN_BRIEFING, LEAFLET_TERMS
 from dashboard.downloads.snapshot import Extent, Snapshot, app_link
 from dashboard.evidence.disagreement import VersionSide, version_sides
 from dashboard.evidence.facts import disputes_by_record, record_facts, source_citation, when_text
-from dashboard.labels import KIND_LABELS, KIND_SINGULAR
+from dashboard.labels import KIND_LABELS, KIND_SINGULAR, LIST_ORDER
 from dashboard.map.assets import LEAFLET, read_checked
 from dashboard.map.geo import distance_to_geometry_km, label_points, polygonal
 from dashboard.map.layers import (
@@ -78,7 +78,6 @@ WORLD_DETAIL = 1.0  # degrees: the rest of the world, beyond the frame (zoomed o
 _SOURCE_MAP = re.compile(r"\n//# sourceMappingURL=\S+\s*$")
 _CSS_IMAGE = re.compile(r"url\((['\"]?)(images/[A-Za-z0-9_.-]+\.png)\1\)")
 REF_DIV = re.compile(r'<div class="ref">ref: [a-z0-9-]+</div>')
-KIND_ORDER = ("visit_stop", "military_site", "border", "figure", "event", "organization", "membership")
 
 
 
@@ -352,7 +351,7 @@ def _about_view(s: Snapshot, listed: int, total: int) -> str:
 
 def _counts(records: list[Annotation]) -> str:
     counts = Counter(r.kind for r in records)
-    rows = "".join(f"<tr><td>{escape.html(KIND_LABELS[k])}</td><td>{counts[k]:,}</td></tr>" for k in KIND_ORDER if counts[k])
+    rows = "".join(f"<tr><td>{escape.html(KIND_LABELS[k])}</td><td>{counts[k]:,}</td></tr>" for k in LIST_ORDER if counts[k])
     return f'<table class="counts"><tr><th>Kind</th><th>Records</th></tr>{rows}</table>'
 
 
@@ -439,7 +438,7 @@ def build_briefing(snapshot: Snapshot, countries, borders) -> str:
                      + "".join(writer.disagreement(d, anchor=d.id not in shown_in_focus) for d in disagreements)
                      + "</section>")
         contents.append(("disagreements", "Disagreements"))
-    by_kind = [(k, [r for r in listed if r.kind == k and r.id not in s.featured]) for k in KIND_ORDER]
+    by_kind = [(k, [r for r in listed if r.kind == k and r.id not in s.featured]) for k in LIST_ORDER]
     records_html = "".join(
         f'<h3 class="kind">{escape.html(KIND_LABELS[k])} ({len(rs)})</h3>' + "".join(writer.card(r) for r in rs)
         for k, rs in by_kind if rs)

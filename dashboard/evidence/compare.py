@@ -29,6 +29,7 @@ from typing import Literal
 from dashboard import escape
 from dashboard.corpus.load import Corpus
 from dashboard.corpus.model import KINDS, Annotation, Disagreement, Excerpt
+from dashboard.labels import LIST_ORDER
 from dashboard.query.link import excerpt_key, reader_href, version_key
 
 Verdict = Literal["agrees", "differs", "not comparable", "silent", "record", "disputed"]
@@ -180,8 +181,7 @@ def compare_rows(records: list[Annotation], corpus: Corpus) -> list[SubjectRow]:
         cells = [_cell(record, sid, versions.get(sid, []), bool(record.references)) for sid in corpus.sources]
         cells.append(_record_cell(record, against))
         rows.append(SubjectRow(record.id, record.title, record.kind, tuple(d.id for d in against), tuple(cells)))
-    order = {k: i for i, k in enumerate(("visit_stop", "military_site", "border", "figure", "event",
-                                         "organization", "membership"))}
+    order = {k: i for i, k in enumerate(LIST_ORDER)}
     return sorted(rows, key=lambda r: (not r.disputed, order.get(r.kind, len(KINDS)), r.subject))
 
 

@@ -11,6 +11,7 @@ from dashboard.labels import (
     LAYER_OF_KIND,
     LAYER_TITLES,
     LAYERS,
+    LIST_ORDER,
     TAB_ORDER,
 )
 from dashboard.query import link as vs
@@ -28,6 +29,12 @@ def test_every_kind_has_both_words():
 ])
 def test_kind_words(kind, plural, singular):
     assert (KIND_LABELS[kind], KIND_SINGULAR[kind]) == (plural, singular)
+
+
+def test_records_are_listed_places_first():
+    # The briefing's list and the Compare page: places, then people and events, then groupings.
+    assert LIST_ORDER == ("visit_stop", "military_site", "border", "figure", "event", "organization", "membership")
+    assert set(LIST_ORDER) == set(KINDS) - {"disagreement"}
 
 
 def test_layer_words_short_and_long():
