@@ -36,6 +36,10 @@ KIND_SINGULAR = {kind: label.singular for kind, label in KIND_TABLE.items()}
 # first, then people and events, then groupings; disagreements are shown apart, beside what they concern.
 LIST_ORDER = ("visit_stop", "military_site", "border", "figure", "event", "organization", "membership")
 
+# A military site's status (corpus.model.MilitarySite.status) in words: the map's legend and the marks' names.
+SITE_STATUS_LABELS = {"active": "active", "withdrawal_offered": "withdrawal offered", "proposed": "proposed",
+                      "closed": "closed"}
+
 
 @dataclass(frozen=True)
 class Layer:

@@ -15,12 +15,9 @@ from dashboard.corpus.dates import format_date
 from dashboard.corpus.load import Corpus
 from dashboard.corpus.memberships import status_label
 from dashboard.corpus.model import Annotation, Border, Disagreement, Membership, MilitarySite, VisitStop
-from dashboard.labels import KIND_LABELS
+from dashboard.labels import KIND_LABELS, SITE_STATUS_LABELS
 from dashboard.query.filter_panel import FACETS, RANGE_LABEL
 from dashboard.query.filters import TOUR_START, FilterState, select
-
-SITE_STATUS_WORDS = {"active": "active", "proposed": "proposed", "withdrawal_offered": "withdrawal offered",
-                     "closed": "closed"}
 
 
 def disagreements_about(record_id: str, corpus: Corpus) -> list[Disagreement]:
@@ -60,7 +57,7 @@ def mark_name(record: Annotation, corpus: Corpus, length_km: float | None = None
     elif isinstance(record, MilitarySite):
         host = corpus.countries.get(record.host, record.host)
         where = "" if host in record.title else f", {host}"
-        text = f"{record.title}{where}: Russian military site, {SITE_STATUS_WORDS.get(record.status, record.status)}"
+        text = f"{record.title}{where}: Russian military site, {SITE_STATUS_LABELS.get(record.status, record.status)}"
 
     elif isinstance(record, Border):
         text = record.title + (f", {length_km:,.0f} km (computed, geodesic)" if length_km is not None else "")

@@ -12,6 +12,7 @@ from dashboard.labels import (
     LAYER_TITLES,
     LAYERS,
     LIST_ORDER,
+    SITE_STATUS_LABELS,
     TAB_ORDER,
 )
 from dashboard.query import link as vs
@@ -59,3 +60,13 @@ def test_the_map_agrees_until_its_copies_go():
     assert layers.LAYER_ORDER == DRAW_ORDER
     assert layers.TAB_ORDER == TAB_ORDER
     assert layers.LAYER_NAMES == LAYER_TITLES
+    assert {status: style["label"] for status, style in layers.SITE_STYLE.items()} == SITE_STATUS_LABELS
+
+
+def test_every_site_status_has_its_words():
+    from typing import get_args
+
+    from dashboard.corpus.model import MilitarySite
+    statuses = get_args(MilitarySite.model_fields["status"].annotation)
+    assert set(SITE_STATUS_LABELS) == set(statuses)
+    assert SITE_STATUS_LABELS["withdrawal_offered"] == "withdrawal offered"
