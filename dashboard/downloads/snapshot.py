@@ -197,12 +197,12 @@ def make_snapshot(corpus: Corpus, view: vs.ViewState, *, made: dt.datetime, link
     return Snapshot(
         corpus=corpus, view=view, records=tuple(records), shade=shade, org_short=corpus.organizations[shade],
         status=status, layers=tuple(k for k in DRAW_ORDER if k in view.layers), extent=frame,
-        title=focus.title if focus else TITLE, filters=tuple(filters_in_words(corpus, view)), made=made,
+        title=focus.title if focus else TITLE, filters=tuple(list_filters(corpus, view)), made=made,
         link=link, focus=focus, featured=featured,
     )
 
 
-def filters_in_words(corpus: Corpus, view: vs.ViewState) -> list[tuple[str, str]]:
+def list_filters(corpus: Corpus, view: vs.ViewState) -> list[tuple[str, str]]:
     """The filters as a reader would say them: (what, chosen) pairs, plain text, the restricting ones first.
 
     Unrestricted facets are summed up in one pair ('Other filters', 'none: …'); the 'as of' date, the

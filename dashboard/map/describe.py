@@ -95,7 +95,7 @@ def value_name(corpus: Corpus, facet: str, value: str) -> str:
 def filter_parts(corpus: Corpus, f: FilterState) -> list[FilterPart]:
     """The facets with a choice (in the sidebar's order), then the date range if one end is set. The search
     and the 'as of' date are the FilterState's own fields; each caller words all of these its own way
-    (`filters_in_words` here, the downloads' `snapshot.filters_in_words`)."""
+    (`filters_in_words` here, the downloads' `snapshot.list_filters`)."""
     parts = [FilterPart(facet.facet, facet.label, tuple(value_name(corpus, facet.facet, v) for v in chosen))
              for facet in FACETS if (chosen := getattr(f, facet.facet))]
     if f.date_from or f.date_to:

@@ -142,7 +142,7 @@ def test_the_live_region_names_the_selection_as_its_mark_is_named(corpus):
 
 def test_the_two_filters_in_words_name_each_choice_alike(corpus):
     # One builder (filter_parts) behind the live region's line and the downloads' list (issue 26).
-    from dashboard.downloads.snapshot import filters_in_words as download_words
+    from dashboard.downloads.snapshot import list_filters
     from dashboard.map.describe import filter_parts
     from dashboard.query import link as vs
     f = FilterState(orgs=("org-eaeu",), countries=("KZ",), topics=("labour-migration",), kinds=("border",),
@@ -153,7 +153,7 @@ def test_the_two_filters_in_words_name_each_choice_alike(corpus):
         ("dates", "Dated records between", ("", "1 Mar 2017"))]
     assert filters_in_words(corpus, f) == ("EAEU · Kazakhstan · topics labour migration · borders · "
                                            "dated the start to 1 Mar 2017")
-    words = dict(download_words(corpus, vs.ViewState(filters=f)))
+    words = dict(list_filters(corpus, vs.ViewState(filters=f)))
     assert (words["Organization"], words["Topic"], words["Record kind"]) == ("EAEU", "labour migration", "Borders")
     assert words["Dated records between"] == "1 Jan 1991 and 1 Mar 2017 (undated records are kept)"
     assert words["Other filters"] == "none: every source article"
