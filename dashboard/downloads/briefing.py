@@ -42,10 +42,12 @@ from shapely.geometry import mapping
 
 from dashboard import escape
 from dashboard.corpus.codes import COUNTRY_NAMES
-from dashboard.corpus.model import Annotation, Border, Disagreement, Excerpt, MilitarySite, Reference, Version
+from dashboard.corpus.model import Annotation, Border, Disagreement, Excerpt, MilitarySite, Reference
 from dashboard.downloads.licences import ATTRIBUTION, IN_BRIEFING, LEAFLET_TERMS, MAP_CREDIT
 from dashboard.downloads.snapshot import Extent, Snapshot, app_link
+from dashboard.evidence.disagreement import VersionSide, version_sides
 from dashboard.evidence.facts import disputes_by_record, record_facts, source_citation, when_text
+from dashboard.labels import KIND_LABELS, KIND_SINGULAR, LIST_ORDER
 from dashboard.map.assets import LEAFLET, read_checked
 from dashboard.map.geo import distance_to_geometry_km, label_points, polygonal
 from dashboard.map.leaflet import map_css, static_code
@@ -53,7 +55,6 @@ from dashboard.map.legend import legend_html
 from dashboard.map.marks import EVIDENCE_HINT, Mark, layer_marks, membership_payload
 from dashboard.map.style import LAND_STYLE, MEMBERSHIP_PATTERN, pattern_defs
 from dashboard.query import link as vs
-from dashboard.query.filter_panel import KIND_LABELS
 
 STATIC_APP = Path(__file__).resolve().parents[1] / "static" / "app"
 # Records listed in full, at most (any view of the project's corpus fits: 121 at most today); past that they
@@ -70,7 +71,6 @@ _SOURCE_MAP = re.compile(r"\n//# sourceMappingURL=\S+\s*$")
 _CSS_IMAGE = re.compile(r"url\((['\"]?)(images/[A-Za-z0-9_.-]+\.png)\1\)")
 REF_DIV = re.compile(r'<div class="ref">ref: [a-z0-9-]+</div>')
 BRIEFING_SCRIPTS = ("map-marks.js", "map-layout.js", "briefing.js")
-KIND_ORDER = ("visit_stop", "military_site", "border", "figure", "event", "organization", "membership")
 
 
 
@@ -249,7 +249,7 @@ class _Writer:
         excerpts = "".join(self.excerpt(e, vs.excerpt_key(record.id, i)) for i, e in enumerate(record.excerpts))
         refs = "".join(self.reference(r) for r in record.references)
         refs = f'<div class="references">{refs}</div>' if refs else ""
-        kind = KIND_LABELS[record.kind][:-1]
+        kind = KIND_SINGULAR[record.kind]
         when = when_text(record)
         return (f'<article class="record" data-kind="{escape.html(record.kind)}"{rid}>'
                 f"<h3>{escape.html(record.title)}</h3>"
@@ -257,21 +257,22 @@ class _Writer:
                 + (f'<p class="summary">{escape.html(record.summary)}</p>' if record.summary else "")
                 + facts_html + self.computed(record, selected) + unsettled + flags + excerpts + refs + "</article>")
 
-    def version(self, version: Version, dis: Disagreement, i: int) -> str:
+    def version(self, side: VersionSide) -> str:
         body = ""
-        if version.excerpt is not None:
-            body = self.excerpt(version.excerpt, vs.version_key(dis.id, i))
-        elif version.reference is not None:
-            body = self.reference(version.reference)
-        return f'<div class="version"><p class="says">{escape.html(version.says)}</p>{body}</div>'
+        if side.excerpt is not None:
+            body = self.excerpt(side.excerpt, side.key)
+        elif side.reference is not None:
+            body = self.reference(side.reference)
+        return f'<div class="version"><p class="says">{escape.html(side.says)}</p>{body}</div>'
 
     def disagreement(self, dis: Disagreement, anchor: bool = True) -> str:
-        """Both (or all) statements side by side, with what they concern."""
+        """The briefing's disagreement, a record of its own: both (or all) statements side by side, each with the
+        briefing's full citation, and what they concern."""
         rid = f' id="rec-{escape.html(dis.id)}"' if anchor else ""
         about = ", ".join(
             f'<a href="#rec-{escape.html(r)}">{escape.html(self.corpus.by_id[r].title)}</a>' if r in self.corpus.by_id else escape.html(r)
             for r in dis.records)
-        versions = "".join(self.version(v, dis, i) for i, v in enumerate(dis.versions))
+        versions = "".join(self.version(side) for side in version_sides(dis))
         extra = "".join(self.excerpt(e, vs.excerpt_key(dis.id, i)) for i, e in enumerate(dis.excerpts))
         refs = "".join(self.reference(r) for r in dis.references)
         return (f'<article class="disagreement record" data-kind="disagreement"{rid}>'
@@ -343,7 +344,7 @@ def _about_view(s: Snapshot, listed: int, total: int) -> str:
 
 def _counts(records: list[Annotation]) -> str:
     counts = Counter(r.kind for r in records)
-    rows = "".join(f"<tr><td>{escape.html(KIND_LABELS[k])}</td><td>{counts[k]:,}</td></tr>" for k in KIND_ORDER if counts[k])
+    rows = "".join(f"<tr><td>{escape.html(KIND_LABELS[k])}</td><td>{counts[k]:,}</td></tr>" for k in LIST_ORDER if counts[k])
     return f'<table class="counts"><tr><th>Kind</th><th>Records</th></tr>{rows}</table>'
 
 
@@ -430,7 +431,7 @@ def build_briefing(snapshot: Snapshot, countries, borders) -> str:
                      + "".join(writer.disagreement(d, anchor=d.id not in shown_in_focus) for d in disagreements)
                      + "</section>")
         contents.append(("disagreements", "Disagreements"))
-    by_kind = [(k, [r for r in listed if r.kind == k and r.id not in s.featured]) for k in KIND_ORDER]
+    by_kind = [(k, [r for r in listed if r.kind == k and r.id not in s.featured]) for k in LIST_ORDER]
     records_html = "".join(
         f'<h3 class="kind">{escape.html(KIND_LABELS[k])} ({len(rs)})</h3>' + "".join(writer.card(r) for r in rs)
         for k, rs in by_kind if rs)

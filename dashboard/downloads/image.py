@@ -40,6 +40,7 @@ from dashboard.corpus.memberships import status_label
 from dashboard.corpus.model import MilitarySite, VisitStop
 from dashboard.downloads.licences import ATTRIBUTION
 from dashboard.downloads.snapshot import Extent, Snapshot
+from dashboard.labels import LAYER_TITLES
 from dashboard.map.geo import polygonal
 from dashboard.map.marks import MAX_MARKERS, draw_leg, layer_marks, route_legs
 from dashboard.map.projection import (
@@ -473,7 +474,7 @@ class _Painter:
                 row("phone call", stroke(STOP_STYLE["phone_call"], 2, "2 6"))
         if self.shown["site"]:
             y += 6
-            title("Russian military sites")
+            title(LAYER_TITLES["sites"])
             for status, style in SITE_STYLE.items():
                 if status in self.shown["site"]:
                     row(style["label"], marker(SITE_MARKERS[style["shape"]], style["color"]))

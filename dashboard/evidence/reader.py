@@ -11,7 +11,7 @@ from dashboard.query.link import excerpt_key, version_key
 
 
 @dataclass(frozen=True)
-class Mark:
+class Highlight:
     """One highlighted excerpt: where it is and what it supports."""
 
     start: int
@@ -21,21 +21,21 @@ class Mark:
     record_title: str
 
 
-def marks_for(corpus: Corpus, source_id: str) -> list[Mark]:
+def highlights_for(corpus: Corpus, source_id: str) -> list[Highlight]:
     """Every excerpt of one article, in text order: records' excerpts and disagreements' versions."""
     out = []
     for record in corpus.records:
         for i, excerpt in enumerate(record.excerpts):
             if excerpt.source == source_id and excerpt.start is not None:
-                out.append(Mark(excerpt.start, excerpt.end, excerpt_key(record.id, i), record.id, record.title))
+                out.append(Highlight(excerpt.start, excerpt.end, excerpt_key(record.id, i), record.id, record.title))
         for j, version in enumerate(getattr(record, "versions", ())):
             excerpt = version.excerpt
             if excerpt is not None and excerpt.source == source_id and excerpt.start is not None:
-                out.append(Mark(excerpt.start, excerpt.end, version_key(record.id, j), record.id, record.title))
+                out.append(Highlight(excerpt.start, excerpt.end, version_key(record.id, j), record.id, record.title))
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
-def segments(text: str, marks: list[Mark]) -> list[tuple[str, list[Mark]]]:
+def segments(text: str, marks: list[Highlight]) -> list[tuple[str, list[Highlight]]]:
     """Split text at every mark boundary; each piece with the marks covering it."""
     cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
     out = []
@@ -45,7 +45,7 @@ def segments(text: str, marks: list[Mark]) -> list[tuple[str, list[Mark]]]:
     return out
 
 
-def build_reader_html(text: str, marks: list[Mark], focus: str | None) -> str:
+def build_reader_html(text: str, marks: list[Highlight], focus: str | None) -> str:
     """The article with <mark>s; the focused excerpt gets an id to scroll to."""
     parts = []
     anchored: set[str] = set()
@@ -104,6 +104,6 @@ if (focus) { focus.scrollIntoView({block: "center"}); show(focus); }
 </script></body></html>"""
 
 
-def reader_document(text: str, marks: list[Mark], focus: str | None) -> str:
+def reader_document(text: str, marks: list[Highlight], focus: str | None) -> str:
     """A self-contained page (for an iframe) that scrolls to the focused excerpt."""
     return READER_PAGE.replace("__TEXT__", build_reader_html(text, marks, focus))

@@ -24,6 +24,7 @@ from dashboard import escape
 from dashboard.corpus.load import Corpus
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Annotation, Membership
+from dashboard.labels import TAB_ORDER
 from dashboard.map.assets import STATIC_URL
 from dashboard.map.legend import legend_html
 from dashboard.map.marks import REF_PATTERN, Mark, layer_marks, membership_payload
@@ -33,7 +34,6 @@ from dashboard.map.style import (
     LAND_STYLE,
     MEMBERSHIP_PATTERN,
     SEA_COLOR,
-    TAB_ORDER,
     TOUR_BOUNDS,
 )
 from dashboard.query.link import P_SEL

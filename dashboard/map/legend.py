@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dashboard import escape
 from dashboard.corpus.memberships import status_label
+from dashboard.labels import LAYER_TITLES
 from dashboard.map.style import (
     BORDER_COLOR,
     MEMBERSHIP_PATTERN,
@@ -40,7 +41,7 @@ def legend_html() -> str:
                 'flight back</div>')
     rows.append(f'<div data-group="tour" data-show="call"><span class="ln" style="border-top:2px dotted '
                 f'{STOP_STYLE["phone_call"]}"></span>phone call</div>')
-    rows.append('<div class="lg-title" data-group="site">Russian military sites</div>')
+    rows.append(f'<div class="lg-title" data-group="site">{LAYER_TITLES["sites"]}</div>')
     for status, style in SITE_STYLE.items():
         rows.append(f'<div data-group="site" data-show="site:{status}"><span class="sym" style="color:{style["color"]}">'
                     f'{style["shape"]}</span>{escape.template(style["label"])}</div>')

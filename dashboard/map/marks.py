@@ -23,6 +23,7 @@ from dashboard.corpus.dates import format_date
 from dashboard.corpus.load import Corpus
 from dashboard.corpus.memberships import status_held_since, status_label
 from dashboard.corpus.model import Annotation, Border, Membership, MilitarySite, VisitStop
+from dashboard.labels import KIND_LABELS, LAYER_LABELS
 from dashboard.map.describe import mark_name
 from dashboard.map.geo import geodesic_arc, geodesic_distance_km
 from dashboard.map.style import (
@@ -336,12 +337,12 @@ def layer_marks(kind: str, records: list[Annotation], corpus: Corpus, borders_gd
     if kind == "route":
         stops = [r for r in records if isinstance(r, VisitStop)]
         if len(stops) > MAX_MARKERS:
-            return grid_marks(stops, "Visit stops")
+            return grid_marks(stops, KIND_LABELS["visit_stop"])
         return route_marks(stops, corpus)
     if kind == "sites":
         sites = [r for r in records if isinstance(r, MilitarySite)]
         if len(sites) > MAX_MARKERS:
-            return grid_marks(sites, "Military sites")
+            return grid_marks(sites, LAYER_LABELS["sites"])
         return site_marks(sites, corpus)
     if kind == "members":
         return []

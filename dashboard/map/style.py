@@ -8,6 +8,8 @@ Colours are CSS hex strings; widths and dashes are Leaflet path options in CSS p
 
 from __future__ import annotations
 
+from dashboard.labels import SITE_STATUS_LABELS
+
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 PALETTE = {
     "blue": "#0072B2",
@@ -82,10 +84,11 @@ def pattern_defs() -> str:
 
 
 SITE_STYLE = {
-    "active": {"color": PALETTE["vermillion"], "label": "active", "shape": "■"},
-    "withdrawal_offered": {"color": PALETTE["orange"], "label": "withdrawal offered", "shape": "◆"},
-    "proposed": {"color": PALETTE["purple"], "label": "proposed", "shape": "▲"},
-    "closed": {"color": PALETTE["grey"], "label": "closed", "shape": "✕"},
+    "active": {"color": PALETTE["vermillion"], "label": SITE_STATUS_LABELS["active"], "shape": "■"},
+    "withdrawal_offered": {"color": PALETTE["orange"], "label": SITE_STATUS_LABELS["withdrawal_offered"],
+                           "shape": "◆"},
+    "proposed": {"color": PALETTE["purple"], "label": SITE_STATUS_LABELS["proposed"], "shape": "▲"},
+    "closed": {"color": PALETTE["grey"], "label": SITE_STATUS_LABELS["closed"], "shape": "✕"},
 }
 STOP_STYLE = {
     "made": PALETTE["black"],
@@ -111,8 +114,3 @@ DEFAULT_CENTER = (47.0, 57.5)
 DEFAULT_ZOOM = 4
 TOUR_BOUNDS = [[36.4, 66.6], [44.0, 78.4]]
 
-# The map's layers: their names in the sidebar, the order they are drawn in (bottom to top), and the order a
-# keyboard reaches their marks: the stops in tour order, the sites, then the lines.
-LAYER_NAMES = {"members": "Memberships", "border": "Borders", "route": "Visit route", "sites": "Russian military sites"}
-LAYER_ORDER = ("members", "border", "route", "sites")
-TAB_ORDER = ("route", "sites", "border", "members")

@@ -28,6 +28,7 @@ from dashboard.evidence.facts import (
     when_text,
 )
 from dashboard.evidence.html import disagreement_html, value_table_html
+from dashboard.labels import KIND_SINGULAR
 from dashboard.map.assets import AssetError
 from dashboard.map.describe import (
     announcement,
@@ -41,7 +42,6 @@ from dashboard.map.geo import GeodataError
 from dashboard.query import link as vs
 from dashboard.query.filter_panel import (
     CLEAR,
-    KIND_LABELS,
     RANGE_KEY,
     PanelEventError,
     build_panel_data,
@@ -629,7 +629,7 @@ def st_record(record: Annotation, corpus: Corpus, disputes: dict[str, list[Disag
     tables; the record then says where they are.
     """
     st.subheader(escape.markdown(record.title), anchor=False)
-    st.caption(KIND_LABELS[record.kind][:-1])
+    st.caption(KIND_SINGULAR[record.kind])
     if record.summary:
         st.markdown(escape.markdown(record.summary))
     facts = record_facts(record, corpus)

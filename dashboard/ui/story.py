@@ -11,7 +11,7 @@ from dashboard import escape
 from dashboard.corpus.load import Corpus, CorpusError
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Annotation, Membership
-from dashboard.map.style import LAYER_NAMES, LAYER_ORDER
+from dashboard.labels import DRAW_ORDER, LAYER_TITLES
 from dashboard.query import link as vs
 from dashboard.query.filters import TOUR_START, select
 from dashboard.story.html import overview_html, step_html
@@ -119,7 +119,7 @@ def st_story_map(corpus: Corpus, view: vs.ViewState, story: Story, shown: StepVi
     step = story.step(shown.number)
     records = map_records(step, corpus, list(shown.selected))
     chosen = step_layers(step, corpus, view.layers)
-    active = [kind for kind in LAYER_ORDER if kind in chosen]
+    active = [kind for kind in DRAW_ORDER if kind in chosen]
     record_ids = tuple(r.id for r in records)
     groups = [cached.layer_script(kind, idx, record_ids, shown.shade, shown.as_of, corpus.version)
               for idx, kind in enumerate(active)]
@@ -145,7 +145,7 @@ def st_step_notices(story: Story, corpus: Corpus, view: vs.ViewState, shown: Ste
         st.button("Clear all filters", key="story-clear-filters", on_click=ui.clear_filters)
     switched_off = [kind for kind in step_layers(step, corpus, ()) if kind not in view.layers]
     if switched_off:
-        names = ", ".join(LAYER_NAMES[k] for k in LAYER_ORDER if k in switched_off)
+        names = ", ".join(LAYER_TITLES[k] for k in DRAW_ORDER if k in switched_off)
         st.info(f"This step shows layers you switched off in the sidebar, for its marks: {names}.",
                 icon=":material/layers:")
 

@@ -8,6 +8,7 @@ from dashboard.corpus.load import Corpus, record_countries, record_orgs
 from dashboard.corpus.memberships import status_label
 from dashboard.corpus.model import Membership
 from dashboard.downloads.export import to_csv, to_geojson
+from dashboard.labels import KIND_SINGULAR
 from dashboard.query import link as vs
 from dashboard.query.filters import select
 from dashboard.ui import cached
@@ -21,7 +22,7 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     st.caption(f"{len(records)} of {len(corpus.records)} records match the filters (corpus version {corpus.version}).")
     if not records:
         ui.st_empty(corpus, view)
-    rows = [{"ref": r.id, "kind": ui.KIND_LABELS[r.kind][:-1], "title": r.title, "date": ui.when_text(r),
+    rows = [{"ref": r.id, "kind": KIND_SINGULAR[r.kind], "title": r.title, "date": ui.when_text(r),
              "status": status_label(r.status) if isinstance(r, Membership) else "",
              "countries": ", ".join(sorted(record_countries(r))),
              "groupings": ", ".join(sorted(corpus.organizations.get(o, o) for o in record_orgs(r))),

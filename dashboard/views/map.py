@@ -10,10 +10,10 @@ from dashboard import escape
 from dashboard.corpus.load import Corpus
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Border, Membership, MilitarySite, VisitStop
+from dashboard.labels import DRAW_ORDER
 from dashboard.map.describe import excerpts_said, map_description, mark_name, view_figures
 from dashboard.map.geo import country_at
 from dashboard.map.marks import border_lines, record_id_from_tooltip, route_legs, tour_order
-from dashboard.map.style import LAYER_ORDER
 from dashboard.query import link as vs
 from dashboard.query.filters import select
 from dashboard.ui import cached
@@ -82,7 +82,7 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     status = membership_status([r for r in records if isinstance(r, Membership)], shade, as_of)
 
     record_ids = tuple(r.id for r in records)
-    active = [kind for kind in LAYER_ORDER if kind in view.layers]
+    active = [kind for kind in DRAW_ORDER if kind in view.layers]
     groups = [cached.layer_script(kind, idx, record_ids, shade, as_of, corpus.version)
               for idx, kind in enumerate(active)]
     frame = cached.get_map_frame(view.tiles, MAP_KEY)

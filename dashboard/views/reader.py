@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import escape
 from dashboard.corpus.load import Corpus
-from dashboard.evidence.reader import Mark, marks_for, reader_document
+from dashboard.evidence.reader import Highlight, highlights_for, reader_document
 from dashboard.query import link as vs
 from dashboard.ui import common as ui
 
@@ -26,14 +26,14 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     source_id = st.selectbox("Article", ids, key=vs.P_SOURCE, format_func=lambda s: corpus.sources[s].label)
     source = corpus.sources[source_id]
     seed = corpus.seeds[source_id]
-    marks = marks_for(corpus, source_id)
+    marks = highlights_for(corpus, source_id)
     if focus and not any(m.key == focus for m in marks):
         focus = None
     passage = st.session_state.get(vs.P_AT)
     if passage and source_id == view.source and 0 <= passage[0] < passage[1] <= len(seed.text):
         # A search result's paragraph: highlighted and scrolled to like an excerpt.
         focus = f"@{passage[0]}-{passage[1]}"
-        marks = sorted([*marks, Mark(passage[0], passage[1], focus, "", "A passage the search found")],
+        marks = sorted([*marks, Highlight(passage[0], passage[1], focus, "", "A passage the search found")],
                        key=lambda m: (m.start, m.end))
 
     meta = [("Title", source.title or "not given in the text"), ("Outlet", source.outlet or "not given"),

@@ -12,6 +12,7 @@ import streamlit_folium as sf
 from branca.element import MacroElement
 from jinja2 import Template
 
+from dashboard.labels import DRAW_ORDER
 from dashboard.map import leaflet, style
 from dashboard.query.filters import FilterState, select
 from dashboard.ui import mapframe
@@ -52,11 +53,11 @@ def test_same_arguments_as_st_folium(corpus, geodata, monkeypatch, center, zoom)
     records = select(corpus, FilterState(countries=("TJ",)))
     groups_js = [leaflet.build_layer_js(kind, f"feature_group_feature_group_{idx}", records, corpus, geodata.borders,
                                        "org-csto", dt.date(2017, 2, 27))
-                 for idx, kind in enumerate(style.LAYER_ORDER)]
+                 for idx, kind in enumerate(DRAW_ORDER)]
     sent = {}
     monkeypatch.setattr(sf, "_component_func", lambda **kwargs: sent.update(kwargs))
     sf.st_folium(_base_map(geodata), key="map", height=600, use_container_width=True, returned_objects=RETURNED,
-                 feature_group_to_add=[_group(k, js) for k, js in zip(style.LAYER_ORDER, groups_js)],
+                 feature_group_to_add=[_group(k, js) for k, js in zip(DRAW_ORDER, groups_js)],
                  center=center, zoom=zoom)
     sent.pop("on_change")
     ours = mapframe.component_kwargs(mapframe.frame_args(_base_map(geodata), "map"), groups_js, key="map",
