@@ -69,7 +69,8 @@ def log(msg: str) -> None:
 def results() -> dict[str, int | None]:
     """Every generated mutant's exit code, from mutmut's .meta files."""
     out: dict[str, int | None] = {}
-    for meta in MUTANTS.glob("dashboard/*.py.meta"):
+    # mutmut keeps a .meta beside each mutated file, in the same folders as the source (dashboard/query/…).
+    for meta in MUTANTS.glob("dashboard/**/*.py.meta"):
         out.update(json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"])
     return out
 
