@@ -8,11 +8,11 @@ from collections.abc import Callable
 import streamlit as st
 
 from dashboard.corpus.load import Corpus
+from dashboard.frontend import read_static
 from dashboard.map.assets import AssetError
 from dashboard.map.geo import GeodataError
 from dashboard.query import link as vs
 from dashboard.ui import cached
-from dashboard.ui.components import _STATIC_APP
 from dashboard.ui.filter_panel import FILTER_SLOT_KEY, link_payload, st_filters
 from dashboard.ui.notices import st_notices, st_problems, st_search_status
 from dashboard.ui.session import ON_MAP_KEY, SEEDED_KEY, VIEW_KEY, seed_from_url, view_from_session
@@ -21,7 +21,7 @@ from dashboard.ui.session import ON_MAP_KEY, SEEDED_KEY, VIEW_KEY, seed_from_url
 def st_page_style() -> None:
     """The pages' own layout rules (static/app/page.css, and evidence.css for the evidence panel's wide parts),
     once per full run."""
-    css = "".join((_STATIC_APP / f"{stem}.css").read_text(encoding="utf-8") for stem in ("page", "evidence"))
+    css = "".join(read_static(f"{stem}.css") for stem in ("page", "evidence"))
     st.html(f"<style>{css}</style>")
 
 
