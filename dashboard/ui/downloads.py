@@ -3,14 +3,13 @@ made on a click's request alone."""
 
 from __future__ import annotations
 
-import base64
 import logging
-import urllib.parse
 from dataclasses import replace
 
 import streamlit as st
 
-from dashboard.downloads.snapshot import Focus, file_stem, make_snapshot, parse_download_request, view_link
+from dashboard.downloads.delivery import make_download_file
+from dashboard.downloads.snapshot import Focus, parse_download_request
 from dashboard.map.assets import AssetError
 from dashboard.map.geo import GeodataError
 from dashboard.ui import cached
@@ -61,26 +60,13 @@ def _on_download(key: str, focus: Focus | None) -> None:
 
 
 def make_download(request, focus: Focus | None) -> dict:
-    """The requested file for the session's view: {"name", "mime", "bytes", "data" (base64)}.
+    """The requested file for the session's view: {"name", "mime", "bytes", "data" (base64)}
+    (dashboard/downloads/delivery.py).
 
     The view is the session's (filters, selection, layers, dates); the map's position is the reader's, from
     the request (the frame the map reported, and the address bar's lat/lon/z for the link).
     """
-    corpus = cached.get_corpus()
     geodata = cached.get_geodata()
     view = replace(view_from_session(), view=request.map_view)
-    base = st.context.url
-    link = urllib.parse.urljoin(base, focus.link) if focus is not None and focus.link and base else \
-        view_link(base, view, corpus)
-    snap = make_snapshot(corpus, view, made=reader_now(), link=link, extent=request.extent, focus=focus)
-    if request.kind == "html":
-        from dashboard.downloads.briefing import build_briefing
-
-        data = build_briefing(snap, geodata.countries, geodata.borders).encode("utf-8")
-        name, mime = f"briefing-{file_stem(snap)}.html", "text/html"
-    else:
-        from dashboard.downloads.image import build_map_png
-
-        data = build_map_png(snap, geodata.countries, geodata.borders).png
-        name, mime = f"map-{file_stem(snap)}.png", "image/png"
-    return {"name": name, "mime": mime, "bytes": len(data), "data": base64.b64encode(data).decode("ascii")}
+    return make_download_file(request, cached.get_corpus(), geodata.countries, geodata.borders, view,
+                              base=st.context.url, made=reader_now(), focus=focus)

@@ -10,25 +10,12 @@ import streamlit as st
 from dashboard import escape
 from dashboard.corpus.load import Corpus
 from dashboard.corpus.model import Annotation, Disagreement, Excerpt, Reference
-from dashboard.evidence.facts import disputes_by_record, record_facts, source_citation, supports_text
+from dashboard.evidence.excerpts import excerpt_card_md
+from dashboard.evidence.facts import disputes_by_record, record_facts, supports_text
 from dashboard.evidence.html import disagreement_html, value_table_html
 from dashboard.query import link as vs
 from dashboard.query.filter_panel import KIND_LABELS
 from dashboard.ui import cached
-
-
-def reader_link(excerpt: Excerpt, key: str) -> str:
-    """Relative link to the article reader, scrolled to one excerpt."""
-    return vs.reader_href(excerpt.source, key)
-
-
-def excerpt_card_md(excerpt: Excerpt, key: str, corpus: Corpus) -> str:
-    """One quote with its source, citation and a link to its place in the article, as escaped markdown."""
-    source = corpus.sources[excerpt.source]
-    cite = escape.markdown(source_citation(source))
-    return (f"> {escape.markdown(' '.join(excerpt.quote.split()))}\n\n"
-            f"**{escape.markdown(source.label)}**  \n{cite}  \n"
-            f"[Read in the article ↗]({reader_link(excerpt, key)}) · characters {excerpt.start}–{excerpt.end}")
 
 
 def st_excerpt_card(excerpt: Excerpt, key: str, corpus: Corpus) -> None:

@@ -1,55 +1,18 @@
-"""The map page's list of every excerpt of the filtered records, a page at a time (static/app/excerpt-list.js),
-and the same excerpts as flat rows for the Data page's table."""
+"""The map page's list of every excerpt of the filtered records, a page at a time (static/app/excerpt-list.js;
+its data: dashboard/evidence/excerpts.py)."""
 
 from __future__ import annotations
 
-import itertools
-
 import streamlit as st
 
-from dashboard.corpus.load import Corpus, all_excerpts
+from dashboard.corpus.load import Corpus
 from dashboard.corpus.model import Annotation
-from dashboard.evidence.facts import source_citation
-from dashboard.query import link as vs
+from dashboard.evidence.excerpts import excerpt_list_data
 from dashboard.ui.components import light_component
-from dashboard.ui.evidence import reader_link
-
-
-def excerpt_rows(records: list[Annotation], corpus: Corpus) -> list[dict]:
-    """Flat rows of every excerpt of some records (for lists and exports)."""
-    rows = []
-    for record in records:
-        keyed = [(e, vs.excerpt_key(record.id, i)) for i, e in enumerate(record.excerpts)]
-        # Statements inside a disagreement are quoted too, but have no deep-link key of their own.
-        keyed += [(e, None) for e in all_excerpts(record)[len(record.excerpts):]]
-        for excerpt, key in keyed:
-            rows.append({"record": record.id, "title": record.title, "source": corpus.sources[excerpt.source].label,
-                         "quote": " ".join(excerpt.quote.split()), "characters": f"{excerpt.start}–{excerpt.end}",
-                         "link": reader_link(excerpt, key) if key else None})
-    return rows
-
 
 EXCERPT_PAGE_KEY = "excerpt_page"
 EXCERPT_LIST_KEY = "excerpt_list"
 _EXCERPT_LIST = light_component("excerpt_list", "excerpt-list")
-
-
-def excerpt_list_data(records: list[Annotation], corpus: Corpus, page: int, page_size: int = 8) -> dict:
-    """One page of the filtered records' excerpts as plain data (the list sets it as text, never as HTML)."""
-    total = sum(len(r.excerpts) for r in records)
-    pages = max(1, -(-total // page_size))
-    page = min(max(1, page), pages)
-    # Only the page's excerpts are visited (at 10,000 records a full list costs more than the rest of a rerun).
-    rows = ((r, i, e) for r in records for i, e in enumerate(r.excerpts))
-    cards = []
-    for record, i, excerpt in itertools.islice(rows, (page - 1) * page_size, page * page_size):
-        source = corpus.sources[excerpt.source]
-        cards.append({
-            "title": record.title, "disputed": record.id in corpus.disputed,
-            "quote": " ".join(excerpt.quote.split()), "label": source.label, "cite": source_citation(source),
-            "link": reader_link(excerpt, vs.excerpt_key(record.id, i)), "start": excerpt.start, "end": excerpt.end,
-        })
-    return {"cards": cards, "page": page, "pages": pages, "size": page_size, "total": total}
 
 
 def st_excerpt_list(records: list[Annotation], corpus: Corpus) -> None:

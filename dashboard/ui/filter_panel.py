@@ -90,17 +90,3 @@ def _on_filter_change() -> None:
                                   **({k: "" for k in (vs.P_DATE, RANGE_KEY)} if key == CLEAR else
                                      {key: date_note(key, change.get("value"), value)})}
     ss[PANEL_APPLIED_KEY] = applied
-
-
-def link_payload(view: vs.ViewState, corpus: Corpus) -> dict:
-    """What the address bar should hold: the view's parameters, merged in the browser with the map's own.
-
-    The map reports its center and zoom in the browser (no rerun per pan), so the query string
-    is merged there (static/app/filter-panel.js): the server's parameters plus the map's view.
-
-    The server never writes `st.query_params` (the panel drops a link's bad parameters): a session that a
-    reconnect starts must not overwrite the address bar with the link the page was opened with before the
-    panel has sent it back (see `restore_from_address_bar`).
-    """
-    wanted = {k: v for k, v in vs.encode(view, corpus).items() if k not in vs.VIEW_PARAMS}
-    return {"want": wanted, "keep": list(vs.VIEW_PARAMS)}

@@ -12,8 +12,9 @@ from dashboard.frontend import read_static
 from dashboard.map.assets import AssetError
 from dashboard.map.geo import GeodataError
 from dashboard.query import link as vs
+from dashboard.query.address_bar import link_payload
 from dashboard.ui import cached
-from dashboard.ui.filter_panel import FILTER_SLOT_KEY, link_payload, st_filters
+from dashboard.ui.filter_panel import FILTER_SLOT_KEY, st_filters
 from dashboard.ui.notices import st_notices, st_problems, st_search_status
 from dashboard.ui.session import ON_MAP_KEY, SEEDED_KEY, VIEW_KEY, seed_from_url, view_from_session
 

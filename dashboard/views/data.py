@@ -8,12 +8,12 @@ from dashboard.corpus.load import Corpus, record_countries, record_orgs
 from dashboard.corpus.memberships import status_label
 from dashboard.corpus.model import Membership
 from dashboard.downloads.export import to_csv, to_geojson
+from dashboard.evidence.excerpts import excerpt_rows
 from dashboard.evidence.facts import when_text
 from dashboard.query import link as vs
 from dashboard.query.filter_panel import KIND_LABELS
 from dashboard.query.filters import select
 from dashboard.ui import cached
-from dashboard.ui.excerpt_list import excerpt_rows
 from dashboard.ui.notices import st_empty
 from dashboard.ui.page import st_live
 
