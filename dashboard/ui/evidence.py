@@ -10,9 +10,10 @@ import streamlit as st
 from dashboard import escape
 from dashboard.corpus.load import Corpus
 from dashboard.corpus.model import Annotation, Disagreement, Excerpt, Reference
+from dashboard.evidence.computed import border_length_html, site_distance_html
 from dashboard.evidence.excerpts import excerpt_card_md
-from dashboard.evidence.facts import disputes_by_record, record_facts, supports_text
-from dashboard.evidence.html import disagreement_html, value_table_html
+from dashboard.evidence.facts import record_facts, supports_text
+from dashboard.evidence.html import disagreement_html
 from dashboard.query import link as vs
 from dashboard.query.filter_panel import KIND_LABELS
 from dashboard.ui import cached
@@ -86,33 +87,13 @@ def distance_to_afghanistan(site) -> float:
 
 
 def st_site_evidence(site) -> None:
-    """A computed distance, with its method, beside what the sources give."""
-    km = distance_to_afghanistan(site)
-    approximate = "city" in (site.location.place or "") or "not given" in (site.location.place or "")
-    st.markdown(value_table_html(
-        "Distance to the Afghan border", ("Distance", "Given by", "How"),
-        [(f"{km:,.0f} km", "computed from our geodata",
-          "geodesic (pyproj, WGS84) from the marker to the nearest point of Afghanistan's outline, "
-          "Natural Earth 1:10m simplified at 0.01°"),
-         ("—", "the articles", "none of the five articles gives this distance")],
-        "The marker stands at the city's coordinates, so the distance is approximate." if approximate else ""),
-        unsafe_allow_html=True)
+    """A computed distance, with its method, beside what the sources give (dashboard/evidence/computed.py)."""
+    st.markdown(site_distance_html(site, distance_to_afghanistan(site)), unsafe_allow_html=True)
 
 
 def st_border_evidence(border, geodata, corpus: Corpus) -> None:
-    """Computed length beside the articles' and the references' lengths, with the method."""
-    row = geodata.borders[geodata.borders["id"] == border.geodata_id]
-    if row.empty:
-        return
-    km = float(row.iloc[0]["length_km"])
-    values = [(f"{km:,.1f} km", "computed from our geodata",
-               f"geodesic length on the WGS84 ellipsoid (pyproj) of {row.iloc[0]['resolution']}")]
-    for dis in disputes_by_record(corpus).get(border.id, []):
-        for version in dis.versions:
-            if version.excerpt:
-                values.append((version.says, corpus.sources[version.excerpt.source].label, "the article's words"))
-            elif version.reference:
-                values.append((version.says, version.reference.title, "public reference"))
-    st.markdown(value_table_html("Length: computed, in the articles, in the record", ("Length", "Given by", "How"),
-                             values, "A 1:10m line smooths the river's meanders, so it measures shorter than "
-                                     "surveyed lengths."), unsafe_allow_html=True)
+    """Computed length beside the articles' and the references' lengths, with the method (nothing if the
+    geodata has no line for the border)."""
+    table = border_length_html(border, geodata.borders, corpus)
+    if table:
+        st.markdown(table, unsafe_allow_html=True)
