@@ -34,7 +34,6 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import replace
-from pathlib import Path
 
 import numpy as np
 import shapely
@@ -47,6 +46,7 @@ from dashboard.downloads.licences import ATTRIBUTION, IN_BRIEFING, LEAFLET_TERMS
 from dashboard.downloads.snapshot import Extent, Snapshot, app_link
 from dashboard.evidence.disagreement import VersionSide, version_sides
 from dashboard.evidence.facts import disputes_by_record, record_facts, source_citation, when_text
+from dashboard.frontend import read_static
 from dashboard.labels import KIND_LABELS, KIND_SINGULAR, LIST_ORDER
 from dashboard.map.assets import LEAFLET, read_checked
 from dashboard.map.geo import distance_to_geometry_km, label_points, polygonal
@@ -56,7 +56,6 @@ from dashboard.map.marks import EVIDENCE_HINT, Mark, layer_marks, membership_pay
 from dashboard.map.style import LAND_STYLE, MEMBERSHIP_PATTERN, pattern_defs
 from dashboard.query import link as vs
 
-STATIC_APP = Path(__file__).resolve().parents[1] / "static" / "app"
 # Records listed in full, at most (any view of the project's corpus fits: 121 at most today); past that they
 # are counted by kind, so that the file stays the same size however many records are in view.
 MAX_LISTED = 150
@@ -88,11 +87,6 @@ def leaflet_assets() -> tuple[str, str, str]:
     css = _CSS_IMAGE.sub(inline, read_checked(LEAFLET, "leaflet.css").decode("utf-8"))
     licence = read_checked(LEAFLET, LEAFLET.license[0]).decode("utf-8")
     return script, css, licence
-
-
-@functools.lru_cache(maxsize=8)
-def _static(name: str) -> str:
-    return (STATIC_APP / name).read_text(encoding="utf-8")
 
 
 
@@ -454,7 +448,7 @@ def build_briefing(snapshot: Snapshot, countries, borders) -> str:
     # The map's own scripts, as the dashboard's map runs them, then the file's.
     app_script = _checked_inline("\n".join(static_code(name) for name in BRIEFING_SCRIPTS), "script")
     leaflet_js = _checked_inline(leaflet_js, "script")
-    styles = _checked_inline(f"{leaflet_css}\n{map_css()}\n{_static('briefing.css')}", "style")
+    styles = _checked_inline(f"{leaflet_css}\n{map_css()}\n{read_static('briefing.css')}", "style")
     data = escape.script_json(map_data(s, countries, borders))
     nav = "".join(f'<li><a href="#{key}">{escape.html(label)}</a></li>' for key, label in contents)
     description = f"{s.title}. {s.subtitle}. Briefing made {s.made_text}, corpus {s.corpus.version}."

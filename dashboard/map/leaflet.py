@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import urllib.parse
-from pathlib import Path
 
 import folium
 from branca.element import Element, MacroElement
@@ -24,6 +23,7 @@ from dashboard import escape
 from dashboard.corpus.load import Corpus
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Annotation, Membership
+from dashboard.frontend import read_static
 from dashboard.labels import TAB_ORDER
 from dashboard.map.assets import STATIC_URL
 from dashboard.map.legend import legend_html
@@ -38,7 +38,6 @@ from dashboard.map.style import (
 )
 from dashboard.query.link import P_SEL
 
-STATIC_APP = Path(__file__).resolve().parents[1] / "static" / "app"
 # The map's own scripts, in the order the map's script holds them: the marks' helpers (shared with the briefing
 # file), then what map-basemap.js calls; map-basemap.js last.
 MAP_SCRIPTS = ("map-marks.js", "map-popups.js", "map-gestures.js", "map-layout.js", "map-grouping.js",
@@ -47,23 +46,18 @@ _COMMENT_LINE = re.compile(r"^[ \t]*//[^\n]*\n", re.MULTILINE)
 MAP_STYLES = ("map.css", "map-popups.css", "map-gestures.css")
 
 
-def static_text(name: str) -> str:
-    """One of the map's front-end files (static/app/), as text to put into the map's own script or style."""
-    return (STATIC_APP / name).read_text(encoding="utf-8")
-
-
 def static_code(name: str) -> str:
     """One of the map's scripts (static/app/) without its comment lines: the code a file that carries the map
     inside it needs (the briefing file, whose size is bounded)."""
-    return _COMMENT_LINE.sub("", static_text(name))
+    return _COMMENT_LINE.sub("", read_static(name))
 
 
 def map_css() -> str:
     """The map's styles (static/app/map.css), with the sea's colour (style.SEA_COLOR) they read as --map-sea."""
-    return f":root {{ --map-sea: {SEA_COLOR}; }}\n{static_text('map.css')}"
+    return f":root {{ --map-sea: {SEA_COLOR}; }}\n{read_static('map.css')}"
 
 
-_STORY_JS = static_text("map-story.js")
+_STORY_JS = read_static("map-story.js")
 
 
 def story_layer_js(payload: dict, var: str) -> str:
@@ -149,8 +143,8 @@ class _Basemap(_VerbatimMacro):
             "refPattern": REF_PATTERN.pattern,
             "selParam": P_SEL,
         })
-        self.code = "\n".join(static_text(name) for name in MAP_SCRIPTS)
-        self.css = map_css() + "".join(static_text(name) for name in MAP_STYLES[1:])
+        self.code = "\n".join(read_static(name) for name in MAP_SCRIPTS)
+        self.css = map_css() + "".join(read_static(name) for name in MAP_STYLES[1:])
 
 
 def build_base_map(

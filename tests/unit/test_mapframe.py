@@ -12,6 +12,7 @@ import streamlit_folium as sf
 from branca.element import MacroElement
 from jinja2 import Template
 
+from dashboard.frontend import read_static
 from dashboard.labels import DRAW_ORDER
 from dashboard.map import leaflet, style
 from dashboard.query.filters import FilterState, select
@@ -97,11 +98,11 @@ def test_the_maps_browser_code_comes_from_its_own_files_configured_by_json(geoda
     # The map's script is static/app/'s files as they are, then one call with the map's configuration as JSON.
     args = mapframe.frame_args(_base_map(geodata), "map")
     for name in leaflet.MAP_SCRIPTS:
-        assert leaflet.static_text(name) in args.script, name
+        assert read_static(name) in args.script, name
     call = re.search(r"window\.__mapBasemap\(map_div, (\{.*?\})\);\n", args.script)
     config = json.loads(call.group(1))
     assert config["url"] == geodata.basemap_url and config["bounds"] == style.TOUR_BOUNDS
     assert config["base"] == style.LAND_STYLE and config["selParam"] == "sel"
     assert "</" not in call.group(1)  # the legend's HTML cannot end the script it sits in
     # The styles in the page's head, the sea's colour from the style module.
-    assert leaflet.static_text("map.css") in args.header and f"--map-sea: {style.SEA_COLOR}" in args.header
+    assert read_static("map.css") in args.header and f"--map-sea: {style.SEA_COLOR}" in args.header
