@@ -25,13 +25,17 @@ from dashboard.ui.mapframe import st_map_frame
 from dashboard.ui.notices import st_empty
 from dashboard.ui.page import st_live
 from dashboard.ui.record_picker import st_record_picker
-from dashboard.ui.session import ON_MAP_KEY, VIEW_KEY, is_new_event, replace_view
+from dashboard.ui.session import ON_MAP_KEY, VIEW_KEY, is_new_event, replace_view, view_from_session
 from dashboard.ui.share import st_share
 from dashboard.ui.watchdog import st_map_watchdog
 
 MAP_KEY = "map"
 PICK_KEY = "mark_pick"
 SEEN_KEY = "_seen_map"  # is_new_event("map", …) keeps the last click there
+# The map's view as the last full run knew it (the link the page was opened or switched to with). Only that is
+# sent to the map: the reader's own moves are the map's, and a view the server heard later (a reconnect's
+# address bar) is older than the map's by the time its reply arrives; sent, it would pull the map back.
+START_KEY = "_map_start"
 
 
 def clicked_record(returned: dict, previous: tuple | None, geodata, status: dict, view: vs.ViewState) -> str | None:
@@ -69,6 +73,7 @@ def st_mark_picker(corpus: Corpus, view: vs.ViewState, stops, sites, borders, st
 
 def head(corpus: Corpus) -> None:
     """Drawn by the full run only: nothing here depends on the filters."""
+    st.session_state[START_KEY] = view_from_session().view
     # Wide enough for the button's whole label at 1280 px with the sidebar open ("Share th…" at [5, 1]).
     title, share = st.columns([3, 1], vertical_alignment="bottom")
     title.title("Putin's Central Asia tour, 27–28 February 2017", anchor=False)
@@ -114,7 +119,7 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
 
     map_col, panel = st.columns([7, 4], gap="medium")
     with map_col:
-        start = view.view
+        start = st.session_state.get(START_KEY, view.view)
         # st_folium, with the map's constant part rendered once per process (see dashboard/ui/mapframe.py).
         returned = st_map_frame(
             frame,
