@@ -12,7 +12,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from dashboard.corpus.load import CorpusError  # noqa: E402
 from dashboard.ui import cached  # noqa: E402
-from dashboard.ui import common as ui  # noqa: E402
+from dashboard.ui.notices import st_problems  # noqa: E402
+from dashboard.ui.page import st_page_style, st_phone_nav, st_sidebar  # noqa: E402
 
 # Not "pages/": Streamlit would treat that folder as a legacy multipage app and run pages without app.py.
 PAGES = Path(__file__).resolve().parent / "views"
@@ -22,11 +23,11 @@ st.set_page_config(page_title="Putin's 2017 Central Asia tour — a sourced map"
 try:
     corpus = cached.get_corpus()
 except CorpusError as exc:
-    ui.st_problems(exc, "corpus (annotations.yaml, seeds/)")
+    st_problems(exc, "corpus (annotations.yaml, seeds/)")
     st.stop()
 
-ui.st_page_style()
-ui.st_sidebar(corpus)
+st_page_style()
+st_sidebar(corpus)
 pages = [
     st.Page(PAGES / "map.py", title="Map", icon=":material/map:", default=True),
     st.Page(PAGES / "story.py", title="Story", icon=":material/auto_stories:", url_path="story"),
@@ -40,7 +41,7 @@ pages = [
     st.Page(PAGES / "story_overview.py", title="Story: all steps", icon=":material/view_module:",
             url_path="story-overview", visibility="hidden"),
 ]
-# Each page runs its body through ui.st_live: the filters and the page in one fragment.
+# Each page runs its body through st_live: the filters and the page in one fragment.
 page = st.navigation(pages, position="top")
-ui.st_phone_nav(pages)
+st_phone_nav(pages)
 page.run()

@@ -37,9 +37,9 @@ TIMING = MUTANTS / "mutation-run.json"
 MUTMUT = Path(sys.executable).parent / "mutmut"
 GOAL = 0.90
 
-# What users see: filters, membership status, URL state decoding, escaping (md() and the reader),
+# What users see: filters, membership status, URL state decoding, escaping (escape.markdown and the reader),
 # quote verification, exports, the reader's spans, the panel's event parsing, geodesy, dates, reference
-# labels. corpus.py and ui.py are large; only their quote-checking and escaping functions are targets.
+# labels. corpus/load.py and escape.py: only the quote-checking functions and markdown() are targets.
 TARGETS = {
     "filters": ["dashboard.query.filters.*"],
     "memberships": ["dashboard.corpus.memberships.*"],
@@ -52,7 +52,7 @@ TARGETS = {
     "support": ["dashboard.corpus.support.*"],
     "corpus (quote check)": ["dashboard.corpus.load.x_normalise__mutmut_*", "dashboard.corpus.load.x__normalise_with_offsets__*",
                              "dashboard.corpus.load.xǁSeedǁfind__*", "dashboard.corpus.load.xǁ_Checksǁ_locate__*"],
-    "ui (md escaping)": ["dashboard.ui.common.x_md__*"],
+    "markdown escaping": ["dashboard.escape.x_markdown__*"],
 }
 QUICK = ["dashboard.corpus.memberships.*", "dashboard.query.filters.x__mask__*", "dashboard.query.filters.x_select__*",
          "dashboard.corpus.load.xǁSeedǁfind__*"]
@@ -76,7 +76,7 @@ def results() -> dict[str, int | None]:
 
 
 def module_of(name: str, targets: dict[str, list[str]]) -> str | None:
-    """Which target a mutant belongs to, or None if it is not one (the rest of corpus.py and ui.py)."""
+    """Which target a mutant belongs to, or None if it is not one (the rest of corpus/load.py and escape.py)."""
     for module, patterns in targets.items():
         if any(_match(name, p) for p in patterns):
             return module

@@ -13,7 +13,7 @@ from dashboard.corpus.dates import format_date
 from dashboard.corpus.load import Corpus, record_countries
 from dashboard.corpus.memberships import status_label
 from dashboard.corpus.model import TOPICS, Annotation, Disagreement, Event, Figure, Membership, VisitStop
-from dashboard.map.layers import MEMBERSHIP_PATTERN, MEMBERSHIP_STYLE, PALETTE, PLOTLY_PATTERN
+from dashboard.map.style import MEMBERSHIP_PATTERN, MEMBERSHIP_STYLE, PALETTE, PLOTLY_PATTERN
 from dashboard.query.filters import TOUR_END, TOUR_START
 
 FONT = dict(family="system-ui, sans-serif", size=13)

@@ -60,7 +60,7 @@ class Correction(Strict):
 
 
 @dataclass(frozen=True)
-class Row:
+class ReferenceRow:
     """One status period of one country in one grouping, as the public sources give it."""
 
     line: int
@@ -83,7 +83,7 @@ class Row:
 class ReferenceTable:
     """The table, its sources and the day it was last checked against them."""
 
-    rows: tuple[Row, ...]
+    rows: tuple[ReferenceRow, ...]
     sources: dict[str, RefSource]
     checked: dt.date
     file: str
@@ -92,7 +92,7 @@ class ReferenceTable:
         """Groupings in table order."""
         return list(dict.fromkeys(r.grouping for r in self.rows))
 
-    def status_on(self, grouping: str, country: str, on: dt.date) -> Row | None:
+    def status_on(self, grouping: str, country: str, on: dt.date) -> ReferenceRow | None:
         """The row that holds for a country on a day (a 'none' row included), or None."""
         for row in self.rows:
             if row.grouping == grouping and row.country == country and row.covers(on):
@@ -110,7 +110,7 @@ class Mismatch:
     corpus: str | None
     table: str | None
     record: str | None
-    row: Row | None
+    row: ReferenceRow | None
     file: str
 
     def __str__(self) -> str:
@@ -191,13 +191,13 @@ def load_corrections(folder: Path = DEFAULT_REFERENCE) -> list[Correction]:
     return sorted(out, key=lambda c: c.date, reverse=True)
 
 
-def _read_rows(text: str, name: str, sources: dict[str, RefSource], problems: list[Problem]) -> list[Row]:
+def _read_rows(text: str, name: str, sources: dict[str, RefSource], problems: list[Problem]) -> list[ReferenceRow]:
     reader = csv.DictReader(io.StringIO(text))
     if tuple(reader.fieldnames or ()) != COLUMNS:
         problems.append(Problem(name, 1, None, None, f"expected the columns {','.join(COLUMNS)}"))
         return []
     statuses = {s.value for s in Status} | {NONE}
-    rows: list[Row] = []
+    rows: list[ReferenceRow] = []
     for raw in reader:
         line = reader.line_num
         who = f"{raw['grouping']} {raw['country']}"
@@ -236,20 +236,20 @@ def _read_rows(text: str, name: str, sources: dict[str, RefSource], problems: li
             continue
         if end is not None and end <= start:
             bad("end", "end is not after start")
-        rows.append(Row(line, raw["grouping"], raw["country"], raw["status"], start, start_p, end, end_p,
+        rows.append(ReferenceRow(line, raw["grouping"], raw["country"], raw["status"], start, start_p, end, end_p,
                         keys, raw["note"] or ""))
     _check_periods(rows, name, problems)
     return rows
 
 
-def _check_periods(rows: list[Row], name: str, problems: list[Problem]) -> None:
+def _check_periods(rows: list[ReferenceRow], name: str, problems: list[Problem]) -> None:
     """Each state's periods in a grouping form one timeline from the grouping's founding day.
 
     The founding day is the earliest start in the grouping. A state needs rows only in the
     groupings where the sources give it a status (issue 23: not every state the map draws);
     where it has rows, they begin on that day ('none' until its first status) and leave no gap.
     """
-    by_pair: dict[tuple[str, str], list[Row]] = {}
+    by_pair: dict[tuple[str, str], list[ReferenceRow]] = {}
     for row in rows:
         by_pair.setdefault((row.grouping, row.country), []).append(row)
     founding: dict[str, dt.date] = {}

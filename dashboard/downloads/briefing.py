@@ -7,7 +7,7 @@ plane (issue 15). Pure: no Streamlit.
 (dashboard.map.geo.load_countries / load_borders, EPSG:4326). The file holds:
 
 - the map: the view's layers and shading on its 'as of' date, with the dashboard's own styles, legend and
-  layout (layers.py, static/app/map-layout.js), on the countries of geodata/ simplified for the frame (full
+  layout (dashboard.map, static/app/map-layout.js), on the countries of geodata/ simplified for the frame (full
   detail in and around it, coarser beyond), opening on the reader's frame; pan, zoom, hover, and click
   for a mark's excerpts (static/app/briefing.js);
 - a title, the filters in words, the date made, the corpus version and the dashboard link that reproduces
@@ -22,7 +22,7 @@ and images only as data: URIs: text from the corpus is escaped everywhere, and w
 were not. Links out (public references, the dashboard) are plain anchors.
 
 Size: about 1 MB for the default view (README, "Downloads"). It grows sublinearly with the records in
-view: past layers.MAX_MARKERS a layer's marks are grouped by grid cell as on the map, and past MAX_LISTED
+view: past marks.MAX_MARKERS a layer's marks are grouped by grid cell as on the map, and past MAX_LISTED
 records the rest are counted, not listed.
 """
 
@@ -34,7 +34,6 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import replace
-from pathlib import Path
 
 import numpy as np
 import shapely
@@ -42,28 +41,21 @@ from shapely.geometry import mapping
 
 from dashboard import escape
 from dashboard.corpus.codes import COUNTRY_NAMES
-from dashboard.corpus.model import Annotation, Border, Disagreement, Excerpt, MilitarySite, Reference, Version
+from dashboard.corpus.model import Annotation, Border, Disagreement, Excerpt, MilitarySite, Reference
 from dashboard.downloads.licences import ATTRIBUTION, IN_BRIEFING, LEAFLET_TERMS, MAP_CREDIT
 from dashboard.downloads.snapshot import Extent, Snapshot, app_link
+from dashboard.evidence.disagreement import VersionSide, version_sides
 from dashboard.evidence.facts import disputes_by_record, record_facts, source_citation, when_text
+from dashboard.frontend import read_static
+from dashboard.labels import KIND_LABELS, KIND_SINGULAR, LIST_ORDER
 from dashboard.map.assets import LEAFLET, read_checked
 from dashboard.map.geo import distance_to_geometry_km, label_points, polygonal
-from dashboard.map.layers import (
-    EVIDENCE_HINT,
-    LAND_STYLE,
-    MAP_CSS,
-    MEMBERSHIP_PATTERN,
-    RENDER_JS,
-    Mark,
-    layer_marks,
-    legend_html,
-    membership_payload,
-    pattern_defs,
-)
+from dashboard.map.leaflet import map_css, static_code
+from dashboard.map.legend import legend_html
+from dashboard.map.marks import EVIDENCE_HINT, Mark, layer_marks, membership_payload
+from dashboard.map.style import LAND_STYLE, MEMBERSHIP_PATTERN, pattern_defs
 from dashboard.query import link as vs
-from dashboard.query.filter_panel import KIND_LABELS
 
-STATIC_APP = Path(__file__).resolve().parents[1] / "static" / "app"
 # Records listed in full, at most (any view of the project's corpus fits: 121 at most today); past that they
 # are counted by kind, so that the file stays the same size however many records are in view.
 MAX_LISTED = 150
@@ -77,7 +69,7 @@ WORLD_DETAIL = 1.0  # degrees: the rest of the world, beyond the frame (zoomed o
 _SOURCE_MAP = re.compile(r"\n//# sourceMappingURL=\S+\s*$")
 _CSS_IMAGE = re.compile(r"url\((['\"]?)(images/[A-Za-z0-9_.-]+\.png)\1\)")
 REF_DIV = re.compile(r'<div class="ref">ref: [a-z0-9-]+</div>')
-KIND_ORDER = ("visit_stop", "military_site", "border", "figure", "event", "organization", "membership")
+BRIEFING_SCRIPTS = ("map-marks.js", "map-layout.js", "briefing.js")
 
 
 
@@ -95,11 +87,6 @@ def leaflet_assets() -> tuple[str, str, str]:
     css = _CSS_IMAGE.sub(inline, read_checked(LEAFLET, "leaflet.css").decode("utf-8"))
     licence = read_checked(LEAFLET, LEAFLET.license[0]).decode("utf-8")
     return script, css, licence
-
-
-@functools.lru_cache(maxsize=8)
-def _static(name: str) -> str:
-    return (STATIC_APP / name).read_text(encoding="utf-8")
 
 
 
@@ -256,7 +243,7 @@ class _Writer:
         excerpts = "".join(self.excerpt(e, vs.excerpt_key(record.id, i)) for i, e in enumerate(record.excerpts))
         refs = "".join(self.reference(r) for r in record.references)
         refs = f'<div class="references">{refs}</div>' if refs else ""
-        kind = KIND_LABELS[record.kind][:-1]
+        kind = KIND_SINGULAR[record.kind]
         when = when_text(record)
         return (f'<article class="record" data-kind="{escape.html(record.kind)}"{rid}>'
                 f"<h3>{escape.html(record.title)}</h3>"
@@ -264,21 +251,22 @@ class _Writer:
                 + (f'<p class="summary">{escape.html(record.summary)}</p>' if record.summary else "")
                 + facts_html + self.computed(record, selected) + unsettled + flags + excerpts + refs + "</article>")
 
-    def version(self, version: Version, dis: Disagreement, i: int) -> str:
+    def version(self, side: VersionSide) -> str:
         body = ""
-        if version.excerpt is not None:
-            body = self.excerpt(version.excerpt, vs.version_key(dis.id, i))
-        elif version.reference is not None:
-            body = self.reference(version.reference)
-        return f'<div class="version"><p class="says">{escape.html(version.says)}</p>{body}</div>'
+        if side.excerpt is not None:
+            body = self.excerpt(side.excerpt, side.key)
+        elif side.reference is not None:
+            body = self.reference(side.reference)
+        return f'<div class="version"><p class="says">{escape.html(side.says)}</p>{body}</div>'
 
     def disagreement(self, dis: Disagreement, anchor: bool = True) -> str:
-        """Both (or all) statements side by side, with what they concern."""
+        """The briefing's disagreement, a record of its own: both (or all) statements side by side, each with the
+        briefing's full citation, and what they concern."""
         rid = f' id="rec-{escape.html(dis.id)}"' if anchor else ""
         about = ", ".join(
             f'<a href="#rec-{escape.html(r)}">{escape.html(self.corpus.by_id[r].title)}</a>' if r in self.corpus.by_id else escape.html(r)
             for r in dis.records)
-        versions = "".join(self.version(v, dis, i) for i, v in enumerate(dis.versions))
+        versions = "".join(self.version(side) for side in version_sides(dis))
         extra = "".join(self.excerpt(e, vs.excerpt_key(dis.id, i)) for i, e in enumerate(dis.excerpts))
         refs = "".join(self.reference(r) for r in dis.references)
         return (f'<article class="disagreement record" data-kind="disagreement"{rid}>'
@@ -350,7 +338,7 @@ def _about_view(s: Snapshot, listed: int, total: int) -> str:
 
 def _counts(records: list[Annotation]) -> str:
     counts = Counter(r.kind for r in records)
-    rows = "".join(f"<tr><td>{escape.html(KIND_LABELS[k])}</td><td>{counts[k]:,}</td></tr>" for k in KIND_ORDER if counts[k])
+    rows = "".join(f"<tr><td>{escape.html(KIND_LABELS[k])}</td><td>{counts[k]:,}</td></tr>" for k in LIST_ORDER if counts[k])
     return f'<table class="counts"><tr><th>Kind</th><th>Records</th></tr>{rows}</table>'
 
 
@@ -437,7 +425,7 @@ def build_briefing(snapshot: Snapshot, countries, borders) -> str:
                      + "".join(writer.disagreement(d, anchor=d.id not in shown_in_focus) for d in disagreements)
                      + "</section>")
         contents.append(("disagreements", "Disagreements"))
-    by_kind = [(k, [r for r in listed if r.kind == k and r.id not in s.featured]) for k in KIND_ORDER]
+    by_kind = [(k, [r for r in listed if r.kind == k and r.id not in s.featured]) for k in LIST_ORDER]
     records_html = "".join(
         f'<h3 class="kind">{escape.html(KIND_LABELS[k])} ({len(rs)})</h3>' + "".join(writer.card(r) for r in rs)
         for k, rs in by_kind if rs)
@@ -457,10 +445,10 @@ def build_briefing(snapshot: Snapshot, countries, borders) -> str:
     parts.append(_licences_section(s, leaflet_licence))
     contents.append(("licences", "Licences"))
 
-    app_script = _checked_inline(f"window.__renderMarks = {RENDER_JS};\n{_static('map-layout.js')}\n"
-                                 f"{_static('briefing.js')}", "script")
+    # The map's own scripts, as the dashboard's map runs them, then the file's.
+    app_script = _checked_inline("\n".join(static_code(name) for name in BRIEFING_SCRIPTS), "script")
     leaflet_js = _checked_inline(leaflet_js, "script")
-    styles = _checked_inline(f"{leaflet_css}\n{MAP_CSS}\n{_static('briefing.css')}", "style")
+    styles = _checked_inline(f"{leaflet_css}\n{map_css()}\n{read_static('briefing.css')}", "style")
     data = escape.script_json(map_data(s, countries, borders))
     nav = "".join(f'<li><a href="#{key}">{escape.html(label)}</a></li>' for key, label in contents)
     description = f"{s.title}. {s.subtitle}. Briefing made {s.made_text}, corpus {s.corpus.version}."

@@ -9,9 +9,9 @@ CSS pixel, so that a line the map draws 3 px wide is 6 pixels here: sharp on a h
 projector. It holds the title, what is shaded on which day, the filters, the map, its legend (only what is
 drawn), a scale bar, the attribution, when it was made from which corpus, and the dashboard link.
 
-It matches the map: Web Mercator as Leaflet draws it; the same marks (dashboard.map.layers: the lines with their
+It matches the map: Web Mercator as Leaflet draws it; the same marks (dashboard.map.marks: the lines with their
 styles, the legs' arcs and labels, the stops and sites by the same style tables, marks grouped per grid cell
-past layers.MAX_MARKERS); the same colours (layers.PALETTE and the style tables: nothing is restated here);
+past marks.MAX_MARKERS); the same colours (dashboard.map.style: nothing is restated here);
 the reader's frame. The frame is kept whole: where its shape differs from the image's map area (between
 MIN_ASPECT and MAX_ASPECT, height over width), it is widened on the short side about its centre, never cut.
 
@@ -28,7 +28,6 @@ from dataclasses import dataclass
 import geopandas as gpd
 import matplotlib
 import numpy as np
-import pyproj
 import shapely
 from matplotlib import patheffects
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -40,12 +39,21 @@ from matplotlib.patches import Circle, Rectangle
 from dashboard.corpus.memberships import status_label
 from dashboard.corpus.model import MilitarySite, VisitStop
 from dashboard.downloads.licences import ATTRIBUTION
-from dashboard.downloads.snapshot import Extent, Snapshot, inverse_mercator_y, mercator_x, mercator_y
+from dashboard.downloads.snapshot import Extent, Snapshot
+from dashboard.labels import LAYER_TITLES
 from dashboard.map.geo import polygonal
-from dashboard.map.layers import (
+from dashboard.map.marks import MAX_MARKERS, draw_leg, layer_marks, route_legs
+from dashboard.map.projection import (
+    inverse_mercator_x,
+    inverse_mercator_y,
+    line_metres,
+    mercator_x,
+    mercator_y,
+    to_metres,
+)
+from dashboard.map.style import (
     BORDER_COLOR,
     LAND_STYLE,
-    MAX_MARKERS,
     MEMBERSHIP_EDGE,
     MEMBERSHIP_PATTERN,
     MEMBERSHIP_STYLE,
@@ -54,9 +62,6 @@ from dashboard.map.layers import (
     SEA_COLOR,
     SITE_STYLE,
     STOP_STYLE,
-    draw_leg,
-    layer_marks,
-    route_legs,
 )
 
 WIDTH_PX = 1920
@@ -64,7 +69,7 @@ SCALE = 2  # device pixels per CSS pixel
 CSS_WIDTH = WIDTH_PX // SCALE  # the layout below is in CSS pixels
 PT = 0.75  # one CSS pixel in points (96 CSS px to the inch)
 LEAFLET_EARTH_KM = 6371.0  # L.CRS.Earth.R, the sphere Leaflet's map.distance measures on
-# The map's fill patterns (layers.MEMBERSHIP_PATTERN) as matplotlib hatches, drawn in the map's dark grey.
+# The map's fill patterns (style.MEMBERSHIP_PATTERN) as matplotlib hatches, drawn in the map's dark grey.
 MPL_HATCH = {"vertical": "||", "horizontal": "--", "grid": "++", "rising": "//", "falling": "\\\\", "cross": "xx",
              "dots": "..", "rings": "oo"}
 HATCH_COLOR = (0.133, 0.133, 0.133, 0.7)
@@ -74,11 +79,9 @@ HEADER = 92
 FOOTER = 66
 MAP_WIDTH = 664
 LEGEND_LEFT = MARGIN + MAP_WIDTH + 20
-EARTH_HALF = 20037508.342789244  # Web Mercator's half-width in metres
 SELECTED_RING = PALETTE["vermillion"]
 SITE_MARKERS = {"■": "s", "◆": "D", "▲": "^", "✕": "X"}
 FONT = "DejaVu Sans"
-_TO_MERCATOR = pyproj.Transformer.from_crs("EPSG:4326", "EPSG:3857", always_xy=True)
 
 
 @dataclass(frozen=True)
@@ -104,17 +107,8 @@ def fitted_extent(extent: Extent, aspect: float) -> Extent:
         height = width * aspect
     else:
         width = height / aspect
-    return Extent(inverse_mercator_y(min(1.0, cy + height / 2)), max(-180.0, (cx - width / 2) * 360 - 180),
-                  inverse_mercator_y(max(0.0, cy - height / 2)), min(180.0, (cx + width / 2) * 360 - 180))
-
-
-def _metres(lat: float, lon: float) -> tuple[float, float]:
-    return _TO_MERCATOR.transform(lon, lat)
-
-
-def _line_xy(points) -> tuple[np.ndarray, np.ndarray]:
-    lats, lons = np.asarray(points, dtype=float).T
-    return _TO_MERCATOR.transform(lons, lats)
+    return Extent(inverse_mercator_y(min(1.0, cy + height / 2)), max(-180.0, inverse_mercator_x(cx - width / 2)),
+                  inverse_mercator_y(max(0.0, cy - height / 2)), min(180.0, inverse_mercator_x(cx + width / 2)))
 
 
 def _dashes(pattern: str | None, width_pt: float):
@@ -148,8 +142,8 @@ class _Painter:
         top = HEADER / self.css_h
         self.ax = self.fig.add_axes((MARGIN / CSS_WIDTH, 1 - top - self.map_h / self.css_h,
                                      MAP_WIDTH / CSS_WIDTH, self.map_h / self.css_h))
-        x0, y0 = _metres(self.extent.south, self.extent.west)
-        x1, y1 = _metres(self.extent.north, self.extent.east)
+        x0, y0 = to_metres(self.extent.south, self.extent.west)
+        x1, y1 = to_metres(self.extent.north, self.extent.east)
         self.ax.set_xlim(x0, x1)
         self.ax.set_ylim(y0, y1)
         self.ax.set_facecolor(SEA_COLOR)
@@ -167,7 +161,7 @@ class _Painter:
 
     def map_text(self, lat: float, lon: float, value: str, **kwargs):
         kwargs.setdefault("family", FONT)
-        x, y = _metres(lat, lon)
+        x, y = to_metres(lat, lon)
         return self.ax.text(x, y, value, parse_math=False, clip_on=True, **kwargs)
 
     # --- the map ---------------------------------------------------------------------------------------------
@@ -235,7 +229,7 @@ class _Painter:
             style = dict(mark.style)
             if mark.shape == "line":
                 width = float(style.get("weight", 3)) * PT
-                xs, ys = _line_xy(mark.points)
+                xs, ys = line_metres(mark.points)
                 self.ax.plot(xs, ys, color=style.get("color", ROUTE_COLOR), alpha=float(style.get("opacity", 1.0)),
                              linewidth=width, linestyle=_dashes(style.get("dashArray"), width),
                              solid_capstyle="round", zorder=4)
@@ -244,7 +238,7 @@ class _Painter:
                 elif style.get("color") == STOP_STYLE["phone_call"]:
                     self.shown["line"].add("call")
             elif mark.shape == "circle":
-                x, y = _metres(*mark.points[0])
+                x, y = to_metres(*mark.points[0])
                 radius = float(style.get("radius", 8)) * self.metres_per_px
                 self.ax.add_patch(Circle((x, y), radius, facecolor=to_rgba(style.get("fillColor"),
                                                                           style.get("fillOpacity", 0.6)),
@@ -263,7 +257,7 @@ class _Painter:
             drawn = draw_leg(leg)
             self.shown["line"].add("back" if drawn.returning else "out")
             at = drawn.points.index(drawn.arrow_at)
-            tail, tip = _metres(*drawn.points[max(at - 1, 0)]), _metres(*drawn.points[at])
+            tail, tip = to_metres(*drawn.points[max(at - 1, 0)]), to_metres(*drawn.points[at])
             self.ax.annotate("", xy=tip, xytext=tail, annotation_clip=True, zorder=5,
                              arrowprops={"arrowstyle": "-|>", "color": ROUTE_COLOR, "mutation_scale": 30 * PT,
                                          "lw": 0, "shrinkA": 0, "shrinkB": 0})
@@ -294,7 +288,7 @@ class _Painter:
     def stop(self, stop: VisitStop) -> None:
         if stop.status == "phone_call":
             return
-        x, y = _metres(stop.location.lat, stop.location.lon)
+        x, y = to_metres(stop.location.lat, stop.location.lon)
         if not self.extent.contains(stop.location.lat, stop.location.lon):
             return
         made = stop.status == "made"
@@ -349,7 +343,7 @@ class _Painter:
         if origin is None or self.extent.contains(origin.location.lat, origin.location.lon):
             return
         (x0, x1), (y0, y1) = self.ax.get_xlim(), self.ax.get_ylim()
-        ox, oy = _metres(origin.location.lat, origin.location.lon)
+        ox, oy = to_metres(origin.location.lat, origin.location.lon)
         # In the map's own fractions (0..1): toward the start from the middle, to just inside the edge.
         fx, fy = (ox - x0) / (x1 - x0) - 0.5, (oy - y0) / (y1 - y0) - 0.5
         t = min(0.46 / abs(fx or 1e-9), 0.46 / abs(fy or 1e-9))
@@ -376,7 +370,7 @@ class _Painter:
                 continue
             style = SITE_STYLE[site.status]
             self.shown["site"].add(site.status)
-            x0, y0 = _metres(site.location.lat, site.location.lon)
+            x0, y0 = to_metres(site.location.lat, site.location.lon)
             x, y = self._free_spot(x0, y0, 10)
             if (x, y) != (x0, y0):
                 # Moved aside, as the map does: a short leader line to where it is.
@@ -480,7 +474,7 @@ class _Painter:
                 row("phone call", stroke(STOP_STYLE["phone_call"], 2, "2 6"))
         if self.shown["site"]:
             y += 6
-            title("Russian military sites")
+            title(LAYER_TITLES["sites"])
             for status, style in SITE_STYLE.items():
                 if status in self.shown["site"]:
                     row(style["label"], marker(SITE_MARKERS[style["shape"]], style["color"]))

@@ -21,15 +21,22 @@ from dashboard.corpus.dates import format_date
 from dashboard.corpus.load import Corpus
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Annotation, Membership
-from dashboard.map.layers import LAYER_ORDER, TOUR_BOUNDS
+from dashboard.labels import DRAW_ORDER, LAYER_LABELS
+from dashboard.map.describe import filter_parts
+from dashboard.map.projection import (
+    MAX_LAT,
+    TILE_PX,
+    inverse_mercator_x,
+    inverse_mercator_y,
+    mercator_y,
+    world_px,
+)
+from dashboard.map.style import TOUR_BOUNDS
 from dashboard.query import link as vs
-from dashboard.query.filter_panel import KIND_LABELS, LAYER_LABELS, option_names
+from dashboard.query.filter_panel import DATE_LABEL, FACETS
 from dashboard.query.filters import RANGE_START, select
 
 TITLE = "Putin's Central Asia tour, 27–28 February 2017"
-# Leaflet's Web Mercator: a world 256 px wide at zoom 0, latitudes cut where the square ends.
-TILE_PX = 256
-MAX_LAT = 85.0511287798
 # The most a download request may carry (as the panel's restore: longer than any address bar it writes).
 MAX_SEARCH = 4000
 DOWNLOAD_KINDS = ("html", "png")
@@ -61,11 +68,11 @@ class Extent:
     def around(cls, lat: float, lon: float, zoom: float, width_px: int, height_px: int) -> Extent:
         """What a Leaflet map of width_px × height_px shows centred on (lat, lon) at `zoom` (Web Mercator)."""
         world = TILE_PX * 2 ** zoom
-        x, y = mercator_x(lon) * world, mercator_y(lat) * world
+        x, y = world_px(lat, lon, zoom)
         west, east = (x - width_px / 2) / world, (x + width_px / 2) / world
         north, south = (y - height_px / 2) / world, (y + height_px / 2) / world
-        return cls(max(-MAX_LAT, inverse_mercator_y(south)), max(-180.0, west * 360 - 180),
-                   min(MAX_LAT, inverse_mercator_y(north)), min(180.0, east * 360 - 180))
+        return cls(max(-MAX_LAT, inverse_mercator_y(south)), max(-180.0, inverse_mercator_x(west)),
+                   min(MAX_LAT, inverse_mercator_y(north)), min(180.0, inverse_mercator_x(east)))
 
     def as_bounds(self) -> list[list[float]]:
         """Leaflet's [[south, west], [north, east]]."""
@@ -86,22 +93,6 @@ class Extent:
         """The middle in Web Mercator (where Leaflet centres it), as (lat, lon)."""
         return (inverse_mercator_y((mercator_y(self.south) + mercator_y(self.north)) / 2),
                 (self.west + self.east) / 2)
-
-
-def mercator_x(lon: float) -> float:
-    """Longitude as a share of the Web Mercator world's width, 0 at 180° W."""
-    return (lon + 180.0) / 360.0
-
-
-def mercator_y(lat: float) -> float:
-    """Latitude as a share of the Web Mercator world's height, 0 at the top (85.05° N)."""
-    phi = math.radians(max(-MAX_LAT, min(MAX_LAT, lat)))
-    return (1 - math.log(math.tan(phi) + 1 / math.cos(phi)) / math.pi) / 2
-
-
-def inverse_mercator_y(share: float) -> float:
-    """The latitude at a share of the Web Mercator world's height."""
-    return math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * share))))
 
 
 DEFAULT_EXTENT = Extent.from_bounds(TOUR_BOUNDS)
@@ -139,7 +130,7 @@ class Snapshot:
     shade: str  # the organization id that shades the countries
     org_short: str
     status: Mapping[str, Membership]  # country code -> its status record on view.filters.as_of
-    layers: tuple[str, ...]  # in LAYER_ORDER
+    layers: tuple[str, ...]  # in DRAW_ORDER
     extent: Extent
     title: str
     filters: tuple[tuple[str, str], ...]  # the filters in words: (what, chosen)
@@ -194,17 +185,13 @@ def make_snapshot(corpus: Corpus, view: vs.ViewState, *, made: dt.datetime, link
     frame = (focus.extent if focus and focus.extent else None) or extent or DEFAULT_EXTENT
     return Snapshot(
         corpus=corpus, view=view, records=tuple(records), shade=shade, org_short=corpus.organizations[shade],
-        status=status, layers=tuple(k for k in LAYER_ORDER if k in view.layers), extent=frame,
-        title=focus.title if focus else TITLE, filters=tuple(filters_in_words(corpus, view)), made=made,
+        status=status, layers=tuple(k for k in DRAW_ORDER if k in view.layers), extent=frame,
+        title=focus.title if focus else TITLE, filters=tuple(list_filters(corpus, view)), made=made,
         link=link, focus=focus, featured=featured,
     )
 
 
-def _names(names: Mapping[str, str], chosen: tuple[str, ...]) -> str:
-    return ", ".join(names.get(c, c) for c in chosen)
-
-
-def filters_in_words(corpus: Corpus, view: vs.ViewState) -> list[tuple[str, str]]:
+def list_filters(corpus: Corpus, view: vs.ViewState) -> list[tuple[str, str]]:
     """The filters as a reader would say them: (what, chosen) pairs, plain text, the restricting ones first.
 
     Unrestricted facets are summed up in one pair ('Other filters', 'none: …'); the 'as of' date, the
@@ -214,24 +201,18 @@ def filters_in_words(corpus: Corpus, view: vs.ViewState) -> list[tuple[str, str]
     out: list[tuple[str, str]] = []
     if f.query:
         out.append(("Search", f"“{f.query}”"))
-    labels = {"orgs": "Organization", "countries": "Country", "topics": "Topic", "sources": "Source article",
-              "kinds": "Record kind"}
-    free = []
-    for facet, label in labels.items():
-        chosen = getattr(f, facet)
-        if chosen:
-            names = KIND_LABELS if facet == "kinds" else option_names(corpus, facet)
-            out.append((label, _names(names, chosen)))
+    parts = filter_parts(corpus, f)
+    for part in parts:
+        if part.key == "dates":
+            start, end = part.names[0] or format_date(RANGE_START), part.names[1] or "today"
+            out.append((part.label, f"{start} and {end} (undated records are kept)"))
         else:
-            free.append(label.lower())
-    if f.date_from or f.date_to:
-        start = format_date(f.date_from) if f.date_from else format_date(RANGE_START)
-        end = format_date(f.date_to) if f.date_to else "today"
-        out.append(("Dated records between", f"{start} and {end} (undated records are kept)"))
-    else:
-        free.append("dates")
+            out.append((part.label, ", ".join(part.names)))
+    chosen = {part.key for part in parts}
+    free = [facet.label.lower() for facet in FACETS if facet.facet not in chosen]
+    free += [] if "dates" in chosen else ["dates"]
     out.append(("Other filters", "none: every " + ", ".join(free) if free else "none left"))
-    out.append(("Memberships as of", format_date(f.as_of)))
+    out.append((DATE_LABEL, format_date(f.as_of)))
     shade = vs.effective_shade(view, corpus)
     shading = corpus.organizations[shade]
     if shade != view.shade:

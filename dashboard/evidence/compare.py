@@ -29,6 +29,7 @@ from typing import Literal
 from dashboard import escape
 from dashboard.corpus.load import Corpus
 from dashboard.corpus.model import KINDS, Annotation, Disagreement, Excerpt
+from dashboard.labels import LIST_ORDER
 from dashboard.query.link import excerpt_key, reader_href, version_key
 
 Verdict = Literal["agrees", "differs", "not comparable", "silent", "record", "disputed"]
@@ -54,7 +55,7 @@ class Cell:
 
 
 @dataclass(frozen=True)
-class Row:
+class SubjectRow:
     """One subject: a record, and every source's cell about it."""
 
     record_id: str
@@ -162,7 +163,7 @@ def _record_cell(record: Annotation, disagreements: list[Disagreement]) -> Cell:
                 reason=f"What {ref.publisher or ref.title} states.")
 
 
-def compare_rows(records: list[Annotation], corpus: Corpus) -> list[Row]:
+def compare_rows(records: list[Annotation], corpus: Corpus) -> list[SubjectRow]:
     """A row per record in `records` that an article speaks about; disputed rows first."""
     disputes: dict[str, list[Disagreement]] = {}
     for record in corpus.records:
@@ -179,13 +180,12 @@ def compare_rows(records: list[Annotation], corpus: Corpus) -> list[Row]:
             continue
         cells = [_cell(record, sid, versions.get(sid, []), bool(record.references)) for sid in corpus.sources]
         cells.append(_record_cell(record, against))
-        rows.append(Row(record.id, record.title, record.kind, tuple(d.id for d in against), tuple(cells)))
-    order = {k: i for i, k in enumerate(("visit_stop", "military_site", "border", "figure", "event",
-                                         "organization", "membership"))}
+        rows.append(SubjectRow(record.id, record.title, record.kind, tuple(d.id for d in against), tuple(cells)))
+    order = {k: i for i, k in enumerate(LIST_ORDER)}
     return sorted(rows, key=lambda r: (not r.disputed, order.get(r.kind, len(KINDS)), r.subject))
 
 
-def compare_csv(rows: list[Row], corpus: Corpus) -> str:
+def compare_csv(rows: list[SubjectRow], corpus: Corpus) -> str:
     """The table as CSV: one row per subject, a column per article and one for the public record."""
     out = io.StringIO()
     writer = csv.writer(out)
@@ -219,7 +219,7 @@ def _why_html(cell: Cell, corpus: Corpus, subject_href) -> str:
     return f'<span class="cmp-why">{escape.html(prefix)} {links}.</span>'
 
 
-def compare_html(rows: list[Row], corpus: Corpus, subject_href) -> str:
+def compare_html(rows: list[SubjectRow], corpus: Corpus, subject_href) -> str:
     """The table as HTML (every corpus string escaped): a row per subject, a cell per source with its
     quote, its verdict in words and a link to the quote in the article; rows become cards when narrow.
 

@@ -1,5 +1,5 @@
 """What the evidence says about a record, as plain text: its dates, its facts, its sources' citations and the
-disagreements that flag it. Shared by the evidence panel (ui.py) and the briefing file (briefing.py); pure."""
+disagreements that flag it. Shared by the evidence panel (ui/evidence.py) and the briefing file (downloads/briefing.py); pure."""
 
 from __future__ import annotations
 

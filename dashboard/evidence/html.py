@@ -12,38 +12,37 @@ import urllib.parse
 
 from dashboard import escape
 from dashboard.corpus.load import Corpus
-from dashboard.corpus.model import Disagreement, Version
-from dashboard.query.link import reader_href, version_key
+from dashboard.corpus.model import Disagreement
+from dashboard.evidence.disagreement import READ_IN_ARTICLE, VersionSide, heading_html, version_sides
 
 
 def _href(url: str) -> str:
     return escape.html_line(urllib.parse.quote(url, safe=":/?&=%#+,;~"))
 
 
-def version_html(version: Version, key: str, corpus: Corpus) -> str:
+def version_html(side: VersionSide, corpus: Corpus) -> str:
     """One side of a disagreement: what it says, then the article's words and name (with a link to them in the
     article), or the public record."""
-    body = [f'<p class="says">{escape.html_line(version.says)}</p>']
-    if version.excerpt is not None:
-        quote = " ".join(version.excerpt.quote.split())
-        href = reader_href(version.excerpt.source, key)
-        body.append(f"<blockquote>“{escape.html_line(quote)}”</blockquote>"
-                    f'<p class="who">— {escape.html_line(corpus.sources[version.excerpt.source].label)} · '
-                    f'<a href="{escape.html_line(href)}" target="_blank" rel="noopener">Read in the article ↗</a></p>')
-    elif version.reference is not None:
-        ref = version.reference
+    body = [f'<p class="says">{escape.html_line(side.says)}</p>']
+    if side.excerpt is not None:
+        body.append(f"<blockquote>“{escape.html_line(side.quote)}”</blockquote>"
+                    f'<p class="who">— {escape.html_line(corpus.sources[side.excerpt.source].label)} · '
+                    f'<a href="{escape.html_line(side.href)}" target="_blank" rel="noopener">{READ_IN_ARTICLE}</a></p>')
+    elif side.reference is not None:
+        ref = side.reference
         body.append(f'<p class="who"><span class="badge">public record</span> '
                     f'<a href="{_href(ref.url)}" target="_blank" rel="noopener noreferrer">{escape.html_line(ref.title)} ↗</a></p>')
     return f'<li class="version">{"".join(body)}</li>'
 
 
 def disagreement_html(dis: Disagreement, corpus: Corpus, heading: bool = True) -> str:
-    """A disagreement: its question, its summary, and every version, side by side where they fit."""
+    """The evidence panel's disagreement: its question, its summary, and every version, side by side where
+    they fit (`heading` False: under the disagreement's own title, which says the question already)."""
     head = ""
     if heading:
-        head = (f'<p class="dis-title" role="note"><span aria-hidden="true">⚠ </span>Sources disagree: '
-                f"{escape.html_line(dis.title)}</p>" + (f'<p class="dis-summary">{escape.html_line(dis.summary)}</p>' if dis.summary else ""))
-    versions = "".join(version_html(v, version_key(dis.id, j), corpus) for j, v in enumerate(dis.versions))
+        head = (heading_html(dis.title, "p", ' class="dis-title" role="note"', escape.html_line)
+                + (f'<p class="dis-summary">{escape.html_line(dis.summary)}</p>' if dis.summary else ""))
+    versions = "".join(version_html(side, corpus) for side in version_sides(dis))
     return (f'<section class="ev-dis" aria-label="{escape.html_line(dis.title)}">{head}'
             f'<ul class="versions" aria-label="{len(dis.versions)} versions">{versions}</ul></section>')
 

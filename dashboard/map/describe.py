@@ -15,11 +15,9 @@ from dashboard.corpus.dates import format_date
 from dashboard.corpus.load import Corpus
 from dashboard.corpus.memberships import status_label
 from dashboard.corpus.model import Annotation, Border, Disagreement, Membership, MilitarySite, VisitStop
-from dashboard.query.filter_panel import KIND_LABELS
+from dashboard.labels import KIND_LABELS, SITE_STATUS_LABELS
+from dashboard.query.filter_panel import FACETS, RANGE_LABEL
 from dashboard.query.filters import TOUR_START, FilterState, select
-
-SITE_STATUS_WORDS = {"active": "active", "proposed": "proposed", "withdrawal_offered": "withdrawal offered",
-                     "closed": "closed"}
 
 
 def disagreements_about(record_id: str, corpus: Corpus) -> list[Disagreement]:
@@ -59,7 +57,7 @@ def mark_name(record: Annotation, corpus: Corpus, length_km: float | None = None
     elif isinstance(record, MilitarySite):
         host = corpus.countries.get(record.host, record.host)
         where = "" if host in record.title else f", {host}"
-        text = f"{record.title}{where}: Russian military site, {SITE_STATUS_WORDS.get(record.status, record.status)}"
+        text = f"{record.title}{where}: Russian military site, {SITE_STATUS_LABELS.get(record.status, record.status)}"
 
     elif isinstance(record, Border):
         text = record.title + (f", {length_km:,.0f} km (computed, geodesic)" if length_km is not None else "")
@@ -72,28 +70,54 @@ def mark_name(record: Annotation, corpus: Corpus, length_km: float | None = None
     return text + _disputes(record, corpus)
 
 
+@dataclass(frozen=True)
+class FilterPart:
+    """One filter that restricts the view, by name: a facet with its chosen values, or the date range."""
+
+    key: str  # the facet ("orgs", "countries", "topics", "sources", "kinds") or "dates"
+    label: str  # the sidebar's label: "Organization" … "Record kind", "Dated records between"
+    names: tuple[str, ...]  # the chosen values' names, in the order chosen; for "dates" its two ends, "" if open
+
+
+def value_name(corpus: Corpus, facet: str, value: str) -> str:
+    """A facet's value as the reader knows it ('org-csto' -> 'CSTO', 'TJ' -> 'Tajikistan'); unknown: itself."""
+    if facet == "orgs":
+        return corpus.organizations.get(value, value)
+    if facet == "countries":
+        return corpus.countries.get(value, value)
+    if facet == "topics":
+        return value.replace("-", " ")
+    if facet == "sources":
+        return corpus.sources[value].label if value in corpus.sources else value
+    return KIND_LABELS.get(value, value)
+
+
+def filter_parts(corpus: Corpus, f: FilterState) -> list[FilterPart]:
+    """The facets with a choice (in the sidebar's order), then the date range if one end is set. The search
+    and the 'as of' date are the FilterState's own fields; each caller words all of these its own way
+    (`filters_in_words` here, the downloads' `snapshot.list_filters`)."""
+    parts = [FilterPart(facet.facet, facet.label, tuple(value_name(corpus, facet.facet, v) for v in chosen))
+             for facet in FACETS if (chosen := getattr(f, facet.facet))]
+    if f.date_from or f.date_to:
+        ends = (format_date(f.date_from) if f.date_from else "", format_date(f.date_to) if f.date_to else "")
+        parts.append(FilterPart("dates", RANGE_LABEL, ends))
+    return parts
+
+
 def filters_in_words(corpus: Corpus, f: FilterState) -> str:
     """'CSTO, EAEU · Tajikistan · memberships as of 1 Jan 2020', or 'no filters'."""
-    parts = []
-    if f.orgs:
-        parts.append(", ".join(corpus.organizations.get(o, o) for o in f.orgs))
-    if f.countries:
-        parts.append(", ".join(corpus.countries.get(c, c) for c in f.countries))
-    if f.topics:
-        parts.append("topics " + ", ".join(t.replace("-", " ") for t in f.topics))
-    if f.sources:
-        parts.append(", ".join(corpus.sources[s].label if s in corpus.sources else s for s in f.sources))
-    if f.kinds:
-        parts.append(", ".join(KIND_LABELS.get(k, k).lower() for k in f.kinds))
-    if f.date_from or f.date_to:
-        start = format_date(f.date_from) if f.date_from else "the start"
-        end = format_date(f.date_to) if f.date_to else "today"
-        parts.append(f"dated {start} to {end}")
+    said = []
+    for part in filter_parts(corpus, f):
+        if part.key == "dates":
+            said.append(f"dated {part.names[0] or 'the start'} to {part.names[1] or 'today'}")
+        else:
+            names = ", ".join(part.names)
+            said.append({"topics": f"topics {names}", "kinds": names.lower()}.get(part.key, names))
     if f.as_of != TOUR_START:
-        parts.append(f"memberships as of {format_date(f.as_of)}")
+        said.append(f"memberships as of {format_date(f.as_of)}")
     if f.query:
-        parts.append(f"search “{f.query}”")
-    return " · ".join(parts) if parts else "no filters"
+        said.append(f"search “{f.query}”")
+    return " · ".join(said) if said else "no filters"
 
 
 def counted(n: int, noun: str) -> str:
@@ -136,8 +160,8 @@ def excerpts_said(figures: ViewFigures) -> str:
 
 
 # A filter as the reader knows it (the sidebar's words), never its key.
-FILTER_NAMES = {"orgs": "organization", "countries": "country", "topics": "topic", "sources": "source article",
-                "kinds": "record kind", "dates": "date range", "as_of": "“memberships as of” date", "query": "search"}
+FILTER_NAMES = {**{facet.facet: facet.label.lower() for facet in FACETS},
+                "dates": "date range", "as_of": "“memberships as of” date", "query": "search"}
 
 
 def filter_name(facet: str) -> str:

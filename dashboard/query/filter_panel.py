@@ -9,22 +9,14 @@ from typing import Any
 from dashboard.corpus.dates import format_date
 from dashboard.corpus.load import Corpus
 from dashboard.corpus.model import KINDS, TOPICS
+from dashboard.labels import KIND_LABELS, LAYER_LABELS
 from dashboard.query import link as vs
 from dashboard.query.filters import RANGE_START, facet_counts, facet_values
 
-KIND_LABELS = {
-    "visit_stop": "Visit stops",
-    "military_site": "Military sites",
-    "border": "Borders",
-    "membership": "Memberships",
-    "organization": "Organizations",
-    "figure": "Figures",
-    "event": "Events",
-    "disagreement": "Disagreements",
-}
-LAYER_LABELS = {"members": "Memberships", "route": "Visit route", "sites": "Military sites", "border": "Borders"}
 # The Session State key of the "dated records between" pair (a link spells it as from= and to=).
 RANGE_KEY = "range"
+# The two date fields' labels (the panel, its notes, the filters in words).
+DATE_LABEL, RANGE_LABEL = "Memberships as of", "Dated records between"
 # Not a Session State key: the panel's "Clear all filters" button.
 CLEAR = "clear"
 
@@ -88,10 +80,10 @@ def build_panel_data(corpus: Corpus, view: vs.ViewState, today: dt.date,
     lo, hi = RANGE_START.isoformat(), today.isoformat()
     start, end = current.date_from or RANGE_START, current.date_to or today
     dates = [
-        {"key": vs.P_DATE, "label": "Memberships as of", "help": DATE_HELP, "today": True,
+        {"key": vs.P_DATE, "label": DATE_LABEL, "help": DATE_HELP, "today": True,
          "note": notes.get(vs.P_DATE, ""),
-         "ends": [{"name": "on", "label": "Memberships as of", "value": current.as_of.isoformat(), "min": lo, "max": hi}]},
-        {"key": RANGE_KEY, "label": "Dated records between", "help": RANGE_HELP, "note": notes.get(RANGE_KEY, ""),
+         "ends": [{"name": "on", "label": DATE_LABEL, "value": current.as_of.isoformat(), "min": lo, "max": hi}]},
+        {"key": RANGE_KEY, "label": RANGE_LABEL, "help": RANGE_HELP, "note": notes.get(RANGE_KEY, ""),
          "ends": [{"name": "from", "label": "Dated records from", "value": start.isoformat(), "min": lo, "max": hi},
                   {"name": "to", "label": "Dated records to", "value": end.isoformat(), "min": lo, "max": hi}]},
     ]
@@ -126,7 +118,7 @@ def date_note(key: str, sent: object, read: object) -> str:
     read_days = [read] if isinstance(read, dt.date) else list(read) if isinstance(read, tuple) else []
     if [d.isoformat() for d in read_days] == sent_days:
         return ""
-    label = "Memberships as of" if key == vs.P_DATE else "Dated records between"
+    label = DATE_LABEL if key == vs.P_DATE else RANGE_LABEL
     late = [format_date(dt.date.fromisoformat(d)) for d in sent_days if isinstance(d, str)
             and d > max(read_days).isoformat()]
     said = [f"{' and '.join(late)} has not begun where you are, read as today" if late else "",

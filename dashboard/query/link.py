@@ -1,4 +1,15 @@
-"""The shareable view: URL query parameters <-> a typed ViewState, hostile input dropped."""
+"""The shareable view: URL query parameters <-> a typed ViewState, hostile input dropped.
+
+"View" names four things in this code; which is which:
+
+- `ViewState` (here): everything a shared link reproduces: the filters, the shading, the selection, the layers,
+  the map's frame, the reader's article and excerpt, the story's step. "The view" in a docstring means this.
+- `MapView` (here, `ViewState.view`): only the map's centre and zoom (the link's lat=, lon=, z=).
+- `dashboard/views/`: the app's pages (map, charts, reader, …), one module each; `render(corpus, view)` draws one
+  for a ViewState.
+- a story step's `view:` (stories/*.yaml, `story.steps.StepTarget`): where the map flies for that step, a record's
+  place or a point, and a zoom.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +22,9 @@ from dataclasses import dataclass, field, replace
 from dashboard.corpus.dates import format_date
 from dashboard.corpus.load import Corpus
 from dashboard.corpus.model import KINDS, TOPICS
+from dashboard.labels import LAYERS
 from dashboard.query.filters import FilterState
 
-LAYERS = ("members", "route", "sites", "border")
 DEFAULT_LAYERS = LAYERS
 DEFAULT_ORG = "org-csto"
 MAX_VALUE_LENGTH = 400

@@ -8,7 +8,7 @@ from dashboard import escape
 from dashboard.corpus.dates import format_date
 from dashboard.corpus.load import Corpus, record_countries
 from dashboard.corpus.model import Annotation
-from dashboard.query.filter_panel import KIND_LABELS
+from dashboard.labels import KIND_SINGULAR
 from dashboard.query.link import excerpt_key, reader_href
 from dashboard.query.search import Hit
 
@@ -32,7 +32,7 @@ def results_html(hits: list[Hit], corpus: Corpus, map_href: Callable[[str], str]
         for hit in records:
             record = corpus.by_id[hit.record_id]
             when = format_date(record.date, record.date_precision) if record.date else ""
-            meta = " · ".join(x for x in (KIND_LABELS[record.kind][:-1], when, where(record, corpus)) if x)
+            meta = " · ".join(x for x in (KIND_SINGULAR[record.kind], when, where(record, corpus)) if x)
             links = [f'<a href="{escape.html(map_href(record.id))}" target="_self">Show on the map</a>']
             if record.excerpts:
                 first = record.excerpts[0]

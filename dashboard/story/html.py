@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dashboard import escape
 from dashboard.corpus.load import Corpus
 from dashboard.corpus.model import Disagreement, Excerpt
-from dashboard.query.link import reader_href, version_key
+from dashboard.evidence.disagreement import READ_IN_ARTICLE, heading_html, version_sides
 from dashboard.story.steps import Step, Story, date_text, excerpt_href, place_text, step_records
 
 NOTE_KIND = "The dashboard’s words, not a quote"
@@ -27,7 +27,7 @@ def _source_line(excerpt: Excerpt, corpus: Corpus, href: str) -> str:
     """The article a quote is from (its label names the author or title, and the date where given), and a link
     to the quote's place in it."""
     return (f'<p class="src"><span class="label">{escape.html(corpus.sources[excerpt.source].label)}</span> · '
-            f'<a href="{escape.html(href)}" target="_blank" rel="noopener">Read in the article ↗</a></p>')
+            f'<a href="{escape.html(href)}" target="_blank" rel="noopener">{READ_IN_ARTICLE}</a></p>')
 
 
 def _cites(rids: list[str], corpus: Corpus, record_href: Callable[[str], str]) -> str:
@@ -42,18 +42,19 @@ def note_html(text: str, rids: list[str], corpus: Corpus, record_href: Callable[
             f'<p>{escape.html(" ".join(text.split()))}</p>{_cites(rids, corpus, record_href)}</aside>')
 
 
-def disagreement_html(dis: Disagreement, corpus: Corpus, record_href: Callable[[str], str],
+def step_disagreement_html(dis: Disagreement, corpus: Corpus, record_href: Callable[[str], str],
                       compact: bool = False) -> str:
-    """Both (or all) versions side by side: each says what, on an article's word or a public record's."""
+    """A step's disagreement: both (or all) versions side by side, each saying what, on an article's word
+    (its quote as the step's quotes are shown) or a public record's; then, unless `compact`, its summary as
+    the dashboard's note."""
     versions = []
-    for j, version in enumerate(dis.versions):
-        body = f'<p class="says">{escape.html(version.says)}</p>'
-        if version.excerpt is not None:
-            href = reader_href(version.excerpt.source, version_key(dis.id, j))
-            body += f"<blockquote>{escape.html(_quote(version.excerpt))}</blockquote>"
-            body += _source_line(version.excerpt, corpus, href)
-        elif version.reference is not None:
-            ref = version.reference
+    for side in version_sides(dis):
+        body = f'<p class="says">{escape.html(side.says)}</p>'
+        if side.excerpt is not None:
+            body += f"<blockquote>{escape.html(side.quote)}</blockquote>"
+            body += _source_line(side.excerpt, corpus, side.href)
+        elif side.reference is not None:
+            ref = side.reference
             publisher = f" — {escape.html(ref.publisher)}" if ref.publisher else ""
             body += (f'<p class="src"><span class="record">Public record</span> '
                      f'<a href="{escape.html(ref.url)}" target="_blank" rel="noopener noreferrer">{escape.html(ref.title)}</a>'
@@ -62,7 +63,7 @@ def disagreement_html(dis: Disagreement, corpus: Corpus, record_href: Callable[[
     summary = ""
     if dis.summary and not compact:
         summary = note_html(dis.summary, [dis.id], corpus, record_href)
-    return (f'<section class="dispute"><h3><span aria-hidden="true">⚠ </span>Sources disagree: {escape.html(dis.title)}</h3>'
+    return (f'<section class="dispute">{heading_html(dis.title, "h3")}'
             f'<ul class="versions">{"".join(versions)}</ul>{summary}</section>')
 
 
@@ -74,7 +75,7 @@ def step_body_html(step: Step, corpus: Corpus, record_href: Callable[[str], str]
         f"{_source_line(e, corpus, excerpt_href(e, corpus, prefer))}</li>" for e in step.excerpts)
     parts = [f'<h3 class="part">In the articles</h3><ol class="quotes">{quotes}</ol>']
     parts += [note_html(n.text, n.cites, corpus, record_href) for n in step.notes]
-    parts += [disagreement_html(corpus.by_id[rid], corpus, record_href, compact) for rid in step.disagreements]
+    parts += [step_disagreement_html(corpus.by_id[rid], corpus, record_href, compact) for rid in step.disagreements]
     return "".join(parts)
 
 

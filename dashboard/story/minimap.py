@@ -8,7 +8,6 @@ loads: the SVG is part of the page. Web Mercator, as Leaflet draws, so a small m
 from __future__ import annotations
 
 import base64
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -17,18 +16,20 @@ import shapely
 from dashboard import escape
 from dashboard.corpus.model import Annotation, Border, Membership, MilitarySite, VisitStop
 from dashboard.map.geo import geodesic_arc
-from dashboard.map.layers import (
+from dashboard.map.marks import RETURN_BEND_KM, bend, route_legs
+from dashboard.map.projection import lonlat_at_px, world_px
+from dashboard.map.style import (
     BORDER_COLOR,
+    LAND_STYLE,
     MEMBERSHIP_STYLE,
     PALETTE,
-    RETURN_BEND_KM,
+    SEA_COLOR,
     SITE_STYLE,
     STOP_STYLE,
-    bend,
-    route_legs,
 )
 
-WATER, LAND = "#cfe3ef", "#e8e4da"
+# The basemap's colours, as the interactive map's (dashboard.map.style).
+WATER, LAND = SEA_COLOR, LAND_STYLE["fillColor"]
 # The interactive map's size the story frames its steps for (a 1280 px wide screen): a small map shows the
 # area the big one shows at the step's zoom.
 FRAME_PX = (640, 520)
@@ -47,44 +48,31 @@ class Frame:
 
     def xy(self, lat: float, lon: float) -> tuple[float, float]:
         """A point's place on the small map, in px from its top left corner."""
-        x, y = _world(lat, lon)
+        x, y = world_px(lat, lon)
         return ((x - self.west) / (self.east - self.west) * self.width,
                 (y - self.north) / (self.south - self.north) * self.height)
 
     def lonlat_box(self) -> tuple[float, float, float, float]:
         """(west, south, east, north) in degrees, a little beyond the frame (what to clip the geodata to)."""
         pad_x, pad_y = (self.east - self.west) * 0.1, (self.south - self.north) * 0.1
-        west, north = _unworld(self.west - pad_x, self.north - pad_y)
-        east, south = _unworld(self.east + pad_x, self.south + pad_y)
+        west, north = lonlat_at_px(self.west - pad_x, self.north - pad_y)
+        east, south = lonlat_at_px(self.east + pad_x, self.south + pad_y)
         return max(west, -180.0), max(south, -85.0), min(east, 180.0), min(north, 85.0)
-
-
-def _world(lat: float, lon: float) -> tuple[float, float]:
-    """Web Mercator at zoom 0 (a 256 px world), as Leaflet's EPSG:3857."""
-    lat = max(min(lat, 85.0), -85.0)
-    siny = math.sin(math.radians(lat))
-    return 256 * (lon + 180) / 360, 256 * (0.5 - math.log((1 + siny) / (1 - siny)) / (4 * math.pi))
-
-
-def _unworld(x: float, y: float) -> tuple[float, float]:
-    lon = x / 256 * 360 - 180
-    lat = math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * y / 256))))
-    return lon, lat
 
 
 def frame_for(target: dict, width: int, height: int) -> Frame:
     """The small map's frame for a step's target ({"center", "zoom"} or {"bounds"}: dashboard.story.steps.step_target)."""
     if "bounds" in target:
         (south, west), (north, east) = target["bounds"]
-        x0, y0 = _world(north, west)
-        x1, y1 = _world(south, east)
+        x0, y0 = world_px(north, west)
+        x1, y1 = world_px(south, east)
         # At most what the big map shows at zoom 7 around them (a single place would be a point), padded.
         span = max(x1 - x0, (y1 - y0) * width / height, FRAME_PX[0] / 2 ** 7) * 1.7
         cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     else:
         # Close views one zoom level further out than the big map: a small map needs the surroundings to
         # be read (wide ones stay as they are: the geodata ends at the map's region).
-        cx, cy = _world(*target["center"])
+        cx, cy = world_px(*target["center"])
         zoom = target["zoom"] - 1 if target["zoom"] >= 6 else target["zoom"]
         span = FRAME_PX[0] / 2 ** zoom
     half_w, half_h = span / 2, span * height / width / 2

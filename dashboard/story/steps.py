@@ -55,17 +55,16 @@ from dashboard.corpus.model import (
     VisitStop,
 )
 from dashboard.downloads.snapshot import Focus
+from dashboard.labels import LAYER_OF_KIND, LAYERS
 from dashboard.query.link import excerpt_key, reader_href, version_key
 
 DEFAULT_STORY = ROOT / "stories" / "tour-2017.yaml"
 STORY_ENV = "DASHBOARD_STORY"
 MAX_STEPS = 40
-# The records that are marks on the map, and the map layer that draws each kind.
-LAYER_OF_KIND = {"visit_stop": "route", "military_site": "sites", "border": "border", "membership": "members"}
 TODAY = "today"
 
 
-class View(Strict):
+class StepTarget(Strict):
     """Where the map flies for a step: a record's location (`at`) or a point, and a zoom."""
 
     at: str | None = Field(default=None, description="A record with a location: the view's centre.")
@@ -74,7 +73,7 @@ class View(Strict):
     zoom: int = Field(ge=2, le=10)
 
     @model_validator(mode="after")
-    def _one_centre(self) -> View:
+    def _one_centre(self) -> StepTarget:
         if (self.at is None) == (self.lat is None or self.lon is None):
             raise ValueError("give either `at` (a record id) or both `lat` and `lon`")
         return self
@@ -103,7 +102,7 @@ class Step(Strict):
     date: dt.date | None = None
     date_end: dt.date | Literal["today"] | None = None
     marks: list[str] = Field(default_factory=list, description="Records highlighted on the map.")
-    view: View | None = Field(default=None, description="Else the extent of the marks.")
+    view: StepTarget | None = Field(default=None, description="Else the extent of the marks.")
     map: MapState = Field(default_factory=MapState)
     excerpts: list[Excerpt] = Field(min_length=1)
     notes: list[Note] = Field(default_factory=list)
@@ -380,7 +379,7 @@ def step_shading(step: Step, shade: str, as_of: dt.date, today: dt.date) -> tupl
 def step_layers(step: Step, corpus: Corpus, chosen: tuple[str, ...]) -> tuple[str, ...]:
     """The layers the reader chose, and those the step's marks are drawn on (in the map's order)."""
     needed = {LAYER_OF_KIND[corpus.by_id[rid].kind] for rid in step.marks}
-    return tuple(kind for kind in ("members", "route", "sites", "border") if kind in chosen or kind in needed)
+    return tuple(kind for kind in LAYERS if kind in chosen or kind in needed)
 
 
 def marks_outside(step: Step, corpus: Corpus, selected_ids: set[str]) -> list[Annotation]:

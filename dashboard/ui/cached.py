@@ -17,7 +17,7 @@ import xyzservices.providers as xyz
 
 from dashboard.corpus.codes import COUNTRY_NAMES
 from dashboard.corpus.load import DEFAULT_ANNOTATIONS, Corpus, CorpusError, configured_paths, load_corpus
-from dashboard.map import assets, layers
+from dashboard.map import assets, leaflet
 from dashboard.map.geo import COUNTRIES_FILE, label_points, load_borders, load_countries
 from dashboard.ui import mapframe
 
@@ -114,9 +114,9 @@ def get_geodata() -> Geodata:
 @st.cache_resource(show_spinner=False)
 def _map_frame(geodata_dir: Path, stamp: tuple[float, ...], tiles: bool, key: str) -> mapframe.FrameArgs:
     geodata = get_geodata()
-    fmap = layers.build_base_map(geodata.basemap_url, list(geodata.labels), list(geodata.js), list(geodata.css))
+    fmap = leaflet.build_base_map(geodata.basemap_url, list(geodata.labels), list(geodata.js), list(geodata.css))
     if tiles:
-        layers.add_online_tiles(fmap, xyz.OpenStreetMap.Mapnik)
+        leaflet.add_online_tiles(fmap, xyz.OpenStreetMap.Mapnik)
     return mapframe.frame_args(fmap, key)
 
 
@@ -142,7 +142,7 @@ def _layer_script(kind: str, idx: int, digest: str, shade: str, on: dt.date, ver
     corpus = get_corpus()
     records = [corpus.by_id[rid] for rid in _record_ids]
     # streamlit-folium adds the group named feature_group_feature_group_<idx> to the map itself.
-    return layers.build_layer_js(kind, f"feature_group_feature_group_{idx}", records, corpus,
+    return leaflet.build_layer_js(kind, f"feature_group_feature_group_{idx}", records, corpus,
                                  get_geodata().borders, shade, on)
 
 
@@ -235,7 +235,7 @@ def _story_script(idx: int, version: str) -> str:
 
     geodata = get_geodata()
     payload = map_payload(get_story(), get_corpus(), geodata.countries, geodata.borders)
-    return layers.story_layer_js(payload, f"feature_group_feature_group_{idx}")
+    return leaflet.story_layer_js(payload, f"feature_group_feature_group_{idx}")
 
 
 def story_steps() -> int:

@@ -11,7 +11,7 @@ from dashboard import escape
 from dashboard.corpus.load import Corpus, CorpusError
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Annotation, Membership
-from dashboard.map.layers import LAYER_NAMES, LAYER_ORDER
+from dashboard.labels import DRAW_ORDER, LAYER_TITLES
 from dashboard.query import link as vs
 from dashboard.query.filters import TOUR_START, select
 from dashboard.story.html import overview_html, step_html
@@ -29,8 +29,11 @@ from dashboard.story.steps import (
     step_target,
 )
 from dashboard.ui import cached
-from dashboard.ui import common as ui
+from dashboard.ui.components import light_component, st_html
+from dashboard.ui.downloads import st_downloads
 from dashboard.ui.mapframe import st_map_frame
+from dashboard.ui.notices import st_problems
+from dashboard.ui.session import SESSION_TOKEN_KEY, clear_filters, note_refused
 
 STORY_MAP_KEY = "story_map"
 STORY_NAV_KEY = "story_nav"
@@ -39,7 +42,7 @@ STEP_DOWNLOADS_KEY = "step_downloads"
 STORY_APPLIED_KEY = "_story_applied"
 STORY_FILE = "story (stories/tour-2017.yaml)"
 MAP_HEIGHT = 520
-_STORY_NAV = ui.light_component("story_nav", "story-nav")
+_STORY_NAV = light_component("story_nav", "story-nav")
 
 
 def get_story_or_problems() -> Story | None:
@@ -47,7 +50,7 @@ def get_story_or_problems() -> Story | None:
     try:
         return cached.get_story()
     except CorpusError as exc:
-        ui.st_problems(exc, STORY_FILE, cannot="The story cannot be told (the rest of the dashboard works)")
+        st_problems(exc, STORY_FILE, cannot="The story cannot be told (the rest of the dashboard works)")
         return None
 
 
@@ -68,7 +71,7 @@ def _on_story_nav() -> None:
     try:
         change = parse_step_event(value, cached.story_steps(), ss.get(STORY_APPLIED_KEY))
     except StoryEventError as exc:
-        ui.note_refused(f"A step change was ignored: {exc}")
+        note_refused(f"A step change was ignored: {exc}")
         return
     if change is not None:
         ss[vs.P_STORY], ss[STORY_APPLIED_KEY] = change
@@ -78,7 +81,7 @@ def st_story_nav(story: Story, corpus: Corpus, number: int, today: dt.date) -> N
     """Where the reader is, the step's heading, Previous and Next, the step list, the keys and the swipe."""
     applied = st.session_state.get(STORY_APPLIED_KEY)
     data = {"steps": nav_steps(story, corpus, today), "current": number, "param": vs.P_STORY,
-            "session": st.session_state.get(ui.SESSION_TOKEN_KEY),
+            "session": st.session_state.get(SESSION_TOKEN_KEY),
             "applied": {"epoch": applied[0], "seq": applied[1]} if applied else None}
     with st.container(key="story-head"):
         _STORY_NAV(key=STORY_NAV_KEY, data=data, default={"go": None}, on_go_change=_on_story_nav)
@@ -87,7 +90,7 @@ def st_story_nav(story: Story, corpus: Corpus, number: int, today: dt.date) -> N
 def st_step_downloads(story: Story, corpus: Corpus, number: int, today: dt.date) -> None:
     """The step's own briefing and map image (issue 15): the step shown, on the map as flown to it."""
     st.markdown("**Take this step with you**")
-    ui.st_downloads(focus=step_focus(story, corpus, number, today), key=STEP_DOWNLOADS_KEY)
+    st_downloads(focus=step_focus(story, corpus, number, today), key=STEP_DOWNLOADS_KEY)
 
 
 
@@ -119,7 +122,7 @@ def st_story_map(corpus: Corpus, view: vs.ViewState, story: Story, shown: StepVi
     step = story.step(shown.number)
     records = map_records(step, corpus, list(shown.selected))
     chosen = step_layers(step, corpus, view.layers)
-    active = [kind for kind in LAYER_ORDER if kind in chosen]
+    active = [kind for kind in DRAW_ORDER if kind in chosen]
     record_ids = tuple(r.id for r in records)
     groups = [cached.layer_script(kind, idx, record_ids, shown.shade, shown.as_of, corpus.version)
               for idx, kind in enumerate(active)]
@@ -142,17 +145,17 @@ def st_step_notices(story: Story, corpus: Corpus, view: vs.ViewState, shown: Ste
         st.info(f"{len(outside)} of this step's {len(step.marks)} marks "
                 f"{'is' if len(outside) == 1 else 'are'} outside the current filters, and shown anyway: {names}.",
                 icon=":material/filter_alt_off:")
-        st.button("Clear all filters", key="story-clear-filters", on_click=ui.clear_filters)
+        st.button("Clear all filters", key="story-clear-filters", on_click=clear_filters)
     switched_off = [kind for kind in step_layers(step, corpus, ()) if kind not in view.layers]
     if switched_off:
-        names = ", ".join(LAYER_NAMES[k] for k in LAYER_ORDER if k in switched_off)
+        names = ", ".join(LAYER_TITLES[k] for k in DRAW_ORDER if k in switched_off)
         st.info(f"This step shows layers you switched off in the sidebar, for its marks: {names}.",
                 icon=":material/layers:")
 
 
 def st_step_words(story: Story, corpus: Corpus, view: vs.ViewState, number: int) -> None:
     """The step's excerpts, notes and disagreements (dashboard/story/html.py)."""
-    ui.st_html(step_html(number, story.step(number), corpus, record_href(view, corpus)), css="story")
+    st_html(step_html(number, story.step(number), corpus, record_href(view, corpus)), css="story")
 
 
 def st_overview(story: Story, corpus: Corpus, view: vs.ViewState, today: dt.date, words: bool = True) -> None:
@@ -160,7 +163,7 @@ def st_overview(story: Story, corpus: Corpus, view: vs.ViewState, today: dt.date
     svgs = overview_maps(story, corpus, view, today)
     body = overview_html(story, corpus, today, record_href(view, corpus),
                          lambda n: "story?" + vs.P_STORY + f"={n}", svgs, words)
-    ui.st_html(body, css="story")
+    st_html(body, css="story")
 
 
 def overview_maps(story: Story, corpus: Corpus, view: vs.ViewState, today: dt.date) -> list[str]:

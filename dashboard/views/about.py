@@ -12,12 +12,13 @@ from dashboard.map.assets import GESTURE_HANDLING, LEAFLET
 from dashboard.map.geo import GEODATA_RESOLUTION
 from dashboard.query import link as vs
 from dashboard.ui import cached
-from dashboard.ui import common as ui
+from dashboard.ui.page import st_live
+from dashboard.ui.session import reader_today
 
 
 def st_record_check() -> None:
     """When and against what the membership record was last checked, and the corrections made since."""
-    check = cached.get_record_check(ui.reader_today())
+    check = cached.get_record_check(reader_today())
     st.subheader("How the record is checked", anchor=False)
     st.markdown(
         "- Every excerpt is checked to be verbatim in its article, and every context fact to name a public "
@@ -101,4 +102,4 @@ def st_licences() -> None:
     st.markdown("\n".join(lines))
 
 
-ui.st_live(render)
+st_live(render)

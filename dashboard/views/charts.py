@@ -11,7 +11,10 @@ from dashboard.charts.text import ChartText, chart_text
 from dashboard.corpus.load import Corpus
 from dashboard.query import link as vs
 from dashboard.query.filters import select
-from dashboard.ui import common as ui
+from dashboard.ui.notices import st_empty
+from dashboard.ui.page import st_live
+from dashboard.ui.record_picker import st_record_picker
+from dashboard.ui.session import VIEW_KEY, is_new_event, reader_today, replace_view
 
 CHARTS = [
     ("membership", charts.make_membership_timeline,
@@ -34,8 +37,8 @@ def st_chart_in_words(text: ChartText, key: str, corpus: Corpus) -> None:
             # st.table reads each cell as markdown: the data's words are escaped, as everywhere else.
             rows = [[escape.markdown(cell) for cell in row] for row in text.rows]
             st.table(pd.DataFrame(rows, columns=list(text.columns)), hide_index=True)
-    ui.st_record_picker("Select a record from this chart", text.records, corpus, key=f"pick-{key}",
-                        placeholder="Choose one of its bars or points…")
+    st_record_picker("Select a record from this chart", text.records, corpus, key=f"pick-{key}",
+                     placeholder="Choose one of its bars or points…")
 
 
 def render(corpus: Corpus, view: vs.ViewState) -> None:
@@ -45,23 +48,23 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
                "choose it from the list under the chart; the map and its evidence panel follow. Each chart is also "
                "said in words and given as a table.")
     if not records:
-        ui.st_empty(corpus, view)
+        st_empty(corpus, view)
 
     over_time = select(corpus, view.filters, over_time=True)
     for key, make, caption in CHARTS:
         # The timeline shows every period; the 'as of' date only picks what the map shades.
         data = over_time if key == "membership" else records
-        figure = make(data, corpus, today=ui.reader_today()) if key == "membership" else make(data, corpus)
+        figure = make(data, corpus, today=reader_today()) if key == "membership" else make(data, corpus)
         figure = charts.highlight(figure, st.session_state.get(vs.P_SEL))
         event = st.plotly_chart(figure, key=f"chart-{key}", on_select="rerun",
                                 selection_mode=("points",), config={"displaylogo": False})
         st.caption(caption)
-        st_chart_in_words(chart_text(key, data, corpus, ui.reader_today()), key, corpus)
+        st_chart_in_words(chart_text(key, data, corpus, reader_today()), key, corpus)
         picked = charts.selected_record_ids(event)
-        if (ui.is_new_event(f"chart-{key}", tuple(picked)) and picked and picked[0] in corpus.by_id
+        if (is_new_event(f"chart-{key}", tuple(picked)) and picked and picked[0] in corpus.by_id
                 and st.session_state.get(vs.P_SEL) != picked[0]):
             st.session_state[vs.P_SEL] = picked[0]
-            st.session_state[ui.VIEW_KEY] = ui.replace_view(view, selected=picked[0])
+            st.session_state[VIEW_KEY] = replace_view(view, selected=picked[0])
 
     selected = corpus.by_id.get(st.session_state.get(vs.P_SEL) or "")
     # Made on every run, filled or not: a fragment may only write to the sidebar where full runs did.
@@ -77,4 +80,4 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
                 st.rerun()
 
 
-ui.st_live(render)
+st_live(render)

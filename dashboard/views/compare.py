@@ -8,7 +8,9 @@ from dashboard.corpus.load import Corpus
 from dashboard.evidence.compare import compare_csv, compare_html, compare_rows
 from dashboard.query import link as vs
 from dashboard.query.filters import select
-from dashboard.ui import common as ui
+from dashboard.ui.components import st_html
+from dashboard.ui.notices import st_empty
+from dashboard.ui.page import st_live
 
 
 def render(corpus: Corpus, view: vs.ViewState) -> None:
@@ -21,12 +23,12 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
                "(no public record), or it is silent. Where the public references disagree among themselves, "
                "the record's column says so.")
     if not rows:
-        ui.st_empty(corpus, view)
+        st_empty(corpus, view)
         return
     st.download_button("Download this table (CSV)", compare_csv(rows, corpus),
                        file_name=f"compare-sources-{corpus.version}.csv", mime="text/csv")
-    ui.st_html(compare_html(rows, corpus, lambda rid: vs.map_href(view, corpus, selected=rid, view=None)),
-               css="compare")
+    st_html(compare_html(rows, corpus, lambda rid: vs.map_href(view, corpus, selected=rid, view=None)),
+            css="compare")
 
 
-ui.st_live(render)
+st_live(render)

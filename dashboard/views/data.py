@@ -8,10 +8,14 @@ from dashboard.corpus.load import Corpus, record_countries, record_orgs
 from dashboard.corpus.memberships import status_label
 from dashboard.corpus.model import Membership
 from dashboard.downloads.export import to_csv, to_geojson
+from dashboard.evidence.excerpts import excerpt_rows
+from dashboard.evidence.facts import when_text
+from dashboard.labels import KIND_SINGULAR
 from dashboard.query import link as vs
 from dashboard.query.filters import select
 from dashboard.ui import cached
-from dashboard.ui import common as ui
+from dashboard.ui.notices import st_empty
+from dashboard.ui.page import st_live
 
 
 def render(corpus: Corpus, view: vs.ViewState) -> None:
@@ -20,8 +24,8 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     st.header("Data and export", anchor=False)
     st.caption(f"{len(records)} of {len(corpus.records)} records match the filters (corpus version {corpus.version}).")
     if not records:
-        ui.st_empty(corpus, view)
-    rows = [{"ref": r.id, "kind": ui.KIND_LABELS[r.kind][:-1], "title": r.title, "date": ui.when_text(r),
+        st_empty(corpus, view)
+    rows = [{"ref": r.id, "kind": KIND_SINGULAR[r.kind], "title": r.title, "date": when_text(r),
              "status": status_label(r.status) if isinstance(r, Membership) else "",
              "countries": ", ".join(sorted(record_countries(r))),
              "groupings": ", ".join(sorted(corpus.organizations.get(o, o) for o in record_orgs(r))),
@@ -38,8 +42,8 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     st.caption("Both files carry each record's excerpts, sources, character spans and context references; "
                "the `record_json` column (CSV) and the feature properties (GeoJSON) load back into the same records.")
     st.subheader("Excerpts", anchor=False)
-    st.dataframe(ui.excerpt_rows(records, corpus), hide_index=True, width="stretch",
+    st.dataframe(excerpt_rows(records, corpus), hide_index=True, width="stretch",
                  column_config={"link": st.column_config.LinkColumn("in the article", display_text="read ↗")})
 
 
-ui.st_live(render)
+st_live(render)

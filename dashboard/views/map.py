@@ -10,18 +10,32 @@ from dashboard import escape
 from dashboard.corpus.load import Corpus
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Border, Membership, MilitarySite, VisitStop
+from dashboard.evidence.facts import disputes_by_record
+from dashboard.labels import DRAW_ORDER
 from dashboard.map.describe import excerpts_said, map_description, mark_name, view_figures
 from dashboard.map.geo import country_at
-from dashboard.map.layers import LAYER_ORDER, record_id_from_tooltip, route_legs, tour_order
+from dashboard.map.marks import border_lines, record_id_from_tooltip, route_legs, tour_order
 from dashboard.query import link as vs
 from dashboard.query.filters import select
 from dashboard.ui import cached
-from dashboard.ui import common as ui
+from dashboard.ui.evidence import st_border_evidence, st_record, st_site_evidence
+from dashboard.ui.excerpt_list import st_excerpt_list
+from dashboard.ui.feature_table import st_feature_table
 from dashboard.ui.mapframe import st_map_frame
+from dashboard.ui.notices import st_empty
+from dashboard.ui.page import st_live
+from dashboard.ui.record_picker import st_record_picker
+from dashboard.ui.session import ON_MAP_KEY, VIEW_KEY, is_new_event, replace_view, view_from_session
+from dashboard.ui.share import st_share
+from dashboard.ui.watchdog import st_map_watchdog
 
 MAP_KEY = "map"
 PICK_KEY = "mark_pick"
-SEEN_KEY = "_seen_map"  # ui.is_new_event("map", …) keeps the last click there
+SEEN_KEY = "_seen_map"  # is_new_event("map", …) keeps the last click there
+# The map's view as the last full run knew it (the link the page was opened or switched to with). Only that is
+# sent to the map: the reader's own moves are the map's, and a view the server heard later (a reconnect's
+# address bar) is older than the map's by the time its reply arrives; sent, it would pull the map back.
+START_KEY = "_map_start"
 
 
 def clicked_record(returned: dict, previous: tuple | None, geodata, status: dict, view: vs.ViewState) -> str | None:
@@ -44,11 +58,7 @@ def st_mark_picker(corpus: Corpus, view: vs.ViewState, stops, sites, borders, st
     their computed length, the phone call), the countries last: the keyboard's and the screen reader's way to
     a shaded country, and to any mark without finding it on the map."""
     route = tour_order(stops) if "route" in view.layers else []
-    # One line per border on the map, the first record speaking for it (layers.border_marks).
-    firsts: dict[str, Border] = {}
-    for border in borders if "border" in view.layers else []:
-        firsts.setdefault(border.geodata_id, border)
-    lines = list(firsts.values())
+    lines = border_lines(borders) if "border" in view.layers else []
 
     shown = [*(s for s in route if s.status != "phone_call"), *(sites if "sites" in view.layers else []), *lines,
              *(s for s in route if s.status == "phone_call")]
@@ -56,19 +66,20 @@ def st_mark_picker(corpus: Corpus, view: vs.ViewState, stops, sites, borders, st
         shown += [status[c] for c in sorted(status, key=lambda c: corpus.countries.get(c, c))]
     lengths = {row.id: row.length_km for row in geodata.borders.itertuples()}
     names = {b.id: mark_name(b, corpus, length_km=lengths.get(b.geodata_id)) for b in lines}
-    ui.st_record_picker("Select a mark on the map", shown, corpus, key=PICK_KEY,
-                        placeholder="A stop, a site, a border or a country…", names=names,
-                        help="Every mark the map draws, in tour order, then the shaded countries.")
+    st_record_picker("Select a mark on the map", shown, corpus, key=PICK_KEY,
+                     placeholder="A stop, a site, a border or a country…", names=names,
+                     help="Every mark the map draws, in tour order, then the shaded countries.")
 
 
 def head(corpus: Corpus) -> None:
     """Drawn by the full run only: nothing here depends on the filters."""
+    st.session_state[START_KEY] = view_from_session().view
     # Wide enough for the button's whole label at 1280 px with the sidebar open ("Share th…" at [5, 1]).
     title, share = st.columns([3, 1], vertical_alignment="bottom")
     title.title("Putin's Central Asia tour, 27–28 February 2017", anchor=False)
     with share:
-        ui.st_share(corpus)
-    ui.st_map_watchdog()
+        st_share(corpus)
+    st_map_watchdog()
 
 
 def render(corpus: Corpus, view: vs.ViewState) -> None:
@@ -85,7 +96,7 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     status = membership_status([r for r in records if isinstance(r, Membership)], shade, as_of)
 
     record_ids = tuple(r.id for r in records)
-    active = [kind for kind in LAYER_ORDER if kind in view.layers]
+    active = [kind for kind in DRAW_ORDER if kind in view.layers]
     groups = [cached.layer_script(kind, idx, record_ids, shade, as_of, corpus.version)
               for idx, kind in enumerate(active)]
     frame = cached.get_map_frame(view.tiles, MAP_KEY)
@@ -97,18 +108,18 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
              if kind in view.layers}
     shaded = status if "members" in view.layers else {}
     words = map_description(corpus, drawn, shaded, shade, as_of)
-    st.session_state[ui.ON_MAP_KEY] = sum(len(rows) for rows in drawn.values()) + len(shaded)
+    st.session_state[ON_MAP_KEY] = sum(len(rows) for rows in drawn.values()) + len(shaded)
     st.markdown(f'<p class="map-caption">Countries shaded by <b>{escape.html_block(org_short)}</b> membership on '
                 f'<b>{as_of:%-d %b %Y}</b>. Click a mark for the words behind it.</p>'
                 f'<p id="map-description" class="sr-only">{escape.html_block(words)}</p>', unsafe_allow_html=True)
     with st.container(key="map-empty"):  # always there, so that the map after it keeps its place
         if not records:
-            ui.st_empty(corpus, view)
+            st_empty(corpus, view)
 
 
     map_col, panel = st.columns([7, 4], gap="medium")
     with map_col:
-        start = view.view
+        start = st.session_state.get(START_KEY, view.view)
         # st_folium, with the map's constant part rendered once per process (see dashboard/ui/mapframe.py).
         returned = st_map_frame(
             frame,
@@ -125,22 +136,22 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
         # Under the map, where the page is wide: a selected record's disagreements and computed tables.
         workings = st.container(key="evidence-workings")
         previous = st.session_state.get(SEEN_KEY)
-        if ui.is_new_event("map", (returned.get("last_object_clicked_count") or 0, returned.get("last_clicked"))):
+        if is_new_event("map", (returned.get("last_object_clicked_count") or 0, returned.get("last_clicked"))):
             rid = clicked_record(returned, previous, geodata, status, view)
             if rid in corpus.by_id:
                 st.session_state[vs.P_SEL] = rid
-                view = ui.replace_view(view, selected=rid)
-                st.session_state[ui.VIEW_KEY] = view
+                view = replace_view(view, selected=rid)
+                st.session_state[VIEW_KEY] = view
 
     with panel:
         selected = corpus.by_id.get(view.selected) if view.selected else None
         if selected is not None:
             computed = None
             if isinstance(selected, Border):
-                computed = partial(ui.st_border_evidence, selected, geodata, corpus)
+                computed = partial(st_border_evidence, selected, geodata, corpus)
             elif isinstance(selected, MilitarySite):
-                computed = partial(ui.st_site_evidence, selected)
-            ui.st_record(selected, corpus, ui.disputes_by_record(corpus), computed=computed, workings=workings)
+                computed = partial(st_site_evidence, selected)
+            st_record(selected, corpus, disputes_by_record(corpus), computed=computed, workings=workings)
             if st.button("Clear selection"):
                 st.session_state[vs.P_SEL] = None
                 st.rerun()
@@ -148,13 +159,13 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
             st.subheader("Evidence", anchor=False)
             st.caption("Click a stop, a base, a border or a shaded country to see the excerpts behind it. "
                        + excerpts_said(view_figures(corpus, view.filters)))
-            ui.st_excerpt_list(records, corpus)
+            st_excerpt_list(records, corpus)
 
     # A toggle, not an expander: the table's code is only fetched by readers who ask for it.
     if st.toggle("Show what is on the map as a table", key="map_table",
                  help="Every stop, leg, site, border and shaded country, for readers who prefer rows."):
         legs = route_legs(stops) if "route" in view.layers else []
-        ui.st_feature_table(stops, sites, borders, status, legs, geodata, corpus, org_short)
+        st_feature_table(stops, sites, borders, status, legs, geodata, corpus, org_short)
 
 
-ui.st_live(render, head=head)
+st_live(render, head=head)

@@ -6,9 +6,11 @@ import streamlit as st
 
 from dashboard import escape
 from dashboard.corpus.load import Corpus
-from dashboard.evidence.reader import Mark, marks_for, reader_document
+from dashboard.evidence.facts import disputes_by_record
+from dashboard.evidence.reader import Highlight, highlights_for, reader_document
 from dashboard.query import link as vs
-from dashboard.ui import common as ui
+from dashboard.ui.evidence import st_record
+from dashboard.ui.page import st_live
 
 
 def render(corpus: Corpus, view: vs.ViewState) -> None:
@@ -26,14 +28,14 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     source_id = st.selectbox("Article", ids, key=vs.P_SOURCE, format_func=lambda s: corpus.sources[s].label)
     source = corpus.sources[source_id]
     seed = corpus.seeds[source_id]
-    marks = marks_for(corpus, source_id)
+    marks = highlights_for(corpus, source_id)
     if focus and not any(m.key == focus for m in marks):
         focus = None
     passage = st.session_state.get(vs.P_AT)
     if passage and source_id == view.source and 0 <= passage[0] < passage[1] <= len(seed.text):
         # A search result's paragraph: highlighted and scrolled to like an excerpt.
         focus = f"@{passage[0]}-{passage[1]}"
-        marks = sorted([*marks, Mark(passage[0], passage[1], focus, "", "A passage the search found")],
+        marks = sorted([*marks, Highlight(passage[0], passage[1], focus, "", "A passage the search found")],
                        key=lambda m: (m.start, m.end))
 
     meta = [("Title", source.title or "not given in the text"), ("Outlet", source.outlet or "not given"),
@@ -55,7 +57,7 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
         chosen = st.selectbox("What does an excerpt support?", keys, index=keys.index(focus) if focus in keys else 0,
                               format_func=lambda k: f"{by_key[k].record_title} ({k})", key="reader-excerpt")
         record = corpus.by_id[by_key[chosen].record_id]
-        ui.st_record(record, corpus, ui.disputes_by_record(corpus))
+        st_record(record, corpus, disputes_by_record(corpus))
 
 
-ui.st_live(render)
+st_live(render)

@@ -10,7 +10,9 @@ from dashboard.query import link as vs
 from dashboard.query.filters import select
 from dashboard.query.results import results_html
 from dashboard.ui import cached
-from dashboard.ui import common as ui
+from dashboard.ui.components import st_html
+from dashboard.ui.notices import st_empty
+from dashboard.ui.page import st_live
 
 
 def render(corpus: Corpus, view: vs.ViewState) -> None:
@@ -31,10 +33,10 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
                f"{passages} passage{'s' if passages != 1 else ''} in the articles, best first. "
                "The map, the charts and the lists show the same records.")
     if not hits:
-        ui.st_empty(corpus, view)
+        st_empty(corpus, view)
         return
-    ui.st_html(results_html(hits, corpus, lambda rid: vs.map_href(view, corpus, selected=rid, view=None)),
-               css="search")
+    st_html(results_html(hits, corpus, lambda rid: vs.map_href(view, corpus, selected=rid, view=None)),
+            css="search")
 
 
-ui.st_live(render, search_status=False)
+st_live(render, search_status=False)

@@ -6,8 +6,10 @@ import streamlit as st
 
 from dashboard.corpus.load import Corpus
 from dashboard.query import link as vs
-from dashboard.ui import common as ui
 from dashboard.ui import story as story_ui
+from dashboard.ui.page import st_live
+from dashboard.ui.session import reader_today
+from dashboard.ui.share import st_share
 
 
 def head(corpus: Corpus) -> None:
@@ -19,10 +21,9 @@ def head(corpus: Corpus) -> None:
         st.page_link("views/story_overview.py", label="All steps on one page", icon=":material/view_module:",
                      help="Every step with a small map and its excerpts: for printing or a slide.")
         # The address bar holds the step (?story=N), and the box gives the address bar: a teacher can send step 4.
-        ui.st_share(corpus, caption="This link opens the story on the step shown, with the filters set in the "
-                                    "sidebar. The step's briefing and map image are below its words.",
-
-                    downloads=False)
+        st_share(corpus, caption="This link opens the story on the step shown, with the filters set in the "
+                                 "sidebar. The step's briefing and map image are below its words.",
+                 downloads=False)
 
 
 
@@ -30,7 +31,7 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     story = story_ui.get_story_or_problems()
     if story is None:
         return
-    today = ui.reader_today()
+    today = reader_today()
     number = story_ui.current_step(story, view)
     story_ui.st_story_nav(story, corpus, number, today)
     shown = story_ui.step_view(story, corpus, view, number, today)
@@ -46,4 +47,4 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
         story_ui.st_step_downloads(story, corpus, number, today)
 
 
-ui.st_live(render, head=head)
+st_live(render, head=head)

@@ -6,8 +6,9 @@ import streamlit as st
 
 from dashboard.corpus.load import Corpus
 from dashboard.query import link as vs
-from dashboard.ui import common as ui
 from dashboard.ui import story as story_ui
+from dashboard.ui.page import st_live
+from dashboard.ui.session import reader_today
 
 
 def render(corpus: Corpus, view: vs.ViewState) -> None:
@@ -20,7 +21,7 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
         slide = st.toggle("Maps and headings only, for a slide", key="story-slide")
     st.caption("For printing (a step is not split across pages) or a slide. The small maps show each step as the "
                "story tells it, whatever the filters; the excerpts link to their place in the articles.")
-    story_ui.st_overview(story, corpus, view, ui.reader_today(), words=not slide)
+    story_ui.st_overview(story, corpus, view, reader_today(), words=not slide)
 
 
-ui.st_live(render)
+st_live(render)

@@ -9,7 +9,7 @@ import re
 from html import unescape
 
 from dashboard.query import link as vs
-from dashboard.ui import common as ui
+from dashboard.ui.session import VIEW_KEY
 
 
 def _panel_data(at) -> dict:
@@ -38,7 +38,7 @@ def test_the_map_lists_its_marks_in_tour_order_and_selects_the_chosen_one(app):
 
     picker.select("m-csto-kg-1992").run()  # the value; the list shows its name
     assert at.session_state[vs.P_SEL] == "m-csto-kg-1992"
-    assert at.session_state[ui.VIEW_KEY].selected == "m-csto-kg-1992"
+    assert at.session_state[VIEW_KEY].selected == "m-csto-kg-1992"
     assert at.selectbox(key="mark_pick").value is None  # emptied for the next choice
     assert "Kyrgyzstan in the CSTO\\: member" in [h.value for h in [*at.subheader, *at.header]]  # as md() escapes it
 

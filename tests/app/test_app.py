@@ -10,7 +10,7 @@ import pytest
 from dashboard import escape
 from dashboard.query import link as vs
 from dashboard.query.filter_panel import RANGE_KEY
-from dashboard.ui import common as ui
+from dashboard.ui.session import REFUSED_KEY, VIEW_KEY
 
 
 def texts(at) -> str:
@@ -124,7 +124,7 @@ def test_a_repeated_parameter_does_what_its_notice_says(app, key, values, kept, 
     assert not at.exception
     assert words in " ".join(w.value for w in at.warning)
     assert address_bar(at, opened_with)[key] == kept
-    view = at.session_state[ui.VIEW_KEY]
+    view = at.session_state[VIEW_KEY]
     assert (view.view.lat, view.view.zoom) == (40.0, 5) if key in ("lat", "z") else True
     if key == "sel":
         assert view.selected == kept
@@ -137,7 +137,7 @@ def test_a_rerun_reads_the_map_view_as_the_first_run_did(app):
     app.query_params.update(opened_with)
     at = app.run()
     at.run()
-    assert at.session_state[ui.VIEW_KEY].view.lat == 40.0
+    assert at.session_state[VIEW_KEY].view.lat == 40.0
     assert address_bar(at, opened_with)["lat"] == "40"
 
 
@@ -165,7 +165,7 @@ def test_layer_toggles_are_kept_in_state(app):
     at.run()
     assert not at.exception
     assert panel(at)[vs.P_LAYERS] == ["route"]
-    assert at.session_state[ui.VIEW_KEY].layers == ("route",)
+    assert at.session_state[VIEW_KEY].layers == ("route",)
 
 
 def test_an_empty_result_says_so_and_offers_to_clear(app):
@@ -321,7 +321,7 @@ def test_the_about_page_says_so_when_another_corpus_is_loaded(app, monkeypatch, 
 def test_a_change_made_on_the_page_that_was_not_applied_is_not_called_a_link_parameter(app):
     # Issue 24, case 5's kind: a refused sidebar change was listed under "Some link parameters were ignored".
     at = app.run()
-    at.session_state[ui.REFUSED_KEY] = ["A filter change was ignored: Country: unknown 'XX'"]
+    at.session_state[REFUSED_KEY] = ["A filter change was ignored: Country: unknown 'XX'"]
     at.run()
     said = [w.value for w in at.warning]
     assert any(w.startswith("A change was not applied:") and "unknown 'XX'" in w for w in said), said

@@ -44,13 +44,13 @@ def _click(kind: str):
         import streamlit as st
 
         from dashboard.query import link as vs
-        from dashboard.ui import common as ui
+        from dashboard.ui.downloads import _on_download
 
         st.session_state[vs.P_COUNTRY] = ["TJ"]
         st.session_state[vs.P_SEL] = "stop-dushanbe"
         st.session_state["downloads"] = {"ask": {"kind": kind, "n": 7, "search": "?sel=stop-dushanbe&lat=38.6&lon=68.8&z=7",
                                                  "frame": {"bounds": [[37.9, 67.6], [39.3, 70.0]], "size": [700, 600]}}}
-        ui._on_download("downloads", None)
+        _on_download("downloads", None)
 
     return AppTest.from_function(script, default_timeout=60, args=(kind,))
 

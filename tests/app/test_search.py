@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dashboard.query import link as vs
-from dashboard.ui import common as ui
+from dashboard.ui.session import VIEW_KEY
 
 
 def _data_count(at) -> str:
@@ -60,7 +60,7 @@ def test_hostile_and_empty_queries_are_handled_like_any_parameter(app, query, no
     warnings = " ".join(w.value for w in at.warning)
     if notice:
         assert notice in warnings
-    assert at.session_state[ui.VIEW_KEY].filters.query == ("Kant" if query.endswith("Kant") else
+    assert at.session_state[VIEW_KEY].filters.query == ("Kant" if query.endswith("Kant") else
                                                              " ".join(query.split()) if len(query) <= 200 else "")
 
 
@@ -93,7 +93,7 @@ def test_every_page_but_search_says_what_is_searched_with_its_count_and_clears_i
     assert not [m.value for m in at.markdown if m.value.startswith("Search **")]
     at.switch_page("views/map.py").run()
     at.button(key="clear-search").click().run()
-    assert at.session_state[ui.VIEW_KEY].filters.query == ""
+    assert at.session_state[VIEW_KEY].filters.query == ""
     assert not [m.value for m in at.markdown if m.value.startswith("Search **")]
 
 

@@ -151,7 +151,7 @@ def test_a_step_shows_the_layers_its_marks_are_on(app):
 
 
 def test_a_step_shades_by_its_own_grouping_and_day(app):
-    from dashboard.ui.common import reader_today
+    from dashboard.ui.session import reader_today
 
     at = open_story(app, story="9")
     caption = next(c.value for c in at.caption if "Countries shaded by" in c.value)

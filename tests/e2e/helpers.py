@@ -167,4 +167,4 @@ def shaded(frame) -> dict[str, str]:
     return {code: colour for code, colour in shading(frame).items() if colour != BASE_FILL}
 
 
-BASE_FILL = "#e8e4da"  # a country outside the chosen grouping (dashboard/map/layers.py)
+BASE_FILL = "#e8e4da"  # a country outside the chosen grouping (dashboard/map/style.py)

@@ -62,7 +62,7 @@ FOCUS_ON_SCREEN = f"""() => {{
 
 def _after_the_maps_timers(page) -> None:
     """Once the map's frame has run the timers it set when a mark took focus: it scrolls the mark into the page's
-    view 0 and 350 ms after (dashboard/map/layers.py). A timer of 350 ms set now in that frame fires after them,
+    view 0 and 350 ms after (dashboard/map/leaflet.py). A timer of 350 ms set now in that frame fires after them,
     however late a busy machine runs them."""
     for frame in page.frames:
         if "st_folium" in frame.url:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from dashboard.map.layers import MEMBERSHIP_STYLE as STYLE
+from dashboard.map.style import MEMBERSHIP_STYLE as STYLE
 from tests.e2e.helpers import choose, facet, map_frame, shaded, wait_for_map
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 import pytest
 from playwright.sync_api import expect
 
-from dashboard.map.layers import MEMBERSHIP_STYLE as STYLE
+from dashboard.map.style import MEMBERSHIP_STYLE as STYLE
 from tests.e2e.conftest import _serve
 from tests.e2e.helpers import param, shaded, wait_for_map
 

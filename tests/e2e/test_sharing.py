@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 
 from playwright.sync_api import expect
 
-from dashboard.map.layers import MEMBERSHIP_STYLE
+from dashboard.map.style import MEMBERSHIP_STYLE
 from tests.e2e.helpers import choose, layer_counts, map_frame, request_host, shaded, wait_for_map
 
 MEMBER = MEMBERSHIP_STYLE["member"]["fillColor"]

@@ -127,6 +127,16 @@ def test_only_the_files_own_scripts_may_run(page):
         assert not (attrs.get("href") or "").lower().startswith(("javascript:", "data:")), attrs
 
 
+
+def test_the_file_draws_its_map_with_the_dashboards_own_scripts_and_styles(page):
+    # One map script for both (issue 26): the marks, their keys and highlight, the labels, the legend, the layout
+    # are the dashboard's own files, not a copy that could drift from them.
+    from dashboard.map.leaflet import MAP_SCRIPTS, map_css, static_code
+
+    for name in ("map-marks.js", "map-layout.js"):
+        assert name in MAP_SCRIPTS and any(static_code(name) in text for _, text in page.scripts), name
+    assert any(map_css() in style for style in page.styles)
+
 def test_reference_links_are_plain_anchors_to_their_records(corpus, page):
     anchors = {a["href"] for t, a in page.elements if t == "a" and (a.get("href") or "").startswith("http")}
     shown = {r.id for r in make_snapshot(corpus, vs.ViewState(), made=MADE).records}
@@ -258,7 +268,7 @@ def test_hostile_strings_become_text_and_nothing_else(hostile_html):
     page = Page(hostile_html)
     assert len(page.scripts) == 3  # the data, Leaflet, ours: nothing else came in from the corpus
     assert not any(tag in ("img", "iframe", "object", "embed", "form", "base") for tag, _ in page.elements)
-    # One SVG only, the file's own: the statuses' fill patterns (layers.pattern_defs).
+    # One SVG only, the file's own: the statuses' fill patterns (style.pattern_defs).
     assert [attrs.get("class") for tag, attrs in page.elements if tag == "svg"] == ["patterns"]
 
     assert not any(name.startswith("on") for _, attrs in page.elements for name in attrs)
@@ -284,7 +294,7 @@ def test_a_record_of_each_kind_shows_without_error(corpus, geodata):
 
 def test_statuses_are_told_apart_by_pattern_as_on_the_map(default_html, page):
     # Issue 13's patterns (WCAG 1.4.1) hold in the file too: the map's countries and the legend's swatches.
-    from dashboard.map.layers import MEMBERSHIP_PATTERN
+    from dashboard.map.style import MEMBERSHIP_PATTERN
 
     patterned = [status for status, hatch in MEMBERSHIP_PATTERN.items() if hatch]
     for status in patterned:
@@ -297,7 +307,7 @@ def test_statuses_are_told_apart_by_pattern_as_on_the_map(default_html, page):
 def test_tooltips_point_to_what_the_file_has(page):
     # The dashboard's tooltips send the reader to its evidence panel; the file has none: a click shows excerpts.
     from dashboard.downloads.briefing import FILE_HINT
-    from dashboard.map.layers import EVIDENCE_HINT
+    from dashboard.map.marks import EVIDENCE_HINT
 
     data_text = next(t for a, t in page.scripts if a.get("type") == "application/json")
     assert EVIDENCE_HINT not in data_text

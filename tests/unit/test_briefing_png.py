@@ -12,23 +12,11 @@ from PIL import Image
 
 from dashboard.corpus.load import load_corpus
 from dashboard.downloads.image import MAX_ASPECT, MIN_ASPECT, build_map_png, pixel_of
-from dashboard.downloads.snapshot import (
-    DEFAULT_EXTENT,
-    Extent,
-    make_snapshot,
-    mercator_x,
-    mercator_y,
-    view_link,
-)
+from dashboard.downloads.snapshot import DEFAULT_EXTENT, Extent, make_snapshot, view_link
 from dashboard.map.geo import load_borders, load_countries
-from dashboard.map.layers import (
-    BORDER_COLOR,
-    LAND_STYLE,
-    SEA_COLOR,
-    STOP_STYLE,
-    display_lines,
-    membership_payload,
-)
+from dashboard.map.marks import display_lines, membership_payload
+from dashboard.map.projection import mercator_x, mercator_y
+from dashboard.map.style import BORDER_COLOR, LAND_STYLE, SEA_COLOR, STOP_STYLE
 from dashboard.query import link as vs
 from dashboard.query.filters import FilterState
 from tests.conftest import ROOT

@@ -138,3 +138,22 @@ def test_the_live_region_names_the_selection_as_its_mark_is_named(corpus):
     assert selection_said(corpus, "site-kant").startswith("Selected: Kant air base (Kyrgyzstan)")
     assert selection_said(corpus, None) == "No record selected"
     assert selection_said(corpus, "no-such-record") == "No record selected"
+
+
+def test_the_two_filters_in_words_name_each_choice_alike(corpus):
+    # One builder (filter_parts) behind the live region's line and the downloads' list (issue 26).
+    from dashboard.downloads.snapshot import list_filters
+    from dashboard.map.describe import filter_parts
+    from dashboard.query import link as vs
+    f = FilterState(orgs=("org-eaeu",), countries=("KZ",), topics=("labour-migration",), kinds=("border",),
+                    date_to=dt.date(2017, 3, 1))
+    assert [(p.key, p.label, p.names) for p in filter_parts(corpus, f)] == [
+        ("orgs", "Organization", ("EAEU",)), ("countries", "Country", ("Kazakhstan",)),
+        ("topics", "Topic", ("labour migration",)), ("kinds", "Record kind", ("Borders",)),
+        ("dates", "Dated records between", ("", "1 Mar 2017"))]
+    assert filters_in_words(corpus, f) == ("EAEU · Kazakhstan · topics labour migration · borders · "
+                                           "dated the start to 1 Mar 2017")
+    words = dict(list_filters(corpus, vs.ViewState(filters=f)))
+    assert (words["Organization"], words["Topic"], words["Record kind"]) == ("EAEU", "labour migration", "Borders")
+    assert words["Dated records between"] == "1 Jan 1991 and 1 Mar 2017 (undated records are kept)"
+    assert words["Other filters"] == "none: every source article"

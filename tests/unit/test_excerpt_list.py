@@ -1,9 +1,9 @@
-"""The map page's excerpt list data (ui.excerpt_list_data): pages, and text that stays text."""
+"""The map page's excerpt list data (dashboard.evidence.excerpts.excerpt_list_data): pages, and text that stays text."""
 
 from __future__ import annotations
 
+from dashboard.evidence.excerpts import excerpt_list_data
 from dashboard.query.filters import FilterState, select
-from dashboard.ui.common import excerpt_list_data
 
 
 def test_a_page_holds_at_most_its_size_and_counts_every_excerpt(corpus):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import json
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -14,13 +16,11 @@ from dashboard.corpus.load import DEFAULT_GEODATA
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Border, Excerpt, Membership, MilitarySite, VisitStop
 from dashboard.map.geo import load_borders
-from dashboard.map.layers import (
+from dashboard.map.leaflet import build_layer_js, layer_js
+from dashboard.map.marks import (
     MAX_MARKERS,
-    MEMBERSHIP_STYLE,
-    SITE_STYLE,
+    border_lines,
     border_marks,
-    build_layer_js,
-    layer_js,
     layer_marks,
     membership_payload,
     record_id_from_tooltip,
@@ -28,6 +28,7 @@ from dashboard.map.layers import (
     route_marks,
     site_marks,
 )
+from dashboard.map.style import MEMBERSHIP_STYLE, SITE_STYLE
 from dashboard.query.filters import FilterState, apply_filter
 from tests.ci import need
 
@@ -172,7 +173,34 @@ def test_a_border_is_drawn_once_however_many_records_discuss_it(corpus, borders)
     assert len(border_marks(copies, borders, corpus)) == len(border_marks([border], borders, corpus))
 
 
+
+def test_a_border_with_two_records_is_named_by_the_first_on_the_map_and_in_the_mark_list(corpus, borders):
+    # The mark list under the map (views/map.py) and the map's line name the same record: the first one.
+    border = of(corpus, Border)[0]
+    second = border.model_copy(update={"id": "border-second", "title": "A second record on the same border"})
+    other = next(b for b in of(corpus, Border) if b.geodata_id != border.geodata_id)
+    assert border_lines([border, other, second]) == [border, other]
+    tips = " ".join(m.tooltip or "" for m in border_marks([border, second], borders, corpus))
+    assert f"ref: {border.id}" in tips and "border-second" not in tips and "A second record" not in tips
+
 def test_marks_travel_as_compact_json(corpus):
     marks = site_marks(of(corpus, MilitarySite), corpus)
     data = json.loads(json.dumps([m.to_json() for m in marks]))
     assert data[0][0] == "marker" and len(data[0][1][0]) == 2
+
+
+def test_the_map_the_charts_the_png_and_the_small_maps_draw_with_one_palette():
+    # One style module (dashboard/map/style.py): a colour changed there changes everywhere it is drawn, and
+    # the charts get it without building a map.
+    from dashboard.charts import figures
+    from dashboard.downloads import image
+    from dashboard.map import style
+    from dashboard.story import minimap
+
+    for module in (figures, image, minimap):
+        assert module.PALETTE is style.PALETTE and module.MEMBERSHIP_STYLE is style.MEMBERSHIP_STYLE, module
+    assert (style.SEA_COLOR, style.LAND_STYLE["fillColor"]) == (minimap.WATER, minimap.LAND)
+    assert image.SEA_COLOR is style.SEA_COLOR and image.LAND_STYLE is style.LAND_STYLE
+    imported = {node.module for node in ast.walk(ast.parse(Path(figures.__file__).read_text(encoding="utf-8")))
+                if isinstance(node, ast.ImportFrom)}
+    assert "dashboard.map.style" in imported and "dashboard.map.leaflet" not in imported

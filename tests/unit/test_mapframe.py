@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 
 import folium
 import pytest
@@ -10,7 +12,9 @@ import streamlit_folium as sf
 from branca.element import MacroElement
 from jinja2 import Template
 
-from dashboard.map import layers
+from dashboard.frontend import read_static
+from dashboard.labels import DRAW_ORDER
+from dashboard.map import leaflet, style
 from dashboard.query.filters import FilterState, select
 from dashboard.ui import mapframe
 
@@ -42,19 +46,19 @@ def _group(name: str, js: str) -> folium.FeatureGroup:
 
 
 def _base_map(geodata):
-    return layers.build_base_map(geodata.basemap_url, list(geodata.labels), list(geodata.js), list(geodata.css))
+    return leaflet.build_base_map(geodata.basemap_url, list(geodata.labels), list(geodata.js), list(geodata.css))
 
 
 @pytest.mark.parametrize(("center", "zoom"), [(None, None), ((39.5, 69.5), 6)])
 def test_same_arguments_as_st_folium(corpus, geodata, monkeypatch, center, zoom):
     records = select(corpus, FilterState(countries=("TJ",)))
-    groups_js = [layers.build_layer_js(kind, f"feature_group_feature_group_{idx}", records, corpus, geodata.borders,
+    groups_js = [leaflet.build_layer_js(kind, f"feature_group_feature_group_{idx}", records, corpus, geodata.borders,
                                        "org-csto", dt.date(2017, 2, 27))
-                 for idx, kind in enumerate(layers.LAYER_ORDER)]
+                 for idx, kind in enumerate(DRAW_ORDER)]
     sent = {}
     monkeypatch.setattr(sf, "_component_func", lambda **kwargs: sent.update(kwargs))
     sf.st_folium(_base_map(geodata), key="map", height=600, use_container_width=True, returned_objects=RETURNED,
-                 feature_group_to_add=[_group(k, js) for k, js in zip(layers.LAYER_ORDER, groups_js)],
+                 feature_group_to_add=[_group(k, js) for k, js in zip(DRAW_ORDER, groups_js)],
                  center=center, zoom=zoom)
     sent.pop("on_change")
     ours = mapframe.component_kwargs(mapframe.frame_args(_base_map(geodata), "map"), groups_js, key="map",
@@ -88,3 +92,17 @@ def test_layer_script_reaches_the_page_verbatim_not_as_a_template(geodata):
     sent = mapframe.component_kwargs(mapframe.frame_args(_base_map(geodata), "map"), [js], key="map", height=600,
                                      returned_objects=RETURNED, center=None, zoom=None)
     assert js in sent["feature_group"] and "'49" not in sent["feature_group"]
+
+
+def test_the_maps_browser_code_comes_from_its_own_files_configured_by_json(geodata):
+    # The map's script is static/app/'s files as they are, then one call with the map's configuration as JSON.
+    args = mapframe.frame_args(_base_map(geodata), "map")
+    for name in leaflet.MAP_SCRIPTS:
+        assert read_static(name) in args.script, name
+    call = re.search(r"window\.__mapBasemap\(map_div, (\{.*?\})\);\n", args.script)
+    config = json.loads(call.group(1))
+    assert config["url"] == geodata.basemap_url and config["bounds"] == style.TOUR_BOUNDS
+    assert config["base"] == style.LAND_STYLE and config["selParam"] == "sel"
+    assert "</" not in call.group(1)  # the legend's HTML cannot end the script it sits in
+    # The styles in the page's head, the sea's colour from the style module.
+    assert read_static("map.css") in args.header and f"--map-sea: {style.SEA_COLOR}" in args.header

@@ -16,7 +16,8 @@ from dashboard.corpus.memberships import (
     status_label,
 )
 from dashboard.corpus.model import Membership
-from dashboard.map.layers import MEMBERSHIP_STYLE, membership_payload
+from dashboard.map.marks import membership_payload
+from dashboard.map.style import MEMBERSHIP_STYLE
 from tests.unit.tiny import D, tiny_corpus
 
 CORPUS = tiny_corpus()

@@ -10,7 +10,7 @@ from dashboard.charts import figures as charts
 from dashboard.corpus.load import DEFAULT_GEODATA, normalise
 from dashboard.corpus.model import Figure, Membership
 from dashboard.downloads.export import from_csv, from_geojson, to_csv, to_geojson
-from dashboard.evidence.reader import build_reader_html, marks_for, segments
+from dashboard.evidence.reader import build_reader_html, highlights_for, segments
 from dashboard.map.geo import load_borders
 from dashboard.query.filters import FilterState, apply_filter
 from dashboard.query.link import resolve_excerpt
@@ -79,7 +79,7 @@ def test_geojson_has_points_and_the_border_line(corpus):
 
 def test_every_highlight_is_exactly_its_quote(corpus):
     for source_id, seed in corpus.seeds.items():
-        for mark in marks_for(corpus, source_id):
+        for mark in highlights_for(corpus, source_id):
             excerpt = resolve_excerpt(mark.key, corpus)
             assert excerpt.source == source_id
             assert normalise(seed.text[mark.start:mark.end]) == normalise(excerpt.quote)
@@ -87,7 +87,7 @@ def test_every_highlight_is_exactly_its_quote(corpus):
 
 def test_reader_html_escapes_the_text_and_keeps_it_whole(corpus):
     seed = corpus.seeds["cement-2017"]
-    marks = marks_for(corpus, "cement-2017")
+    marks = highlights_for(corpus, "cement-2017")
     out = build_reader_html(seed.text, marks, "site-kant.0")
     assert 'class="hl focus"' in out
     assert "".join(piece for piece, _ in segments(seed.text, marks)) == seed.text

@@ -201,7 +201,8 @@ def test_the_edges_of_what_the_panel_offers_are_accepted(corpus, payload, expect
 
 
 def test_each_facet_offers_its_values_by_name_in_the_panels_order(corpus):
-    from dashboard.query.filter_panel import KIND_LABELS, option_names
+    from dashboard.labels import KIND_LABELS
+    from dashboard.query.filter_panel import option_names
 
     assert option_names(corpus, "orgs") == corpus.organizations
     countries = option_names(corpus, "countries")

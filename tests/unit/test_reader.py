@@ -5,18 +5,18 @@ from __future__ import annotations
 import html
 
 from dashboard.corpus.load import Corpus
-from dashboard.evidence.reader import Mark, build_reader_html, marks_for, reader_document, segments
+from dashboard.evidence.reader import Highlight, build_reader_html, highlights_for, reader_document, segments
 from tests.unit.tiny import tiny_corpus
 
-A = Mark(2, 9, "r-a.0", "r-a", "A <b>&")
-B = Mark(5, 12, "r-b.1", "r-b", 'B "q"')
+A = Highlight(2, 9, "r-a.0", "r-a", "A <b>&")
+B = Highlight(5, 12, "r-b.1", "r-b", 'B "q"')
 
 
 def test_the_text_is_cut_at_every_mark_boundary_and_each_piece_knows_its_marks():
     assert segments("0123456789abcdef", [A, B]) == [
         ("01", []), ("234", [A]), ("5678", [A, B]), ("9ab", [B]), ("cdef", [])]
     assert segments("0123", []) == [("0123", [])]
-    assert segments("0123", [Mark(0, 4, "k", "r", "t")]) == [("0123", [Mark(0, 4, "k", "r", "t")])]
+    assert segments("0123", [Highlight(0, 4, "k", "r", "t")]) == [("0123", [Highlight(0, 4, "k", "r", "t")])]
 
 
 def test_overlapping_excerpts_become_marks_with_one_anchor_each_and_the_focus_highlighted():
@@ -33,7 +33,7 @@ def test_overlapping_excerpts_become_marks_with_one_anchor_each_and_the_focus_hi
 
 
 def test_without_a_focus_no_mark_is_the_focus_and_titles_are_not_repeated():
-    same = Mark(2, 9, "r-a.1", "r-a", "A <b>&")
+    same = Highlight(2, 9, "r-a.1", "r-a", "A <b>&")
     out = build_reader_html("0123456789", [A, same], None)
     assert "focus" not in out
     assert 'title="Supports: A &lt;b&gt;&amp;"' in out and 'data-keys="r-a.0 r-a.1"' in out
@@ -62,8 +62,8 @@ def _with_spans(corpus: Corpus, spans: dict[str, list[tuple[int, int] | None]]) 
 def test_an_articles_marks_are_its_located_excerpts_in_text_order():
     corpus = _with_spans(tiny_corpus(), {"ev-kg-week": [(50, 60), (5, 8)], "site-kg": [(10, 20)], "org-a": [(10, 15)],
                                           "ev-tj": [None]})
-    assert marks_for(corpus, "s1") == [Mark(10, 15, "org-a.0", "org-a", "A"),
-                                       Mark(10, 20, "site-kg.0", "site-kg", "An air base"),
-                                       Mark(50, 60, "ev-kg-week.0", "ev-kg-week", "A week in Bishkek")]
-    assert marks_for(corpus, "s2") == [Mark(5, 8, "ev-kg-week.1", "ev-kg-week", "A week in Bishkek")]
-    assert marks_for(corpus, "s3") == []
+    assert highlights_for(corpus, "s1") == [Highlight(10, 15, "org-a.0", "org-a", "A"),
+                                       Highlight(10, 20, "site-kg.0", "site-kg", "An air base"),
+                                       Highlight(50, 60, "ev-kg-week.0", "ev-kg-week", "A week in Bishkek")]
+    assert highlights_for(corpus, "s2") == [Highlight(5, 8, "ev-kg-week.1", "ev-kg-week", "A week in Bishkek")]
+    assert highlights_for(corpus, "s3") == []

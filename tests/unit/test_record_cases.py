@@ -12,7 +12,8 @@ from dashboard.corpus.load import CorpusError, load_corpus
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Disagreement, Membership, Status
 from dashboard.downloads.export import to_csv, to_geojson
-from dashboard.map.layers import MEMBERSHIP_STYLE, membership_payload
+from dashboard.map.marks import membership_payload
+from dashboard.map.style import MEMBERSHIP_STYLE
 from dashboard.query.filters import FilterState, select
 
 CASE_DAY = dt.date(2026, 11, 29)  # the day the cases were found

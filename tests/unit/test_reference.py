@@ -224,9 +224,9 @@ def test_a_missing_file_is_named(folder):
 
 
 def test_the_status_function_is_the_one_the_map_uses(corpus):
-    from dashboard.map import layers
+    from dashboard.map import leaflet
 
-    assert layers.membership_status is membership_status
+    assert leaflet.membership_status is membership_status
     members = [r for r in corpus.records if isinstance(r, Membership)]
     assert membership_status(members, "org-sco", TODAY)["BY"].status is Status.member
 

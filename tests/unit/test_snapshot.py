@@ -13,12 +13,12 @@ from dashboard.downloads.snapshot import (
     Extent,
     Focus,
     app_link,
-    filters_in_words,
+    list_filters,
     make_snapshot,
     parse_download_request,
     view_link,
 )
-from dashboard.map.layers import TOUR_BOUNDS
+from dashboard.map.style import TOUR_BOUNDS
 from dashboard.query import link as vs
 from dashboard.query.filters import FilterState
 
@@ -77,17 +77,17 @@ def test_a_made_time_without_its_zone_is_refused(corpus):
         make_snapshot(corpus, vs.ViewState(), made=dt.datetime(2026, 11, 29, 12, 0))
 
 
-def test_the_filters_in_words(corpus):
+def test_the_filters_listed(corpus):
     view = vs.ViewState(filters=FilterState(orgs=("org-csto",), countries=("TJ", "KG"), query="Kant",
                                             date_from=dt.date(2016, 1, 1)), layers=("route", "sites"))
-    words = dict(filters_in_words(corpus, view))
+    words = dict(list_filters(corpus, view))
     assert words["Search"] == "“Kant”"
     assert words["Organization"] == "CSTO"
     assert words["Country"] == "Tajikistan, Kyrgyzstan"
     assert words["Dated records between"].startswith("1 Jan 2016 and today")
     assert words["Other filters"] == "none: every topic, source article, record kind"
     assert words["Layers"] == "Visit route, Military sites"
-    assert dict(filters_in_words(corpus, vs.ViewState()))["Other filters"].startswith("none: every organization")
+    assert dict(list_filters(corpus, vs.ViewState()))["Other filters"].startswith("none: every organization")
 
 
 def test_the_link_reproduces_the_view(corpus):

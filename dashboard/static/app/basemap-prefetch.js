@@ -1,6 +1,6 @@
 // Start fetching the country polygons while Leaflet is still loading: streamlit-folium loads its
 // scripts one after another and runs the map script last, which would only then ask for them.
-// The map script (dashboard/map/layers.py, _Basemap) takes this promise if it is there.
+// The map script (static/app/map-basemap.js) takes this promise if it is there.
 (function () {
   var script = document.currentScript;
   var url = script && new URL(script.src).searchParams.get("geojson");

@@ -1,6 +1,6 @@
-// The briefing file's map (dashboard/downloads/briefing.py writes this into the file, after Leaflet, map-layout.js and
-// the layers' renderer `window.__renderMarks`): the dashboard's layers, styles, legend and layout, drawn from
-// the data inside the file. Nothing is fetched. Tooltips are the escaped HTML the map uses; a mark's popup is
+// The briefing file's map (dashboard/downloads/briefing.py writes this into the file, after Leaflet and the map's own
+// map-marks.js and map-layout.js, which the dashboard's map runs too): the dashboard's layers, styles, legend and
+// layout, drawn from the data inside the file. Nothing is fetched. Tooltips are the escaped HTML the map uses; a mark's popup is
 // a copy of its record's card from this page (its excerpts, sources and references), never HTML from data.
 (function () {
   "use strict";
@@ -17,17 +17,7 @@
   L.control.scale().addTo(map);
   // From the window's width (the map spans the page up to 1120 px): reading the map's own would lay out the page.
   var wide = Math.min(window.innerWidth, 1120) - 40 >= 700;
-  var legend = L.control({position: wide ? "bottomleft" : "topright"});
-  legend.onAdd = function () {
-    var d = L.DomUtil.create("div", "map-legend" + (wide ? " strip" : ""));
-    d.setAttribute("role", "note");
-    d.setAttribute("aria-label", "Map legend");
-    d.innerHTML = data.legend;
-    d.querySelector("details").open = wide;
-    L.DomEvent.disableClickPropagation(d);
-    return d;
-  };
-  legend.addTo(map);
+  var legend = window.__mapLegend(map, data.legend, wide, wide);
   var legendBox = legend.getContainer();
   window.__wideScreen = function () { return wide; };
   function fit() {
@@ -52,12 +42,7 @@
   map.on("focus click", function () { map.scrollWheelZoom.enable(); });
   map.on("blur mouseout", function () { map.scrollWheelZoom.disable(); });
 
-  var REF = /ref: ([a-z0-9][a-z0-9-]*)/;
-  function refOf(layer) {
-    var tip = layer.getTooltip && layer.getTooltip(), content = tip && tip.getContent();
-    var match = typeof content === "string" && content.match(REF);
-    return match ? match[1] : null;
-  }
+  var refOf = window.__refOf;
 
   function popupFor(layer) {
     var ref = refOf(layer), box = document.createElement("div");
@@ -104,13 +89,8 @@
     });
     if (layer instanceof L.Marker) {
       // Enter or Space on a focused mark opens it, as a click does.
-      layer.off("keypress", layer._onKeyPress, layer);
-      layer.on("keypress", function (e) {
-        var key = e.originalEvent.key;
-        if (key === "Enter" || key === " ") {
-          L.DomEvent.preventDefault(e.originalEvent);
-          layer.fire("click", {latlng: layer.getLatLng(), originalEvent: e.originalEvent});
-        }
+      window.__onEnterOrSpace(layer, function (e) {
+        layer.fire("click", {latlng: layer.getLatLng(), originalEvent: e});
       });
     }
   }
@@ -132,29 +112,19 @@
     style: function (f) { var s = status[f.properties.iso2]; return s ? s.style : data.land; },
     onEachFeature: function (f, layer) {
       var s = status[f.properties.iso2];
+      layer.__status = s ? s.status : null;
       layer.bindTooltip(s ? s.tooltip : named(f.properties.name), {sticky: true});
       selectable(layer);
     }
   }).addTo(map);
-  // A status other than membership is told by its fill pattern too (layers.MEMBERSHIP_PATTERN), drawn over
-  // the colour Leaflet keeps; again after any restyle, which sets the colour back.
-  function paint(layer) {
-    var s = layer.feature && status[layer.feature.properties.iso2];
-    if (layer._path && s && (data.patterned || []).indexOf(s.status) >= 0) {
-      layer._path.setAttribute("fill", "url(#pat-" + s.status + ")");
-      layer._path.setAttribute("fill-opacity", "1");
-    }
-  }
-  window.__basemap.eachLayer(paint);
+  // A status other than membership is told by its fill pattern too (style.MEMBERSHIP_PATTERN).
+  var patterned = data.patterned || [];
+  window.__basemap.eachLayer(function (layer) { window.__paintPattern(layer, patterned); });
   holder.setAttribute("data-basemap", "ready");
 
-  data.labels.forEach(function (l) {
-    L.marker([l[1], l[2]], {interactive: false, keyboard: false, icon: L.divIcon({
-      className: "country-label", html: "<span>" + l[0] + "</span>", iconSize: [120, 16], iconAnchor: [60, 8]})
-    }).addTo(map);
-  });
+  window.__countryLabels(map, data.labels);
 
-  // The layers, with the dashboard's own renderer (dashboard/map/layers.py), in its order.
+  // The layers, with the dashboard's own renderer (map-marks.js), in its order.
   window.__markReady = selectable;
   window.feature_group = [];
   data.layers.forEach(function (layer) {
@@ -168,15 +138,7 @@
   var wanted = {};
   (data.highlight || []).forEach(function (id) { wanted[id] = true; });
   function highlight(layer) {
-    if (!wanted[refOf(layer)]) { return; }
-    if (layer._icon) {
-      layer._icon.classList.add("is-selected");
-      layer.setZIndexOffset(1000);
-    } else if (layer.setStyle) {
-      layer.setStyle({color: "#000000", weight: (layer.options.weight || 2) + 3});
-      paint(layer);
-      if (layer.bringToFront && !layer.feature) { layer.bringToFront(); }
-    }
+    if (wanted[refOf(layer)]) { window.__highlight(layer, true, patterned); }
   }
   window.feature_group.forEach(function (g) { g.eachLayer(highlight); });
   window.__basemap.eachLayer(highlight);

@@ -1,4 +1,4 @@
-// "Download briefing (HTML)" and "Download map (PNG)" as one light component (st.components.v2; ui.st_downloads).
+// "Download briefing (HTML)" and "Download map (PNG)" as one light component (st.components.v2; dashboard/ui/downloads.py).
 // A click sends what the server cannot know by itself: the map as the reader sees it now (its frame, which the
 // map keeps on this window as it moves, and the address bar's lat, lon and z). The server makes the file on
 // that request only, never on an ordinary rerun, and sends it back once; it is saved from here as a Blob.

@@ -283,7 +283,7 @@ function updateMap(wrap, controls, state) {
 }
 
 // The address bar: the server's parameters (`want`) plus the map's own view (`keep`: lat, lon, z),
-// which the map writes to window.__mapView as it moves (dashboard/map/layers.py).
+// which the map writes to window.__mapView as it moves (static/app/map-basemap.js).
 function syncUrl(link) {
   try {
     const url = new URL(window.location.href);

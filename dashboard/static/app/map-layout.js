@@ -134,7 +134,7 @@ window.__mapLayout = function (map) {
     var size = map.getSize(), c = map.latLngToContainerPoint(o.getLatLng());
     var cx = size.x / 2, cy = size.y / 2, dx = c.x - cx, dy = c.y - cy;
     // From the map's centre (the briefing's frame's centre until the reader moves it: its legend pads the fit),
-    // by Leaflet's own measure; the PNG measures the same way (briefing_png.edge_distance_km).
+    // by Leaflet's own measure; the PNG measures the same way (dashboard/downloads/image.py, edge_distance_km).
     var centre = (window.__badgeCentre && window.__badgeCentre()) || map.getCenter();
     var km = Math.round(map.distance(centre, o.getLatLng()) / 1000);
     var name = (o.getTooltip() && o.getTooltip().getContent() || "").replace(/<[^>]*>/g, " ").match(/:\s*([^\s]+)/);

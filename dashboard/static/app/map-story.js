@@ -29,10 +29,13 @@ window.__storyInit = function (map, data) {
   }
 
   function emphasise(layer, on, dim) {
-    if (layer._icon) {
-      layer._icon.classList.toggle("in-story", on);
-      layer._icon.classList.toggle("story-dim", dim);
-      layer.setZIndexOffset(on ? 900 : 0);
+    if (layer instanceof L.Marker) {
+      var icon = layer.getElement();
+      if (icon) {
+        icon.classList.toggle("in-story", on);
+        icon.classList.toggle("story-dim", dim);
+        layer.setZIndexOffset(on ? 900 : 0);
+      }
     } else if (layer.setStyle) {
       if (!layer.__storyBase) {
         layer.__storyBase = {opacity: layer.options.opacity === undefined ? 1 : layer.options.opacity,
@@ -82,7 +85,7 @@ window.__storyInit = function (map, data) {
     box.setAttribute("data-story", String(n));
     box.removeAttribute("data-story-arrived");
     var fly = animate && !reduce;
-    // The legend's strip takes the map's foot on a wide screen (see _Basemap): the step is framed above it.
+    // The legend's strip takes the map's foot on a wide screen (see map-basemap.js): the step is framed above it.
     var foot = window.__wideScreen() ? 78 : 0;
     map.once("moveend", function () {
       if (shown === n) { box.setAttribute("data-story-arrived", String(n)); }

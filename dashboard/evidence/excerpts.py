@@ -1,0 +1,58 @@
+"""A record's excerpts outside the evidence panel's own HTML (pure): a card's escaped markdown, flat rows
+for the Data page's table, and one page of the map page's excerpt list as plain data."""
+
+from __future__ import annotations
+
+import itertools
+
+from dashboard import escape
+from dashboard.corpus.load import Corpus, all_excerpts
+from dashboard.corpus.model import Annotation, Excerpt
+from dashboard.evidence.facts import source_citation
+from dashboard.query import link as vs
+
+
+def reader_link(excerpt: Excerpt, key: str) -> str:
+    """Relative link to the article reader, scrolled to one excerpt."""
+    return vs.reader_href(excerpt.source, key)
+
+
+def excerpt_card_md(excerpt: Excerpt, key: str, corpus: Corpus) -> str:
+    """One quote with its source, citation and a link to its place in the article, as escaped markdown."""
+    source = corpus.sources[excerpt.source]
+    cite = escape.markdown(source_citation(source))
+    return (f"> {escape.markdown(' '.join(excerpt.quote.split()))}\n\n"
+            f"**{escape.markdown(source.label)}**  \n{cite}  \n"
+            f"[Read in the article ↗]({reader_link(excerpt, key)}) · characters {excerpt.start}–{excerpt.end}")
+
+
+def excerpt_rows(records: list[Annotation], corpus: Corpus) -> list[dict]:
+    """Flat rows of every excerpt of some records (for lists and exports)."""
+    rows = []
+    for record in records:
+        keyed = [(e, vs.excerpt_key(record.id, i)) for i, e in enumerate(record.excerpts)]
+        # Statements inside a disagreement are quoted too, but have no deep-link key of their own.
+        keyed += [(e, None) for e in all_excerpts(record)[len(record.excerpts):]]
+        for excerpt, key in keyed:
+            rows.append({"record": record.id, "title": record.title, "source": corpus.sources[excerpt.source].label,
+                         "quote": " ".join(excerpt.quote.split()), "characters": f"{excerpt.start}–{excerpt.end}",
+                         "link": reader_link(excerpt, key) if key else None})
+    return rows
+
+
+def excerpt_list_data(records: list[Annotation], corpus: Corpus, page: int, page_size: int = 8) -> dict:
+    """One page of the filtered records' excerpts as plain data (the list sets it as text, never as HTML)."""
+    total = sum(len(r.excerpts) for r in records)
+    pages = max(1, -(-total // page_size))
+    page = min(max(1, page), pages)
+    # Only the page's excerpts are visited (at 10,000 records a full list costs more than the rest of a rerun).
+    rows = ((r, i, e) for r in records for i, e in enumerate(r.excerpts))
+    cards = []
+    for record, i, excerpt in itertools.islice(rows, (page - 1) * page_size, page * page_size):
+        source = corpus.sources[excerpt.source]
+        cards.append({
+            "title": record.title, "disputed": record.id in corpus.disputed,
+            "quote": " ".join(excerpt.quote.split()), "label": source.label, "cite": source_citation(source),
+            "link": reader_link(excerpt, vs.excerpt_key(record.id, i)), "start": excerpt.start, "end": excerpt.end,
+        })
+    return {"cards": cards, "page": page, "pages": pages, "size": page_size, "total": total}

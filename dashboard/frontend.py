@@ -1,0 +1,29 @@
+"""The browser's own files (dashboard/static/app/: .js, .css, .html), read once per process (pure).
+
+Python never writes front-end code into strings: a page of our own is put together from its files, and what
+it needs from the server comes as JSON in a `<script type="application/json" id="<stem>-config">` element,
+which its script reads.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from dashboard import escape
+
+STATIC_APP = Path(__file__).resolve().parent / "static" / "app"
+
+
+@cache
+def read_static(name: str) -> str:
+    """The text of static/app/<name> (e.g. "page.css"), read once per process; OSError if it is missing."""
+    return (STATIC_APP / name).read_text(encoding="utf-8")
+
+
+def static_page(stem: str, config: object) -> str:
+    """static/app/<stem>.html with <stem>.css before it, `config` as JSON (escape.script_json) after it, then
+    <stem>.js: one piece of HTML for an iframe's page or for st.html."""
+    return (f"<style>{read_static(f'{stem}.css')}</style>\n{read_static(f'{stem}.html')}"
+            f'<script type="application/json" id="{stem}-config">{escape.script_json(config)}</script>\n'
+            f"<script>{read_static(f'{stem}.js')}</script>")

@@ -1,0 +1,184 @@
+"""The map's folium and branca glue: the base map (the basemap's and the legend's elements, the map's script
+and styles), each dynamic layer's script, the story's layer, the online tiles.
+
+    build_base_map(basemap_url, labels, js, css) -> folium.Map
+    build_layer_js(kind, var, records, corpus, borders_gdf, shade, on) -> str
+
+What the browser runs lives in static/app/ (the map's scripts and styles, read here as text); Python passes
+them their configuration as JSON. Every string that reaches HTML is escaped (dashboard.escape), every value
+that reaches JavaScript is JSON. Pure: no Streamlit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import urllib.parse
+
+import folium
+from branca.element import Element, MacroElement
+from jinja2 import Template
+
+from dashboard import escape
+from dashboard.corpus.load import Corpus
+from dashboard.corpus.memberships import membership_status
+from dashboard.corpus.model import Annotation, Membership
+from dashboard.frontend import read_static
+from dashboard.labels import TAB_ORDER
+from dashboard.map.assets import STATIC_URL
+from dashboard.map.legend import legend_html
+from dashboard.map.marks import REF_PATTERN, Mark, layer_marks, membership_payload
+from dashboard.map.style import (
+    DEFAULT_CENTER,
+    DEFAULT_ZOOM,
+    LAND_STYLE,
+    MEMBERSHIP_PATTERN,
+    SEA_COLOR,
+    TOUR_BOUNDS,
+)
+from dashboard.query.link import P_SEL
+
+# The map's own scripts, in the order the map's script holds them: the marks' helpers (shared with the briefing
+# file), then what map-basemap.js calls; map-basemap.js last.
+MAP_SCRIPTS = ("map-marks.js", "map-popups.js", "map-gestures.js", "map-layout.js", "map-grouping.js",
+               "map-basemap.js")
+_COMMENT_LINE = re.compile(r"^[ \t]*//[^\n]*\n", re.MULTILINE)
+MAP_STYLES = ("map.css", "map-popups.css", "map-gestures.css")
+
+
+def static_code(name: str) -> str:
+    """One of the map's scripts (static/app/) without its comment lines: the code a file that carries the map
+    inside it needs (the briefing file, whose size is bounded)."""
+    return _COMMENT_LINE.sub("", read_static(name))
+
+
+def map_css() -> str:
+    """The map's styles (static/app/map.css), with the sea's colour (style.SEA_COLOR) they read as --map-sea."""
+    return f":root {{ --map-sea: {SEA_COLOR}; }}\n{read_static('map.css')}"
+
+
+_STORY_JS = read_static("map-story.js")
+
+
+def story_layer_js(payload: dict, var: str) -> str:
+    """Leaflet JavaScript that declares `var` as an empty featureGroup and hands the map a story's steps
+    (their marks and where the map goes, from dashboard.story.steps.map_payload): static/app/map-story.js."""
+    return (f"var {var} = L.featureGroup();\n{_STORY_JS}\n"
+            f"window.__storyInit(window.map, {escape.script_json(payload)});")
+
+
+def layer_js(marks: list[Mark], var: str, membership: dict | None = None, tab_base: int = 0,
+             group: str = "") -> str:
+    """Leaflet JavaScript that declares `var` as a featureGroup holding the marks; `tab_base` places its
+    named marks in the Tab order (the layer's rank in TAB_ORDER times 100,000, then the marks' order);
+    `membership` shades the countries, and `group` names the grouping shaded (the "whole grouping" control)."""
+    js = (f"var {var} = L.featureGroup();\nwindow.__renderMarks({var}, "
+          f"{escape.script_json([m.to_json() for m in marks])}, {tab_base});")
+    if membership is not None:
+        js += (f"\nwindow.__membershipGroup = {escape.script_json(group)};"
+               f"\nwindow.__membership = {escape.script_json(membership)};"
+               "\nif (window.__applyMembership) { window.__applyMembership(); }")
+    # New marks: show the current selection on them too, and lay them out.
+    js += "\nif (window.__applySelection) { window.__applySelection(true); }"
+    js += "\nif (window.__layout) { window.__layout(); }"
+    js += "\nif (window.__tabOrder) { window.__tabOrder(); }"
+    return js
+
+
+class _Verbatim(Element):
+    """Text that goes into the page as it is.
+
+    branca wraps each rendered macro in a new Element, which compiles that text as a
+    Jinja template again: slow for a layer of tens of kilobytes, and braces in data
+    would be evaluated. This element is rendered by returning its text.
+    """
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        return self.text
+
+
+class _VerbatimMacro(MacroElement):
+    """A MacroElement whose rendered header, html and script reach the figure verbatim."""
+
+    def render(self, **kwargs) -> None:
+        figure = self.get_root()
+        macros = self._template.module.__dict__
+        for part in ("header", "html", "script"):
+            if part in macros:
+                getattr(figure, part).add_child(_Verbatim(macros[part](self, kwargs)), name=self.get_name())
+        for element in self._children.values():
+            element.render(**kwargs)
+
+
+class _Basemap(_VerbatimMacro):
+    """The map's own script and styles (static/app/map-*.js, map.css): country polygons from our own geodata,
+    fetched once from the app's static files, the labels, the legend, the first view; configured by JSON."""
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+        <style>{{ this.css }}</style>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        {{ this.code }}
+        window.__mapBasemap({{ this._parent.get_name() }}, {{ this.config }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, url: str, labels: list[tuple[str, float, float]]):
+        super().__init__()
+        self._name = "Basemap"
+        self.config = escape.script_json({
+            "url": url,
+            "labels": [(escape.template(n), lat, lon) for n, lat, lon in labels],
+            "base": LAND_STYLE,
+            "patterned": [status for status, hatch in MEMBERSHIP_PATTERN.items() if hatch],
+            "bounds": TOUR_BOUNDS,
+            "legend": legend_html(),
+            "refPattern": REF_PATTERN.pattern,
+            "selParam": P_SEL,
+        })
+        self.code = "\n".join(read_static(name) for name in MAP_SCRIPTS)
+        self.css = map_css() + "".join(read_static(name) for name in MAP_STYLES[1:])
+
+
+def build_base_map(
+    basemap_url: str,
+    labels: list[tuple[str, float, float]],
+    js: list[tuple[str, str]],
+    css: list[tuple[str, str]],
+) -> folium.Map:
+    """The static part of the map; it never changes between reruns, so it is never remounted."""
+    fmap = folium.Map(location=DEFAULT_CENTER, zoom_start=DEFAULT_ZOOM, tiles=None,
+                      min_zoom=2, max_zoom=10, control_scale=True, prefer_canvas=False)
+    # First, so that the polygons download while Leaflet loads (see static/app/basemap-prefetch.js).
+    prefetch = f"{STATIC_URL}/app/basemap-prefetch.js?" + urllib.parse.urlencode({"geojson": basemap_url})
+    fmap.default_js = [("basemap_prefetch", prefetch), *js]
+    fmap.default_css = css
+    _Basemap(basemap_url, labels).add_to(fmap)
+    return fmap
+
+
+
+def build_layer_js(kind: str, var: str, records: list[Annotation], corpus: Corpus, borders_gdf,
+                   shade: str, on: dt.date) -> str:
+    """The JavaScript of one dynamic layer (what the map page caches per filter)."""
+    membership, group = None, ""
+    if kind == "members":
+        status = membership_status([r for r in records if isinstance(r, Membership)], shade, on)
+        group = corpus.organizations[shade]
+        membership = membership_payload(status, group, corpus, on)
+    return layer_js(layer_marks(kind, records, corpus, borders_gdf), var, membership,
+                    tab_base=TAB_ORDER.index(kind) * 100_000, group=group)
+
+
+
+def add_online_tiles(fmap: folium.Map, provider) -> None:
+    """Optional online basemap (off by default): an xyzservices provider, under our polygons."""
+    folium.TileLayer(tiles=provider.build_url(), attr=provider.html_attribution,
+                     name=provider.name, max_zoom=provider.get("max_zoom", 18), opacity=0.6).add_to(fmap)

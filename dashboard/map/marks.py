@@ -1,0 +1,377 @@
+"""The map's marks from records: pure geometry and words (what each mark is, where, its tooltip and popup).
+
+    layer_marks(kind, records, corpus, borders_gdf) -> list[Mark]
+
+A Mark is one thing drawn on a dynamic layer, in (lat, lon) degrees (WGS84), its HTML already escaped
+(`escape.template`: the same text reaches folium's Jinja templates and JavaScript). The map
+(dashboard.map.leaflet), the briefing file and the PNG draw the same marks. Lengths are geodesic on the
+WGS84 ellipsoid (dashboard.map.geo). Pure: no folium, no Streamlit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import math
+import re
+from dataclasses import dataclass
+
+import shapely
+
+from dashboard import escape
+from dashboard.corpus.dates import format_date
+from dashboard.corpus.load import Corpus
+from dashboard.corpus.memberships import status_held_since, status_label
+from dashboard.corpus.model import Annotation, Border, Membership, MilitarySite, VisitStop
+from dashboard.labels import KIND_LABELS, LAYER_LABELS
+from dashboard.map.describe import mark_name
+from dashboard.map.geo import geodesic_arc, geodesic_distance_km
+from dashboard.map.style import (
+    BORDER_COLOR,
+    BORDER_HALO,
+    MEMBERSHIP_EDGE,
+    MEMBERSHIP_STYLE,
+    PALETTE,
+    ROUTE_COLOR,
+    SITE_STYLE,
+    STOP_STYLE,
+)
+
+# Where a flag in a tooltip sends the reader (the briefing file, which has no panel, says its own).
+EVIDENCE_HINT = "see the evidence panel"
+# The return leg (Bishkek -> Moscow) runs beside the outbound one (Moscow -> Almaty): it is bent this far
+# to the other side at its middle, so that the two are told apart.
+RETURN_BEND_KM = 170.0
+REF_PATTERN = re.compile(r"ref: ([a-z0-9][a-z0-9-]*)")
+DISPLAY_TOLERANCE_DEG = 0.01
+# Past this many markers a layer is drawn as counts per grid cell, so that what the
+# browser receives stays bounded however large the corpus grows.
+MAX_MARKERS = 150
+GRID_DEG = 0.5
+
+
+def _ref(record_id: str) -> str:
+    return f'<div class="ref">ref: {escape.template(record_id)}</div>'
+
+
+def _flag(record: Annotation, corpus: Corpus) -> str:
+    """A visible warning on records whose sources disagree."""
+    if record.id not in corpus.disputed:
+        return ""
+    return f'<div class="flag">⚠ sources disagree: {EVIDENCE_HINT}</div>'
+
+
+def record_id_from_tooltip(text: str | None) -> str | None:
+    """The record id a clicked feature's tooltip carries, if any."""
+    match = REF_PATTERN.search(text or "")
+    return match.group(1) if match else None
+
+
+def short_quote(record: Annotation, limit: int = 180) -> str:
+    """First excerpt of a record, cut at a word boundary."""
+    if not record.excerpts:
+        return ""
+    quote = " ".join(record.excerpts[0].quote.split())
+    if len(quote) <= limit:
+        return quote
+    return quote[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def _popup(record: Annotation, corpus: Corpus, extra: str = "") -> str:
+    quote = short_quote(record)
+    body = f"<b>{escape.template(record.title)}</b>{extra}"
+    if quote:
+        source = corpus.sources[record.excerpts[0].source].label
+        body += f'<blockquote>“{escape.template(quote)}”</blockquote><div class="src">— {escape.template(source)}</div>'
+    elif record.references:
+        body += f'<div class="src">Context: {escape.template(record.references[0].title)}</div>'
+    return body + _ref(record.id)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One thing drawn on a dynamic layer; its HTML strings are already escaped."""
+
+    shape: str  # "marker" (a divIcon), "line" or "circle"
+    points: tuple[tuple[float, float], ...]
+    tooltip: str | None = None
+    popup: str | None = None
+    icon: str | None = None
+    icon_class: str = ""
+    icon_size: tuple[int, int] = (24, 24)
+    icon_anchor: tuple[int, int] = (12, 12)
+    style: tuple[tuple[str, object], ...] = ()
+    # The accessible name (describe.mark_name, escaped as the tooltip is) of a mark that selects a record:
+    # it takes focus, in tour order. A mark without one is out of the Tab order and hidden from screen readers.
+    name: str | None = None
+
+    def to_json(self) -> list:
+        """Compact form read by the layer script's renderer."""
+        return [self.shape, [[round(lat, 5), round(lon, 5)] for lat, lon in self.points], self.tooltip,
+                self.popup, self.icon, self.icon_class, list(self.icon_size), list(self.icon_anchor),
+                dict(self.style), self.name]
+
+
+def _style(**kwargs) -> tuple[tuple[str, object], ...]:
+    return tuple((k, v) for k, v in kwargs.items() if v is not None)
+
+
+@dataclass(frozen=True)
+class Leg:
+    """One flight leg of the route, with its geodesic length."""
+
+    start: VisitStop
+    end: VisitStop
+    km: float
+
+
+def route_legs(stops: list[VisitStop]) -> list[Leg]:
+    """Moscow -> stops in order -> back to Moscow, each leg measured on the WGS84 ellipsoid."""
+    made = sorted((s for s in stops if s.status == "made"), key=lambda s: s.order or 0)
+    origin = next((s for s in stops if s.status == "origin"), None)
+    path = ([origin] if origin else []) + made + ([origin] if origin and made else [])
+    return [
+        Leg(a, b, geodesic_distance_km(a.location.lat, a.location.lon, b.location.lat, b.location.lon))
+        for a, b in zip(path, path[1:])
+    ]
+
+
+def _bearing_arrow(points: list[tuple[float, float]], at: float = 0.5) -> tuple[tuple[float, float], float]:
+    """A point a share `at` along a line, and the line's heading there (degrees clockwise from north)."""
+    mid = min(max(int(len(points) * at), 1), len(points) - 1)
+    (lat1, lon1), (lat2, lon2) = points[mid - 1], points[mid]
+    return points[mid], math.degrees(math.atan2(lon2 - lon1, lat2 - lat1))
+
+
+def bend(points: list[tuple[float, float]], km: float) -> list[tuple[float, float]]:
+    """A line pushed sideways by up to `km` at its middle (a sine profile), its ends kept in place:
+    a return leg drawn beside the outbound one instead of on top of it."""
+    if len(points) < 3 or km == 0:
+        return points
+    (lat1, lon1), (lat2, lon2) = points[0], points[-1]
+    # Perpendicular to the chord, in degrees, scaled so that one unit is ~1 km at this latitude.
+    mid_lat = math.radians((lat1 + lat2) / 2)
+    dx, dy = (lon2 - lon1) * math.cos(mid_lat), lat2 - lat1
+    norm = math.hypot(dx, dy) or 1.0
+    px, py = -dy / norm, dx / norm
+    out = []
+    for i, (lat, lon) in enumerate(points):
+        shift = km / 111.32 * math.sin(math.pi * i / (len(points) - 1))
+        out.append((lat + py * shift, lon + px * shift / max(math.cos(math.radians(lat)), 0.1)))
+    return out
+
+
+@dataclass(frozen=True)
+class LegDrawing:
+    """How one leg is drawn: its line, whether it is the way back, its day ('27 Feb'), and where its
+    arrow and label sit (a point on the line and the line's heading there, degrees clockwise from north)."""
+
+    leg: Leg
+    points: tuple[tuple[float, float], ...]
+    returning: bool
+    when: str
+    arrow_at: tuple[float, float]
+    heading: float
+
+
+def draw_leg(leg: Leg) -> LegDrawing:
+    """A leg as the map draws it: the geodesic arc (the return leg bent beside the outbound one)."""
+    points = geodesic_arc(leg.start.location.lat, leg.start.location.lon,
+                          leg.end.location.lat, leg.end.location.lon, n=48)
+    returning = leg.end.status == "origin"
+    if returning:
+        points = bend(points, RETURN_BEND_KM)
+    day = leg.end.date if leg.end.date else leg.start.date
+    when = format_date(day)[:-5] if day else ""  # '27 Feb'
+    # The labels of the two long legs sit at different points along them, so they do not meet.
+    point, angle = _bearing_arrow(points, 0.62 if returning else 0.4)
+    return LegDrawing(leg, tuple(points), returning, when, point, angle)
+
+
+def route_marks(stops: list[VisitStop], corpus: Corpus) -> list[Mark]:
+    """Geodesic legs with their direction, day and km (the return leg bent beside the outbound one),
+    numbered stops, stops not made, and the phone call."""
+    marks: list[Mark] = []
+    for leg in route_legs(stops):
+        drawn = draw_leg(leg)
+        when = drawn.when
+        label = escape.template(f"{leg.start.city} → {leg.end.city}{', ' + when if when else ''}: {leg.km:,.0f} km "
+                    "(geodesic, WGS84)")
+        marks.append(Mark("line", drawn.points, tooltip=label,
+                          style=_style(color=ROUTE_COLOR, weight=3, opacity=0.85,
+                                       dashArray="8 5" if drawn.returning else None)))
+        marks.append(Mark(
+            "marker", (drawn.arrow_at,), tooltip=label,
+            icon=f'<div class="leg-arrow" style="transform: rotate({drawn.heading - 90:.0f}deg)">➤</div>'
+                 f'<div class="leg-km">{escape.template(when + " · ") if when else ""}{leg.km:,.0f} km</div>',
+            icon_class="leg-label", icon_size=(90, 30), icon_anchor=(8, 8)))
+    for stop in tour_order(stops):
+        marks.extend(_stop_marks(stop, stops, corpus))
+    return marks
+
+
+_TOUR_RANK = {"origin": 0, "made": 1, "not_made": 2, "phone_call": 3}
+
+
+def tour_order(stops: list[VisitStop]) -> list[VisitStop]:
+    """Stops in tour order, which is also the Tab order: the start, the stops made, those not made, the call."""
+    return sorted(stops, key=lambda s: (_TOUR_RANK[s.status], s.order or 0))
+
+
+def _stop_marks(stop: VisitStop, stops: list[VisitStop], corpus: Corpus) -> list[Mark]:
+    where = (stop.location.lat, stop.location.lon)
+    leaders = ", ".join(stop.leaders)
+    if stop.status == "phone_call":
+        dushanbe = next((s for s in stops if s.city == "Dushanbe" and s.status == "made"), None)
+        if dushanbe is None:
+            return []
+        tip = escape.template(f"Phone call from the Dushanbe talks: {leaders}") + _ref(stop.id)
+        return [Mark("line", ((dushanbe.location.lat, dushanbe.location.lon), where), tooltip=tip,
+                     popup=_popup(stop, corpus), name=escape.template(mark_name(stop, corpus)),
+                     style=_style(color=STOP_STYLE["phone_call"], weight=2, dashArray="2 6"))]
+    if stop.status == "origin":
+        badge, cls = "M", "stop-origin"
+    elif stop.status == "made":
+        badge, cls = str(stop.order), "stop-made"
+    else:
+        badge, cls = "✕", "stop-not-made"
+    if stop.id in corpus.disputed:
+        cls += " flagged"
+    title = {"made": f"Stop {stop.order}", "not_made": "Not visited", "origin": "Start and end"}[stop.status]
+    when = format_date(stop.date, stop.date_precision) if stop.date else "no date"
+    tip = (f"<b>{escape.template(title)}: {escape.template(stop.city)}</b><br>{escape.template(when)}"
+           + (f"<br>{escape.template(leaders)}" if leaders else "")
+           + "".join(f"<br>• {escape.template(a)}" for a in stop.agenda[:3]) + _flag(stop, corpus) + _ref(stop.id))
+    return [Mark("marker", (where,), tooltip=tip, popup=_popup(stop, corpus),
+                 icon=f'<div class="stop {cls}">{escape.template(badge)}</div>', icon_class="stop-icon",
+                 icon_size=(26, 26), icon_anchor=(13, 13), name=escape.template(mark_name(stop, corpus)))]
+
+
+def site_marks(sites: list[MilitarySite], corpus: Corpus) -> list[Mark]:
+    """One marker per Russian military site, shape and colour by status."""
+    marks = []
+    for site in sites:
+        style = SITE_STYLE[site.status]
+        details = [f"status: {style['label']}"]
+        if site.aircraft:
+            details.append("aircraft: " + ", ".join(site.aircraft))
+        if site.personnel:
+            details.append("personnel: " + site.personnel)
+        lines = "".join(f"<br>{escape.template(d)}" for d in details)
+        flagged = " flagged" if site.id in corpus.disputed else ""
+        marks.append(Mark(
+            "marker", ((site.location.lat, site.location.lon),),
+            tooltip=f"<b>{escape.template(site.title)}</b>{lines}" + _flag(site, corpus) + _ref(site.id),
+            popup=_popup(site, corpus, extra=lines),
+            icon=f'<div class="site{flagged}" data-status="{site.status}" style="color:{style["color"]}">'
+                 f'{style["shape"]}</div>'
+                 '<div class="site-stem"></div>',
+            icon_class="site-icon", icon_size=(24, 34), icon_anchor=(1, 34), name=escape.template(mark_name(site, corpus))))
+    return marks
+
+
+def border_lines(borders: list[Border]) -> list[Border]:
+    """The records the map draws a border line for, in the records' order: one per border however many records
+    discuss it, the first record speaking for it (its tooltip, popup and name)."""
+    firsts: dict[str, Border] = {}
+    for record in borders:
+        firsts.setdefault(record.geodata_id, record)
+    return list(firsts.values())
+
+
+def border_marks(borders: list[Border], borders_gdf, corpus: Corpus) -> list[Mark]:
+    """The borders the articles discuss, highlighted, with their computed geodesic length."""
+    by_id = {row.id: row for row in borders_gdf.itertuples()}
+    marks = []
+    for record in border_lines(borders):
+        row = by_id.get(record.geodata_id)
+        if row is None:
+            continue
+        tip = (f"<b>{escape.template(record.title)}</b><br>computed: {row.length_km:,.0f} km "
+               f"(geodesic, {escape.template(row.resolution)})" + _flag(record, corpus) + _ref(record.id))
+        primary = record.emphasis == "primary"
+        name = escape.template(mark_name(record, corpus, length_km=row.length_km))
+        for coords in display_lines(row.geometry.wkb):
+            if primary:
+                marks.append(Mark("line", coords, style=_style(**BORDER_HALO)))
+            marks.append(Mark("line", coords, tooltip=tip, popup=_popup(record, corpus), style=_style(
+                color=BORDER_COLOR, weight=5 if primary else 3, opacity=0.95 if primary else 0.6,
+                dashArray=None if primary else "6 5"), name=name))
+            name = None  # a border drawn in several pieces takes focus once
+    return marks
+
+
+@functools.lru_cache(maxsize=256)
+def display_lines(wkb: bytes) -> tuple[tuple[tuple[float, float], ...], ...]:
+    """A border as drawn: simplified (~1 km at these zooms), (lat, lon) to 4 decimals; once per geometry.
+
+    The lengths shown beside it come from the full line.
+    """
+    shown = shapely.from_wkb(wkb).simplify(DISPLAY_TOLERANCE_DEG, preserve_topology=False)
+    lines = shown.geoms if shown.geom_type == "MultiLineString" else [shown]
+    return tuple(tuple((round(lat, 4), round(lon, 4)) for lon, lat in line.coords) for line in lines)
+
+
+def membership_payload(status: dict[str, Membership], org_short: str, corpus: Corpus, on: dt.date) -> dict:
+    """Style and tooltip per shaded country; the basemap applies them (no polygons per rerun)."""
+    payload = {}
+    periods = [r for r in corpus.records if isinstance(r, Membership)]
+    for code, record in status.items():
+        began = status_held_since(periods, record)
+        since = format_date(began.date, began.date_precision) if began.date else "?"
+        unsettled = (f'<div class="flag">⚠ unsettled: {EVIDENCE_HINT}</div>' if record.unsettled else "")
+        tip = (f"<b>{escape.template(corpus.countries.get(code, code))}</b> · {escape.template(org_short)}: "
+               f"{escape.template(status_label(record.status))}<br>since {escape.template(since)} (as of {escape.template(format_date(on))})"
+               + unsettled + _flag(record, corpus) + _ref(record.id))
+        payload[code] = {"style": {**MEMBERSHIP_STYLE[record.status.value], **MEMBERSHIP_EDGE},
+                         "tooltip": tip, "status": record.status.value, "label": status_label(record.status)}
+    return payload
+
+
+
+
+def layer_marks(kind: str, records: list[Annotation], corpus: Corpus, borders_gdf) -> list[Mark]:
+    """The marks of one of the map's dynamic layers, from the (already filtered) records."""
+    if kind == "border":
+        return border_marks([r for r in records if isinstance(r, Border)], borders_gdf, corpus)
+    if kind == "route":
+        stops = [r for r in records if isinstance(r, VisitStop)]
+        if len(stops) > MAX_MARKERS:
+            return grid_marks(stops, KIND_LABELS["visit_stop"])
+        return route_marks(stops, corpus)
+    if kind == "sites":
+        sites = [r for r in records if isinstance(r, MilitarySite)]
+        if len(sites) > MAX_MARKERS:
+            return grid_marks(sites, LAYER_LABELS["sites"])
+        return site_marks(sites, corpus)
+    if kind == "members":
+        return []
+    raise ValueError(f"unknown layer {kind!r}")
+
+
+
+def grid_cells(records: list[Annotation], deg: float = GRID_DEG) -> dict[tuple[int, int], list[Annotation]]:
+    """Located records grouped by grid cell, in corpus order."""
+    cells: dict[tuple[int, int], list[Annotation]] = {}
+    for record in records:
+        loc = getattr(record, "location", None)
+        if loc is not None:
+            cells.setdefault((int(loc.lat // deg), int(loc.lon // deg)), []).append(record)
+    return cells
+
+
+def grid_marks(records: list[Annotation], what: str) -> list[Mark]:
+    """Too many markers to draw one by one: one circle per grid cell, sized by its count."""
+    marks = []
+    for members in grid_cells(records).values():
+        lat = sum(r.location.lat for r in members) / len(members)
+        lon = sum(r.location.lon for r in members) / len(members)
+        names = "".join(f"<br>• {escape.template(r.title)}" for r in members[:5])
+        more = f"<br>… and {len(members) - 5} more: filter to see them one by one" if len(members) > 5 else ""
+        tip = f"<b>{len(members)} {escape.template(what.lower())} here</b>{names}{more}" + _ref(members[0].id)
+        marks.append(Mark("circle", ((lat, lon),), tooltip=tip, style=_style(
+            radius=round(min(28, 6 + 3 * len(members) ** 0.5), 1), color="#222", weight=1,
+            fillColor=PALETTE["vermillion"], fillOpacity=0.6),
+            name=escape.template(f"{len(members)} {what.lower()} here, the first: {members[0].title}")))
+    return marks
+

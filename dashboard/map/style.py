@@ -1,0 +1,116 @@
+"""How the map looks, in one place: the palette, each status's and mark's style, the basemap's colours, the
+layers' names and order, and the first view. The map (dashboard.map.leaflet, static/app/), the briefing file, the
+PNG (dashboard.downloads.image), the story's small maps (dashboard.story.minimap) and the charts all read these
+tables; none restates a colour. Pure: no folium, no Streamlit.
+
+Colours are CSS hex strings; widths and dashes are Leaflet path options in CSS pixels.
+"""
+
+from __future__ import annotations
+
+from dashboard.labels import SITE_STATUS_LABELS
+
+# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
+PALETTE = {
+    "blue": "#0072B2",
+    "sky": "#56B4E9",
+    "green": "#009E73",
+    "orange": "#E69F00",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "yellow": "#F0E442",
+    "grey": "#777777",
+    # Two more from Paul Tol's muted scheme, for statuses the eight above cannot all tell apart.
+    "teal": "#44AA99",
+    "rose": "#CC6677",
+    "black": "#222222",
+}
+MEMBERSHIP_STYLE = {
+    "member": {"fillColor": PALETTE["blue"], "fillOpacity": 0.55, "dashArray": None},
+    "associate": {"fillColor": PALETTE["purple"], "fillOpacity": 0.45, "dashArray": None},
+    "observer": {"fillColor": PALETTE["sky"], "fillOpacity": 0.45, "dashArray": "6 4"},
+    "dialogue_partner": {"fillColor": PALETTE["yellow"], "fillOpacity": 0.45, "dashArray": "3 3"},
+    "partner": {"fillColor": PALETTE["teal"], "fillOpacity": 0.45, "dashArray": "8 2"},
+    "prospective": {"fillColor": PALETTE["green"], "fillOpacity": 0.40, "dashArray": "2 4"},
+    "suspended": {"fillColor": PALETTE["orange"], "fillOpacity": 0.45, "dashArray": "8 3 2 3"},
+    "frozen": {"fillColor": PALETTE["rose"], "fillOpacity": 0.45, "dashArray": "2 2"},
+    "former": {"fillColor": PALETTE["grey"], "fillOpacity": 0.30, "dashArray": "1 5"},
+}
+# A fill pattern per status besides membership itself, so that statuses differ in more than colour
+# (WCAG 1.4.1): on the map and in the legend alike (pattern_defs).
+MEMBERSHIP_PATTERN = {
+    "member": None,
+    "associate": "vertical",
+    "observer": "dots",
+    "dialogue_partner": "horizontal",
+    "partner": "grid",
+    "prospective": "rising",
+    "suspended": "falling",
+    "frozen": "cross",
+    "former": "rings",
+}
+# The same patterns as plotly draws them (the charts' membership timeline); plotly has no rings: larger,
+# fainter dots instead.
+PLOTLY_PATTERN = {
+    "vertical": {"shape": "|"}, "horizontal": {"shape": "-"}, "grid": {"shape": "+"}, "rising": {"shape": "/"},
+    "falling": {"shape": "\\"}, "cross": {"shape": "x"}, "dots": {"shape": "."},
+    "rings": {"shape": ".", "size": 12, "solidity": 0.15},
+}
+_HATCH = {
+    "vertical": '<path d="M4 0V8" stroke-width="1.6"/>',
+    "horizontal": '<path d="M0 4H8" stroke-width="1.6"/>',
+    "grid": '<path d="M4 0V8M0 4H8" stroke-width="1.1"/>',
+    "rising": '<path d="M-2 2L2 -2M0 8L8 0M6 10L10 6" stroke-width="1.4"/>',
+    "falling": '<path d="M-2 6L2 10M0 0L8 8M6 -2L10 2" stroke-width="1.4"/>',
+    "cross": '<path d="M0 0L8 8M8 0L0 8" stroke-width="1.1"/>',
+    "dots": '<circle cx="4" cy="4" r="1.4" stroke="none" fill="#222" fill-opacity="0.7"/>',
+    "rings": '<circle cx="4" cy="4" r="2" stroke-width="1" fill="none"/>',
+}
+
+
+def pattern_defs() -> str:
+    """An SVG holding one <pattern id="pat-STATUS"> per patterned status: the status colour at its opacity,
+    hatched in dark grey. Map paths and legend swatches fill with url(#pat-STATUS)."""
+    out = []
+    for status, hatch in MEMBERSHIP_PATTERN.items():
+        if hatch is None:
+            continue
+        style = MEMBERSHIP_STYLE[status]
+        out.append(f'<pattern id="pat-{status}" width="8" height="8" patternUnits="userSpaceOnUse">'
+                   f'<rect width="8" height="8" fill="{style["fillColor"]}" fill-opacity="{style["fillOpacity"]}"/>'
+                   f'<g stroke="#222" stroke-opacity="0.7">{_HATCH[hatch]}</g></pattern>')
+    return ('<svg class="patterns" aria-hidden="true" focusable="false" width="0" height="0" '
+            f'style="position:absolute"><defs>{"".join(out)}</defs></svg>')
+
+
+SITE_STYLE = {
+    "active": {"color": PALETTE["vermillion"], "label": SITE_STATUS_LABELS["active"], "shape": "■"},
+    "withdrawal_offered": {"color": PALETTE["orange"], "label": SITE_STATUS_LABELS["withdrawal_offered"],
+                           "shape": "◆"},
+    "proposed": {"color": PALETTE["purple"], "label": SITE_STATUS_LABELS["proposed"], "shape": "▲"},
+    "closed": {"color": PALETTE["grey"], "label": SITE_STATUS_LABELS["closed"], "shape": "✕"},
+}
+STOP_STYLE = {
+    "made": PALETTE["black"],
+    "not_made": PALETTE["grey"],
+    "phone_call": PALETTE["green"],
+    "origin": PALETTE["black"],
+}
+BORDER_COLOR = PALETTE["vermillion"]
+ROUTE_COLOR = PALETTE["black"]
+# The basemap: the sea (the map's background), a country outside the shaded grouping, and the outline a
+# shaded country gets (its fill is MEMBERSHIP_STYLE's, over the sea). The map, the briefing file and the
+# PNG all draw with these.
+SEA_COLOR = "#cfe3ef"
+LAND_STYLE = {"color": "#ffffff", "weight": 1, "fillColor": "#e8e4da", "fillOpacity": 1, "dashArray": None}
+MEMBERSHIP_EDGE = {"color": "#444", "weight": 1}
+# A primary border is drawn over a white halo, so that it stands out on any shading.
+BORDER_HALO = {"color": "#ffffff", "weight": 9, "opacity": 0.9}
+
+# The map's first view: Moscow to the Tajik–Afghan border while it loads; then it frames the story, the three
+# stops and the Tajik-Afghan border (TOUR_BOUNDS, [[south, west], [north, east]]). Moscow, off to the
+# north-west, is shown by an edge mark (static/app/map-layout.js).
+DEFAULT_CENTER = (47.0, 57.5)
+DEFAULT_ZOOM = 4
+TOUR_BOUNDS = [[36.4, 66.6], [44.0, 78.4]]
+

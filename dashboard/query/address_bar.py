@@ -1,0 +1,21 @@
+"""What the address bar should hold for a view: the parameters the server sets, and those the map keeps (pure)."""
+
+from __future__ import annotations
+
+from dashboard.corpus.load import Corpus
+from dashboard.query import link as vs
+
+
+def link_payload(view: vs.ViewState, corpus: Corpus) -> dict:
+    """What the address bar should hold: {"want": {parameter: value} of the view, without the map's position,
+    "keep": ["lat", "lon", "z"]}, merged in the browser with the map's own.
+
+    The map reports its center and zoom in the browser (no rerun per pan), so the query string
+    is merged there (static/app/filter-panel.js): the server's parameters plus the map's view.
+
+    The server never writes `st.query_params` (the panel drops a link's bad parameters): a session that a
+    reconnect starts must not overwrite the address bar with the link the page was opened with before the
+    panel has sent it back (see `restore_from_address_bar` in dashboard/ui/session.py).
+    """
+    wanted = {k: v for k, v in vs.encode(view, corpus).items() if k not in vs.VIEW_PARAMS}
+    return {"want": wanted, "keep": list(vs.VIEW_PARAMS)}

@@ -1,0 +1,269 @@
+// The dashboard's map: the basemap (countries drawn from our geodata, shaded by the members layer), the selection
+// followed from the page's address, each mark's focus and name, the country labels, the legend, the first view,
+// and what the map tells the page (its frame for the downloads, its view in the address). Runs in the map's frame
+// once, from the map's script (dashboard/map/leaflet.py), after map-marks.js, map-popups.js, map-gestures.js,
+// map-layout.js and map-grouping.js; `config` is JSON from Python:
+//   url: the basemap's GeoJSON; labels: [[name (escaped HTML), lat, lon]]; base: a country's style outside the
+//   grouping (style.LAND_STYLE); patterned: the statuses filled with a pattern; bounds: the first view
+//   [[south, west], [north, east]]; legend: the legend's HTML; refPattern: the regular expression of a
+//   tooltip's "ref: …" line; selParam: the address's selection parameter.
+window.__mapBasemap = function (map, config) {
+  var labels = config.labels;
+  if (map.keyboard) {
+    // Leaflet focuses the map on mousedown, which scrolls a partly hidden map into view between press and release,
+    // so the click lands elsewhere: the map takes focus first here, without scrolling (Leaflet's handler then
+    // finds it focused and does nothing).
+    var holder = map.getContainer();
+    holder.addEventListener("mousedown", function () {
+      if (document.activeElement !== holder) { holder.focus({preventScroll: true}); }
+    }, true);
+  }
+  var base = config.base;
+  var patterned = config.patterned;
+  function paint(f) { window.__paintPattern(f, patterned); }
+  window.__baseStyle = base;
+  window.__applyMembership = function() {
+    var layer = window.__basemap, status = window.__membership || {};
+    if (!layer) { return; }
+    layer.eachLayer(function(f) {
+      var s = status[f.feature.properties.iso2], style = s ? s.style : base, o = f.options;
+      var name = f.feature.properties.name;
+      var tip = s ? s.tooltip : "<b>" + name + "</b><br>not in the selected grouping";
+      // The world has 250 states and a change of filter restyles few: one drawn as it should be is left.
+      if (f.__tip === tip && o.fillColor === style.fillColor && o.fillOpacity === style.fillOpacity &&
+          o.color === style.color && o.weight === style.weight && o.dashArray === style.dashArray) {
+        return;
+      }
+      f.__status = s ? s.status : null;
+      f.setStyle(style);
+      paint(f);
+      delete f.__beforeSelection;
+      f.__tip = tip;
+      f.setTooltipContent(tip);
+    });
+    window.__applySelection(true);
+    if (window.__groupingRefresh) { window.__groupingRefresh(); }
+  };
+  // The selected record's mark is highlighted. The selection is the page's `sel` parameter,
+  // which the app keeps in step with its state whichever way it was made (a click here, a
+  // chart, a link, Clear selection), so the map follows it rather than being told.
+  var shownSelection;
+  var refOf = window.__refOf;
+  function highlight(layer, on) { window.__highlight(layer, on, patterned); }
+  window.__applySelection = function(force) {
+    // On the Story page the step's marks are highlighted instead (static/app/map-story.js).
+    if (window.__storyApply) { window.__storyApply(); return; }
+    var sel = null;
+    try { sel = new URL(window.parent.location.href).searchParams.get("sel"); } catch (e) { return; }
+    if (sel === shownSelection && !force) { return; }
+    shownSelection = sel;
+    (window.feature_group || []).forEach(function(g) {
+      g.eachLayer(function(l) { highlight(l, sel !== null && refOf(l) === sel); });
+    });
+    if (window.__basemap) {
+      window.__basemap.eachLayer(function(f) { highlight(f, sel !== null && refOf(f) === sel); });
+    }
+  };
+  setInterval(window.__applySelection, 250);
+  // A mark that selects a record takes focus, is named in words (describe.mark_name) and is
+  // selected by Enter or Space as by a click (Leaflet alone only opens its popup). Any other mark
+  // (a leg's label, a border's white underlay) stays out of the Tab order and the reading.
+  window.__markReady = function(layer) {
+    if (layer.__name && layer instanceof L.Marker) {
+      window.__onEnterOrSpace(layer, function (e) { select(layer, e); });
+    }
+    // A mark gets its element when its layer reaches the map (a new one after a layer update).
+    layer.on("add", function() { decorate(layer); });
+    if (layer.getElement()) { decorate(layer); }
+  };
+  function select(layer, original) {
+    var at = layer.getLatLng ? layer.getLatLng() : layer.getBounds().getCenter();
+    layer.fire("click", {latlng: at, originalEvent: original});
+  }
+  function decorate(layer) {
+    var el = layer.getElement();
+    if (!el || el.__decorated) { return; }
+    el.__decorated = true;
+    if (!layer.__name) {
+      el.setAttribute("tabindex", "-1");
+      el.setAttribute("aria-hidden", "true");
+      return;
+    }
+    var text = document.createElement("textarea");  // decodes the escaped name, runs nothing
+    text.innerHTML = layer.__name;
+    el.setAttribute("tabindex", "0");
+    el.setAttribute("role", "button");
+    el.setAttribute("aria-label", text.value);
+    el.setAttribute("data-rank", String(layer.__rank || 0));
+    el.__layer = layer;
+    if (!(layer instanceof L.Marker)) {
+      L.DomEvent.on(el, "keydown", function(e) {
+        if (e.key === "Enter" || e.key === " ") { L.DomEvent.preventDefault(e); select(layer, e); }
+      });
+      // A focused line is brought into view (Leaflet draws nothing of a line off the map) and shows
+      // its tooltip, as a hovered one does.
+      L.DomEvent.on(el, "focus", function() {
+        var r = el.getBoundingClientRect(), box = map.getContainer().getBoundingClientRect();
+        var drawn = r.width + r.height > 0 && r.right > box.left && r.left < box.right && r.bottom > box.top &&
+          r.top < box.bottom;
+        if (!drawn) {
+          var pad = window.__clearOfControls();
+          map.fitBounds(layer.getBounds(), {animate: false, paddingTopLeft: pad[0], paddingBottomRight: pad[1]});
+        }
+        if (layer.openTooltip) { layer.openTooltip(); }
+      });
+      L.DomEvent.on(el, "blur", function() { if (layer.closeTooltip) { layer.closeTooltip(); } });
+    }
+  }
+  // Tab order: the stops in tour order, then the sites, then the lines (border, phone call), however
+  // the layers were added or updated. Lines live in the overlay pane: it goes after the marker pane
+  // in the document (the panes' z-index keeps what is drawn on top).
+  // The frame's own name and description (the sentences above the map, views/map.py).
+  try {
+    // Not its title: Streamlit and our watchdog find the frame by it.
+    window.frameElement.setAttribute("aria-label", "Map of the tour: Tab reaches each stop, site and border");
+    window.frameElement.setAttribute("aria-describedby", "map-description");
+  } catch (e) { /* a cross-origin host page */ }
+  // A mark that takes focus is scrolled into the page's view, as any focused element is: the
+  // browser scrolls only within this frame (whose map does not scroll), not the page around it.
+  function reveal(el) {
+    try {
+      var frame = window.frameElement, w = window.parent;
+      // Focus may have moved on (a quick Tab): scrolling back to this mark would leave it off screen.
+      if (!frame || !el.getBoundingClientRect || document.activeElement !== el ||
+          w.document.activeElement !== frame) { return; }
+      var r = el.getBoundingClientRect(), f = frame.getBoundingClientRect(), margin = 48;
+      var top = f.top + r.top, bottom = f.top + r.bottom, height = w.innerHeight;
+      var header = w.document.querySelector('[data-testid="stHeader"]');  // fixed over the page's top
+      var topMargin = Math.max(margin, header ? header.getBoundingClientRect().bottom + 12 : 0);
+      var box = frame.parentElement;
+      while (box && !/(auto|scroll)/.test(w.getComputedStyle(box).overflowY)) { box = box.parentElement; }
+      box = box || w.document.scrollingElement;
+      if (top < topMargin) { box.scrollTop -= topMargin - top; }
+      else if (bottom > height - margin) { box.scrollTop += bottom - (height - margin); }
+    } catch (e) { /* a cross-origin host page */ }
+  }
+  window.__mapPopups(map);  // sets window.__clearOfControls
+  window.__mapGestures(map);
+  map.getContainer().addEventListener("focusin", function(e) {
+    var layer = e.target.__layer;
+    if (layer && layer.getLatLng) {
+      var pad = window.__clearOfControls();
+      map.panInside(layer.getLatLng(), {paddingTopLeft: pad[0], paddingBottomRight: pad[1], animate: false});
+    }
+    setTimeout(function() { reveal(e.target); }, 0);
+    setTimeout(function() { reveal(e.target); }, 350);  // after Leaflet's pan to a marker
+  });
+  map.getContainer().setAttribute("role", "region");
+  map.getContainer().setAttribute("aria-label", "Map: arrow keys pan it, plus and minus zoom");
+  var panes = map.getPane("mapPane");
+  panes.appendChild(map.getPane("overlayPane"));
+  window.__tabOrder = function() {
+    var pane = map.getPane("markerPane");
+    var icons = Array.prototype.slice.call(pane.querySelectorAll(".leaflet-marker-icon[data-rank]"));
+    var sorted = icons.slice().sort(function(a, b) { return a.dataset.rank - b.dataset.rank; });
+    if (sorted.some(function(el, i) { return el !== icons[i]; })) {
+      sorted.forEach(function(el) { pane.appendChild(el); });
+    }
+  };
+  function draw(data) {
+    window.__basemap = L.geoJSON(data, {
+      style: function() { return base; },
+      onEachFeature: function(f, layer) { layer.bindTooltip(f.properties.name, {sticky: true}); }
+    }).addTo(map);
+    // Countries are reached by keyboard from the list under the map, not one by one here.
+    window.__basemap.eachLayer(function(f) {
+      var el = f.getElement();
+      if (el) { el.setAttribute("tabindex", "-1"); el.setAttribute("aria-hidden", "true"); }
+    });
+    window.__basemap.bringToBack();
+    window.__applyMembership();
+    document.getElementById("map_div").setAttribute("data-basemap", "ready");
+  }
+  (window.__basemapData || fetch(config.url).then(function(r) {
+    if (!r.ok) { throw new Error("HTTP " + r.status); }
+    return r.json();
+  })).then(draw).catch(function(err) {
+    console.error("basemap: could not load country polygons", err);
+    document.getElementById("map_div").setAttribute("data-basemap", "failed");
+    var note = L.control({position: "bottomleft"});
+    note.onAdd = function() {
+      var d = L.DomUtil.create("div", "map-note");
+      d.textContent = "Country outlines could not be loaded; markers and lines are still shown.";
+      return d;
+    };
+    note.addTo(map);
+  });
+  window.__countryLabels(map, labels);
+  function zoomClass() {
+    var c = map.getContainer();
+    c.classList.toggle("zoom-low", map.getZoom() < 5);
+  }
+  map.on("zoomend", zoomClass);
+  window.__wideScreen = function() {
+    try { return window.parent.innerWidth >= 1000; } catch (e) { return window.innerWidth >= 1000; }
+  };
+  // The first view frames the story (the three stops and the border) clear of the map's controls:
+  // the legend's open strip at the map's foot on a wide screen, the zoom buttons, the scale. Fitted
+  // again once the legend is on the map (its height depends on the width), so nothing of the first
+  // view lies under it.
+  window.__firstFit = function() {
+    var pad = window.__clearOfControls();
+    var fit = {animate: false, paddingTopLeft: [0, pad[0][1] - 28], paddingBottomRight: [0, pad[1][1] - 28]};
+    try {
+      // A link with a map view opens on it instead.
+      if (new URL(window.parent.location.href).searchParams.has("lat")) { return; }
+    } catch (e) { /* a cross-origin host page: the story's frame */ }
+    map.fitBounds(config.bounds, fit);
+  };
+  window.__firstFit();
+  zoomClass();
+  window.__mapLayout(map);
+  window.__groupingControl(map);
+  // What the reader sees, for the downloads (a briefing file, a PNG): the map's bounds and size on
+  // the page, kept on the page's window as the map moves (static/app/downloads.js reads them).
+  function reportFrame() {
+    try {
+      var b = map.getBounds(), size = map.getSize();
+      window.parent.__mapFrame = {bounds: [[b.getSouth(), b.getWest()], [b.getNorth(), b.getEast()]],
+                                  size: [size.x, size.y], zoom: map.getZoom()};
+    } catch (e) { /* a cross-origin host page */ }
+  }
+  reportFrame();
+  map.on("moveend resize", reportFrame);
+  map.on("moveend", function() {
+    try {
+      var c = map.getCenter(), w = window.parent;
+      w.__mapView = {lat: c.lat.toFixed(3), lon: c.lng.toFixed(3), z: String(map.getZoom())};
+      var url = new URL(w.location.href);
+      url.searchParams.set("lat", c.lat.toFixed(3));
+      url.searchParams.set("lon", c.lng.toFixed(3));
+      url.searchParams.set("z", String(map.getZoom()));
+      w.history.replaceState(w.history.state, "", url.toString());
+    } catch (e) { /* a cross-origin host page: the view just is not shared */ }
+  });
+  // A click on a mark or a shaded country names its record in the address bar at once, as the
+  // server's reply will: a click made while the page reconnects is then in the link the new
+  // session starts from (see README, "After a reconnect").
+  var refPattern = new RegExp(config.refPattern);
+  map.on("layeradd", function(e) {
+    var layer = e.layer;
+    if (!layer.getTooltip || layer.__selects) { return; }
+    layer.__selects = true;
+    layer.on("click", function() {
+      var tip = layer.getTooltip(), ref = tip && refPattern.exec(String(tip.getContent()));
+      if (!ref || window.__storyApply) { return; }
+      try {
+        var w = window.parent, url = new URL(w.location.href);
+        url.searchParams.set(config.selParam, ref[1]);
+        w.history.replaceState(w.history.state, "", url.toString());
+      } catch (err) { /* a cross-origin host page */ }
+    });
+  });
+  // The legend: a button that opens a strip along the map's foot on a wide screen, and a box at the top right on
+  // a phone, where the map's foot is below the first screen. Closed at first: open, it would cover a fifth of the
+  // map (issue 23); the shading is also named above the map and in each tooltip. The first view is fitted again
+  // once it is on the map (its height depends on the width).
+  window.__mapLegend(map, config.legend, window.__wideScreen(), false);
+  window.__firstFit();
+};

@@ -1,0 +1,120 @@
+// The map's marks in the browser, one copy for the dashboard's map and the briefing file (both load this file
+// before their own script: dashboard/map/leaflet.py, dashboard/downloads/briefing.py). The marks come as compact
+// JSON (dashboard/map/marks.py, Mark.to_json); their record is read back from their tooltip's "ref: …" line.
+// Public Leaflet API only: elements come from getElement(), keys from the element's own events.
+(function () {
+  "use strict";
+  var REF = /ref: ([a-z0-9][a-z0-9-]*)/;
+
+  // Builds a layer's marks into the group g from their JSON d; b places the named marks in the Tab order (see
+  // layer_js). A mark's name (m[9]) is its accessible name; window.__markReady (the page's script) makes it
+  // take focus and be chosen by the keyboard.
+  window.__renderMarks = function (g, d, b) {
+    d.forEach(function (m, i) {
+      var l, s = m[8] || {};
+      if (m[0] === "marker") {
+        l = L.marker(m[1][0], {keyboard: !!m[9], icon: L.divIcon({html: m[4], className: m[5], iconSize: m[6],
+                                                                  iconAnchor: m[7]})});
+      } else if (m[0] === "circle") {
+        l = L.circleMarker(m[1][0], s);
+      } else {
+        l = L.polyline(m[1], s);
+      }
+      l.__name = m[9];
+      l.__rank = (b || 0) + i;
+      if (m[2]) { l.bindTooltip(m[2]); }
+      if (m[3]) {
+        l.bindPopup(m[3], {maxWidth: 320});
+        if (m[2]) { l.on("popupopen", function () { l.closeTooltip(); }); }
+      }
+      l.addTo(g);
+      if (window.__markReady) { window.__markReady(l); }
+    });
+  };
+
+  // The record a mark or a country stands for (its tooltip's "ref: …"), or null.
+  window.__refOf = function (layer) {
+    var tip = layer.getTooltip && layer.getTooltip(), content = tip && tip.getContent();
+    var match = typeof content === "string" && content.match(REF);
+    return match ? match[1] : null;
+  };
+
+  // A status other than membership is also told by its fill pattern (style.MEMBERSHIP_PATTERN), drawn over the
+  // fill colour that Leaflet's options keep: again after any restyle, which sets the colour back. `patterned`
+  // lists the statuses with a pattern; a country's status is its layer's __status.
+  window.__paintPattern = function (layer, patterned) {
+    var el = layer.getElement && layer.getElement();
+    if (el && layer.__status && patterned.indexOf(layer.__status) >= 0) {
+      el.setAttribute("fill", "url(#pat-" + layer.__status + ")");
+      el.setAttribute("fill-opacity", "1");
+    }
+  };
+
+  // The selected record's mark stands out (on: true), or no longer (false): a marker's icon is ringed and raised,
+  // a line or a country drawn in black, wider, as it was before once deselected.
+  window.__highlight = function (layer, on, patterned) {
+    if (layer instanceof L.Marker) {
+      var icon = layer.getElement();
+      if (icon) {
+        icon.classList.toggle("is-selected", on);
+        layer.setZIndexOffset(on ? 1000 : 0);
+      }
+    } else if (layer.setStyle) {
+      if (on && !layer.__beforeSelection) {
+        layer.__beforeSelection = {color: layer.options.color, weight: layer.options.weight};
+        layer.setStyle({color: "#000000", weight: (layer.options.weight || 2) + 3});
+        if (layer.bringToFront && !layer.feature) { layer.bringToFront(); }
+      } else if (!on && layer.__beforeSelection) {
+        layer.setStyle(layer.__beforeSelection);
+        delete layer.__beforeSelection;
+      }
+      if (layer.feature) { window.__paintPattern(layer, patterned); }
+    }
+  };
+
+  // Enter or Space on a focused marker calls fn(event), as a click would, and nothing else: Leaflet's own Enter
+  // (a popup's toggle, bound by bindPopup) never sees the key. The key is taken on the marker's element, each
+  // time the marker reaches the map (it gets a new element then).
+  window.__onEnterOrSpace = function (layer, fn) {
+    function bind() {
+      var el = layer.getElement();
+      if (!el || el.__enterOrSpace) { return; }
+      el.__enterOrSpace = true;
+      L.DomEvent.on(el, "keypress", function (e) {
+        if (e.key === "Enter" || e.key === " ") {
+          L.DomEvent.stopPropagation(e);
+          L.DomEvent.preventDefault(e);
+          fn(e);
+        }
+      });
+    }
+    layer.on("add", bind);
+    if (layer.getElement()) { bind(); }
+  };
+
+  // The countries' names ([name as escaped HTML, lat, lon]), never interactive.
+  window.__countryLabels = function (map, labels) {
+    labels.forEach(function (l) {
+      L.marker([l[1], l[2]], {interactive: false, keyboard: false, icon: L.divIcon({
+        className: "country-label", html: "<span>" + l[0] + "</span>", iconSize: [120, 16], iconAnchor: [60, 8]})
+      }).addTo(map);
+    });
+  };
+
+  // The legend (dashboard/map/legend.py's HTML) as a control: a strip along the map's foot on a wide screen, a
+  // box at the top right on a narrow one; `open` says whether it starts open.
+  window.__mapLegend = function (map, html, wide, open) {
+    var legend = L.control({position: wide ? "bottomleft" : "topright"});
+    legend.onAdd = function () {
+      var d = L.DomUtil.create("div", "map-legend" + (wide ? " strip" : ""));
+      d.setAttribute("role", "note");
+      d.setAttribute("aria-label", "Map legend");
+      d.innerHTML = html;
+      d.querySelector("details").open = open;
+      L.DomEvent.disableClickPropagation(d);
+      return d;
+    };
+    legend.addTo(map);
+    return legend;
+  };
+})();

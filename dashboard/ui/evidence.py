@@ -1,0 +1,99 @@
+"""Everything behind one mark, drawn in the evidence panel: the record's facts, its excerpts as cards, its
+public references, its disagreements and computed values (a site's distance, a border's length)."""
+
+from __future__ import annotations
+
+import urllib.parse
+
+import streamlit as st
+
+from dashboard import escape
+from dashboard.corpus.load import Corpus
+from dashboard.corpus.model import Annotation, Disagreement, Excerpt, Reference
+from dashboard.evidence.computed import border_length_html, site_distance_html
+from dashboard.evidence.excerpts import excerpt_card_md
+from dashboard.evidence.facts import record_facts, supports_text
+from dashboard.evidence.html import disagreement_html
+from dashboard.labels import KIND_SINGULAR
+from dashboard.query import link as vs
+from dashboard.ui import cached
+
+
+def st_excerpt_card(excerpt: Excerpt, key: str, corpus: Corpus) -> None:
+    with st.container(border=True):
+        st.markdown(excerpt_card_md(excerpt, key, corpus))
+
+
+def st_reference(ref: Reference) -> None:
+    """A context fact's public reference, visibly not an article excerpt."""
+    with st.container(border=True):
+        st.markdown(f":blue-badge[context, not from the articles] backs **{escape.markdown(supports_text(ref.supports))}**")
+        if ref.quote:
+            st.markdown(f"“{escape.markdown(ref.quote)}”")
+        st.markdown(f"[{escape.markdown(ref.title)}]({urllib.parse.quote(ref.url, safe=':/?&=%#+,;~')})"
+                    + (f" — {escape.markdown(ref.publisher)}" if ref.publisher else ""))
+
+
+def st_record(record: Annotation, corpus: Corpus, disputes: dict[str, list[Disagreement]], computed=None,
+              workings=None) -> None:
+    """Everything behind one mark: fields, computed values, disagreements, excerpts and references.
+
+    `workings`, if given, is a wider container (under the map) for the disagreements' versions and the computed
+    tables; the record then says where they are.
+    """
+    st.subheader(escape.markdown(record.title), anchor=False)
+    st.caption(KIND_SINGULAR[record.kind])
+    if record.summary:
+        st.markdown(escape.markdown(record.summary))
+    facts = record_facts(record, corpus)
+    if facts:
+        st.markdown("\n".join(f"- **{escape.markdown(k)}**: {escape.markdown(v)}" for k, v in facts))
+    flagged = disputes.get(record.id, [])
+    if workings is None:
+        st_workings(record, corpus, flagged, computed)
+    elif flagged or computed is not None or isinstance(record, Disagreement):
+        with workings:
+            st_workings(record, corpus, flagged, computed, title=True)
+        said = [f"Sources disagree: {escape.markdown(d.title)}" for d in flagged]
+        st.markdown("\n".join(f"- ⚠ {line}" for line in said) + ("\n\n" if said else "")
+                    + "Every version, and what we computed, is shown with the map, under it.")
+    for i, excerpt in enumerate(record.excerpts):
+        st_excerpt_card(excerpt, vs.excerpt_key(record.id, i), corpus)
+    for ref in record.references:
+        st_reference(ref)
+
+
+def st_workings(record: Annotation, corpus: Corpus, flagged: list[Disagreement], computed=None,
+                title: bool = False) -> None:
+    """A record's disagreements, every version side by side where they fit, and its computed values."""
+    if title:
+        st.markdown(f"**Behind “{escape.markdown(record.title)}”: where sources disagree, and what we computed**")
+    if computed is not None:
+        computed()
+    for dis in flagged:
+        st_disagreement(dis, corpus)
+    if isinstance(record, Disagreement):
+        st_disagreement(record, corpus, heading=False)
+
+
+def st_disagreement(dis: Disagreement, corpus: Corpus, heading: bool = True) -> None:
+    """Both (or all) statements, side by side where each has room for a readable line, else stacked."""
+    st.markdown(disagreement_html(dis, corpus, heading=heading), unsafe_allow_html=True)
+
+
+def distance_to_afghanistan(site) -> float:
+    """Geodesic km from a site's marker to Afghanistan's outline (computed once, in cached.py)."""
+    return cached.distances_to_afghanistan(cached.get_corpus().version)[site.id]
+
+
+def st_site_evidence(site) -> None:
+    """A computed distance, with its method, beside what the sources give (dashboard/evidence/computed.py)."""
+    st.markdown(site_distance_html(site, distance_to_afghanistan(site)), unsafe_allow_html=True)
+
+
+def st_border_evidence(border, geodata, corpus: Corpus) -> None:
+    """Computed length beside the articles' and the references' lengths, with the method (nothing if the
+    geodata has no line for the border)."""
+    table = border_length_html(border, geodata.borders, corpus)
+    if table:
+        st.markdown(table, unsafe_allow_html=True)

@@ -1,0 +1,19 @@
+"""The map's features as a table, for readers who prefer one and for screen readers (rows:
+dashboard/map/feature_table.py)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.corpus.load import Corpus
+from dashboard.map.feature_table import feature_rows
+from dashboard.ui.evidence import distance_to_afghanistan
+
+
+def st_feature_table(stops, sites, borders, status, legs, geodata, corpus: Corpus, org_short: str) -> None:
+    """The map's features as rows, for readers who prefer a table and for screen readers."""
+    distances = {site.id: distance_to_afghanistan(site) for site in sites}
+    rows = feature_rows(stops, sites, borders, status, legs, geodata, corpus, org_short, distances)
+    for row in rows:
+        row["sources disagree"] = "⚠" if row["ref"] in corpus.disputed else ""
+    st.dataframe(rows, hide_index=True, width="stretch")

@@ -1,0 +1,104 @@
+"""The frame every page shares: the pages' stylesheet, the phone's navigation, the sidebar's frame, the page
+runner (`st_live`: notices, the page body and the filter panel in one fragment) and the reconnect rerun."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from dashboard.corpus.load import Corpus
+from dashboard.frontend import read_static
+from dashboard.map.assets import AssetError
+from dashboard.map.geo import GeodataError
+from dashboard.query import link as vs
+from dashboard.query.address_bar import link_payload
+from dashboard.ui import cached
+from dashboard.ui.filter_panel import FILTER_SLOT_KEY, st_filters
+from dashboard.ui.notices import st_notices, st_problems, st_search_status
+from dashboard.ui.session import ON_MAP_KEY, SEEDED_KEY, VIEW_KEY, seed_from_url, view_from_session
+
+
+def st_page_style() -> None:
+    """The pages' own layout rules (static/app/page.css, and evidence.css for the evidence panel's wide parts),
+    once per full run."""
+    css = "".join(read_static(f"{stem}.css") for stem in ("page", "evidence"))
+    st.html(f"<style>{css}</style>")
+
+
+def st_phone_nav(pages) -> None:
+    """The pages as a row of links at the top of every page, shown on a phone only (page.css): there Streamlit
+    folds its top navigation into the closed sidebar, a page away from every page."""
+    with st.container(horizontal=True, key="phone-nav", gap="small"):
+        for page in pages:
+            if getattr(page, "visibility", "visible") != "hidden":
+                st.page_link(page, label=page.title, icon=page.icon)
+
+
+def st_sidebar(corpus: Corpus) -> None:
+    """The sidebar's frame, once per full run: the heading and a place for the panel.
+
+    The panel itself (filters, Clear all, the map's controls) is drawn by `st_live`, inside the
+    page's fragment: one light element instead of a dozen Streamlit widgets, whose code the page
+    would otherwise load before the map.
+    """
+    if not st.session_state.get(SEEDED_KEY):
+        seed_from_url(corpus)
+    with st.sidebar:
+        st.header("Filters")
+        st.caption("Beside each choice: how many records it leaves, with the other filters as set.")
+        st.session_state[FILTER_SLOT_KEY] = st.container()
+    _st_rerun_after_reconnect()
+
+
+# Streamlit's page asks the server for a full run after a reconnect only if its last run was cut off,
+# was a fragment's run, or the app has a fragment that reruns itself on a timer. After a full run that
+# finished (a page loaded, a page switched) it asks for nothing; if the reconnect landed on a new session
+# (the server restarted, another replica took over), that session has never run the app, knows none of
+# its fragments, and drops every change the page sends (they all rerun `st_live`'s fragment): the page
+# looks alive but is dead until reloaded (issue #20; Streamlit PR 11890 covers only the fragment-run case).
+# This fragment reruns itself hourly, which costs nothing, so that the page always asks for a full run
+# after a reconnect; the panel then sends the new session the address bar (`restore_from_address_bar`).
+RECONNECT_RERUN_S = 3600
+
+
+@st.fragment(run_every=RECONNECT_RERUN_S)
+def _st_rerun_after_reconnect() -> None:
+    """Draws nothing (see the comment above)."""
+
+
+def st_live(render: Callable[[Corpus, vs.ViewState], None], head: Callable[[Corpus], None] | None = None,
+            search_status: bool = True) -> None:
+    """Run a page: the sidebar panel, the link's notices and the page body in one fragment.
+
+    A change in the panel then reruns only the page and the panel (which also keeps the
+    address bar in step); the sidebar's heading and the navigation stay as they are.
+    Every page calls this, so the panel is on every page.
+    `head`, if given, draws the top of the page that does not depend on the filters, in full runs only.
+    `search_status`: whether a search (?q=) is announced above the page, with its count (the search page
+    says it its own way).
+    """
+    corpus = cached.get_corpus()
+    if head is not None:
+        head(corpus)
+
+    @st.fragment
+    def live() -> None:
+        # The page first (the filters' values are in Session State already): the map's element then
+        # reaches the browser ahead of the filter panel.
+        view = view_from_session()
+        st.session_state.pop(ON_MAP_KEY, None)  # the map page counts its marks while it draws
+        # One element, filled or empty: notices and a search's status come and go, and were they elements
+        # of their own, the page's elements after them would move and be drawn anew (the map remounted).
+        with st.container(key="page-notes"):
+            st_notices()
+            if search_status:
+                st_search_status(corpus, view)
+
+        try:
+            render(corpus, view)
+        except (GeodataError, AssetError) as exc:
+            st_problems(exc, "map (geodata or Leaflet's files)")
+        st_filters(corpus, st.session_state[VIEW_KEY], link_payload(st.session_state[VIEW_KEY], corpus))
+
+    live()

@@ -1,0 +1,25 @@
+"""The map page's share box and watchdog: pages of their own (static/app/), given their settings as JSON."""
+
+from __future__ import annotations
+
+from tests.unit.test_frontend import config_of as config
+
+
+def test_the_share_box_cites_the_corpus_version(app):
+    at = app.run()
+    assert not at.exception
+    from dashboard.ui import cached
+
+    [box] = at.get("iframe")
+    page = box.proto.srcdoc
+    assert config(page, "share-box") == {"version": cached.get_corpus().version}
+    assert 'aria-label="Link to this view"' in page and 'aria-label="Citation of this view"' in page
+    assert ">Copy link</button>" in page
+
+
+def test_the_map_page_watches_for_a_map_that_never_arrives(app):
+    at = app.run()
+    assert not at.exception
+    [watchdog] = [e for e in at.get("html") if "map-watchdog" in e.proto.body]
+    assert config(watchdog.proto.body, "watchdog") == {"delay": 20000}
+    assert "The map could not be drawn: its scripts did not load." in watchdog.proto.body

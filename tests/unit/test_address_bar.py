@@ -1,0 +1,23 @@
+"""What the address bar should hold (dashboard/query/address_bar.py): the server's parameters, the map's own kept."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dashboard.query import link as vs
+from dashboard.query.address_bar import link_payload
+from dashboard.query.filters import FilterState
+
+
+def test_the_default_view_wants_nothing_and_keeps_the_maps_position(corpus):
+    assert link_payload(vs.ViewState(), corpus) == {"want": {}, "keep": ["lat", "lon", "z"]}
+
+
+def test_filters_and_selection_are_wanted_and_the_maps_position_is_left_to_the_map(corpus):
+    view = replace(vs.ViewState(filters=FilterState(countries=("TJ", "KG"))), selected="stop-dushanbe",
+                   view=vs.MapView(39.5, 69.5, 6))
+    payload = link_payload(view, corpus)
+    # The same parameters a shared link carries, but never lat/lon/z: the browser's map reports those itself.
+    assert payload["want"] == {k: v for k, v in vs.encode(view, corpus).items() if k not in ("lat", "lon", "z")}
+    assert payload["want"]["sel"] == "stop-dushanbe" and payload["want"]["country"] == "TJ,KG"
+    assert not {"lat", "lon", "z"} & set(payload["want"])
