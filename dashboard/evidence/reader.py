@@ -71,9 +71,16 @@ def build_reader_html(text: str, marks: list[Highlight], focus: str | None) -> s
     return "".join(parts)
 
 
+# Where the article goes in static/app/reader.html.
+TEXT_SLOT = '<div id="text"></div>'
+
+
 def reader_document(text: str, marks: list[Highlight], focus: str | None) -> str:
     """A self-contained page (for an iframe) that scrolls to the focused excerpt: static/app/reader.{html,css,js}
     around the article's highlighted text."""
     body = build_reader_html(text, marks, focus)
-    page = static_page("reader", {}).replace('<div id="text"></div>', f'<div id="text">{body}</div>', 1)
+    page = static_page("reader", {})
+    if TEXT_SLOT not in page:  # an edited reader.html would otherwise drop the article without a word
+        raise ValueError(f"static/app/reader.html has no {TEXT_SLOT}")
+    page = page.replace(TEXT_SLOT, f'<div id="text">{body}</div>', 1)
     return f'<!doctype html><html><head><meta charset="utf-8"></head><body>{page}</body></html>'

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 
+import pytest
+
 from dashboard.corpus.load import Corpus
 from dashboard.evidence.reader import Highlight, build_reader_html, highlights_for, reader_document, segments
 from tests.unit.tiny import tiny_corpus
@@ -67,3 +69,11 @@ def test_an_articles_marks_are_its_located_excerpts_in_text_order():
                                        Highlight(50, 60, "ev-kg-week.0", "ev-kg-week", "A week in Bishkek")]
     assert highlights_for(corpus, "s2") == [Highlight(5, 8, "ev-kg-week.1", "ev-kg-week", "A week in Bishkek")]
     assert highlights_for(corpus, "s3") == []
+
+
+def test_a_reader_page_without_its_text_slot_is_refused(monkeypatch):
+    # The article goes where reader.html says; were the slot edited away, the page would show no article.
+    from dashboard.evidence import reader
+    monkeypatch.setattr(reader, "static_page", lambda stem, config: "<div id='info'></div>")
+    with pytest.raises(ValueError, match="reader.html"):
+        reader_document("text", [], None)
