@@ -21,9 +21,10 @@ def read_static(name: str) -> str:
     return (STATIC_APP / name).read_text(encoding="utf-8")
 
 
-def static_page(stem: str, config: object) -> str:
-    """static/app/<stem>.html with <stem>.css before it, `config` as JSON (escape.script_json) after it, then
-    <stem>.js: one piece of HTML for an iframe's page or for st.html."""
-    return (f"<style>{read_static(f'{stem}.css')}</style>\n{read_static(f'{stem}.html')}"
-            f'<script type="application/json" id="{stem}-config">{escape.script_json(config)}</script>\n'
+def static_page(stem: str, config: object = None) -> str:
+    """static/app/<stem>.html with <stem>.css before it, `config` (if any) as JSON (escape.script_json) after it,
+    then <stem>.js: one piece of HTML for an iframe's page or for st.html."""
+    data = ("" if config is None else
+            f'<script type="application/json" id="{stem}-config">{escape.script_json(config)}</script>\n')
+    return (f"<style>{read_static(f'{stem}.css')}</style>\n{read_static(f'{stem}.html')}{data}"
             f"<script>{read_static(f'{stem}.js')}</script>")

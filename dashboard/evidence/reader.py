@@ -79,7 +79,7 @@ def reader_document(text: str, marks: list[Highlight], focus: str | None) -> str
     """A self-contained page (for an iframe) that scrolls to the focused excerpt: static/app/reader.{html,css,js}
     around the article's highlighted text."""
     body = build_reader_html(text, marks, focus)
-    page = static_page("reader", {})
+    page = static_page("reader")
     if TEXT_SLOT not in page:  # an edited reader.html would otherwise drop the article without a word
         raise ValueError(f"static/app/reader.html has no {TEXT_SLOT}")
     page = page.replace(TEXT_SLOT, f'<div id="text">{body}</div>', 1)

@@ -12,6 +12,7 @@ that reaches JavaScript is JSON. Pure: no Streamlit.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import urllib.parse
 
@@ -46,6 +47,7 @@ _COMMENT_LINE = re.compile(r"^[ \t]*//[^\n]*\n", re.MULTILINE)
 MAP_STYLES = ("map.css", "map-popups.css", "map-gestures.css")
 
 
+@functools.cache
 def static_code(name: str) -> str:
     """One of the map's scripts (static/app/) without its comment lines: the code a file that carries the map
     inside it needs (the briefing file, whose size is bounded)."""

@@ -55,3 +55,10 @@ def test_the_watchdog_says_so_when_the_map_never_arrives_after_its_delay():
     assert config_of(page, "watchdog") == {"delay": 20000}
     assert "The map could not be drawn: its scripts did not load." in page
     assert "#map-watchdog { display: none;" in page  # hidden until then
+
+
+def test_a_page_without_configuration_carries_no_configuration_element():
+    # The reader's page needs none: no empty JSON element is sent with every article.
+    page = frontend.static_page("reader")
+    assert "reader-config" not in page and '<div id="text"></div>' in page
+    assert page.index("<style>") < page.index('id="info"') < page.index("<script>")

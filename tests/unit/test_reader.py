@@ -74,6 +74,6 @@ def test_an_articles_marks_are_its_located_excerpts_in_text_order():
 def test_a_reader_page_without_its_text_slot_is_refused(monkeypatch):
     # The article goes where reader.html says; were the slot edited away, the page would show no article.
     from dashboard.evidence import reader
-    monkeypatch.setattr(reader, "static_page", lambda stem, config: "<div id='info'></div>")
+    monkeypatch.setattr(reader, "static_page", lambda stem, config=None: "<div id='info'></div>")
     with pytest.raises(ValueError, match="reader.html"):
         reader_document("text", [], None)
