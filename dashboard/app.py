@@ -43,5 +43,5 @@ pages = [
 ]
 # Each page runs its body through st_live: the filters and the page in one fragment.
 page = st.navigation(pages, position="top")
-st_phone_nav(pages)
 page.run()
+st_phone_nav(pages)

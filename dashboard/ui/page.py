@@ -27,9 +27,14 @@ def st_page_style() -> None:
 
 
 def st_phone_nav(pages) -> None:
-    """The pages as a row of links at the top of every page, shown on a phone only (page.css): there Streamlit
-    folds its top navigation into the closed sidebar, a page away from every page."""
-    with st.container(horizontal=True, key="phone-nav", gap="small"):
+    """The pages as a row of links along the bottom of the screen (`st.bottom`), shown on a phone only (page.css):
+    there Streamlit folds its top navigation into the closed sidebar, a page away from every page.
+
+    At the bottom, not above the title, and drawn after the page: page.css, which hides the row on a desktop,
+    reaches the browser after the first elements, and a row above the title, drawn and then hidden, moved the
+    whole page up (issue 27). In `st.bottom` the row takes no room from the page on either screen.
+    """
+    with st.bottom, st.container(horizontal=True, key="phone-nav", gap="small"):
         for page in pages:
             if getattr(page, "visibility", "visible") != "hidden":
                 st.page_link(page, label=page.title, icon=page.icon)

@@ -30,6 +30,7 @@ from dashboard.ui.share import st_share
 from dashboard.ui.watchdog import st_map_watchdog
 
 MAP_KEY = "map"
+MAP_HEIGHT = 600  # px, the map's frame
 PICK_KEY = "mark_pick"
 SEEN_KEY = "_seen_map"  # is_new_event("map", …) keeps the last click there
 # The map's view as the last full run knew it (the link the page was opened or switched to with). Only that is
@@ -120,18 +121,21 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     map_col, panel = st.columns([7, 4], gap="medium")
     with map_col:
         start = st.session_state.get(START_KEY, view.view)
-        # st_folium, with the map's constant part rendered once per process (see dashboard/ui/mapframe.py).
-        returned = st_map_frame(
-            frame,
-            groups,
-            key=MAP_KEY,
-            height=600,
-            # The count: the same mark clicked twice reports the same tooltip, but a new count
-            # (streamlit-folium #316), so a mark can be selected again after anything else.
-            returned_objects=["last_object_clicked_tooltip", "last_object_clicked_count", "last_clicked"],
-            center=(start.lat, start.lon) if start else None,
-            zoom=start.zoom if start else None,
-        ) or {}
+        # The map's room, held from the first paint: Streamlit draws a component's frame 0 px tall until
+        # its script has loaded, and what is under the map would jump (issue 27). +8: the frame is inline.
+        with st.container(height=MAP_HEIGHT + 8, border=False, key="map-room"):
+            # st_folium, with the map's constant part rendered once per process (see dashboard/ui/mapframe.py).
+            returned = st_map_frame(
+                frame,
+                groups,
+                key=MAP_KEY,
+                height=MAP_HEIGHT,
+                # The count: the same mark clicked twice reports the same tooltip, but a new count
+                # (streamlit-folium #316), so a mark can be selected again after anything else.
+                returned_objects=["last_object_clicked_tooltip", "last_object_clicked_count", "last_clicked"],
+                center=(start.lat, start.lon) if start else None,
+                zoom=start.zoom if start else None,
+            ) or {}
         st_mark_picker(corpus, view, stops, sites, borders, status, geodata)
         # Under the map, where the page is wide: a selected record's disagreements and computed tables.
         workings = st.container(key="evidence-workings")

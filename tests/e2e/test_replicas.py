@@ -3,8 +3,10 @@ a reader's whole visit goes through the proxy, downloads included, and survives 
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -149,3 +151,34 @@ def test_make_serve_replicas_starts_the_proxy_and_stops_everything_on_ctrl_c(rep
     for replica_port in (port + 1, port + 2):
         with pytest.raises(OSError):
             urllib.request.urlopen(f"http://127.0.0.1:{replica_port}/_stcore/health", timeout=2)
+
+
+def test_the_proxy_compresses_text_and_caches_versioned_files_for_a_year(page, replicas):
+    # Issue 27: less on the wire where it is served. The files a first visit to the map loads, asked for again
+    # as a browser asks for them.
+    loaded = []
+    page.on("request", lambda r: loaded.append(urlparse(r.url).path))
+    page.goto(replicas.url + "/")
+    wait_for_map(page)
+
+    def get(path: str):
+        request = urllib.request.Request(replicas.url + path, headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.headers, response.read()
+
+    headers, body = get("/")
+    assert headers["Content-Encoding"] == "gzip"
+    # The page itself is never kept: a new deploy is seen at once.
+    assert "max-age=31536000" not in (headers["Cache-Control"] or "")
+    script = re.search(r'src="\./(static/js/index\.[^"]+\.js)"', gzip.decompress(body).decode()).group(1)
+    headers, body = get("/" + script)
+    assert headers["Content-Encoding"] == "gzip" and "immutable" in headers["Cache-Control"]
+    assert len(body) < len(gzip.decompress(body)) / 2
+    ours = [path for path in loaded if path.startswith("/app/static/generated/")]
+    assert any(path.endswith("/leaflet.js") for path in ours), ours
+    assert any(re.search(r"/countries-[0-9a-f]+\.geojson$", path) for path in ours), ours
+    for path in ours:
+        headers, _ = get(path)
+        if not path.endswith(".png"):
+            assert headers["Content-Encoding"] == "gzip", path
+        assert headers["Cache-Control"] == "public, max-age=31536000, immutable", path

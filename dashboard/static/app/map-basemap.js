@@ -136,8 +136,11 @@ window.__mapBasemap = function (map, config) {
       var top = f.top + r.top, bottom = f.top + r.bottom, height = w.innerHeight;
       var header = w.document.querySelector('[data-testid="stHeader"]');  // fixed over the page's top
       var topMargin = Math.max(margin, header ? header.getBoundingClientRect().bottom + 12 : 0);
+      // The nearest box that scrolls and has something to scroll: the map's own room (a fixed height, so
+      // that nothing jumps as the frame loads) is a scroll box with nothing to scroll.
       var box = frame.parentElement;
-      while (box && !/(auto|scroll)/.test(w.getComputedStyle(box).overflowY)) { box = box.parentElement; }
+      while (box && !(/(auto|scroll)/.test(w.getComputedStyle(box).overflowY) &&
+                      box.scrollHeight > box.clientHeight)) { box = box.parentElement; }
       box = box || w.document.scrollingElement;
       if (top < topMargin) { box.scrollTop -= topMargin - top; }
       else if (bottom > height - margin) { box.scrollTop += bottom - (height - margin); }
