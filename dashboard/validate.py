@@ -17,14 +17,9 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from dashboard.corpus.load import (
-    DEFAULT_ANNOTATIONS,
-    DEFAULT_GEODATA,
-    DEFAULT_SEEDS,
-    CorpusError,
-    count_excerpts_by_source,
-    load_corpus,
-)
+from dashboard.corpus.load import DEFAULT_ANNOTATIONS, DEFAULT_GEODATA, DEFAULT_SEEDS, load_corpus
+from dashboard.corpus.problems import CorpusError
+from dashboard.corpus.records import count_excerpts_by_source
 from dashboard.corpus.reference import (
     DEFAULT_REFERENCE,
     compare,

@@ -18,9 +18,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from dashboard.corpus.dates import format_date
-from dashboard.corpus.load import Corpus
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Annotation, Membership
+from dashboard.corpus.records import Corpus
 from dashboard.labels import DRAW_ORDER, LAYER_LABELS
 from dashboard.map.describe import filter_parts
 from dashboard.map.projection import (

@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from dashboard import escape
-from dashboard.corpus.load import Corpus
 from dashboard.corpus.model import KINDS, Annotation, Disagreement, Excerpt
+from dashboard.corpus.records import Corpus
 from dashboard.labels import LIST_ORDER
 from dashboard.query.link import excerpt_key, reader_href, version_key
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import itertools
 
 from dashboard import escape
-from dashboard.corpus.load import Corpus, all_excerpts
 from dashboard.corpus.model import Annotation, Excerpt
+from dashboard.corpus.records import Corpus, all_excerpts
 from dashboard.evidence.facts import source_citation
 from dashboard.query import link as vs
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import urllib.parse
 
 from dashboard import escape
-from dashboard.corpus.load import Corpus
 from dashboard.corpus.model import Disagreement
+from dashboard.corpus.records import Corpus
 from dashboard.evidence.disagreement import READ_IN_ARTICLE, VersionSide, heading_html, version_sides
 
 

@@ -21,9 +21,9 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from dashboard import escape
-from dashboard.corpus.load import Corpus
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Annotation, Membership
+from dashboard.corpus.records import Corpus
 from dashboard.frontend import read_static
 from dashboard.labels import TAB_ORDER
 from dashboard.map.assets import STATIC_URL

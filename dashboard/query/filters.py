@@ -8,9 +8,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from dashboard.corpus.dates import span
-from dashboard.corpus.load import Corpus, all_excerpts, record_countries, record_orgs
 from dashboard.corpus.memberships import membership_active
 from dashboard.corpus.model import Annotation, Membership, Organization
+from dashboard.corpus.records import Corpus, all_excerpts, record_countries, record_orgs
 from dashboard.query.search import index_for
 
 TOUR_START = dt.date(2017, 2, 27)

@@ -20,8 +20,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from dashboard.corpus.dates import format_date
-from dashboard.corpus.load import Corpus
 from dashboard.corpus.model import KINDS, TOPICS
+from dashboard.corpus.records import Corpus
 from dashboard.labels import LAYERS
 from dashboard.query.filters import FilterState
 

@@ -32,17 +32,6 @@ from pydantic import Field, TypeAdapter, ValidationError, model_validator
 from dashboard.corpus.clock import latest_today
 from dashboard.corpus.codes import COUNTRY_NAMES, MAPPED_COUNTRIES
 from dashboard.corpus.dates import MONTHS_EN_ABBR, format_date
-from dashboard.corpus.load import (
-    ROOT,
-    Corpus,
-    CorpusError,
-    Problem,
-    all_excerpts,
-    locate_excerpt,
-    parse_yaml,
-    pydantic_problems,
-    validate_items,
-)
 from dashboard.corpus.memberships import membership_active
 from dashboard.corpus.model import (
     Annotation,
@@ -54,6 +43,17 @@ from dashboard.corpus.model import (
     Strict,
     VisitStop,
 )
+from dashboard.corpus.problems import (
+    ROOT,
+    CorpusError,
+    Problem,
+    display_path,
+    parse_yaml,
+    pydantic_problems,
+    validate_items,
+)
+from dashboard.corpus.quotes import locate_excerpt
+from dashboard.corpus.records import Corpus, all_excerpts
 from dashboard.downloads.snapshot import Focus
 from dashboard.labels import LAYER_OF_KIND, LAYERS
 from dashboard.query.link import excerpt_key, reader_href, version_key
@@ -136,16 +136,10 @@ def story_path() -> Path:
     return Path(os.environ.get(STORY_ENV, DEFAULT_STORY))
 
 
-def _display(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(ROOT))
-    except ValueError:
-        return str(path)
-
 
 def load_story(path: Path, corpus: Corpus, today: dt.date | None = None) -> Story:
     """Read and check a story against the corpus; raise CorpusError listing every problem."""
-    name = _display(path)
+    name = display_path(path)
     if not path.is_file():
         raise CorpusError([Problem(name, None, None, None, "file not found")])
     text = path.read_text(encoding="utf-8")

@@ -16,7 +16,9 @@ import streamlit as st
 import xyzservices.providers as xyz
 
 from dashboard.corpus.codes import COUNTRY_NAMES
-from dashboard.corpus.load import DEFAULT_ANNOTATIONS, Corpus, CorpusError, configured_paths, load_corpus
+from dashboard.corpus.load import DEFAULT_ANNOTATIONS, configured_paths, load_corpus
+from dashboard.corpus.problems import CorpusError
+from dashboard.corpus.records import Corpus
 from dashboard.map import assets, leaflet
 from dashboard.map.geo import COUNTRIES_FILE, label_points, load_borders, load_countries
 from dashboard.ui import mapframe

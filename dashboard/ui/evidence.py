@@ -8,8 +8,8 @@ import urllib.parse
 import streamlit as st
 
 from dashboard import escape
-from dashboard.corpus.load import Corpus
 from dashboard.corpus.model import Annotation, Disagreement, Excerpt, Reference
+from dashboard.corpus.records import Corpus
 from dashboard.evidence.computed import border_length_html, site_distance_html
 from dashboard.evidence.excerpts import excerpt_card_md
 from dashboard.evidence.facts import record_facts, supports_text

@@ -8,9 +8,10 @@ from dataclasses import dataclass, replace
 import streamlit as st
 
 from dashboard import escape
-from dashboard.corpus.load import Corpus, CorpusError
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Annotation, Membership
+from dashboard.corpus.problems import CorpusError
+from dashboard.corpus.records import Corpus
 from dashboard.labels import DRAW_ORDER, LAYER_TITLES
 from dashboard.query import link as vs
 from dashboard.query.filters import TOUR_START, select

@@ -7,9 +7,9 @@ from functools import partial
 import streamlit as st
 
 from dashboard import escape
-from dashboard.corpus.load import Corpus
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Border, Membership, MilitarySite, VisitStop
+from dashboard.corpus.records import Corpus
 from dashboard.evidence.facts import disputes_by_record
 from dashboard.labels import DRAW_ORDER
 from dashboard.map.describe import excerpts_said, map_description, mark_name, view_figures

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import escape
-from dashboard.corpus.load import Corpus
+from dashboard.corpus.records import Corpus
 from dashboard.evidence.facts import disputes_by_record
 from dashboard.evidence.reader import Highlight, highlights_for, reader_document
 from dashboard.query import link as vs

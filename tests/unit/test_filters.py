@@ -114,7 +114,7 @@ def test_the_chart_the_table_and_the_export_agree(corpus, data):
 
 
 def _countries(record):
-    from dashboard.corpus.load import record_countries
+    from dashboard.corpus.records import record_countries
 
     return record_countries(record)
 
@@ -271,8 +271,8 @@ def test_the_filter_state_names_what_it_restricts():
 
 def test_a_period_known_to_the_year_covers_its_whole_last_year():
     # "From 2015 until 2016": the record may cover any day up to 31 Dec 2016.
-    from dashboard.corpus.load import Corpus
     from dashboard.corpus.model import Event
+    from dashboard.corpus.records import Corpus
 
     record = Event(id="ev-years", kind="event", title="Two years", countries=["KZ"], topics=["economy"],
                    date=D(2015, 1, 1), date_precision="year", date_end=D(2016, 1, 1), date_end_precision="year")

@@ -7,8 +7,9 @@ import html
 import pytest
 
 from dashboard.charts import figures as charts
-from dashboard.corpus.load import DEFAULT_GEODATA, normalise
+from dashboard.corpus.load import DEFAULT_GEODATA
 from dashboard.corpus.model import Figure, Membership
+from dashboard.corpus.quotes import normalise
 from dashboard.downloads.export import from_csv, from_geojson, to_csv, to_geojson
 from dashboard.evidence.reader import build_reader_html, highlights_for, segments
 from dashboard.map.geo import load_borders

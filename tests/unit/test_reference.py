@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.corpus.load import CorpusError
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Membership, Status
+from dashboard.corpus.problems import CorpusError
 from dashboard.corpus.reference import (
     CHECK_YEARS,
     DEFAULT_REFERENCE,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.corpus.load import CorpusError
+from dashboard.corpus.problems import CorpusError
 from dashboard.query.link import reader_href
 from dashboard.story.steps import (
     DEFAULT_STORY,
