@@ -1,5 +1,6 @@
 """The loaded corpus (Corpus) and what is asked of its records: the organizations, countries and excerpts a
-record concerns, and how many excerpts each article gives."""
+record concerns, how many excerpts each article gives, and the stable key of each excerpt ('site-kant.0',
+'dis-kant-lease.v0'), which links and the reader use, with the excerpt a key names."""
 
 from __future__ import annotations
 
@@ -75,3 +76,25 @@ def all_excerpts(record: Annotation) -> list[Excerpt]:
     if isinstance(record, Disagreement):
         out.extend(v.excerpt for v in record.versions if v.excerpt is not None)
     return out
+
+
+def excerpt_key(record_id: str, index: int) -> str:
+    """Stable id of a record's n-th excerpt, as used in links."""
+    return f"{record_id}.{index}"
+
+
+def version_key(record_id: str, index: int) -> str:
+    """Stable id of the excerpt of a disagreement's n-th version, as used in links."""
+    return f"{record_id}.v{index}"
+
+
+def resolve_excerpt(key: str, corpus: Corpus) -> Excerpt | None:
+    """The excerpt a key names ('site-kant.0', 'dis-kant-lease.v0'), or None."""
+    rid, _, idx = key.rpartition(".")
+    record = corpus.by_id.get(rid)
+    if record is None:
+        return None
+    if idx.startswith("v") and idx[1:].isdigit():
+        versions = getattr(record, "versions", ())
+        return versions[int(idx[1:])].excerpt if int(idx[1:]) < len(versions) else None
+    return record.excerpts[int(idx)] if idx.isdigit() and int(idx) < len(record.excerpts) else None

@@ -34,7 +34,7 @@ from dashboard.map.projection import (
 from dashboard.map.style import TOUR_BOUNDS
 from dashboard.query import link as vs
 from dashboard.query.filter_panel import DATE_LABEL, FACETS
-from dashboard.query.filters import RANGE_START, select
+from dashboard.query.filters import RANGE_START, effective_shade, select
 
 TITLE = "Putin's Central Asia tour, 27–28 February 2017"
 # The most a download request may carry (as the panel's restore: longer than any address bar it writes).
@@ -180,7 +180,7 @@ def make_snapshot(corpus: Corpus, view: vs.ViewState, *, made: dt.datetime, link
         shown = {r.id for r in records}
         hidden = [corpus.by_id[rid] for rid in featured if rid not in shown]
         records = records + hidden
-    shade = vs.effective_shade(view, corpus)
+    shade = effective_shade(view.shade, view.filters, corpus)
     status = membership_status([r for r in records if isinstance(r, Membership)], shade, view.filters.as_of)
     frame = (focus.extent if focus and focus.extent else None) or extent or DEFAULT_EXTENT
     return Snapshot(
@@ -213,7 +213,7 @@ def list_filters(corpus: Corpus, view: vs.ViewState) -> list[tuple[str, str]]:
     free += [] if "dates" in chosen else ["dates"]
     out.append(("Other filters", "none: every " + ", ".join(free) if free else "none left"))
     out.append((DATE_LABEL, format_date(f.as_of)))
-    shade = vs.effective_shade(view, corpus)
+    shade = effective_shade(view.shade, view.filters, corpus)
     shading = corpus.organizations[shade]
     if shade != view.shade:
         shading += f" (the organization filter leaves out {corpus.organizations[view.shade]})"

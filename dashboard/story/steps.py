@@ -53,10 +53,10 @@ from dashboard.corpus.problems import (
     validate_items,
 )
 from dashboard.corpus.quotes import locate_excerpt
-from dashboard.corpus.records import Corpus, all_excerpts
+from dashboard.corpus.records import Corpus, all_excerpts, excerpt_key, version_key
 from dashboard.downloads.snapshot import Focus
 from dashboard.labels import LAYER_OF_KIND, LAYERS
-from dashboard.query.link import excerpt_key, reader_href, version_key
+from dashboard.query.link import reader_href
 
 DEFAULT_STORY = ROOT / "stories" / "tour-2017.yaml"
 STORY_ENV = "DASHBOARD_STORY"

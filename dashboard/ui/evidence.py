@@ -9,13 +9,12 @@ import streamlit as st
 
 from dashboard import escape
 from dashboard.corpus.model import Annotation, Disagreement, Excerpt, Reference
-from dashboard.corpus.records import Corpus
+from dashboard.corpus.records import Corpus, excerpt_key
 from dashboard.evidence.computed import border_length_html, site_distance_html
 from dashboard.evidence.excerpts import excerpt_card_md
 from dashboard.evidence.facts import record_facts, supports_text
 from dashboard.evidence.html import disagreement_html
 from dashboard.labels import KIND_SINGULAR
-from dashboard.query import link as vs
 from dashboard.ui import cached
 
 
@@ -58,7 +57,7 @@ def st_record(record: Annotation, corpus: Corpus, disputes: dict[str, list[Disag
         st.markdown("\n".join(f"- ⚠ {line}" for line in said) + ("\n\n" if said else "")
                     + "Every version, and what we computed, is shown with the map, under it.")
     for i, excerpt in enumerate(record.excerpts):
-        st_excerpt_card(excerpt, vs.excerpt_key(record.id, i), corpus)
+        st_excerpt_card(excerpt, excerpt_key(record.id, i), corpus)
     for ref in record.references:
         st_reference(ref)
 

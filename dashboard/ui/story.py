@@ -14,7 +14,7 @@ from dashboard.corpus.problems import CorpusError
 from dashboard.corpus.records import Corpus
 from dashboard.labels import DRAW_ORDER, LAYER_TITLES
 from dashboard.query import link as vs
-from dashboard.query.filters import TOUR_START, select
+from dashboard.query.filters import TOUR_START, effective_shade, select
 from dashboard.story.html import overview_html, step_html
 from dashboard.story.minimap import as_img, frame_for, step_svg
 from dashboard.story.steps import (
@@ -110,7 +110,7 @@ class StepView:
 def step_view(story: Story, corpus: Corpus, view: vs.ViewState, number: int, today: dt.date) -> StepView:
     """The shading, day and filtered records of step `number`."""
     step = story.step(number)
-    shade, as_of = step_shading(step, vs.effective_shade(view, corpus), view.filters.as_of, today)
+    shade, as_of = step_shading(step, effective_shade(view.shade, view.filters, corpus), view.filters.as_of, today)
     return StepView(number, shade, as_of, tuple(select(corpus, replace(view.filters, as_of=as_of))))
 
 

@@ -16,7 +16,7 @@ from dashboard.map.describe import excerpts_said, map_description, mark_name, vi
 from dashboard.map.geo import country_at
 from dashboard.map.marks import border_lines, record_id_from_tooltip, route_legs, tour_order
 from dashboard.query import link as vs
-from dashboard.query.filters import select
+from dashboard.query.filters import effective_shade, select
 from dashboard.ui import cached
 from dashboard.ui.evidence import st_border_evidence, st_record, st_site_evidence
 from dashboard.ui.excerpt_list import st_excerpt_list
@@ -86,7 +86,7 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     geodata = cached.get_geodata()
 
     records = select(corpus, view.filters)
-    shade = vs.effective_shade(view, corpus)
+    shade = effective_shade(view.shade, view.filters, corpus)
     org_short = corpus.organizations[shade]
     as_of = view.filters.as_of
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 import io
 
+from dashboard.corpus.records import resolve_excerpt
 from dashboard.evidence.compare import RECORD_COLUMN, compare_csv, compare_rows
 from dashboard.query.filters import FilterState, select
-from dashboard.query.link import resolve_excerpt
 
 
 def row(rows, rid):

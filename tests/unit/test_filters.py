@@ -14,6 +14,7 @@ from dashboard.downloads.export import from_csv, to_csv
 from dashboard.query.filters import (
     FilterState,
     apply_filter,
+    effective_shade,
     emptied_by,
     facet_counts,
     facet_values,
@@ -290,3 +291,14 @@ def test_a_record_outside_the_range_matches_when_the_range_is_ignored(tiny):
     assert matches(tiny.by_id["fig-tj"], state, skip="dates")
     assert not matches(tiny.by_id["m-kz-a-2020"], state)           # memberships follow 'as of' ...
     assert matches(tiny.by_id["m-kz-a-2020"], state, skip="as_of")  # ... unless it is ignored
+
+
+@pytest.mark.parametrize(("orgs", "shade", "expected"), [
+    ((), "org-csto", "org-csto"),
+    (("org-eaeu",), "org-csto", "org-eaeu"),               # the filter excludes the chosen grouping
+    (("org-csto", "org-eaeu"), "org-eaeu", "org-eaeu"),
+    (("org-eaeu", "org-csto"), "org-sco", "org-eaeu"),      # the first chosen one the map can shade by
+    (("org-bri",), "org-sco", "org-sco"),                    # none it can shade by: the chosen grouping stays
+])
+def test_the_map_shades_by_a_grouping_the_filter_keeps(corpus, orgs, shade, expected):
+    assert effective_shade(shade, FilterState(orgs=orgs), corpus) == expected
