@@ -17,6 +17,7 @@ import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from dashboard import escape
 from dashboard.corpus.dates import format_date
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Annotation, Membership
@@ -235,7 +236,7 @@ def view_link(base: str | None, view: vs.ViewState, corpus: Corpus) -> str | Non
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return None
     params = {k: v for k, v in vs.encode(view, corpus).items() if k not in (vs.P_SOURCE, vs.P_EXCERPT, vs.P_AT)}
-    query = urllib.parse.urlencode(params, safe=",")
+    query = escape.query(params)
     return urllib.parse.urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/") + "/", query, ""))
 
 

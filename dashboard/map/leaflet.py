@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import urllib.parse
 
 import folium
 from branca.element import Element, MacroElement
@@ -159,7 +158,7 @@ def build_base_map(
     fmap = folium.Map(location=DEFAULT_CENTER, zoom_start=DEFAULT_ZOOM, tiles=None,
                       min_zoom=2, max_zoom=10, control_scale=True, prefer_canvas=False)
     # First, so that the polygons download while Leaflet loads (see static/app/basemap-prefetch.js).
-    prefetch = f"{STATIC_URL}/app/basemap-prefetch.js?" + urllib.parse.urlencode({"geojson": basemap_url})
+    prefetch = f"{STATIC_URL}/app/basemap-prefetch.js?" + escape.query({"geojson": basemap_url})
     fmap.default_js = [("basemap_prefetch", prefetch), *js]
     fmap.default_css = css
     _Basemap(basemap_url, labels).add_to(fmap)

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import urllib.parse
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
+from dashboard import escape
 from dashboard.corpus.dates import format_date
 from dashboard.corpus.model import KINDS, TOPICS
 from dashboard.corpus.records import Corpus, resolve_excerpt
@@ -309,14 +309,14 @@ def reader_href(source: str, excerpt: str | None = None, passage: tuple[int, int
         params[P_EXCERPT] = excerpt
     if passage:
         params[P_AT] = f"{passage[0]}-{passage[1]}"
-    return "reader?" + urllib.parse.urlencode(params)
+    return "reader?" + escape.query(params)
 
 
 def map_href(state: ViewState, corpus: Corpus, **changes) -> str:
     """Relative link to the map page with this view (as `encode` writes it), changed as asked."""
     wanted = {k: v for k, v in encode(replace(state, **changes), corpus).items()
               if k not in (P_SOURCE, P_EXCERPT, P_AT, P_STORY)}
-    return "./" + ("?" + urllib.parse.urlencode(wanted, safe=",") if wanted else "")
+    return "./" + ("?" + escape.query(wanted) if wanted else "")
 
 
 def _valid_excerpt(key: str, corpus: Corpus) -> bool:

@@ -22,13 +22,13 @@ import hashlib
 import math
 import os
 import re
-import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import Field, TypeAdapter, ValidationError, model_validator
 
+from dashboard import escape
 from dashboard.corpus.clock import latest_today
 from dashboard.corpus.codes import COUNTRY_NAMES, MAPPED_COUNTRIES
 from dashboard.corpus.dates import MONTHS_EN_ABBR, format_date
@@ -56,7 +56,7 @@ from dashboard.corpus.quotes import locate_excerpt
 from dashboard.corpus.records import Corpus, all_excerpts, excerpt_key, version_key
 from dashboard.downloads.snapshot import Focus
 from dashboard.labels import LAYER_OF_KIND, LAYERS
-from dashboard.query.link import reader_href
+from dashboard.query.link import P_STORY, reader_href
 
 DEFAULT_STORY = ROOT / "stories" / "tour-2017.yaml"
 STORY_ENV = "DASHBOARD_STORY"
@@ -493,4 +493,4 @@ def step_focus(story: Story, corpus: Corpus, number: int, today: dt.date) -> Foc
     where = " · ".join(p for p in (date_text(step, today), place_text(step, corpus)) if p)
     title = f"Step {number} of {len(story.steps)}: {step.heading}" + (f" · {where}" if where else "")
     return Focus(title=title, records=tuple(step.marks), text=" ".join(n.text for n in step.notes),
-                 link=f"story?{urllib.parse.urlencode({'story': number})}")
+                 link="story?" + escape.query({P_STORY: number}))

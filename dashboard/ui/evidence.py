@@ -3,8 +3,6 @@ public references, its disagreements and computed values (a site's distance, a b
 
 from __future__ import annotations
 
-import urllib.parse
-
 import streamlit as st
 
 from dashboard import escape
@@ -29,7 +27,7 @@ def st_reference(ref: Reference) -> None:
         st.markdown(f":blue-badge[context, not from the articles] backs **{escape.markdown(supports_text(ref.supports))}**")
         if ref.quote:
             st.markdown(f"“{escape.markdown(ref.quote)}”")
-        st.markdown(f"[{escape.markdown(ref.title)}]({urllib.parse.quote(ref.url, safe=':/?&=%#+,;~')})"
+        st.markdown(f"[{escape.markdown(ref.title)}]({escape.url(ref.url)})"
                     + (f" — {escape.markdown(ref.publisher)}" if ref.publisher else ""))
 
 

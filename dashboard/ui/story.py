@@ -163,7 +163,7 @@ def st_overview(story: Story, corpus: Corpus, view: vs.ViewState, today: dt.date
     """Every step on one page, each with a small static map drawn here, and its words (unless not `words`)."""
     svgs = overview_maps(story, corpus, view, today)
     body = overview_html(story, corpus, today, record_href(view, corpus),
-                         lambda n: "story?" + vs.P_STORY + f"={n}", svgs, words)
+                         lambda n: "story?" + escape.query({vs.P_STORY: n}), svgs, words)
     st_html(body, css="story")
 
 
