@@ -29,7 +29,7 @@ from dashboard.corpus.reference import (
     load_reference,
     summarise,
 )
-from dashboard.story.steps import DEFAULT_STORY, load_story
+from dashboard.story.load import DEFAULT_STORY, load_story
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -63,7 +63,7 @@ _STORY_JS = read_static("map-story.js")
 
 def story_layer_js(payload: dict, var: str) -> str:
     """Leaflet JavaScript that declares `var` as an empty featureGroup and hands the map a story's steps
-    (their marks and where the map goes, from dashboard.story.steps.map_payload): static/app/map-story.js."""
+    (their marks and where the map goes, from dashboard.story.view.map_payload): static/app/map-story.js."""
     return (f"var {var} = L.featureGroup();\n{_STORY_JS}\n"
             f"window.__storyInit(window.map, {escape.script_json(payload)});")
 

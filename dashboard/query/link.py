@@ -7,7 +7,7 @@
 - `MapView` (here, `ViewState.view`): only the map's centre and zoom (the link's lat=, lon=, z=).
 - `dashboard/views/`: the app's pages (map, charts, reader, …), one module each; `render(corpus, view)` draws one
   for a ViewState.
-- a story step's `view:` (stories/*.yaml, `story.steps.StepTarget`): where the map flies for that step, a record's
+- a story step's `view:` (stories/*.yaml, `story.model.StepTarget`): where the map flies for that step, a record's
   place or a point, and a zoom.
 """
 

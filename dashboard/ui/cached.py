@@ -206,7 +206,7 @@ def get_record_check(today: dt.date) -> RecordCheck | None:
 
 @st.cache_resource(show_spinner=False)
 def _story(path: Path, stamp: tuple[float, ...], version: str, today: dt.date):
-    from dashboard.story.steps import load_story
+    from dashboard.story.load import load_story
 
     return load_story(path, get_corpus(), today)
 
@@ -217,7 +217,7 @@ def get_story():
     Checked again when the file or the corpus changes, and each day (a step may shade memberships 'today').
     """
     from dashboard.corpus.clock import latest_today
-    from dashboard.story.steps import story_path
+    from dashboard.story.load import story_path
 
     path = story_path()
     stamp = _stamp(path)
@@ -233,7 +233,7 @@ def story_script(idx: int) -> str:
 
 @st.cache_resource(max_entries=16, show_spinner=False)
 def _story_script(idx: int, version: str) -> str:
-    from dashboard.story.steps import map_payload
+    from dashboard.story.view import map_payload
 
     geodata = get_geodata()
     payload = map_payload(get_story(), get_corpus(), geodata.countries, geodata.borders)

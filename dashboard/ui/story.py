@@ -17,13 +17,11 @@ from dashboard.query import link as vs
 from dashboard.query.filters import TOUR_START, effective_shade, select
 from dashboard.story.html import overview_html, step_html
 from dashboard.story.minimap import as_img, frame_for, step_svg
-from dashboard.story.steps import (
-    Story,
-    StoryEventError,
+from dashboard.story.model import Story
+from dashboard.story.navigation import StoryEventError, nav_steps, parse_step_event
+from dashboard.story.view import (
     map_records,
     marks_outside,
-    nav_steps,
-    parse_step_event,
     step_focus,
     step_layers,
     step_shading,
