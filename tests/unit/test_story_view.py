@@ -4,15 +4,27 @@ records and place, and what a download holds of the step."""
 from __future__ import annotations
 
 import datetime as dt
+import urllib.parse
+
+import pytest
 
 from dashboard.labels import LAYER_OF_KIND
+from dashboard.query.filters import FilterState
+from dashboard.query.link import MapView, ViewState, decode, map_href
 from dashboard.story.view import (
+    current_step,
+    explore_href,
+    layers_switched_off,
     map_records,
     marks_outside,
+    overview_maps,
+    record_href,
     step_focus,
     step_layers,
     step_shading,
     step_target,
+    step_view,
+    story_href,
 )
 from dashboard.story.words import date_text, place_text
 from tests.unit.stories import TODAY
@@ -70,3 +82,61 @@ def test_a_step_shades_by_its_own_grouping_and_day_else_the_readers(story):
     assert step_shading(story.step(3), *reader, TODAY) == reader
     assert step_shading(story.step(8), *reader, TODAY) == ("org-eaeu", dt.date(2017, 2, 27))
     assert step_shading(story.step(9), *reader, TODAY) == ("org-eaeu", TODAY)
+
+
+# --- the page's step, its links, and the overview's maps (ui/story.py draws them) ----------------------------
+
+
+@pytest.mark.parametrize(("asked", "shown"), [(None, 1), (4, 4), (9, 9), (10, 1)])
+def test_the_step_shown_is_the_links_else_the_first(story, asked, shown):
+    assert current_step(story, ViewState(story=asked)) == shown
+
+
+def test_a_step_links_to_itself_and_reads_back_as_that_step(story, corpus):
+    assert story_href(4) == "story?story=4"
+    state, notices = decode(urllib.parse.parse_qs(story_href(4).partition("?")[2]), corpus, steps=len(story.steps))
+    assert state.story == 4 and notices == []
+
+
+def test_a_note_links_to_its_record_selected_on_the_map(corpus):
+    view = ViewState(filters=FilterState(countries=("KG",)), story=5, view=MapView(42.0, 74.0, 8))
+    href = record_href(view, corpus)("site-kant")
+    assert href == map_href(view, corpus, selected="site-kant", view=None) == "./?country=KG&sel=site-kant"
+
+
+def test_a_step_is_shown_with_its_shading_day_and_what_the_filters_leave_that_day(story, corpus):
+    view = ViewState(filters=FilterState(countries=("KG",)), shade="org-sco")
+    shown = step_view(story, corpus, view, 8, TODAY)
+    assert (shown.number, shown.shade, shown.as_of) == (8, "org-eaeu", dt.date(2017, 2, 27))
+    assert shown.selected and all("KG" in corpus.facets[r.id]["countries"] for r in shown.selected)
+    # A step that says nothing of the map: the reader's grouping (unless the filter leaves it out) and day.
+    assert step_view(story, corpus, view, 3, TODAY).shade == "org-sco"
+    kept = ViewState(filters=FilterState(orgs=("org-eaeu",)), shade="org-sco")
+    assert step_view(story, corpus, kept, 3, TODAY).shade == "org-eaeu"
+
+
+def test_the_story_names_the_layers_a_step_needs_that_the_reader_switched_off(story, corpus):
+    assert layers_switched_off(story.step(5), corpus, ("members",)) == ["route", "sites"]
+    assert layers_switched_off(story.step(5), corpus, ("route", "sites")) == []
+    assert layers_switched_off(story.step(7), corpus, ("route",)) == ["members"]
+
+
+def test_explore_opens_the_map_on_the_steps_place_shading_and_day(story, corpus):
+    view = ViewState(selected="site-kant", story=7)
+    shown = step_view(story, corpus, view, 7, TODAY)
+    state, _ = decode(urllib.parse.parse_qs(explore_href(story, corpus, view, shown).partition("?")[2]), corpus)
+    assert state.view == MapView(43.5, 64.0, 4) and state.shade == "org-csto"
+    assert state.filters.as_of == dt.date(2017, 2, 27) and state.selected is None and state.story is None
+    # A step framed by its marks' extent has no one place: the map keeps the reader's.
+    overview = step_view(story, corpus, view, 1, TODAY)
+    assert "lat=" not in explore_href(story, corpus, view, overview)
+
+
+def test_the_overview_has_a_small_map_per_step_that_says_what_it_shows(story, corpus):
+    from dashboard.corpus.load import DEFAULT_GEODATA
+    from dashboard.map.geo import load_borders, load_countries
+
+    maps = overview_maps(story, corpus, load_countries(DEFAULT_GEODATA), load_borders(DEFAULT_GEODATA), TODAY)
+    assert len(maps) == len(story.steps) and all(m.startswith("<img") for m in maps)
+    assert "Map of step 5 of 9: " in maps[4] and "Ringed: " in maps[4] and "Kant" in maps[4]
+    assert "Countries shaded by EAEU membership on 27 Feb 2017" in maps[7]
