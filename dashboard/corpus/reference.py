@@ -388,3 +388,35 @@ def correction_problems(corpus: Corpus, corrections: list[Correction], file: str
                 out.append(f"{file}: the correction of {c.date} lists {rid!r} as removed, but the corpus has it")
     return out
 
+
+@dataclass(frozen=True)
+class RecordCheck:
+    """The corpus's memberships against reference/, and the corrections log: what the About page reports."""
+
+    rows: int
+    sources: int
+    checked: dt.date | None
+    compared: int
+    mismatches: tuple[str, ...]
+    corrections: tuple
+    problems: tuple[str, ...]
+    log_problems: tuple[str, ...] = ()
+
+
+def check_record(corpus: Corpus, today: dt.date, folder: Path = DEFAULT_REFERENCE) -> RecordCheck:
+    """The membership record checked against the reference table, and the corrections log against the corpus.
+
+    The table and the log load apart: a broken log must not hide the check, nor the reverse."""
+    try:
+        corrections = tuple(load_corrections(folder))
+        log_problems = correction_problems(corpus, list(corrections), display_path(folder / "corrections.yaml"))
+    except CorpusError as exc:
+        corrections, log_problems = (), [str(p) for p in exc.problems]
+    try:
+        table = load_reference(folder)
+    except CorpusError as exc:
+        return RecordCheck(0, 0, None, 0, (), corrections, tuple(str(p) for p in exc.problems), tuple(log_problems))
+    mismatches, compared = compare(corpus, table, today)
+    problems = coverage_problems(corpus, table)
+    return RecordCheck(len(table.rows), len(table.sources), table.checked, compared,
+                       tuple(summarise(mismatches)), corrections, tuple(problems), tuple(log_problems))
