@@ -1,6 +1,6 @@
 """What is wrong with a YAML file, located: the Problem type, CorpusError, and YAML read with each node's line.
 
-The corpus (corpus/load.py), the public record (corpus/reference.py) and a story (story/parse.py) are read
+The corpus (corpus/load.py), the public record (corpus/reference.py) and a story (story/load.py) are read
 with these, so each problem names the file, the line, the record and the field, and every one is reported at
 once.
 """
