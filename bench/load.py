@@ -39,7 +39,8 @@ POLL = 0.2
 
 def session_countries() -> list[tuple[str, str]]:
     """(code, name) of every country the filter panel offers (countries used by records)."""
-    from dashboard.corpus.load import load_corpus, record_countries
+    from dashboard.corpus.load import load_corpus
+    from dashboard.corpus.records import record_countries
 
     corpus = load_corpus()
     codes = sorted({c for r in corpus.records for c in record_countries(r)}, key=corpus.countries.get)

@@ -198,7 +198,7 @@ async def _browser_part(floor: Server, real: Server, loads: int, changes: int, s
 def run(quick: bool) -> dict:
     """The floor app and the real app on two free ports at once."""
     from dashboard.corpus.load import load_corpus
-    from dashboard.story.steps import load_story, story_path
+    from dashboard.story.load import load_story, story_path
 
     steps = len(load_story(story_path(), load_corpus()).steps)
     ensure_static_link()

@@ -10,7 +10,7 @@ import streamlit as st
 # `streamlit run dashboard/app.py` puts dashboard/ on sys.path, not the repo root.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dashboard.corpus.load import CorpusError  # noqa: E402
+from dashboard.corpus.problems import CorpusError  # noqa: E402
 from dashboard.ui import cached  # noqa: E402
 from dashboard.ui.notices import st_problems  # noqa: E402
 from dashboard.ui.page import st_page_style, st_phone_nav, st_sidebar  # noqa: E402

@@ -11,7 +11,11 @@ its destination, never as markup:
   `}` as character references too);
 - `plotly`: plotly text, which reads `<b>`, `<br>`, `<a>` as markup;
 - `markdown`: plain text for `st.markdown` and Streamlit labels (no HTML, markdown, LaTeX or directives);
-- `script_json`: a value as JSON that may sit inside a `<script>` element or an attribute.
+- `script_json`: a value as JSON that may sit inside a `<script>` element or an attribute;
+- `url`: a URL from the corpus (a reference's address) in a link: what a URL cannot hold percent-encoded;
+- `query`: the app's own query strings (`reader?source=…`, `./?org=CSTO,EAEU`, a script's `?geojson=…`).
+
+A URL is escaped for the link first (`url`, `query`), then for the place the link sits (`html`, `html_line`).
 
 Tests: tests/unit/test_escaping.py, and the hostile corpus (tests/hostile.py) on every page and download.
 """
@@ -21,6 +25,8 @@ from __future__ import annotations
 import html as _html
 import json
 import re
+import urllib.parse
+from collections.abc import Mapping
 
 # Characters markdown (and Streamlit's LaTeX and directives) read as syntax, as HTML character references.
 _MD_AS_ENTITIES = str.maketrans({ch: f"&#{ord(ch)};" for ch in "\\`*_{}[]()#+-.!|~$:"})
@@ -30,6 +36,8 @@ _TEMPLATE_UNSAFE = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;", "{"
 # :smile:, :+1:, :-1:, :material/…: or :red[…]. A URL's "://" is left alone, so a copied link still works.
 _DIRECTIVE_COLON = re.compile(r":(?=\\?[A-Za-z0-9_+\-])")
 _MARKDOWN_SYNTAX = "\\`*_{}[]()#+-.!|<>~$:"
+# What a URL is made of and keeps: its delimiters, and '%' for what is percent-encoded already.
+_URL_KEEPS = ":/?&=%#+,;~"
 
 
 def html(text: object) -> str:
@@ -77,3 +85,16 @@ def script_json(value: object) -> str:
     """Compact JSON that can neither end nor comment out the element it sits in (<, > and & as \\u00XX)."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def url(address: object) -> str:
+    """A URL from the corpus for a link (an href, a markdown link's target): spaces, quotes, <, >, parentheses,
+    backslashes and non-ASCII characters percent-encoded; its delimiters (: / ? & = # + , ; ~) and its
+    percent-escapes kept, so that it leads where it did."""
+    return urllib.parse.quote(str(address), safe=_URL_KEEPS)
+
+
+def query(params: Mapping[str, object]) -> str:
+    """The app's query string from names and values: each percent-encoded (a space as '+', '&', '=', '#' and
+    '/' as escapes), a comma kept, since a list is one comma-separated value (org=CSTO,EAEU)."""
+    return urllib.parse.urlencode(params, safe=",")

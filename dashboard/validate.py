@@ -17,14 +17,9 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from dashboard.corpus.load import (
-    DEFAULT_ANNOTATIONS,
-    DEFAULT_GEODATA,
-    DEFAULT_SEEDS,
-    CorpusError,
-    count_excerpts_by_source,
-    load_corpus,
-)
+from dashboard.corpus.load import DEFAULT_ANNOTATIONS, DEFAULT_GEODATA, DEFAULT_SEEDS, load_corpus
+from dashboard.corpus.problems import CorpusError
+from dashboard.corpus.records import count_excerpts_by_source
 from dashboard.corpus.reference import (
     DEFAULT_REFERENCE,
     compare,
@@ -34,7 +29,7 @@ from dashboard.corpus.reference import (
     load_reference,
     summarise,
 )
-from dashboard.story.steps import DEFAULT_STORY, load_story
+from dashboard.story.load import DEFAULT_STORY, load_story
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -50,7 +50,7 @@ NAMED = [
            "writer = csv.DictWriter(out, fieldnames=[c for c in CSV_COLUMNS if c != \"quotes\"], extrasaction=\"ignore\")",
            "tests/unit/test_outputs.py"),
     # Tolerates one differing word: "Su-26 combat planes" is then found where the article says "Su-25".
-    Mutant("the quote check accepts a one-word near miss", "dashboard/corpus/load.py",
+    Mutant("the quote check accepts a one-word near miss", "dashboard/corpus/quotes.py",
            "        at = self.normalised.find(needle)\n        if at < 0 or not needle:\n            return None\n"
            "        return self.offsets[at], self.offsets[at + len(needle) - 1] + 1",
            "        words = needle.split(\" \")\n"
@@ -60,7 +60,7 @@ NAMED = [
            "            if found:\n"
            "                return self.offsets[found.start()], self.offsets[found.end() - 1] + 1\n"
            "        return None",
-           "tests/unit/test_corpus.py"),
+           "tests/unit/test_quotes.py"),
 ]
 
 

@@ -39,23 +39,24 @@ GOAL = 0.90
 
 # What users see: filters, membership status, URL state decoding, escaping (escape.markdown and the reader),
 # quote verification, exports, the reader's spans, the panel's event parsing, geodesy, dates, reference
-# labels. corpus/load.py and escape.py: only the quote-checking functions and markdown() are targets.
+# labels. corpus/quotes.py, corpus/load.py and escape.py: only the quote-checking functions and markdown() are targets.
 TARGETS = {
     "filters": ["dashboard.query.filters.*"],
     "memberships": ["dashboard.corpus.memberships.*"],
     "dates": ["dashboard.corpus.dates.*"],
-    "state": ["dashboard.query.link.*"],
+    "state": ["dashboard.query.link.*", "dashboard.corpus.records.x_excerpt_key__*", "dashboard.corpus.records.x_version_key__*",
+              "dashboard.corpus.records.x_resolve_excerpt__*"],
     "export": ["dashboard.downloads.export.*"],
     "reader": ["dashboard.evidence.reader.*"],
     "panel": ["dashboard.query.filter_panel.*"],
     "geo": ["dashboard.map.geo.*"],
     "support": ["dashboard.corpus.support.*"],
-    "corpus (quote check)": ["dashboard.corpus.load.x_normalise__mutmut_*", "dashboard.corpus.load.x__normalise_with_offsets__*",
-                             "dashboard.corpus.load.xǁSeedǁfind__*", "dashboard.corpus.load.xǁ_Checksǁ_locate__*"],
+    "corpus (quote check)": ["dashboard.corpus.quotes.x_normalise__mutmut_*", "dashboard.corpus.quotes.x_normalise_with_offsets__*",
+                             "dashboard.corpus.quotes.xǁSeedǁfind__*", "dashboard.corpus.load.xǁ_Checksǁ_locate__*"],
     "markdown escaping": ["dashboard.escape.x_markdown__*"],
 }
 QUICK = ["dashboard.corpus.memberships.*", "dashboard.query.filters.x__mask__*", "dashboard.query.filters.x_select__*",
-         "dashboard.corpus.load.xǁSeedǁfind__*"]
+         "dashboard.corpus.quotes.xǁSeedǁfind__*"]
 KILLED = {1, 3}  # mutmut's exit codes for "a test failed" (3: pytest's internal error)
 TIMEOUTS = {36, 24, -24, 152, 255}  # the tests ran far longer than without the mutant: detected, counted as killed
 STATUS = {0: "survived", 5: "no tests", 33: "no tests", 34: "skipped", 36: "timeout", 24: "timeout",
@@ -76,7 +77,7 @@ def results() -> dict[str, int | None]:
 
 
 def module_of(name: str, targets: dict[str, list[str]]) -> str | None:
-    """Which target a mutant belongs to, or None if it is not one (the rest of corpus/load.py and escape.py)."""
+    """Which target a mutant belongs to, or None if it is not one (the rest of corpus/quotes.py, corpus/load.py and escape.py)."""
     for module, patterns in targets.items():
         if any(_match(name, p) for p in patterns):
             return module

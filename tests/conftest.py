@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.corpus.load import Corpus, load_corpus
+from dashboard.corpus.load import load_corpus
+from dashboard.corpus.records import Corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -10,9 +10,9 @@ import plotly.graph_objects as go
 from dashboard import escape
 from dashboard.corpus import clock
 from dashboard.corpus.dates import format_date
-from dashboard.corpus.load import Corpus, record_countries
 from dashboard.corpus.memberships import status_label
 from dashboard.corpus.model import TOPICS, Annotation, Disagreement, Event, Figure, Membership, VisitStop
+from dashboard.corpus.records import Corpus, record_countries
 from dashboard.map.style import MEMBERSHIP_PATTERN, MEMBERSHIP_STYLE, PALETTE, PLOTLY_PATTERN
 from dashboard.query.filters import TOUR_END, TOUR_START
 

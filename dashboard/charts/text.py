@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 from dashboard.charts.figures import coverage_counts, membership_rows, topic_country_counts, tour_rows
 from dashboard.corpus.dates import format_date
-from dashboard.corpus.load import Corpus
 from dashboard.corpus.memberships import status_label
 from dashboard.corpus.model import TOPICS, Annotation, Figure
+from dashboard.corpus.records import Corpus
 
 
 @dataclass(frozen=True)

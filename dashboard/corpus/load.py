@@ -2,7 +2,8 @@
 
 Validation collects every problem before raising, and each problem names the
 file, the line, the annotation and the field, so an editor can fix them all in
-one pass.
+one pass. The Corpus it returns and the questions asked of its records are in
+corpus/records.py; a located problem and YAML read with its lines, in corpus/problems.py.
 """
 
 from __future__ import annotations
@@ -10,14 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import re
-from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from dashboard.corpus.clock import latest_today
@@ -26,16 +22,25 @@ from dashboard.corpus.dates import is_first_of
 from dashboard.corpus.memberships import gaps, overlapping_periods, status_label
 from dashboard.corpus.model import (
     EARLIEST_DATE,
-    KINDS,
     Annotation,
     Disagreement,
     Excerpt,
     Membership,
     Source,
 )
+from dashboard.corpus.problems import (
+    ROOT,
+    CorpusError,
+    Problem,
+    display_path,
+    parse_yaml,
+    pydantic_problems,
+    validate_items,
+)
+from dashboard.corpus.quotes import Seed, locate_excerpt, normalise_with_offsets
+from dashboard.corpus.records import Corpus, record_countries, record_orgs
 from dashboard.corpus.support import date_problem, label_problem
 
-ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_ANNOTATIONS = ROOT / "annotations.yaml"
 DEFAULT_SEEDS = ROOT / "seeds"
 DEFAULT_GEODATA = ROOT / "geodata"
@@ -49,178 +54,6 @@ def configured_paths() -> tuple[Path, Path, Path]:
         Path(os.environ.get("DASHBOARD_GEODATA", DEFAULT_GEODATA)),
     )
 
-_WS = re.compile(r"\s+")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with the corpus, located as precisely as we can."""
-
-    file: str
-    line: int | None
-    record: str | None
-    field: str | None
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        who = f" [{self.record}]" if self.record else ""
-        what = f" {self.field}:" if self.field else ""
-        return f"{where}:{who}{what} {self.message}"
-
-
-class CorpusError(Exception):
-    """Raised with the full list of problems when the corpus does not validate."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
-
-
-@dataclass(frozen=True)
-class Seed:
-    """One article's text, with a whitespace-normalised copy for quote lookup."""
-
-    source: Source
-    text: str
-    normalised: str
-    offsets: tuple[int, ...]
-
-    def find(self, quote: str) -> tuple[int, int] | None:
-        """Span of `quote` in the original text, matching whitespace loosely and nothing else."""
-        needle = normalise(quote)
-        at = self.normalised.find(needle)
-        if at < 0 or not needle:
-            return None
-        return self.offsets[at], self.offsets[at + len(needle) - 1] + 1
-
-
-@dataclass(frozen=True)
-class Corpus:
-    """Everything the views need, validated."""
-
-    sources: dict[str, Source]
-    seeds: dict[str, Seed]
-    records: tuple[Annotation, ...]
-    organizations: dict[str, str]
-    countries: dict[str, str]
-    version: str
-    by_id: dict[str, Annotation] = field(default_factory=dict)
-    disputed: frozenset[str] = frozenset()
-    facets: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
-    shadable: tuple[str, ...] = ()
-
-    def __post_init__(self) -> None:
-        self.by_id.update({r.id: r for r in self.records})
-        flagged = frozenset(rid for r in self.records if isinstance(r, Disagreement) for rid in r.records)
-        object.__setattr__(self, "disputed", flagged)
-        # Organizations with membership records, i.e. those the map can shade countries by.
-        with_members = {r.organization for r in self.records if isinstance(r, Membership)}
-        object.__setattr__(self, "shadable", tuple(o for o in self.organizations if o in with_members))
-        # Facet values are asked for on every rerun, for every record: work them out once.
-        self.facets.update({r.id: {
-            "orgs": frozenset(record_orgs(r)),
-            "countries": frozenset(record_countries(r)),
-            "topics": frozenset(r.topics),
-            "sources": frozenset(e.source for e in all_excerpts(r)),
-            "kinds": frozenset((r.kind,)),
-        } for r in self.records})
-
-
-def normalise(text: str) -> str:
-    """Collapse every run of whitespace to one space and trim the ends."""
-    return _WS.sub(" ", text).strip()
-
-
-def _normalise_with_offsets(text: str) -> tuple[str, tuple[int, ...]]:
-    out: list[str] = []
-    offsets: list[int] = []
-    pending_space = False
-    for i, ch in enumerate(text):
-        if ch.isspace():
-            pending_space = bool(out)
-            continue
-        if pending_space:
-            out.append(" ")
-            offsets.append(i - 1)
-            pending_space = False
-        out.append(ch)
-        offsets.append(i)
-    return "".join(out), tuple(offsets)
-
-
-# --- YAML with line numbers -------------------------------------------------
-
-
-class _LineMap:
-    """Maps a path of keys/indices in the parsed YAML to its 1-based line."""
-
-    def __init__(self) -> None:
-        self.lines: dict[tuple[Any, ...], int] = {}
-
-    def line(self, path: Iterable[Any]) -> int | None:
-        path = tuple(path)
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            path = path[:-1]
-        return self.lines.get(())
-
-
-def _construct(node: yaml.Node, path: tuple[Any, ...], lines: _LineMap) -> Any:
-    lines.lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        out: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value
-            if key in out:
-                raise _DuplicateKeyError(key, key_node.start_mark.line + 1)
-            out[key] = _construct(value_node, path + (key,), lines)
-        return out
-    if isinstance(node, yaml.SequenceNode):
-        return [_construct(v, path + (i,), lines) for i, v in enumerate(node.value)]
-    try:
-        return _SCALAR.construct_object(node)
-    except ValueError:
-        # An impossible timestamp such as 2017-02-30: let the schema report it.
-        return node.value
-
-
-class _DuplicateKeyError(Exception):
-    def __init__(self, key: str, line: int):
-        self.key, self.line = key, line
-
-
-class _ScalarConstructor(yaml.SafeLoader):
-    def __init__(self) -> None:
-        super().__init__("")
-
-
-_SCALAR = _ScalarConstructor()
-# libyaml parses a large corpus an order of magnitude faster and keeps the line marks.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def parse_yaml(text: str, file: str) -> tuple[Any, _LineMap]:
-    """Parse YAML, keeping the line of every node; syntax errors become Problems."""
-    lines = _LineMap()
-    try:
-        node = yaml.compose(text, Loader=_LOADER)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        raise CorpusError([Problem(file, line, None, None, f"YAML syntax: {exc.problem}")]) from None
-    except yaml.YAMLError as exc:
-        raise CorpusError([Problem(file, None, None, None, f"YAML syntax: {exc}")]) from None
-    if node is None:
-        return None, lines
-    try:
-        return _construct(node, (), lines), lines
-    except _DuplicateKeyError as exc:
-        raise CorpusError(
-            [Problem(file, exc.line, None, str(exc.key), "key appears twice in the same mapping")]
-        ) from None
-
 
 # --- sources and seeds -------------------------------------------------------
 
@@ -228,7 +61,7 @@ def parse_yaml(text: str, file: str) -> tuple[Any, _LineMap]:
 def load_sources(seeds_dir: Path = DEFAULT_SEEDS) -> dict[str, Seed]:
     """Read seeds/sources.yaml and each article it lists."""
     path = seeds_dir / "sources.yaml"
-    name = _display(path)
+    name = display_path(path)
     if not path.is_file():
         raise CorpusError([Problem(name, None, None, None, "file not found")])
     data, lines = parse_yaml(path.read_text(encoding="utf-8"), name)
@@ -261,7 +94,7 @@ def load_sources(seeds_dir: Path = DEFAULT_SEEDS) -> dict[str, Seed]:
             )
             continue
         text = raw.decode("utf-8")
-        norm, offsets = _normalise_with_offsets(text)
+        norm, offsets = normalise_with_offsets(text)
         seeds[source.id] = Seed(source, text, norm, offsets)
     if problems:
         raise CorpusError(problems)
@@ -273,49 +106,6 @@ def load_sources(seeds_dir: Path = DEFAULT_SEEDS) -> dict[str, Seed]:
 _RECORD = TypeAdapter(Annotation)
 
 
-def pydantic_problems(
-    exc: ValidationError, file: str, lines: _LineMap, prefix: tuple[Any, ...], rid: str | None
-) -> list[Problem]:
-    """A pydantic error as Problems, each at the line of the field it names (below `prefix` in the YAML)."""
-    out = []
-    for err in exc.errors(include_url=False):
-        loc = tuple(err["loc"])
-        # A discriminated union puts the kind name in the path; it is not a YAML key.
-        yaml_loc = tuple(p for p in loc if p not in KINDS)
-        field_name = ".".join(str(p) for p in yaml_loc) or None
-        msg = err["msg"]
-        given = err.get("input")
-        if isinstance(given, str | int | float | dt.date) and not isinstance(given, bool) and len(str(given)) <= 60:
-            msg += f" (got {given!r})"
-        if err["type"] == "extra_forbidden":
-            msg = "unknown field"
-        elif err["type"] == "union_tag_invalid":
-            msg = f"unknown kind {err.get('ctx', {}).get('tag')!r}; expected one of {', '.join(KINDS)}"
-            field_name = "kind"
-        elif err["type"] == "union_tag_not_found":
-            msg = "missing 'kind'"
-            field_name = "kind"
-        out.append(Problem(file, lines.line(prefix + yaml_loc), rid, field_name, msg))
-    return out
-
-
-def validate_items(adapter: TypeAdapter, items: list, file: str, lines: _LineMap, key: str, problems: list[Problem],
-                   label=lambda i, raw: None) -> list[tuple[int, Any]]:
-    """Each item of a YAML list (`key`) validated by `adapter`: (position, model) of the valid ones, and a Problem
-    for each other, named by `label(position, item)` (a record's id, "step 3")."""
-    out = []
-    for i, raw in enumerate(items):
-        who = label(i, raw)
-        if not isinstance(raw, dict):
-            problems.append(Problem(file, lines.line((key, i)), who, None, "expected a mapping"))
-            continue
-        try:
-            out.append((i, adapter.validate_python(raw)))
-        except ValidationError as exc:
-            problems.extend(pydantic_problems(exc, file, lines, (key, i), who))
-    return out
-
-
 def load_corpus(
     annotations: Path = DEFAULT_ANNOTATIONS,
     seeds_dir: Path = DEFAULT_SEEDS,
@@ -323,7 +113,7 @@ def load_corpus(
     today: dt.date | None = None,
 ) -> Corpus:
     """Load, check and cross-check the corpus; raise CorpusError listing every problem."""
-    name = _display(annotations)
+    name = display_path(annotations)
     if not annotations.is_file():
         raise CorpusError([Problem(name, None, None, None, "file not found")])
     raw_text = annotations.read_text(encoding="utf-8")
@@ -397,7 +187,7 @@ def _border_ids(geodata_dir: Path, problems: list[Problem]) -> set[str] | None:
     try:
         return set(load_borders(geodata_dir)["id"])
     except GeodataError as exc:
-        problems.append(Problem(_display(geodata_dir), None, None, None, str(exc)))
+        problems.append(Problem(display_path(geodata_dir), None, None, None, str(exc)))
         return None
 
 
@@ -510,20 +300,6 @@ class _Checks:
                      f"({loc.lat}, {loc.lon}) is outside the map region {REGION_BOUNDS}{hint}")
 
 
-def locate_excerpt(excerpt: Excerpt, seeds: dict[str, Seed]) -> tuple[Excerpt, str | None, str | None]:
-    """The excerpt with its span in its article filled in; if it cannot be placed, the excerpt as given, the
-    field at fault ("source" or "quote") and why."""
-    seed = seeds.get(excerpt.source)
-    if seed is None:
-        return excerpt, "source", f"unknown source {excerpt.source!r}"
-    if "..." in excerpt.quote or "…" in excerpt.quote:
-        return excerpt, "quote", "a quote must not contain an ellipsis; split it into two excerpts"
-    span = seed.find(excerpt.quote)
-    if span is None:
-        return excerpt, "quote", f"quote not found verbatim in {seed.source.file}: {excerpt.quote[:60]!r}"
-    return excerpt.model_copy(update={"start": span[0], "end": span[1]}), None, None
-
-
 def _references(record, path):
     for j, ref in enumerate(record.references):
         yield path + ("references", j), ref
@@ -533,43 +309,3 @@ def _references(record, path):
                 yield path + ("versions", j, "reference"), v.reference
 
 
-def _display(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(ROOT))
-    except ValueError:
-        return str(path)
-
-
-def count_excerpts_by_source(corpus: Corpus) -> Counter[str]:
-    """How many excerpts each source contributes (disagreement versions included)."""
-    counts: Counter[str] = Counter({sid: 0 for sid in corpus.sources})
-    for record in corpus.records:
-        for e in all_excerpts(record):
-            counts[e.source] += 1
-    return counts
-
-
-def record_orgs(record: Annotation) -> set[str]:
-    """Organizations a record concerns, including a membership's own organization."""
-    orgs = set(record.organizations)
-    if isinstance(record, Membership):
-        orgs.add(record.organization)
-    return orgs
-
-
-def record_countries(record: Annotation) -> set[str]:
-    """Countries a record concerns, including a membership's country and a site's host."""
-    codes = set(record.countries)
-    for attr in ("country", "host", "operator"):
-        code = getattr(record, attr, None)
-        if code:
-            codes.add(code)
-    return codes
-
-
-def all_excerpts(record: Annotation) -> list[Excerpt]:
-    """A record's own excerpts plus those inside its disagreement versions."""
-    out = list(record.excerpts)
-    if isinstance(record, Disagreement):
-        out.extend(v.excerpt for v in record.versions if v.excerpt is not None)
-    return out

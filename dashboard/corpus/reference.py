@@ -25,9 +25,10 @@ from pydantic import ValidationError
 from dashboard.corpus.clock import latest_today
 from dashboard.corpus.codes import COUNTRY_NAMES
 from dashboard.corpus.dates import Precision, last_day, parse_partial, within_unit
-from dashboard.corpus.load import ROOT, Corpus, CorpusError, Problem, parse_yaml
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Membership, Status, Strict
+from dashboard.corpus.problems import ROOT, CorpusError, Problem, display_path, parse_yaml
+from dashboard.corpus.records import Corpus
 
 DEFAULT_REFERENCE = ROOT / "reference"
 COLUMNS = ("grouping", "country", "status", "start", "end", "sources", "note")
@@ -121,17 +122,11 @@ class Mismatch:
                 f"the corpus says {app}, the table says {self.table or 'no status'}")
 
 
-def _display(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(ROOT))
-    except ValueError:
-        return str(path)
-
 
 def load_reference(folder: Path = DEFAULT_REFERENCE) -> ReferenceTable:
     """Read memberships.csv and sources.yaml; raise CorpusError naming file, line and column."""
     csv_path, src_path = folder / "memberships.csv", folder / "sources.yaml"
-    csv_name, src_name = _display(csv_path), _display(src_path)
+    csv_name, src_name = display_path(csv_path), display_path(src_path)
     problems: list[Problem] = []
     for path, name in ((csv_path, csv_name), (src_path, src_name)):
         if not path.is_file():
@@ -171,7 +166,7 @@ def load_reference(folder: Path = DEFAULT_REFERENCE) -> ReferenceTable:
 def load_corrections(folder: Path = DEFAULT_REFERENCE) -> list[Correction]:
     """reference/corrections.yaml, newest first; CorpusError naming the file and line if malformed."""
     path = folder / "corrections.yaml"
-    name = _display(path)
+    name = display_path(path)
     if not path.is_file():
         raise CorpusError([Problem(name, None, None, None, "file not found")])
     data, lines = parse_yaml(path.read_text(encoding="utf-8"), name)
@@ -393,3 +388,35 @@ def correction_problems(corpus: Corpus, corrections: list[Correction], file: str
                 out.append(f"{file}: the correction of {c.date} lists {rid!r} as removed, but the corpus has it")
     return out
 
+
+@dataclass(frozen=True)
+class RecordCheck:
+    """The corpus's memberships against reference/, and the corrections log: what the About page reports."""
+
+    rows: int
+    sources: int
+    checked: dt.date | None
+    compared: int
+    mismatches: tuple[str, ...]
+    corrections: tuple
+    problems: tuple[str, ...]
+    log_problems: tuple[str, ...] = ()
+
+
+def check_record(corpus: Corpus, today: dt.date, folder: Path = DEFAULT_REFERENCE) -> RecordCheck:
+    """The membership record checked against the reference table, and the corrections log against the corpus.
+
+    The table and the log load apart: a broken log must not hide the check, nor the reverse."""
+    try:
+        corrections = tuple(load_corrections(folder))
+        log_problems = correction_problems(corpus, list(corrections), display_path(folder / "corrections.yaml"))
+    except CorpusError as exc:
+        corrections, log_problems = (), [str(p) for p in exc.problems]
+    try:
+        table = load_reference(folder)
+    except CorpusError as exc:
+        return RecordCheck(0, 0, None, 0, (), corrections, tuple(str(p) for p in exc.problems), tuple(log_problems))
+    mismatches, compared = compare(corpus, table, today)
+    problems = coverage_problems(corpus, table)
+    return RecordCheck(len(table.rows), len(table.sources), table.checked, compared,
+                       tuple(summarise(mismatches)), corrections, tuple(problems), tuple(log_problems))

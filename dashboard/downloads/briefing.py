@@ -42,6 +42,7 @@ from shapely.geometry import mapping
 from dashboard import escape
 from dashboard.corpus.codes import COUNTRY_NAMES
 from dashboard.corpus.model import Annotation, Border, Disagreement, Excerpt, MilitarySite, Reference
+from dashboard.corpus.records import excerpt_key
 from dashboard.downloads.licences import ATTRIBUTION, IN_BRIEFING, LEAFLET_TERMS, MAP_CREDIT
 from dashboard.downloads.snapshot import Extent, Snapshot, app_link
 from dashboard.evidence.disagreement import VersionSide, version_sides
@@ -240,7 +241,7 @@ class _Writer:
         facts = record_facts(record, self.corpus)
         facts_html = ('<dl class="facts">' + "".join(f"<dt>{escape.html(k)}</dt><dd>{escape.html(v)}</dd>" for k, v in facts)
                       + "</dl>") if facts else ""
-        excerpts = "".join(self.excerpt(e, vs.excerpt_key(record.id, i)) for i, e in enumerate(record.excerpts))
+        excerpts = "".join(self.excerpt(e, excerpt_key(record.id, i)) for i, e in enumerate(record.excerpts))
         refs = "".join(self.reference(r) for r in record.references)
         refs = f'<div class="references">{refs}</div>' if refs else ""
         kind = KIND_SINGULAR[record.kind]
@@ -267,7 +268,7 @@ class _Writer:
             f'<a href="#rec-{escape.html(r)}">{escape.html(self.corpus.by_id[r].title)}</a>' if r in self.corpus.by_id else escape.html(r)
             for r in dis.records)
         versions = "".join(self.version(side) for side in version_sides(dis))
-        extra = "".join(self.excerpt(e, vs.excerpt_key(dis.id, i)) for i, e in enumerate(dis.excerpts))
+        extra = "".join(self.excerpt(e, excerpt_key(dis.id, i)) for i, e in enumerate(dis.excerpts))
         refs = "".join(self.reference(r) for r in dis.references)
         return (f'<article class="disagreement record" data-kind="disagreement"{rid}>'
                 f"<h3>⚠ {escape.html(dis.title)}</h3>"

@@ -10,7 +10,7 @@ import base64
 import datetime as dt
 import urllib.parse
 
-from dashboard.corpus.load import Corpus
+from dashboard.corpus.records import Corpus
 from dashboard.downloads.snapshot import DownloadRequest, Focus, file_stem, make_snapshot, view_link
 from dashboard.query import link as vs
 

@@ -10,8 +10,8 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from dashboard.corpus.dates import iso_at
-from dashboard.corpus.load import Corpus, record_countries, record_orgs
 from dashboard.corpus.model import Annotation, Border
+from dashboard.corpus.records import Corpus, record_countries, record_orgs
 
 _RECORD = TypeAdapter(Annotation)
 CSV_COLUMNS = ("id", "kind", "title", "status", "date", "date_end", "countries", "organizations", "topics", "lat",

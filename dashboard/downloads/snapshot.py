@@ -17,10 +17,11 @@ import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from dashboard import escape
 from dashboard.corpus.dates import format_date
-from dashboard.corpus.load import Corpus
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Annotation, Membership
+from dashboard.corpus.records import Corpus
 from dashboard.labels import DRAW_ORDER, LAYER_LABELS
 from dashboard.map.describe import filter_parts
 from dashboard.map.projection import (
@@ -34,7 +35,7 @@ from dashboard.map.projection import (
 from dashboard.map.style import TOUR_BOUNDS
 from dashboard.query import link as vs
 from dashboard.query.filter_panel import DATE_LABEL, FACETS
-from dashboard.query.filters import RANGE_START, select
+from dashboard.query.filters import RANGE_START, effective_shade, select
 
 TITLE = "Putin's Central Asia tour, 27–28 February 2017"
 # The most a download request may carry (as the panel's restore: longer than any address bar it writes).
@@ -180,7 +181,7 @@ def make_snapshot(corpus: Corpus, view: vs.ViewState, *, made: dt.datetime, link
         shown = {r.id for r in records}
         hidden = [corpus.by_id[rid] for rid in featured if rid not in shown]
         records = records + hidden
-    shade = vs.effective_shade(view, corpus)
+    shade = effective_shade(view.shade, view.filters, corpus)
     status = membership_status([r for r in records if isinstance(r, Membership)], shade, view.filters.as_of)
     frame = (focus.extent if focus and focus.extent else None) or extent or DEFAULT_EXTENT
     return Snapshot(
@@ -213,7 +214,7 @@ def list_filters(corpus: Corpus, view: vs.ViewState) -> list[tuple[str, str]]:
     free += [] if "dates" in chosen else ["dates"]
     out.append(("Other filters", "none: every " + ", ".join(free) if free else "none left"))
     out.append((DATE_LABEL, format_date(f.as_of)))
-    shade = vs.effective_shade(view, corpus)
+    shade = effective_shade(view.shade, view.filters, corpus)
     shading = corpus.organizations[shade]
     if shade != view.shade:
         shading += f" (the organization filter leaves out {corpus.organizations[view.shade]})"
@@ -235,7 +236,7 @@ def view_link(base: str | None, view: vs.ViewState, corpus: Corpus) -> str | Non
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return None
     params = {k: v for k, v in vs.encode(view, corpus).items() if k not in (vs.P_SOURCE, vs.P_EXCERPT, vs.P_AT)}
-    query = urllib.parse.urlencode(params, safe=",")
+    query = escape.query(params)
     return urllib.parse.urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/") + "/", query, ""))
 
 

@@ -27,10 +27,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from dashboard import escape
-from dashboard.corpus.load import Corpus
 from dashboard.corpus.model import KINDS, Annotation, Disagreement, Excerpt
+from dashboard.corpus.records import Corpus, excerpt_key, version_key
 from dashboard.labels import LIST_ORDER
-from dashboard.query.link import excerpt_key, reader_href, version_key
+from dashboard.query.link import reader_href
 
 Verdict = Literal["agrees", "differs", "not comparable", "silent", "record", "disputed"]
 VERDICT_TEXT = {"agrees": "agrees with the record", "differs": "differs from the record",

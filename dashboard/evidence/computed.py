@@ -3,8 +3,8 @@ border's length, each as the evidence panel's small table (dashboard.evidence.ht
 
 from __future__ import annotations
 
-from dashboard.corpus.load import Corpus
 from dashboard.corpus.model import Border, MilitarySite
+from dashboard.corpus.records import Corpus
 from dashboard.evidence.facts import disputes_by_record
 from dashboard.evidence.html import value_table_html
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from dashboard import escape
 from dashboard.corpus.model import Disagreement, Excerpt, Reference
-from dashboard.query.link import reader_href, version_key
+from dashboard.corpus.records import version_key
+from dashboard.query.link import reader_href
 
 HEADING = "Sources disagree: "
 READ_IN_ARTICLE = "Read in the article ↗"

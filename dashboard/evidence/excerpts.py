@@ -6,8 +6,8 @@ from __future__ import annotations
 import itertools
 
 from dashboard import escape
-from dashboard.corpus.load import Corpus, all_excerpts
 from dashboard.corpus.model import Annotation, Excerpt
+from dashboard.corpus.records import Corpus, all_excerpts, excerpt_key
 from dashboard.evidence.facts import source_citation
 from dashboard.query import link as vs
 
@@ -30,7 +30,7 @@ def excerpt_rows(records: list[Annotation], corpus: Corpus) -> list[dict]:
     """Flat rows of every excerpt of some records (for lists and exports)."""
     rows = []
     for record in records:
-        keyed = [(e, vs.excerpt_key(record.id, i)) for i, e in enumerate(record.excerpts)]
+        keyed = [(e, excerpt_key(record.id, i)) for i, e in enumerate(record.excerpts)]
         # Statements inside a disagreement are quoted too, but have no deep-link key of their own.
         keyed += [(e, None) for e in all_excerpts(record)[len(record.excerpts):]]
         for excerpt, key in keyed:
@@ -53,6 +53,6 @@ def excerpt_list_data(records: list[Annotation], corpus: Corpus, page: int, page
         cards.append({
             "title": record.title, "disputed": record.id in corpus.disputed,
             "quote": " ".join(excerpt.quote.split()), "label": source.label, "cite": source_citation(source),
-            "link": reader_link(excerpt, vs.excerpt_key(record.id, i)), "start": excerpt.start, "end": excerpt.end,
+            "link": reader_link(excerpt, excerpt_key(record.id, i)), "start": excerpt.start, "end": excerpt.end,
         })
     return {"cards": cards, "page": page, "pages": pages, "size": page_size, "total": total}

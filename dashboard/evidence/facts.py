@@ -4,8 +4,8 @@ disagreements that flag it. Shared by the evidence panel (ui/evidence.py) and th
 from __future__ import annotations
 
 from dashboard.corpus.dates import format_date
-from dashboard.corpus.load import Corpus, record_countries
 from dashboard.corpus.model import Annotation, Disagreement, Membership, Organization, Source
+from dashboard.corpus.records import Corpus, record_countries
 
 
 def when_text(record: Annotation) -> str:

@@ -8,16 +8,10 @@ blank line ever ends the HTML block.
 
 from __future__ import annotations
 
-import urllib.parse
-
 from dashboard import escape
-from dashboard.corpus.load import Corpus
 from dashboard.corpus.model import Disagreement
+from dashboard.corpus.records import Corpus
 from dashboard.evidence.disagreement import READ_IN_ARTICLE, VersionSide, heading_html, version_sides
-
-
-def _href(url: str) -> str:
-    return escape.html_line(urllib.parse.quote(url, safe=":/?&=%#+,;~"))
 
 
 def version_html(side: VersionSide, corpus: Corpus) -> str:
@@ -31,7 +25,7 @@ def version_html(side: VersionSide, corpus: Corpus) -> str:
     elif side.reference is not None:
         ref = side.reference
         body.append(f'<p class="who"><span class="badge">public record</span> '
-                    f'<a href="{_href(ref.url)}" target="_blank" rel="noopener noreferrer">{escape.html_line(ref.title)} ↗</a></p>')
+                    f'<a href="{escape.html_line(escape.url(ref.url))}" target="_blank" rel="noopener noreferrer">{escape.html_line(ref.title)} ↗</a></p>')
     return f'<li class="version">{"".join(body)}</li>'
 
 

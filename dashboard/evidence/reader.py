@@ -6,9 +6,8 @@ import json
 from dataclasses import dataclass
 
 from dashboard import escape
-from dashboard.corpus.load import Corpus
+from dashboard.corpus.records import Corpus, excerpt_key, version_key
 from dashboard.frontend import static_page
-from dashboard.query.link import excerpt_key, version_key
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ Leaflet 1.9.4 comes in the wheel `django-js-lib-leaflet==1.9.4.1` (pinned with i
 requirements.txt), which holds Leaflet's files byte for byte as npm publishes them and needs no Django:
 its files are only read. Before they are served, each file's sha256 must equal the value recorded here,
 taken from npm's `leaflet@1.9.4` tarball (whose sha512, npm's published `integrity`, is below). They are
-then copied under `static/generated/`, the one folder the app writes, with Leaflet's LICENSE beside them.
+then copied under `static/generated/`, the one folder the app writes, with Leaflet's LICENSE beside them. The
+basemap's country polygons are copied there too (`publish_basemap`), named by their hash.
 
 The gesture-handling plugin (`leaflet-gesture-handling@1.2.2` on npm, MIT; issue 24: the page scrolls over the map,
 two fingers or Ctrl and the wheel move it) has no pip distribution: its two files and LICENSE are committed under
@@ -152,13 +153,28 @@ def publish(package: Package) -> Path:
     for src, dst, digest in wanted:
         if dst.exists() and hashlib.sha256(dst.read_bytes()).hexdigest() == digest:
             continue
-        data = _checked(src, digest, package)
-        dst.parent.mkdir(parents=True, exist_ok=True)
-        tmp = dst.with_name(f"{dst.name}.{os.getpid()}.tmp")  # replicas sharing a folder may start together
-        tmp.write_bytes(data)
-        tmp.replace(dst)
+        _write(dst, _checked(src, digest, package))
         log.info("%s %s: %s published", package.name, package.version, dst.name)
     return package.target
+
+
+def _write(dst: Path, data: bytes) -> None:
+    """Write a file whole or not at all: replicas sharing a folder may start together."""
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dst.with_name(f"{dst.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(dst)
+
+
+def publish_basemap(source: Path) -> str:
+    """Copy the country polygons (geodata/) under static/generated/, once, named by their content's hash, so that
+    the browser fetches them once and caches them; their URL."""
+    data = source.read_bytes()
+    target = GENERATED_DIR / f"countries-{hashlib.sha256(data).hexdigest()[:12]}.geojson"
+    if not target.exists():
+        _write(target, data)
+        log.info("basemap published to %s", target)
+    return f"{STATIC_URL}/generated/{target.name}"
 
 
 def read_checked(package: Package, name: str) -> bytes:

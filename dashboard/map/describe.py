@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from dashboard.corpus.dates import format_date
-from dashboard.corpus.load import Corpus
 from dashboard.corpus.memberships import status_label
 from dashboard.corpus.model import Annotation, Border, Disagreement, Membership, MilitarySite, VisitStop
+from dashboard.corpus.records import Corpus
 from dashboard.labels import KIND_LABELS, SITE_STATUS_LABELS
 from dashboard.query.filter_panel import FACETS, RANGE_LABEL
 from dashboard.query.filters import TOUR_START, FilterState, select

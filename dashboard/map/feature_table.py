@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from dashboard.corpus.load import Corpus
 from dashboard.corpus.memberships import status_label
+from dashboard.corpus.records import Corpus
 from dashboard.evidence.facts import when_text
 from dashboard.labels import LAYER_LABELS, SITE_STATUS_LABELS
 

@@ -14,16 +14,15 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import urllib.parse
 
 import folium
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from dashboard import escape
-from dashboard.corpus.load import Corpus
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Annotation, Membership
+from dashboard.corpus.records import Corpus
 from dashboard.frontend import read_static
 from dashboard.labels import TAB_ORDER
 from dashboard.map.assets import STATIC_URL
@@ -64,7 +63,7 @@ _STORY_JS = read_static("map-story.js")
 
 def story_layer_js(payload: dict, var: str) -> str:
     """Leaflet JavaScript that declares `var` as an empty featureGroup and hands the map a story's steps
-    (their marks and where the map goes, from dashboard.story.steps.map_payload): static/app/map-story.js."""
+    (their marks and where the map goes, from dashboard.story.view.map_payload): static/app/map-story.js."""
     return (f"var {var} = L.featureGroup();\n{_STORY_JS}\n"
             f"window.__storyInit(window.map, {escape.script_json(payload)});")
 
@@ -159,7 +158,7 @@ def build_base_map(
     fmap = folium.Map(location=DEFAULT_CENTER, zoom_start=DEFAULT_ZOOM, tiles=None,
                       min_zoom=2, max_zoom=10, control_scale=True, prefer_canvas=False)
     # First, so that the polygons download while Leaflet loads (see static/app/basemap-prefetch.js).
-    prefetch = f"{STATIC_URL}/app/basemap-prefetch.js?" + urllib.parse.urlencode({"geojson": basemap_url})
+    prefetch = f"{STATIC_URL}/app/basemap-prefetch.js?" + escape.query({"geojson": basemap_url})
     fmap.default_js = [("basemap_prefetch", prefetch), *js]
     fmap.default_css = css
     _Basemap(basemap_url, labels).add_to(fmap)

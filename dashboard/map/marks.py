@@ -20,9 +20,9 @@ import shapely
 
 from dashboard import escape
 from dashboard.corpus.dates import format_date
-from dashboard.corpus.load import Corpus
 from dashboard.corpus.memberships import status_held_since, status_label
 from dashboard.corpus.model import Annotation, Border, Membership, MilitarySite, VisitStop
+from dashboard.corpus.records import Corpus
 from dashboard.labels import KIND_LABELS, LAYER_LABELS
 from dashboard.map.describe import mark_name
 from dashboard.map.geo import geodesic_arc, geodesic_distance_km

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.corpus.load import Corpus
+from dashboard.corpus.records import Corpus
 from dashboard.query import link as vs
 
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from dashboard.corpus.dates import format_date
-from dashboard.corpus.load import Corpus
 from dashboard.corpus.model import KINDS, TOPICS
+from dashboard.corpus.records import Corpus
 from dashboard.labels import KIND_LABELS, LAYER_LABELS
 from dashboard.query import link as vs
 from dashboard.query.filters import RANGE_START, facet_counts, facet_values

@@ -8,9 +8,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from dashboard.corpus.dates import span
-from dashboard.corpus.load import Corpus, all_excerpts, record_countries, record_orgs
 from dashboard.corpus.memberships import membership_active
 from dashboard.corpus.model import Annotation, Membership, Organization
+from dashboard.corpus.records import Corpus, all_excerpts, record_countries, record_orgs
 from dashboard.query.search import index_for
 
 TOUR_START = dt.date(2017, 2, 27)
@@ -226,3 +226,11 @@ def facet_counts(corpus: Corpus, state: FilterState, facet: str) -> Counter[str]
 def emptied_by(corpus: Corpus, state: FilterState) -> list[str]:
     """Facets whose clearing alone would give a non-empty result."""
     return [f for f in state.active_facets() if _mask(corpus, state.without(f))]
+
+
+def effective_shade(shade: str, filters: FilterState, corpus: Corpus) -> str:
+    """The grouping to shade: the chosen one, unless the organization filter excludes it."""
+    orgs = filters.orgs
+    if not orgs or shade in orgs:
+        return shade
+    return next((o for o in orgs if o in corpus.shadable), shade)

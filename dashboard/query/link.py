@@ -7,7 +7,7 @@
 - `MapView` (here, `ViewState.view`): only the map's centre and zoom (the link's lat=, lon=, z=).
 - `dashboard/views/`: the app's pages (map, charts, reader, …), one module each; `render(corpus, view)` draws one
   for a ViewState.
-- a story step's `view:` (stories/*.yaml, `story.steps.StepTarget`): where the map flies for that step, a record's
+- a story step's `view:` (stories/*.yaml, `story.model.StepTarget`): where the map flies for that step, a record's
   place or a point, and a zoom.
 """
 
@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import urllib.parse
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
+from dashboard import escape
 from dashboard.corpus.dates import format_date
-from dashboard.corpus.load import Corpus
 from dashboard.corpus.model import KINDS, TOPICS
+from dashboard.corpus.records import Corpus, resolve_excerpt
 from dashboard.labels import LAYERS
 from dashboard.query.filters import FilterState
 
@@ -302,11 +302,6 @@ def decode_view(params: Mapping[str, list[str]]) -> MapView | None:
     return _Decoder(None).view(params)  # type: ignore[arg-type]
 
 
-def excerpt_key(record_id: str, index: int) -> str:
-    """Stable id of a record's n-th excerpt, as used in links."""
-    return f"{record_id}.{index}"
-
-
 def reader_href(source: str, excerpt: str | None = None, passage: tuple[int, int] | None = None) -> str:
     """Relative link to an article in the reader, scrolled to an excerpt or a passage."""
     params = {P_SOURCE: source}
@@ -314,31 +309,14 @@ def reader_href(source: str, excerpt: str | None = None, passage: tuple[int, int
         params[P_EXCERPT] = excerpt
     if passage:
         params[P_AT] = f"{passage[0]}-{passage[1]}"
-    return "reader?" + urllib.parse.urlencode(params)
+    return "reader?" + escape.query(params)
 
 
 def map_href(state: ViewState, corpus: Corpus, **changes) -> str:
     """Relative link to the map page with this view (as `encode` writes it), changed as asked."""
     wanted = {k: v for k, v in encode(replace(state, **changes), corpus).items()
               if k not in (P_SOURCE, P_EXCERPT, P_AT, P_STORY)}
-    return "./" + ("?" + urllib.parse.urlencode(wanted, safe=",") if wanted else "")
-
-
-def version_key(record_id: str, index: int) -> str:
-    """Stable id of the excerpt of a disagreement's n-th version, as used in links."""
-    return f"{record_id}.v{index}"
-
-
-def resolve_excerpt(key: str, corpus: Corpus):
-    """The excerpt a key names ('site-kant.0', 'dis-kant-lease.v0'), or None."""
-    rid, _, idx = key.rpartition(".")
-    record = corpus.by_id.get(rid)
-    if record is None:
-        return None
-    if idx.startswith("v") and idx[1:].isdigit():
-        versions = getattr(record, "versions", ())
-        return versions[int(idx[1:])].excerpt if int(idx[1:]) < len(versions) else None
-    return record.excerpts[int(idx)] if idx.isdigit() and int(idx) < len(record.excerpts) else None
+    return "./" + ("?" + escape.query(wanted) if wanted else "")
 
 
 def _valid_excerpt(key: str, corpus: Corpus) -> bool:
@@ -389,11 +367,3 @@ def encode(state: ViewState, corpus: Corpus) -> dict[str, str]:
     if state.story:
         out[P_STORY] = str(state.story)
     return out
-
-
-def effective_shade(view: ViewState, corpus: Corpus) -> str:
-    """The grouping to shade: the chosen one, unless the organization filter excludes it."""
-    orgs = view.filters.orgs
-    if not orgs or view.shade in orgs:
-        return view.shade
-    return next((o for o in orgs if o in corpus.shadable), view.shade)

@@ -6,10 +6,10 @@ from collections.abc import Callable
 
 from dashboard import escape
 from dashboard.corpus.dates import format_date
-from dashboard.corpus.load import Corpus, record_countries
 from dashboard.corpus.model import Annotation
+from dashboard.corpus.records import Corpus, excerpt_key, record_countries
 from dashboard.labels import KIND_SINGULAR
-from dashboard.query.link import excerpt_key, reader_href
+from dashboard.query.link import reader_href
 from dashboard.query.search import Hit
 
 

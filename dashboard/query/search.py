@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from dashboard import escape
-from dashboard.corpus.load import Corpus
 from dashboard.corpus.model import Annotation, Disagreement, MilitarySite, Organization, VisitStop
+from dashboard.corpus.records import Corpus
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12

@@ -11,10 +11,11 @@ import datetime as dt
 from collections.abc import Callable
 
 from dashboard import escape
-from dashboard.corpus.load import Corpus
 from dashboard.corpus.model import Disagreement, Excerpt
+from dashboard.corpus.records import Corpus
 from dashboard.evidence.disagreement import READ_IN_ARTICLE, heading_html, version_sides
-from dashboard.story.steps import Step, Story, date_text, excerpt_href, place_text, step_records
+from dashboard.story.model import Step, Story, step_records
+from dashboard.story.words import date_text, excerpt_href, place_text
 
 NOTE_KIND = "The dashboard’s words, not a quote"
 

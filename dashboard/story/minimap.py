@@ -61,7 +61,7 @@ class Frame:
 
 
 def frame_for(target: dict, width: int, height: int) -> Frame:
-    """The small map's frame for a step's target ({"center", "zoom"} or {"bounds"}: dashboard.story.steps.step_target)."""
+    """The small map's frame for a step's target ({"center", "zoom"} or {"bounds"}: dashboard.story.view.step_target)."""
     if "bounds" in target:
         (south, west), (north, east) = target["bounds"]
         x0, y0 = world_px(north, west)

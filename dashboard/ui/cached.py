@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import logging
-import os
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,12 +13,12 @@ import streamlit as st
 import xyzservices.providers as xyz
 
 from dashboard.corpus.codes import COUNTRY_NAMES
-from dashboard.corpus.load import DEFAULT_ANNOTATIONS, Corpus, CorpusError, configured_paths, load_corpus
+from dashboard.corpus.load import DEFAULT_ANNOTATIONS, configured_paths, load_corpus
+from dashboard.corpus.problems import CorpusError
+from dashboard.corpus.records import Corpus
 from dashboard.map import assets, leaflet
 from dashboard.map.geo import COUNTRIES_FILE, label_points, load_borders, load_countries
 from dashboard.ui import mapframe
-
-log = logging.getLogger(__name__)
 
 
 def _stamp(*paths: Path) -> tuple[float, ...]:
@@ -76,28 +73,13 @@ class Geodata:
     css: tuple[tuple[str, str], ...]
 
 
-def _publish_basemap(source: Path) -> str:
-    """Copy the country polygons under static/ (once) so the browser fetches and caches them."""
-    data = source.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()[:12]
-    target_dir = assets.GENERATED_DIR
-    target = target_dir / f"countries-{digest}.geojson"
-    if not target.exists():
-        target_dir.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")  # replicas sharing a folder may start together
-        shutil.copyfile(source, tmp)
-        tmp.replace(target)
-        log.info("basemap published to %s", target)
-    return f"{assets.STATIC_URL}/generated/{target.name}"
-
-
 @st.cache_resource(show_spinner=False)
 def _geodata(geodata_dir: Path, stamp: tuple[float, ...]) -> Geodata:
     countries = load_countries(geodata_dir)
     borders = load_borders(geodata_dir)
     labels = tuple(label_points(countries, COUNTRY_NAMES))
     js, css = assets.asset_links()
-    return Geodata(countries, borders, _publish_basemap(geodata_dir / COUNTRIES_FILE), labels, tuple(js), tuple(css))
+    return Geodata(countries, borders, assets.publish_basemap(geodata_dir / COUNTRIES_FILE), labels, tuple(js), tuple(css))
 
 
 def _geodata_stamp(geodata_dir: Path) -> tuple[float, ...]:
@@ -158,44 +140,18 @@ def distances_to_afghanistan(version: str) -> dict[str, float]:
             for r in get_corpus().records if isinstance(r, MilitarySite)}
 
 
-@dataclass(frozen=True)
-class RecordCheck:
-    """The corpus's memberships against reference/ (None when another corpus is loaded), and the corrections log."""
-
-    rows: int
-    sources: int
-    checked: dt.date | None
-    compared: int
-    mismatches: tuple[str, ...]
-    corrections: tuple
-    problems: tuple[str, ...]
-    log_problems: tuple[str, ...] = ()
-
-
 @st.cache_resource(show_spinner=False)
-def _record_check(annotations: Path, version: str, stamp: tuple[float, ...], today: dt.date) -> RecordCheck | None:
+def _record_check(annotations: Path, version: str, stamp: tuple[float, ...], today: dt.date):
     from dashboard.corpus import reference
 
     if annotations.resolve() != DEFAULT_ANNOTATIONS.resolve():
         return None
-    # The table and the corrections log load apart: a broken log must not hide the check, nor the reverse.
-    try:
-        corrections = tuple(reference.load_corrections())
-        log_problems = reference.correction_problems(get_corpus(), list(corrections), "reference/corrections.yaml")
-    except CorpusError as exc:
-        corrections, log_problems = (), [str(p) for p in exc.problems]
-    try:
-        table = reference.load_reference()
-    except CorpusError as exc:
-        return RecordCheck(0, 0, None, 0, (), corrections, tuple(str(p) for p in exc.problems), tuple(log_problems))
-    mismatches, compared = reference.compare(get_corpus(), table, today)
-    problems = reference.coverage_problems(get_corpus(), table)
-    return RecordCheck(len(table.rows), len(table.sources), table.checked, compared,
-                       tuple(reference.summarise(mismatches)), corrections, tuple(problems), tuple(log_problems))
+    return reference.check_record(get_corpus(), today)
 
 
-def get_record_check(today: dt.date) -> RecordCheck | None:
-    """The check of the membership record against the reference table, once per corpus, table and day."""
+def get_record_check(today: dt.date):
+    """The check of the membership record against the reference table (corpus.reference.RecordCheck), once per
+    corpus, table and day; None when another corpus than annotations.yaml is loaded."""
     from dashboard.corpus.reference import DEFAULT_REFERENCE
 
     stamp = _stamp(*(DEFAULT_REFERENCE / n for n in ("memberships.csv", "sources.yaml", "corrections.yaml")))
@@ -204,7 +160,7 @@ def get_record_check(today: dt.date) -> RecordCheck | None:
 
 @st.cache_resource(show_spinner=False)
 def _story(path: Path, stamp: tuple[float, ...], version: str, today: dt.date):
-    from dashboard.story.steps import load_story
+    from dashboard.story.load import load_story
 
     return load_story(path, get_corpus(), today)
 
@@ -215,7 +171,7 @@ def get_story():
     Checked again when the file or the corpus changes, and each day (a step may shade memberships 'today').
     """
     from dashboard.corpus.clock import latest_today
-    from dashboard.story.steps import story_path
+    from dashboard.story.load import story_path
 
     path = story_path()
     stamp = _stamp(path)
@@ -231,7 +187,7 @@ def story_script(idx: int) -> str:
 
 @st.cache_resource(max_entries=16, show_spinner=False)
 def _story_script(idx: int, version: str) -> str:
-    from dashboard.story.steps import map_payload
+    from dashboard.story.view import map_payload
 
     geodata = get_geodata()
     payload = map_payload(get_story(), get_corpus(), geodata.countries, geodata.borders)

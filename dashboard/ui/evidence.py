@@ -3,19 +3,16 @@ public references, its disagreements and computed values (a site's distance, a b
 
 from __future__ import annotations
 
-import urllib.parse
-
 import streamlit as st
 
 from dashboard import escape
-from dashboard.corpus.load import Corpus
 from dashboard.corpus.model import Annotation, Disagreement, Excerpt, Reference
+from dashboard.corpus.records import Corpus, excerpt_key
 from dashboard.evidence.computed import border_length_html, site_distance_html
 from dashboard.evidence.excerpts import excerpt_card_md
 from dashboard.evidence.facts import record_facts, supports_text
 from dashboard.evidence.html import disagreement_html
 from dashboard.labels import KIND_SINGULAR
-from dashboard.query import link as vs
 from dashboard.ui import cached
 
 
@@ -30,7 +27,7 @@ def st_reference(ref: Reference) -> None:
         st.markdown(f":blue-badge[context, not from the articles] backs **{escape.markdown(supports_text(ref.supports))}**")
         if ref.quote:
             st.markdown(f"“{escape.markdown(ref.quote)}”")
-        st.markdown(f"[{escape.markdown(ref.title)}]({urllib.parse.quote(ref.url, safe=':/?&=%#+,;~')})"
+        st.markdown(f"[{escape.markdown(ref.title)}]({escape.url(ref.url)})"
                     + (f" — {escape.markdown(ref.publisher)}" if ref.publisher else ""))
 
 
@@ -58,7 +55,7 @@ def st_record(record: Annotation, corpus: Corpus, disputes: dict[str, list[Disag
         st.markdown("\n".join(f"- ⚠ {line}" for line in said) + ("\n\n" if said else "")
                     + "Every version, and what we computed, is shown with the map, under it.")
     for i, excerpt in enumerate(record.excerpts):
-        st_excerpt_card(excerpt, vs.excerpt_key(record.id, i), corpus)
+        st_excerpt_card(excerpt, excerpt_key(record.id, i), corpus)
     for ref in record.references:
         st_reference(ref)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.corpus.load import Corpus
 from dashboard.corpus.model import Annotation
+from dashboard.corpus.records import Corpus
 from dashboard.evidence.excerpts import excerpt_list_data
 from dashboard.ui.components import light_component
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.corpus.load import Corpus
+from dashboard.corpus.records import Corpus
 from dashboard.map.feature_table import feature_rows
 from dashboard.ui.evidence import distance_to_afghanistan
 

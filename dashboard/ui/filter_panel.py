@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.corpus.load import Corpus
+from dashboard.corpus.records import Corpus
 from dashboard.map.describe import announcement, selection_said
 from dashboard.query import link as vs
 from dashboard.query.filter_panel import (

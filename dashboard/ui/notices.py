@@ -6,7 +6,8 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import escape
-from dashboard.corpus.load import Corpus, CorpusError, Problem
+from dashboard.corpus.problems import CorpusError, Problem
+from dashboard.corpus.records import Corpus
 from dashboard.map.describe import filter_name, search_said, view_figures
 from dashboard.query import link as vs
 from dashboard.query.filters import emptied_by

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from dashboard.corpus.load import Corpus
+from dashboard.corpus.records import Corpus
 from dashboard.frontend import read_static
 from dashboard.map.assets import AssetError
 from dashboard.map.geo import GeodataError

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.corpus.load import Corpus
 from dashboard.corpus.model import Annotation
+from dashboard.corpus.records import Corpus
 from dashboard.map.describe import mark_name
 from dashboard.query import link as vs
 

@@ -11,7 +11,7 @@ from dataclasses import replace
 import streamlit as st
 
 from dashboard.corpus import clock
-from dashboard.corpus.load import Corpus
+from dashboard.corpus.records import Corpus
 from dashboard.query import link as vs
 from dashboard.query.filter_panel import RANGE_KEY
 from dashboard.query.filters import RANGE_START, TOUR_START, FilterState

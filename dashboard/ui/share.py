@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.corpus.load import Corpus
+from dashboard.corpus.records import Corpus
 from dashboard.frontend import static_page
 from dashboard.ui.downloads import st_downloads
 

@@ -3,30 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
 
 import streamlit as st
 
 from dashboard import escape
-from dashboard.corpus.load import Corpus, CorpusError
-from dashboard.corpus.memberships import membership_status
-from dashboard.corpus.model import Annotation, Membership
+from dashboard.corpus.problems import CorpusError
+from dashboard.corpus.records import Corpus
 from dashboard.labels import DRAW_ORDER, LAYER_TITLES
 from dashboard.query import link as vs
-from dashboard.query.filters import TOUR_START, select
 from dashboard.story.html import overview_html, step_html
-from dashboard.story.minimap import as_img, frame_for, step_svg
-from dashboard.story.steps import (
-    Story,
-    StoryEventError,
+from dashboard.story.model import Story
+from dashboard.story.navigation import StoryEventError, nav_steps, parse_step_event
+from dashboard.story.view import (
+    StepView,
+    explore_href,
+    layers_switched_off,
     map_records,
     marks_outside,
-    nav_steps,
-    parse_step_event,
+    overview_maps,
+    record_href,
     step_focus,
     step_layers,
-    step_shading,
-    step_target,
+    story_href,
 )
 from dashboard.ui import cached
 from dashboard.ui.components import light_component, st_html
@@ -52,16 +50,6 @@ def get_story_or_problems() -> Story | None:
     except CorpusError as exc:
         st_problems(exc, STORY_FILE, cannot="The story cannot be told (the rest of the dashboard works)")
         return None
-
-
-def current_step(story: Story, view: vs.ViewState) -> int:
-    """The step shown: the link's or the reader's (checked against the story when decoded), else the first."""
-    return view.story if view.story and view.story <= len(story.steps) else 1
-
-
-def record_href(view: vs.ViewState, corpus: Corpus):
-    """Links from a note to the records it cites: each on the map, selected (its evidence beside it)."""
-    return lambda rid: vs.map_href(view, corpus, selected=rid, view=None)
 
 
 def _on_story_nav() -> None:
@@ -91,26 +79,6 @@ def st_step_downloads(story: Story, corpus: Corpus, number: int, today: dt.date)
     """The step's own briefing and map image (issue 15): the step shown, on the map as flown to it."""
     st.markdown("**Take this step with you**")
     st_downloads(focus=step_focus(story, corpus, number, today), key=STEP_DOWNLOADS_KEY)
-
-
-
-
-@dataclass(frozen=True)
-class StepView:
-    """A step as the page draws it: the grouping and day the map shades, and what the reader's filters leave
-    on that day (a step that shades another day is filtered on that day)."""
-
-    number: int
-    shade: str
-    as_of: dt.date
-    selected: tuple[Annotation, ...]
-
-
-def step_view(story: Story, corpus: Corpus, view: vs.ViewState, number: int, today: dt.date) -> StepView:
-    """The shading, day and filtered records of step `number`."""
-    step = story.step(number)
-    shade, as_of = step_shading(step, vs.effective_shade(view, corpus), view.filters.as_of, today)
-    return StepView(number, shade, as_of, tuple(select(corpus, replace(view.filters, as_of=as_of))))
 
 
 def st_story_map(corpus: Corpus, view: vs.ViewState, story: Story, shown: StepView) -> None:
@@ -146,9 +114,9 @@ def st_step_notices(story: Story, corpus: Corpus, view: vs.ViewState, shown: Ste
                 f"{'is' if len(outside) == 1 else 'are'} outside the current filters, and shown anyway: {names}.",
                 icon=":material/filter_alt_off:")
         st.button("Clear all filters", key="story-clear-filters", on_click=clear_filters)
-    switched_off = [kind for kind in step_layers(step, corpus, ()) if kind not in view.layers]
+    switched_off = layers_switched_off(step, corpus, view.layers)
     if switched_off:
-        names = ", ".join(LAYER_TITLES[k] for k in DRAW_ORDER if k in switched_off)
+        names = ", ".join(LAYER_TITLES[k] for k in switched_off)
         st.info(f"This step shows layers you switched off in the sidebar, for its marks: {names}.",
                 icon=":material/layers:")
 
@@ -160,40 +128,13 @@ def st_step_words(story: Story, corpus: Corpus, view: vs.ViewState, number: int)
 
 def st_overview(story: Story, corpus: Corpus, view: vs.ViewState, today: dt.date, words: bool = True) -> None:
     """Every step on one page, each with a small static map drawn here, and its words (unless not `words`)."""
-    svgs = overview_maps(story, corpus, view, today)
-    body = overview_html(story, corpus, today, record_href(view, corpus),
-                         lambda n: "story?" + vs.P_STORY + f"={n}", svgs, words)
-    st_html(body, css="story")
-
-
-def overview_maps(story: Story, corpus: Corpus, view: vs.ViewState, today: dt.date) -> list[str]:
-    """One small map per step, as the Story page's map shows it (whatever the filters: a printout is the story)."""
     geodata = cached.get_geodata()
-    memberships = [r for r in corpus.records if isinstance(r, Membership)]
-    total = len(story.steps)
-    out = []
-    for number, step in enumerate(story.steps, start=1):
-        shade, as_of = step_shading(step, vs.DEFAULT_ORG, TOUR_START, today)
-        frame = frame_for(step_target(step, corpus, geodata.countries, geodata.borders), 360, 220)
-        drawn = map_records(step, corpus, [r for r in corpus.records if r.kind in ("visit_stop", "military_site")])
-        marked = "; ".join(corpus.by_id[rid].title for rid in step.marks) or "none"
-        title = f"Map of step {number} of {total}: {step.heading}"
-        description = (f"Countries shaded by {corpus.organizations[shade]} membership on {as_of:%-d %b %Y}. "
-                       f"Ringed: {marked}.")
-        svg = step_svg(frame, geodata.countries, geodata.borders, drawn, set(step.marks),
-                       membership_status(memberships, shade, as_of), title=title, description=description)
-        out.append(as_img(svg, f"{title}. {description}"))
-    return out
+    svgs = overview_maps(story, corpus, geodata.countries, geodata.borders, today)
+    body = overview_html(story, corpus, today, record_href(view, corpus), story_href, svgs, words)
+    st_html(body, css="story")
 
 
 def st_explore_link(story: Story, corpus: Corpus, view: vs.ViewState, shown: StepView) -> None:
     """A link to the map page showing the step as the story does (its place, shading and day), to explore
     from there; in a new tab, so that the story stays where it is."""
-    step = story.step(shown.number)
-    shade, as_of = shown.shade, shown.as_of
-    target = step_target(step, corpus, None, None) if step.view else {}
-    where = vs.MapView(round(target["center"][0], 3), round(target["center"][1], 3), target["zoom"]) \
-        if "center" in target else None
-    href = vs.map_href(replace(view, selected=None), corpus, shade=shade,
-                       filters=replace(view.filters, as_of=as_of), view=where)
-    st.markdown(f"[Explore this step on the map ↗]({href})")
+    st.markdown(f"[Explore this step on the map ↗]({explore_href(story, corpus, view, shown)})")

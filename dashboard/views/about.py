@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import escape
 from dashboard.corpus.dates import format_date
-from dashboard.corpus.load import Corpus
+from dashboard.corpus.records import Corpus
 from dashboard.downloads.licences import GESTURE_TERMS, LEAFLET_TERMS, LICENCES
 from dashboard.map.assets import GESTURE_HANDLING, LEAFLET
 from dashboard.map.geo import GEODATA_RESOLUTION

@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard import escape
 from dashboard.charts import figures as charts
 from dashboard.charts.text import ChartText, chart_text
-from dashboard.corpus.load import Corpus
+from dashboard.corpus.records import Corpus
 from dashboard.query import link as vs
 from dashboard.query.filters import select
 from dashboard.ui.notices import st_empty

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.corpus.load import Corpus
+from dashboard.corpus.records import Corpus
 from dashboard.evidence.compare import compare_csv, compare_html, compare_rows
 from dashboard.query import link as vs
 from dashboard.query.filters import select

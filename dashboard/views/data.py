@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.corpus.load import Corpus, record_countries, record_orgs
 from dashboard.corpus.memberships import status_label
 from dashboard.corpus.model import Membership
+from dashboard.corpus.records import Corpus, record_countries, record_orgs
 from dashboard.downloads.export import to_csv, to_geojson
 from dashboard.evidence.excerpts import excerpt_rows
 from dashboard.evidence.facts import when_text

@@ -7,16 +7,16 @@ from functools import partial
 import streamlit as st
 
 from dashboard import escape
-from dashboard.corpus.load import Corpus
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Border, Membership, MilitarySite, VisitStop
+from dashboard.corpus.records import Corpus
 from dashboard.evidence.facts import disputes_by_record
 from dashboard.labels import DRAW_ORDER
 from dashboard.map.describe import excerpts_said, map_description, mark_name, view_figures
-from dashboard.map.geo import country_at
-from dashboard.map.marks import border_lines, record_id_from_tooltip, route_legs, tour_order
+from dashboard.map.marks import route_legs
+from dashboard.map.picking import clicked_record, marks_in_tab_order
 from dashboard.query import link as vs
-from dashboard.query.filters import select
+from dashboard.query.filters import effective_shade, select
 from dashboard.ui import cached
 from dashboard.ui.evidence import st_border_evidence, st_record, st_site_evidence
 from dashboard.ui.excerpt_list import st_excerpt_list
@@ -39,34 +39,13 @@ SEEN_KEY = "_seen_map"  # is_new_event("map", …) keeps the last click there
 START_KEY = "_map_start"
 
 
-def clicked_record(returned: dict, previous: tuple | None, geodata, status: dict, view: vs.ViewState) -> str | None:
-    """The record a new click on the map picked: a mark (its tooltip's ref) if one was clicked since the
-    last run, else a shaded country under a click on the map itself; None if nothing new was clicked."""
-    count, at = returned.get("last_object_clicked_count") or 0, returned.get("last_clicked")
-    prev_count, prev_at = previous or (0, None)
-    if count != prev_count:
-        rid = record_id_from_tooltip(returned.get("last_object_clicked_tooltip"))
-        if rid is not None:
-            return rid
-    if at and at != prev_at and "members" in view.layers:
-        code = country_at(geodata.countries, at["lat"], at["lng"])
-        return status[code].id if code in status else None
-    return None
-
-
 def st_mark_picker(corpus: Corpus, view: vs.ViewState, stops, sites, borders, status: dict, geodata) -> None:
     """Every mark the map draws as one list, in the map's Tab order (the stops, the sites, the borders with
     their computed length, the phone call), the countries last: the keyboard's and the screen reader's way to
     a shaded country, and to any mark without finding it on the map."""
-    route = tour_order(stops) if "route" in view.layers else []
-    lines = border_lines(borders) if "border" in view.layers else []
-
-    shown = [*(s for s in route if s.status != "phone_call"), *(sites if "sites" in view.layers else []), *lines,
-             *(s for s in route if s.status == "phone_call")]
-    if "members" in view.layers:
-        shown += [status[c] for c in sorted(status, key=lambda c: corpus.countries.get(c, c))]
+    shown = marks_in_tab_order(corpus, view.layers, stops, sites, borders, status)
     lengths = {row.id: row.length_km for row in geodata.borders.itertuples()}
-    names = {b.id: mark_name(b, corpus, length_km=lengths.get(b.geodata_id)) for b in lines}
+    names = {b.id: mark_name(b, corpus, length_km=lengths.get(b.geodata_id)) for b in shown if isinstance(b, Border)}
     st_record_picker("Select a mark on the map", shown, corpus, key=PICK_KEY,
                      placeholder="A stop, a site, a border or a country…", names=names,
                      help="Every mark the map draws, in tour order, then the shaded countries.")
@@ -87,7 +66,7 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     geodata = cached.get_geodata()
 
     records = select(corpus, view.filters)
-    shade = vs.effective_shade(view, corpus)
+    shade = effective_shade(view.shade, view.filters, corpus)
     org_short = corpus.organizations[shade]
     as_of = view.filters.as_of
 
@@ -141,7 +120,7 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
         workings = st.container(key="evidence-workings")
         previous = st.session_state.get(SEEN_KEY)
         if is_new_event("map", (returned.get("last_object_clicked_count") or 0, returned.get("last_clicked"))):
-            rid = clicked_record(returned, previous, geodata, status, view)
+            rid = clicked_record(returned, previous, geodata.countries, status, view.layers)
             if rid in corpus.by_id:
                 st.session_state[vs.P_SEL] = rid
                 view = replace_view(view, selected=rid)

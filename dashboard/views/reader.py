@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import escape
-from dashboard.corpus.load import Corpus
+from dashboard.corpus.records import Corpus, resolve_excerpt
 from dashboard.evidence.facts import disputes_by_record
 from dashboard.evidence.reader import Highlight, highlights_for, reader_document
 from dashboard.query import link as vs
@@ -20,7 +20,7 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     ids = list(corpus.sources)
     focus = view.excerpt
     if focus and not view.source:
-        excerpt = vs.resolve_excerpt(focus, corpus)
+        excerpt = resolve_excerpt(focus, corpus)
         if excerpt is not None:
             st.session_state[vs.P_SOURCE] = excerpt.source
     if not st.session_state.get(vs.P_SOURCE):

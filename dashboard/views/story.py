@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.corpus.load import Corpus
+from dashboard.corpus.records import Corpus
 from dashboard.query import link as vs
+from dashboard.story.view import current_step, step_view
 from dashboard.ui import story as story_ui
 from dashboard.ui.page import st_live
 from dashboard.ui.session import reader_today
@@ -32,9 +33,9 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     if story is None:
         return
     today = reader_today()
-    number = story_ui.current_step(story, view)
+    number = current_step(story, view)
     story_ui.st_story_nav(story, corpus, number, today)
-    shown = story_ui.step_view(story, corpus, view, number, today)
+    shown = step_view(story, corpus, view, number, today)
     map_col, words = st.columns([7, 5], gap="medium")
     with map_col:
         story_ui.st_story_map(corpus, view, story, shown)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.corpus.load import Corpus
+from dashboard.corpus.records import Corpus
 from dashboard.query import link as vs
 from dashboard.ui import story as story_ui
 from dashboard.ui.page import st_live

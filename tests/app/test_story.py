@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.corpus.load import load_corpus
 from dashboard.query import link as vs
-from dashboard.story.steps import DEFAULT_STORY, load_story
+from dashboard.story.load import DEFAULT_STORY, load_story
 from dashboard.ui.story import STORY_NAV_KEY
 from tests.hostile import PAYLOAD, make_hostile_corpus
 

@@ -11,7 +11,8 @@ import pytest
 from playwright.sync_api import expect
 
 from dashboard.corpus.load import load_corpus
-from dashboard.story.steps import DEFAULT_STORY, load_story, step_target
+from dashboard.story.load import DEFAULT_STORY, load_story
+from dashboard.story.view import step_target
 from tests.e2e.a11y import axe_violations
 from tests.e2e.conftest import ARTIFACTS
 from tests.e2e.helpers import (

@@ -98,3 +98,24 @@ def test_the_committed_plugin_is_the_npm_tarball_of_its_pinned_version(gestures,
         members = {name: f"package/dist/{name}" for name, _ in gestures.files} | {"LICENSE": "package/LICENSE"}
         for name, member in members.items():
             assert tar.extractfile(member).read() == (assets.VENDOR_DIR / gestures.folder / name).read_bytes(), name
+
+
+def test_the_basemap_is_published_once_under_its_contents_hash(tmp_path, monkeypatch):
+    from dashboard.corpus.load import DEFAULT_GEODATA
+    from dashboard.map.geo import COUNTRIES_FILE
+
+    monkeypatch.setattr(assets, "GENERATED_DIR", tmp_path / "generated")
+    source = DEFAULT_GEODATA / COUNTRIES_FILE
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:12]
+    url = assets.publish_basemap(source)
+    assert url == f"{assets.STATIC_URL}/generated/countries-{digest}.geojson"
+    served = tmp_path / "generated" / f"countries-{digest}.geojson"
+    assert served.read_bytes() == source.read_bytes()
+    assert [p.name for p in (tmp_path / "generated").iterdir()] == [served.name]   # no temporary file left
+    # Published already: not written again, whichever process asks.
+    before = served.stat().st_mtime_ns
+    assert assets.publish_basemap(source) == url and served.stat().st_mtime_ns == before
+    # Other polygons are another file, so a browser's cached copy is never the wrong one.
+    edited = tmp_path / COUNTRIES_FILE
+    edited.write_bytes(source.read_bytes() + b"\n")
+    assert assets.publish_basemap(edited) != url

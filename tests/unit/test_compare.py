@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 import io
 
+from dashboard.corpus.records import resolve_excerpt
 from dashboard.evidence.compare import RECORD_COLUMN, compare_csv, compare_rows
 from dashboard.query.filters import FilterState, select
-from dashboard.query.link import resolve_excerpt
 
 
 def row(rows, rid):
@@ -150,7 +150,8 @@ def test_a_version_said_to_agree_needs_the_articles_words(tmp_path):
     # agrees_with_record is said of an article's words; on a reference the validator names it.
     import pytest
 
-    from dashboard.corpus.load import CorpusError, load_corpus
+    from dashboard.corpus.load import load_corpus
+    from dashboard.corpus.problems import CorpusError
     from tests.unit.test_validate import ORG
 
     text = ORG + """\

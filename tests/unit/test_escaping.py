@@ -164,3 +164,59 @@ def test_script_json_cannot_end_its_element_and_decodes_to_the_value():
     assert "<" not in out and ">" not in out and "&" not in out
     assert "Назарбаев" in out and "\": " not in out  # UTF-8 as it is, compact
     assert json.loads(out) == value
+
+
+# --- URLs: one policy for a corpus URL in a link (escape.url), one for the app's query strings (escape.query).
+
+import urllib.parse  # noqa: E402
+
+REFERENCE_URLS = [
+    # (a reference's address as annotations.yaml writes it, the href it becomes)
+    ("https://en.wikipedia.org/wiki/Kant_(air_base)?oldid=734008888",        # parentheses would end a markdown link
+     "https://en.wikipedia.org/wiki/Kant_%28air_base%29?oldid=734008888"),
+    ("https://mr.wikipedia.org/wiki/दुशांबे",                                # non-ASCII, as a browser sends it
+     "https://mr.wikipedia.org/wiki/%E0%A4%A6%E0%A5%81%E0%A4%B6%E0%A4%BE%E0%A4%82%E0%A4%AC%E0%A5%87"),
+    ("http://en.kremlin.ru/events/president/news/53952#a?b=1&c=2,3;d+e~f",  # delimiters kept: it leads where it did
+     "http://en.kremlin.ru/events/president/news/53952#a?b=1&c=2,3;d+e~f"),
+    ("https://example.org/a%20b", "https://example.org/a%20b"),              # an escape is not escaped again
+    ('https://example.org/x y"<b>\'\\`', "https://example.org/x%20y%22%3Cb%3E%27%5C%60"),
+]
+
+
+@pytest.mark.parametrize(("address", "href"), REFERENCE_URLS)
+def test_a_corpus_url_is_percent_encoded_where_a_url_cannot_hold_it(address, href):
+    assert escape.url(address) == href
+    assert urllib.parse.unquote(escape.url(address)) == urllib.parse.unquote(address)
+
+
+def test_a_corpus_url_in_a_markdown_link_is_the_whole_target():
+    # The evidence panel's reference link (ui/evidence.py): a ')' in the URL would end the link early.
+    address = "https://en.wikipedia.org/wiki/Kant_(air_base)?oldid=734008888"
+    rendered = MarkdownIt("commonmark").render(f"[{md('Kant (air base)')}]({escape.url(address)})")
+    assert f'href="{escape.url(address)}"' in rendered and ">Kant (air base)</a>" in rendered
+
+
+def test_a_corpus_url_in_an_html_attribute_cannot_leave_it():
+    # The evidence panel's disagreement versions (evidence/html.py): url, then html_line for the attribute.
+    address = 'https://example.org/" onmouseover="alert(1)'
+    out = escape.html_line(escape.url(address))
+    assert '"' not in out and "<" not in out and " " not in out
+
+
+QUERIES = [
+    # (what a link asks for, its query string)
+    ({"source": "cement-2017", "excerpt": "site-kant.0"}, "source=cement-2017&excerpt=site-kant.0"),  # the reader
+    ({"org": "CSTO,EAEU", "country": "TJ,KG"}, "org=CSTO,EAEU&country=TJ,KG"),          # a list stays readable
+    ({"story": 4}, "story=4"),                                                             # a story step
+    ({"geojson": "/app/static/generated/countries-ab12.geojson"},                         # a script's address
+     "geojson=%2Fapp%2Fstatic%2Fgenerated%2Fcountries-ab12.geojson"),
+    ({"q": "Kant & Co = 100% #1 a+b"}, "q=Kant+%26+Co+%3D+100%25+%231+a%2Bb"),            # a search as typed
+    ({"q": "Назарбаев"}, "q=%D0%9D%D0%B0%D0%B7%D0%B0%D1%80%D0%B1%D0%B0%D0%B5%D0%B2"),
+]
+
+
+@pytest.mark.parametrize(("params", "expected"), QUERIES)
+def test_a_query_string_reads_back_as_its_values(params, expected):
+    out = escape.query(params)
+    assert out == expected
+    assert urllib.parse.parse_qs(out) == {k: [str(v)] for k, v in params.items()}

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dashboard import escape
-from dashboard.corpus.load import all_excerpts
 from dashboard.corpus.model import Disagreement
+from dashboard.corpus.records import all_excerpts
 from dashboard.evidence.excerpts import excerpt_card_md, excerpt_rows, reader_link
 from dashboard.query.filters import FilterState, select
 

@@ -14,6 +14,7 @@ from dashboard.downloads.export import from_csv, to_csv
 from dashboard.query.filters import (
     FilterState,
     apply_filter,
+    effective_shade,
     emptied_by,
     facet_counts,
     facet_values,
@@ -114,7 +115,7 @@ def test_the_chart_the_table_and_the_export_agree(corpus, data):
 
 
 def _countries(record):
-    from dashboard.corpus.load import record_countries
+    from dashboard.corpus.records import record_countries
 
     return record_countries(record)
 
@@ -271,8 +272,8 @@ def test_the_filter_state_names_what_it_restricts():
 
 def test_a_period_known_to_the_year_covers_its_whole_last_year():
     # "From 2015 until 2016": the record may cover any day up to 31 Dec 2016.
-    from dashboard.corpus.load import Corpus
     from dashboard.corpus.model import Event
+    from dashboard.corpus.records import Corpus
 
     record = Event(id="ev-years", kind="event", title="Two years", countries=["KZ"], topics=["economy"],
                    date=D(2015, 1, 1), date_precision="year", date_end=D(2016, 1, 1), date_end_precision="year")
@@ -290,3 +291,14 @@ def test_a_record_outside_the_range_matches_when_the_range_is_ignored(tiny):
     assert matches(tiny.by_id["fig-tj"], state, skip="dates")
     assert not matches(tiny.by_id["m-kz-a-2020"], state)           # memberships follow 'as of' ...
     assert matches(tiny.by_id["m-kz-a-2020"], state, skip="as_of")  # ... unless it is ignored
+
+
+@pytest.mark.parametrize(("orgs", "shade", "expected"), [
+    ((), "org-csto", "org-csto"),
+    (("org-eaeu",), "org-csto", "org-eaeu"),               # the filter excludes the chosen grouping
+    (("org-csto", "org-eaeu"), "org-eaeu", "org-eaeu"),
+    (("org-eaeu", "org-csto"), "org-sco", "org-eaeu"),      # the first chosen one the map can shade by
+    (("org-bri",), "org-sco", "org-sco"),                    # none it can shade by: the chosen grouping stays
+])
+def test_the_map_shades_by_a_grouping_the_filter_keeps(corpus, orgs, shade, expected):
+    assert effective_shade(shade, FilterState(orgs=orgs), corpus) == expected

@@ -251,19 +251,6 @@ def test_every_part_of_the_view_is_written_into_the_link(corpus):
         "excerpt": "site-kant.0"}
 
 
-@pytest.mark.parametrize(("orgs", "shade", "expected"), [
-    ((), "org-csto", "org-csto"),
-    (("org-eaeu",), "org-csto", "org-eaeu"),               # the filter excludes the chosen grouping
-    (("org-csto", "org-eaeu"), "org-eaeu", "org-eaeu"),
-    (("org-eaeu", "org-csto"), "org-sco", "org-eaeu"),      # the first chosen one the map can shade by
-    (("org-bri",), "org-sco", "org-sco"),                    # none it can shade by: the chosen grouping stays
-])
-def test_the_map_shades_by_a_grouping_the_filter_keeps(corpus, orgs, shade, expected):
-    from dashboard.query.link import effective_shade
-
-    assert effective_shade(ViewState(filters=FilterState(orgs=orgs), shade=shade), corpus) == expected
-
-
 # ?story= (issue 14): a step the story has, else the link's step is ignored with a notice, word for word.
 STORY_LINKS = [
     ({"story": ["4"]}, 4, []),

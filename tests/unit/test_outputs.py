@@ -7,13 +7,14 @@ import html
 import pytest
 
 from dashboard.charts import figures as charts
-from dashboard.corpus.load import DEFAULT_GEODATA, normalise
+from dashboard.corpus.load import DEFAULT_GEODATA
 from dashboard.corpus.model import Figure, Membership
+from dashboard.corpus.quotes import normalise
+from dashboard.corpus.records import resolve_excerpt
 from dashboard.downloads.export import from_csv, from_geojson, to_csv, to_geojson
 from dashboard.evidence.reader import build_reader_html, highlights_for, segments
 from dashboard.map.geo import load_borders
 from dashboard.query.filters import FilterState, apply_filter
-from dashboard.query.link import resolve_excerpt
 
 BUILDERS = [charts.make_membership_timeline, charts.make_tour_chart, charts.make_topic_country_heatmap,
             charts.make_numbers_chart, charts.make_coverage_chart]

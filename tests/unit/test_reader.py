@@ -6,7 +6,7 @@ import html
 
 import pytest
 
-from dashboard.corpus.load import Corpus
+from dashboard.corpus.records import Corpus
 from dashboard.evidence.reader import Highlight, build_reader_html, highlights_for, reader_document, segments
 from tests.unit.tiny import tiny_corpus
 

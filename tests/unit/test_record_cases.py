@@ -8,9 +8,10 @@ import io
 
 import pytest
 
-from dashboard.corpus.load import CorpusError, load_corpus
+from dashboard.corpus.load import load_corpus
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Disagreement, Membership, Status
+from dashboard.corpus.problems import CorpusError
 from dashboard.downloads.export import to_csv, to_geojson
 from dashboard.map.marks import membership_payload
 from dashboard.map.style import MEMBERSHIP_STYLE

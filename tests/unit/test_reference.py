@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.corpus.load import CorpusError
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Membership, Status
+from dashboard.corpus.problems import CorpusError
 from dashboard.corpus.reference import (
     CHECK_YEARS,
     DEFAULT_REFERENCE,
@@ -239,3 +239,22 @@ def test_every_correction_names_records_the_corpus_has(corpus):
     for c in corrections:
         assert all(rid in corpus.by_id for rid in c.records), c.records
         assert not any(rid in corpus.by_id for rid in c.removed), c.removed
+
+
+def test_the_record_check_the_about_page_reports(corpus, folder):
+    from dashboard.corpus.reference import check_record
+
+    check = check_record(corpus, TODAY, folder)
+    assert check.rows == len(load_reference(folder).rows) and check.sources and check.compared > 1000
+    assert check.mismatches == () and check.problems == () and check.log_problems == ()
+    assert check.corrections and check.checked is not None
+    # A broken corrections log is reported beside the check, and hides nothing of it.
+    log = folder / "corrections.yaml"
+    log.write_text(log.read_text(encoding="utf-8").replace("records: [", "records: [m-nowhere, ", 1), encoding="utf-8")
+    broken_log = check_record(corpus, TODAY, folder)
+    assert any("m-nowhere" in p for p in broken_log.log_problems) and broken_log.compared == check.compared
+    # A broken table is reported, and the log is still read.
+    (folder / "memberships.csv").unlink()
+    broken_table = check_record(corpus, TODAY, folder)
+    assert broken_table.rows == 0 and any("memberships.csv" in p for p in broken_table.problems)
+    assert broken_table.log_problems == broken_log.log_problems

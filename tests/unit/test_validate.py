@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.corpus.load import CorpusError, load_corpus
+from dashboard.corpus.load import load_corpus
+from dashboard.corpus.problems import CorpusError
 from dashboard.validate import main
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -11,8 +11,8 @@ import datetime as dt
 from pydantic import TypeAdapter
 
 from dashboard.corpus.codes import COUNTRY_NAMES
-from dashboard.corpus.load import Corpus
 from dashboard.corpus.model import Annotation, Source
+from dashboard.corpus.records import Corpus
 
 D = dt.date
 _RECORD = TypeAdapter(Annotation)

@@ -1,0 +1,165 @@
+"""A step resolved into what the Story page shows: the step shown, the grouping and day the map shades, its layers,
+the records it draws, where the map goes, the links from it (to a step, to a record, to the map page), the
+overview's small maps, and what a download holds of it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from dashboard import escape
+from dashboard.corpus.memberships import membership_status
+from dashboard.corpus.model import Annotation, Border, Membership
+from dashboard.corpus.records import Corpus
+from dashboard.downloads.snapshot import Focus
+from dashboard.labels import DRAW_ORDER, LAYER_OF_KIND, LAYERS
+from dashboard.query.filters import TOUR_START, effective_shade, select
+from dashboard.query.link import DEFAULT_ORG, P_STORY, MapView, ViewState, map_href
+from dashboard.story.minimap import as_img, frame_for, step_svg
+from dashboard.story.model import TODAY, Step, Story
+from dashboard.story.words import date_text, place_text
+
+
+def step_shading(step: Step, shade: str, as_of: dt.date, today: dt.date) -> tuple[str, dt.date]:
+    """The grouping the map shades on this step and the day: the step's own, else the reader's choice."""
+    day = step.map.as_of
+    return step.map.shade or shade, (today if day == TODAY else day) or as_of
+
+
+def step_layers(step: Step, corpus: Corpus, chosen: tuple[str, ...]) -> tuple[str, ...]:
+    """The layers the reader chose, and those the step's marks are drawn on (in the map's order)."""
+    needed = {LAYER_OF_KIND[corpus.by_id[rid].kind] for rid in step.marks}
+    return tuple(kind for kind in LAYERS if kind in chosen or kind in needed)
+
+
+def marks_outside(step: Step, corpus: Corpus, selected_ids: set[str]) -> list[Annotation]:
+    """The step's marks that the reader's filters leave out (the story draws them anyway)."""
+    return [corpus.by_id[rid] for rid in step.marks if rid not in selected_ids]
+
+
+def map_records(step: Step, corpus: Corpus, selected: list[Annotation]) -> list[Annotation]:
+    """What the map draws on a step: what the filters leave, and the step's marks whatever the filters."""
+    ids = {r.id for r in selected}
+    return [*selected, *(corpus.by_id[rid] for rid in step.marks if rid not in ids)]
+
+
+def _record_extent(record: Annotation, countries, borders) -> tuple[float, float, float, float] | None:
+    """(south, west, north, east) of a mark on the map."""
+    location = getattr(record, "location", None)
+    if isinstance(record, Membership):
+        rows = countries[countries["iso2"] == record.country]
+        geometry = rows.geometry.iloc[0] if len(rows) else None
+    elif isinstance(record, Border):
+        rows = borders[borders["id"] == record.geodata_id]
+        geometry = rows.geometry.iloc[0] if len(rows) else None
+    elif location is not None:
+        return location.lat, location.lon, location.lat, location.lon
+    else:
+        geometry = None
+    if geometry is None:
+        return None
+    west, south, east, north = geometry.bounds
+    return south, west, north, east
+
+
+def step_target(step: Step, corpus: Corpus, countries, borders) -> dict:
+    """Where the map goes on a step: {"center": [lat, lon], "zoom": z} or {"bounds": [[s, w], [n, e]]}."""
+    if step.view is not None:
+        if step.view.at is not None:
+            location = corpus.by_id[step.view.at].location
+            return {"center": [location.lat, location.lon], "zoom": step.view.zoom}
+        return {"center": [step.view.lat, step.view.lon], "zoom": step.view.zoom}
+    extents = [e for rid in step.marks if (e := _record_extent(corpus.by_id[rid], countries, borders))]
+    south, west = min(e[0] for e in extents), min(e[1] for e in extents)
+    north, east = max(e[2] for e in extents), max(e[3] for e in extents)
+    # To 4 decimals, outward: every mark stays inside.
+    return {"bounds": [[math.floor(south * 1e4) / 1e4, math.floor(west * 1e4) / 1e4],
+                       [math.ceil(north * 1e4) / 1e4, math.ceil(east * 1e4) / 1e4]]}
+
+
+def map_payload(story: Story, corpus: Corpus, countries, borders) -> dict:
+    """What the map's story script needs: for each step, its marks and where to go."""
+    return {"steps": [{"marks": list(step.marks), **step_target(step, corpus, countries, borders)}
+                      for step in story.steps]}
+
+
+def step_focus(story: Story, corpus: Corpus, number: int, today: dt.date) -> Focus:
+    """What a download from the Story page holds of step `number` (1-based): its title ('Step 4 of 9:
+    heading · date · place'), its marks featured, its notes as the dashboard's own words, and the link that
+    reopens it. The map's frame is the reader's (None), which the page has flown to the step."""
+    step = story.steps[number - 1]
+    where = " · ".join(p for p in (date_text(step, today), place_text(step, corpus)) if p)
+    title = f"Step {number} of {len(story.steps)}: {step.heading}" + (f" · {where}" if where else "")
+    return Focus(title=title, records=tuple(step.marks), text=" ".join(n.text for n in step.notes),
+                 link=story_href(number))
+
+
+def story_href(number: int) -> str:
+    """The Story page's link to step `number` ('story?story=4')."""
+    return "story?" + escape.query({P_STORY: number})
+
+
+def current_step(story: Story, view: ViewState) -> int:
+    """The step shown: the link's or the reader's (checked against the story when decoded), else the first."""
+    return view.story if view.story and view.story <= len(story.steps) else 1
+
+
+def record_href(view: ViewState, corpus: Corpus) -> Callable[[str], str]:
+    """Links from a note to the records it cites: each on the map, selected (its evidence beside it)."""
+    return lambda rid: map_href(view, corpus, selected=rid, view=None)
+
+
+@dataclass(frozen=True)
+class StepView:
+    """A step as the page draws it: the grouping and day the map shades, and what the reader's filters leave
+    on that day (a step that shades another day is filtered on that day)."""
+
+    number: int
+    shade: str
+    as_of: dt.date
+    selected: tuple[Annotation, ...]
+
+
+def step_view(story: Story, corpus: Corpus, view: ViewState, number: int, today: dt.date) -> StepView:
+    """The shading, day and filtered records of step `number`."""
+    step = story.step(number)
+    shade, as_of = step_shading(step, effective_shade(view.shade, view.filters, corpus), view.filters.as_of, today)
+    return StepView(number, shade, as_of, tuple(select(corpus, replace(view.filters, as_of=as_of))))
+
+
+def layers_switched_off(step: Step, corpus: Corpus, chosen: tuple[str, ...]) -> list[str]:
+    """The layers the step's marks are on that the reader switched off, in the map's draw order."""
+    needed = step_layers(step, corpus, ())
+    return [kind for kind in DRAW_ORDER if kind in needed and kind not in chosen]
+
+
+def explore_href(story: Story, corpus: Corpus, view: ViewState, shown: StepView) -> str:
+    """The map page's link showing the step as the story does (its place, shading and day), to explore from."""
+    step = story.step(shown.number)
+    target = step_target(step, corpus, None, None) if step.view else {}
+    where = MapView(round(target["center"][0], 3), round(target["center"][1], 3), target["zoom"]) \
+        if "center" in target else None
+    return map_href(replace(view, selected=None), corpus, shade=shown.shade,
+                    filters=replace(view.filters, as_of=shown.as_of), view=where)
+
+
+def overview_maps(story: Story, corpus: Corpus, countries, borders, today: dt.date) -> list[str]:
+    """One small map per step, as the Story page's map shows it (whatever the filters: a printout is the story),
+    each an <img> with its title and description as its text."""
+    memberships = [r for r in corpus.records if isinstance(r, Membership)]
+    total = len(story.steps)
+    out = []
+    for number, step in enumerate(story.steps, start=1):
+        shade, as_of = step_shading(step, DEFAULT_ORG, TOUR_START, today)
+        frame = frame_for(step_target(step, corpus, countries, borders), 360, 220)
+        drawn = map_records(step, corpus, [r for r in corpus.records if r.kind in ("visit_stop", "military_site")])
+        marked = "; ".join(corpus.by_id[rid].title for rid in step.marks) or "none"
+        title = f"Map of step {number} of {total}: {step.heading}"
+        description = (f"Countries shaded by {corpus.organizations[shade]} membership on {as_of:%-d %b %Y}. "
+                       f"Ringed: {marked}.")
+        svg = step_svg(frame, countries, borders, drawn, set(step.marks),
+                       membership_status(memberships, shade, as_of), title=title, description=description)
+        out.append(as_img(svg, f"{title}. {description}"))
+    return out
