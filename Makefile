@@ -74,4 +74,4 @@ $(DEVSTAMP): requirements-dev.txt $(STAMP)
 	touch $(DEVSTAMP)
 
 clean:
-	rm -rf $(VENV) dashboard/static/generated .pytest_cache mutants .replicas
+	rm -rf $(VENV) dashboard/static/generated .pytest_cache mutants .replicas bench/lighthouse/node_modules

@@ -1,6 +1,6 @@
 """Benchmarks of the dashboard: page (vs a floor app), scale (generated corpora), load and hosting.
 
-    .venv/bin/python -m bench.run [--quick] [--only page|story|scale|load|hosting|briefing] [--strict]
+    .venv/bin/python -m bench.run [--quick] [--only page|story|scale|load|hosting|briefing|lighthouse] [--strict]
 
 Results are printed as a table and APPENDED to bench/RESULTS.md (date, machine,
 commit, mode); the raw numbers go to bench/.cache/last-run.json and the scale
@@ -15,6 +15,10 @@ functional failure exits 1.
 
 The story part (bench/story.py, issue 14) opens a `?story=4` link and walks the Story
 page's steps with the → and ← keys, beside the floor app's loads and selectbox changes.
+
+The Lighthouse part (bench/lighthouse.py, issue 27) runs Lighthouse 12.2.3 (npm, pinned and checked) on
+every page beside the floor app: score, layout shift, blocking time, paint, bytes. Quick runs: the map page
+and the floor once, reported and never judged.
 
 The load part runs 20 browser sessions twice: paced (each session waits a
 think time between changes, --think, as a reader looks at the map; the goals
@@ -39,6 +43,7 @@ import traceback
 
 from bench import briefing as briefing_part
 from bench import hosting as hosting_part
+from bench import lighthouse as lighthouse_part
 from bench import load as load_part
 from bench import page as page_part
 from bench import scale as scale_part
@@ -200,6 +205,32 @@ def briefing_rows(r: dict) -> list[dict]:
                      "actual": f"file {s['html_bytes']:,} bytes in {s['html_ms']:.0f} ms; PNG "
                                f"{fmt_bytes(s['png_bytes'])} in {s['png_ms']:.0f} ms",
                      "result": INFO})
+    return rows
+
+
+def lighthouse_rows(r: dict, quick: bool) -> list[dict]:
+    """Lighthouse beside the floor app (issue 27): a quick run reports and asserts nothing."""
+    from bench.lighthouse import _line
+
+    def verdict(ok: bool) -> str:
+        return INFO if quick else _verdict(ok)
+
+    rows = []
+    for form, floor in r["floor"].items():
+        rows.append({"part": "lighthouse", "measure": f"floor app, {form} (median of {floor['runs']})",
+                     "goal": "(the floor)", "actual": _line(floor), "result": INFO})
+    for name, forms in r["app"].items():
+        for form, m in forms.items():
+            floor = r["floor"][form]
+            lcp = m["lcp_ms"] / floor["lcp_ms"]
+            goals = [m["cls"] <= 0.1]
+            goal = "CLS ≤ 0.1"
+            if name == "map" and form == "desktop":
+                goals += [m["tbt_ms"] <= 50, m["score"] >= 0.9, lcp <= 1.3]
+                goal = "CLS ≤ 0.1, TBT ≤ 50 ms, score ≥ 0.9, LCP ≤ 1.3× the floor's"
+            rows.append({"part": "lighthouse", "measure": f"{name} page, {form} (median of {m['runs']})",
+                         "goal": goal, "actual": f"{_line(m)}; LCP {lcp:.2f}× the floor's",
+                         "result": verdict(all(goals))})
     return rows
 
 
@@ -516,6 +547,9 @@ def _run_part(part: str, args, results: dict) -> list[dict]:
     if part == "briefing":
         results["briefing"] = briefing_part.run(args.quick)
         return briefing_rows(results["briefing"])
+    if part == "lighthouse":
+        results["lighthouse"] = lighthouse_part.run(args.quick)
+        return lighthouse_rows(results["lighthouse"], args.quick)
     if part == "hosting":
         results["hosting"] = hosting_part.run(args.proxy_sessions, args.duration * 1.5, think_s=args.think)
         return hosting_rows(results["hosting"])
@@ -529,7 +563,7 @@ def _run_part(part: str, args, results: dict) -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="CI smoke test (< 2 min, never fails on timings)")
-    parser.add_argument("--only", choices=["page", "story", "scale", "load", "hosting", "briefing"])
+    parser.add_argument("--only", choices=["page", "story", "scale", "load", "hosting", "briefing", "lighthouse"])
     parser.add_argument("--strict", action="store_true", help="exit 2 when a goal is missed (not with --quick)")
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--proxy-sessions", type=int, default=100,
@@ -541,8 +575,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="skip the second load run with no think time")
     args = parser.parse_args(argv)
     started = time.time()
-    parts = [args.only] if args.only else (["page", "story", "scale", "briefing"] if args.quick
-                                           else ["page", "story", "scale", "briefing", "load", "hosting"])
+    parts = [args.only] if args.only else (["page", "story", "scale", "briefing", "lighthouse"] if args.quick
+                                           else ["page", "story", "scale", "briefing", "lighthouse", "load",
+                                                 "hosting"])
     if args.quick and args.only in ("load", "hosting"):
         log(f"--quick skips the {args.only} part: nothing to do")
         return 0

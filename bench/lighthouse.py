@@ -1,0 +1,118 @@
+"""Lighthouse part (issue 27): an independent measure, by a tool nobody here wrote, of every page beside the
+floor app (bench/floor_app.py) in the same run.
+
+Lighthouse 12.2.3 comes from the npm registry, pinned in bench/lighthouse/package.json and checked against the
+sha512 integrity of every package in bench/lighthouse/package-lock.json (`npm ci`, once per checkout; the
+modules stay in bench/lighthouse/node_modules, not in git). It drives Debian's chromium (CHROME_PATH), with
+the desktop preset (1350x940) and the mobile one (a 412 px phone), and no throttling: the page as this machine
+serves and draws it.
+
+Per page: the performance score, Cumulative Layout Shift (all frames, as Lighthouse scores it, and the page's
+own frame apart: the map is a frame), Total Blocking Time, Largest Contentful Paint and the bytes of a first
+visit. Full runs: every page three times (medians), the map and the story on the mobile preset too. Quick runs
+(CI's smoke test): the map page and the floor once each; they report, and assert nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from bench.common import BENCH, Server, log, median
+
+HOME = BENCH / "lighthouse"
+CLI = HOME / "node_modules" / ".bin" / "lighthouse"
+STAMP = HOME / "node_modules" / ".installed-from-lock"
+
+PAGES = {"map": "/", "story": "/story", "charts": "/charts", "articles": "/reader", "compare": "/compare",
+         "search": "/search?q=CSTO", "data": "/data", "about": "/about"}
+MOBILE_PAGES = ("map", "story")
+FLAGS = ["--only-categories=performance", "--throttling-method=provided", "--output=json", "--quiet",
+         "--max-wait-for-load=60000",
+         "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking"]
+
+
+class LighthouseError(RuntimeError):
+    """Lighthouse could not be installed or run."""
+
+
+def ensure_installed() -> Path:
+    """The pinned Lighthouse CLI, installed by `npm ci` if the lock file is newer than the install."""
+    lock = HOME / "package-lock.json"
+    if CLI.exists() and STAMP.exists() and STAMP.stat().st_mtime >= lock.stat().st_mtime:
+        return CLI
+    npm = shutil.which("npm")
+    if npm is None:
+        raise LighthouseError("npm is not installed (apt-get install npm): the Lighthouse part needs Node.js")
+    log("installing Lighthouse from bench/lighthouse/package-lock.json (npm ci)")
+    done = subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--prefix", str(HOME)], capture_output=True,
+                          text=True, timeout=600)
+    if done.returncode != 0 or not CLI.exists():
+        raise LighthouseError(f"npm ci failed:\n{done.stdout[-1000:]}\n{done.stderr[-1000:]}")
+    STAMP.touch()
+    return CLI
+
+
+def audit(url: str, mobile: bool = False) -> dict:
+    """One Lighthouse run: {"score", "cls", "cls_main", "tbt_ms", "lcp_ms", "fcp_ms", "bytes"}."""
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        raise LighthouseError("Debian's chromium is not installed (apt-get install chromium)")
+    with tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:
+        out = Path(tmp) / "report.json"
+        preset = [] if mobile else ["--preset=desktop"]
+        done = subprocess.run([str(ensure_installed()), url, *preset, *FLAGS, f"--output-path={out}"],
+                              env={**os.environ, "CHROME_PATH": chromium}, capture_output=True, text=True,
+                              timeout=300)
+        if done.returncode != 0 or not out.exists():
+            raise LighthouseError(f"lighthouse {url} failed ({done.returncode}):\n{done.stderr[-1500:]}")
+        report = json.loads(out.read_text())
+    audits = report["audits"]
+    debug = audits["cumulative-layout-shift"].get("details", {}).get("items", [{}])[0]
+    return {"score": report["categories"]["performance"]["score"],
+            "cls": audits["cumulative-layout-shift"]["numericValue"],
+            "cls_main": debug.get("cumulativeLayoutShiftMainFrame", float("nan")),
+            "tbt_ms": audits["total-blocking-time"]["numericValue"],
+            "lcp_ms": audits["largest-contentful-paint"]["numericValue"],
+            "fcp_ms": audits["first-contentful-paint"]["numericValue"],
+            "bytes": audits["total-byte-weight"]["numericValue"]}
+
+
+def _medians(runs: list[dict]) -> dict:
+    return {key: median([r[key] for r in runs]) for key in runs[0]} | {"runs": len(runs)}
+
+
+def run(quick: bool) -> dict:
+    """{"app": {page: {"desktop": medians, "mobile": medians}}, "floor": {"desktop": ..., "mobile": ...}}."""
+    ensure_installed()
+    repeats = 1 if quick else 3
+    pages = {"map": PAGES["map"]} if quick else PAGES
+    out: dict = {"app": {}, "floor": {}, "repeats": repeats}
+    with Server("dashboard/app.py", "real") as app, Server("bench/floor_app.py", "floor") as floor:
+        app.wait_healthy()
+        floor.wait_healthy()
+        # Not recorded: the first run of each process builds its caches (the corpus, the geodata, the map).
+        audit(app.url + "/")
+        audit(floor.url + "/")
+        forms = [("desktop", False)] + ([] if quick else [("mobile", True)])
+        for form, mobile in forms:
+            runs = [audit(floor.url + "/", mobile) for _ in range(repeats)]
+            out["floor"][form] = _medians(runs)
+            log(f"lighthouse floor {form}: {_line(out['floor'][form])}")
+        for name, path in pages.items():
+            for form, mobile in forms:
+                if mobile and name not in MOBILE_PAGES:
+                    continue
+                runs = [audit(app.url + path, mobile) for _ in range(repeats)]
+                out["app"].setdefault(name, {})[form] = _medians(runs)
+                log(f"lighthouse {name} {form}: {_line(out['app'][name][form])}")
+    return out
+
+
+def _line(m: dict) -> str:
+    return (f"score {m['score']:.2f}, CLS {m['cls']:.3f} (page's own frame {m['cls_main']:.3f}), "
+            f"TBT {m['tbt_ms']:.0f} ms, LCP {m['lcp_ms']:.0f} ms, {m['bytes'] / 1024:,.0f} KiB")
