@@ -3,11 +3,10 @@ dashboard/map/feature_table.py)."""
 
 from __future__ import annotations
 
-import streamlit as st
-
 from dashboard.corpus.records import Corpus
 from dashboard.map.feature_table import feature_rows
 from dashboard.ui.evidence import distance_to_afghanistan
+from dashboard.ui.tables import st_table
 
 
 def st_feature_table(stops, sites, borders, status, legs, geodata, corpus: Corpus, org_short: str) -> None:
@@ -16,4 +15,4 @@ def st_feature_table(stops, sites, borders, status, legs, geodata, corpus: Corpu
     rows = feature_rows(stops, sites, borders, status, legs, geodata, corpus, org_short, distances)
     for row in rows:
         row["sources disagree"] = "⚠" if row["ref"] in corpus.disputed else ""
-    st.dataframe(rows, hide_index=True, width="stretch")
+    st_table(rows)

@@ -12,17 +12,15 @@ from dashboard.map.describe import filter_name, search_said, view_figures
 from dashboard.query import link as vs
 from dashboard.query.filters import emptied_by
 from dashboard.ui.session import NOTICES_KEY, REFUSED_KEY, clear_facet
+from dashboard.ui.tables import st_table
 
 
 def st_problems(exc: CorpusError | Exception, what: str, cannot: str = "The dashboard cannot start") -> None:
     """Show every problem of a broken corpus, geodata or story readably, never a traceback."""
     st.error(f"{cannot}: the {what} has problems. Fix them and reload the page.")
     problems = exc.problems if isinstance(exc, CorpusError) else [Problem(what, None, None, None, str(exc))]
-    st.dataframe(
-        [{"file": p.file, "line": p.line, "record": p.record, "field": p.field, "problem": p.message}
-         for p in problems],
-        hide_index=True, width="stretch",
-    )
+    st_table([{"file": p.file, "line": p.line, "record": p.record, "field": p.field, "problem": p.message}
+              for p in problems])
     st.caption("The same list comes from `python -m dashboard.validate` on the command line.")
 
 

@@ -14,6 +14,7 @@ from dashboard.query import link as vs
 from dashboard.ui import cached
 from dashboard.ui.page import st_live
 from dashboard.ui.session import reader_today
+from dashboard.ui.tables import st_table
 
 
 def st_record_check() -> None:
@@ -72,17 +73,15 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     )
     st_record_check()
     st.subheader("The articles", anchor=False)
-    st.dataframe([{"id": s.id, "title": s.title or "—", "outlet": s.outlet or "—", "author": s.author or "—",
-                   "published": s.published, "url": s.url or "—"} for s in corpus.sources.values()],
-                 hide_index=True, width="stretch")
+    st_table([{"id": s.id, "title": s.title or "—", "outlet": s.outlet or "—", "author": s.author or "—",
+               "published": s.published, "url": s.url or "—"} for s in corpus.sources.values()])
     refs = {}
     for record in corpus.records:
         for ref in record.references:
             refs.setdefault(ref.url, ref)
     st.subheader(f"Public references ({len(refs)})", anchor=False)
-    st.dataframe([{"title": r.title, "publisher": r.publisher or "—", "url": r.url} for r in refs.values()],
-                 hide_index=True, width="stretch",
-                 column_config={"url": st.column_config.LinkColumn("url")})
+    st_table([{"title": r.title, "publisher": r.publisher or "—", "url": r.url} for r in refs.values()],
+             column_config={"url": st.column_config.LinkColumn("url")})
     st_licences()
     st.caption(f"Corpus version {corpus.version}. Leaflet {LEAFLET.version} and its gesture-handling plugin "
                f"{GESTURE_HANDLING.version} are served by the app, each file checked "

@@ -16,6 +16,7 @@ from dashboard.query.filters import select
 from dashboard.ui import cached
 from dashboard.ui.notices import st_empty
 from dashboard.ui.page import st_live
+from dashboard.ui.tables import st_table
 
 
 def render(corpus: Corpus, view: vs.ViewState) -> None:
@@ -32,7 +33,7 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
              "excerpts": len(r.excerpts), "references": len(r.references),
              "sources disagree": "⚠" if r.id in corpus.disputed else ""}
             for r in records]
-    st.dataframe(rows, hide_index=True, width="stretch")
+    st_table(rows)
     left, right = st.columns(2)
     left.download_button("Download CSV", to_csv(records, corpus), file_name=f"central-asia-tour-{corpus.version}.csv",
                          mime="text/csv", width="stretch")
@@ -42,8 +43,8 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     st.caption("Both files carry each record's excerpts, sources, character spans and context references; "
                "the `record_json` column (CSV) and the feature properties (GeoJSON) load back into the same records.")
     st.subheader("Excerpts", anchor=False)
-    st.dataframe(excerpt_rows(records, corpus), hide_index=True, width="stretch",
-                 column_config={"link": st.column_config.LinkColumn("in the article", display_text="read ↗")})
+    st_table(excerpt_rows(records, corpus),
+             column_config={"link": st.column_config.LinkColumn("in the article", display_text="read ↗")})
 
 
 st_live(render)
