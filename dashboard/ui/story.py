@@ -97,7 +97,10 @@ def st_story_map(corpus: Corpus, view: vs.ViewState, story: Story, shown: StepVi
     groups.append(cached.story_script(len(groups)))
     frame = cached.get_map_frame(view.tiles, STORY_MAP_KEY)
     # Nothing comes back from this map (a click opens the mark's popup, nothing more), so it never reruns the page.
-    st_map_frame(frame, groups, key=STORY_MAP_KEY, height=MAP_HEIGHT, returned_objects=[])
+    # In a room of its own height from the first paint, as on the map page (views/map.py; story.css sizes both
+    # on a phone): the frame is 0 px tall until its script has loaded.
+    with st.container(height=MAP_HEIGHT + 8, border=False, key="story-map-room"):
+        st_map_frame(frame, groups, key=STORY_MAP_KEY, height=MAP_HEIGHT, returned_objects=[])
     whose = "this step's choice" if step.map.shade or step.map.as_of else "as set in the sidebar"
     st.caption(f"Countries shaded by **{escape.markdown(corpus.organizations[shown.shade])}** membership on "
                f"**{shown.as_of:%-d %b %Y}** ({whose}). The step's marks are ringed, the others faded; hover or "
