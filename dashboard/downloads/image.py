@@ -44,6 +44,8 @@ from dashboard.labels import LAYER_TITLES
 from dashboard.map.geo import polygonal
 from dashboard.map.marks import MAX_MARKERS, draw_leg, layer_marks, route_legs
 from dashboard.map.projection import (
+    CRS,
+    ground_scale,
     inverse_mercator_x,
     inverse_mercator_y,
     line_metres,
@@ -175,7 +177,7 @@ class _Painter:
         if tolerance > 0.01:
             geoms = shapely.coverage_simplify(geoms, tolerance)
         shapes = gpd.GeoDataFrame({"iso2": self.countries["iso2"].to_numpy()}, geometry=geoms, crs="EPSG:4326")
-        shapes = shapes[~shapes.geometry.is_empty].to_crs("EPSG:3857")
+        shapes = shapes[~shapes.geometry.is_empty].to_crs(CRS)
         status = self.s.status if "members" in self.s.layers else {}
         land = shapes[~shapes["iso2"].isin(list(status))]
         if len(land):
@@ -387,7 +389,7 @@ class _Painter:
     def scale_bar(self) -> None:
         """A bar of a round number of km at the frame's middle latitude, at the map's foot."""
         lat = self.s.extent.center[0]
-        km_per_px = self.metres_per_px * math.cos(math.radians(lat)) / 1000
+        km_per_px = self.metres_per_px * ground_scale(lat) / 1000
         target = km_per_px * 120
         step = 10 ** math.floor(math.log10(target))
         km = max(s for s in (step, 2 * step, 5 * step) if s <= target)

@@ -17,7 +17,7 @@ from dashboard import escape
 from dashboard.corpus.model import Annotation, Border, Membership, MilitarySite, VisitStop
 from dashboard.map.geo import geodesic_arc
 from dashboard.map.marks import RETURN_BEND_KM, bend, route_legs
-from dashboard.map.projection import lonlat_at_px, world_px
+from dashboard.map.projection import MAX_LAT, lonlat_at_px, world_px, zoom0_px
 from dashboard.map.style import (
     BORDER_COLOR,
     LAND_STYLE,
@@ -57,7 +57,7 @@ class Frame:
         pad_x, pad_y = (self.east - self.west) * 0.1, (self.south - self.north) * 0.1
         west, north = lonlat_at_px(self.west - pad_x, self.north - pad_y)
         east, south = lonlat_at_px(self.east + pad_x, self.south + pad_y)
-        return max(west, -180.0), max(south, -85.0), min(east, 180.0), min(north, 85.0)
+        return max(west, -180.0), max(south, -MAX_LAT), min(east, 180.0), min(north, MAX_LAT)
 
 
 def frame_for(target: dict, width: int, height: int) -> Frame:
@@ -67,14 +67,14 @@ def frame_for(target: dict, width: int, height: int) -> Frame:
         x0, y0 = world_px(north, west)
         x1, y1 = world_px(south, east)
         # At most what the big map shows at zoom 7 around them (a single place would be a point), padded.
-        span = max(x1 - x0, (y1 - y0) * width / height, FRAME_PX[0] / 2 ** 7) * 1.7
+        span = max(x1 - x0, (y1 - y0) * width / height, zoom0_px(FRAME_PX[0], 7)) * 1.7
         cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     else:
         # Close views one zoom level further out than the big map: a small map needs the surroundings to
         # be read (wide ones stay as they are: the geodata ends at the map's region).
         cx, cy = world_px(*target["center"])
         zoom = target["zoom"] - 1 if target["zoom"] >= 6 else target["zoom"]
-        span = FRAME_PX[0] / 2 ** zoom
+        span = zoom0_px(FRAME_PX[0], zoom)
     half_w, half_h = span / 2, span * height / width / 2
     return Frame(cx - half_w, cy - half_h, cx + half_w, cy + half_h, width, height)
 
