@@ -45,7 +45,7 @@ from dashboard.corpus.model import Annotation, Border, Disagreement, Excerpt, Mi
 from dashboard.downloads.licences import ATTRIBUTION, IN_BRIEFING, LEAFLET_TERMS, MAP_CREDIT
 from dashboard.downloads.snapshot import Extent, Snapshot, app_link
 from dashboard.evidence.disagreement import VersionSide, version_sides
-from dashboard.evidence.facts import disputes_by_record, record_facts, source_citation, when_text
+from dashboard.evidence.facts import record_facts, source_citation, when_text
 from dashboard.frontend import read_static
 from dashboard.labels import KIND_LABELS, KIND_SINGULAR, LIST_ORDER
 from dashboard.map.assets import LEAFLET, read_checked
@@ -191,7 +191,6 @@ class _Writer:
     def __init__(self, snapshot: Snapshot, borders, countries):
         self.s = snapshot
         self.corpus = snapshot.corpus
-        self.disputes = disputes_by_record(self.corpus)
         self.lengths = {row.id: (row.length_km, row.resolution) for row in borders.itertuples()}
         self.countries = countries
         self.quoted: dict[str, set[str | None]] = {}
@@ -234,7 +233,7 @@ class _Writer:
         rid = f' id="rec-{escape.html(record.id)}"' if anchor else ""
         flags = "".join(
             f'<p class="flag-box">⚠ Sources disagree: <a href="#rec-{escape.html(d.id)}">{escape.html(d.title)}</a></p>'
-            for d in self.disputes.get(record.id, []))
+            for d in self.corpus.disputes.get(record.id, ()))
         unsettled = ('<p class="flag-box">⚠ Unsettled: the sources leave this status open (see the summary).</p>'
                      if getattr(record, "unsettled", False) else "")
         facts = record_facts(record, self.corpus)
@@ -416,7 +415,7 @@ def build_briefing(snapshot: Snapshot, countries, borders) -> str:
     if selected is not None:
         body = (writer.disagreement(selected, anchor=False) if isinstance(selected, Disagreement)
                 else writer.card(selected, anchor=False, selected=True))
-        side = "".join(writer.disagreement(d, anchor=False) for d in writer.disputes.get(selected.id, []))
+        side = "".join(writer.disagreement(d, anchor=False) for d in s.corpus.disputes.get(selected.id, ()))
         parts.append(f'<section id="selected"><h2>Selected: {escape.html(selected.title)}</h2>{body}{side}</section>')
         contents.append(("selected", "Selected"))
     if disagreements:

@@ -128,3 +128,13 @@ def test_whitespace_is_collapsed_and_trimmed():
     text, offsets = _normalise_with_offsets(" a \n b")
     assert text == "a b" and offsets == (1, 4, 5)  # a run of spaces stands at its last character
     assert _normalise_with_offsets("a b") == ("a b", (0, 1, 2))
+
+
+def test_a_record_is_flagged_by_exactly_the_disagreements_that_name_it(corpus):
+    # One answer (load.disputes_by_record) for the map's flags, the panel, the briefing, Compare and the marks' names.
+    dushanbe = next(r for r in corpus.records if isinstance(r, VisitStop) and r.city == "Dushanbe")
+    assert [d.id for d in corpus.disputes[dushanbe.id]] == ["dis-dushanbe-date"]
+    for rid, found in corpus.disputes.items():
+        assert all(rid in d.records for d in found)
+    named = {rid for r in corpus.records if isinstance(r, Disagreement) for rid in r.records}
+    assert corpus.disputed == frozenset(corpus.disputes) == named
