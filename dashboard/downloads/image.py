@@ -36,12 +36,12 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, Rectangle
 
-from dashboard.corpus.memberships import status_label
 from dashboard.corpus.model import MilitarySite, VisitStop
 from dashboard.downloads.licences import ATTRIBUTION
 from dashboard.downloads.snapshot import Extent, Snapshot
-from dashboard.labels import LAYER_TITLES
+from dashboard.labels import LEGEND_SECTIONS, LEGEND_TITLE
 from dashboard.map.geo import polygonal
+from dashboard.map.legend import Entry, legend_entries
 from dashboard.map.marks import MAX_MARKERS, draw_leg, layer_marks, route_legs
 from dashboard.map.projection import (
     CRS,
@@ -54,7 +54,6 @@ from dashboard.map.projection import (
     to_metres,
 )
 from dashboard.map.style import (
-    BORDER_COLOR,
     LAND_STYLE,
     MEMBERSHIP_EDGE,
     MEMBERSHIP_PATTERN,
@@ -127,7 +126,7 @@ class _Painter:
         self.s = snapshot
         self.countries = countries
         self.borders = borders
-        self.shown: dict[str, set[str]] = {"status": set(), "stop": set(), "site": set(), "line": set()}
+        self.shown: set[str] = set()  # what is drawn, as the legend's rows name it (legend.Entry.show)
         self.obstacles: list = []  # display boxes of marks and labels drawn (country names keep off them)
         self.placed: list[tuple[float, float, float]] = []  # (x, y, radius) in display pixels: stops and sites
 
@@ -191,7 +190,7 @@ class _Painter:
             part = shapes[shapes["iso2"].isin(codes)]
             if not len(part):
                 continue
-            self.shown["status"].add(value)
+            self.shown |= {f"status:{value}", "status:outside"}
             width = MEMBERSHIP_EDGE["weight"] * PT
             part.plot(ax=self.ax, facecolor=to_rgba(style["fillColor"], style["fillOpacity"]),
                       edgecolor=MEMBERSHIP_EDGE["color"], linewidth=width,
@@ -235,10 +234,8 @@ class _Painter:
                 self.ax.plot(xs, ys, color=style.get("color", ROUTE_COLOR), alpha=float(style.get("opacity", 1.0)),
                              linewidth=width, linestyle=_dashes(style.get("dashArray"), width),
                              solid_capstyle="round", zorder=4)
-                if style.get("color") == BORDER_COLOR:
-                    self.shown["line"].add("border")
-                elif style.get("color") == STOP_STYLE["phone_call"]:
-                    self.shown["line"].add("call")
+                if style.get("className"):  # what the line is (marks.py): its legend row
+                    self.shown.add(str(style["className"]))
             elif mark.shape == "circle":
                 x, y = to_metres(*mark.points[0])
                 radius = float(style.get("radius", 8)) * self.metres_per_px
@@ -246,7 +243,7 @@ class _Painter:
                                                                           style.get("fillOpacity", 0.6)),
                                          edgecolor=style.get("color", "#222"), linewidth=style.get("weight", 1) * PT,
                                          zorder=6))
-                self.shown["line"].add("grid")
+                self.shown.add("grid")
 
     def route(self, records) -> None:
         stops = [r for r in records if isinstance(r, VisitStop)]
@@ -257,7 +254,6 @@ class _Painter:
         renderer = self.fig.canvas.get_renderer()
         for leg in route_legs(stops):
             drawn = draw_leg(leg)
-            self.shown["line"].add("back" if drawn.returning else "out")
             at = drawn.points.index(drawn.arrow_at)
             tail, tip = to_metres(*drawn.points[max(at - 1, 0)]), to_metres(*drawn.points[at])
             self.ax.annotate("", xy=tip, xytext=tail, annotation_clip=True, zorder=5,
@@ -275,12 +271,13 @@ class _Painter:
         self.edge_mark(stops)
 
     def _ring(self, x: float, y: float, radius_px: float) -> None:
-        self.ringed = True
+        self.shown.add("selected")
         self.ax.add_patch(Circle((x, y), radius_px * self.metres_per_px, facecolor="none", edgecolor=SELECTED_RING,
                                  linewidth=3 * PT, zorder=9))
 
     def _flag(self, x: float, y: float) -> None:
         """The '!' badge of a record whose sources disagree (as the map's .flagged)."""
+        self.shown.add("flag")
         dx = 11 * self.metres_per_px
         self.ax.add_patch(Circle((x + dx, y + dx), 6 * self.metres_per_px, facecolor=PALETTE["orange"],
                                  edgecolor="white", linewidth=PT, zorder=9))
@@ -296,7 +293,7 @@ class _Painter:
         made = stop.status == "made"
         face, ink = (STOP_STYLE["made"], "white") if made else ("white", STOP_STYLE[stop.status])
         badge = {"made": str(stop.order), "origin": "M"}.get(stop.status, "✕")
-        self.shown["stop"].add("made" if made else stop.status)
+        self.shown.add(f"stop:{stop.status}")
         r = 12 * self.metres_per_px
         self.ax.add_patch(Circle((x, y), r, facecolor=face, edgecolor="white", linewidth=2 * PT, zorder=7))
         self.ax.add_patch(Circle((x, y), r + 1.5 * self.metres_per_px, facecolor="none", edgecolor=STOP_STYLE[
@@ -371,7 +368,7 @@ class _Painter:
             if not self.extent.contains(site.location.lat, site.location.lon):
                 continue
             style = SITE_STYLE[site.status]
-            self.shown["site"].add(site.status)
+            self.shown.add(f"site:{site.status}")
             x0, y0 = to_metres(site.location.lat, site.location.lon)
             x, y = self._free_spot(x0, y0, 10)
             if (x, y) != (x0, y0):
@@ -413,86 +410,48 @@ class _Painter:
         self.text(MARGIN, 68, line, fontsize=11.5 * PT, va="top", color="#57606a")
 
     def legend(self) -> None:
+        """The legend's rows (dashboard.map.legend) for what this image draws, in the legend's order."""
         x, y = LEGEND_LEFT, HEADER
-        self.text(x, y, "Legend", fontsize=14 * PT, fontweight="bold", va="top")
+        self.text(x, y, LEGEND_TITLE, fontsize=14 * PT, fontweight="bold", va="top")
         y += 26
-
-        def title(value: str) -> None:
-            nonlocal y
-            self.text(x, y, value, fontsize=11.5 * PT, fontweight="bold", va="top")
+        section = None
+        for entry in legend_entries():
+            if "image" not in entry.where or entry.show not in self.shown:
+                continue
+            if entry.section != section:
+                if section is not None:
+                    y += 6
+                section = entry.section
+                if section in LEGEND_SECTIONS:
+                    # The image knows the grouping and the day it shades (the map's legend shows any).
+                    title = (f"{self.s.org_short} membership, {self.s.as_of:%-d %b %Y}" if section == "status"
+                             else LEGEND_SECTIONS[section])
+                    self.text(x, y, title, fontsize=11.5 * PT, fontweight="bold", va="top")
+                    y += 19
+            self.legend_rows.append(entry.words)
+            self._swatch(entry, x, y + 7)
+            self.text(x + 30, y, entry.words, fontsize=11.5 * PT, va="top")
             y += 19
 
-        def row(value: str, draw) -> None:
-            nonlocal y
-            self.legend_rows.append(value)
-            draw(x, y + 7)
-            self.text(x + 30, y, value, fontsize=11.5 * PT, va="top")
-            y += 19
-
-        def box(color: str, alpha: float, dash: str | None, hatch: str | None = None):
-            def draw(px: float, py: float) -> None:
-                where = ((px / CSS_WIDTH, 1 - (py + 6) / self.css_h), 18 / CSS_WIDTH, 12 / self.css_h)
-                self.fig.add_artist(Rectangle(*where, facecolor=to_rgba(color, alpha),
-                                              edgecolor=MEMBERSHIP_EDGE["color"], linewidth=PT,
-                                              linestyle=_dashes(dash, PT)))
-                if hatch:
-                    self.fig.add_artist(Rectangle(*where, facecolor="none", edgecolor=HATCH_COLOR, linewidth=0,
-                                                  hatch=MPL_HATCH[hatch]))
-            return draw
-
-        def stroke(color: str, width: float, dash: str | None):
-            def draw(px: float, py: float) -> None:
-                self.fig.add_artist(Line2D([px / CSS_WIDTH, (px + 22) / CSS_WIDTH], [1 - py / self.css_h] * 2,
-                                           color=color, linewidth=width * PT, linestyle=_dashes(dash, width * PT)))
-            return draw
-
-        def marker(shape, color: str, face: str | None = None, size: float = 11):
-            def draw(px: float, py: float) -> None:
-                self.fig.add_artist(Line2D([(px + 10) / CSS_WIDTH], [1 - py / self.css_h], marker=shape,
-                                           markersize=size * PT, color=color, markerfacecolor=face or color,
-                                           linestyle="none"))
-            return draw
-
-        if self.shown["status"]:
-            title(f"{self.s.org_short} membership, {self.s.as_of:%-d %b %Y}")
-            for status, style in MEMBERSHIP_STYLE.items():
-                if status in self.shown["status"]:
-                    row(status_label(status), box(style["fillColor"], style["fillOpacity"], style["dashArray"],
-                                                 MEMBERSHIP_PATTERN[status]))
-            row("not in the grouping", box(LAND_STYLE["fillColor"], 1.0, None))
-        tour = self.shown["stop"] | {k for k in self.shown["line"] if k in ("out", "back", "call")}
-        if tour:
-            y += 6
-            title("Tour")
-            if "made" in tour:
-                row("stop, in order", marker("o", STOP_STYLE["made"]))
-            if "not_made" in tour:
-                row("announced, not made", marker("o", STOP_STYLE["not_made"], face="white"))
-            if "out" in tour:
-                row("flight out, day and km", stroke(ROUTE_COLOR, 3, None))
-            if "back" in tour:
-                row("flight back", stroke(ROUTE_COLOR, 3, "8 5"))
-            if "call" in tour:
-                row("phone call", stroke(STOP_STYLE["phone_call"], 2, "2 6"))
-        if self.shown["site"]:
-            y += 6
-            title(LAYER_TITLES["sites"])
-            for status, style in SITE_STYLE.items():
-                if status in self.shown["site"]:
-                    row(style["label"], marker(SITE_MARKERS[style["shape"]], style["color"]))
-        if "border" in self.shown["line"]:
-            y += 6
-            title("Border")
-            row("border the articles discuss", stroke(BORDER_COLOR, 4, None))
-        if "grid" in self.shown["line"]:
-            y += 6
-            row("many marks: one circle per cell", marker("o", "#222", face=PALETTE["vermillion"]))
-        flagged = any(r.id in self.s.corpus.disputed for r in self.s.records)
-        if flagged:
-            y += 6
-            row("the sources disagree", marker("o", PALETTE["orange"], size=10))
-        if self.ringed:  # only when a ring was drawn: a selection the filters hide is not on the map
-            row("selected", marker("o", SELECTED_RING, face="none", size=14))
+    def _swatch(self, entry: Entry, px: float, py: float) -> None:
+        """A legend row's swatch at CSS pixel (px, py): its left edge and its middle."""
+        if entry.swatch == "fill":
+            where = ((px / CSS_WIDTH, 1 - (py + 6) / self.css_h), 18 / CSS_WIDTH, 12 / self.css_h)
+            self.fig.add_artist(Rectangle(*where, facecolor=to_rgba(entry.color, entry.opacity),
+                                          edgecolor=PALETTE["black"], linewidth=PT, linestyle=_dashes(entry.dash, PT)))
+            if entry.pattern:
+                self.fig.add_artist(Rectangle(*where, facecolor="none", edgecolor=HATCH_COLOR, linewidth=0,
+                                              hatch=MPL_HATCH[entry.pattern]))
+        elif entry.swatch == "line":
+            self.fig.add_artist(Line2D([px / CSS_WIDTH, (px + 22) / CSS_WIDTH], [1 - py / self.css_h] * 2,
+                                       color=entry.color, linewidth=entry.width * PT,
+                                       linestyle=_dashes(entry.dash, entry.width * PT)))
+        else:
+            shape = SITE_MARKERS[entry.symbol] if entry.swatch == "site" else "o"
+            face = "white" if entry.show == "stop:not_made" else entry.face or entry.color
+            self.fig.add_artist(Line2D([(px + 10) / CSS_WIDTH], [1 - py / self.css_h], marker=shape,
+                                       markersize=entry.size * PT, color=entry.color, markerfacecolor=face,
+                                       linestyle="none"))
 
     def footer(self) -> None:
         s = self.s
@@ -508,7 +467,6 @@ class _Painter:
         self.layout()
         s = self.s
         self.highlight = {*([s.view.selected] if s.selected else []), *s.featured}
-        self.ringed = False
         self.legend_rows: list[str] = []
         records = list(s.records)
         self.basemap()

@@ -98,6 +98,17 @@ STOP_STYLE = {
 }
 BORDER_COLOR = PALETTE["vermillion"]
 ROUTE_COLOR = PALETTE["black"]
+# The map's lines as Leaflet path options. Each line's `className` (set on its SVG path) names what it is for
+# the legend (dashboard.map.legend): the map's layout script and the PNG show a legend row while a line of that
+# class is drawn, whatever its colour.
+LINE_STYLE = {
+    "line-out": {"color": ROUTE_COLOR, "weight": 3, "opacity": 0.85},
+    "line-back": {"color": ROUTE_COLOR, "weight": 3, "opacity": 0.85, "dashArray": "8 5"},
+    "line-call": {"color": STOP_STYLE["phone_call"], "weight": 2, "dashArray": "2 6"},
+    "line-border": {"color": BORDER_COLOR, "weight": 5, "opacity": 0.95},
+}
+# A border the articles mention in passing (emphasis other than primary): thinner, fainter, dashed.
+BORDER_MINOR = {"color": BORDER_COLOR, "weight": 3, "opacity": 0.6, "dashArray": "6 5"}
 # The basemap: the sea (the map's background), a country outside the shaded grouping, and the outline a
 # shaded country gets (its fill is MEMBERSHIP_STYLE's, over the sea). The map, the briefing file and the
 # PNG all draw with these.
