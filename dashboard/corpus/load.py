@@ -113,7 +113,8 @@ class Corpus:
 
     def __post_init__(self) -> None:
         self.by_id.update({r.id: r for r in self.records})
-        self.disputes.update(disputes_by_record(self.records))
+        # A new dict, never the one dataclasses.replace copied from another corpus.
+        object.__setattr__(self, "disputes", disputes_by_record(self.records))
         object.__setattr__(self, "disputed", frozenset(self.disputes))
         # Organizations with membership records, i.e. those the map can shade countries by.
         with_members = {r.organization for r in self.records if isinstance(r, Membership)}

@@ -54,6 +54,7 @@ from dashboard.map.projection import (
     to_metres,
 )
 from dashboard.map.style import (
+    INK,
     LAND_STYLE,
     MEMBERSHIP_EDGE,
     MEMBERSHIP_PATTERN,
@@ -73,7 +74,7 @@ LEAFLET_EARTH_KM = 6371.0  # L.CRS.Earth.R, the sphere Leaflet's map.distance me
 # The map's fill patterns (style.MEMBERSHIP_PATTERN) as matplotlib hatches, drawn in the map's dark grey.
 MPL_HATCH = {"vertical": "||", "horizontal": "--", "grid": "++", "rising": "//", "falling": "\\\\", "cross": "xx",
              "dots": "..", "rings": "oo"}
-HATCH_COLOR = (0.133, 0.133, 0.133, 0.7)
+HATCH_COLOR = to_rgba(PALETTE["black"], 0.7)  # the map's hatching: style.pattern_defs
 MIN_ASPECT, MAX_ASPECT = 0.55, 1.0
 MARGIN = 20
 HEADER = 92
@@ -151,7 +152,7 @@ class _Painter:
         self.ax.set_xticks([])
         self.ax.set_yticks([])
         for spine in self.ax.spines.values():
-            spine.set_edgecolor("#999999")
+            spine.set_edgecolor(INK["frame"])
             spine.set_linewidth(PT)
         self.metres_per_px = (x1 - x0) / MAP_WIDTH
 
@@ -216,7 +217,7 @@ class _Painter:
             for point in (shape.representative_point(), seen.representative_point(), seen.centroid):
                 if not inner.contains(point.y, point.x) or not seen.contains(point):
                     continue
-                label = self.map_text(point.y, point.x, name, fontsize=11 * PT, color="#4a4a4a", ha="center",
+                label = self.map_text(point.y, point.x, name, fontsize=11 * PT, color=INK["label"], ha="center",
                                       va="center", zorder=3, path_effects=halo)
                 box = label.get_window_extent(renderer)
                 if not any(box.overlaps(other) for other in self.obstacles):
@@ -241,7 +242,7 @@ class _Painter:
                 radius = float(style.get("radius", 8)) * self.metres_per_px
                 self.ax.add_patch(Circle((x, y), radius, facecolor=to_rgba(style.get("fillColor"),
                                                                           style.get("fillOpacity", 0.6)),
-                                         edgecolor=style.get("color", "#222"), linewidth=style.get("weight", 1) * PT,
+                                         edgecolor=style.get("color", PALETTE["black"]), linewidth=style.get("weight", 1) * PT,
                                          zorder=6))
                 self.shown.add("grid")
 
@@ -261,7 +262,7 @@ class _Painter:
                                          "lw": 0, "shrinkA": 0, "shrinkB": 0})
             label = f"{drawn.when} · {leg.km:,.0f} km" if drawn.when else f"{leg.km:,.0f} km"
             text = self.ax.annotate(label, tip, xytext=(10, -6), textcoords="offset points", fontsize=11 * PT,
-                                    family=FONT, color="#222", zorder=5, annotation_clip=True, parse_math=False,
+                                    family=FONT, color=PALETTE["black"], zorder=5, annotation_clip=True, parse_math=False,
                                     bbox={"boxstyle": "round,pad=0.2", "facecolor": (1, 1, 1, 0.85),
                                           "edgecolor": "none"})
             if text.get_visible():
@@ -355,8 +356,8 @@ class _Painter:
             edge_label(origin.city, km), xy=(0.5 + fx * t * 1.08, 0.5 + fy * t * 1.08), xycoords="axes fraction",
             xytext=(ex, ey), textcoords="axes fraction", ha=ha, va=va, fontsize=12 * PT, fontweight="bold",
             family=FONT, parse_math=False, zorder=10, annotation_clip=False,
-            bbox={"boxstyle": "round,pad=0.3", "facecolor": "white", "edgecolor": "#222"},
-            arrowprops={"arrowstyle": "-|>", "color": "#222", "lw": 1.5 * PT})
+            bbox={"boxstyle": "round,pad=0.3", "facecolor": "white", "edgecolor": PALETTE["black"]},
+            arrowprops={"arrowstyle": "-|>", "color": PALETTE["black"], "lw": 1.5 * PT})
         self.obstacles.append(badge.get_window_extent(self.fig.canvas.get_renderer()))
 
     def sites(self, records) -> None:
@@ -373,8 +374,8 @@ class _Painter:
             x, y = self._free_spot(x0, y0, 10)
             if (x, y) != (x0, y0):
                 # Moved aside, as the map does: a short leader line to where it is.
-                self.ax.plot([x0, x], [y0, y], color="#333", linewidth=1.5 * PT, zorder=6)
-                self.ax.plot([x0], [y0], marker="o", markersize=4 * PT, color="#333", zorder=6)
+                self.ax.plot([x0, x], [y0, y], color=INK["leader"], linewidth=1.5 * PT, zorder=6)
+                self.ax.plot([x0], [y0], marker="o", markersize=4 * PT, color=INK["leader"], zorder=6)
             self.ax.plot([x], [y], marker=SITE_MARKERS[style["shape"]], markersize=15 * PT, color=style["color"],
                          markeredgecolor="white", markeredgewidth=1.5 * PT, zorder=7)
             if site.id in self.s.corpus.disputed:
@@ -393,21 +394,21 @@ class _Painter:
         px = km / km_per_px
         left, bottom = MARGIN + 12, HEADER + self.map_h - 14
         self.fig.add_artist(Rectangle((left / CSS_WIDTH, 1 - bottom / self.css_h), px / CSS_WIDTH, 4 / self.css_h,
-                                      facecolor="#222", edgecolor="white", linewidth=PT, zorder=20))
-        self.text(left, bottom - 8, f"{km:,.0f} km", fontsize=11 * PT, color="#222",
+                                      facecolor=PALETTE["black"], edgecolor="white", linewidth=PT, zorder=20))
+        self.text(left, bottom - 8, f"{km:,.0f} km", fontsize=11 * PT, color=PALETTE["black"],
                   path_effects=[patheffects.withStroke(linewidth=3 * PT, foreground="white")], zorder=20)
 
     # --- around the map --------------------------------------------------------------------------------------
     def header(self) -> None:
         s = self.s
-        self.text(MARGIN, 16, s.title, fontsize=22 * PT, fontweight="bold", va="top", color="#1f2328")
-        self.text(MARGIN, 46, s.subtitle, fontsize=14 * PT, va="top", color="#1f2328")
+        self.text(MARGIN, 16, s.title, fontsize=22 * PT, fontweight="bold", va="top", color=INK["text"])
+        self.text(MARGIN, 46, s.subtitle, fontsize=14 * PT, va="top", color=INK["text"])
         chosen = [f"{k}: {v}" for k, v in s.filters
                   if k not in ("Memberships as of", "Countries shaded by", "Other filters", "Layers")]
         layers = dict(s.filters).get("Layers", "")
         line = " · ".join(chosen or ["No filter: every record of the corpus"]) + f" · Layers: {layers}"
         line = textwrap.shorten(line, width=165, placeholder=" …")
-        self.text(MARGIN, 68, line, fontsize=11.5 * PT, va="top", color="#57606a")
+        self.text(MARGIN, 68, line, fontsize=11.5 * PT, va="top", color=INK["muted"])
 
     def legend(self) -> None:
         """The legend's rows (dashboard.map.legend) for what this image draws, in the legend's order."""
@@ -457,11 +458,11 @@ class _Painter:
         s = self.s
         top = HEADER + self.map_h + 10
         self.text(MARGIN, top, f"Made {s.made_text} from the dashboard's corpus version {s.corpus.version}; drawn "
-                  "with geopandas and matplotlib.", fontsize=10.5 * PT, va="top", color="#57606a")
-        self.text(MARGIN, top + 17, ATTRIBUTION + ".", fontsize=10.5 * PT, va="top", color="#57606a")
+                  "with geopandas and matplotlib.", fontsize=10.5 * PT, va="top", color=INK["muted"])
+        self.text(MARGIN, top + 17, ATTRIBUTION + ".", fontsize=10.5 * PT, va="top", color=INK["muted"])
         if s.link:
             link = s.link if len(s.link) <= 140 else s.link[:137] + "…"
-            self.text(MARGIN, top + 35, link, fontsize=10.5 * PT, va="top", color="#0a58a5", family="DejaVu Sans Mono")
+            self.text(MARGIN, top + 35, link, fontsize=10.5 * PT, va="top", color=INK["link"], family="DejaVu Sans Mono")
 
     def paint(self) -> MapImage:
         self.layout()

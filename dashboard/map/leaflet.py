@@ -24,7 +24,7 @@ from dashboard import escape
 from dashboard.corpus.load import Corpus
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Annotation, Membership
-from dashboard.frontend import read_static
+from dashboard.frontend import read_static, read_style
 from dashboard.labels import TAB_ORDER
 from dashboard.map.assets import STATIC_URL
 from dashboard.map.legend import legend_html
@@ -34,7 +34,6 @@ from dashboard.map.style import (
     DEFAULT_ZOOM,
     LAND_STYLE,
     MEMBERSHIP_PATTERN,
-    SEA_COLOR,
     TOUR_BOUNDS,
 )
 from dashboard.query.link import P_SEL
@@ -55,8 +54,8 @@ def static_code(name: str) -> str:
 
 
 def map_css() -> str:
-    """The map's styles (static/app/map.css), with the sea's colour (style.SEA_COLOR) they read as --map-sea."""
-    return f":root {{ --map-sea: {SEA_COLOR}; }}\n{read_static('map.css')}"
+    """The map's styles (static/app/map.css), after the palette's custom properties they read (--map-sea, ...)."""
+    return read_style("map.css")
 
 
 _STORY_JS = read_static("map-story.js")
@@ -146,7 +145,7 @@ class _Basemap(_VerbatimMacro):
             "selParam": P_SEL,
         })
         self.code = "\n".join(read_static(name) for name in MAP_SCRIPTS)
-        self.css = map_css() + "".join(read_static(name) for name in MAP_STYLES[1:])
+        self.css = read_style(*MAP_STYLES)
 
 
 def build_base_map(

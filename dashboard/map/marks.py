@@ -372,7 +372,7 @@ def grid_marks(records: list[Annotation], what: str) -> list[Mark]:
         more = f"<br>… and {len(members) - 5} more: filter to see them one by one" if len(members) > 5 else ""
         tip = f"<b>{len(members)} {escape.template(what.lower())} here</b>{names}{more}" + _ref(members[0].id)
         marks.append(Mark("circle", ((lat, lon),), tooltip=tip, style=_style(
-            radius=round(min(28, 6 + 3 * len(members) ** 0.5), 1), color="#222", weight=1,
+            radius=round(min(28, 6 + 3 * len(members) ** 0.5), 1), color=PALETTE["black"], weight=1,
             fillColor=PALETTE["vermillion"], fillOpacity=0.6),
             name=escape.template(f"{len(members)} {what.lower()} here, the first: {members[0].title}")))
     return marks

@@ -26,6 +26,7 @@ from dashboard.map.style import (
     SEA_COLOR,
     SITE_STYLE,
     STOP_STYLE,
+    STORY_OUTLINE,
 )
 
 # The basemap's colours, as the interactive map's (dashboard.map.style).
@@ -141,7 +142,7 @@ def step_svg(frame: Frame, countries, borders, records: Iterable[Annotation], ma
         ring = member is not None and member.id in marks
         fill = (f'fill="{style["fillColor"]}" fill-opacity="{style["fillOpacity"]}"' if style
                 else f'fill="{LAND}"')
-        stroke = 'stroke="#111" stroke-width="2"' if ring else 'stroke="#fff" stroke-width="0.7"'
+        stroke = f'stroke="{STORY_OUTLINE}" stroke-width="2"' if ring else 'stroke="#fff" stroke-width="0.7"'
         out.append(f'<path d="{_path(clipped, frame)}" {fill} {stroke}/>')
     drawn_borders = {r.geodata_id: r for r in records if isinstance(r, Border)}
     for row in borders.itertuples():
@@ -175,7 +176,7 @@ def step_svg(frame: Frame, countries, borders, records: Iterable[Annotation], ma
         style = SITE_STYLE[site.status]
         on = site.id in marks
         if on:
-            out.append(f'<circle cx="{x:.1f}" cy="{y - 6:.1f}" r="10" fill="#fff" stroke="#111" stroke-width="2.5"/>')
+            out.append(f'<circle cx="{x:.1f}" cy="{y - 6:.1f}" r="10" fill="#fff" stroke="{STORY_OUTLINE}" stroke-width="2.5"/>')
         out.append(f'<text x="{x:.1f}" y="{y:.1f}" font-size="14" text-anchor="middle" fill="{style["color"]}" '
                    f'opacity="{1 if on or not marks else 0.4}">{escape.html(style["shape"])}</text>')
     placed: list[tuple[float, float, float, float]] = []
@@ -187,11 +188,11 @@ def step_svg(frame: Frame, countries, borders, records: Iterable[Annotation], ma
         on = stop.id in marks
         badge = {"origin": "M", "made": str(stop.order), "not_made": "✕"}[stop.status]
         fill = "#fff" if stop.status != "made" else STOP_STYLE["made"]
-        text = "#fff" if stop.status == "made" else "#222"
+        text = "#fff" if stop.status == "made" else PALETTE["black"]
         faded = "" if on or not marks else ' opacity="0.4"'
-        ring = '<circle r="12" fill="#fff" stroke="#111" stroke-width="2.5"/>' if on else ""
+        ring = f'<circle r="12" fill="#fff" stroke="{STORY_OUTLINE}" stroke-width="2.5"/>' if on else ""
         out.append(f'<g transform="translate({x:.1f} {y:.1f})"{faded}>{ring}<circle r="8" fill="{fill}" '
-                   f'stroke="#222" stroke-width="1"/><text y="3.5" font-size="10" font-weight="700" '
+                   f'stroke="{PALETTE["black"]}" stroke-width="1"/><text y="3.5" font-size="10" font-weight="700" '
                    f'text-anchor="middle" fill="{text}">{escape.html(badge)}</text></g>')
         placed.append((x - 12, y - 12, x + 12, y + 12))
         if on:

@@ -32,6 +32,11 @@
     });
   };
 
+  // A colour of the map's palette (dashboard/map/style.py), as the page's styles define it (css_properties).
+  window.__mapColor = function (name) {
+    return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  };
+
   // The record a mark or a country stands for (its tooltip's "ref: …"), or null.
   window.__refOf = function (layer) {
     var tip = layer.getTooltip && layer.getTooltip(), content = tip && tip.getContent();
@@ -62,7 +67,7 @@
     } else if (layer.setStyle) {
       if (on && !layer.__beforeSelection) {
         layer.__beforeSelection = {color: layer.options.color, weight: layer.options.weight};
-        layer.setStyle({color: "#000000", weight: (layer.options.weight || 2) + 3});
+        layer.setStyle({color: window.__mapColor("--map-selected"), weight: (layer.options.weight || 2) + 3});
         if (layer.bringToFront && !layer.feature) { layer.bringToFront(); }
       } else if (!on && layer.__beforeSelection) {
         layer.setStyle(layer.__beforeSelection);
