@@ -69,7 +69,7 @@ WORLD_DETAIL = 1.0  # degrees: the rest of the world, beyond the frame (zoomed o
 _SOURCE_MAP = re.compile(r"\n//# sourceMappingURL=\S+\s*$")
 _CSS_IMAGE = re.compile(r"url\((['\"]?)(images/[A-Za-z0-9_.-]+\.png)\1\)")
 REF_DIV = re.compile(r'<div class="ref">ref: [a-z0-9-]+</div>')
-BRIEFING_SCRIPTS = ("map-marks.js", "map-layout.js", "briefing.js")
+BRIEFING_SCRIPTS = ("map-marks.js", "map-popups.js", "map-layout.js", "briefing.js")
 
 
 
@@ -168,7 +168,7 @@ def map_data(snapshot: Snapshot, countries, borders) -> dict:
     highlight = [*([s.view.selected] if s.selected else []), *s.featured]
     return {"extent": s.extent.as_bounds(), "land": LAND_STYLE, "countries": basemap(countries, s.extent),
             "membership": membership, "labels": labels, "layers": layers, "highlight": highlight,
-            "legend": legend_html(), "attribution": escape.html(MAP_CREDIT),
+            "legend": legend_html(patterns=False), "attribution": escape.html(MAP_CREDIT),
             "patterned": [status for status, hatch in MEMBERSHIP_PATTERN.items() if hatch]}
 
 
@@ -447,7 +447,8 @@ def build_briefing(snapshot: Snapshot, countries, borders) -> str:
     # The map's own scripts, as the dashboard's map runs them, then the file's.
     app_script = _checked_inline("\n".join(static_code(name) for name in BRIEFING_SCRIPTS), "script")
     leaflet_js = _checked_inline(leaflet_js, "script")
-    styles = _checked_inline(f"{leaflet_css}\n{map_css()}\n{read_static('briefing.css')}", "style")
+    styles = _checked_inline(f"{leaflet_css}\n{map_css()}\n{read_static('map-popups.css')}\n{read_static('briefing.css')}",
+                             "style")
     data = escape.script_json(map_data(s, countries, borders))
     nav = "".join(f'<li><a href="#{key}">{escape.html(label)}</a></li>' for key, label in contents)
     description = f"{s.title}. {s.subtitle}. Briefing made {s.made_text}, corpus {s.corpus.version}."

@@ -100,8 +100,10 @@ def _swatch_html(entry: Entry) -> str:
     return ""
 
 
-def legend_html() -> str:
-    """The legend's HTML (the map's and the briefing's), its rows from legend_entries."""
+def legend_html(patterns: bool = True) -> str:
+    """The legend's HTML (the map's and the briefing's), its rows from legend_entries; after the fill patterns its
+    swatches and the map's countries use (style.pattern_defs), unless the page holds them already (`patterns`
+    False: the briefing file, whose page carries them once)."""
     rows, section = [], None
     for entry in legend_entries():
         if "map" not in entry.where:
@@ -115,4 +117,4 @@ def legend_html() -> str:
         # data-show names what a row stands for; the map's layout script shows only the rows it draws now.
         rows.append(f'<div data-group="{section}" data-show="{entry.show}">{_swatch_html(entry)}'
                     f"{escape.template(entry.words)}</div>")
-    return f'{pattern_defs()}<details><summary>{LEGEND_TITLE}</summary>{"".join(rows)}</details>'
+    return f'{pattern_defs() if patterns else ""}<details><summary>{LEGEND_TITLE}</summary>{"".join(rows)}</details>'

@@ -55,6 +55,25 @@
     }
   };
 
+  // A country (a feature of the basemap's layer) drawn and named by its status in the shaded grouping (`status`:
+  // iso2 -> {status, style, tooltip}), or by `base` and outside(its name) outside it. The dashboard's map
+  // (map-basemap.js) and the briefing file shade their countries with it. A country already drawn as it should
+  // be is left (the world has 250 states, and a change of filter restyles few).
+  window.__shadeCountry = function (f, status, base, patterned, outside) {
+    var s = status[f.feature.properties.iso2], style = s ? s.style : base, o = f.options;
+    var tip = s ? s.tooltip : outside(f.feature.properties.name);
+    if (f.__tip === tip && o.fillColor === style.fillColor && o.fillOpacity === style.fillOpacity &&
+        o.color === style.color && o.weight === style.weight && o.dashArray === style.dashArray) {
+      return;
+    }
+    f.__status = s ? s.status : null;
+    f.setStyle(style);
+    window.__paintPattern(f, patterned);
+    delete f.__beforeSelection;
+    f.__tip = tip;
+    if (f.getTooltip()) { f.setTooltipContent(tip); } else { f.bindTooltip(tip, {sticky: true}); }
+  };
+
   // The selected record's mark stands out (on: true), or no longer (false): a marker's icon is ringed and raised,
   // a line or a country drawn in black, wider, as it was before once deselected.
   window.__highlight = function (layer, on, patterned) {
