@@ -44,7 +44,8 @@ from dashboard.corpus.codes import COUNTRY_NAMES
 from dashboard.corpus.model import Annotation, Border, Disagreement, Excerpt, MilitarySite, Reference
 from dashboard.downloads.licences import ATTRIBUTION, IN_BRIEFING, LEAFLET_TERMS, MAP_CREDIT
 from dashboard.downloads.snapshot import Extent, Snapshot, app_link
-from dashboard.evidence.disagreement import VersionSide, version_sides
+from dashboard.evidence.disagreement import Layout, disagreement_html
+from dashboard.evidence.excerpts import excerpt_html
 from dashboard.evidence.facts import record_facts, source_citation, when_text
 from dashboard.frontend import read_static
 from dashboard.labels import KIND_LABELS, KIND_SINGULAR, LIST_ORDER
@@ -181,6 +182,10 @@ def _anchor(url: str | None, text: str, cls: str = "out") -> str:
     return escape.html(text)
 
 
+# The file's links out: marked for print (briefing.css writes their address after them) and sending no referrer.
+_LINKS = {"link_class": "out", "rel": "noopener noreferrer"}
+
+
 def _quote(text: str) -> str:
     return escape.html(" ".join(text.split()))
 
@@ -195,15 +200,15 @@ class _Writer:
         self.countries = countries
         self.quoted: dict[str, set[str | None]] = {}
 
-    def excerpt(self, excerpt: Excerpt, key: str | None) -> str:
-        source = self.corpus.sources[excerpt.source]
-        self.quoted.setdefault(source.id, set()).add(key or f"{excerpt.start}-{excerpt.end}")
-        where = f"characters {excerpt.start}–{excerpt.end}" if excerpt.start is not None else ""
+    def link(self, excerpt: Excerpt, key: str | None) -> str | None:
+        """An excerpt's place in its article on the dashboard, absolute (the file stands alone): only an http(s)
+        address, and only where the view's link is known. Counts the excerpt among its article's quoted."""
+        self.quoted.setdefault(excerpt.source, set()).add(key or f"{excerpt.start}-{excerpt.end}")
         link = app_link(self.s.link, vs.reader_href(excerpt.source, key)) if key else None
-        read = f" · {_anchor(link, 'read it in context ↗')}" if link else ""
-        return (f'<figure class="excerpt"><blockquote>“{_quote(excerpt.quote)}”</blockquote>'
-                f"<figcaption><b>{escape.html(source.label)}</b> · {escape.html(source_citation(source))}"
-                f"{' · ' + where if where else ''}{read}</figcaption></figure>")
+        return link if link and re.match(r"^https?://", link, re.IGNORECASE) else None
+
+    def excerpt(self, excerpt: Excerpt, key: str | None) -> str:
+        return excerpt_html(excerpt, self.corpus, self.link(excerpt, key), cite=True, **_LINKS)
 
     def reference(self, ref: Reference) -> str:
         quote = f" <q>{_quote(ref.quote)}</q>" if ref.quote else ""
@@ -250,14 +255,6 @@ class _Writer:
                 + (f'<p class="summary">{escape.html(record.summary)}</p>' if record.summary else "")
                 + facts_html + self.computed(record, selected) + unsettled + flags + excerpts + refs + "</article>")
 
-    def version(self, side: VersionSide) -> str:
-        body = ""
-        if side.excerpt is not None:
-            body = self.excerpt(side.excerpt, side.key)
-        elif side.reference is not None:
-            body = self.reference(side.reference)
-        return f'<div class="version"><p class="says">{escape.html(side.says)}</p>{body}</div>'
-
     def disagreement(self, dis: Disagreement, anchor: bool = True) -> str:
         """The briefing's disagreement, a record of its own: both (or all) statements side by side, each with the
         briefing's full citation, and what they concern."""
@@ -265,14 +262,13 @@ class _Writer:
         about = ", ".join(
             f'<a href="#rec-{escape.html(r)}">{escape.html(self.corpus.by_id[r].title)}</a>' if r in self.corpus.by_id else escape.html(r)
             for r in dis.records)
-        versions = "".join(self.version(side) for side in version_sides(dis))
-        extra = "".join(self.excerpt(e, vs.excerpt_key(dis.id, i)) for i, e in enumerate(dis.excerpts))
-        refs = "".join(self.reference(r) for r in dis.references)
-        return (f'<article class="disagreement record" data-kind="disagreement"{rid}>'
-                f"<h3>⚠ {escape.html(dis.title)}</h3>"
-                f'<p class="meta">Disagreement · ref: {escape.html(dis.id)} · about: {about}</p>'
-                + (f'<p class="summary">{escape.html(dis.summary)}</p>' if dis.summary else "")
-                + f'<div class="versions">{versions}</div>{extra}{refs}</article>')
+        layout = Layout(
+            box="article", attrs=lambda d: f' class="disagreement record" data-kind="disagreement"{rid}',
+            before=lambda d: f'<p class="meta">{KIND_SINGULAR["disagreement"]} · ref: {escape.html(d.id)} · about: {about}</p>',
+            after=lambda d: ("".join(self.excerpt(e, vs.excerpt_key(d.id, i)) for i, e in enumerate(d.excerpts))
+                             + "".join(self.reference(r) for r in d.references)),
+            link=lambda side: self.link(side.excerpt, side.key), cite=True, reference=self.reference, **_LINKS)
+        return disagreement_html(dis, self.corpus, layout)
 
 
 def _listed(s: Snapshot) -> tuple[list[Annotation], list[Annotation]]:
