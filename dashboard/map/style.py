@@ -92,7 +92,8 @@ SITE_STYLE = {
 }
 STOP_STYLE = {
     "made": PALETTE["black"],
-    "not_made": PALETTE["grey"],
+    # Darker than the palette's grey: its ✕ is text on white (6.4:1), as the map's badge always drew it.
+    "not_made": "#5f5f5f",
     "phone_call": PALETTE["green"],
     "origin": PALETTE["black"],
 }
@@ -133,7 +134,7 @@ def css_properties() -> str:
     sheet the app serves starts with them (dashboard.frontend.read_style), so that the CSS and the scripts under
     static/app/ name a colour here, never its hex (tests/unit/test_style.py checks)."""
     props = {f"--pal-{name}": value for name, value in PALETTE.items()} | {
-        "--map-sea": SEA_COLOR, "--map-land": LAND_STYLE["fillColor"], "--map-selected": SELECTED_OUTLINE,
+        "--map-sea": SEA_COLOR, "--map-land": LAND_STYLE["fillColor"], "--map-selected": SELECTED_OUTLINE, "--map-not-made": STOP_STYLE["not_made"],
         "--map-story": STORY_OUTLINE} | {f"--ink-{name}": value for name, value in INK.items()}
     return ":root, :host { " + " ".join(f"{name}: {value};" for name, value in props.items()) + " }\n"
 

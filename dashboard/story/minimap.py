@@ -188,11 +188,12 @@ def step_svg(frame: Frame, countries, borders, records: Iterable[Annotation], ma
         on = stop.id in marks
         badge = {"origin": "M", "made": str(stop.order), "not_made": "✕"}[stop.status]
         fill = "#fff" if stop.status != "made" else STOP_STYLE["made"]
-        text = "#fff" if stop.status == "made" else PALETTE["black"]
+        ink = STOP_STYLE[stop.status]  # a stop not made in the map's grey, as on the big map and in the PNG
+        text = "#fff" if stop.status == "made" else ink
         faded = "" if on or not marks else ' opacity="0.4"'
         ring = f'<circle r="12" fill="#fff" stroke="{STORY_OUTLINE}" stroke-width="2.5"/>' if on else ""
         out.append(f'<g transform="translate({x:.1f} {y:.1f})"{faded}>{ring}<circle r="8" fill="{fill}" '
-                   f'stroke="{PALETTE["black"]}" stroke-width="1"/><text y="3.5" font-size="10" font-weight="700" '
+                   f'stroke="{ink}" stroke-width="1"/><text y="3.5" font-size="10" font-weight="700" '
                    f'text-anchor="middle" fill="{text}">{escape.html(badge)}</text></g>')
         placed.append((x - 12, y - 12, x + 12, y + 12))
         if on:

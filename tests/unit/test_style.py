@@ -24,7 +24,8 @@ def _defined() -> dict[str, str]:
 
 
 PALETTE_HEXES = {_long(v): name for name, v in style.PALETTE.items()} | {
-    _long(style.SEA_COLOR): "map-sea", _long(style.LAND_STYLE["fillColor"]): "map-land"}
+    _long(style.SEA_COLOR): "map-sea", _long(style.LAND_STYLE["fillColor"]): "map-land"} | {
+    _long(v): f"stop {k}" for k, v in style.STOP_STYLE.items()}
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
@@ -55,3 +56,10 @@ def test_every_colour_the_browser_names_is_defined_with_its_value():
 def test_every_style_sheet_the_app_serves_starts_with_the_palette():
     assert frontend.read_style("map.css").startswith(style.css_properties())
     assert "--pal-vermillion: #D55E00;" in frontend.static_page("reader")
+
+
+def test_a_stop_not_made_is_one_grey_on_the_map_in_the_png_and_in_the_small_maps():
+    # The map's badge was #5f5f5f (map.css) while the PNG, its legend and the story's small maps drew #777777.
+    assert "--map-not-made: #5f5f5f;" in style.css_properties()
+    assert "var(--map-not-made)" in (frontend.STATIC_APP / "map.css").read_text(encoding="utf-8")
+    assert style.STOP_STYLE["not_made"] == "#5f5f5f"
