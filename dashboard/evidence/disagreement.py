@@ -74,6 +74,7 @@ class Layout:
     reference: Callable[[Reference], str] | None = None  # a public record in full (None: one line, linked)
     link_class: str = ""
     rel: str = "noopener"
+    marks: bool = True  # quotes in curly quotes (the story shows them verbatim, as its own quotes)
 
 
 def _record_line(ref: Reference, esc: Callable[[object], str]) -> str:
@@ -91,7 +92,7 @@ def version_html(side: VersionSide, corpus: Corpus, layout: Layout) -> str:
     body = f'<p class="says">{esc(side.says)}</p>'
     if side.excerpt is not None:
         body += excerpt_html(side.excerpt, corpus, layout.link(side), cite=layout.cite, esc=esc,
-                             link_class=layout.link_class, rel=layout.rel)
+                             link_class=layout.link_class, rel=layout.rel, marks=layout.marks)
     elif side.reference is not None:
         body += layout.reference(side.reference) if layout.reference else _record_line(side.reference, esc)
     return f'<li class="version">{body}</li>'

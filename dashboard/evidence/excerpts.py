@@ -31,10 +31,13 @@ def quote_text(excerpt: Excerpt) -> str:
 
 
 def excerpt_html(excerpt: Excerpt, corpus: Corpus, href: str | None, cite: bool = False, tag: str = "div",
-                 esc: Callable[[object], str] = escape.html, link_class: str = "", rel: str = "noopener") -> str:
-    """One quote in curly quotes, then its article's label, with (`cite`: the briefing file, which stands alone)
-    its outlet, author and date and the characters it spans, and a link to its place in the article (`href`,
-    escaped here; None: no link). `esc` is escape.html_line where st.markdown shows it."""
+                 esc: Callable[[object], str] = escape.html, link_class: str = "", rel: str = "noopener",
+                 marks: bool = True) -> str:
+    """One quote in curly quotes (not `marks`: the story, whose quotes are its text, verbatim), then its article's
+    label, with (`cite`: the briefing file, which stands alone) its outlet, author and date and the characters it
+    spans, and a link to its place in the article (`href`, escaped here; None: no link). `esc` is
+    escape.html_line where st.markdown shows it."""
+    words = esc(quote_text(excerpt))
     source = corpus.sources[excerpt.source]
     bits = [f"<span>{esc(source.label)}</span>"]
     if cite:
@@ -44,7 +47,7 @@ def excerpt_html(excerpt: Excerpt, corpus: Corpus, href: str | None, cite: bool 
     if href:
         cls = f' class="{link_class}"' if link_class else ""
         bits.append(f'<a{cls} href="{esc(href)}" target="_blank" rel="{rel}">{READ_IN_ARTICLE}</a>')
-    return (f'<{tag} class="excerpt"><blockquote>“{esc(quote_text(excerpt))}”</blockquote>'
+    return (f'<{tag} class="excerpt"><blockquote>{f"“{words}”" if marks else words}</blockquote>'
             f'<p>{" · ".join(bits)}</p></{tag}>')  # styled as `.excerpt > p` and `.excerpt > p > span` (no classes: a briefing holds hundreds)
 
 

@@ -39,13 +39,13 @@ def step_disagreement_html(dis: Disagreement, corpus: Corpus, record_href: Calla
     the dashboard's note."""
     after = (lambda d: "") if compact or not dis.summary else (
         lambda d: note_html(d.summary, [d.id], corpus, record_href))
-    return disagreement_html(dis, corpus, Layout(summary=False, after=after))
+    return disagreement_html(dis, corpus, Layout(summary=False, after=after, marks=False))
 
 
 def step_body_html(step: Step, corpus: Corpus, record_href: Callable[[str], str], compact: bool = False) -> str:
     """A step's excerpts (each linked to its place in its article), its notes and its disagreements."""
     prefer = step_records(step)
-    quotes = "".join(excerpt_html(e, corpus, excerpt_href(e, corpus, prefer), tag="li") for e in step.excerpts)
+    quotes = "".join(excerpt_html(e, corpus, excerpt_href(e, corpus, prefer), tag="li", marks=False) for e in step.excerpts)
     parts = [f'<h3 class="part">In the articles</h3><ol class="quotes">{quotes}</ol>']
     parts += [note_html(n.text, n.cites, corpus, record_href) for n in step.notes]
     parts += [step_disagreement_html(corpus.by_id[rid], corpus, record_href, compact) for rid in step.disagreements]

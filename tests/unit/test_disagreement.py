@@ -67,9 +67,9 @@ def _text(page: str) -> str:
 
 
 def test_the_three_places_say_each_version_in_the_same_words(corpus, geodata):
-    # One renderer (disagreement.disagreement_html): the panel quoted in curly quotes and the story did not; the
-    # story named a public record's publisher and the panel did not; the briefing's heading did not say "Sources
-    # disagree". A change to how a disagreement reads now happens once.
+    # One renderer (disagreement.disagreement_html): the story named a public record's publisher and the panel did
+    # not; the briefing's heading did not say "Sources disagree". A change to how a disagreement reads now happens
+    # once. The story alone shows its quotes verbatim, without quotation marks (tests/e2e/test_story.py).
     dis = corpus.by_id[DIS]
     view = vs.ViewState(selected=DIS)
     snap = make_snapshot(corpus, view, made=dt.datetime(2026, 1, 1, tzinfo=dt.UTC), link="http://127.0.0.1:8501/")
@@ -83,7 +83,8 @@ def test_the_three_places_say_each_version_in_the_same_words(corpus, geodata):
             assert side.says in text, name
             if side.excerpt is not None:
                 label = corpus.sources[side.excerpt.source].label
-                assert f"“{side.quote}” {label}" in text, name
+                quoted = side.quote if name == "story" else f"“{side.quote}”"
+                assert f"{quoted} {label}" in text, name
                 assert "Read in the article ↗" in text, name
     ref = next(side.reference for side in version_sides(dis) if side.reference is not None)
     for name in ("panel", "story"):
