@@ -11,6 +11,7 @@ from functools import cache
 from pathlib import Path
 
 from dashboard import escape
+from dashboard.map.style import css_properties
 
 STATIC_APP = Path(__file__).resolve().parent / "static" / "app"
 
@@ -21,10 +22,16 @@ def read_static(name: str) -> str:
     return (STATIC_APP / name).read_text(encoding="utf-8")
 
 
+def read_style(*names: str) -> str:
+    """Style sheets of static/app/ (e.g. "page.css"), after the palette's custom properties they read
+    (style.css_properties: var(--pal-vermillion) and the like)."""
+    return css_properties() + "".join(read_static(name) for name in names)
+
+
 def static_page(stem: str, config: object = None) -> str:
     """static/app/<stem>.html with <stem>.css before it, `config` (if any) as JSON (escape.script_json) after it,
     then <stem>.js: one piece of HTML for an iframe's page or for st.html."""
     data = ("" if config is None else
             f'<script type="application/json" id="{stem}-config">{escape.script_json(config)}</script>\n')
-    return (f"<style>{read_static(f'{stem}.css')}</style>\n{read_static(f'{stem}.html')}{data}"
+    return (f"<style>{read_style(f'{stem}.css')}</style>\n{read_static(f'{stem}.html')}{data}"
             f"<script>{read_static(f'{stem}.js')}</script>")

@@ -1,7 +1,9 @@
-"""The app's words for its kinds of record and its map layers, and the layers' orders: one table each (pure).
+"""The app's words for its kinds of record, its map layers, the statuses and the legend, and the layers'
+orders: one table each (pure).
 
     KIND_LABELS["visit_stop"] == "Visit stops"      KIND_SINGULAR["visit_stop"] == "Visit stop"
     LAYER_LABELS["sites"] == "Military sites"       LAYER_TITLES["sites"] == "Russian military sites"
+    STATUS_LABELS["frozen"] == "participation frozen"   LEGEND_WORDS["line-back"] == "flight back"
 
 Every page, the map, the charts and the downloads read their words here; a second language would add a
 column here, not a table elsewhere.
@@ -39,6 +41,10 @@ LIST_ORDER = ("visit_stop", "military_site", "border", "figure", "event", "organ
 # A military site's status (corpus.model.MilitarySite.status) in words: the map's legend and the marks' names.
 SITE_STATUS_LABELS = {"active": "active", "withdrawal_offered": "withdrawal offered", "proposed": "proposed",
                       "closed": "closed"}
+# A country's status in a grouping (corpus.model.Status) in words: tooltips, the legend, the panel, the charts.
+STATUS_LABELS = {"member": "member", "observer": "observer", "prospective": "prospective", "suspended": "suspended",
+                 "former": "former", "associate": "associate", "dialogue_partner": "dialogue partner",
+                 "partner": "partner", "frozen": "participation frozen"}
 
 
 @dataclass(frozen=True)
@@ -68,3 +74,22 @@ LAYER_TITLES = {layer.key: layer.title for layer in LAYER_TABLE}
 LAYER_OF_KIND = {layer.kind: layer.key for layer in LAYER_TABLE}
 DRAW_ORDER = tuple(layer.key for layer in sorted(LAYER_TABLE, key=lambda layer: layer.draw))
 TAB_ORDER = tuple(layer.key for layer in sorted(LAYER_TABLE, key=lambda layer: layer.tab))
+
+# The legend's words (dashboard.map.legend): its sections' titles, and a row's words by what it stands for (the
+# statuses' and the sites' rows say STATUS_LABELS and SITE_STATUS_LABELS).
+LEGEND_TITLE = "Legend"
+LEGEND_SECTIONS = {"status": "Membership (shaded grouping)", "tour": "Tour", "site": LAYER_TITLES["sites"],
+                   "border": "Border"}
+LEGEND_WORDS = {
+    "status:outside": "not in the grouping",
+    "stop:made": "stop, in order",
+    "stop:not_made": "announced, not made",
+    "line-out": "flight out, day and km",
+    "line-back": "flight back",
+    "line-call": "phone call",
+    "line-border": "border the articles discuss",
+    "grid": "many marks: one circle per cell",
+    "flag": "the sources disagree",
+    "selected": "selected",
+    "tooltip-flag": "⚠ in a tooltip: the sources disagree, or the status is unsettled",
+}

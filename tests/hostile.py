@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from dashboard.corpus.codes import COUNTRY_NAMES
-from dashboard.corpus.memberships import STATUS_LABELS
+from dashboard.labels import STATUS_LABELS
 
 ROOT = Path(__file__).resolve().parent.parent
 PAYLOAD = ("`x` $a$ and $b$ **b** __u__ [text](https://example.org) <b>bold</b> "

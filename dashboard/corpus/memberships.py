@@ -12,9 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from dashboard.corpus.model import Membership, Status
-
-STATUS_LABELS: dict[str, str] = {s.value: s.value.replace("_", " ") for s in Status} | {
-    "frozen": "participation frozen"}
+from dashboard.labels import STATUS_LABELS
 
 
 def status_label(status: Status | str) -> str:

@@ -5,6 +5,7 @@ record concerns, how many excerpts each article gives, and the stable key of eac
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from dashboard.corpus.model import Annotation, Disagreement, Excerpt, Membership, Source
@@ -22,14 +23,16 @@ class Corpus:
     countries: dict[str, str]
     version: str
     by_id: dict[str, Annotation] = field(default_factory=dict)
-    disputed: frozenset[str] = frozenset()
+    disputes: dict[str, tuple[Disagreement, ...]] = field(default_factory=dict)  # disputes_by_record
+    disputed: frozenset[str] = frozenset()  # the records a disagreement flags: disputes' keys
     facets: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
     shadable: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         self.by_id.update({r.id: r for r in self.records})
-        flagged = frozenset(rid for r in self.records if isinstance(r, Disagreement) for rid in r.records)
-        object.__setattr__(self, "disputed", flagged)
+        # A new dict, never the one dataclasses.replace copied from another corpus.
+        object.__setattr__(self, "disputes", disputes_by_record(self.records))
+        object.__setattr__(self, "disputed", frozenset(self.disputes))
         # Organizations with membership records, i.e. those the map can shade countries by.
         with_members = {r.organization for r in self.records if isinstance(r, Membership)}
         object.__setattr__(self, "shadable", tuple(o for o in self.organizations if o in with_members))
@@ -41,6 +44,18 @@ class Corpus:
             "sources": frozenset(e.source for e in all_excerpts(r)),
             "kinds": frozenset((r.kind,)),
         } for r in self.records})
+
+
+def disputes_by_record(records: Iterable[Annotation]) -> dict[str, tuple[Disagreement, ...]]:
+    """For each record a disagreement names (its `records`), those disagreements in corpus order: the one
+    answer to which disagreements flag a record (Corpus.disputes; the map's flags, the panel, the briefing, the
+    Compare page and the marks' names all read it)."""
+    out: dict[str, list[Disagreement]] = {}
+    for record in records:
+        if isinstance(record, Disagreement):
+            for rid in record.records:
+                out.setdefault(rid, []).append(record)
+    return {rid: tuple(found) for rid, found in out.items()}
 
 
 def count_excerpts_by_source(corpus: Corpus) -> Counter[str]:

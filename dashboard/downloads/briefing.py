@@ -45,8 +45,9 @@ from dashboard.corpus.model import Annotation, Border, Disagreement, Excerpt, Mi
 from dashboard.corpus.records import excerpt_key
 from dashboard.downloads.licences import ATTRIBUTION, IN_BRIEFING, LEAFLET_TERMS, MAP_CREDIT
 from dashboard.downloads.snapshot import Extent, Snapshot, app_link
-from dashboard.evidence.disagreement import VersionSide, version_sides
-from dashboard.evidence.facts import disputes_by_record, record_facts, source_citation, when_text
+from dashboard.evidence.disagreement import Layout, disagreement_html
+from dashboard.evidence.excerpts import excerpt_html
+from dashboard.evidence.facts import record_facts, source_citation, when_text
 from dashboard.frontend import read_static
 from dashboard.labels import KIND_LABELS, KIND_SINGULAR, LIST_ORDER
 from dashboard.map.assets import LEAFLET, read_checked
@@ -70,7 +71,7 @@ WORLD_DETAIL = 1.0  # degrees: the rest of the world, beyond the frame (zoomed o
 _SOURCE_MAP = re.compile(r"\n//# sourceMappingURL=\S+\s*$")
 _CSS_IMAGE = re.compile(r"url\((['\"]?)(images/[A-Za-z0-9_.-]+\.png)\1\)")
 REF_DIV = re.compile(r'<div class="ref">ref: [a-z0-9-]+</div>')
-BRIEFING_SCRIPTS = ("map-marks.js", "map-layout.js", "briefing.js")
+BRIEFING_SCRIPTS = ("map-marks.js", "map-popups.js", "map-layout.js", "briefing.js")
 
 
 
@@ -169,7 +170,7 @@ def map_data(snapshot: Snapshot, countries, borders) -> dict:
     highlight = [*([s.view.selected] if s.selected else []), *s.featured]
     return {"extent": s.extent.as_bounds(), "land": LAND_STYLE, "countries": basemap(countries, s.extent),
             "membership": membership, "labels": labels, "layers": layers, "highlight": highlight,
-            "legend": legend_html(), "attribution": escape.html(MAP_CREDIT),
+            "legend": legend_html(patterns=False), "attribution": escape.html(MAP_CREDIT),
             "patterned": [status for status, hatch in MEMBERSHIP_PATTERN.items() if hatch]}
 
 
@@ -182,6 +183,10 @@ def _anchor(url: str | None, text: str, cls: str = "out") -> str:
     return escape.html(text)
 
 
+# The file's links out: marked for print (briefing.css writes their address after them) and sending no referrer.
+_LINKS = {"link_class": "out", "rel": "noopener noreferrer"}
+
+
 def _quote(text: str) -> str:
     return escape.html(" ".join(text.split()))
 
@@ -192,20 +197,19 @@ class _Writer:
     def __init__(self, snapshot: Snapshot, borders, countries):
         self.s = snapshot
         self.corpus = snapshot.corpus
-        self.disputes = disputes_by_record(self.corpus)
         self.lengths = {row.id: (row.length_km, row.resolution) for row in borders.itertuples()}
         self.countries = countries
         self.quoted: dict[str, set[str | None]] = {}
 
-    def excerpt(self, excerpt: Excerpt, key: str | None) -> str:
-        source = self.corpus.sources[excerpt.source]
-        self.quoted.setdefault(source.id, set()).add(key or f"{excerpt.start}-{excerpt.end}")
-        where = f"characters {excerpt.start}–{excerpt.end}" if excerpt.start is not None else ""
+    def link(self, excerpt: Excerpt, key: str | None) -> str | None:
+        """An excerpt's place in its article on the dashboard, absolute (the file stands alone): only an http(s)
+        address, and only where the view's link is known. Counts the excerpt among its article's quoted."""
+        self.quoted.setdefault(excerpt.source, set()).add(key or f"{excerpt.start}-{excerpt.end}")
         link = app_link(self.s.link, vs.reader_href(excerpt.source, key)) if key else None
-        read = f" · {_anchor(link, 'read it in context ↗')}" if link else ""
-        return (f'<figure class="excerpt"><blockquote>“{_quote(excerpt.quote)}”</blockquote>'
-                f"<figcaption><b>{escape.html(source.label)}</b> · {escape.html(source_citation(source))}"
-                f"{' · ' + where if where else ''}{read}</figcaption></figure>")
+        return link if link and re.match(r"^https?://", link, re.IGNORECASE) else None
+
+    def excerpt(self, excerpt: Excerpt, key: str | None) -> str:
+        return excerpt_html(excerpt, self.corpus, self.link(excerpt, key), cite=True, **_LINKS)
 
     def reference(self, ref: Reference) -> str:
         quote = f" <q>{_quote(ref.quote)}</q>" if ref.quote else ""
@@ -235,7 +239,7 @@ class _Writer:
         rid = f' id="rec-{escape.html(record.id)}"' if anchor else ""
         flags = "".join(
             f'<p class="flag-box">⚠ Sources disagree: <a href="#rec-{escape.html(d.id)}">{escape.html(d.title)}</a></p>'
-            for d in self.disputes.get(record.id, []))
+            for d in self.corpus.disputes.get(record.id, ()))
         unsettled = ('<p class="flag-box">⚠ Unsettled: the sources leave this status open (see the summary).</p>'
                      if getattr(record, "unsettled", False) else "")
         facts = record_facts(record, self.corpus)
@@ -252,14 +256,6 @@ class _Writer:
                 + (f'<p class="summary">{escape.html(record.summary)}</p>' if record.summary else "")
                 + facts_html + self.computed(record, selected) + unsettled + flags + excerpts + refs + "</article>")
 
-    def version(self, side: VersionSide) -> str:
-        body = ""
-        if side.excerpt is not None:
-            body = self.excerpt(side.excerpt, side.key)
-        elif side.reference is not None:
-            body = self.reference(side.reference)
-        return f'<div class="version"><p class="says">{escape.html(side.says)}</p>{body}</div>'
-
     def disagreement(self, dis: Disagreement, anchor: bool = True) -> str:
         """The briefing's disagreement, a record of its own: both (or all) statements side by side, each with the
         briefing's full citation, and what they concern."""
@@ -267,14 +263,13 @@ class _Writer:
         about = ", ".join(
             f'<a href="#rec-{escape.html(r)}">{escape.html(self.corpus.by_id[r].title)}</a>' if r in self.corpus.by_id else escape.html(r)
             for r in dis.records)
-        versions = "".join(self.version(side) for side in version_sides(dis))
-        extra = "".join(self.excerpt(e, excerpt_key(dis.id, i)) for i, e in enumerate(dis.excerpts))
-        refs = "".join(self.reference(r) for r in dis.references)
-        return (f'<article class="disagreement record" data-kind="disagreement"{rid}>'
-                f"<h3>⚠ {escape.html(dis.title)}</h3>"
-                f'<p class="meta">Disagreement · ref: {escape.html(dis.id)} · about: {about}</p>'
-                + (f'<p class="summary">{escape.html(dis.summary)}</p>' if dis.summary else "")
-                + f'<div class="versions">{versions}</div>{extra}{refs}</article>')
+        layout = Layout(
+            box="article", attrs=lambda d: f' class="disagreement record" data-kind="disagreement"{rid}',
+            before=lambda d: f'<p class="meta">{KIND_SINGULAR["disagreement"]} · ref: {escape.html(d.id)} · about: {about}</p>',
+            after=lambda d: ("".join(self.excerpt(e, excerpt_key(d.id, i)) for i, e in enumerate(d.excerpts))
+                             + "".join(self.reference(r) for r in d.references)),
+            link=lambda side: self.link(side.excerpt, side.key), cite=True, reference=self.reference, **_LINKS)
+        return disagreement_html(dis, self.corpus, layout)
 
 
 def _listed(s: Snapshot) -> tuple[list[Annotation], list[Annotation]]:
@@ -417,7 +412,7 @@ def build_briefing(snapshot: Snapshot, countries, borders) -> str:
     if selected is not None:
         body = (writer.disagreement(selected, anchor=False) if isinstance(selected, Disagreement)
                 else writer.card(selected, anchor=False, selected=True))
-        side = "".join(writer.disagreement(d, anchor=False) for d in writer.disputes.get(selected.id, []))
+        side = "".join(writer.disagreement(d, anchor=False) for d in s.corpus.disputes.get(selected.id, ()))
         parts.append(f'<section id="selected"><h2>Selected: {escape.html(selected.title)}</h2>{body}{side}</section>')
         contents.append(("selected", "Selected"))
     if disagreements:
@@ -449,7 +444,8 @@ def build_briefing(snapshot: Snapshot, countries, borders) -> str:
     # The map's own scripts, as the dashboard's map runs them, then the file's.
     app_script = _checked_inline("\n".join(static_code(name) for name in BRIEFING_SCRIPTS), "script")
     leaflet_js = _checked_inline(leaflet_js, "script")
-    styles = _checked_inline(f"{leaflet_css}\n{map_css()}\n{read_static('briefing.css')}", "style")
+    styles = _checked_inline(f"{leaflet_css}\n{map_css()}\n{read_static('map-popups.css')}\n{read_static('briefing.css')}",
+                             "style")
     data = escape.script_json(map_data(s, countries, borders))
     nav = "".join(f'<li><a href="#{key}">{escape.html(label)}</a></li>' for key, label in contents)
     description = f"{s.title}. {s.subtitle}. Briefing made {s.made_text}, corpus {s.corpus.version}."

@@ -36,14 +36,16 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, Rectangle
 
-from dashboard.corpus.memberships import status_label
 from dashboard.corpus.model import MilitarySite, VisitStop
 from dashboard.downloads.licences import ATTRIBUTION
 from dashboard.downloads.snapshot import Extent, Snapshot
-from dashboard.labels import LAYER_TITLES
+from dashboard.labels import LEGEND_SECTIONS, LEGEND_TITLE
 from dashboard.map.geo import polygonal
+from dashboard.map.legend import Entry, legend_entries
 from dashboard.map.marks import MAX_MARKERS, draw_leg, layer_marks, route_legs
 from dashboard.map.projection import (
+    CRS,
+    ground_scale,
     inverse_mercator_x,
     inverse_mercator_y,
     line_metres,
@@ -52,7 +54,7 @@ from dashboard.map.projection import (
     to_metres,
 )
 from dashboard.map.style import (
-    BORDER_COLOR,
+    INK,
     LAND_STYLE,
     MEMBERSHIP_EDGE,
     MEMBERSHIP_PATTERN,
@@ -72,7 +74,7 @@ LEAFLET_EARTH_KM = 6371.0  # L.CRS.Earth.R, the sphere Leaflet's map.distance me
 # The map's fill patterns (style.MEMBERSHIP_PATTERN) as matplotlib hatches, drawn in the map's dark grey.
 MPL_HATCH = {"vertical": "||", "horizontal": "--", "grid": "++", "rising": "//", "falling": "\\\\", "cross": "xx",
              "dots": "..", "rings": "oo"}
-HATCH_COLOR = (0.133, 0.133, 0.133, 0.7)
+HATCH_COLOR = to_rgba(PALETTE["black"], 0.7)  # the map's hatching: style.pattern_defs
 MIN_ASPECT, MAX_ASPECT = 0.55, 1.0
 MARGIN = 20
 HEADER = 92
@@ -125,7 +127,7 @@ class _Painter:
         self.s = snapshot
         self.countries = countries
         self.borders = borders
-        self.shown: dict[str, set[str]] = {"status": set(), "stop": set(), "site": set(), "line": set()}
+        self.shown: set[str] = set()  # what is drawn, as the legend's rows name it (legend.Entry.show)
         self.obstacles: list = []  # display boxes of marks and labels drawn (country names keep off them)
         self.placed: list[tuple[float, float, float]] = []  # (x, y, radius) in display pixels: stops and sites
 
@@ -150,7 +152,7 @@ class _Painter:
         self.ax.set_xticks([])
         self.ax.set_yticks([])
         for spine in self.ax.spines.values():
-            spine.set_edgecolor("#999999")
+            spine.set_edgecolor(INK["frame"])
             spine.set_linewidth(PT)
         self.metres_per_px = (x1 - x0) / MAP_WIDTH
 
@@ -175,7 +177,7 @@ class _Painter:
         if tolerance > 0.01:
             geoms = shapely.coverage_simplify(geoms, tolerance)
         shapes = gpd.GeoDataFrame({"iso2": self.countries["iso2"].to_numpy()}, geometry=geoms, crs="EPSG:4326")
-        shapes = shapes[~shapes.geometry.is_empty].to_crs("EPSG:3857")
+        shapes = shapes[~shapes.geometry.is_empty].to_crs(CRS)
         status = self.s.status if "members" in self.s.layers else {}
         land = shapes[~shapes["iso2"].isin(list(status))]
         if len(land):
@@ -189,7 +191,7 @@ class _Painter:
             part = shapes[shapes["iso2"].isin(codes)]
             if not len(part):
                 continue
-            self.shown["status"].add(value)
+            self.shown |= {f"status:{value}", "status:outside"}
             width = MEMBERSHIP_EDGE["weight"] * PT
             part.plot(ax=self.ax, facecolor=to_rgba(style["fillColor"], style["fillOpacity"]),
                       edgecolor=MEMBERSHIP_EDGE["color"], linewidth=width,
@@ -215,7 +217,7 @@ class _Painter:
             for point in (shape.representative_point(), seen.representative_point(), seen.centroid):
                 if not inner.contains(point.y, point.x) or not seen.contains(point):
                     continue
-                label = self.map_text(point.y, point.x, name, fontsize=11 * PT, color="#4a4a4a", ha="center",
+                label = self.map_text(point.y, point.x, name, fontsize=11 * PT, color=INK["label"], ha="center",
                                       va="center", zorder=3, path_effects=halo)
                 box = label.get_window_extent(renderer)
                 if not any(box.overlaps(other) for other in self.obstacles):
@@ -233,18 +235,16 @@ class _Painter:
                 self.ax.plot(xs, ys, color=style.get("color", ROUTE_COLOR), alpha=float(style.get("opacity", 1.0)),
                              linewidth=width, linestyle=_dashes(style.get("dashArray"), width),
                              solid_capstyle="round", zorder=4)
-                if style.get("color") == BORDER_COLOR:
-                    self.shown["line"].add("border")
-                elif style.get("color") == STOP_STYLE["phone_call"]:
-                    self.shown["line"].add("call")
+                if style.get("className"):  # what the line is (marks.py): its legend row
+                    self.shown.add(str(style["className"]))
             elif mark.shape == "circle":
                 x, y = to_metres(*mark.points[0])
                 radius = float(style.get("radius", 8)) * self.metres_per_px
                 self.ax.add_patch(Circle((x, y), radius, facecolor=to_rgba(style.get("fillColor"),
                                                                           style.get("fillOpacity", 0.6)),
-                                         edgecolor=style.get("color", "#222"), linewidth=style.get("weight", 1) * PT,
+                                         edgecolor=style.get("color", PALETTE["black"]), linewidth=style.get("weight", 1) * PT,
                                          zorder=6))
-                self.shown["line"].add("grid")
+                self.shown.add("grid")
 
     def route(self, records) -> None:
         stops = [r for r in records if isinstance(r, VisitStop)]
@@ -255,7 +255,6 @@ class _Painter:
         renderer = self.fig.canvas.get_renderer()
         for leg in route_legs(stops):
             drawn = draw_leg(leg)
-            self.shown["line"].add("back" if drawn.returning else "out")
             at = drawn.points.index(drawn.arrow_at)
             tail, tip = to_metres(*drawn.points[max(at - 1, 0)]), to_metres(*drawn.points[at])
             self.ax.annotate("", xy=tip, xytext=tail, annotation_clip=True, zorder=5,
@@ -263,7 +262,7 @@ class _Painter:
                                          "lw": 0, "shrinkA": 0, "shrinkB": 0})
             label = f"{drawn.when} · {leg.km:,.0f} km" if drawn.when else f"{leg.km:,.0f} km"
             text = self.ax.annotate(label, tip, xytext=(10, -6), textcoords="offset points", fontsize=11 * PT,
-                                    family=FONT, color="#222", zorder=5, annotation_clip=True, parse_math=False,
+                                    family=FONT, color=PALETTE["black"], zorder=5, annotation_clip=True, parse_math=False,
                                     bbox={"boxstyle": "round,pad=0.2", "facecolor": (1, 1, 1, 0.85),
                                           "edgecolor": "none"})
             if text.get_visible():
@@ -273,12 +272,13 @@ class _Painter:
         self.edge_mark(stops)
 
     def _ring(self, x: float, y: float, radius_px: float) -> None:
-        self.ringed = True
+        self.shown.add("selected")
         self.ax.add_patch(Circle((x, y), radius_px * self.metres_per_px, facecolor="none", edgecolor=SELECTED_RING,
                                  linewidth=3 * PT, zorder=9))
 
     def _flag(self, x: float, y: float) -> None:
         """The '!' badge of a record whose sources disagree (as the map's .flagged)."""
+        self.shown.add("flag")
         dx = 11 * self.metres_per_px
         self.ax.add_patch(Circle((x + dx, y + dx), 6 * self.metres_per_px, facecolor=PALETTE["orange"],
                                  edgecolor="white", linewidth=PT, zorder=9))
@@ -294,7 +294,7 @@ class _Painter:
         made = stop.status == "made"
         face, ink = (STOP_STYLE["made"], "white") if made else ("white", STOP_STYLE[stop.status])
         badge = {"made": str(stop.order), "origin": "M"}.get(stop.status, "✕")
-        self.shown["stop"].add("made" if made else stop.status)
+        self.shown.add(f"stop:{stop.status}")
         r = 12 * self.metres_per_px
         self.ax.add_patch(Circle((x, y), r, facecolor=face, edgecolor="white", linewidth=2 * PT, zorder=7))
         self.ax.add_patch(Circle((x, y), r + 1.5 * self.metres_per_px, facecolor="none", edgecolor=STOP_STYLE[
@@ -356,8 +356,8 @@ class _Painter:
             edge_label(origin.city, km), xy=(0.5 + fx * t * 1.08, 0.5 + fy * t * 1.08), xycoords="axes fraction",
             xytext=(ex, ey), textcoords="axes fraction", ha=ha, va=va, fontsize=12 * PT, fontweight="bold",
             family=FONT, parse_math=False, zorder=10, annotation_clip=False,
-            bbox={"boxstyle": "round,pad=0.3", "facecolor": "white", "edgecolor": "#222"},
-            arrowprops={"arrowstyle": "-|>", "color": "#222", "lw": 1.5 * PT})
+            bbox={"boxstyle": "round,pad=0.3", "facecolor": "white", "edgecolor": PALETTE["black"]},
+            arrowprops={"arrowstyle": "-|>", "color": PALETTE["black"], "lw": 1.5 * PT})
         self.obstacles.append(badge.get_window_extent(self.fig.canvas.get_renderer()))
 
     def sites(self, records) -> None:
@@ -369,13 +369,13 @@ class _Painter:
             if not self.extent.contains(site.location.lat, site.location.lon):
                 continue
             style = SITE_STYLE[site.status]
-            self.shown["site"].add(site.status)
+            self.shown.add(f"site:{site.status}")
             x0, y0 = to_metres(site.location.lat, site.location.lon)
             x, y = self._free_spot(x0, y0, 10)
             if (x, y) != (x0, y0):
                 # Moved aside, as the map does: a short leader line to where it is.
-                self.ax.plot([x0, x], [y0, y], color="#333", linewidth=1.5 * PT, zorder=6)
-                self.ax.plot([x0], [y0], marker="o", markersize=4 * PT, color="#333", zorder=6)
+                self.ax.plot([x0, x], [y0, y], color=INK["leader"], linewidth=1.5 * PT, zorder=6)
+                self.ax.plot([x0], [y0], marker="o", markersize=4 * PT, color=INK["leader"], zorder=6)
             self.ax.plot([x], [y], marker=SITE_MARKERS[style["shape"]], markersize=15 * PT, color=style["color"],
                          markeredgecolor="white", markeredgewidth=1.5 * PT, zorder=7)
             if site.id in self.s.corpus.disputed:
@@ -387,126 +387,87 @@ class _Painter:
     def scale_bar(self) -> None:
         """A bar of a round number of km at the frame's middle latitude, at the map's foot."""
         lat = self.s.extent.center[0]
-        km_per_px = self.metres_per_px * math.cos(math.radians(lat)) / 1000
+        km_per_px = self.metres_per_px * ground_scale(lat) / 1000
         target = km_per_px * 120
         step = 10 ** math.floor(math.log10(target))
         km = max(s for s in (step, 2 * step, 5 * step) if s <= target)
         px = km / km_per_px
         left, bottom = MARGIN + 12, HEADER + self.map_h - 14
         self.fig.add_artist(Rectangle((left / CSS_WIDTH, 1 - bottom / self.css_h), px / CSS_WIDTH, 4 / self.css_h,
-                                      facecolor="#222", edgecolor="white", linewidth=PT, zorder=20))
-        self.text(left, bottom - 8, f"{km:,.0f} km", fontsize=11 * PT, color="#222",
+                                      facecolor=PALETTE["black"], edgecolor="white", linewidth=PT, zorder=20))
+        self.text(left, bottom - 8, f"{km:,.0f} km", fontsize=11 * PT, color=PALETTE["black"],
                   path_effects=[patheffects.withStroke(linewidth=3 * PT, foreground="white")], zorder=20)
 
     # --- around the map --------------------------------------------------------------------------------------
     def header(self) -> None:
         s = self.s
-        self.text(MARGIN, 16, s.title, fontsize=22 * PT, fontweight="bold", va="top", color="#1f2328")
-        self.text(MARGIN, 46, s.subtitle, fontsize=14 * PT, va="top", color="#1f2328")
+        self.text(MARGIN, 16, s.title, fontsize=22 * PT, fontweight="bold", va="top", color=INK["text"])
+        self.text(MARGIN, 46, s.subtitle, fontsize=14 * PT, va="top", color=INK["text"])
         chosen = [f"{k}: {v}" for k, v in s.filters
                   if k not in ("Memberships as of", "Countries shaded by", "Other filters", "Layers")]
         layers = dict(s.filters).get("Layers", "")
         line = " · ".join(chosen or ["No filter: every record of the corpus"]) + f" · Layers: {layers}"
         line = textwrap.shorten(line, width=165, placeholder=" …")
-        self.text(MARGIN, 68, line, fontsize=11.5 * PT, va="top", color="#57606a")
+        self.text(MARGIN, 68, line, fontsize=11.5 * PT, va="top", color=INK["muted"])
 
     def legend(self) -> None:
+        """The legend's rows (dashboard.map.legend) for what this image draws, in the legend's order."""
         x, y = LEGEND_LEFT, HEADER
-        self.text(x, y, "Legend", fontsize=14 * PT, fontweight="bold", va="top")
+        self.text(x, y, LEGEND_TITLE, fontsize=14 * PT, fontweight="bold", va="top")
         y += 26
-
-        def title(value: str) -> None:
-            nonlocal y
-            self.text(x, y, value, fontsize=11.5 * PT, fontweight="bold", va="top")
+        section = None
+        for entry in legend_entries():
+            if "image" not in entry.where or entry.show not in self.shown:
+                continue
+            if entry.section != section:
+                if section is not None:
+                    y += 6
+                section = entry.section
+                if section in LEGEND_SECTIONS:
+                    # The image knows the grouping and the day it shades (the map's legend shows any).
+                    title = (f"{self.s.org_short} membership, {self.s.as_of:%-d %b %Y}" if section == "status"
+                             else LEGEND_SECTIONS[section])
+                    self.text(x, y, title, fontsize=11.5 * PT, fontweight="bold", va="top")
+                    y += 19
+            self.legend_rows.append(entry.words)
+            self._swatch(entry, x, y + 7)
+            self.text(x + 30, y, entry.words, fontsize=11.5 * PT, va="top")
             y += 19
 
-        def row(value: str, draw) -> None:
-            nonlocal y
-            self.legend_rows.append(value)
-            draw(x, y + 7)
-            self.text(x + 30, y, value, fontsize=11.5 * PT, va="top")
-            y += 19
-
-        def box(color: str, alpha: float, dash: str | None, hatch: str | None = None):
-            def draw(px: float, py: float) -> None:
-                where = ((px / CSS_WIDTH, 1 - (py + 6) / self.css_h), 18 / CSS_WIDTH, 12 / self.css_h)
-                self.fig.add_artist(Rectangle(*where, facecolor=to_rgba(color, alpha),
-                                              edgecolor=MEMBERSHIP_EDGE["color"], linewidth=PT,
-                                              linestyle=_dashes(dash, PT)))
-                if hatch:
-                    self.fig.add_artist(Rectangle(*where, facecolor="none", edgecolor=HATCH_COLOR, linewidth=0,
-                                                  hatch=MPL_HATCH[hatch]))
-            return draw
-
-        def stroke(color: str, width: float, dash: str | None):
-            def draw(px: float, py: float) -> None:
-                self.fig.add_artist(Line2D([px / CSS_WIDTH, (px + 22) / CSS_WIDTH], [1 - py / self.css_h] * 2,
-                                           color=color, linewidth=width * PT, linestyle=_dashes(dash, width * PT)))
-            return draw
-
-        def marker(shape, color: str, face: str | None = None, size: float = 11):
-            def draw(px: float, py: float) -> None:
-                self.fig.add_artist(Line2D([(px + 10) / CSS_WIDTH], [1 - py / self.css_h], marker=shape,
-                                           markersize=size * PT, color=color, markerfacecolor=face or color,
-                                           linestyle="none"))
-            return draw
-
-        if self.shown["status"]:
-            title(f"{self.s.org_short} membership, {self.s.as_of:%-d %b %Y}")
-            for status, style in MEMBERSHIP_STYLE.items():
-                if status in self.shown["status"]:
-                    row(status_label(status), box(style["fillColor"], style["fillOpacity"], style["dashArray"],
-                                                 MEMBERSHIP_PATTERN[status]))
-            row("not in the grouping", box(LAND_STYLE["fillColor"], 1.0, None))
-        tour = self.shown["stop"] | {k for k in self.shown["line"] if k in ("out", "back", "call")}
-        if tour:
-            y += 6
-            title("Tour")
-            if "made" in tour:
-                row("stop, in order", marker("o", STOP_STYLE["made"]))
-            if "not_made" in tour:
-                row("announced, not made", marker("o", STOP_STYLE["not_made"], face="white"))
-            if "out" in tour:
-                row("flight out, day and km", stroke(ROUTE_COLOR, 3, None))
-            if "back" in tour:
-                row("flight back", stroke(ROUTE_COLOR, 3, "8 5"))
-            if "call" in tour:
-                row("phone call", stroke(STOP_STYLE["phone_call"], 2, "2 6"))
-        if self.shown["site"]:
-            y += 6
-            title(LAYER_TITLES["sites"])
-            for status, style in SITE_STYLE.items():
-                if status in self.shown["site"]:
-                    row(style["label"], marker(SITE_MARKERS[style["shape"]], style["color"]))
-        if "border" in self.shown["line"]:
-            y += 6
-            title("Border")
-            row("border the articles discuss", stroke(BORDER_COLOR, 4, None))
-        if "grid" in self.shown["line"]:
-            y += 6
-            row("many marks: one circle per cell", marker("o", "#222", face=PALETTE["vermillion"]))
-        flagged = any(r.id in self.s.corpus.disputed for r in self.s.records)
-        if flagged:
-            y += 6
-            row("the sources disagree", marker("o", PALETTE["orange"], size=10))
-        if self.ringed:  # only when a ring was drawn: a selection the filters hide is not on the map
-            row("selected", marker("o", SELECTED_RING, face="none", size=14))
+    def _swatch(self, entry: Entry, px: float, py: float) -> None:
+        """A legend row's swatch at CSS pixel (px, py): its left edge and its middle."""
+        if entry.swatch == "fill":
+            where = ((px / CSS_WIDTH, 1 - (py + 6) / self.css_h), 18 / CSS_WIDTH, 12 / self.css_h)
+            self.fig.add_artist(Rectangle(*where, facecolor=to_rgba(entry.color, entry.opacity),
+                                          edgecolor=PALETTE["black"], linewidth=PT, linestyle=_dashes(entry.dash, PT)))
+            if entry.pattern:
+                self.fig.add_artist(Rectangle(*where, facecolor="none", edgecolor=HATCH_COLOR, linewidth=0,
+                                              hatch=MPL_HATCH[entry.pattern]))
+        elif entry.swatch == "line":
+            self.fig.add_artist(Line2D([px / CSS_WIDTH, (px + 22) / CSS_WIDTH], [1 - py / self.css_h] * 2,
+                                       color=entry.color, linewidth=entry.width * PT,
+                                       linestyle=_dashes(entry.dash, entry.width * PT)))
+        else:
+            shape = SITE_MARKERS[entry.symbol] if entry.swatch == "site" else "o"
+            face = "white" if entry.show == "stop:not_made" else entry.face or entry.color
+            self.fig.add_artist(Line2D([(px + 10) / CSS_WIDTH], [1 - py / self.css_h], marker=shape,
+                                       markersize=entry.size * PT, color=entry.color, markerfacecolor=face,
+                                       linestyle="none"))
 
     def footer(self) -> None:
         s = self.s
         top = HEADER + self.map_h + 10
         self.text(MARGIN, top, f"Made {s.made_text} from the dashboard's corpus version {s.corpus.version}; drawn "
-                  "with geopandas and matplotlib.", fontsize=10.5 * PT, va="top", color="#57606a")
-        self.text(MARGIN, top + 17, ATTRIBUTION + ".", fontsize=10.5 * PT, va="top", color="#57606a")
+                  "with geopandas and matplotlib.", fontsize=10.5 * PT, va="top", color=INK["muted"])
+        self.text(MARGIN, top + 17, ATTRIBUTION + ".", fontsize=10.5 * PT, va="top", color=INK["muted"])
         if s.link:
             link = s.link if len(s.link) <= 140 else s.link[:137] + "…"
-            self.text(MARGIN, top + 35, link, fontsize=10.5 * PT, va="top", color="#0a58a5", family="DejaVu Sans Mono")
+            self.text(MARGIN, top + 35, link, fontsize=10.5 * PT, va="top", color=INK["link"], family="DejaVu Sans Mono")
 
     def paint(self) -> MapImage:
         self.layout()
         s = self.s
         self.highlight = {*([s.view.selected] if s.selected else []), *s.featured}
-        self.ringed = False
         self.legend_rows: list[str] = []
         records = list(s.records)
         self.basemap()

@@ -26,9 +26,8 @@ from dashboard.labels import DRAW_ORDER, LAYER_LABELS
 from dashboard.map.describe import filter_parts
 from dashboard.map.projection import (
     MAX_LAT,
-    TILE_PX,
-    inverse_mercator_x,
     inverse_mercator_y,
+    lonlat_at_px,
     mercator_y,
     world_px,
 )
@@ -68,12 +67,10 @@ class Extent:
     @classmethod
     def around(cls, lat: float, lon: float, zoom: float, width_px: int, height_px: int) -> Extent:
         """What a Leaflet map of width_px × height_px shows centred on (lat, lon) at `zoom` (Web Mercator)."""
-        world = TILE_PX * 2 ** zoom
         x, y = world_px(lat, lon, zoom)
-        west, east = (x - width_px / 2) / world, (x + width_px / 2) / world
-        north, south = (y - height_px / 2) / world, (y + height_px / 2) / world
-        return cls(max(-MAX_LAT, inverse_mercator_y(south)), max(-180.0, inverse_mercator_x(west)),
-                   min(MAX_LAT, inverse_mercator_y(north)), min(180.0, inverse_mercator_x(east)))
+        west, north = lonlat_at_px(x - width_px / 2, y - height_px / 2, zoom)
+        east, south = lonlat_at_px(x + width_px / 2, y + height_px / 2, zoom)
+        return cls(max(-MAX_LAT, south), max(-180.0, west), min(MAX_LAT, north), min(180.0, east))
 
     def as_bounds(self) -> list[list[float]]:
         """Leaflet's [[south, west], [north, east]]."""

@@ -165,16 +165,11 @@ def _record_cell(record: Annotation, disagreements: list[Disagreement]) -> Cell:
 
 def compare_rows(records: list[Annotation], corpus: Corpus) -> list[SubjectRow]:
     """A row per record in `records` that an article speaks about; disputed rows first."""
-    disputes: dict[str, list[Disagreement]] = {}
-    for record in corpus.records:
-        if isinstance(record, Disagreement):
-            for rid in record.records:
-                disputes.setdefault(rid, []).append(record)
     rows = []
     for record in records:
         if isinstance(record, Disagreement):
             continue
-        against = disputes.get(record.id, [])
+        against = list(corpus.disputes.get(record.id, ()))
         versions = _versions_by_source(against)
         if not record.excerpts and not versions:
             continue

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dashboard.corpus.model import Border, MilitarySite
 from dashboard.corpus.records import Corpus
-from dashboard.evidence.facts import disputes_by_record
 from dashboard.evidence.html import value_table_html
 
 
@@ -32,7 +31,7 @@ def border_length_html(border: Border, borders, corpus: Corpus) -> str | None:
     km = float(row.iloc[0]["length_km"])
     values = [(f"{km:,.1f} km", "computed from our geodata",
                f"geodesic length on the WGS84 ellipsoid (pyproj) of {row.iloc[0]['resolution']}")]
-    for dis in disputes_by_record(corpus).get(border.id, []):
+    for dis in corpus.disputes.get(border.id, ()):
         for version in dis.versions:
             if version.excerpt:
                 values.append((version.says, corpus.sources[version.excerpt.source].label, "the article's words"))

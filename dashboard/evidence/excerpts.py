@@ -1,9 +1,15 @@
-"""A record's excerpts outside the evidence panel's own HTML (pure): a card's escaped markdown, flat rows
-for the Data page's table, and one page of the map page's excerpt list as plain data."""
+"""A record's excerpts (pure): one quote as HTML, as every page that draws quotes in HTML shows it (a story step,
+a disagreement's version in the panel, the story and the briefing file, the briefing's record cards); the
+evidence panel's card as escaped markdown (st.markdown), in the same words; flat rows for the Data page's table;
+and one page of the map page's excerpt list as plain data.
+
+    excerpt_html(excerpt, corpus, href) -> '<div class="excerpt"><blockquote>“…”</blockquote><p><span>…</span> · …</p></div>'
+"""
 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 
 from dashboard import escape
 from dashboard.corpus.model import Annotation, Excerpt
@@ -11,19 +17,47 @@ from dashboard.corpus.records import Corpus, all_excerpts, excerpt_key
 from dashboard.evidence.facts import source_citation
 from dashboard.query import link as vs
 
+READ_IN_ARTICLE = "Read in the article ↗"
+
 
 def reader_link(excerpt: Excerpt, key: str) -> str:
     """Relative link to the article reader, scrolled to one excerpt."""
     return vs.reader_href(excerpt.source, key)
 
 
+def quote_text(excerpt: Excerpt) -> str:
+    """An excerpt's words on one line, as every page shows them."""
+    return " ".join(excerpt.quote.split())
+
+
+def excerpt_html(excerpt: Excerpt, corpus: Corpus, href: str | None, cite: bool = False, tag: str = "div",
+                 esc: Callable[[object], str] = escape.html, link_class: str = "", rel: str = "noopener",
+                 marks: bool = True) -> str:
+    """One quote in curly quotes (not `marks`: the story, whose quotes are its text, verbatim), then its article's
+    label, with (`cite`: the briefing file, which stands alone) its outlet, author and date and the characters it
+    spans, and a link to its place in the article (`href`, escaped here; None: no link). `esc` is
+    escape.html_line where st.markdown shows it."""
+    words = esc(quote_text(excerpt))
+    source = corpus.sources[excerpt.source]
+    bits = [f"<span>{esc(source.label)}</span>"]
+    if cite:
+        bits.append(esc(source_citation(source)))
+        if excerpt.start is not None:
+            bits.append(f"characters {excerpt.start}–{excerpt.end}")
+    if href:
+        cls = f' class="{link_class}"' if link_class else ""
+        bits.append(f'<a{cls} href="{esc(href)}" target="_blank" rel="{rel}">{READ_IN_ARTICLE}</a>')
+    return (f'<{tag} class="excerpt"><blockquote>{f"“{words}”" if marks else words}</blockquote>'
+            f'<p>{" · ".join(bits)}</p></{tag}>')  # styled as `.excerpt > p` and `.excerpt > p > span` (no classes: a briefing holds hundreds)
+
+
 def excerpt_card_md(excerpt: Excerpt, key: str, corpus: Corpus) -> str:
     """One quote with its source, citation and a link to its place in the article, as escaped markdown."""
     source = corpus.sources[excerpt.source]
     cite = escape.markdown(source_citation(source))
-    return (f"> {escape.markdown(' '.join(excerpt.quote.split()))}\n\n"
+    return (f"> {escape.markdown(quote_text(excerpt))}\n\n"
             f"**{escape.markdown(source.label)}**  \n{cite}  \n"
-            f"[Read in the article ↗]({reader_link(excerpt, key)}) · characters {excerpt.start}–{excerpt.end}")
+            f"[{READ_IN_ARTICLE}]({reader_link(excerpt, key)}) · characters {excerpt.start}–{excerpt.end}")
 
 
 def excerpt_rows(records: list[Annotation], corpus: Corpus) -> list[dict]:

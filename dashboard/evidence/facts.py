@@ -4,7 +4,7 @@ disagreements that flag it. Shared by the evidence panel (ui/evidence.py) and th
 from __future__ import annotations
 
 from dashboard.corpus.dates import format_date
-from dashboard.corpus.model import Annotation, Disagreement, Membership, Organization, Source
+from dashboard.corpus.model import Annotation, Membership, Organization, Source
 from dashboard.corpus.records import Corpus, record_countries
 
 
@@ -45,16 +45,6 @@ def source_citation(source: Source) -> str:
     """Outlet · author · date, as far as the article's text gives them (plain text)."""
     bits = [source.outlet, source.author, source.published.isoformat() if source.published else None]
     return " · ".join(b for b in bits if b) or "outlet, author and date not given in the text"
-
-
-def disputes_by_record(corpus: Corpus) -> dict[str, list[Disagreement]]:
-    """For each record, the disagreements that flag it."""
-    out: dict[str, list[Disagreement]] = {}
-    for record in corpus.records:
-        if isinstance(record, Disagreement):
-            for rid in record.records:
-                out.setdefault(rid, []).append(record)
-    return out
 
 
 # What a public reference backs, in words: `supports` names a record's field.

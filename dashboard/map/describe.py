@@ -22,7 +22,7 @@ from dashboard.query.filters import TOUR_START, FilterState, select
 
 def disagreements_about(record_id: str, corpus: Corpus) -> list[Disagreement]:
     """The disagreement records that concern a record, in corpus order."""
-    return [r for r in corpus.records if isinstance(r, Disagreement) and record_id in r.records]
+    return list(corpus.disputes.get(record_id, ()))
 
 
 def _disputes(record: Annotation, corpus: Corpus) -> str:

@@ -23,7 +23,7 @@ from dashboard import escape
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Annotation, Membership
 from dashboard.corpus.records import Corpus
-from dashboard.frontend import read_static
+from dashboard.frontend import read_static, read_style
 from dashboard.labels import TAB_ORDER
 from dashboard.map.assets import STATIC_URL
 from dashboard.map.legend import legend_html
@@ -33,7 +33,6 @@ from dashboard.map.style import (
     DEFAULT_ZOOM,
     LAND_STYLE,
     MEMBERSHIP_PATTERN,
-    SEA_COLOR,
     TOUR_BOUNDS,
 )
 from dashboard.query.link import P_SEL
@@ -43,19 +42,21 @@ from dashboard.query.link import P_SEL
 MAP_SCRIPTS = ("map-marks.js", "map-popups.js", "map-gestures.js", "map-layout.js", "map-grouping.js",
                "map-basemap.js")
 _COMMENT_LINE = re.compile(r"^[ \t]*//[^\n]*\n", re.MULTILINE)
+_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
 MAP_STYLES = ("map.css", "map-popups.css", "map-gestures.css")
 
 
 @functools.cache
 def static_code(name: str) -> str:
-    """One of the map's scripts (static/app/) without its comment lines: the code a file that carries the map
-    inside it needs (the briefing file, whose size is bounded)."""
-    return _COMMENT_LINE.sub("", read_static(name))
+    """One of the map's scripts (static/app/) without its comment lines and its indentation (the scripts have no
+    template literal or string running over lines): the code a file that carries the map inside it needs (the
+    briefing file, whose size is bounded)."""
+    return _INDENT.sub("", _COMMENT_LINE.sub("", read_static(name)))
 
 
 def map_css() -> str:
-    """The map's styles (static/app/map.css), with the sea's colour (style.SEA_COLOR) they read as --map-sea."""
-    return f":root {{ --map-sea: {SEA_COLOR}; }}\n{read_static('map.css')}"
+    """The map's styles (static/app/map.css), after the palette's custom properties they read (--map-sea, ...)."""
+    return read_style("map.css")
 
 
 _STORY_JS = read_static("map-story.js")
@@ -145,7 +146,7 @@ class _Basemap(_VerbatimMacro):
             "selParam": P_SEL,
         })
         self.code = "\n".join(read_static(name) for name in MAP_SCRIPTS)
-        self.css = map_css() + "".join(read_static(name) for name in MAP_STYLES[1:])
+        self.css = read_style(*MAP_STYLES)
 
 
 def build_base_map(

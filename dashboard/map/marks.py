@@ -27,14 +27,13 @@ from dashboard.labels import KIND_LABELS, LAYER_LABELS
 from dashboard.map.describe import mark_name
 from dashboard.map.geo import geodesic_arc, geodesic_distance_km
 from dashboard.map.style import (
-    BORDER_COLOR,
     BORDER_HALO,
+    BORDER_MINOR,
+    LINE_STYLE,
     MEMBERSHIP_EDGE,
     MEMBERSHIP_STYLE,
     PALETTE,
-    ROUTE_COLOR,
     SITE_STYLE,
-    STOP_STYLE,
 )
 
 # Where a flag in a tooltip sends the reader (the briefing file, which has no panel, says its own).
@@ -114,6 +113,11 @@ class Mark:
 
 def _style(**kwargs) -> tuple[tuple[str, object], ...]:
     return tuple((k, v) for k, v in kwargs.items() if v is not None)
+
+
+def _line_style(kind: str, **overrides) -> tuple[tuple[str, object], ...]:
+    """A line's path options from style.LINE_STYLE, with its class (what the legend shows it as)."""
+    return _style(**{**LINE_STYLE[kind], **overrides, "className": kind})
 
 
 @dataclass(frozen=True)
@@ -198,8 +202,7 @@ def route_marks(stops: list[VisitStop], corpus: Corpus) -> list[Mark]:
         label = escape.template(f"{leg.start.city} → {leg.end.city}{', ' + when if when else ''}: {leg.km:,.0f} km "
                     "(geodesic, WGS84)")
         marks.append(Mark("line", drawn.points, tooltip=label,
-                          style=_style(color=ROUTE_COLOR, weight=3, opacity=0.85,
-                                       dashArray="8 5" if drawn.returning else None)))
+                          style=_line_style("line-back" if drawn.returning else "line-out")))
         marks.append(Mark(
             "marker", (drawn.arrow_at,), tooltip=label,
             icon=f'<div class="leg-arrow" style="transform: rotate({drawn.heading - 90:.0f}deg)">➤</div>'
@@ -228,7 +231,7 @@ def _stop_marks(stop: VisitStop, stops: list[VisitStop], corpus: Corpus) -> list
         tip = escape.template(f"Phone call from the Dushanbe talks: {leaders}") + _ref(stop.id)
         return [Mark("line", ((dushanbe.location.lat, dushanbe.location.lon), where), tooltip=tip,
                      popup=_popup(stop, corpus), name=escape.template(mark_name(stop, corpus)),
-                     style=_style(color=STOP_STYLE["phone_call"], weight=2, dashArray="2 6"))]
+                     style=_line_style("line-call"))]
     if stop.status == "origin":
         badge, cls = "M", "stop-origin"
     elif stop.status == "made":
@@ -294,9 +297,8 @@ def border_marks(borders: list[Border], borders_gdf, corpus: Corpus) -> list[Mar
         for coords in display_lines(row.geometry.wkb):
             if primary:
                 marks.append(Mark("line", coords, style=_style(**BORDER_HALO)))
-            marks.append(Mark("line", coords, tooltip=tip, popup=_popup(record, corpus), style=_style(
-                color=BORDER_COLOR, weight=5 if primary else 3, opacity=0.95 if primary else 0.6,
-                dashArray=None if primary else "6 5"), name=name))
+            marks.append(Mark("line", coords, tooltip=tip, popup=_popup(record, corpus),
+                              style=_line_style("line-border", **({} if primary else BORDER_MINOR)), name=name))
             name = None  # a border drawn in several pieces takes focus once
     return marks
 
@@ -370,7 +372,7 @@ def grid_marks(records: list[Annotation], what: str) -> list[Mark]:
         more = f"<br>… and {len(members) - 5} more: filter to see them one by one" if len(members) > 5 else ""
         tip = f"<b>{len(members)} {escape.template(what.lower())} here</b>{names}{more}" + _ref(members[0].id)
         marks.append(Mark("circle", ((lat, lon),), tooltip=tip, style=_style(
-            radius=round(min(28, 6 + 3 * len(members) ** 0.5), 1), color="#222", weight=1,
+            radius=round(min(28, 6 + 3 * len(members) ** 0.5), 1), color=PALETTE["black"], weight=1,
             fillColor=PALETTE["vermillion"], fillOpacity=0.6),
             name=escape.template(f"{len(members)} {what.lower()} here, the first: {members[0].title}")))
     return marks

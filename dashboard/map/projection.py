@@ -17,7 +17,8 @@ import pyproj
 TILE_PX = 256
 MAX_LAT = 85.0511287798
 EARTH_HALF = 20037508.342789244  # the world's half-width in metres (EPSG:3857)
-_TO_METRES = pyproj.Transformer.from_crs("EPSG:4326", "EPSG:3857", always_xy=True)
+CRS = "EPSG:3857"  # what a GeoDataFrame is reprojected to (`to_crs(CRS)`) to be drawn as the map draws it
+_TO_METRES = pyproj.Transformer.from_crs("EPSG:4326", CRS, always_xy=True)
 
 
 def mercator_x(lon: float) -> float:
@@ -51,6 +52,16 @@ def lonlat_at_px(x: float, y: float, zoom: float = 0) -> tuple[float, float]:
     """(lon, lat) in degrees at world pixel (x, y) at `zoom`: world_px's inverse, as Leaflet's map.unproject."""
     size = TILE_PX * 2 ** zoom
     return inverse_mercator_x(x / size), inverse_mercator_y(y / size)
+
+
+def zoom0_px(px: float, zoom: float) -> float:
+    """A length of `px` screen pixels at `zoom`, in world pixels at zoom 0 (each level doubles the world)."""
+    return px / 2 ** zoom
+
+
+def ground_scale(lat: float) -> float:
+    """Metres on the ground per projected metre at a latitude (Web Mercator stretches by 1 / cos(lat))."""
+    return math.cos(math.radians(lat))
 
 
 def to_metres(lat, lon):

@@ -11,24 +11,14 @@ import datetime as dt
 from collections.abc import Callable
 
 from dashboard import escape
-from dashboard.corpus.model import Disagreement, Excerpt
+from dashboard.corpus.model import Disagreement
 from dashboard.corpus.records import Corpus
-from dashboard.evidence.disagreement import READ_IN_ARTICLE, heading_html, version_sides
+from dashboard.evidence.disagreement import Layout, disagreement_html
+from dashboard.evidence.excerpts import excerpt_html
 from dashboard.story.model import Step, Story, step_records
 from dashboard.story.words import date_text, excerpt_href, place_text
 
 NOTE_KIND = "The dashboard’s words, not a quote"
-
-
-def _quote(excerpt: Excerpt) -> str:
-    return " ".join(excerpt.quote.split())
-
-
-def _source_line(excerpt: Excerpt, corpus: Corpus, href: str) -> str:
-    """The article a quote is from (its label names the author or title, and the date where given), and a link
-    to the quote's place in it."""
-    return (f'<p class="src"><span class="label">{escape.html(corpus.sources[excerpt.source].label)}</span> · '
-            f'<a href="{escape.html(href)}" target="_blank" rel="noopener">{READ_IN_ARTICLE}</a></p>')
 
 
 def _cites(rids: list[str], corpus: Corpus, record_href: Callable[[str], str]) -> str:
@@ -44,36 +34,19 @@ def note_html(text: str, rids: list[str], corpus: Corpus, record_href: Callable[
 
 
 def step_disagreement_html(dis: Disagreement, corpus: Corpus, record_href: Callable[[str], str],
-                      compact: bool = False) -> str:
+                           compact: bool = False) -> str:
     """A step's disagreement: both (or all) versions side by side, each saying what, on an article's word
     (its quote as the step's quotes are shown) or a public record's; then, unless `compact`, its summary as
     the dashboard's note."""
-    versions = []
-    for side in version_sides(dis):
-        body = f'<p class="says">{escape.html(side.says)}</p>'
-        if side.excerpt is not None:
-            body += f"<blockquote>{escape.html(side.quote)}</blockquote>"
-            body += _source_line(side.excerpt, corpus, side.href)
-        elif side.reference is not None:
-            ref = side.reference
-            publisher = f" — {escape.html(ref.publisher)}" if ref.publisher else ""
-            body += (f'<p class="src"><span class="record">Public record</span> '
-                     f'<a href="{escape.html(ref.url)}" target="_blank" rel="noopener noreferrer">{escape.html(ref.title)}</a>'
-                     f"{publisher}</p>")
-        versions.append(f"<li>{body}</li>")
-    summary = ""
-    if dis.summary and not compact:
-        summary = note_html(dis.summary, [dis.id], corpus, record_href)
-    return (f'<section class="dispute">{heading_html(dis.title, "h3")}'
-            f'<ul class="versions">{"".join(versions)}</ul>{summary}</section>')
+    after = (lambda d: "") if compact or not dis.summary else (
+        lambda d: note_html(d.summary, [d.id], corpus, record_href))
+    return disagreement_html(dis, corpus, Layout(summary=False, after=after, marks=False))
 
 
 def step_body_html(step: Step, corpus: Corpus, record_href: Callable[[str], str], compact: bool = False) -> str:
     """A step's excerpts (each linked to its place in its article), its notes and its disagreements."""
     prefer = step_records(step)
-    quotes = "".join(
-        f'<li><blockquote>{escape.html(_quote(e))}</blockquote>'
-        f"{_source_line(e, corpus, excerpt_href(e, corpus, prefer))}</li>" for e in step.excerpts)
+    quotes = "".join(excerpt_html(e, corpus, excerpt_href(e, corpus, prefer), tag="li", marks=False) for e in step.excerpts)
     parts = [f'<h3 class="part">In the articles</h3><ol class="quotes">{quotes}</ol>']
     parts += [note_html(n.text, n.cites, corpus, record_href) for n in step.notes]
     parts += [step_disagreement_html(corpus.by_id[rid], corpus, record_href, compact) for rid in step.disagreements]

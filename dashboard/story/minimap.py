@@ -17,7 +17,7 @@ from dashboard import escape
 from dashboard.corpus.model import Annotation, Border, Membership, MilitarySite, VisitStop
 from dashboard.map.geo import geodesic_arc
 from dashboard.map.marks import RETURN_BEND_KM, bend, route_legs
-from dashboard.map.projection import lonlat_at_px, world_px
+from dashboard.map.projection import MAX_LAT, lonlat_at_px, world_px, zoom0_px
 from dashboard.map.style import (
     BORDER_COLOR,
     LAND_STYLE,
@@ -26,6 +26,7 @@ from dashboard.map.style import (
     SEA_COLOR,
     SITE_STYLE,
     STOP_STYLE,
+    STORY_OUTLINE,
 )
 
 # The basemap's colours, as the interactive map's (dashboard.map.style).
@@ -57,7 +58,7 @@ class Frame:
         pad_x, pad_y = (self.east - self.west) * 0.1, (self.south - self.north) * 0.1
         west, north = lonlat_at_px(self.west - pad_x, self.north - pad_y)
         east, south = lonlat_at_px(self.east + pad_x, self.south + pad_y)
-        return max(west, -180.0), max(south, -85.0), min(east, 180.0), min(north, 85.0)
+        return max(west, -180.0), max(south, -MAX_LAT), min(east, 180.0), min(north, MAX_LAT)
 
 
 def frame_for(target: dict, width: int, height: int) -> Frame:
@@ -67,14 +68,14 @@ def frame_for(target: dict, width: int, height: int) -> Frame:
         x0, y0 = world_px(north, west)
         x1, y1 = world_px(south, east)
         # At most what the big map shows at zoom 7 around them (a single place would be a point), padded.
-        span = max(x1 - x0, (y1 - y0) * width / height, FRAME_PX[0] / 2 ** 7) * 1.7
+        span = max(x1 - x0, (y1 - y0) * width / height, zoom0_px(FRAME_PX[0], 7)) * 1.7
         cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     else:
         # Close views one zoom level further out than the big map: a small map needs the surroundings to
         # be read (wide ones stay as they are: the geodata ends at the map's region).
         cx, cy = world_px(*target["center"])
         zoom = target["zoom"] - 1 if target["zoom"] >= 6 else target["zoom"]
-        span = FRAME_PX[0] / 2 ** zoom
+        span = zoom0_px(FRAME_PX[0], zoom)
     half_w, half_h = span / 2, span * height / width / 2
     return Frame(cx - half_w, cy - half_h, cx + half_w, cy + half_h, width, height)
 
@@ -141,7 +142,7 @@ def step_svg(frame: Frame, countries, borders, records: Iterable[Annotation], ma
         ring = member is not None and member.id in marks
         fill = (f'fill="{style["fillColor"]}" fill-opacity="{style["fillOpacity"]}"' if style
                 else f'fill="{LAND}"')
-        stroke = 'stroke="#111" stroke-width="2"' if ring else 'stroke="#fff" stroke-width="0.7"'
+        stroke = f'stroke="{STORY_OUTLINE}" stroke-width="2"' if ring else 'stroke="#fff" stroke-width="0.7"'
         out.append(f'<path d="{_path(clipped, frame)}" {fill} {stroke}/>')
     drawn_borders = {r.geodata_id: r for r in records if isinstance(r, Border)}
     for row in borders.itertuples():
@@ -175,7 +176,7 @@ def step_svg(frame: Frame, countries, borders, records: Iterable[Annotation], ma
         style = SITE_STYLE[site.status]
         on = site.id in marks
         if on:
-            out.append(f'<circle cx="{x:.1f}" cy="{y - 6:.1f}" r="10" fill="#fff" stroke="#111" stroke-width="2.5"/>')
+            out.append(f'<circle cx="{x:.1f}" cy="{y - 6:.1f}" r="10" fill="#fff" stroke="{STORY_OUTLINE}" stroke-width="2.5"/>')
         out.append(f'<text x="{x:.1f}" y="{y:.1f}" font-size="14" text-anchor="middle" fill="{style["color"]}" '
                    f'opacity="{1 if on or not marks else 0.4}">{escape.html(style["shape"])}</text>')
     placed: list[tuple[float, float, float, float]] = []
@@ -187,11 +188,12 @@ def step_svg(frame: Frame, countries, borders, records: Iterable[Annotation], ma
         on = stop.id in marks
         badge = {"origin": "M", "made": str(stop.order), "not_made": "✕"}[stop.status]
         fill = "#fff" if stop.status != "made" else STOP_STYLE["made"]
-        text = "#fff" if stop.status == "made" else "#222"
+        ink = STOP_STYLE[stop.status]  # a stop not made in the map's grey, as on the big map and in the PNG
+        text = "#fff" if stop.status == "made" else ink
         faded = "" if on or not marks else ' opacity="0.4"'
-        ring = '<circle r="12" fill="#fff" stroke="#111" stroke-width="2.5"/>' if on else ""
+        ring = f'<circle r="12" fill="#fff" stroke="{STORY_OUTLINE}" stroke-width="2.5"/>' if on else ""
         out.append(f'<g transform="translate({x:.1f} {y:.1f})"{faded}>{ring}<circle r="8" fill="{fill}" '
-                   f'stroke="#222" stroke-width="1"/><text y="3.5" font-size="10" font-weight="700" '
+                   f'stroke="{ink}" stroke-width="1"/><text y="3.5" font-size="10" font-weight="700" '
                    f'text-anchor="middle" fill="{text}">{escape.html(badge)}</text></g>')
         placed.append((x - 12, y - 12, x + 12, y + 12))
         if on:

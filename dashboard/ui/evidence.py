@@ -31,8 +31,7 @@ def st_reference(ref: Reference) -> None:
                     + (f" — {escape.markdown(ref.publisher)}" if ref.publisher else ""))
 
 
-def st_record(record: Annotation, corpus: Corpus, disputes: dict[str, list[Disagreement]], computed=None,
-              workings=None) -> None:
+def st_record(record: Annotation, corpus: Corpus, computed=None, workings=None) -> None:
     """Everything behind one mark: fields, computed values, disagreements, excerpts and references.
 
     `workings`, if given, is a wider container (under the map) for the disagreements' versions and the computed
@@ -45,7 +44,7 @@ def st_record(record: Annotation, corpus: Corpus, disputes: dict[str, list[Disag
     facts = record_facts(record, corpus)
     if facts:
         st.markdown("\n".join(f"- **{escape.markdown(k)}**: {escape.markdown(v)}" for k, v in facts))
-    flagged = disputes.get(record.id, [])
+    flagged = list(corpus.disputes.get(record.id, ()))
     if workings is None:
         st_workings(record, corpus, flagged, computed)
     elif flagged or computed is not None or isinstance(record, Disagreement):

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from dashboard.corpus.records import Corpus
-from dashboard.frontend import read_static
+from dashboard.frontend import read_style
 from dashboard.map.assets import AssetError
 from dashboard.map.geo import GeodataError
 from dashboard.query import link as vs
@@ -22,7 +22,7 @@ from dashboard.ui.session import ON_MAP_KEY, SEEDED_KEY, VIEW_KEY, seed_from_url
 def st_page_style() -> None:
     """The pages' own layout rules (static/app/page.css, and evidence.css for the evidence panel's wide parts),
     once per full run."""
-    css = "".join(read_static(f"{stem}.css") for stem in ("page", "evidence"))
+    css = read_style("page.css", "evidence.css")
     st.html(f"<style>{css}</style>")
 
 

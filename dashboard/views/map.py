@@ -10,7 +10,6 @@ from dashboard import escape
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Border, Membership, MilitarySite, VisitStop
 from dashboard.corpus.records import Corpus
-from dashboard.evidence.facts import disputes_by_record
 from dashboard.labels import DRAW_ORDER
 from dashboard.map.describe import excerpts_said, map_description, mark_name, view_figures
 from dashboard.map.marks import route_legs
@@ -134,7 +133,7 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
                 computed = partial(st_border_evidence, selected, geodata, corpus)
             elif isinstance(selected, MilitarySite):
                 computed = partial(st_site_evidence, selected)
-            st_record(selected, corpus, disputes_by_record(corpus), computed=computed, workings=workings)
+            st_record(selected, corpus, computed=computed, workings=workings)
             if st.button("Clear selection"):
                 st.session_state[vs.P_SEL] = None
                 st.rerun()

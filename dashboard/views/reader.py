@@ -6,7 +6,6 @@ import streamlit as st
 
 from dashboard import escape
 from dashboard.corpus.records import Corpus, resolve_excerpt
-from dashboard.evidence.facts import disputes_by_record
 from dashboard.evidence.reader import Highlight, highlights_for, reader_document
 from dashboard.query import link as vs
 from dashboard.ui.evidence import st_record
@@ -57,7 +56,7 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
         chosen = st.selectbox("What does an excerpt support?", keys, index=keys.index(focus) if focus in keys else 0,
                               format_func=lambda k: f"{by_key[k].record_title} ({k})", key="reader-excerpt")
         record = corpus.by_id[by_key[chosen].record_id]
-        st_record(record, corpus, disputes_by_record(corpus))
+        st_record(record, corpus)
 
 
 st_live(render)

@@ -330,3 +330,15 @@ def test_both_downloads_are_made_for_a_world_wide_frame(corpus, geodata, extent)
         data = json.loads(Page(html).scripts[0][1])
         assert {c[0] for c in data["countries"]} >= {"RU", "CN", "EG", "CU", "US"}, shade
         assert build_map_png(snap, *geodata).png.startswith(b"\x89PNG"), shade
+
+
+def test_the_file_opens_its_popups_with_the_dashboards_policy_and_defines_each_pattern_once(page, default_html):
+    # Its popups were Leaflet's autoPan with a padding of their own, blind to the legend's strip: now the dashboard's
+    # map-popups.js narrows and pans them clear of the map's controls. The legend no longer brings a second copy of
+    # the fill patterns the page holds (two elements with one id each).
+    from dashboard.map.leaflet import MAP_SCRIPTS, static_code
+
+    assert "map-popups.js" in MAP_SCRIPTS and any(static_code("map-popups.js") in text for _, text in page.scripts)
+    assert any("window.__mapPopups(map)" in text for _, text in page.scripts)
+    whole = default_html.replace("\\u003c", "<").replace('\\"', '"')
+    assert whole.count('<pattern id="pat-observer"') == 1

@@ -75,3 +75,13 @@ def test_memberships_do_not_overlap_for_the_same_country_and_organization(corpus
         rows.sort(key=lambda r: r.date)
         for a, b in zip(rows, rows[1:]):
             assert a.date_end is not None and a.date_end <= b.date, key
+
+
+def test_a_record_is_flagged_by_exactly_the_disagreements_that_name_it(corpus):
+    # One answer (records.disputes_by_record) for the map's flags, the panel, the briefing, Compare and the marks' names.
+    dushanbe = next(r for r in corpus.records if isinstance(r, VisitStop) and r.city == "Dushanbe")
+    assert [d.id for d in corpus.disputes[dushanbe.id]] == ["dis-dushanbe-date"]
+    for rid, found in corpus.disputes.items():
+        assert all(rid in d.records for d in found)
+    named = {rid for r in corpus.records if isinstance(r, Disagreement) for rid in r.records}
+    assert corpus.disputed == frozenset(corpus.disputes) == named

@@ -60,3 +60,32 @@ def test_the_briefing_lists_every_version(corpus, geodata):
     block = html.split('id="selected"', 1)[1].split("</article>", 1)[0]
     assert block.count('class="version"') == 3
     assert "CSTO confirms getting note from Uzbekistan" in block
+
+
+def _text(page: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+
+def test_the_three_places_say_each_version_in_the_same_words(corpus, geodata):
+    # One renderer (disagreement.disagreement_html): the story named a public record's publisher and the panel did
+    # not; the briefing's heading did not say "Sources disagree". A change to how a disagreement reads now happens
+    # once. The story alone shows its quotes verbatim, without quotation marks (tests/e2e/test_story.py).
+    dis = corpus.by_id[DIS]
+    view = vs.ViewState(selected=DIS)
+    snap = make_snapshot(corpus, view, made=dt.datetime(2026, 1, 1, tzinfo=dt.UTC), link="http://127.0.0.1:8501/")
+    brief = build_briefing(snap, *geodata)
+    pages = {"panel": _text(disagreement_html(dis, corpus)),
+             "story": _text(step_disagreement_html(dis, corpus, lambda rid: f"./?sel={rid}")),
+             "briefing": _text(brief.split('id="selected"', 1)[1].split("</article>", 1)[0])}
+    for name, text in pages.items():
+        assert f"Sources disagree: {dis.title}" in text, name
+        for side in version_sides(dis):
+            assert side.says in text, name
+            if side.excerpt is not None:
+                label = corpus.sources[side.excerpt.source].label
+                quoted = side.quote if name == "story" else f"“{side.quote}”"
+                assert f"{quoted} {label}" in text, name
+                assert "Read in the article ↗" in text, name
+    ref = next(side.reference for side in version_sides(dis) if side.reference is not None)
+    for name in ("panel", "story"):
+        assert f"Public record {ref.title} ↗" + (f" — {ref.publisher}" if ref.publisher else "") in pages[name], name

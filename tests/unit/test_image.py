@@ -202,3 +202,13 @@ def test_the_legend_lists_a_selection_only_when_it_is_drawn(corpus, geodata):
     hidden_view = vs.ViewState(filters=FilterState(orgs=("org-sco",)), selected="stop-dushanbe")
     _, hidden = draw(corpus, geodata, hidden_view)
     assert "selected" not in hidden.legend
+
+
+def test_the_legend_promises_the_disagreement_badge_only_when_one_is_drawn(corpus, geodata):
+    # The '!' badge sits on stops and sites only. With neither drawn, a disputed border or membership in view
+    # drew no badge, yet the legend said "the sources disagree" (it asked the records, not the map).
+    _, shown = draw(corpus, geodata)
+    assert "the sources disagree" in shown.legend
+    _, lines_only = draw(corpus, geodata, vs.ViewState(layers=("members", "border")))
+    assert "border the articles discuss" in lines_only.legend
+    assert "the sources disagree" not in lines_only.legend

@@ -70,3 +70,14 @@ def test_the_map_reads_its_words_here():
     from dashboard.map.style import SITE_STYLE
     assert {status: style["label"] for status, style in SITE_STYLE.items()} == SITE_STATUS_LABELS
     assert f'data-group="site">{LAYER_TITLES["sites"]}</div>' in legend_html()
+
+
+def test_every_status_has_its_words_and_none_is_a_code():
+    # The table replaced `status.replace("_", " ")` with "frozen" apart: the words must stay what readers saw.
+    from dashboard.corpus.model import Status
+    from dashboard.labels import STATUS_LABELS
+
+    assert set(STATUS_LABELS) == {s.value for s in Status}
+    assert STATUS_LABELS["dialogue_partner"] == "dialogue partner"
+    assert STATUS_LABELS["frozen"] == "participation frozen"
+    assert all("_" not in words for words in STATUS_LABELS.values())

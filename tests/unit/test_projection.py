@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from dashboard.map import projection
 from dashboard.map.projection import (
     EARTH_HALF,
     MAX_LAT,
@@ -58,3 +59,16 @@ def test_a_line_is_projected_point_by_point():
 def test_north_is_up():
     assert world_px(55.0, 37.0)[1] < world_px(38.0, 37.0)[1]
     assert to_metres(55.0, 37.0)[1] > to_metres(38.0, 37.0)[1]
+
+
+def test_a_screen_length_halves_in_world_pixels_per_zoom_level():
+    # The story's small maps size their frame as the big map shows FRAME_PX at a zoom (story/minimap.py).
+    assert projection.zoom0_px(640, 0) == 640
+    assert projection.zoom0_px(640, 7) == 5
+    assert projection.zoom0_px(640, 1) * 2 == 640
+
+
+def test_a_projected_metre_is_shorter_on_the_ground_toward_the_poles():
+    # The PNG's scale bar measures at the frame's middle latitude (downloads/image.py).
+    assert projection.ground_scale(0) == 1
+    assert abs(projection.ground_scale(60) - 0.5) < 1e-12

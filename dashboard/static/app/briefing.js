@@ -1,5 +1,5 @@
 // The briefing file's map (dashboard/downloads/briefing.py writes this into the file, after Leaflet and the map's own
-// map-marks.js and map-layout.js, which the dashboard's map runs too): the dashboard's layers, styles, legend and
+// map-marks.js, map-popups.js and map-layout.js, which the dashboard's map runs too): the dashboard's layers, styles, legend and
 // layout, drawn from the data inside the file. Nothing is fetched. Tooltips are the escaped HTML the map uses; a mark's popup is
 // a copy of its record's card from this page (its excerpts, sources and references), never HTML from data.
 (function () {
@@ -43,6 +43,7 @@
   map.on("blur mouseout", function () { map.scrollWheelZoom.disable(); });
 
   var refOf = window.__refOf;
+  window.__mapPopups(map);  // what opens lies whole inside the map, clear of its controls, as on the dashboard
 
   function popupFor(layer) {
     var ref = refOf(layer), box = document.createElement("div");
@@ -83,7 +84,8 @@
       document.querySelectorAll(".record.is-current").forEach(function (el) { el.classList.remove("is-current"); });
       var card = ref && document.getElementById("rec-" + ref);
       if (card) { card.classList.add("is-current"); }
-      L.popup({maxWidth: 380, minWidth: 240, autoPanPaddingTopLeft: [10, 40]})
+      // Narrowed to the room there is and panned clear of the map's controls, as on the dashboard (map-popups.js).
+      L.popup()
         .setLatLng(e.latlng || (layer.getLatLng && layer.getLatLng()))
         .setContent(popupFor(layer)).openOn(map);
     });
@@ -108,18 +110,14 @@
   var countries = {type: "FeatureCollection", features: data.countries.map(function (c) {
     return {type: "Feature", properties: {iso2: c[0], name: c[1]}, geometry: {type: c[2], coordinates: c[3]}};
   })};
-  window.__basemap = L.geoJSON(countries, {
-    style: function (f) { var s = status[f.properties.iso2]; return s ? s.style : data.land; },
-    onEachFeature: function (f, layer) {
-      var s = status[f.properties.iso2];
-      layer.__status = s ? s.status : null;
-      layer.bindTooltip(s ? s.tooltip : named(f.properties.name), {sticky: true});
-      selectable(layer);
-    }
-  }).addTo(map);
-  // A status other than membership is told by its fill pattern too (style.MEMBERSHIP_PATTERN).
+  // Drawn and named as the dashboard's map does (map-marks.js), a status other than membership by its fill
+  // pattern too (style.MEMBERSHIP_PATTERN).
   var patterned = data.patterned || [];
-  window.__basemap.eachLayer(function (layer) { window.__paintPattern(layer, patterned); });
+  window.__basemap = L.geoJSON(countries, {style: function () { return data.land; }}).addTo(map);
+  window.__basemap.eachLayer(function (layer) {
+    window.__shadeCountry(layer, status, data.land, patterned, named);
+    selectable(layer);
+  });
   holder.setAttribute("data-basemap", "ready");
 
   window.__countryLabels(map, data.labels);

@@ -20,27 +20,12 @@ window.__mapBasemap = function (map, config) {
   }
   var base = config.base;
   var patterned = config.patterned;
-  function paint(f) { window.__paintPattern(f, patterned); }
   window.__baseStyle = base;
+  function outside(name) { return "<b>" + name + "</b><br>not in the selected grouping"; }
   window.__applyMembership = function() {
     var layer = window.__basemap, status = window.__membership || {};
     if (!layer) { return; }
-    layer.eachLayer(function(f) {
-      var s = status[f.feature.properties.iso2], style = s ? s.style : base, o = f.options;
-      var name = f.feature.properties.name;
-      var tip = s ? s.tooltip : "<b>" + name + "</b><br>not in the selected grouping";
-      // The world has 250 states and a change of filter restyles few: one drawn as it should be is left.
-      if (f.__tip === tip && o.fillColor === style.fillColor && o.fillOpacity === style.fillOpacity &&
-          o.color === style.color && o.weight === style.weight && o.dashArray === style.dashArray) {
-        return;
-      }
-      f.__status = s ? s.status : null;
-      f.setStyle(style);
-      paint(f);
-      delete f.__beforeSelection;
-      f.__tip = tip;
-      f.setTooltipContent(tip);
-    });
+    layer.eachLayer(function(f) { window.__shadeCountry(f, status, base, patterned, outside); });
     window.__applySelection(true);
     if (window.__groupingRefresh) { window.__groupingRefresh(); }
   };

@@ -185,19 +185,23 @@ window.__mapLayout = function (map) {
     var rows = document.querySelectorAll(".map-legend [data-show]");
     if (!rows.length) { return; }
     var shown = {};
-    (Object.values(window.__membership || {})).forEach(function (m) { shown["status:" + m.status] = true; });
+    (Object.values(window.__membership || {})).forEach(function (m) {
+      shown["status:" + m.status] = true;
+      shown["status:outside"] = true;
+    });
     document.querySelectorAll(".leaflet-marker-pane .stop-made").forEach(function () { shown["stop:made"] = true; });
     document.querySelectorAll(".leaflet-marker-pane .stop-not-made").forEach(function () { shown["stop:not_made"] = true; });
     document.querySelectorAll(".leaflet-marker-pane .site[data-status]").forEach(function (s) {
       shown["site:" + s.getAttribute("data-status")] = true;
     });
-    document.querySelectorAll(".leaflet-marker-pane .leg-label").forEach(function () { shown["leg"] = true; });
     (window.feature_group || []).forEach(function (g) {
       if (!map.hasLayer(g)) { return; }
       g.eachLayer(function (l) {
-        var o = l.options || {};
-        if (!l.getLatLng && o.color === "#D55E00") { shown["border"] = true; }
-        if (!l.getLatLng && o.dashArray === "2 6") { shown["call"] = true; }
+        // A line's class (marks.py, style.LINE_STYLE) names its legend row: "line-border", "line-back", ...
+        if (l.getLatLng) { return; }
+        String((l.options || {}).className || "").split(" ").forEach(function (c) {
+          if (c.indexOf("line-") === 0) { shown[c] = true; }
+        });
       });
     });
     rows.forEach(function (row) { row.hidden = !shown[row.getAttribute("data-show")]; });

@@ -32,6 +32,11 @@
     });
   };
 
+  // A colour of the map's palette (dashboard/map/style.py), as the page's styles define it (css_properties).
+  window.__mapColor = function (name) {
+    return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  };
+
   // The record a mark or a country stands for (its tooltip's "ref: …"), or null.
   window.__refOf = function (layer) {
     var tip = layer.getTooltip && layer.getTooltip(), content = tip && tip.getContent();
@@ -50,6 +55,25 @@
     }
   };
 
+  // A country (a feature of the basemap's layer) drawn and named by its status in the shaded grouping (`status`:
+  // iso2 -> {status, style, tooltip}), or by `base` and outside(its name) outside it. The dashboard's map
+  // (map-basemap.js) and the briefing file shade their countries with it. A country already drawn as it should
+  // be is left (the world has 250 states, and a change of filter restyles few).
+  window.__shadeCountry = function (f, status, base, patterned, outside) {
+    var s = status[f.feature.properties.iso2], style = s ? s.style : base, o = f.options;
+    var tip = s ? s.tooltip : outside(f.feature.properties.name);
+    if (f.__tip === tip && o.fillColor === style.fillColor && o.fillOpacity === style.fillOpacity &&
+        o.color === style.color && o.weight === style.weight && o.dashArray === style.dashArray) {
+      return;
+    }
+    f.__status = s ? s.status : null;
+    f.setStyle(style);
+    window.__paintPattern(f, patterned);
+    delete f.__beforeSelection;
+    f.__tip = tip;
+    if (f.getTooltip()) { f.setTooltipContent(tip); } else { f.bindTooltip(tip, {sticky: true}); }
+  };
+
   // The selected record's mark stands out (on: true), or no longer (false): a marker's icon is ringed and raised,
   // a line or a country drawn in black, wider, as it was before once deselected.
   window.__highlight = function (layer, on, patterned) {
@@ -62,7 +86,7 @@
     } else if (layer.setStyle) {
       if (on && !layer.__beforeSelection) {
         layer.__beforeSelection = {color: layer.options.color, weight: layer.options.weight};
-        layer.setStyle({color: "#000000", weight: (layer.options.weight || 2) + 3});
+        layer.setStyle({color: window.__mapColor("--map-selected"), weight: (layer.options.weight || 2) + 3});
         if (layer.bringToFront && !layer.feature) { layer.bringToFront(); }
       } else if (!on && layer.__beforeSelection) {
         layer.setStyle(layer.__beforeSelection);

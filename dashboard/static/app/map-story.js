@@ -65,7 +65,7 @@ window.__storyInit = function (map, data) {
       window.__basemap.eachLayer(function (f) {
         var on = !!marks[window.__refOf(f)];
         if (on) {
-          f.setStyle({color: "#111111", weight: 3});
+          f.setStyle({color: window.__mapColor("--map-story"), weight: 3});
           f.__storyOn = true;
         } else if (f.__storyOn) {
           var s = (window.__membership || {})[f.feature.properties.iso2];
