@@ -18,12 +18,11 @@ never less than Lighthouse's session windows). The start-up heap is written to t
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS
-from tests.e2e.helpers import wait_idle
+from tests.e2e.helpers import ANIMATIONS_DONE_JS, wait_idle, wait_still
 
 pytestmark = pytest.mark.e2e
 
@@ -66,7 +65,11 @@ def _load(browser, server: str, path: str, size: tuple[int, int]) -> tuple[list[
     try:
         page.goto(server + path)
         wait_idle(page)
-        time.sleep(1.5)  # a late component or frame moves things after the run has ended, if anything does
+        # Every late part drawn (a lazily loaded element shows a placeholder until its code has come), and the
+        # page's column no longer moving: whatever was going to shift has shifted.
+        page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')")
+        wait_still(page.locator('[data-testid="stMainBlockContainer"]'))
+        page.evaluate(ANIMATIONS_DONE_JS)
         entries = []
         for frame in page.frames:
             for entry in frame.evaluate("window.__shifts || []"):

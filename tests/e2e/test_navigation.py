@@ -3,8 +3,12 @@ behind "1 more")."""
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 from playwright.sync_api import expect
+
+from tests.e2e.helpers import wait_idle, wait_still
 
 pytestmark = pytest.mark.e2e
 
@@ -22,12 +26,21 @@ def test_every_page_link_is_in_the_top_navigation_at_1280(page, server):
     expect(page.get_by_text("more", exact=False).filter(has_text="1 more")).to_have_count(0)
 
 
-def test_on_a_phone_every_page_is_a_link_on_the_page_itself(browser, server):
-    # Issue 24, "also seen": on a phone the pages were reachable only through the closed sidebar.
-    context = browser.new_context(viewport={"width": 390, "height": 844})
+@contextlib.contextmanager
+def _phone(browser, touch: bool = False):
+    """A page in a new 390x844 context (a phone's screen; with `touch`, a touch screen), closed afterwards."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=touch, has_touch=touch)
     page = context.new_page()
     page.set_default_timeout(30000)
     try:
+        yield page, context
+    finally:
+        context.close()
+
+
+def test_on_a_phone_every_page_is_a_link_on_the_page_itself(browser, server):
+    # Issue 24, "also seen": on a phone the pages were reachable only through the closed sidebar.
+    with _phone(browser) as (page, context):
         page.goto(server + "/")
         nav = page.locator(".st-key-phone-nav")
         for name in PAGES:
@@ -35,11 +48,51 @@ def test_on_a_phone_every_page_is_a_link_on_the_page_itself(browser, server):
         nav.get_by_role("link", name="Compare").click()
         page.wait_for_url("**/compare**")
         expect(page.get_by_role("heading", name="Compare the sources")).to_be_visible()
-    finally:
-        context.close()
 
 
 def test_at_1280_the_phone_links_are_neither_seen_nor_read(page, server):
     page.goto(server + "/")
     page.get_by_test_id("stTopNavLink").first.wait_for()
     expect(page.locator(".st-key-phone-nav")).to_be_hidden()
+
+
+def test_on_a_phone_the_bar_of_page_links_is_one_thin_row_that_hides_nothing_focused(browser, server):
+    # Issue 27's review: the bar along the bottom (st.bottom) took 95 px and covered what Tab had just focused.
+    with _phone(browser) as (page, context):
+        page.goto(server + "/compare")
+        bar = page.get_by_test_id("stBottom")
+        expect(bar.get_by_role("link", name="Map")).to_be_visible()
+        box = bar.bounding_box()
+        assert box["height"] <= 56, box
+        assert box["y"] + box["height"] >= 843, box  # along the screen's bottom
+        covered = []
+        for _ in range(40):
+            page.keyboard.press("Tab")
+            focused = page.evaluate("""() => { const el = document.activeElement;
+              if (!el || el.closest('[data-testid="stBottom"]') || el.closest('[data-testid="stSidebar"]')) return null;
+              const r = el.getBoundingClientRect(); return {name: (el.innerText || el.getAttribute('aria-label') || el.tagName).slice(0, 40),
+                top: r.top, bottom: r.bottom, h: r.height}; }""")
+            if focused and 0 < focused["h"] < 400:  # a control or a link, not the page's whole column
+                wait_still(page.locator(":focus"))
+                focused = page.evaluate("() => { const r = document.activeElement.getBoundingClientRect(); return {bottom: r.bottom}; }") | {
+                    "name": focused["name"]}
+                if focused["bottom"] > bar.bounding_box()["y"] + 1:
+                    covered.append(focused)
+        assert not covered, covered
+
+
+def test_a_sideways_swipe_on_the_phones_bar_of_page_links_does_not_turn_the_story(browser, server):
+    with _phone(browser, touch=True) as (page, context):
+        page.goto(server + "/story?story=3")
+        bar = page.get_by_test_id("stBottom")
+        expect(bar.get_by_role("link", name="Map")).to_be_visible()
+        page.locator('[data-testid="story-step"][data-step="3"]').wait_for()
+        box = bar.bounding_box()
+        y = box["y"] + box["height"] - 3  # under the links, on the bar's own edge
+        cdp = context.new_cdp_session(page)
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": 320, "y": y}]})
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": 200, "y": y}]})
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+        wait_idle(page)
+        assert page.evaluate("() => new URLSearchParams(location.search).get('story')") == "3"
+        expect(page.locator('[data-testid="story-step"][data-step="3"]')).to_be_visible()

@@ -119,6 +119,10 @@ window.__mapBasemap = function (map, config) {
           w.document.activeElement !== frame) { return; }
       var r = el.getBoundingClientRect(), f = frame.getBoundingClientRect(), margin = 48;
       var top = f.top + r.top, bottom = f.top + r.bottom, height = w.innerHeight;
+      // A bar along the screen's bottom (the phone's page links, st.bottom) covers what is under it.
+      var bar = w.document.querySelector('[data-testid="stBottom"]');
+      var barTop = bar && bar.offsetHeight ? bar.getBoundingClientRect().top : height;
+      if (barTop > 0 && barTop < height) { height = barTop; }
       var header = w.document.querySelector('[data-testid="stHeader"]');  // fixed over the page's top
       var topMargin = Math.max(margin, header ? header.getBoundingClientRect().bottom + 12 : 0);
       // The nearest box that scrolls and has something to scroll: the map's own room (a fixed height, so

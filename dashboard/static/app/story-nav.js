@@ -83,7 +83,9 @@ function build(root, state) {
   let touch = null;
   const onTouchStart = (event) => {
     const target = event.composedPath()[0];
-    const inside = target instanceof Element && target.closest('[data-testid="stMain"]');
+    // On the page, not on the phone's bar of page links along its bottom (st.bottom, inside stMain).
+    const inside = target instanceof Element && target.closest('[data-testid="stMain"]')
+      && !target.closest('[data-testid="stBottom"]');
     touch = inside && event.touches.length === 1 && !scrollsSideways(event.composedPath())
       ? {x: event.touches[0].clientX, y: event.touches[0].clientY, t: Date.now()} : null;
   };
