@@ -121,7 +121,8 @@ def date_note(key: str, sent: object, read: object) -> str:
     label = DATE_LABEL if key == vs.P_DATE else RANGE_LABEL
     late = [format_date(dt.date.fromisoformat(d)) for d in sent_days if isinstance(d, str)
             and d > max(read_days).isoformat()]
-    said = [f"{' and '.join(late)} has not begun where you are, read as today" if late else "",
+    said = [f"{' and '.join(late)} {'have' if len(late) > 1 else 'has'} not begun where you are, read as today"
+            if late else "",
             "“from” was after “to”, the two are swapped"
             if len(sent_days) == 2 and sorted(sent_days) != sent_days else ""]
     shown = " to ".join(format_date(d) for d in read_days)
