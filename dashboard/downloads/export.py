@@ -59,7 +59,7 @@ def to_csv(records: list[Annotation], corpus: Corpus) -> str:
         loc = getattr(record, "location", None)
         writer.writerow({
             "id": record.id, "kind": record.kind, "title": record.title,
-            "status": str(getattr(getattr(record, "status", ""), "value", getattr(record, "status", ""))),
+            "status": str(getattr(record, "status", "")),  # a membership's is a StrEnum: str() is its value
             "date": iso_at(record.date, record.date_precision) if record.date else "",
             "date_end": iso_at(record.date_end, record.date_end_precision) if record.date_end else "",
             # A membership's country and grouping, a site's host and operator, count as its own.
