@@ -120,17 +120,17 @@ def run(quick: bool) -> dict:
         for form, mobile in forms:
             runs = [audit(floor.url + "/", mobile) for _ in range(repeats)]
             out["floor"][form] = _medians(runs)
-            log(f"lighthouse floor {form}: {_line(out['floor'][form])}")
+            log(f"lighthouse floor {form}: {summary_line(out['floor'][form])}")
         for name, path in pages.items():
             for form, mobile in forms:
                 if mobile and name not in MOBILE_PAGES:
                     continue
                 runs = [audit(app.url + path, mobile) for _ in range(repeats)]
                 out["app"].setdefault(name, {})[form] = _medians(runs)
-                log(f"lighthouse {name} {form}: {_line(out['app'][name][form])}")
+                log(f"lighthouse {name} {form}: {summary_line(out['app'][name][form])}")
     return out
 
 
-def _line(m: dict) -> str:
+def summary_line(m: dict) -> str:
     return (f"score {m['score']:.2f}, CLS {m['cls']:.3f} (page's own frame {m['cls_main']:.3f}), "
             f"TBT {m['tbt_ms']:.0f} ms, LCP {m['lcp_ms']:.0f} ms, {m['bytes'] / 1024:,.0f} KiB")

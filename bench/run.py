@@ -210,7 +210,6 @@ def briefing_rows(r: dict) -> list[dict]:
 
 def lighthouse_rows(r: dict, quick: bool) -> list[dict]:
     """Lighthouse beside the floor app (issue 27): a quick run reports and asserts nothing."""
-    from bench.lighthouse import _line
 
     def verdict(ok: bool) -> str:
         return INFO if quick else _verdict(ok)
@@ -218,7 +217,7 @@ def lighthouse_rows(r: dict, quick: bool) -> list[dict]:
     rows = []
     for form, floor in r["floor"].items():
         rows.append({"part": "lighthouse", "measure": f"floor app, {form} (median of {floor['runs']})",
-                     "goal": "(the floor)", "actual": _line(floor), "result": INFO})
+                     "goal": "(the floor)", "actual": lighthouse_part.summary_line(floor), "result": INFO})
     for name, forms in r["app"].items():
         for form, m in forms.items():
             floor = r["floor"][form]
@@ -229,7 +228,7 @@ def lighthouse_rows(r: dict, quick: bool) -> list[dict]:
                 goals += [m["tbt_ms"] <= 50, m["score"] >= 0.9, lcp <= 1.3]
                 goal = "CLS ≤ 0.1, TBT ≤ 50 ms, score ≥ 0.9, LCP ≤ 1.3× the floor's"
             rows.append({"part": "lighthouse", "measure": f"{name} page, {form} (median of {m['runs']})",
-                         "goal": goal, "actual": f"{_line(m)}; LCP {lcp:.2f}× the floor's",
+                         "goal": goal, "actual": f"{lighthouse_part.summary_line(m)}; LCP {lcp:.2f}× the floor's",
                          "result": verdict(all(goals))})
     return rows
 

@@ -22,6 +22,7 @@ def read_static(name: str) -> str:
     return (STATIC_APP / name).read_text(encoding="utf-8")
 
 
+@cache
 def read_style(*names: str) -> str:
     """Style sheets of static/app/ (e.g. "page.css"), after the palette's custom properties they read
     (style.css_properties: var(--pal-vermillion) and the like)."""

@@ -98,6 +98,17 @@ def component_kwargs(frame: FrameArgs, groups_js: Sequence[str], *, key: str, he
     }
 
 
+# A component's frame is inline: its line box adds a few px under it (607.6 px for a 600 px frame).
+FRAME_SLACK_PX = 8
+
+
+def st_map_room(height: int, key: str):
+    """A container `height` px tall (the map's frame, and its line box) that holds the map's room from the first
+    paint: Streamlit draws a component's frame 0 px tall until its script has loaded, and what is under the map
+    would jump as it grew (issue 27). Draw the map inside it (`with st_map_room(...):`)."""
+    return st.container(height=height + FRAME_SLACK_PX, border=False, key=key)
+
+
 def st_map_frame(frame: FrameArgs, groups_js: Sequence[str], *, key: str, height: int,
                  returned_objects: Sequence[str], center: tuple[float, float] | None = None,
                  zoom: int | None = None, on_change: Callable[[], None] | None = None) -> dict | None:

@@ -29,7 +29,7 @@ from dashboard.story.view import (
 from dashboard.ui import cached
 from dashboard.ui.components import light_component, st_html
 from dashboard.ui.downloads import st_downloads
-from dashboard.ui.mapframe import st_map_frame
+from dashboard.ui.mapframe import st_map_frame, st_map_room
 from dashboard.ui.notices import st_problems
 from dashboard.ui.session import SESSION_TOKEN_KEY, clear_filters, note_refused
 
@@ -97,9 +97,8 @@ def st_story_map(corpus: Corpus, view: vs.ViewState, story: Story, shown: StepVi
     groups.append(cached.story_script(len(groups)))
     frame = cached.get_map_frame(view.tiles, STORY_MAP_KEY)
     # Nothing comes back from this map (a click opens the mark's popup, nothing more), so it never reruns the page.
-    # In a room of its own height from the first paint, as on the map page (views/map.py; story.css sizes both
-    # on a phone): the frame is 0 px tall until its script has loaded.
-    with st.container(height=MAP_HEIGHT + 8, border=False, key="story-map-room"):
+    # In a room of its own height from the first paint (story.css sizes the room and the map on a phone).
+    with st_map_room(MAP_HEIGHT, key="story-map-room"):
         st_map_frame(frame, groups, key=STORY_MAP_KEY, height=MAP_HEIGHT, returned_objects=[])
     whose = "this step's choice" if step.map.shade or step.map.as_of else "as set in the sidebar"
     st.caption(f"Countries shaded by **{escape.markdown(corpus.organizations[shown.shade])}** membership on "

@@ -20,7 +20,7 @@ from dashboard.ui import cached
 from dashboard.ui.evidence import st_border_evidence, st_record, st_site_evidence
 from dashboard.ui.excerpt_list import st_excerpt_list
 from dashboard.ui.feature_table import st_feature_table
-from dashboard.ui.mapframe import st_map_frame
+from dashboard.ui.mapframe import st_map_frame, st_map_room
 from dashboard.ui.notices import st_empty
 from dashboard.ui.page import st_live
 from dashboard.ui.record_picker import st_record_picker
@@ -99,9 +99,7 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     map_col, panel = st.columns([7, 4], gap="medium")
     with map_col:
         start = st.session_state.get(START_KEY, view.view)
-        # The map's room, held from the first paint: Streamlit draws a component's frame 0 px tall until
-        # its script has loaded, and what is under the map would jump (issue 27). +8: the frame is inline.
-        with st.container(height=MAP_HEIGHT + 8, border=False, key="map-room"):
+        with st_map_room(MAP_HEIGHT, key="map-room"):
             # st_folium, with the map's constant part rendered once per process (see dashboard/ui/mapframe.py).
             returned = st_map_frame(
                 frame,
