@@ -102,8 +102,7 @@ def _date(value: str) -> dt.date | None:
 
 
 class _Decoder:
-    def __init__(self, corpus: Corpus):
-        self.corpus = corpus
+    def __init__(self):
         self.notices: list[str] = []
 
     def drop(self, key: str, value: str, why: str) -> None:
@@ -228,7 +227,7 @@ def decode(params: Mapping[str, list[str]], corpus: Corpus, today: dt.date | Non
     `today` (the reader's) is the latest date a link may ask for; the date fields go no further.
     `steps`: how many steps the story has (0: none is loaded, and a step in the link is dropped).
     """
-    d = _Decoder(corpus)
+    d = _Decoder()
     orgs = _org_by_short(corpus)
     countries = {c.lower(): c for c in corpus.countries}
     sources = {s.lower(): s for s in corpus.sources}
@@ -266,8 +265,13 @@ def decode(params: Mapping[str, list[str]], corpus: Corpus, today: dt.date | Non
         state = replace(state, selected=selected)
     if P_LAYERS in params:
         layer_values = d.values(params, P_LAYERS)
-        chosen = d.codes(params, P_LAYERS, {lay: lay for lay in LAYERS}) if any(layer_values) else ()
-        state = replace(state, layers=tuple(lay for lay in LAYERS if lay in chosen))
+        if layer_values and not any(layer_values):  # ?layers= : every layer off, as the panel writes it
+            state = replace(state, layers=())
+        elif layer_values:
+            # Codes none of which is a layer are ignored, as any garbage is: the map keeps its layers.
+            chosen = d.codes({P_LAYERS: layer_values}, P_LAYERS, {lay: lay for lay in LAYERS})
+            if chosen:
+                state = replace(state, layers=tuple(lay for lay in LAYERS if lay in chosen))
     tiles = d.single(params, P_TILES)
     if tiles is not None:
         if tiles in ("0", "1"):
@@ -299,7 +303,7 @@ def decode(params: Mapping[str, list[str]], corpus: Corpus, today: dt.date | Non
 
 def decode_view(params: Mapping[str, list[str]]) -> MapView | None:
     """The map view a URL holds, read exactly as `decode` reads it (for reruns, where the map writes it)."""
-    return _Decoder(None).view(params)  # type: ignore[arg-type]
+    return _Decoder().view(params)
 
 
 def reader_href(source: str, excerpt: str | None = None, passage: tuple[int, int] | None = None) -> str:

@@ -8,7 +8,14 @@ import pytest
 
 from dashboard.corpus.model import Disagreement, Membership, VisitStop
 from dashboard.corpus.quotes import normalise
-from dashboard.corpus.records import all_excerpts, count_excerpts_by_source, record_countries, record_orgs
+from dashboard.corpus.records import (
+    all_excerpts,
+    count_excerpts_by_source,
+    record_countries,
+    record_orgs,
+    resolve_excerpt,
+)
+from tests.unit.tiny import tiny_corpus
 
 
 def test_at_least_40_records(corpus):
@@ -85,3 +92,34 @@ def test_a_record_is_flagged_by_exactly_the_disagreements_that_name_it(corpus):
         assert all(rid in d.records for d in found)
     named = {rid for r in corpus.records if isinstance(r, Disagreement) for rid in r.records}
     assert corpus.disputed == frozenset(corpus.disputes) == named
+
+
+TINY = tiny_corpus()
+EXCERPT_KEYS = [
+    # (a key as a link carries it, the excerpt it names: (record, index) or (record, "v", version), or None)
+    ("ev-kg-week.0", ("ev-kg-week", 0)),
+    ("ev-kg-week.1", ("ev-kg-week", 1)),
+    ("ev-kg-week.2", None),                 # past its last excerpt
+    ("dis-tj.v0", ("dis-tj", "v", 0)),
+    ("dis-tj.v1", ("dis-tj", "v", 1)),
+    ("dis-tj.v2", None),                    # past its last version
+    ("ev-kg-week.v0", None),                # a record that is no disagreement has no versions
+    ("ev-kg-week.v", None),
+    ("dis-tj.vx", None),
+    ("dis-tj.x0", None),
+    ("dis-tj.-1", None),
+    ("ev-kg-week", None),
+    ("ev-kg-week.0.0", None),
+    ("nowhere.0", None),
+    ("", None),
+]
+
+
+@pytest.mark.parametrize(("key", "names"), EXCERPT_KEYS)
+def test_an_excerpt_key_names_one_excerpt_or_none(key, names):
+    if names is None:
+        assert resolve_excerpt(key, TINY) is None
+    elif names[1] == "v":
+        assert resolve_excerpt(key, TINY) is TINY.by_id[names[0]].versions[names[2]].excerpt
+    else:
+        assert resolve_excerpt(key, TINY) is TINY.by_id[names[0]].excerpts[names[1]]

@@ -95,6 +95,8 @@ QUOTES = [
     ("GEORGIA LEFT IN AUGUST 2009", D(2009, 8, 1), "month", True),   # a headline's capitals
     ("SIGNED ON 27 FEBRUARY", D(2017, 2, 27), "day", True),
     ("signed on 05 May 2018", D(2018, 5, 5), "day", True),            # a leading zero
+    ("TOLD ON FEB. 22", D(2024, 2, 22), "day", True),                # an abbreviation in capitals
+    ("TOLD ON FEB 22", D(2024, 2, 22), "day", True),
 ]
 
 
@@ -107,6 +109,8 @@ def test_the_days_a_quote_gives_for_a_month():
     assert days_given("Armenia’s accession came into effect on 2 January 2015.", 1) == {2}
     assert days_given("On June 8-9, 2017, Astana hosted", 6) == {8, 9}
     assert days_given("in January 2015", 1) == set()
+    assert days_given("on 31 January, not 32 January or 0 January", 1) == {31}   # days a month can have
+    assert days_given("on 1 January", 1) == {1}
 @pytest.mark.parametrize(("day", "boundary", "precision", "inside"), [
     # A day inside the month or year an imprecise boundary stands for (the reference check skips those days).
     (D(2006, 12, 1), D(2006, 12, 1), "month", True),

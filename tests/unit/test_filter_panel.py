@@ -42,7 +42,10 @@ def test_chosen_values_and_dates_are_what_the_state_holds(corpus):
 
 def test_the_search_box_shows_the_search(corpus):
     search = build_panel_data(corpus, vs.ViewState(filters=FilterState(query="Kant")), TODAY)["search"]
-    assert (search["key"], search["value"], search["max"]) == ("q", "Kant", vs.MAX_QUERY_LENGTH)
+    assert search == {"key": "q", "label": "Search", "value": "Kant", "max": vs.MAX_QUERY_LENGTH,
+                      "help": "Titles, summaries, quotes, references and the articles' full text. Press Enter to "
+                              "search; other spellings count (Alma-Ata finds Almaty).",
+                      "placeholder": "Kant, remittances, Alma-Ata…"}
     assert build_panel_data(corpus, vs.ViewState(), TODAY)["search"]["value"] == ""
 
 
@@ -165,16 +168,43 @@ def test_each_change_is_applied_once_and_in_order(payload, applied, todo, mark):
     assert new_mark == mark
 
 
-@pytest.mark.parametrize("payload", [
-    None, {"key": "kind", "value": []}, {"epoch": "", "changes": []}, {"epoch": "e1", "changes": "x"},
-    {"epoch": "e1", "changes": [{"key": "kind", "value": []}]},  # no number
-    {"epoch": "e1", "changes": [{"key": "kind", "value": [], "n": True}]},
-    {"epoch": "x" * 41, "changes": []},
-    _message(*range(1, 52)),
-])
-def test_a_message_the_panel_cannot_have_sent_is_refused(payload):
-    with pytest.raises(PanelEventError):
+# Each row: a message the panel cannot have sent, and the reason the page gives ("A filter change was ignored: …").
+REFUSED = [
+    (None, "not a filter change"),
+    ("epoch=e1", "not a filter change"),
+    ({"key": "kind", "value": []}, "not a filter change"),
+    ({"epoch": "", "changes": []}, "not a filter change"),
+    ({"epoch": 7, "changes": []}, "not a filter change"),
+    ({"epoch": "e1", "changes": "x"}, "not a filter change"),
+    ({"epoch": "x" * 41, "changes": []}, "not a filter change"),
+    ({"epoch": "e1", "changes": [{"key": "kind", "value": []}]}, "a change without its number"),
+    ({"epoch": "e1", "changes": [{"key": "kind", "value": [], "n": True}]}, "a change without its number"),
+    ({"epoch": "e1", "changes": [{"key": "kind", "value": [], "n": 0}]}, "a change without its number"),
+    ({"epoch": "e1", "changes": [{"key": "kind", "value": [], "n": "1"}]}, "a change without its number"),
+    ({"epoch": "e1", "changes": ["kind"]}, "a change without its number"),
+    ({"epoch": "e1", "changes": [["kind", 1]]}, "a change without its number"),
+    (_message(*range(1, 52)), "too many changes at once"),
+]
+
+
+@pytest.mark.parametrize(("payload", "reason"), REFUSED, ids=[repr(r[0])[:40] for r in REFUSED])
+def test_a_message_the_panel_cannot_have_sent_is_refused_with_its_reason(payload, reason):
+    with pytest.raises(PanelEventError) as err:
         pending_changes(payload, None)
+    assert str(err.value) == reason
+
+
+@pytest.mark.parametrize("payload", [_message(1, epoch="e"), _message(1, epoch="x" * 40), _message(*range(1, 51))],
+                         ids=["a one-character epoch", "a 40-character epoch", "50 changes"])
+def test_the_edges_of_a_message_are_accepted(payload):
+    changes, mark = pending_changes(payload, None)
+    assert [c["n"] for c in changes] == list(range(1, len(payload["changes"]) + 1))
+    assert mark == Applied(payload["epoch"], len(payload["changes"]))
+
+
+def test_a_message_with_no_changes_keeps_the_mark_it_had():
+    assert pending_changes({"epoch": "e1", "changes": []}, None) == ([], None)
+    assert pending_changes({"epoch": "e2", "changes": []}, Applied("e1", 3)) == ([], Applied("e1", 3))
 
 
 
@@ -280,3 +310,7 @@ def test_the_as_of_date_has_a_today_shortcut_and_a_place_for_its_note(corpus):
     data = build_panel_data(corpus, ViewState(), TODAY, {"date": "said"})
     as_of = next(d for d in data["dates"] if d["key"] == "date")
     assert as_of["today"] is True and as_of["note"] == "said" and as_of["ends"][0]["max"] == TODAY.isoformat()
+    between = next(d for d in data["dates"] if d["key"] == "range")
+    assert between["note"] == ""
+    data = build_panel_data(corpus, ViewState(), TODAY, {"range": "swapped"})
+    assert [d["note"] for d in data["dates"]] == ["", "swapped"]

@@ -268,6 +268,24 @@ def test_the_filter_state_names_what_it_restricts():
     assert state.without("dates") == FilterState(orgs=("org-a",), kinds=("event",), as_of=D(2010, 1, 1))
     assert state.without("as_of") == FilterState(orgs=("org-a",), kinds=("event",), date_to=D(2017, 1, 1))
     assert state.without("orgs") == FilterState(kinds=("event",), date_to=D(2017, 1, 1), as_of=D(2010, 1, 1))
+    assert FilterState(query="Kant", kinds=("event",)).without("query") == FilterState(kinds=("event",))
+
+
+SEARCHED = [
+    # (the search, the ids it found (None: not searched), the records kept)
+    ("Kant", None, ["m-kz-a", "m-kz-a-2020", "m-uz-b"]),            # no search run: the query is not applied
+    ("Kant", frozenset({"m-uz-b", "ev-tj"}), ["m-uz-b"]),           # found, and kept by the filters
+    ("Kant", frozenset(), []),                                      # a search that found nothing keeps nothing
+    ("   ", frozenset({"m-uz-b"}), ["m-kz-a", "m-kz-a-2020", "m-uz-b"]),  # a blank search is no search
+    ("", frozenset({"m-uz-b"}), ["m-kz-a", "m-kz-a-2020", "m-uz-b"]),
+]
+
+
+@pytest.mark.parametrize(("query", "found", "expected"), SEARCHED)
+def test_a_search_keeps_the_records_it_found_among_those_the_filters_keep(tiny, query, found, expected):
+    state = FilterState(kinds=("membership",), countries=("KZ", "UZ"), query=query)
+    kept = apply_filter(tiny.records, state, over_time=True, found=found)
+    assert [r.id for r in kept] == expected
 
 
 def test_a_period_known_to_the_year_covers_its_whole_last_year():

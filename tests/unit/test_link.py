@@ -119,6 +119,22 @@ PAST_TODAY = [
 ]
 
 
+def test_the_first_day_of_1991_is_a_today_like_any_other(corpus):
+    # Days past it are read as today; one before 1991 is outside the map's range, said with its today.
+    today = dt.date(1991, 1, 1)
+    assert decode({"date": ["1991-01-02"]}, corpus, today) == (
+        ViewState(filters=FilterState(as_of=today)),
+        ["Read date='1991-01-02' as today, 1 Jan 1991: that day has not begun where you are."])
+    assert decode({"date": ["1990-12-31"]}, corpus, dt.date(2026, 12, 5)) == (
+        ViewState(), ["Ignored date='1990-12-31': outside 1991-01-01..2026-12-05 (today)."])
+
+
+def test_a_clock_before_1991_does_not_read_every_link_as_that_day(corpus):
+    # A machine whose clock is wrong: its "today" is not a day the map has, so links are not snapped to it.
+    assert decode({"date": ["2017-02-28"]}, corpus, dt.date(1980, 1, 1)) == (
+        ViewState(), ["Ignored date='2017-02-28': outside 1991-01-01..1980-01-01 (today)."])
+
+
 @pytest.mark.parametrize(("params", "kept", "words"), PAST_TODAY)
 def test_a_day_past_the_readers_today_is_read_as_today_with_a_notice(corpus, params, kept, words):
     state, notices = decode(params, corpus, dt.date(2026, 12, 5))
@@ -215,6 +231,32 @@ OTHERS = [
     ({"excerpt": ["site-kant.9"]}, ViewState(), ["Ignored excerpt='site-kant.9': no such excerpt."]),
     ({"excerpt": ["site-kant.x"]}, ViewState(), ["Ignored excerpt='site-kant.x': no such excerpt."]),
     ({"excerpt": ["nowhere.0"]}, ViewState(), ["Ignored excerpt='nowhere.0': no such excerpt."]),
+    # A grouping without members cannot shade countries: said, once, however often it is given.
+    ({"shade": ["BRI"]}, ViewState(), ["Ignored shade='BRI': that grouping has no members to shade countries by."]),
+    ({"shade": ["bri", "EAEU"]}, ViewState(),
+     ["Parameter shade was given 2 times; used the first.",
+      "Ignored shade='bri': that grouping has no members to shade countries by."]),
+    # One value for a one-value parameter: the rest are not even read (so not said to be unknown).
+    ({"shade": ["EAEU,NATO"]}, ViewState(shade="org-eaeu"), ["Parameter shade takes one value; used the first of 2."]),
+    # Layers none of which exists are ignored, as any garbage is: the map keeps its layers. An empty list is
+    # what the panel writes for every layer off.
+    ({"layers": ["<b>"]}, ViewState(), ["Ignored layers='<b>': not a known value."]),
+    ({"layers": ["x" * 401]}, ViewState(), [f"Ignored layers={'x' * 37 + '...'!r}: longer than 400 characters."]),
+    ({"layers": ["route", "x" * 401]}, ViewState(layers=("route",)),
+     [f"Ignored layers={'x' * 37 + '...'!r}: longer than 400 characters."]),
+    # A passage of an article, in characters: start before end, at most seven digits each.
+    ({"source": ["cement-2017"], "at": ["12-40"]}, ViewState(source="cement-2017", passage=(12, 40)), []),
+    ({"at": ["0-9999999"]}, ViewState(passage=(0, 9999999)), []),
+    ({"at": ["40-12"]}, ViewState(), ["Ignored at='40-12': not a passage (start-end, in characters)."]),
+    ({"at": ["12-12"]}, ViewState(), ["Ignored at='12-12': not a passage (start-end, in characters)."]),
+    ({"at": ["0-12345678"]}, ViewState(), ["Ignored at='0-12345678': not a passage (start-end, in characters)."]),
+    ({"at": ["12-40-50"]}, ViewState(), ["Ignored at='12-40-50': not a passage (start-end, in characters)."]),
+    ({"at": ["twelve"]}, ViewState(), ["Ignored at='twelve': not a passage (start-end, in characters)."]),
+    ({"at": ["1-2", "3-4"]}, ViewState(passage=(1, 2)), ["Parameter at was given 2 times; used the first."]),
+    # A search: at most 200 characters once tidied.
+    ({"q": ["k" * 200]}, ViewState(filters=FilterState(query="k" * 200)), []),
+    ({"q": ["  Kant\x00  base "]}, ViewState(filters=FilterState(query="Kant base")), []),
+    ({"q": ["k" * 201]}, ViewState(), [f"Ignored q={'k' * 37 + '...'!r}: a search is at most 200 characters."]),
 ]
 
 
@@ -284,3 +326,4 @@ def test_the_step_is_written_into_the_link_but_not_into_links_to_the_map(corpus)
 
     assert encode(ViewState(story=4), corpus) == {"story": "4"}
     assert map_href(ViewState(story=4, selected="site-kant"), corpus) == "./?sel=site-kant"
+    assert map_href(ViewState(story=4, source="cement-2017", excerpt="site-kant.0", passage=(1, 9)), corpus) == "./"

@@ -71,6 +71,20 @@ def test_an_articles_marks_are_its_located_excerpts_in_text_order():
     assert highlights_for(corpus, "s3") == []
 
 
+def test_a_disagreements_versions_are_marked_in_the_articles_they_quote():
+    corpus = tiny_corpus()
+    records = []
+    for record in corpus.records:
+        if record.id == "dis-tj":  # version 0 quotes s1 at 30-40; version 1 quotes s3 at no located span
+            first = record.versions[0].excerpt.model_copy(update={"start": 30, "end": 40})
+            record = record.model_copy(update={"versions": [record.versions[0].model_copy(update={"excerpt": first}),
+                                                            record.versions[1]]})
+        records.append(record)
+    corpus = Corpus(corpus.sources, corpus.seeds, tuple(records), corpus.organizations, corpus.countries, "v")
+    assert highlights_for(corpus, "s1") == [Highlight(30, 40, "dis-tj.v0", "dis-tj", "When the talks were")]
+    assert highlights_for(corpus, "s3") == []
+
+
 def test_a_reader_page_without_its_text_slot_is_refused(monkeypatch):
     # The article goes where reader.html says; were the slot edited away, the page would show no article.
     from dashboard.evidence import reader

@@ -91,6 +91,8 @@ DATES = [
     ("m-kz-a", "end", "It left on 1 January 2020.", None),
     ("m-kz-a", "end", "It left on 2 January 2020.",
      "the quote does not state date_end 1 Jan 2020; it gives 2 January"),           # another day, not the month
+    ("m-kz-a", "end", "It left between 2 and 3 January 2020.",
+     "the quote does not state date_end 1 Jan 2020; it gives 2 January, 3 January"),   # every day it gives
 
     ("ev-jul", "date", "A strategy adopted in July 2019.", None),
     ("ev-jul", "date", "A strategy adopted in 2019.", "the quote does not state date Jul 2019; it gives the year "
