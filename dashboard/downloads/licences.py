@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dashboard.map.assets import GESTURE_HANDLING, LEAFLET
+from dashboard.map.assets import FULLSCREEN, GESTURE_HANDLING, LEAFLET
 
 
 @dataclass(frozen=True)
@@ -38,15 +38,19 @@ GESTURE_TERMS = Licence(
     "gesture-handling", f"leaflet-gesture-handling {GESTURE_HANDLING.version} (the map's scroll and touch handling)",
     "MIT licence, © 2018 elmarquis.",
     f"https://github.com/elmarquis/leaflet-gesture-handling/blob/v{GESTURE_HANDLING.version}/LICENSE")
+FULLSCREEN_TERMS = Licence(
+    "fullscreen", f"leaflet.fullscreen {FULLSCREEN.version} (the map's full-screen button)",
+    "MIT licence, © 2013 Bruno Bergot.",
+    f"https://github.com/brunob/leaflet.fullscreen/blob/v{FULLSCREEN.version}/LICENSE.md")
 ARTICLES = Licence(
     "articles", "The articles",
     "Not ours: copyright stays with their authors, translators and publishers. They are quoted in short, sourced "
     "excerpts for research, criticism and teaching (Berne Convention art. 10(1); fair use and fair dealing), "
     "and shown whole only so that each quote can be read in its context (LICENSE-DATA.md).")
-LICENCES = (CODE, CORPUS, GEODATA, LEAFLET_TERMS, GESTURE_TERMS, ARTICLES)
-# What a briefing file carries: the dashboard's map scrolls with the page by the gesture plugin; the file's own map
-# does not use it.
-IN_BRIEFING = tuple(item for item in LICENCES if item is not GESTURE_TERMS)
+LICENCES = (CODE, CORPUS, GEODATA, LEAFLET_TERMS, GESTURE_TERMS, FULLSCREEN_TERMS, ARTICLES)
+# What a briefing file carries: the dashboard's map scrolls with the page by the gesture plugin and has a full-screen
+# button; the file's own map uses neither.
+IN_BRIEFING = tuple(item for item in LICENCES if item not in (GESTURE_TERMS, FULLSCREEN_TERMS))
 
 # What a map drawn from our data must say under it (the PNG, the briefing's footer), and its short form for the
 # corner of an interactive map (the briefing's).

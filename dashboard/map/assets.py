@@ -1,4 +1,4 @@
-"""The map's front-end files (Leaflet, its gesture-handling plugin): checked against their published hashes, served
+"""The map's front-end files (Leaflet, its gesture-handling and full-screen plugins): checked against their published hashes, served
 by the app.
 
 Leaflet 1.9.4 comes in the wheel `django-js-lib-leaflet==1.9.4.1` (pinned with its hashes in
@@ -12,7 +12,8 @@ The gesture-handling plugin (`leaflet-gesture-handling@1.2.2` on npm, MIT; issue
 two fingers or Ctrl and the wheel move it) has no pip distribution: its two files and LICENSE are committed under
 `dashboard/vendor/`, byte for byte as that version's npm tarball holds them (whose `integrity` is below; a test
 packs the tarball with npm and compares), and checked against their sha256 here before they are served, as
-Leaflet's are.
+Leaflet's are. The full-screen control's plugin (`leaflet.fullscreen@5.3.3` on npm, MIT; issue 28) comes the same
+way.
 
 Nothing is ever loaded from a CDN: a missing or altered file is an error the map page shows.
 """
@@ -108,8 +109,25 @@ GESTURE_HANDLING = Package(
     js=("leaflet-gesture-handling.js",),
     css=("leaflet-gesture-handling.css",),
 )
-# In the order the map page loads them: the plugin after Leaflet.
-PACKAGES = (LEAFLET, GESTURE_HANDLING)
+FULLSCREEN = Package(
+    name="leaflet.fullscreen",
+    version="5.3.3",
+    distribution=None,
+    module=None,
+    folder="leaflet.fullscreen-5.3.3",
+    npm_integrity="sha512-ejA/av8y2/pPHl7kPROQziWuoKXoycxyBiBR+vRucnp6CxlTpsSfrXxWuGyYdQICHHJxtMeJlrYp7fwMtNpRhQ==",
+    # The tarball's package/dist/ files: the build for a page that has Leaflet as a global (UMD), and its styles.
+    files=(
+        ("Control.FullScreen.umd.js", "efa9c94be8519dca2d94949818f098a8ad6c755d0f1fa660be27ea36eb372bfc"),
+        ("Control.FullScreen.css", "d34b95070a545a815300d6298e7a6b0f64f58825fb468c30578873f972d8a4cc"),
+    ),
+    # The MIT licence, package/LICENSE.md in the tarball.
+    license=("LICENSE.md", "410385b71ead45410db7af5abbdc666fe74578b68422cd3365545ec3b46b8b3f"),
+    js=("Control.FullScreen.umd.js",),
+    css=("Control.FullScreen.css",),
+)
+# In the order the map page loads them: the plugins after Leaflet.
+PACKAGES = (LEAFLET, GESTURE_HANDLING, FULLSCREEN)
 
 
 def _source_dir(package: Package) -> Path:

@@ -39,8 +39,8 @@ from dashboard.query.link import P_SEL
 
 # The map's own scripts, in the order the map's script holds them: the marks' helpers (shared with the briefing
 # file), then what map-basemap.js calls; map-basemap.js last.
-MAP_SCRIPTS = ("map-marks.js", "map-popups.js", "map-gestures.js", "map-layout.js", "map-grouping.js",
-               "map-basemap.js")
+MAP_SCRIPTS = ("map-marks.js", "map-popups.js", "map-gestures.js", "map-fullscreen.js", "map-layout.js",
+               "map-grouping.js", "map-basemap.js")
 _COMMENT_LINE = re.compile(r"^[ \t]*//[^\n]*\n", re.MULTILINE)
 _INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
 MAP_STYLES = ("map.css", "map-popups.css", "map-gestures.css")

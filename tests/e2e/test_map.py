@@ -132,3 +132,43 @@ def test_clicking_a_shaded_country_shows_its_membership(page, server):
     page.mouse.click(box["x"] + x, box["y"] + y)
     expect(page.get_by_text("Kazakhstan in the CSTO: member").first).to_be_visible()
     page.wait_for_function("() => /sel=[^&]*kz[^&]*csto|sel=[^&]*csto[^&]*kz/i.test(location.search)")
+
+
+FULLSCREEN_BUTTON = ".leaflet-control-zoom-fullscreen"
+IN_FRAME_FOCUS = """() => { const f = document.querySelector('iframe[title="streamlit_folium.st_folium"]');
+  const a = f && f.contentDocument && f.contentDocument.activeElement;
+  return !!a && a.classList.contains('leaflet-control-zoom-fullscreen'); }"""
+
+
+def test_the_full_screen_button_shows_the_map_alone_and_back_at_the_same_view_by_keyboard(browser, server):
+    # Issue 28: a full-screen control on the map, reachable by keyboard, that keeps the view.
+    from tests.e2e.helpers import open_map, tab_until
+
+    context, page, frame = open_map(browser, server, (1280, 800), "/?lat=41.3&lon=69.2&z=6")
+    try:
+        frame.evaluate("() => { window.__sameMap = true; }")
+        view = "() => [map.getCenter().lat, map.getCenter().lng, map.getZoom()]"
+        button = map_frame(page).locator(FULLSCREEN_BUTTON)
+        expect(button).to_have_attribute("aria-label", "Full screen: the map alone (Esc leaves)")
+        expect(button).to_have_attribute("aria-pressed", "false")
+        tab_until(page, IN_FRAME_FOCUS)          # after the marks, as the zoom buttons are
+        frame.wait_for_timeout(400)               # the map's pan to the last mark focused has ended
+        before = frame.evaluate(view)             # the marks focused on the way moved the map to each
+        page.keyboard.press("Space")
+        frame.wait_for_function("() => document.fullscreenElement && document.fullscreenElement.id === 'map_div'")
+        expect(button).to_have_attribute("aria-pressed", "true")
+        expect(button).to_have_attribute("aria-label", "Leave full screen")
+        map_frame(page).locator('#map_div[data-fullscreen="on"]').wait_for()   # the switch has settled
+        assert frame.evaluate("() => [map.getSize().x, map.getSize().y]") == [1280, 800]
+        page.screenshot(path=str(ARTIFACTS / "map-fullscreen.png"))
+        assert frame.evaluate(view) == before, "the view the reader had, on the whole screen"
+        assert page.evaluate(IN_FRAME_FOCUS), "focus stays on the button"
+        page.keyboard.press("Enter")
+        frame.wait_for_function("() => !document.fullscreenElement")
+        expect(button).to_have_attribute("aria-pressed", "false")
+        map_frame(page).locator('#map_div[data-fullscreen="off"]').wait_for()
+        assert frame.evaluate("() => map.getSize().x") < 1280
+        assert frame.evaluate(view) == before, "and the same view back in the page"
+        assert frame.evaluate("() => window.__sameMap === true"), "the map was not drawn again"
+    finally:
+        context.close()

@@ -1,5 +1,5 @@
-"""Leaflet comes from a pinned wheel and its gesture-handling plugin from a pinned npm tarball; both are checked
-file by file against their published hashes, and never loaded from a CDN."""
+"""Leaflet comes from a pinned wheel and its plugins (gesture handling, full screen) from pinned npm tarballs; all are
+checked file by file against their published hashes, and never loaded from a CDN."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ def leaflet(tmp_path, monkeypatch):
 @pytest.mark.parametrize(("package", "licence"), [
     (assets.LEAFLET, "BSD 2-Clause"),            # from the wheel
     (assets.GESTURE_HANDLING, "MIT License"),    # committed under dashboard/vendor/
+    (assets.FULLSCREEN, "The MIT License"),      # committed under dashboard/vendor/
 ], ids=lambda v: getattr(v, "name", ""))
 def test_the_served_files_are_the_published_ones_with_their_licence(package, licence, tmp_path, monkeypatch):
     monkeypatch.setattr(assets, "GENERATED_DIR", tmp_path / "generated")
@@ -39,10 +40,15 @@ def test_the_served_files_are_the_published_ones_with_their_licence(package, lic
 
 def test_the_links_are_the_apps_own(leaflet):
     js, css = assets.asset_links()
-    # Leaflet first: the plugin extends it.
+    # Leaflet first: the plugins extend it.
     assert [url for _, url in js] == [
         f"{assets.STATIC_URL}/generated/leaflet-1.9.4/leaflet.js",
-        f"{assets.STATIC_URL}/generated/leaflet-gesture-handling-1.2.2/leaflet-gesture-handling.js"]
+        f"{assets.STATIC_URL}/generated/leaflet-gesture-handling-1.2.2/leaflet-gesture-handling.js",
+        f"{assets.STATIC_URL}/generated/leaflet.fullscreen-5.3.3/Control.FullScreen.umd.js"]
+    assert [url for _, url in css] == [
+        f"{assets.STATIC_URL}/generated/leaflet-1.9.4/leaflet.css",
+        f"{assets.STATIC_URL}/generated/leaflet-gesture-handling-1.2.2/leaflet-gesture-handling.css",
+        f"{assets.STATIC_URL}/generated/leaflet.fullscreen-5.3.3/Control.FullScreen.css"]
     assert all(not url.startswith(("http:", "https:", "//")) for _, url in js + css)
 
 
@@ -84,20 +90,24 @@ def test_an_altered_committed_plugin_file_is_refused(gestures, tmp_path, monkeyp
         assets.publish(gestures)
 
 
-def test_the_committed_plugin_is_the_npm_tarball_of_its_pinned_version(gestures, tmp_path):
+@pytest.mark.parametrize("plugin", [assets.GESTURE_HANDLING, assets.FULLSCREEN], ids=lambda p: p.name)
+def test_a_committed_plugin_is_the_npm_tarball_of_its_pinned_version(plugin, tmp_path):
     # The published hash is npm's `integrity` of the tarball: pack it (as geodata/build.py does) and compare.
     npm = shutil.which("npm")
     need(npm is not None, "npm is not installed")
-    packed = subprocess.run([npm, "pack", f"{gestures.name}@{gestures.version}", "--json", "--pack-destination",
+    packed = subprocess.run([npm, "pack", f"{plugin.name}@{plugin.version}", "--json", "--pack-destination",
                              str(tmp_path)], capture_output=True, text=True, timeout=180)
     need(packed.returncode == 0, f"npm pack failed (offline?): {packed.stderr.strip()[-300:]}")
     tarball = tmp_path / json.loads(packed.stdout)[0]["filename"]
     data = tarball.read_bytes()
-    assert "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode() == gestures.npm_integrity
+    assert "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode() == plugin.npm_integrity
     with tarfile.open(fileobj=io.BytesIO(data)) as tar:
-        members = {name: f"package/dist/{name}" for name, _ in gestures.files} | {"LICENSE": "package/LICENSE"}
+        licence = plugin.license[0]
+        members = {name: f"package/dist/{name}" for name, _ in plugin.files} | {licence: f"package/{licence}"}
         for name, member in members.items():
-            assert tar.extractfile(member).read() == (assets.VENDOR_DIR / gestures.folder / name).read_bytes(), name
+            assert tar.extractfile(member).read() == (assets.VENDOR_DIR / plugin.folder / name).read_bytes(), name
+    # Every file committed for it is one of these: nothing else of ours hides in its folder.
+    assert sorted(p.name for p in (assets.VENDOR_DIR / plugin.folder).iterdir()) == sorted(members)
 
 
 def test_the_basemap_is_published_once_under_its_contents_hash(tmp_path, monkeypatch):

@@ -71,11 +71,13 @@ def test_same_arguments_as_st_folium(corpus, geodata, monkeypatch, center, zoom)
 def test_the_constant_part_is_the_map_the_reader_gets_from_the_apps_own_files(geodata):
     args = mapframe.frame_args(_base_map(geodata), "map")
     # What the browser is told to load: Leaflet and the basemap from the app itself (works offline), no CDN.
-    # Leaflet, then its gesture-handling plugin (the page scrolls over the map: issue 24).
-    assert args.js_links[-2:] == ("../../app/static/generated/leaflet-1.9.4/leaflet.js",
-                                  "../../app/static/generated/leaflet-gesture-handling-1.2.2/leaflet-gesture-handling.js")
+    # Leaflet, then its plugins: gesture handling (the page scrolls over the map: issue 24), full screen (issue 28).
+    assert args.js_links[-3:] == ("../../app/static/generated/leaflet-1.9.4/leaflet.js",
+                                  "../../app/static/generated/leaflet-gesture-handling-1.2.2/leaflet-gesture-handling.js",
+                                  "../../app/static/generated/leaflet.fullscreen-5.3.3/Control.FullScreen.umd.js")
     assert args.css_links == ("../../app/static/generated/leaflet-1.9.4/leaflet.css",
-                              "../../app/static/generated/leaflet-gesture-handling-1.2.2/leaflet-gesture-handling.css")
+                              "../../app/static/generated/leaflet-gesture-handling-1.2.2/leaflet-gesture-handling.css",
+                              "../../app/static/generated/leaflet.fullscreen-5.3.3/Control.FullScreen.css")
     assert all(link.startswith("../../app/static/") for link in args.js_links + args.css_links)
     assert geodata.basemap_url in args.script and "tile.openstreetmap.org" not in args.script
     # The whole region at first sight, in the element the page's scripts look for.

@@ -137,6 +137,7 @@ window.__mapBasemap = function (map, config) {
   }
   window.__mapPopups(map);  // sets window.__clearOfControls
   window.__mapGestures(map);
+  window.__mapFullscreen(map);
   map.getContainer().addEventListener("focusin", function(e) {
     var layer = e.target.__layer;
     if (layer && layer.getLatLng) {
