@@ -11,6 +11,7 @@ import streamlit as st
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from dashboard.corpus.problems import CorpusError  # noqa: E402
+from dashboard.labels import SITE_TITLE, tab_title  # noqa: E402
 from dashboard.ui import cached  # noqa: E402
 from dashboard.ui.notices import st_problems  # noqa: E402
 from dashboard.ui.page import st_page_style, st_phone_nav, st_sidebar  # noqa: E402
@@ -18,7 +19,7 @@ from dashboard.ui.page import st_page_style, st_phone_nav, st_sidebar  # noqa: E
 # Not "pages/": Streamlit would treat that folder as a legacy multipage app and run pages without app.py.
 PAGES = Path(__file__).resolve().parent / "views"
 
-st.set_page_config(page_title="Putin's 2017 Central Asia tour — a sourced map", page_icon="🗺️", layout="wide")
+st.set_page_config(page_title=SITE_TITLE, page_icon="🗺️", layout="wide")
 
 try:
     corpus = cached.get_corpus()
@@ -43,5 +44,7 @@ pages = [
 ]
 # Each page runs its body through st_live: the filters and the page in one fragment.
 page = st.navigation(pages, position="top")
+# Each page its own name in the tab and the history (issue 28); the story's pages say their step as well.
+st.set_page_config(page_title=tab_title(page.title))
 page.run()
 st_phone_nav(pages)

@@ -4,6 +4,7 @@ orders: one table each (pure).
     KIND_LABELS["visit_stop"] == "Visit stops"      KIND_SINGULAR["visit_stop"] == "Visit stop"
     LAYER_LABELS["sites"] == "Military sites"       LAYER_TITLES["sites"] == "Russian military sites"
     STATUS_LABELS["frozen"] == "participation frozen"   LEGEND_WORDS["line-back"] == "flight back"
+    tab_title("Charts") == "Charts · Putin's 2017 Central Asia tour — a sourced map"
 
 Every page, the map, the charts and the downloads read their words here; a second language would add a
 column here, not a table elsewhere.
@@ -93,3 +94,14 @@ LEGEND_WORDS = {
     "selected": "selected",
     "tooltip-flag": "⚠ in a tooltip: the sources disagree, or the status is unsettled",
 }
+
+
+# The browser tab's and the history's name for the app; each page's title goes before it (tab_title).
+SITE_TITLE = "Putin's 2017 Central Asia tour — a sourced map"
+
+
+def tab_title(page: str, step: int | None = None, steps: int | None = None) -> str:
+    """What the browser's tab and history call a page: "Map · <site>", "Story, step 4 of 9 · <site>" (a story's
+    step, when both `step` and `steps` are given), so that tabs, bookmarks and history tell pages apart."""
+    where = f"{page}, step {step} of {steps}" if step is not None and steps is not None else page
+    return f"{where} · {SITE_TITLE}"

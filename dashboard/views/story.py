@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.corpus.records import Corpus
+from dashboard.labels import tab_title
 from dashboard.query import link as vs
 from dashboard.story.view import current_step, step_view
 from dashboard.ui import story as story_ui
@@ -34,6 +35,8 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
         return
     today = reader_today()
     number = current_step(story, view)
+    # In the fragment: a step change is a run of it alone, and the tab follows.
+    st.set_page_config(page_title=tab_title("Story", number, len(story.steps)))
     story_ui.st_story_nav(story, corpus, number, today)
     shown = step_view(story, corpus, view, number, today)
     map_col, words = st.columns([7, 5], gap="medium")

@@ -18,6 +18,10 @@ PAGES = ["Map", "Story", "Charts", "Articles", "Compare", "Search", "Data", "Abo
 def test_every_page_link_is_in_the_top_navigation_at_1280(page, server):
     page.goto(server + "/compare")
     page.get_by_role("link", name="About").first.wait_for()
+    # Each page has its own name in the tab and the history (issue 28), and a page link changes it.
+    expect(page).to_have_title("Compare · Putin's 2017 Central Asia tour — a sourced map")
+    page.get_by_test_id("stTopNavLink").filter(has_text="About").first.click()
+    expect(page).to_have_title("About · Putin's 2017 Central Asia tour — a sourced map")
     for name in PAGES:
         link = page.get_by_test_id("stTopNavLink").filter(has_text=name).first
         expect(link).to_be_visible()

@@ -102,6 +102,8 @@ def test_the_arrow_keys_walk_every_step_and_the_map_reaches_each_place(page, ser
         wait_story(page, n, arrived=n > 1)
         assert_map_at_step(frame, n)
         assert param(page, "story") == (str(n) if n > 1 else None)
+        # The tab and the history say the step (issue 28), as the step changes in the fragment.
+        expect(page).to_have_title(f"Story, step {n} of {TOTAL} · Putin's 2017 Central Asia tour — a sourced map")
         if n > 1:
             assert focused_test_id(page) == "story-heading"
             expect(page.get_by_test_id("story-live")).to_have_text(re.compile(

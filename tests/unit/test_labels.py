@@ -81,3 +81,12 @@ def test_every_status_has_its_words_and_none_is_a_code():
     assert STATUS_LABELS["dialogue_partner"] == "dialogue partner"
     assert STATUS_LABELS["frozen"] == "participation frozen"
     assert all("_" not in words for words in STATUS_LABELS.values())
+
+
+def test_each_page_has_its_own_name_in_the_tab_and_the_story_its_step():
+    from dashboard.labels import SITE_TITLE, tab_title
+
+    assert SITE_TITLE == "Putin's 2017 Central Asia tour — a sourced map"
+    assert tab_title("Map") == "Map · Putin's 2017 Central Asia tour — a sourced map"
+    assert tab_title("Story", 4, 9) == "Story, step 4 of 9 · Putin's 2017 Central Asia tour — a sourced map"
+    assert tab_title("Story", 4) == "Story · Putin's 2017 Central Asia tour — a sourced map"   # no count: no step
