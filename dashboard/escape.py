@@ -13,7 +13,9 @@ its destination, never as markup:
 - `markdown`: plain text for `st.markdown` and Streamlit labels (no HTML, markdown, LaTeX or directives);
 - `script_json`: a value as JSON that may sit inside a `<script>` element or an attribute;
 - `url`: a URL from the corpus (a reference's address) in a link: what a URL cannot hold percent-encoded;
-- `query`: the app's own query strings (`reader?source=…`, `./?org=CSTO,EAEU`, a script's `?geojson=…`).
+- `query`: the app's own query strings (`reader?source=…`, `./?org=CSTO,EAEU`, a script's `?geojson=…`);
+- `with_lang`: HTML text as `html`, `html_block`, `html_line` or `template` give it, with each run of Russian
+  marked `<span lang="ru">` (WCAG 3.1.2). Text only: an attribute's value cannot carry a language of its own.
 
 A URL is escaped for the link first (`url`, `query`), then for the place the link sits (`html`, `html_line`).
 
@@ -26,7 +28,7 @@ import html as _html
 import json
 import re
 import urllib.parse
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 # Characters markdown (and Streamlit's LaTeX and directives) read as syntax, as HTML character references.
 _MD_AS_ENTITIES = str.maketrans({ch: f"&#{ord(ch)};" for ch in "\\`*_{}[]()#+-.!|~$:"})
@@ -36,6 +38,11 @@ _TEMPLATE_UNSAFE = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;", "{"
 # :smile:, :+1:, :-1:, :material/…: or :red[…]. A URL's "://" is left alone, so a copied link still works.
 _DIRECTIVE_COLON = re.compile(r":(?=\\?[A-Za-z0-9_+\-])")
 _MARKDOWN_SYNTAX = "\\`*_{}[]()#+-.!|<>~$:"
+# A run of Russian: words in the Russian alphabet, and what lies between them that is in no alphabet (spaces,
+# digits, punctuation). The corpus's one language besides English is Russian (aliases, references' titles and
+# quotes, notes that quote them); Kazakh's or Tajik's own letters are not taken for Russian.
+_RU_WORD = r"(?<![\u0400-\u04FF])[А-Яа-яЁё]+(?![\u0400-\u04FF])"
+_RUSSIAN_RUN = re.compile(_RU_WORD + r"(?:[^A-Za-z\u0400-\u04FF\u00C0-\u024F]+" + _RU_WORD + ")*")
 # What a URL is made of and keeps: its delimiters, and '%' for what is percent-encoded already.
 _URL_KEEPS = ":/?&=%#+,;~"
 
@@ -98,3 +105,21 @@ def query(params: Mapping[str, object]) -> str:
     """The app's query string from names and values: each percent-encoded (a space as '+', '&', '=', '#' and
     '/' as escapes), a comma kept, since a list is one comma-separated value (org=CSTO,EAEU)."""
     return urllib.parse.urlencode(params, safe=",")
+
+
+def with_lang(text: object, escaper: Callable[[object], str] = html) -> str:
+    """HTML text escaped by `escaper` (html, html_block, html_line or template), with each run of Russian in it
+    marked `<span lang="ru">…</span>`, so that a screen reader reads it in Russian (WCAG 3.1.2: the page's own
+    language is English). For text between tags only, never an attribute's value.
+
+        with_lang("CSTO (ОДКБ)") == 'CSTO (<span lang="ru">ОДКБ</span>)'
+    """
+    raw = str(text)
+    if escaper is html_line:  # folded once, whole: folding each piece would drop the spaces between them
+        raw, escaper = " ".join(raw.split()), html_block
+    out, at = [], 0
+    for run in _RUSSIAN_RUN.finditer(raw):
+        out += [escaper(raw[at:run.start()]), f'<span lang="ru">{escaper(run.group())}</span>']
+        at = run.end()
+    out.append(escaper(raw[at:]))
+    return "".join(out)

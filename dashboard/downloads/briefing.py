@@ -179,8 +179,9 @@ def map_data(snapshot: Snapshot, countries, borders) -> dict:
 def _anchor(url: str | None, text: str, cls: str = "out") -> str:
     """A plain link to an http(s) address (nothing else becomes a link), opened in a new tab."""
     if url and re.match(r"^https?://", url, re.IGNORECASE):
-        return f'<a class="{cls}" href="{escape.html(url)}" target="_blank" rel="noopener noreferrer">{escape.html(text)}</a>'
-    return escape.html(text)
+        return (f'<a class="{cls}" href="{escape.html(url)}" target="_blank" rel="noopener noreferrer">'
+                f"{escape.with_lang(text)}</a>")
+    return escape.with_lang(text)
 
 
 # The file's links out: marked for print (briefing.css writes their address after them) and sending no referrer.
@@ -188,7 +189,7 @@ _LINKS = {"link_class": "out", "rel": "noopener noreferrer"}
 
 
 def _quote(text: str) -> str:
-    return escape.html(" ".join(text.split()))
+    return escape.with_lang(" ".join(text.split()))
 
 
 class _Writer:
@@ -213,7 +214,7 @@ class _Writer:
 
     def reference(self, ref: Reference) -> str:
         quote = f" <q>{_quote(ref.quote)}</q>" if ref.quote else ""
-        publisher = f", {escape.html(ref.publisher)}" if ref.publisher else ""
+        publisher = f", {escape.with_lang(ref.publisher)}" if ref.publisher else ""
         accessed = f", read {escape.html(ref.accessed.isoformat())}" if ref.accessed else ""
         return (f'<div class="reference"><span class="ctx-badge">context, not from the articles</span>'
                 f"<b>{escape.html(ref.supports)}</b>:{quote}<div class=\"cite\">— {_anchor(ref.url, ref.title)}"
@@ -243,7 +244,7 @@ class _Writer:
         unsettled = ('<p class="flag-box">⚠ Unsettled: the sources leave this status open (see the summary).</p>'
                      if getattr(record, "unsettled", False) else "")
         facts = record_facts(record, self.corpus)
-        facts_html = ('<dl class="facts">' + "".join(f"<dt>{escape.html(k)}</dt><dd>{escape.html(v)}</dd>" for k, v in facts)
+        facts_html = ('<dl class="facts">' + "".join(f"<dt>{escape.html(k)}</dt><dd>{escape.with_lang(v)}</dd>" for k, v in facts)
                       + "</dl>") if facts else ""
         excerpts = "".join(self.excerpt(e, excerpt_key(record.id, i)) for i, e in enumerate(record.excerpts))
         refs = "".join(self.reference(r) for r in record.references)
@@ -251,9 +252,9 @@ class _Writer:
         kind = KIND_SINGULAR[record.kind]
         when = when_text(record)
         return (f'<article class="record" data-kind="{escape.html(record.kind)}"{rid}>'
-                f"<h3>{escape.html(record.title)}</h3>"
+                f"<h3>{escape.with_lang(record.title)}</h3>"
                 f'<p class="meta">{escape.html(kind)}{" · " + escape.html(when) if when else ""} · ref: {escape.html(record.id)}</p>'
-                + (f'<p class="summary">{escape.html(record.summary)}</p>' if record.summary else "")
+                + (f'<p class="summary">{escape.with_lang(record.summary)}</p>' if record.summary else "")
                 + facts_html + self.computed(record, selected) + unsettled + flags + excerpts + refs + "</article>")
 
     def disagreement(self, dis: Disagreement, anchor: bool = True) -> str:
@@ -322,7 +323,7 @@ def _about_view(s: Snapshot, listed: int, total: int) -> str:
                           f"(centre {lat:.2f}° N, {lon:.2f}° E)"),
             ("Records in view", f"{total:,}" + (f", {listed:,} listed in full below" if listed < total else "")),
             ("Made", s.made_text), ("Corpus version", s.corpus.version)]
-    facts = "".join(f"<dt>{escape.html(k)}</dt><dd>{escape.html(v)}</dd>" for k, v in rows)
+    facts = "".join(f"<dt>{escape.html(k)}</dt><dd>{escape.with_lang(v)}</dd>" for k, v in rows)
     facts += f"<dt>Dashboard link</dt><dd>{link}</dd>"
     return ('<section id="view"><h2>This view</h2>'
             f'<dl class="about-view">{facts}</dl>'

@@ -231,7 +231,7 @@ def compare_html(rows: list[SubjectRow], corpus: Corpus, subject_href) -> str:
             if cell.verdict in ("differs", "disputed"):
                 parts.append(_why_html(cell, corpus, subject_href))
             if cell.quote:
-                parts.append(f'<q>{escape.html(cell.quote)}</q>')
+                parts.append(f'<q>{escape.with_lang(cell.quote)}</q>')
             if cell.excerpt:
                 # The visible words first: a speech-input user says what they see (WCAG 2.5.3).
                 label = f"read in the article: {name} on {row.subject}"
@@ -241,7 +241,7 @@ def compare_html(rows: list[SubjectRow], corpus: Corpus, subject_href) -> str:
                              f'read in the article ↗</a>')
             elif cell.url:
                 parts.append(f'<a href="{escape.html(cell.url)}" target="_blank" rel="noopener noreferrer">'
-                             f'{escape.html(cell.title or cell.url)} ↗</a>')
+                             f'{escape.with_lang(cell.title or cell.url)} ↗</a>')
             cells.append(f'<td class="cmp-{VERDICT_CLASS[cell.verdict]}">{"".join(parts)}</td>')
         flag = ' <span class="cmp-flag">⚠ sources disagree</span>' if row.disputed else ""
         subject = (f'<th scope="row"><a href="{escape.html(subject_href(row.record_id))}">{escape.html(row.subject)}</a>'

@@ -53,7 +53,7 @@ def version_sides(dis: Disagreement) -> list[VersionSide]:
 def heading_html(title: str, tag: str, attrs: str = "", esc: Callable[[object], str] = escape.html) -> str:
     """'⚠ Sources disagree: <title>' in a `tag` element (the sign hidden from screen readers), the title
     escaped by `esc` (escape.html_line where st.markdown shows it)."""
-    return f'<{tag}{attrs}><span aria-hidden="true">⚠ </span>{HEADING}{esc(title)}</{tag}>'
+    return f'<{tag}{attrs}><span aria-hidden="true">⚠ </span>{HEADING}{escape.with_lang(title, esc)}</{tag}>'
 
 
 @dataclass(frozen=True)
@@ -79,16 +79,17 @@ class Layout:
 def _record_line(ref: Reference, esc: Callable[[object], str]) -> str:
     """A public record in one line: its title, linked, and its publisher."""
     url = escape.url(ref.url)
-    publisher = f" — {esc(ref.publisher)}" if ref.publisher else ""
+    publisher = f" — {escape.with_lang(ref.publisher, esc)}" if ref.publisher else ""
     return (f'<p class="src"><span class="record">{PUBLIC_RECORD}</span> '
-            f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer">{esc(ref.title)} ↗</a>{publisher}</p>')
+            f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer">{escape.with_lang(ref.title, esc)} ↗</a>'
+            f"{publisher}</p>")
 
 
 def version_html(side: VersionSide, corpus: Corpus, layout: Layout) -> str:
     """One side of a disagreement: what it says, then the article's words and name (with a link to them in the
     article), or the public record."""
     esc = layout.esc
-    body = f'<p class="says">{esc(side.says)}</p>'
+    body = f'<p class="says">{escape.with_lang(side.says, esc)}</p>'
     if side.excerpt is not None:
         body += excerpt_html(side.excerpt, corpus, layout.link(side), cite=layout.cite, esc=esc,
                              link_class=layout.link_class, rel=layout.rel, marks=layout.marks)
@@ -102,7 +103,7 @@ def disagreement_html(dis: Disagreement, corpus: Corpus, layout: Layout, heading
     title, which says it already), its summary, and every version, side by side where they fit."""
     esc = layout.esc
     head = heading_html(dis.title, layout.heading_tag, layout.heading_attrs, esc) if heading else ""
-    summary = f'<p class="summary">{esc(dis.summary)}</p>' if heading and layout.summary and dis.summary else ""
+    summary = f'<p class="summary">{escape.with_lang(dis.summary, esc)}</p>' if heading and layout.summary and dis.summary else ""
     versions = "".join(version_html(side, corpus, layout) for side in version_sides(dis))
     return (f"<{layout.box}{layout.attrs(dis)}>{head}{layout.before(dis)}{summary}"
             f'<ul class="versions" aria-label="{len(dis.versions)} versions">{versions}</ul>'

@@ -24,7 +24,8 @@ def disagreement_html(dis: Disagreement, corpus: Corpus, heading: bool = True) -
 def value_table_html(caption: str, headings: tuple[str, ...], rows: list[tuple[str, ...]], note: str = "") -> str:
     """A small table whose cells wrap (never cut), with its caption and an optional note under it."""
     head = "".join(f'<th scope="col">{escape.html_line(h)}</th>' for h in headings)
-    body = "".join("<tr>" + "".join(f"<td>{escape.html_line(c)}</td>" for c in row) + "</tr>" for row in rows)
+    body = "".join("<tr>" + "".join(f"<td>{escape.with_lang(c, escape.html_line)}</td>" for c in row) + "</tr>"
+                   for row in rows)
     after = f'<p class="ev-note">{escape.html_line(note)}</p>' if note else ""
     return (f'<div class="ev-table"><table><caption>{escape.html_line(caption)}</caption><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table>{after}</div>")

@@ -207,9 +207,11 @@ class SearchIndex:
 
 
 def _marked(snippet: str) -> str:
-    """FTS5's snippet with its markers as <mark> and everything else escaped."""
-    escaped = escape.html(snippet)
-    return escaped.replace(_OPEN, "<mark>").replace(_CLOSE, "</mark>")
+    """FTS5's snippet with its markers as <mark> and everything else escaped, Russian marked as such (each piece
+    between markers on its own, so that a language's span never straddles a <mark>)."""
+    pieces = re.split(f"({re.escape(_OPEN)}|{re.escape(_CLOSE)})", snippet)
+    tags = {_OPEN: "<mark>", _CLOSE: "</mark>"}
+    return "".join(tags.get(piece) or escape.with_lang(piece) for piece in pieces)
 
 
 def index_for(corpus: Corpus) -> SearchIndex:

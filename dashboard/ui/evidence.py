@@ -25,10 +25,12 @@ def st_reference(ref: Reference) -> None:
     """A context fact's public reference, visibly not an article excerpt."""
     with st.container(border=True):
         st.markdown(f":blue-badge[context, not from the articles] backs **{escape.markdown(supports_text(ref.supports))}**")
+        # HTML, not markdown: a quote, title or publisher in Russian says so (lang="ru"), for screen readers.
         if ref.quote:
-            st.markdown(f"“{escape.markdown(ref.quote)}”")
-        st.markdown(f"[{escape.markdown(ref.title)}]({escape.url(ref.url)})"
-                    + (f" — {escape.markdown(ref.publisher)}" if ref.publisher else ""))
+            st.markdown(f"<p>“{escape.with_lang(ref.quote, escape.html_line)}”</p>", unsafe_allow_html=True)
+        publisher = f" — {escape.with_lang(ref.publisher, escape.html_line)}" if ref.publisher else ""
+        st.markdown(f'<p><a href="{escape.html_line(escape.url(ref.url))}" target="_blank" rel="noopener noreferrer">'
+                    f"{escape.with_lang(ref.title, escape.html_line)}</a>{publisher}</p>", unsafe_allow_html=True)
 
 
 def st_record(record: Annotation, corpus: Corpus, computed=None, workings=None) -> None:

@@ -51,9 +51,12 @@ def st_record_check() -> None:
         st.error("The corrections log has problems:\n\n" + "\n".join(f"- {escape.markdown(p)}" for p in check.log_problems))
     with st.expander(f"Corrections to the record ({len(check.corrections)}, kept in `reference/corrections.yaml`)"):
         for c in check.corrections:
-            removed = f" (removed: {escape.markdown(', '.join(c.removed))})" if c.removed else ""
-            st.markdown(f"**{format_date(c.date)}** · {escape.markdown(', '.join(c.records))}{removed}  \n"
-                        f"*Was:* {escape.markdown(c.was)}  \n*Now:* {escape.markdown(c.now)}  \n*Why:* {escape.markdown(c.why)}")
+            # HTML, not markdown: the log quotes Russian sources, and their words say so (lang="ru").
+            removed = f" (removed: {escape.html_line(', '.join(c.removed))})" if c.removed else ""
+            said = {k: escape.with_lang(v, escape.html_line) for k, v in (("was", c.was), ("now", c.now), ("why", c.why))}
+            st.markdown(f"<p><b>{format_date(c.date)}</b> · {escape.html_line(', '.join(c.records))}{removed}<br>"
+                        f"<i>Was:</i> {said['was']}<br><i>Now:</i> {said['now']}<br><i>Why:</i> {said['why']}</p>",
+                        unsafe_allow_html=True)
 
 
 def render(corpus: Corpus, view: vs.ViewState) -> None:

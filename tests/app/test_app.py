@@ -300,8 +300,14 @@ def test_the_about_page_says_when_the_record_was_checked_and_lists_the_correctio
 
     assert f"({len(load_reference().rows)} rows," in ok and "country-days compared" in ok
     [log] = [e for e in at.expander if "Corrections to the record" in e.label]
-    entries = " ".join(m.value for m in log.markdown).replace("\\", "")  # as shown, without md()'s escapes
+    import html
+    import re
+
+    shown = " ".join(m.value for m in log.markdown)
+    entries = html.unescape(re.sub(r"<[^>]+>", "", shown))  # as shown: the tags read, the references undone
     assert "Belarus had no status in the SCO." in entries and "m-csto-uz-2012" in entries
+    # The log quotes a Russian source: its words carry their language (issue 28, WCAG 3.1.2).
+    assert '<span lang="ru">с 2022 года игнорирует' in shown
 
 
 def test_the_about_page_says_so_when_another_corpus_is_loaded(app, monkeypatch, tmp_path):
@@ -326,3 +332,15 @@ def test_a_change_made_on_the_page_that_was_not_applied_is_not_called_a_link_par
     said = [w.value for w in at.warning]
     assert any(w.startswith("A change was not applied:") and "unknown 'XX'" in w for w in said), said
     assert not any("link parameters" in w for w in said), said
+
+
+def test_the_evidence_panel_marks_a_public_records_russian_words(app):
+    # Issue 28 (WCAG 3.1.2): the Almaty stop rests on a Kremlin report in Russian; its title and quote say so.
+    from tests.unit.lang import russian_words
+
+    app.query_params.update({"sel": "stop-almaty"})
+    at = app.run()
+    assert not at.exception
+    shown = "".join(m.value for m in at.markdown)
+    marked, unmarked = russian_words(shown)
+    assert unmarked == [] and "Президенты" in marked and "воскресенье" in marked

@@ -220,3 +220,52 @@ def test_a_query_string_reads_back_as_its_values(params, expected):
     out = escape.query(params)
     assert out == expected
     assert urllib.parse.parse_qs(out) == {k: [str(v)] for k, v in params.items()}
+
+
+import re  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+# --- with_lang: runs of Russian marked lang="ru" in HTML text (issue 28; WCAG 3.1.2) -------------------------------
+LANG = [
+    ("CSTO (ОДКБ)", 'CSTO (<span lang="ru">ОДКБ</span>)'),
+    ("ШОС принял решение 17 июня 2016 г.", '<span lang="ru">ШОС принял решение 17 июня 2016 г</span>.'),
+    # Words together with what lies between them; the quotes around them are no language's.
+    ("reports: «партнёры по СНГ», 2016", 'reports: «<span lang="ru">партнёры по СНГ</span>», 2016'),
+    ("Almaty–Алматы", 'Almaty–<span lang="ru">Алматы</span>'),
+    ("ОДКБ-ШОС", '<span lang="ru">ОДКБ-ШОС</span>'),
+    # Kazakh's and Tajik's own letters: not guessed to be Russian, and no word is cut in two.
+    ("Қазақстан", "Қазақстан"),
+    ("ШОС Қазақстан ОДКБ", '<span lang="ru">ШОС</span> Қазақстан <span lang="ru">ОДКБ</span>'),
+    ("no Russian here", "no Russian here"),
+    # Escaped as the escaper escapes, inside and outside the runs.
+    ("<b>ШОС</b> & <i>", '&lt;b&gt;<span lang="ru">ШОС</span>&lt;/b&gt; &amp; &lt;i&gt;'),
+    ("<script>ОДКБ</script>", '&lt;script&gt;<span lang="ru">ОДКБ</span>&lt;/script&gt;'),
+]
+
+
+@pytest.mark.parametrize(("text", "shown"), LANG)
+def test_a_run_of_russian_carries_its_language(text, shown):
+    assert escape.with_lang(text) == shown
+
+
+def test_with_lang_escapes_as_the_escaper_it_is_given():
+    assert escape.with_lang("a*b  «ОДКБ»\n\n$x", escape.html_line) == (
+        'a&#42;b «<span lang="ru">ОДКБ</span>» &#36;x')                 # folded whole, the spaces kept
+    assert escape.with_lang("`ШОС` {x}", escape.template) == '&#96;<span lang="ru">ШОС</span>&#96; &#123;x&#125;'
+    assert escape.with_lang("ОДКБ", escape.html_block) == '<span lang="ru">ОДКБ</span>'
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abcАБВгдеёЖЯяҚқ <>&\"'«»-.,0123\n")), max_size=60))
+def test_with_lang_shows_the_text_as_it_is_and_marks_every_russian_word(text):
+    import html as html_module
+
+    out = escape.with_lang(text)
+    spans = re.findall(r'<span lang="ru">(.*?)</span>', out, re.S)
+    assert html_module.unescape(re.sub(r'</?span[^>]*>', "", out)) == text      # nothing added, nothing lost
+    outside = html_module.unescape(re.sub(r'<span lang="ru">.*?</span>', " ", out, flags=re.S))
+    # Every word in the Russian alphabet alone is inside a span; a span holds no other alphabet's letter.
+    assert [w for w in re.findall(r"[\u0400-\u04FF]+", outside) if re.fullmatch("[А-Яа-яЁё]+", w)] == []
+    assert all(not re.search(r"[A-Za-zҚқ]", html_module.unescape(s)) for s in spans)
