@@ -135,6 +135,22 @@ def test_the_fast_selection_is_the_filter_function(corpus, data, over_time):
         assert dict(facet_counts(corpus, state, facet)) == expected
 
 
+@pytest.mark.parametrize("query", ["Kant", "Dushanbe base", "CSTO", "remittances", "nothing-like-this", "ОДКБ"])
+@pytest.mark.parametrize("kinds", [(), ("event",), ("membership", "military_site")])
+def test_the_fast_selection_of_a_search_is_the_filter_function(corpus, query, kinds):
+    # The search's records as bits at their places in the corpus, ANDed with the filters' (issue 25).
+    from dashboard.query.search import index_for
+
+    state = FilterState(query=query, kinds=kinds)
+    found = index_for(corpus).matching_ids(query)
+    slow = apply_filter(corpus.records, state, found=found)
+    assert select(corpus, state) == slow
+    # What the filters alone keep, of what the search found: no more, no fewer.
+    assert [r.id for r in slow] == [r.id for r in apply_filter(corpus.records, state.without("query")) if r.id in found]
+    counts = facet_counts(corpus, state, "countries")
+    assert sum(counts.values()) == sum(len(corpus.facets[r.id]["countries"]) for r in slow)
+
+
 # --- Fixed tables on a corpus built in code (tests/unit/tiny.py): every record each choice leaves. ----------
 TOUR_DAY = ("org-a", "org-b", "m-kz-a", "m-tj-b", "ev-tj", "ev-kg-week", "ev-jul", "site-kg", "fig-tj", "dis-tj")
 SELECT = [

@@ -454,3 +454,33 @@ def test_a_click_finds_the_country_under_it(countries):
     assert geo.country_at(countries, 43.24, 76.95) == "KZ"  # Almaty
     assert geo.country_at(countries, 23.0, 62.0) is None  # the Arabian Sea
     assert geo.country_at(countries, 7.29, 80.63) == "LK"  # Kandy (the coast is coarse so far from the tour)
+
+
+POLYGON = shapely.box(0, 0, 1, 1)
+OTHER = shapely.box(2, 0, 3, 1)
+POLYGONAL = [
+    # (a geometry, what is left of it: its polygons, as one Polygon or a MultiPolygon of them, or an empty Polygon)
+    (None, shapely.Polygon()),
+    (shapely.GeometryCollection(), shapely.Polygon()),
+    (shapely.LineString([(0, 0), (1, 1)]), shapely.Polygon()),
+    (shapely.GeometryCollection([shapely.Point(0, 0), shapely.LineString([(0, 0), (1, 1)])]), shapely.Polygon()),
+    (POLYGON, POLYGON),
+    (shapely.MultiPolygon([POLYGON, OTHER]), shapely.MultiPolygon([POLYGON, OTHER])),
+    # A cut along a frame's edge: a polygon with a line and a point beside it.
+    (shapely.GeometryCollection([POLYGON, shapely.LineString([(5, 5), (6, 6)]), shapely.Point(9, 9)]), POLYGON),
+    (shapely.GeometryCollection([POLYGON, shapely.Point(9, 9), OTHER]), shapely.MultiPolygon([POLYGON, OTHER])),
+    # A MultiPolygon inside a collection: its polygons, one level.
+    (shapely.GeometryCollection([shapely.MultiPolygon([POLYGON, OTHER]), shapely.Point(9, 9)]),
+     shapely.MultiPolygon([POLYGON, OTHER])),
+]
+
+
+@pytest.mark.parametrize(("geom", "left"), POLYGONAL, ids=[str(g and g.geom_type) for g, _ in POLYGONAL])
+def test_only_the_polygons_of_a_geometry_are_kept(geom, left):
+    from dashboard.map.geo import polygonal
+
+    kept = polygonal(geom)
+    assert kept.geom_type == left.geom_type
+    assert kept.equals(left) if not left.is_empty else kept.is_empty
+    if geom is not None and geom.geom_type in ("Polygon", "MultiPolygon"):
+        assert kept is geom  # a polygonal geometry as it is, not a copy

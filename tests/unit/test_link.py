@@ -42,6 +42,8 @@ def views(draw, corpus):
         tiles=draw(st.booleans()),
         view=view,
         story=draw(st.none() | st.integers(1, STEPS)),
+        passage=draw(st.none() | st.integers(0, 9_999_998).flatmap(
+            lambda start: st.tuples(st.just(start), st.integers(start + 1, 9_999_999)))),
     )
 
 
@@ -327,3 +329,12 @@ def test_the_step_is_written_into_the_link_but_not_into_links_to_the_map(corpus)
     assert encode(ViewState(story=4), corpus) == {"story": "4"}
     assert map_href(ViewState(story=4, selected="site-kant"), corpus) == "./?sel=site-kant"
     assert map_href(ViewState(story=4, source="cement-2017", excerpt="site-kant.0", passage=(1, 9)), corpus) == "./"
+
+
+def test_a_reader_link_names_the_article_and_the_excerpt_or_passage_to_scroll_to():
+    from dashboard.query.link import reader_href
+
+    assert reader_href("cement-2017") == "reader?source=cement-2017"
+    assert reader_href("cement-2017", "site-kant.0") == "reader?source=cement-2017&excerpt=site-kant.0"
+    assert reader_href("cement-2017", passage=(1089, 1245)) == "reader?source=cement-2017&at=1089-1245"
+    assert reader_href("a b&c") == "reader?source=a+b%26c"
