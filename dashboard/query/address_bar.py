@@ -8,7 +8,8 @@ from dashboard.query import link as vs
 
 def link_payload(view: vs.ViewState, corpus: Corpus) -> dict:
     """What the address bar should hold: {"want": {parameter: value} of the view, without the map's position,
-    "keep": ["lat", "lon", "z"]}, merged in the browser with the map's own.
+    "keep": ["lat", "lon", "z"], "carry": ["embed", "embed_options"]}, merged in the browser with the map's own
+    position and with Streamlit's embed mode, each value of it kept as it is.
 
     The map reports its center and zoom in the browser (no rerun per pan), so the query string
     is merged there (static/app/filter-panel.js): the server's parameters plus the map's view.
@@ -18,4 +19,4 @@ def link_payload(view: vs.ViewState, corpus: Corpus) -> dict:
     panel has sent it back (see `restore_from_address_bar` in dashboard/ui/session.py).
     """
     wanted = {k: v for k, v in vs.encode(view, corpus).items() if k not in vs.VIEW_PARAMS}
-    return {"want": wanted, "keep": list(vs.VIEW_PARAMS)}
+    return {"want": wanted, "keep": list(vs.VIEW_PARAMS), "carry": list(vs.EMBED_PARAMS)}

@@ -42,6 +42,9 @@ P_AT = "at"  # a passage of the article (start-end, in characters): where a sear
 P_STORY = "story"  # the Story page's step, counted from 1
 MAX_QUERY_LENGTH = 200
 VIEW_PARAMS = (P_LAT, P_LON, P_ZOOM)
+# Streamlit's own: its embed mode (no menu, no header; issue 28). The server never sees them (st.query_params leaves
+# them out); the address bar keeps them through every change, so that an embedded page stays embedded.
+EMBED_PARAMS = ("embed", "embed_options")
 KNOWN_PARAMS = (
     P_ORG, P_COUNTRY, P_TOPIC, P_ARTICLE, P_KIND, P_DATE, P_FROM, P_TO, P_SHADE, P_SEL,
     P_LAYERS, P_TILES, P_LAT, P_LON, P_ZOOM, P_SOURCE, P_EXCERPT, P_QUERY, P_AT, P_STORY,

@@ -12,9 +12,11 @@ def test_the_share_box_cites_the_corpus_version(app):
 
     [box] = at.get("iframe")
     page = box.proto.srcdoc
-    assert config(page, "share-box") == {"version": cached.get_corpus().version}
+    assert config(page, "share-box") == {"version": cached.get_corpus().version, "height": 760}
     assert 'aria-label="Link to this view"' in page and 'aria-label="Citation of this view"' in page
     assert ">Copy link</button>" in page
+    # Issue 28: the code that embeds the view, with its own copy button.
+    assert 'aria-label="HTML code that embeds this view in a page"' in page and ">Copy embed code</button>" in page
 
 
 def test_the_map_page_watches_for_a_map_that_never_arrives(app):

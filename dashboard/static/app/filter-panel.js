@@ -283,13 +283,15 @@ function updateMap(wrap, controls, state) {
 }
 
 // The address bar: the server's parameters (`want`) plus the map's own view (`keep`: lat, lon, z),
-// which the map writes to window.__mapView as it moves (static/app/map-basemap.js).
+// which the map writes to window.__mapView as it moves (static/app/map-basemap.js), plus Streamlit's embed mode
+// (`carry`: every value as it is), so that an embedded page stays embedded.
 function syncUrl(link) {
   try {
     const url = new URL(window.location.href);
     const next = new URLSearchParams();
     const view = window.__mapView || {};
     Object.entries(link.want).forEach(([k, v]) => next.set(k, v));
+    (link.carry || []).forEach((k) => url.searchParams.getAll(k).forEach((v) => next.append(k, v)));
     link.keep.forEach((k) => {
       const v = view[k] !== undefined ? view[k] : url.searchParams.get(k);
       if (v !== null && v !== undefined) { next.set(k, v); }
@@ -299,6 +301,27 @@ function syncUrl(link) {
       window.history.replaceState(window.history.state, "", url.pathname + (query ? `?${query}` : "") + url.hash);
     }
   } catch (err) { console.warn("URL sync unavailable", err); }
+}
+
+// Streamlit's embed mode goes with every link inside the app (issue 28): a record's "on the map", a Compare row, a
+// story's "explore" link reload the page, and would open it whole inside the host's frame. Streamlit's own page
+// links keep it themselves. A link that opens a new tab, or leaves the app, opens as it is.
+function carryEmbed(carry) {
+  if (window.__embedCarried) { return; }
+  window.__embedCarried = true;
+  document.addEventListener("click", (e) => {
+    const a = e.target instanceof Element ? e.target.closest("a[href]") : null;
+    if (!a || (a.target && a.target !== "_self")) { return; }
+    try {
+      const here = new URL(window.location.href);
+      const kept = carry.flatMap((k) => here.searchParams.getAll(k).map((v) => [k, v]));
+      const to = new URL(a.getAttribute("href"), here);
+      if (!kept.length || to.origin !== here.origin) { return; }
+      carry.forEach((k) => to.searchParams.delete(k));
+      kept.forEach(([k, v]) => to.searchParams.append(k, v));
+      a.setAttribute("href", to.pathname + to.search.replace(/%2C/g, ",") + to.hash);
+    } catch (err) { console.warn("embed: link unchanged", err); }
+  }, true);
 }
 
 // What a change did, said by screen readers (a polite live region outside the panel, so that it is heard
@@ -408,6 +431,7 @@ export default function (component) {
   updateMap(root.querySelector(".map-controls"), data.map, state);
   if (data.link) {
     state.link = data.link;
+    carryEmbed(state.link.carry || []);
     syncUrl(state.link);
     // Once more after the map has settled (a link's view is applied by the map a moment later);
     // with the newest parameters, should another change have come in meanwhile.

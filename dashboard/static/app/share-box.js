@@ -1,29 +1,48 @@
-// "Share this view" (dashboard/ui/share.py): the address bar's link, a copy button and a citation, in the
-// share box's own frame. Configuration: {"version": the corpus version} in #share-box-config.
+// "Share this view" (dashboard/ui/share.py): the address bar's link, a copy button, a citation and the code that
+// embeds the view in another page, in the share box's own frame. Configuration: {"version": the corpus version,
+// "height": the embed's height in px} in #share-box-config.
 (function () {
   var config = JSON.parse(document.getElementById("share-box-config").textContent);
   var version = config.version, link = document.getElementById("link"), cite = document.getElementById("cite");
-  function href() { try { return window.parent.location.href; } catch (e) { return ""; } }
+  var embed = document.getElementById("embed");
+  // Streamlit's embed mode (no menu, no header) is the embed code's, not the link's: a link opens the whole app.
+  var EMBED = ["embed", "embed_options"];
+  function address() { try { return new URL(window.parent.location.href); } catch (e) { return null; } }
+  function title() { try { return window.parent.document.title; } catch (e) { return "Central Asia tour dashboard"; } }
+  function attr(text) {
+    return String(text).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
   // The reader's calendar day (toISOString would give UTC's: 30 Nov at 20:30 on 29 Nov in Los Angeles).
   function today() {
     var d = new Date();
     return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
   }
   function refresh() {
-    var h = href();
+    var url = address();
+    if (!url) { return; }
+    EMBED.forEach(function (k) { url.searchParams.delete(k); });
+    var h = url.toString().replace(/%2C/g, ",");
     if (link.value !== h) {
       link.value = h;
-      cite.value = "Central Asia tour dashboard, view of " + today()
-        + " (corpus " + version + "). " + h;
+      cite.value = "Central Asia tour dashboard, view of " + today() + " (corpus " + version + "). " + h;
     }
+    var inside = address();
+    inside.searchParams.set("embed", "true");
+    var code = '<iframe src="' + attr(inside.toString().replace(/%2C/g, ",")) + '" title="' + attr(title()) +
+      '" width="100%" height="' + config.height + '" style="border: 0; max-width: 100%" allow="fullscreen" ' +
+      'loading="lazy"></iframe>';
+    if (embed.value !== code) { embed.value = code; }
   }
   refresh();
   // The address bar changes without this frame reloading (filters, map moves): follow it while open.
   setInterval(refresh, 500);
-  document.getElementById("copy").onclick = function () {
-    refresh();
-    var ok = document.getElementById("ok");
-    navigator.clipboard.writeText(link.value).then(function () { ok.textContent = "Copied"; },
-      function () { link.select(); ok.textContent = "Press Ctrl+C (or Cmd+C) to copy"; });
-  };
+  function copier(button, field, said, what) {
+    button.onclick = function () {
+      refresh();
+      navigator.clipboard.writeText(field.value).then(function () { said.textContent = "Copied"; },
+        function () { field.select(); said.textContent = "Press Ctrl+C (or Cmd+C) to copy the " + what; });
+    };
+  }
+  copier(document.getElementById("copy"), link, document.getElementById("ok"), "link");
+  copier(document.getElementById("copy-embed"), embed, document.getElementById("ok-embed"), "code");
 })();

@@ -1,0 +1,109 @@
+"""The dashboard embedded in another site's page (issue 28): Streamlit's embed mode (`?embed=true`: no menu, no
+header) survives a filter change, a click on the map and a page switch, inside a host page served from another
+origin; the share box gives the code that embeds the view shown."""
+
+from __future__ import annotations
+
+import contextlib
+import http.server
+import re
+import threading
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.a11y import axe_violations
+from tests.e2e.conftest import ARTIFACTS
+from tests.e2e.helpers import choose
+
+pytestmark = pytest.mark.e2e
+
+HOST = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A newsroom's article</title></head>
+<body><h1>An article about the tour</h1><p>The map below is the dashboard's.</p>
+<iframe id="dash" src="{src}" title="Map · the tour's dashboard" width="100%" height="760" style="border: 0"
+ allow="fullscreen"></iframe><p>The article goes on.</p></body></html>"""
+
+
+@contextlib.contextmanager
+def host_page(src: str):
+    """A newsroom's page that embeds `src`, served on a port (an origin) of its own: its URL."""
+    page = HOST.format(src=src).encode()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (http.server's name)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://localhost:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+
+
+def _embedded(page):
+    """The dashboard's frame in the host page, once its map has been drawn."""
+    page.frame_locator("#dash").frame_locator('iframe[title="streamlit_folium.st_folium"]').locator(
+        '#map_div[data-basemap="ready"]').wait_for()
+    return next(f for f in page.frames if f.parent_frame is page.main_frame)
+
+
+def _address(app) -> dict[str, list[str]]:
+    return app.evaluate("() => { const out = {}; for (const [k, v] of new URLSearchParams(location.search)) "
+                        "{ (out[k] = out[k] || []).push(v); } return out; }")
+
+
+def test_an_embedded_dashboard_stays_embedded_through_filters_map_clicks_and_page_links(browser, server):
+    # The host is another origin (localhost against the app's 127.0.0.1, another port): a cross-site frame.
+    with host_page(f"{server}/?embed=true&embed_options=show_padding") as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.set_default_timeout(30000)
+        try:
+            page.goto(url)
+            app = _embedded(page)
+            assert not app.url.startswith(url.rstrip("/"))
+            menu = app.locator('[data-testid="stMainMenu"]')
+            expect(menu).to_have_count(0)
+            assert _address(app)["embed"] == ["true"] and _address(app)["embed_options"] == ["show_padding"]
+
+            choose(app, "org", "CSTO")                                    # a filter change
+            app.wait_for_function("() => new URLSearchParams(location.search).get('org') === 'CSTO'")
+            assert _address(app)["embed"] == ["true"] and _address(app)["embed_options"] == ["show_padding"]
+            expect(menu).to_have_count(0)
+
+            stop = page.frame_locator("#dash").frame_locator('iframe[title="streamlit_folium.st_folium"]').locator(
+                ".stop-icon").first                                       # a click on the map
+            stop.click()
+            app.wait_for_function("() => new URLSearchParams(location.search).has('sel')")
+            assert _address(app)["embed"] == ["true"]
+
+            app.get_by_test_id("stTopNavLink").filter(has_text="Charts").first.click()   # a page link
+            app.wait_for_function("() => location.pathname.endsWith('/charts')")
+            app.get_by_role("heading", name=re.compile("Charts")).first.wait_for()
+            assert _address(app)["embed"] == ["true"] and _address(app)["org"] == ["CSTO"]
+            expect(menu).to_have_count(0)
+            page.screenshot(path=str(ARTIFACTS / "embed-host-page.png"))
+            assert axe_violations(page) == []
+        finally:
+            context.close()
+
+
+def test_the_share_box_gives_the_code_that_embeds_the_view_shown(page, server):
+    page.goto(server + "/?org=CSTO&sel=stop-dushanbe")
+    page.get_by_role("button", name="Share this view").click()
+    box = page.frame_locator('iframe[srcdoc*="Copy embed code"]')
+    code = box.locator("#embed")
+    expect(code).to_have_value(re.compile(r'^<iframe src="[^"]+" title="Map · [^"]+" width="100%" height="760"'))
+    value = code.input_value()
+    src = re.search(r'src="([^"]+)"', value)[1].replace("&amp;", "&")
+    assert "embed=true" in src and "org=CSTO" in src and "sel=stop-dushanbe" in src
+    assert 'allow="fullscreen"' in value
+    # The link itself opens the whole app, not the embedded one.
+    assert "embed" not in box.locator("#link").input_value()
