@@ -19,6 +19,7 @@ import datetime as dt
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -167,16 +168,33 @@ def _natural(name: str):
     return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", name)]
 
 
+def forget(patterns: list[str]) -> int:
+    """Clear mutmut's kept verdicts for these mutants, so that what is counted afterwards is this run's alone (a run
+    that stops early, say on a failing clean run, then shows as mutants not checked, not as an old report)."""
+    cleared = 0
+    for meta in MUTANTS.glob("dashboard/**/*.py.meta"):
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        codes = data.get("exit_code_by_key", {})
+        for name in codes:
+            if codes[name] is not None and any(_match(name, p) for p in patterns):
+                codes[name] = None
+                cleared += 1
+        meta.write_text(json.dumps(data), encoding="utf-8")
+    return cleared
+
+
 def run_mutmut(patterns: list[str], jobs: int) -> None:
     started = time.monotonic()
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    forget(patterns)
     proc = subprocess.run([str(MUTMUT), "run", "--max-children", str(jobs), *patterns], cwd=ROOT, env=env,
                           capture_output=True, text=True)
-    checked = sum(1 for n, c in results().items() if c is not None and any(_match(n, p) for p in patterns))
+    codes = {n: c for n, c in results().items() if any(_match(n, p) for p in patterns)}
+    checked = sum(1 for c in codes.values() if c is not None)
     # mutmut exits 0 even when the clean run of the tests fails in its copy (say, a folder not in
-    # also_copy): then no mutant is checked, and every one would read as a survivor.
-    if proc.returncode not in (0, 1) or not checked:
+    # also_copy, or a copy older than the tests): then it checks no mutant, or not all of them.
+    if proc.returncode not in (0, 1) or not checked or "Failed to run clean test" in proc.stdout + proc.stderr:
         tail = "\n".join((proc.stdout + proc.stderr).replace("\r", "\n").splitlines()[-30:])
         sys.exit(f"mutmut run failed (exit {proc.returncode}, {checked} mutants checked):\n{tail}")
 
@@ -204,6 +222,10 @@ def main(argv: list[str] | None = None) -> int:
             run_mutmut(QUICK, args.jobs)
         return 0 if write_report(QUICK_REPORT, {"quick subset": QUICK}, named, named_seconds) else 1
     if not args.report_only:
+        if not args.patterns:
+            # The whole run from a fresh copy: mutmut copies the code and tests once and keeps them, so a copy
+            # from an earlier run can be older than the tests it runs.
+            shutil.rmtree(MUTANTS, ignore_errors=True)
         run_mutmut(args.patterns or [p for ps in TARGETS.values() for p in ps], args.jobs)
     return 0 if write_report(REPORT, TARGETS, named, named_seconds) else 1
 
