@@ -6,10 +6,13 @@ from dashboard.corpus.records import Corpus
 from dashboard.query import link as vs
 
 
-def link_payload(view: vs.ViewState, corpus: Corpus) -> dict:
+def link_payload(view: vs.ViewState, corpus: Corpus, page: str | None = None) -> dict:
     """What the address bar should hold: {"want": {parameter: value} of the view, without the map's position,
     "keep": ["lat", "lon", "z"], "carry": ["embed", "embed_options"]}, merged in the browser with the map's own
     position and with Streamlit's embed mode, each value of it kept as it is.
+
+    `page` names the page shown ("reader", "story": vs.PAGE_PARAMS), whose own parameters the address then holds;
+    another page's are left out (the article read before does not follow the reader to Compare).
 
     The map reports its center and zoom in the browser (no rerun per pan), so the query string
     is merged there (static/app/filter-panel.js): the server's parameters plus the map's view.
@@ -18,5 +21,6 @@ def link_payload(view: vs.ViewState, corpus: Corpus) -> dict:
     reconnect starts must not overwrite the address bar with the link the page was opened with before the
     panel has sent it back (see `restore_from_address_bar` in dashboard/ui/session.py).
     """
-    wanted = {k: v for k, v in vs.encode(view, corpus).items() if k not in vs.VIEW_PARAMS}
+    others = {k for name, own in vs.PAGE_PARAMS.items() if name != page for k in own}
+    wanted = {k: v for k, v in vs.encode(view, corpus).items() if k not in vs.VIEW_PARAMS and k not in others}
     return {"want": wanted, "keep": list(vs.VIEW_PARAMS), "carry": list(vs.EMBED_PARAMS)}

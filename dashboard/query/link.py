@@ -42,6 +42,9 @@ P_AT = "at"  # a passage of the article (start-end, in characters): where a sear
 P_STORY = "story"  # the Story page's step, counted from 1
 MAX_QUERY_LENGTH = 200
 VIEW_PARAMS = (P_LAT, P_LON, P_ZOOM)
+# A page's own parameters: the article shown and where in it (the Articles page), the story's step (the Story page).
+# Other pages' links leave them out, so that a link names only what its page shows.
+PAGE_PARAMS = {"reader": (P_SOURCE, P_EXCERPT, P_AT), "story": (P_STORY,)}
 # Streamlit's own: its embed mode (no menu, no header; issue 28). The server never sees them (st.query_params leaves
 # them out); the address bar keeps them through every change, so that an embedded page stays embedded.
 EMBED_PARAMS = ("embed", "embed_options")

@@ -73,7 +73,7 @@ def _st_rerun_after_reconnect() -> None:
 
 
 def st_live(render: Callable[[Corpus, vs.ViewState], None], head: Callable[[Corpus], None] | None = None,
-            search_status: bool = True) -> None:
+            search_status: bool = True, page: str | None = None) -> None:
     """Run a page: the sidebar panel, the link's notices and the page body in one fragment.
 
     A change in the panel then reruns only the page and the panel (which also keeps the
@@ -81,7 +81,8 @@ def st_live(render: Callable[[Corpus, vs.ViewState], None], head: Callable[[Corp
     Every page calls this, so the panel is on every page.
     `head`, if given, draws the top of the page that does not depend on the filters, in full runs only.
     `search_status`: whether a search (?q=) is announced above the page, with its count (the search page
-    says it its own way).
+    says it its own way). `page`: "reader" or "story" on those pages, whose own parameters the address holds
+    (vs.PAGE_PARAMS).
     """
     corpus = cached.get_corpus()
     if head is not None:
@@ -104,6 +105,6 @@ def st_live(render: Callable[[Corpus, vs.ViewState], None], head: Callable[[Corp
             render(corpus, view)
         except (GeodataError, AssetError) as exc:
             st_problems(exc, "map (geodata or Leaflet's files)")
-        st_filters(corpus, st.session_state[VIEW_KEY], link_payload(st.session_state[VIEW_KEY], corpus))
+        st_filters(corpus, st.session_state[VIEW_KEY], link_payload(st.session_state[VIEW_KEY], corpus, page))
 
     live()

@@ -59,4 +59,4 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
         st_record(record, corpus)
 
 
-st_live(render)
+st_live(render, page="reader")

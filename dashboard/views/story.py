@@ -51,4 +51,4 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
         story_ui.st_step_downloads(story, corpus, number, today)
 
 
-st_live(render, head=head)
+st_live(render, head=head, page="story")

@@ -150,7 +150,7 @@ def test_tabbing_on_past_the_map_keeps_focus_on_screen(browser, server):
 
 
 
-def test_page_links_show_where_focus_is(browser, server):
+def test_page_links_and_the_main_area_show_where_focus_is(browser, server):
 
 
     # Streamlit's own style shows a focused page link only by the background the current page has too.
@@ -158,6 +158,9 @@ def test_page_links_show_where_focus_is(browser, server):
     wait_for_map(page)
     link = _tab_to(page, lambda f: f["tag"] == "a" and f["name"].endswith("Charts"))
     assert link["outline"], link
+    # The main area is a Tab stop of its own (a scroll box: the arrow keys scroll it), and showed no focus at all.
+    main = _tab_to(page, lambda f: f["tag"] == "main")
+    assert main["outline"], main
     page.context.close()
 
 

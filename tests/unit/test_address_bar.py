@@ -22,3 +22,13 @@ def test_filters_and_selection_are_wanted_and_the_maps_position_is_left_to_the_m
     assert payload["want"] == {k: v for k, v in vs.encode(view, corpus).items() if k not in ("lat", "lon", "z")}
     assert payload["want"]["sel"] == "stop-dushanbe" and payload["want"]["country"] == "TJ,KG"
     assert not {"lat", "lon", "z"} & set(payload["want"])
+
+
+def test_a_pages_own_parameters_are_in_its_address_only(corpus):
+    # Review: the article read on the Articles page followed the reader to Compare (?source=… there).
+    view = replace(vs.ViewState(filters=FilterState(countries=("TJ",))), source="cement-2017",
+                   excerpt="site-kant.0", passage=(1, 9), story=4)
+    assert link_payload(view, corpus, "reader")["want"] == {
+        "country": "TJ", "source": "cement-2017", "excerpt": "site-kant.0", "at": "1-9"}
+    assert link_payload(view, corpus, "story")["want"] == {"country": "TJ", "story": "4"}
+    assert link_payload(view, corpus)["want"] == {"country": "TJ"}        # the map, Compare, Charts, …
