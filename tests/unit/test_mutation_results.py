@@ -16,3 +16,19 @@ def test_results_come_from_modules_in_subpackages_too(tmp_path, monkeypatch):
         (tmp_path / rel).write_text(json.dumps({"exit_code_by_key": codes}), encoding="utf-8")
     monkeypatch.setattr(run, "MUTANTS", tmp_path)
     assert run.results() == {"dashboard.escape.x_markdown__mutmut_1": 1, "dashboard.query.filters.x_select__mutmut_1": 0}
+
+
+def test_a_run_counts_only_what_it_checked_itself(tmp_path, monkeypatch):
+    # A run whose clean test run failed in mutmut's stale copy checked nothing, and the report was written from
+    # the verdicts of earlier runs: the targets' kept verdicts are cleared before a run, the others kept.
+    meta = tmp_path / "dashboard/query/link.py.meta"
+    meta.parent.mkdir(parents=True)
+    meta.write_text(json.dumps({"exit_code_by_key": {"dashboard.query.link.x_decode__mutmut_1": 1,
+                                                     "dashboard.query.link.x_decode__mutmut_2": None,
+                                                     "dashboard.query.link.x_encode__mutmut_1": 0},
+                                "other": "kept"}), encoding="utf-8")
+    monkeypatch.setattr(run, "MUTANTS", tmp_path)
+    assert run.forget(["dashboard.query.link.x_decode__mutmut_*"]) == 1
+    assert run.results() == {"dashboard.query.link.x_decode__mutmut_1": None, "dashboard.query.link.x_decode__mutmut_2": None,
+                             "dashboard.query.link.x_encode__mutmut_1": 0}
+    assert json.loads(meta.read_text(encoding="utf-8"))["other"] == "kept"
