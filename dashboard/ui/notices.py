@@ -43,7 +43,9 @@ def st_search_status(corpus: Corpus, view: vs.ViewState) -> None:
         return
     figures = view_figures(corpus, view.filters)
     with st.container(horizontal=True, vertical_alignment="center", key="search-status"):
-        st.markdown(search_said(f"**“{escape.markdown(query)}”**", figures))
+        # HTML: a search in Russian says so (lang="ru").
+        st.markdown(search_said(f"<strong>“{escape.with_lang(query, escape.html_line)}”</strong>", figures),
+                    unsafe_allow_html=True)
         st.page_link("views/search.py", label="All results", icon=":material/search:")
         st.button("Clear search", key="clear-search", icon=":material/close:", on_click=clear_facet, args=("query",))
 

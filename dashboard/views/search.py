@@ -29,9 +29,10 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
             or (h.source_id is not None and (not chosen or h.source_id in chosen))]
     found = sum(h.record_id is not None for h in hits)
     passages = len(hits) - found
-    st.caption(f"“{escape.markdown(query)}”: {found} record{'s' if found != 1 else ''} with these filters, "
-               f"{passages} passage{'s' if passages != 1 else ''} in the articles, best first. "
-               "The map, the charts and the lists show the same records.")
+    # HTML: a search in Russian says so (lang="ru").
+    st.caption(f"“{escape.with_lang(query, escape.html_line)}”: {found} record{'s' if found != 1 else ''} with these "
+               f"filters, {passages} passage{'s' if passages != 1 else ''} in the articles, best first. "
+               "The map, the charts and the lists show the same records.", unsafe_allow_html=True)
     if not hits:
         st_empty(corpus, view)
         return

@@ -84,21 +84,42 @@ def test_every_page_but_search_says_what_is_searched_with_its_count_and_clears_i
     for page in ("views/map.py", "views/charts.py", "views/compare.py", "views/data.py", "views/reader.py"):
         at.switch_page(page).run()
         assert not at.exception
-        status = [m.value for m in at.markdown if m.value.startswith("Search **")]
+        status = [m.value for m in at.markdown if m.value.startswith("Search <strong>")]
         # Issue 24, case 6: counted against the records the other filters leave (136 by default), the number the
         # map page, the live region and the briefing give for the same view; not against the whole corpus (174).
         base = len(select(corpus, FilterState()))
-        assert status == [f"Search **“Kant”**: {found} of the {base} records the other filters leave match it."]
+        assert status == [f"Search <strong>“Kant”</strong>: {found} of the {base} records the other filters leave "
+                          "match it."]
     at.switch_page("views/search.py").run()
-    assert not [m.value for m in at.markdown if m.value.startswith("Search **")]
+    assert not [m.value for m in at.markdown if m.value.startswith("Search <strong>")]
     at.switch_page("views/map.py").run()
     at.button(key="clear-search").click().run()
     assert at.session_state[VIEW_KEY].filters.query == ""
-    assert not [m.value for m in at.markdown if m.value.startswith("Search **")]
+    assert not [m.value for m in at.markdown if m.value.startswith("Search <strong>")]
 
 
 def test_the_search_status_escapes_the_query(app):
     app.query_params["q"] = "**Kant** [x](javascript:alert(1)) <b>"
     at = app.run()
-    status = next(m.value for m in at.markdown if m.value.startswith("Search **"))
-    assert "[x](javascript" not in status and "<b>" not in status and "\\*\\*Kant" in status
+    import html
+    import re
+
+    status = next(m.value for m in at.markdown if m.value.startswith("Search <strong>"))
+    # Shown as typed, never read as markdown or HTML: no tag but our <strong>, no link, no bold.
+    assert re.findall(r"<[^>]+>", status) == ["<strong>", "</strong>"]
+    assert "[x](" not in status and "**" not in status
+    assert html.unescape(re.sub(r"<[^>]+>", "", status)).startswith("Search “**Kant** [x](javascript:alert(1)) <b>”:")
+
+
+def test_a_search_in_russian_says_its_language(app):
+    # Issue 28 (WCAG 3.1.2): the reader's own words, shown back, in Russian, are marked as such.
+    from tests.unit.lang import russian_words
+
+    app.query_params["q"] = "ШОС"
+    at = app.run()
+    assert not at.exception
+    [status] = [m.value for m in at.markdown if m.value.startswith("Search <strong>")]
+    assert russian_words(status) == (["ШОС"], [])
+    at.switch_page("views/search.py").run()
+    [caption] = [c.value for c in at.caption if "passage" in c.value]
+    assert russian_words(caption) == (["ШОС"], [])

@@ -20,14 +20,15 @@ pytestmark = pytest.mark.e2e
 
 HOST = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A newsroom's article</title></head>
 <body><h1>An article about the tour</h1><p>The map below is the dashboard's.</p>
-<iframe id="dash" src="{src}" title="Map · the tour's dashboard" width="100%" height="760" style="border: 0"
- allow="fullscreen"></iframe><p>The article goes on.</p></body></html>"""
+<iframe id="dash" src="{src}" title="Map · the tour's dashboard" width="{width}" height="760" style="border: 0"
+ {allow}></iframe><p>The article goes on.</p></body></html>"""
 
 
 @contextlib.contextmanager
-def host_page(src: str):
-    """A newsroom's page that embeds `src`, served on a port (an origin) of its own: its URL."""
-    page = HOST.format(src=src).encode()
+def host_page(src: str, allow: str = 'allow="fullscreen; clipboard-write"', width: str = "100%"):
+    """A newsroom's page that embeds `src` (its frame allowing what `allow` says), served on a port (an origin) of
+    its own: its URL."""
+    page = HOST.format(src=src, allow=allow, width=width).encode()
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802 (http.server's name)
@@ -104,6 +105,34 @@ def test_the_share_box_gives_the_code_that_embeds_the_view_shown(page, server):
     value = code.input_value()
     src = re.search(r'src="([^"]+)"', value)[1].replace("&amp;", "&")
     assert "embed=true" in src and "org=CSTO" in src and "sel=stop-dushanbe" in src
-    assert 'allow="fullscreen"' in value
+    assert 'allow="fullscreen; clipboard-write"' in value
     # The link itself opens the whole app, not the embedded one.
     assert "embed" not in box.locator("#link").input_value()
+
+
+def test_where_the_host_forbids_full_screen_the_map_fills_the_hosts_frame(browser, server):
+    # The review of issue 28: without allow="fullscreen" the button said "pressed" and the map stayed as it was
+    # (the plugin's stand-in filled only the map's own frame, which is the map's size already).
+    with host_page(f"{server}/?embed=true", allow="", width="900") as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.set_default_timeout(30000)
+        try:
+            page.goto(url)
+            _embedded(page)
+            leaflet = next(f for f in page.frames if "st_folium" in f.url)
+            button = page.frame_locator("#dash").frame_locator('iframe[title="streamlit_folium.st_folium"]').locator(
+                ".leaflet-control-zoom-fullscreen")
+            view = "() => [map.getCenter().lat, map.getCenter().lng, map.getZoom()]"
+            before = leaflet.evaluate(view)
+            button.click()
+            leaflet.wait_for_function("() => document.getElementById('map_div').dataset.fullscreen === 'on'")
+            assert leaflet.evaluate("() => !!document.fullscreenElement") is False   # the browser's is refused
+            assert leaflet.evaluate("() => [map.getSize().x, map.getSize().y]") == [900, 760]   # the host's frame
+            assert leaflet.evaluate(view) == before
+            page.screenshot(path=str(ARTIFACTS / "embed-fullscreen-without-allow.png"))
+            button.click()
+            leaflet.wait_for_function("() => document.getElementById('map_div').dataset.fullscreen === 'off'")
+            assert leaflet.evaluate("() => map.getSize().x") < 900 and leaflet.evaluate(view) == before
+        finally:
+            context.close()

@@ -125,3 +125,21 @@ def test_on_a_phone_the_story_steps_words_start_on_the_first_screen_and_a_finger
         assert frame.evaluate(OFF_CONTROLS) == [], "the edge mark lies on a control"
     finally:
         context.close()
+
+
+def test_a_mouse_drags_the_map(browser, server):
+    # The review of issue 28: the plugin lets a mouse drag the map once Leaflet says the mouse is over the map,
+    # which it never said when the mouse came in over a country (every part of the map is one).
+    context, page, frame = open_map(browser, server, DESKTOP)
+    try:
+        before = frame.evaluate(VIEW)
+        x, y = _map_middle(page, 0.6)
+        page.mouse.move(x, y)
+        page.mouse.down()
+        for k in range(1, 11):
+            page.mouse.move(x - 12 * k, y - 6 * k)
+        page.mouse.up()
+        frame.wait_for_function(f"(b) => ({VIEW})()[1] > b[1] + 1", arg=before)   # dragged west: the map looks east
+        assert frame.evaluate(VIEW)[2] == before[2], "a drag pans, it does not zoom"
+    finally:
+        context.close()

@@ -149,7 +149,7 @@ def test_the_full_screen_button_shows_the_map_alone_and_back_at_the_same_view_by
         frame.evaluate("() => { window.__sameMap = true; }")
         view = "() => [map.getCenter().lat, map.getCenter().lng, map.getZoom()]"
         button = map_frame(page).locator(FULLSCREEN_BUTTON)
-        expect(button).to_have_attribute("aria-label", "Full screen: the map alone (Esc leaves)")
+        expect(button).to_have_attribute("aria-label", "Full screen (Esc leaves)")
         expect(button).to_have_attribute("aria-pressed", "false")
         tab_until(page, IN_FRAME_FOCUS)          # after the marks, as the zoom buttons are
         frame.wait_for_timeout(400)               # the map's pan to the last mark focused has ended
@@ -157,7 +157,9 @@ def test_the_full_screen_button_shows_the_map_alone_and_back_at_the_same_view_by
         page.keyboard.press("Space")
         frame.wait_for_function("() => document.fullscreenElement && document.fullscreenElement.id === 'map_div'")
         expect(button).to_have_attribute("aria-pressed", "true")
-        expect(button).to_have_attribute("aria-label", "Leave full screen")
+        # A toggle keeps its name (aria-pressed says the state); the tooltip says what a press does now.
+        expect(button).to_have_attribute("aria-label", "Full screen (Esc leaves)")
+        expect(button).to_have_attribute("title", "Leave full screen")
         map_frame(page).locator('#map_div[data-fullscreen="on"]').wait_for()   # the switch has settled
         assert frame.evaluate("() => [map.getSize().x, map.getSize().y]") == [1280, 800]
         page.screenshot(path=str(ARTIFACTS / "map-fullscreen.png"))

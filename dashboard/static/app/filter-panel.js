@@ -311,7 +311,9 @@ function carryEmbed(carry) {
   window.__embedCarried = true;
   document.addEventListener("click", (e) => {
     const a = e.target instanceof Element ? e.target.closest("a[href]") : null;
-    if (!a || (a.target && a.target !== "_self")) { return; }
+    // A new tab or window (its target, or Ctrl, ⌘, Shift, a middle button) opens the whole app.
+    const elsewhere = e.ctrlKey || e.metaKey || e.shiftKey || e.altKey || e.button !== 0;
+    if (!a || elsewhere || (a.target && a.target !== "_self")) { return; }
     try {
       const here = new URL(window.location.href);
       const kept = carry.flatMap((k) => here.searchParams.getAll(k).map((v) => [k, v]));

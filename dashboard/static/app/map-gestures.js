@@ -15,6 +15,18 @@ window.__mapGestures = function (map) {
     scrollMac: "Use \u2318 + scroll to zoom the map"
   }}});
   map.gestureHandling.enable();
+  // A mouse drags the map: the plugin allows it when Leaflet says the mouse is over the map, which it never says
+  // when the mouse comes in over a country (every part of the map is one), so the map never moved under a mouse.
+  // The container's own pointerenter is told either way; a finger's is not taken for a mouse.
+  var box = map.getContainer();
+  box.addEventListener("pointerenter", function (e) {
+    if (e.pointerType === "mouse" && map.gestureHandling.enabled()) { map.dragging.enable(); }
+  });
+  box.addEventListener("pointerleave", function (e) {
+    if (e.pointerType === "mouse" && map.gestureHandling.enabled() && !(map.dragging.moving && map.dragging.moving())) {
+      map.dragging.disable();
+    }
+  });
   // Ctrl (⌘) and the wheel zoom from the first turn: the plugin switches the wheel's zoom back on while that
   // turn is handled, too late for Leaflet's handler to have it. Switched on before (this listens first).
   map.getContainer().addEventListener("wheel", function (e) {

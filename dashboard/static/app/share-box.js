@@ -29,7 +29,9 @@
     var inside = address();
     inside.searchParams.set("embed", "true");
     var code = '<iframe src="' + attr(inside.toString().replace(/%2C/g, ",")) + '" title="' + attr(title()) +
-      '" width="100%" height="' + config.height + '" style="border: 0; max-width: 100%" allow="fullscreen" ' +
+      '" width="100%" height="' + config.height + '" style="border: 0; max-width: 100%" ' +
+      // Full screen for the map's button; the clipboard for the share box's own copy buttons, inside the host.
+      'allow="fullscreen; clipboard-write" ' +
       'loading="lazy"></iframe>';
     if (embed.value !== code) { embed.value = code; }
   }
