@@ -14,7 +14,7 @@ from dashboard.corpus.problems import CorpusError  # noqa: E402
 from dashboard.labels import SITE_TITLE, tab_title  # noqa: E402
 from dashboard.ui import cached  # noqa: E402
 from dashboard.ui.notices import st_problems  # noqa: E402
-from dashboard.ui.page import st_page_style, st_phone_nav, st_sidebar  # noqa: E402
+from dashboard.ui.page import st_phone_nav, st_sidebar  # noqa: E402
 
 # Not "pages/": Streamlit would treat that folder as a legacy multipage app and run pages without app.py.
 PAGES = Path(__file__).resolve().parent / "views"
@@ -27,8 +27,7 @@ except CorpusError as exc:
     st_problems(exc, "corpus (annotations.yaml, seeds/)")
     st.stop()
 
-st_page_style()
-st_sidebar(corpus)
+st_sidebar(corpus)  # and the pages' styles, last in the sidebar
 pages = [
     st.Page(PAGES / "map.py", title="Map", icon=":material/map:", default=True),
     st.Page(PAGES / "story.py", title="Story", icon=":material/auto_stories:", url_path="story"),

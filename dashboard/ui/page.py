@@ -20,8 +20,11 @@ from dashboard.ui.session import ON_MAP_KEY, SEEDED_KEY, VIEW_KEY, seed_from_url
 
 
 def st_page_style() -> None:
-    """The pages' own layout rules (static/app/page.css, and evidence.css for the evidence panel's wide parts),
-    once per full run."""
+    """The pages' own rules (static/app/page.css, and evidence.css for the evidence panel's wide parts), once per
+    full run. Drawn last in the sidebar (st_sidebar): the element is Streamlit's 40 px placeholder until the code
+    behind st.html has loaded, then 0 px; above the page's title it moved the whole page up by 40 px as it loaded,
+    and much more on a busy machine (issue 27). Last in the sidebar nothing follows it, and a <style> applies to
+    the whole page wherever it sits, the closed sidebar of a phone included."""
     css = read_style("page.css", "evidence.css")
     st.html(f"<style>{css}</style>")
 
@@ -53,6 +56,7 @@ def st_sidebar(corpus: Corpus) -> None:
         st.header("Filters")
         st.caption("Beside each choice: how many records it leaves, with the other filters as set.")
         st.session_state[FILTER_SLOT_KEY] = st.container()
+        st_page_style()
     _st_rerun_after_reconnect()
 
 

@@ -58,7 +58,6 @@ def head(corpus: Corpus) -> None:
     title.title("Putin's Central Asia tour, 27–28 February 2017", anchor=False)
     with share:
         st_share(corpus)
-    st_map_watchdog()
 
 
 def render(corpus: Corpus, view: vs.ViewState) -> None:
@@ -149,3 +148,7 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
 
 
 st_live(render, head=head)
+# Last on the page: until the code behind st.html has loaded the element is a 40 px placeholder, then 0 px, and
+# under the title it moved the whole page up as it loaded (issue 27). Its notice, if the map never comes, is laid
+# over the page's top (watchdog.css), wherever the element sits.
+st_map_watchdog()
