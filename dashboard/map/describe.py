@@ -19,6 +19,12 @@ from dashboard.labels import KIND_LABELS, SITE_STATUS_LABELS
 from dashboard.query.filter_panel import FACETS, RANGE_LABEL
 from dashboard.query.filters import TOUR_START, FilterState, select
 
+# Read by screen readers, not drawn, said in the element itself (its style attribute): page.css, whose .sr-only says
+# the same, can reach the browser after the element, and the map's words were drawn for a moment as 171 px of text
+# above the map (issue 27; CI's layout-shift test).
+SR_ONLY = ("position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);"
+           "white-space:nowrap;border:0")
+
 
 def disagreements_about(record_id: str, corpus: Corpus) -> list[Disagreement]:
     """The disagreement records that concern a record, in corpus order."""

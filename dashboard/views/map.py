@@ -11,7 +11,7 @@ from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Border, Membership, MilitarySite, VisitStop
 from dashboard.corpus.records import Corpus
 from dashboard.labels import DRAW_ORDER
-from dashboard.map.describe import excerpts_said, map_description, mark_name, view_figures
+from dashboard.map.describe import SR_ONLY, excerpts_said, map_description, mark_name, view_figures
 from dashboard.map.marks import route_legs
 from dashboard.map.picking import clicked_record, marks_in_tab_order
 from dashboard.query import link as vs
@@ -89,7 +89,8 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     st.session_state[ON_MAP_KEY] = sum(len(rows) for rows in drawn.values()) + len(shaded)
     st.markdown(f'<p class="map-caption">Countries shaded by <b>{escape.html_block(org_short)}</b> membership on '
                 f'<b>{as_of:%-d %b %Y}</b>. Click a mark for the words behind it.</p>'
-                f'<p id="map-description" class="sr-only">{escape.html_block(words)}</p>', unsafe_allow_html=True)
+                f'<p id="map-description" class="sr-only" style="{SR_ONLY}">{escape.html_block(words)}</p>',
+                unsafe_allow_html=True)
     with st.container(key="map-empty"):  # always there, so that the map after it keeps its place
         if not records:
             st_empty(corpus, view)
