@@ -324,8 +324,8 @@ def reader_href(source: str, excerpt: str | None = None, passage: tuple[int, int
 
 def map_href(state: ViewState, corpus: Corpus, **changes) -> str:
     """Relative link to the map page with this view (as `encode` writes it), changed as asked."""
-    wanted = {k: v for k, v in encode(replace(state, **changes), corpus).items()
-              if k not in (P_SOURCE, P_EXCERPT, P_AT, P_STORY)}
+    page_own = {k for own in PAGE_PARAMS.values() for k in own}
+    wanted = {k: v for k, v in encode(replace(state, **changes), corpus).items() if k not in page_own}
     return "./" + ("?" + escape.query(wanted) if wanted else "")
 
 

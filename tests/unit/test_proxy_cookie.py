@@ -7,7 +7,6 @@ from __future__ import annotations
 import http.server
 import os
 import shutil
-import socket
 import subprocess
 import threading
 import time
@@ -16,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from deploy.replicas import free_port
 from tests.ci import need
 
 CONFIG = Path(__file__).resolve().parents[2] / "deploy" / "haproxy.cfg"
@@ -40,12 +40,6 @@ def replica():
     httpd.shutdown()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.mark.parametrize(("tls", "cookie"), [
     (False, "STREAMLIT_REPLICA=app1; path=/; HttpOnly; SameSite=Lax"),
     (True, "STREAMLIT_REPLICA=app1; path=/; HttpOnly; Secure; SameSite=None; Partitioned"),
@@ -53,7 +47,7 @@ def _free_port() -> int:
 def test_the_stickiness_cookie_is_one_an_embedded_page_sends_behind_tls(replica, tls, cookie):
     haproxy = shutil.which("haproxy") or shutil.which("haproxy", path="/usr/sbin:/usr/local/sbin")
     need(haproxy is not None, "haproxy is not installed (apt-get install haproxy)")
-    port = _free_port()
+    port = free_port()
     env = dict(os.environ, LISTEN=f"127.0.0.1:{port}", APP1=replica)
     if tls:
         env["TLS"] = "1"
