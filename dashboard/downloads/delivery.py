@@ -33,6 +33,11 @@ def make_download_file(request: DownloadRequest, corpus: Corpus, countries, bord
 
         data = build_briefing(snap, countries, borders).encode("utf-8")
         name, mime = f"briefing-{file_stem(snap)}.html", "text/html"
+    elif request.kind == "embed":
+        from dashboard.downloads.embed import build_embed
+
+        data = build_embed(snap, countries, borders).encode("utf-8")
+        name, mime = f"published-map-{file_stem(snap)}.html", "text/html"
     else:
         from dashboard.downloads.image import build_map_png
 

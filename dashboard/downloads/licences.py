@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dashboard.map.assets import FULLSCREEN, GESTURE_HANDLING, LEAFLET
+from dashboard.map.assets import FULLSCREEN, GESTURE_HANDLING, LEAFLET, POLYLINE
 
 
 @dataclass(frozen=True)
@@ -42,14 +42,17 @@ FULLSCREEN_TERMS = Licence(
     "fullscreen", f"leaflet.fullscreen {FULLSCREEN.version} (the map's full-screen button)",
     "MIT licence, © 2013 Bruno Bergot.",
     f"https://github.com/brunob/leaflet.fullscreen/blob/v{FULLSCREEN.version}/LICENSE.md")
+POLYLINE_TERMS = Licence(
+    "polyline", f"@mapbox/polyline {POLYLINE.version} (reads the geometry inside the downloaded files)",
+    "BSD 3-Clause, © Development Seed.", f"https://www.npmjs.com/package/@mapbox/polyline/v/{POLYLINE.version}")
 ARTICLES = Licence(
     "articles", "The articles",
     "Not ours: copyright stays with their authors, translators and publishers. They are quoted in short, sourced "
     "excerpts for research, criticism and teaching (Berne Convention art. 10(1); fair use and fair dealing), "
     "and shown whole only so that each quote can be read in its context (LICENSE-DATA.md).")
-LICENCES = (CODE, CORPUS, GEODATA, LEAFLET_TERMS, GESTURE_TERMS, FULLSCREEN_TERMS, ARTICLES)
+LICENCES = (CODE, CORPUS, GEODATA, LEAFLET_TERMS, GESTURE_TERMS, FULLSCREEN_TERMS, POLYLINE_TERMS, ARTICLES)
 # What a briefing file carries: the dashboard's map scrolls with the page by the gesture plugin and has a full-screen
-# button; the file's own map uses neither.
+# button; the file's own map uses neither, and decodes its geometry with the polyline decoder.
 IN_BRIEFING = tuple(item for item in LICENCES if item not in (GESTURE_TERMS, FULLSCREEN_TERMS))
 
 # What a map drawn from our data must say under it (the PNG, the briefing's footer), and its short form for the

@@ -39,7 +39,7 @@ from dashboard.query.filters import RANGE_START, effective_shade, select
 TITLE = "Putin's Central Asia tour, 27–28 February 2017"
 # The most a download request may carry (as the panel's restore: longer than any address bar it writes).
 MAX_SEARCH = 4000
-DOWNLOAD_KINDS = ("html", "png")
+DOWNLOAD_KINDS = ("html", "embed", "png")
 
 
 @dataclass(frozen=True)
@@ -248,7 +248,7 @@ def app_link(link: str | None, relative: str) -> str | None:
 class DownloadRequest:
     """A reader's click on a download button: what to make, and the map as they see it."""
 
-    kind: str  # "html" or "png"
+    kind: str  # "html" (the briefing), "embed" (the published map) or "png"
     number: int  # the click's number: each is made once
     extent: Extent | None = None  # the map's frame on the page, if it reported one
     map_view: vs.MapView | None = None  # the address bar's lat, lon and z (what a link reproduces)
@@ -257,7 +257,7 @@ class DownloadRequest:
 def parse_download_request(payload: object) -> DownloadRequest:
     """Check what the download buttons sent (static/app/downloads.js); ValueError for anything else.
 
-    payload: {"kind": "html" | "png", "n": int, "search": the address bar's query string,
+    payload: {"kind": "html" | "embed" | "png", "n": int, "search": the address bar's query string,
               "frame": {"bounds": [[s, w], [n, e]], "size": [px, px], "zoom": z} or null}.
     The map's bounds are clamped to the world (a map panned past 180° reports longitudes beyond it).
     """

@@ -74,6 +74,7 @@ class Layout:
     link_class: str = ""
     rel: str = "noopener"
     marks: bool = True  # quotes in curly quotes (the story shows them verbatim, as its own quotes)
+    excerpt: Callable[[VersionSide], str] | None = None  # a version's excerpt its own way (None: excerpt_html)
 
 
 def _record_line(ref: Reference, esc: Callable[[object], str]) -> str:
@@ -90,7 +91,9 @@ def version_html(side: VersionSide, corpus: Corpus, layout: Layout) -> str:
     article), or the public record."""
     esc = layout.esc
     body = f'<p class="says">{escape.with_lang(side.says, esc)}</p>'
-    if side.excerpt is not None:
+    if side.excerpt is not None and layout.excerpt is not None:
+        body += layout.excerpt(side)
+    elif side.excerpt is not None:
         body += excerpt_html(side.excerpt, corpus, layout.link(side), cite=layout.cite, esc=esc,
                              link_class=layout.link_class, rel=layout.rel, marks=layout.marks)
     elif side.reference is not None:

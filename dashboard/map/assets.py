@@ -13,7 +13,8 @@ two fingers or Ctrl and the wheel move it) has no pip distribution: its two file
 `dashboard/vendor/`, byte for byte as that version's npm tarball holds them (whose `integrity` is below; a test
 packs the tarball with npm and compares), and checked against their sha256 here before they are served, as
 Leaflet's are. The full-screen control's plugin (`leaflet.fullscreen@5.3.3` on npm, MIT; issue 28) comes the same
-way.
+way. So does the decoder of the files' geometry (`@mapbox/polyline@1.2.1`, BSD-3-Clause), which only the
+downloaded files carry.
 
 Nothing is ever loaded from a CDN: a missing or altered file is an error the map page shows.
 """
@@ -59,6 +60,8 @@ class Package:
     license: tuple[str, str]
     js: tuple[str, ...]
     css: tuple[str, ...]
+    # Where its files lie in its npm tarball, under package/.
+    packed: str = "dist"
 
     @property
     def target(self) -> Path:
@@ -125,6 +128,21 @@ FULLSCREEN = Package(
     license=("LICENSE.md", "410385b71ead45410db7af5abbdc666fe74578b68422cd3365545ec3b46b8b3f"),
     js=("Control.FullScreen.umd.js",),
     css=("Control.FullScreen.css",),
+)
+# Google's encoded polyline format, decoded in the files the dashboard makes (dashboard/downloads/mapfile.py), not
+# on the map page: `@mapbox/polyline@1.2.1` on npm (BSD-3-Clause), its one source file committed as the plugins are.
+POLYLINE = Package(
+    name="@mapbox/polyline",
+    version="1.2.1",
+    distribution=None,
+    module=None,
+    folder="mapbox-polyline-1.2.1",
+    npm_integrity="sha512-sn0V18O3OzW4RCcPoUIVDWvEGQaBNH9a0y5lgqrf5hUycyw1CzrhEoxV5irzrMNXKCkw1xRsZXcaVbsVZggHXA==",
+    files=(("polyline.js", "02186ae042f8a6e505e2835bd7a1c96f0e767de08e24f280b48e603a9d310195"),),
+    license=("LICENSE", "5e5438194da5d7f6ef21f52da16aef90dcb453e803dc1730ce2fba40fb6e69d5"),
+    js=("polyline.js",),
+    css=(),
+    packed="src",
 )
 # In the order the map page loads them: the plugins after Leaflet.
 PACKAGES = (LEAFLET, GESTURE_HANDLING, FULLSCREEN)

@@ -12,8 +12,6 @@ that reaches JavaScript is JSON. Pure: no Streamlit.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import re
 
 import folium
 from branca.element import Element, MacroElement
@@ -41,17 +39,7 @@ from dashboard.query.link import P_SEL
 # file), then what map-basemap.js calls; map-basemap.js last.
 MAP_SCRIPTS = ("map-marks.js", "map-popups.js", "map-gestures.js", "map-fullscreen.js", "map-layout.js",
                "map-grouping.js", "map-basemap.js")
-_COMMENT_LINE = re.compile(r"^[ \t]*//[^\n]*\n", re.MULTILINE)
-_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
 MAP_STYLES = ("map.css", "map-popups.css", "map-gestures.css")
-
-
-@functools.cache
-def static_code(name: str) -> str:
-    """One of the map's scripts (static/app/) without its comment lines and its indentation (the scripts have no
-    template literal or string running over lines): the code a file that carries the map inside it needs (the
-    briefing file, whose size is bounded)."""
-    return _INDENT.sub("", _COMMENT_LINE.sub("", read_static(name)))
 
 
 def map_css() -> str:

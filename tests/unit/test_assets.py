@@ -29,6 +29,7 @@ def leaflet(tmp_path, monkeypatch):
     (assets.LEAFLET, "BSD 2-Clause"),            # from the wheel
     (assets.GESTURE_HANDLING, "MIT License"),    # committed under dashboard/vendor/
     (assets.FULLSCREEN, "The MIT License"),      # committed under dashboard/vendor/
+    (assets.POLYLINE, "Redistribution and use in source and binary forms"),   # BSD-3-Clause, committed too
 ], ids=lambda v: getattr(v, "name", ""))
 def test_the_served_files_are_the_published_ones_with_their_licence(package, licence, tmp_path, monkeypatch):
     monkeypatch.setattr(assets, "GENERATED_DIR", tmp_path / "generated")
@@ -90,7 +91,7 @@ def test_an_altered_committed_plugin_file_is_refused(gestures, tmp_path, monkeyp
         assets.publish(gestures)
 
 
-@pytest.mark.parametrize("plugin", [assets.GESTURE_HANDLING, assets.FULLSCREEN], ids=lambda p: p.name)
+@pytest.mark.parametrize("plugin", [assets.GESTURE_HANDLING, assets.FULLSCREEN, assets.POLYLINE], ids=lambda p: p.name)
 def test_a_committed_plugin_is_the_npm_tarball_of_its_pinned_version(plugin, tmp_path):
     # The published hash is npm's `integrity` of the tarball: pack it (as geodata/build.py does) and compare.
     npm = shutil.which("npm")
@@ -103,7 +104,7 @@ def test_a_committed_plugin_is_the_npm_tarball_of_its_pinned_version(plugin, tmp
     assert "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode() == plugin.npm_integrity
     with tarfile.open(fileobj=io.BytesIO(data)) as tar:
         licence = plugin.license[0]
-        members = {name: f"package/dist/{name}" for name, _ in plugin.files} | {licence: f"package/{licence}"}
+        members = {name: f"package/{plugin.packed}/{name}" for name, _ in plugin.files} | {licence: f"package/{licence}"}
         for name, member in members.items():
             assert tar.extractfile(member).read() == (assets.VENDOR_DIR / plugin.folder / name).read_bytes(), name
     # Every file committed for it is one of these: nothing else of ours hides in its folder.

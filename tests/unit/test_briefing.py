@@ -101,9 +101,11 @@ def test_nothing_is_loaded_from_the_network(page):
 
 
 def test_leaflet_and_its_images_are_inside(page):
+    from dashboard.downloads.mapfile import file_css
+
     leaflet, css, licence = leaflet_assets()
     assert any(text == leaflet for _, text in page.scripts)
-    assert any(css in style for style in page.styles)
+    assert any(file_css(css) in style for style in page.styles)
     assert "data:image/png;base64," in css and "images/layers.png" not in css
     assert licence.startswith("BSD 2-Clause License") and "Volodymyr Agafonkin" in licence
     assert licence.strip() in "".join(page.text)  # its licence travels with it, whole
@@ -131,11 +133,12 @@ def test_only_the_files_own_scripts_may_run(page):
 def test_the_file_draws_its_map_with_the_dashboards_own_scripts_and_styles(page):
     # One map script for both (issue 26): the marks, their keys and highlight, the labels, the legend, the layout
     # are the dashboard's own files, not a copy that could drift from them.
-    from dashboard.map.leaflet import MAP_SCRIPTS, map_css, static_code
+    from dashboard.downloads.mapfile import file_code, file_css
+    from dashboard.map.leaflet import MAP_SCRIPTS, map_css
 
     for name in ("map-marks.js", "map-layout.js"):
-        assert name in MAP_SCRIPTS and any(static_code(name) in text for _, text in page.scripts), name
-    assert any(map_css() in style for style in page.styles)
+        assert name in MAP_SCRIPTS and any(file_code(name) in text for _, text in page.scripts), name
+    assert any(file_css(map_css()) in style for style in page.styles)
 
 def test_reference_links_are_plain_anchors_to_their_records(corpus, page):
     anchors = {a["href"] for t, a in page.elements if t == "a" and (a.get("href") or "").startswith("http")}
@@ -306,7 +309,7 @@ def test_statuses_are_told_apart_by_pattern_as_on_the_map(default_html, page):
 
 def test_tooltips_point_to_what_the_file_has(page):
     # The dashboard's tooltips send the reader to its evidence panel; the file has none: a click shows excerpts.
-    from dashboard.downloads.briefing import FILE_HINT
+    from dashboard.downloads.mapfile import FILE_HINT
     from dashboard.map.marks import EVIDENCE_HINT
 
     data_text = next(t for a, t in page.scripts if a.get("type") == "application/json")
@@ -336,9 +339,10 @@ def test_the_file_opens_its_popups_with_the_dashboards_policy_and_defines_each_p
     # Its popups were Leaflet's autoPan with a padding of their own, blind to the legend's strip: now the dashboard's
     # map-popups.js narrows and pans them clear of the map's controls. The legend no longer brings a second copy of
     # the fill patterns the page holds (two elements with one id each).
-    from dashboard.map.leaflet import MAP_SCRIPTS, static_code
+    from dashboard.downloads.mapfile import file_code
+    from dashboard.map.leaflet import MAP_SCRIPTS
 
-    assert "map-popups.js" in MAP_SCRIPTS and any(static_code("map-popups.js") in text for _, text in page.scripts)
+    assert "map-popups.js" in MAP_SCRIPTS and any(file_code("map-popups.js") in text for _, text in page.scripts)
     assert any("window.__mapPopups(map)" in text for _, text in page.scripts)
     whole = default_html.replace("\\u003c", "<").replace('\\"', '"')
     assert whole.count('<pattern id="pat-observer"') == 1

@@ -32,6 +32,18 @@ def test_the_briefing_is_an_html_file_with_the_views_absolute_link(corpus, geoda
     assert "http://example.org/app/?sel=stop-dushanbe" in html
 
 
+def test_the_published_map_is_a_small_html_file_with_the_views_link(corpus, geodata):
+    view = vs.ViewState(selected="stop-dushanbe")
+    made = make_download_file(DownloadRequest("embed", 4), corpus, *geodata, view, base="http://example.org/app/",
+                              made=MADE)
+    assert made["mime"] == "text/html"
+    assert made["name"] == f"published-map-central-asia-tour-{corpus.version}-20261129-2341.html"
+    html = base64.b64decode(made["data"]).decode("utf-8")
+    assert made["bytes"] == len(html.encode("utf-8")) <= 300_000
+    assert '<a class="live" href="http://example.org/app/?sel=stop-dushanbe"' in html
+    assert "Selected: Stop 2" not in html and '<template id="q-stop-dushanbe"' in html  # the map alone
+
+
 def test_a_focus_gives_its_own_link_made_absolute_and_without_a_base_none(corpus, geodata):
     focus = Focus(title="Step 4 of 9: Dushanbe", link="story?story=4")
     html = base64.b64decode(make_download_file(DownloadRequest("html", 1), corpus, *geodata, vs.ViewState(),

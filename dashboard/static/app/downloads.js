@@ -7,6 +7,9 @@
 const KINDS = [
   {kind: "html", label: "Download briefing (HTML)", testid: "download-briefing",
    help: "One file: the map, every record in view with its excerpts and sources, the link. Opens offline."},
+  {kind: "embed", label: "Publish this view (HTML)", testid: "download-embed",
+   help: "The map alone, in one small file for your own site or CMS: put it on any web server and show it in an " +
+         "iframe. A click opens the quotes; it fetches nothing, so your readers never reach this server."},
   {kind: "png", label: "Download map (PNG)", testid: "download-png",
    help: "The map as an image for slides: 1920 px wide, with its legend, date, attribution and link."},
 ];
@@ -54,7 +57,8 @@ export default function (component) {
         setTriggerValue("ask", {kind: item.kind, n: state.asked, search: window.location.search, frame});
         // aria-disabled, not disabled: a disabled button would lose the focus, and the popover with it.
         root.querySelectorAll("button").forEach((b) => { b.setAttribute("aria-disabled", "true"); });
-        status.textContent = item.kind === "html" ? "Making the briefing…" : "Drawing the map…";
+        status.textContent = {html: "Making the briefing…", embed: "Making the published map…"}[item.kind] ||
+          "Drawing the map…";
         status.className = "status";
       });
       row.append(button);

@@ -1,0 +1,193 @@
+"""The published map (issue 28): one small self-contained HTML file of a view's map, for a newsroom's page or
+any static host, so that an article's readers never reach the dashboard's server. Pure: no Streamlit.
+
+    build_embed(snapshot, countries, borders) -> str
+
+Made by the briefing's engine (dashboard.downloads.mapfile: the same map, styles, legend and layout, on the
+same basemap), but only the map: it fills the frame it is put in, from a phone to a full-width column; a
+click on a mark or a shaded country opens that record's quotes (every excerpt verbatim with its source and a
+link to its place in the article, every context fact's public record, and where the sources disagree, each
+version side by side); a bar above the map names the view and links back to it on the dashboard, and its
+"About" says what the view holds, when it was made, from which corpus, and under which licences. There is no
+list of records (the briefing has one).
+
+It opens from disk or from any static server and asks for nothing: Leaflet, the scripts, the basemap and the
+quotes are inside, and its Content-Security-Policy lets only its own two scripts run (by their hashes) and
+allows no connection. Every string from the corpus is escaped.
+
+Size: at most MAX_BYTES for the default view (bench/, tests/unit/test_embed.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from dashboard import escape
+from dashboard.corpus.model import Annotation, Disagreement, Excerpt, MilitarySite, Reference
+from dashboard.corpus.records import excerpt_key
+from dashboard.downloads.cards import CardWriter, anchor
+from dashboard.downloads.licences import ATTRIBUTION, IN_BRIEFING
+from dashboard.downloads.mapfile import (
+    checked_inline,
+    csp,
+    leaflet_assets,
+    licence_texts,
+    map_data,
+    map_scripts,
+    map_styles,
+)
+from dashboard.evidence.disagreement import Layout, disagreement_html
+from dashboard.evidence.excerpts import quote_text
+from dashboard.evidence.facts import when_text
+from dashboard.labels import KIND_SINGULAR
+from dashboard.map.assets import LEAFLET
+from dashboard.map.style import pattern_defs
+
+MAX_BYTES = 300_000  # the default view's file (issue 28)
+# The world away from the frame, coarser than the briefing's (1°): a map seen in a column, opened on its frame;
+# zoomed out to the world, 1.5° is about four pixels (every state is still drawn whole).
+WORLD_DETAIL = 1.5
+# A record's id in a tooltip, as the map's script reads it (map-marks.js, REF).
+_REF = re.compile(r"ref: ([a-z0-9][a-z0-9-]*)")
+# Leaflet's own images (default markers, the layers control): this map has neither, so its stylesheet's
+# references to them are left out rather than carried as data: URIs (9 kB).
+_LEAFLET_IMAGE = re.compile(r'url\("data:image/png;base64,[A-Za-z0-9+/=]+"\)')
+LIVE = "Open the live view ↗"
+
+
+def referenced(data: dict) -> list[str]:
+    """The ids of the records a click on the map can open (map_data's marks and shaded countries name them in
+    their tooltips), in the map's order, each once."""
+    tooltips = [row.get("tooltip") for row in data["membership"].values()]
+    tooltips += [mark[2] for layer in data["layers"] for mark in layer["marks"]]
+    found: dict[str, None] = {}
+    for tooltip in tooltips:
+        for rid in _REF.findall(tooltip or ""):
+            found.setdefault(rid, None)
+    return list(found)
+
+
+def _reference(ref: Reference, badge: str = "") -> str:
+    """A public record behind a context fact, in a line: the fact it proves, its words, its title (linked to it)
+    and publisher, and when it was read. `badge`: a label before it (a disagreement's version says what it rests on;
+    a record's list of them has one heading, which embed.js adds)."""
+    quote = f" <q>{escape.with_lang(' '.join(ref.quote.split()))}</q>" if ref.quote else ""
+    title = escape.with_lang(ref.title)
+    if ref.url and re.match(r"^https?://", ref.url, re.IGNORECASE):
+        title = f'<a href="{escape.html(ref.url)}">{title}</a>'
+    publisher = f", {escape.with_lang(ref.publisher)}" if ref.publisher else ""
+    accessed = f", read {escape.html(ref.accessed.isoformat())}" if ref.accessed else ""
+    badge = f'<span class="ctx-badge">{escape.html(badge)}</span>' if badge else ""
+    return f'<div class="reference">{badge}<b>{escape.html(ref.supports)}</b>:{quote} — {title}{publisher}{accessed}</div>'
+
+
+class _Popups:
+    """Each record's quotes as its popup shows them: title, kind and date, its excerpts with their articles, its
+    public records, the disagreements about it side by side. A public record or a disagreement shown by several
+    records (a treaty behind every member's date) is written once, as a part the popups share (embed.js puts a
+    popup together from its record's template and its parts)."""
+
+    def __init__(self, snapshot, borders, countries):
+        self.s = snapshot
+        self.writer = CardWriter(snapshot, borders, countries)
+        self.layout = Layout(attrs=lambda d: ' class="disagreement"', excerpt=lambda side: self.excerpt(side.excerpt, side.key),
+                             reference=lambda ref: _reference(ref, "public record"))
+        self.parts: dict[str, str] = {}  # a part's HTML -> its id
+        self.sources: dict[str, str] = {}  # the articles quoted: id -> label
+
+    def excerpt(self, excerpt: Excerpt, key: str) -> str:
+        """An excerpt's words, verbatim. Its article's label and the link to its place there are added by
+        embed.js from the file's table of articles (data.sources): a label is written once, not under every
+        quote."""
+        self.sources[excerpt.source] = self.s.corpus.sources[excerpt.source].label
+        return (f'<div class="excerpt" data-source="{escape.html(excerpt.source)}" data-key="{escape.html(key)}">'
+                f"<blockquote>“{escape.with_lang(quote_text(excerpt))}”</blockquote></div>")
+
+    def part(self, html: str, prefix: str) -> str:
+        return self.parts.setdefault(html, f"{prefix}{len(self.parts)}")
+
+    def popup(self, record: Annotation) -> str:
+        corpus = self.s.corpus
+        if isinstance(record, Disagreement):
+            body, parts = disagreement_html(record, corpus, self.layout), []
+        else:
+            unsettled = ('<p class="flag-box">⚠ Unsettled: the sources leave this status open.</p>'
+                         if getattr(record, "unsettled", False) else "")
+            body = (unsettled + "".join(self.excerpt(e, excerpt_key(record.id, i)) for i, e in enumerate(record.excerpts))
+                    + self.writer.computed(record, selected=isinstance(record, MilitarySite)))
+            parts = [self.part(_reference(r), "r") for r in record.references]
+            parts += [self.part(disagreement_html(d, corpus, self.layout), "d") for d in corpus.disputes.get(record.id, ())]
+        when = when_text(record)
+        return (f'<template id="q-{escape.html(record.id)}" data-parts="{" ".join(parts)}"><div class="quotes" '
+                f'data-kind="{escape.html(record.kind)}"><h2>{escape.with_lang(record.title)}</h2>'
+                f'<p class="meta">{escape.html(KIND_SINGULAR[record.kind])}{" · " + escape.html(when) if when else ""}</p>'
+                f"{body}</div></template>")
+
+    def shared(self) -> str:
+        """The parts, each once."""
+        return "".join(f'<template id="{pid}">{html}</template>' for html, pid in self.parts.items())
+
+
+def _about(s, listed: int) -> str:
+    """The view in words, what the file is, and its licences: behind the bar's "About"."""
+    rows = [*s.filters, ("Records on the map", f"{listed:,} (a click on one opens its quotes)"),
+            ("Made", s.made_text), ("Corpus version", s.corpus.version)]
+    facts = "".join(f"<dt>{escape.html(k)}</dt><dd>{escape.with_lang(v)}</dd>" for k, v in rows)
+    link = anchor(s.link, "open this view on the dashboard ↗") if s.link else "not known (made outside the dashboard)"
+    licences = "".join(f"<li><b>{escape.html(item.part)}</b>: {escape.html(item.terms)}</li>" for item in IN_BRIEFING)
+    return (f'<dl class="about-view">{facts}<dt>Dashboard</dt><dd>{link}</dd></dl>'
+            "<p>Excerpts are verbatim from the articles, each with its source and its place in the text. Context facts "
+            "(coordinates, exact dates, memberships) are not from the articles: each names the public record it comes "
+            "from. Where sources disagree, every version is kept, side by side. This file asks for nothing from "
+            f"anywhere: the map and its data are inside it.</p><h2>Licences</h2><ul>{licences}</ul>"
+            f"<p>{escape.html(ATTRIBUTION)}, corpus version {escape.html(s.corpus.version)}. Map drawn with Leaflet "
+            f"{escape.html(LEAFLET.version)}.</p>{licence_texts()}")
+
+
+def build_embed(snapshot, countries, borders) -> str:
+    """The published map's HTML (UTF-8 text) for a snapshot (dashboard.downloads.snapshot.make_snapshot), on the
+    given geodata (EPSG:4326 GeoDataFrames); raises AssetError when a carried file is missing or altered."""
+    s = snapshot
+    leaflet_js, leaflet_css, _ = leaflet_assets()
+    data = map_data(s, countries, borders, WORLD_DETAIL)
+    live_link = s.link if s.link and re.match(r"^https?://", s.link, re.IGNORECASE) else None
+    data["link"] = live_link  # a popup's "on the dashboard" link: this view with its record selected (embed.js)
+    popups = _Popups(s, borders, countries)
+    ids = [rid for rid in referenced(data) if rid in s.corpus.by_id]
+    templates = "".join(popups.popup(s.corpus.by_id[rid]) for rid in ids) + popups.shared()
+    data["sources"] = popups.sources  # each article's label, once: embed.js writes it under each of its quotes
+    app_script = map_scripts("embed.js")
+    leaflet_js = checked_inline(leaflet_js, "script")
+    styles = map_styles(_LEAFLET_IMAGE.sub("none", leaflet_css), "embed.css")
+    live = f'<a class="live" href="{escape.html(live_link)}" rel="noopener">{LIVE}</a>' if live_link else ""
+    description = f"{s.title}. {s.subtitle}. Map made {s.made_text}, corpus {s.corpus.version}."
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en"><head><meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{csp([leaflet_js, app_script])}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="description" content="{escape.html(description)}">\n'
+        f'<meta name="generator" content="Central Asia tour dashboard, corpus {escape.html(s.corpus.version)}">\n'
+        f"<title>{escape.html(s.title)} — map, {escape.html(s.made_text)}</title>\n"
+        f"<style>{styles}</style>\n"
+        # Every link opens outside the frame (the file sits in a host's page): one base element, not an
+        # attribute on each of a hundred links.
+        '<base target="_blank">\n'
+        "</head><body>\n"
+        # The statuses' fill patterns, as on the dashboard: the map's countries and the legend's swatches use them.
+        + pattern_defs()
+        + f'<header class="bar"><h1><span class="title">{escape.html(s.title)}</span> '
+        f'<span class="subtitle">{escape.html(s.subtitle)}</span></h1>{live}'
+        f'<details class="about"><summary>About</summary><div class="about-panel" tabindex="-1">{_about(s, len(ids))}'
+        "</div></details></header>\n"
+        f'<main><div id="map" role="region" aria-label="Map: {escape.html(s.subtitle)}"></div>'
+        '<noscript><p class="noscript">This map needs JavaScript. '
+        + (f'<a href="{escape.html(live_link)}">Open the view on the dashboard</a>.' if live_link else "") + "</p></noscript>"
+        "</main>\n"
+        f"{templates}\n"
+        f'<script type="application/json" id="embed-data">{escape.script_json(data)}</script>\n'
+        f"<script>{leaflet_js}</script>\n"
+        f"<script>{app_script}</script>\n"
+        "</body></html>\n"
+    )
+

@@ -1,0 +1,241 @@
+"""The map that the downloaded files carry (the briefing, dashboard.downloads.briefing; the published map,
+dashboard.downloads.embed): one engine, so that both draw what the dashboard's map draws. Pure: no Streamlit.
+
+    map_data(snapshot, countries, borders) -> dict      # what static/app/map-file.js draws
+    map_scripts(own) -> str                             # the scripts that draw it, the file's own last
+    map_styles(leaflet_css, own) -> str                 # their styles, the file's own last
+    leaflet_assets() -> (script, stylesheet, licence)   # Leaflet, checked, its images inside
+    csp(scripts) -> str                                 # the Content-Security-Policy: these scripts only
+
+Geometry travels in Google's encoded polyline format (the `polyline` package here; @mapbox/polyline in the
+file, checked against its published sha256): a ring or line is one string of coordinate differences at
+COORD_DIGITS decimals, about a fifth of the same coordinates written out as JSON numbers, and a file opens
+sooner for having less to parse.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import re
+from dataclasses import replace
+
+import numpy as np
+import polyline
+import rcssmin
+import rjsmin
+import shapely
+from shapely.geometry import mapping
+
+from dashboard import escape
+from dashboard.corpus.codes import COUNTRY_NAMES
+from dashboard.downloads.licences import LEAFLET_TERMS, MAP_CREDIT, POLYLINE_TERMS, Licence
+from dashboard.downloads.snapshot import Extent, Snapshot
+from dashboard.frontend import read_static
+from dashboard.map.assets import LEAFLET, POLYLINE, read_checked
+from dashboard.map.geo import label_points, polygonal
+from dashboard.map.leaflet import map_css
+from dashboard.map.legend import legend_html
+from dashboard.map.marks import EVIDENCE_HINT, Mark, layer_marks, membership_payload
+from dashboard.map.style import LAND_STYLE, MEMBERSHIP_PATTERN
+
+# A tooltip's pointer to the evidence, as a file says it (it has no evidence panel: a click shows the quotes).
+FILE_HINT = "click for the excerpts"
+# The map's own scripts, as the dashboard's map runs them, then the drawing of a file's map (map-file.js).
+MAP_SCRIPTS = ("map-marks.js", "map-popups.js", "map-layout.js", "map-file.js")
+# Their styles, after Leaflet's and the map's (map.css): the popups', and a record's words (records.css).
+FILE_STYLES = ("map-popups.css", "records.css")
+
+# The basemap: within the frame grown by this share of its size on every side, detail of about half a pixel
+# at the zoom the file opens on (never finer than the geodata's own 0.01°); beyond it, coarser.
+DETAIL_PAD = 0.25
+COORD_DIGITS = 3  # ~100 m: below a pixel up to the map's highest zoom (10)
+WORLD_DETAIL = 1.0  # degrees: the rest of the world, beyond the frame (zoomed out to see it, a pixel or two)
+_SOURCE_MAP = re.compile(r"\n//# sourceMappingURL=\S+\s*$")
+_CSS_IMAGE = re.compile(r"url\((['\"]?)(images/[A-Za-z0-9_.-]+\.png)\1\)")
+REF_DIV = re.compile(r'<div class="ref">ref: [a-z0-9-]+</div>')
+
+
+
+@functools.lru_cache(maxsize=1)
+def leaflet_assets() -> tuple[str, str, str]:
+    """Leaflet's script, its stylesheet (images as data: URIs) and its licence text, as the pip install holds
+    them (each checked against its sha256); raises AssetError. The script's source-map comment is dropped: a
+    browser's developer tools would otherwise ask the disk for a file that is not there."""
+    script = _SOURCE_MAP.sub("\n", read_checked(LEAFLET, "leaflet.js").decode("utf-8"))
+
+    def inline(match: re.Match) -> str:
+        data = base64.b64encode(read_checked(LEAFLET, match[2])).decode("ascii")
+        return f'url("data:image/png;base64,{data}")'
+
+    css = _CSS_IMAGE.sub(inline, read_checked(LEAFLET, "leaflet.css").decode("utf-8"))
+    licence = read_checked(LEAFLET, LEAFLET.license[0]).decode("utf-8")
+    return script, css, licence
+
+
+
+def _rounded(geom, digits: int = COORD_DIGITS):
+    return shapely.transform(geom, lambda xy: np.round(xy, digits))
+
+
+def _without_far_islets(shape, frame, world: float = WORLD_DETAIL):
+    """Beyond the frame, an island under `world` squared is left out unless it is its state's largest
+    part: the islets of Canada's Arctic or Indonesia's seas, never a state."""
+    parts = list(shapely.get_parts(shape))
+    if len(parts) < 2:
+        return shape
+    largest = max(parts, key=lambda p: p.area)
+    kept = [p for p in parts if p is largest or p.area >= world**2 or p.intersects(frame)]
+    return shapely.MultiPolygon(kept) if len(kept) > 1 else kept[0]
+
+
+def basemap(countries, extent: Extent, world: float = WORLD_DETAIL) -> list[list]:
+    """The countries for this frame, each as [iso2, name, rings] or [iso2, name, rings, digits] (map-file.js makes
+    the GeoJSON features; 250 states' keys would cost 20 kB): a Polygon's rings, or a MultiPolygon's polygons'
+    rings, each ring an encoded polyline of (lon, lat) at COORD_DIGITS decimals, or `digits`. Within the frame
+    grown by DETAIL_PAD on every side, simplified to about half a pixel of the zoom the file opens on (a frame about 800 px wide: span/800
+    degrees, between the geodata's own 0.01° and 0.05°), about six times coarser beyond (at least `world` degrees,
+    rounded to a decimal fewer, and so encoded where a country lies wholly there). Fewer points make the file
+    smaller and its map paint sooner.
+    Shared borders stay shared (coverage simplification); a name is shown as text."""
+    geoms = countries.geometry.to_numpy()
+    span = max(extent.east - extent.west, extent.north - extent.south)
+    detail = min(0.05, span / 800)
+    fine = shapely.coverage_simplify(geoms, detail) if detail > 0.01 else geoms
+    coarse = shapely.coverage_simplify(geoms, max(world, 6 * detail))
+    padded = extent.padded(DETAIL_PAD)
+    frame = shapely.box(padded.west, padded.south, padded.east, padded.north)
+    # Beyond the frame the world is drawn coarser and to 0.01° (about a kilometre): it is seen zoomed out.
+    shapes = shapely.union(shapely.intersection(fine, frame),
+                           _rounded(shapely.difference(coarse, frame), COORD_DIGITS - 1))
+    features = []
+    for (iso2, name), shape in zip(countries[["iso2", "name"]].itertuples(index=False), shapes):
+        if shape is None or shape.is_empty:
+            continue
+        shape = polygonal(shape)
+        if shape.is_empty:
+            continue
+        shape = _without_far_islets(shape, frame, world)
+        geometry = mapping(shape)
+        # A country away from the frame is at a decimal fewer (as it was rounded): a third fewer characters.
+        digits = COORD_DIGITS if shape.intersects(frame) else COORD_DIGITS - 1
+        rings = _encoded_rings(geometry["type"], geometry["coordinates"], digits)
+        features.append([iso2, name, rings] + ([digits] if digits != COORD_DIGITS else []))
+    return features
+
+
+def _for_file(mark: Mark) -> list:
+    """A map mark as the file carries it: its popup is left to the page (the briefing's record cards, the
+    published map's quotes), a grid cell's tooltip keeps its count (its first names would make the file grow
+    with the records), and a line's points are one encoded polyline (lat, lon)."""
+    tooltip = mark.tooltip
+    if mark.shape == "circle" and tooltip:
+        tooltip = tooltip.split("<br>", 1)[0] + "</b>" * ("</b>" not in tooltip.split("<br>", 1)[0]) + \
+            "".join(REF_DIV.findall(tooltip))
+    data = replace(mark, popup=None, tooltip=_file_hint(tooltip)).to_json()
+    if mark.shape == "line":
+        data[1] = encoded(mark.points)
+    return data
+
+
+def _file_hint(tooltip: str | None) -> str | None:
+    """A tooltip's pointer to the dashboard's evidence panel, as the file says it (it has none: a click shows
+    the excerpts)."""
+    return tooltip.replace(EVIDENCE_HINT, FILE_HINT) if tooltip else tooltip
+
+
+def map_data(snapshot: Snapshot, countries, borders, world: float = WORLD_DETAIL) -> dict:
+    """What map-file.js draws: the frame, the basemap, the shading, the labels, each layer's marks (the map's
+    own, popups left to the page), the records to highlight, the legend, the attribution. `world`: the detail
+    of the basemap away from the frame, in degrees (basemap)."""
+    s = snapshot
+    records = list(s.records)
+    membership = (membership_payload(dict(s.status), s.org_short, s.corpus, s.as_of) if "members" in s.layers else {})
+    membership = {code: {**row, "tooltip": _file_hint(row["tooltip"])} for code, row in membership.items()}
+    layers = []
+    for kind in s.layers:
+        if kind == "members":
+            continue
+        marks = [_for_file(m) for m in layer_marks(kind, records, s.corpus, borders)]
+        layers.append({"kind": kind, "marks": marks})
+    labels = [(escape.html(name), round(lat, 3), round(lon, 3)) for name, lat, lon in label_points(countries, COUNTRY_NAMES)]
+    highlight = [*([s.view.selected] if s.selected else []), *s.featured]
+    return {"extent": s.extent.as_bounds(), "land": LAND_STYLE, "countries": basemap(countries, s.extent, world),
+            "membership": membership, "labels": labels, "layers": layers, "highlight": highlight,
+            "legend": legend_html(patterns=False), "attribution": escape.html(MAP_CREDIT),
+            "patterned": [status for status, hatch in MEMBERSHIP_PATTERN.items() if hatch]}
+
+
+
+
+def csp(scripts: list[str]) -> str:
+    hashes = " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(s.encode('utf-8')).digest()).decode()}'"
+                      for s in scripts)
+    # Inline styles stay allowed: Leaflet and the marks set style attributes (they cannot run or load anything
+    # while images are data: only and no connection is allowed).
+    return (f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data:; "
+            "font-src data:; base-uri 'none'; form-action 'none'")
+
+
+def checked_inline(text: str, tag: str) -> str:
+    if f"</{tag}" in text.lower():
+        raise ValueError(f"inline {tag} text would end its element early")
+    return text
+
+
+def encoded(points, digits: int = COORD_DIGITS) -> str:
+    """A ring's or a line's points ((x, y) or (lat, lon) pairs, in their order) as one encoded polyline at
+    `digits` decimals; the file's script decodes it to the same pairs."""
+    return polyline.encode([tuple(p) for p in points], digits)
+
+
+def _encoded_rings(geometry_type: str, coordinates, digits: int) -> list:
+    """A Polygon's rings or a MultiPolygon's polygons' rings, each ring an encoded polyline."""
+    if geometry_type == "Polygon":
+        return [encoded(ring, digits) for ring in coordinates]
+    return [[encoded(ring, digits) for ring in polygon] for polygon in coordinates]
+
+
+@functools.lru_cache(maxsize=1)
+def polyline_script() -> str:
+    """@mapbox/polyline's decoder as its npm tarball holds it, checked against its sha256; raises AssetError."""
+    return read_checked(POLYLINE, "polyline.js").decode("utf-8")
+
+
+@functools.cache
+def file_code(name: str) -> str:
+    """One of our scripts (static/app/) as a file carries it: minified by rjsmin (comments and spaces out)."""
+    return rjsmin.jsmin(read_static(name), keep_bang_comments=True)
+
+
+def file_css(css: str) -> str:
+    """A stylesheet as a file carries it: minified by rcssmin."""
+    return rcssmin.cssmin(css, keep_bang_comments=True)
+
+
+def map_scripts(own: str) -> str:
+    """The scripts that draw a file's map, as one script's text: the polyline decoder, the dashboard's map
+    scripts and map-file.js, then the file's own (`own`, a file under static/app/), each minified."""
+    code = [rjsmin.jsmin(polyline_script(), keep_bang_comments=True), *(file_code(name) for name in (*MAP_SCRIPTS, own))]
+    return checked_inline("\n".join(code), "script")
+
+
+def map_styles(leaflet_css: str, own: str) -> str:
+    """Leaflet's stylesheet, the map's (map.css, FILE_STYLES) and the file's own (`own`, under static/app/), as
+    one style element's text, each minified."""
+    css = [leaflet_css, map_css(), *(read_static(name) for name in (*FILE_STYLES, own))]
+    return checked_inline("\n".join(file_css(text) for text in css), "style")
+
+
+def carried_licences() -> list[tuple[Licence, str]]:
+    """The code a file carries that is not ours, each with its licence's text as it ships with it (both
+    licences ask for their text to go with the code): Leaflet, the polyline decoder. Raises AssetError."""
+    return [(LEAFLET_TERMS, leaflet_assets()[2]),
+            (POLYLINE_TERMS, read_checked(POLYLINE, POLYLINE.license[0]).decode("utf-8"))]
+
+
+def licence_texts() -> str:
+    """The licence texts of the code a file carries that is not ours (mapfile.carried_licences), each folded."""
+    return "".join(f'<details class="licence-text"><summary>{escape.html(item.part)}: its licence, as it ships with '
+                   f"it</summary><pre>{escape.html(text)}</pre></details>" for item, text in carried_licences())

@@ -1,0 +1,104 @@
+// The published map's own script (dashboard/downloads/embed.py writes it into the file after map-file.js, which draws
+// the map): a click on a mark or a shaded country opens its record's quotes, a copy of the file's own <template> for it
+// (escaped HTML the file was made with, never HTML from data); a group of marks or a country outside the grouping
+// says what its tooltip says. The map fills the frame the file is put in, and follows it when the frame is resized.
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("embed-data").textContent);
+  var holder = document.getElementById("map");
+
+  // Under a quote: its article's label, and a link to its place in the article on the dashboard (the reader).
+  function cite(excerpt) {
+    var source = excerpt.getAttribute("data-source"), line = document.createElement("p");
+    var label = document.createElement("span");
+    label.textContent = data.sources[source] || source;
+    line.appendChild(label);
+    if (data.link) {
+      var url = new URL("reader", data.link);
+      url.searchParams.set("source", source);
+      url.searchParams.set("excerpt", excerpt.getAttribute("data-key"));
+      var a = document.createElement("a");
+      a.href = url.href;
+      a.rel = "noopener";
+      a.textContent = "Read in the article ↗";
+      line.appendChild(document.createTextNode(" · "));
+      line.appendChild(a);
+    }
+    excerpt.appendChild(line);
+  }
+
+  function popupFor(layer, ref) {
+    var box = document.createElement("div");
+    box.className = "popup-evidence";
+    var quotes = ref && !(layer instanceof L.CircleMarker) && document.getElementById("q-" + ref);
+    if (quotes) {
+      box.appendChild(quotes.content.cloneNode(true));
+      // Its public records and the disagreements about it: parts that several records share, written once.
+      var parts = (quotes.getAttribute("data-parts") || "").split(" ").filter(Boolean), refs = null;
+      parts.forEach(function (id) {
+        var part = document.getElementById(id).content.cloneNode(true);
+        if (id.charAt(0) === "r") {
+          if (!refs) {
+            refs = document.createElement("div");
+            refs.className = "references";
+            var badge = document.createElement("p");
+            badge.className = "ctx-badge";
+            badge.textContent = "Public records: context, not from the articles";
+            refs.appendChild(badge);
+            box.firstChild.appendChild(refs);
+          }
+          refs.appendChild(part);
+        } else {
+          box.firstChild.appendChild(part);
+        }
+      });
+      box.querySelectorAll(".excerpt[data-source]").forEach(cite);
+      if (data.link) {
+        // This view on the dashboard, with the record selected (its evidence panel open).
+        var url = new URL(data.link);
+        url.searchParams.set("sel", ref);
+        var to = document.createElement("p"), a = document.createElement("a");
+        to.className = "to-live";
+        a.href = url.href;
+        a.rel = "noopener";
+        a.textContent = "This record on the dashboard ↗";
+        to.appendChild(a);
+        box.firstChild.appendChild(to);
+      }
+    } else {
+      var tip = layer.getTooltip && layer.getTooltip();
+      var summary = document.createElement("div");
+      summary.innerHTML = tip ? String(tip.getContent()) : "";
+      box.appendChild(summary);
+      if (layer instanceof L.CircleMarker) {
+        var note = document.createElement("p");
+        note.className = "popup-note";
+        note.textContent = "Marks grouped, as on the dashboard's map: open the live view and narrow the filters to see " +
+          "them one by one.";
+        box.appendChild(note);
+      }
+    }
+    return box;
+  }
+
+  // The legend along the map's foot where the frame is wide enough for it, else a button.
+  var drawn = window.__drawMapFile(data, holder, {wide: window.innerWidth >= 700, popupFor: popupFor});
+  var map = drawn.map;
+
+  // "About" opens over the map; Escape closes it and gives the focus back to its button.
+  var about = document.querySelector("details.about");
+  about.addEventListener("toggle", function () {
+    if (about.open) { about.querySelector(".about-panel").focus(); }
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape" && about.open) { about.open = false; about.querySelector("summary").focus(); }
+  });
+  // A host that resizes its frame (a phone turned, a column widened): the map follows, its view kept.
+  window.addEventListener("resize", function () { map.invalidateSize({animate: false}); });
+
+  // Painted: everything above is on the map (bench/briefing.py times navigation start to here).
+  requestAnimationFrame(function () {
+    window.__paintedAt = performance.now();
+    holder.setAttribute("data-painted", "1");
+  });
+})();

@@ -1,0 +1,130 @@
+// The map of a downloaded file, drawn from the data it carries (dashboard/downloads/mapfile.py): the briefing's
+// (briefing.js) and the published map's (embed.js). It runs after Leaflet, the polyline decoder and the map's own
+// map-marks.js, map-popups.js and map-layout.js, which the dashboard's map runs too, so a file draws what the
+// dashboard draws: its layers, styles, legend and layout. Nothing is fetched. Tooltips are the escaped HTML the
+// map uses; what a click opens is the page's own (options.popupFor), never HTML from data.
+//
+// window.__drawMapFile(data, holder, options) -> {map, fit, legendBox}
+//   options.wide: the legend as a strip along the map's foot (else a button); options.popupFor(layer, ref): the
+//   popup's content, a Node; options.chosen(ref): told which record a click chose.
+(function () {
+  "use strict";
+  var DIGITS = 3;  // mapfile.COORD_DIGITS
+
+  // A ring or a line is one encoded polyline; a MultiPolygon's polygons are lists of them.
+  function decoded(rings, digits) {
+    return rings.map(function (r) { return typeof r === "string" ? polyline.decode(r, digits) : decoded(r, digits); });
+  }
+
+  window.__drawMapFile = function (data, holder, options) {
+    var map = L.map(holder, {minZoom: 2, maxZoom: 10, zoomSnap: 0.25, zoomDelta: 1, scrollWheelZoom: false,
+                             worldCopyJump: false});
+    window.map = map;
+    var frame = L.latLngBounds(data.extent);
+
+    // The scale, then the legend (a control needs no view), stacked as on the dashboard: the legend along the
+    // map's foot above the scale, clear of the attribution, on a wide map; a button on a narrow one. The frame
+    // is then fitted once, above the strip, before anything is drawn.
+    L.control.scale().addTo(map);
+    var wide = !!options.wide;
+    var legend = window.__mapLegend(map, data.legend, wide, wide);
+    var legendBox = legend.getContainer();
+    window.__wideScreen = function () { return wide; };
+    function fit() {
+      // As on the dashboard, whose first view keeps the story above the legend's strip; an open legend box
+      // (on paper, where it is always open) keeps the frame to its left.
+      var strip = legendBox.classList.contains("strip"), open = legendBox.querySelector("details").open;
+      var below = strip ? holder.getBoundingClientRect().bottom - legendBox.getBoundingClientRect().top + 12 : 0;
+      var right = !strip && open ? legendBox.offsetWidth + 10 : 0;
+      map.fitBounds(frame, {animate: false, paddingBottomRight: [right, below]});
+    }
+    fit();
+    // The edge badge measures from the centre of the reader's frame (the dashboard's, as it was), not from the
+    // centre the legend's padding moved the fit to; once the reader pans or zooms, from the map's centre.
+    var frameCentre = map.unproject(L.bounds(map.project(frame.getSouthWest(), 0),
+                                             map.project(frame.getNorthEast(), 0)).getCenter(), 0);
+    var moved = false;
+    window.__badgeCentre = function () { return moved ? null : frameCentre; };
+    map.on("dragstart zoomstart", function () { if (window.__layoutDone) { moved = true; } });
+    map.attributionControl.addAttribution(data.attribution);
+
+    // A page that scrolls: the wheel zooms the map only once the reader has clicked into it.
+    map.on("focus click", function () { map.scrollWheelZoom.enable(); });
+    map.on("blur mouseout", function () { map.scrollWheelZoom.disable(); });
+
+    var refOf = window.__refOf;
+    window.__mapPopups(map);  // what opens lies whole inside the map, clear of its controls, as on the dashboard
+
+    function selectable(layer) {
+      if (!layer.getTooltip || layer.__file) { return; }
+      layer.__file = true;
+      layer.on("click", function (e) {
+        var ref = refOf(layer);
+        if (options.chosen) { options.chosen(ref); }
+        // Narrowed to the room there is and panned clear of the map's controls, as on the dashboard (map-popups.js).
+        L.popup()
+          .setLatLng(e.latlng || (layer.getLatLng && layer.getLatLng()))
+          .setContent(options.popupFor(layer, ref)).openOn(map);
+        // The mark's summary gives way to what it opened (it would lie over the popup).
+        layer.closeTooltip();
+      });
+      if (layer instanceof L.Marker) {
+        // Enter or Space on a focused mark opens it, as a click does.
+        window.__onEnterOrSpace(layer, function (e) {
+          layer.fire("click", {latlng: layer.getLatLng(), originalEvent: e});
+        });
+      }
+    }
+
+    // A country outside the shaded grouping: its name, in bold, as text (never parsed as HTML).
+    function named(name) {
+      var b = document.createElement("b");
+      b.textContent = name;
+      return b;
+    }
+
+    // The countries, shaded as on the dashboard on the 'as of' date.
+    var status = data.membership || {};
+    window.__membership = status;
+    var countries = {type: "FeatureCollection", features: data.countries.map(function (c) {
+      // [iso2, name, rings, digits]: a MultiPolygon's rings come in a list per polygon.
+      var type = typeof c[2][0] === "string" ? "Polygon" : "MultiPolygon";
+      return {type: "Feature", properties: {iso2: c[0], name: c[1]},
+              geometry: {type: type, coordinates: decoded(c[2], c[3] || DIGITS)}};
+    })};
+    // Drawn and named as the dashboard's map does (map-marks.js), a status other than membership by its fill
+    // pattern too (style.MEMBERSHIP_PATTERN).
+    var patterned = data.patterned || [];
+    window.__basemap = L.geoJSON(countries, {style: function () { return data.land; }}).addTo(map);
+    window.__basemap.eachLayer(function (layer) {
+      window.__shadeCountry(layer, status, data.land, patterned, named);
+      selectable(layer);
+    });
+    holder.setAttribute("data-basemap", "ready");
+
+    window.__countryLabels(map, data.labels);
+
+    // The layers, with the dashboard's own renderer (map-marks.js), in its order.
+    window.__markReady = selectable;
+    window.feature_group = [];
+    data.layers.forEach(function (layer) {
+      layer.marks.forEach(function (m) { if (typeof m[1] === "string") { m[1] = polyline.decode(m[1], DIGITS); } });
+      var group = L.featureGroup();
+      window.__renderMarks(group, layer.marks);
+      group.addTo(map);
+      window.feature_group.push(group);
+    });
+
+    // The selected record (and a story step's records) stand out, as on the dashboard.
+    var wanted = {};
+    (data.highlight || []).forEach(function (id) { wanted[id] = true; });
+    function highlight(layer) {
+      if (wanted[refOf(layer)]) { window.__highlight(layer, true, patterned); }
+    }
+    window.feature_group.forEach(function (g) { g.eachLayer(highlight); });
+    window.__basemap.eachLayer(highlight);
+
+    window.__mapLayout(map);
+    return {map: map, fit: fit, legendBox: legendBox};
+  };
+})();
