@@ -8,7 +8,9 @@
   (Leaflet inline too, so that both are one file on disk), alternating which goes first, each load in a fresh
   context; every request but the file is refused and counted;
 - size: the default view's file, and the file and PNG at 1,000 and (full runs) 10,000 generated records
-  (bench/generate.py), with their build times.
+  (bench/generate.py), with their build times;
+- the published map (issue 28): its size for the default view, and its paint opened the same way, beside the same
+  one-marker page.
 """
 
 from __future__ import annotations
@@ -101,19 +103,23 @@ def build_times(quick: bool) -> dict:
 
 
 def write_files() -> dict:
-    """The default view's briefing and the floor page, written under bench/.cache/briefing/."""
+    """The default view's briefing and published map, and the floor page, written under bench/.cache/briefing/."""
     from dashboard.corpus.load import load_corpus
     from dashboard.downloads.briefing import build_briefing, leaflet_assets
+    from dashboard.downloads.embed import build_embed
 
     folder = CACHE / "briefing"
     folder.mkdir(parents=True, exist_ok=True)
     countries, borders = _geodata()
+    snap = _snapshot(load_corpus())
     briefing = folder / "briefing-default.html"
-    briefing.write_text(build_briefing(_snapshot(load_corpus()), countries, borders), encoding="utf-8")
+    briefing.write_text(build_briefing(snap, countries, borders), encoding="utf-8")
+    embed = folder / "published-map-default.html"
+    embed.write_text(build_embed(snap, countries, borders), encoding="utf-8")
     js, css, _ = leaflet_assets()
     floor = folder / "floor-leaflet-one-marker.html"
     floor.write_text(FLOOR_HTML.format(css=css, js=js), encoding="utf-8")
-    return {"briefing": briefing, "floor": floor}
+    return {"briefing": briefing, "embed": embed, "floor": floor}
 
 
 def offline(browser, path, viewport: dict) -> tuple[object, list[str]]:
@@ -146,9 +152,10 @@ def _load(browser, path) -> tuple[float, list[str]]:
 
 
 def paint_times(files: dict, quick: bool) -> dict:
-    """Navigation → painted for the briefing file and the floor page, alternating, fresh context each load."""
+    """Navigation → painted for the briefing file, the published map and the floor page, in turn (the order
+    rotating), a fresh context each load."""
     loads = 3 if quick else 15
-    out = {kind: {"ms": [], "asked": []} for kind in ("briefing", "floor")}
+    out = {kind: {"ms": [], "asked": []} for kind in ("briefing", "embed", "floor")}
     with sync_playwright() as pw:
         # The same Chromium and flags as the other parts.
         browser = pw.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
@@ -157,7 +164,7 @@ def paint_times(files: dict, quick: bool) -> dict:
                 _load(browser, files[kind])
             kinds = list(out)
             for i in range(loads):
-                for kind in kinds if i % 2 == 0 else kinds[::-1]:
+                for kind in kinds[i % len(kinds):] + kinds[:i % len(kinds)]:
                     ms, asked = _load(browser, files[kind])
                     out[kind]["ms"].append(ms)
                     out[kind]["asked"] += asked
@@ -195,7 +202,8 @@ def sizes(quick: bool) -> dict:
 
 def run(quick: bool) -> dict:
     files = write_files()
-    result = {"default_bytes": files["briefing"].stat().st_size, "build": build_times(quick),
+    result = {"default_bytes": files["briefing"].stat().st_size, "embed_bytes": files["embed"].stat().st_size,
+              "build": build_times(quick),
               "paint": paint_times(files, quick), "sizes": sizes(quick),
               "files": {k: str(v.relative_to(ROOT)) for k, v in files.items()}}
     return result

@@ -45,8 +45,8 @@ from dashboard.map.style import pattern_defs
 
 MAX_BYTES = 300_000  # the default view's file (issue 28)
 # The world away from the frame, coarser than the briefing's (1°): a map seen in a column, opened on its frame;
-# zoomed out to the world, 1.5° is about four pixels (every state is still drawn whole).
-WORLD_DETAIL = 1.5
+# zoomed out to the whole world (zoom 2), 2° is under six pixels, and every state is still drawn whole.
+WORLD_DETAIL = 2.0
 # A record's id in a tooltip, as the map's script reads it (map-marks.js, REF).
 _REF = re.compile(r"ref: ([a-z0-9][a-z0-9-]*)")
 # Leaflet's own images (default markers, the layers control): this map has neither, so its stylesheet's
@@ -100,7 +100,7 @@ class _Popups:
         embed.js from the file's table of articles (data.sources): a label is written once, not under every
         quote."""
         self.sources[excerpt.source] = self.s.corpus.sources[excerpt.source].label
-        return (f'<div class="excerpt" data-source="{escape.html(excerpt.source)}" data-key="{escape.html(key)}">'
+        return (f'<div class="excerpt" data-s="{escape.html(excerpt.source)}" data-k="{escape.html(key)}">'
                 f"<blockquote>“{escape.with_lang(quote_text(excerpt))}”</blockquote></div>")
 
     def part(self, html: str, prefix: str) -> str:
@@ -118,8 +118,7 @@ class _Popups:
             parts = [self.part(_reference(r), "r") for r in record.references]
             parts += [self.part(disagreement_html(d, corpus, self.layout), "d") for d in corpus.disputes.get(record.id, ())]
         when = when_text(record)
-        return (f'<template id="q-{escape.html(record.id)}" data-parts="{" ".join(parts)}"><div class="quotes" '
-                f'data-kind="{escape.html(record.kind)}"><h2>{escape.with_lang(record.title)}</h2>'
+        return (f'<template id="q-{escape.html(record.id)}" data-parts="{" ".join(parts)}"><div class="quotes"><h2>{escape.with_lang(record.title)}</h2>'
                 f'<p class="meta">{escape.html(KIND_SINGULAR[record.kind])}{" · " + escape.html(when) if when else ""}</p>'
                 f"{body}</div></template>")
 
@@ -184,10 +183,11 @@ def build_embed(snapshot, countries, borders) -> str:
         '<noscript><p class="noscript">This map needs JavaScript. '
         + (f'<a href="{escape.html(live_link)}">Open the view on the dashboard</a>.' if live_link else "") + "</p></noscript>"
         "</main>\n"
-        f"{templates}\n"
         f'<script type="application/json" id="embed-data">{escape.script_json(data)}</script>\n'
         f"<script>{leaflet_js}</script>\n"
         f"<script>{app_script}</script>\n"
+        # What a click opens, after the map's scripts: the map is drawn before these are even parsed.
+        f"{templates}\n"
         "</body></html>\n"
     )
 

@@ -54,15 +54,14 @@ def open_offline(browser, path, width: int = 1280, height: int = 900):
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(path.as_uri())
-    page.wait_for_selector('#map[data-painted="1"]')
+    page.wait_for_selector('#map[data-painted="1"][data-basemap="ready"]')
     page.wait_for_function("() => window.__layoutDone === true")
     return context, page, asked, errors
 
 
-@pytest.fixture(scope="module")
-def briefing_file(browser, server, tmp_path_factory):
-    """The briefing downloaded from the map page with Dushanbe selected and the map moved there; and the map's
-    frame and shading in the app at that moment."""
+def made_at_dushanbe(browser, server, folder, files: dict[str, str], shot: str) -> dict:
+    """The share box's files ({name: button's test id}) made on the map page with Dushanbe selected and the map
+    moved there; with the map's frame and shading in the app at that moment. `shot`: the share box's screenshot."""
     context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
     page = context.new_page()
     page.goto(server + "/?sel=stop-dushanbe")
@@ -70,12 +69,18 @@ def briefing_file(browser, server, tmp_path_factory):
     frame.evaluate("() => map.setView([38.9, 70.2], 7, {animate: false})")
     page.wait_for_function("() => window.__mapFrame && window.__mapFrame.zoom === 7")
     seen = {"frame": page.evaluate("() => window.__mapFrame"), "shading": shading(frame)}
-    folder = tmp_path_factory.mktemp("downloads")
-    seen["html"] = download(page, "download-briefing", folder)
-    seen["png"] = download(page, "download-png", folder)
-    page.screenshot(path=str(ARTIFACTS / "briefing-share-box.png"))
+    for name, testid in files.items():
+        seen[name] = download(page, testid, folder)
+    page.screenshot(path=str(ARTIFACTS / shot))
     context.close()
     return seen
+
+
+@pytest.fixture(scope="module")
+def briefing_file(browser, server, tmp_path_factory):
+    """The briefing and the PNG downloaded from the map page with Dushanbe selected and the map moved there."""
+    return made_at_dushanbe(browser, server, tmp_path_factory.mktemp("downloads"),
+                            {"html": "download-briefing", "png": "download-png"}, "briefing-share-box.png")
 
 
 def test_the_file_opens_from_disk_asks_for_nothing_and_paints_every_layer(browser, briefing_file):

@@ -131,7 +131,7 @@ def test_every_mark_and_shaded_country_opens_its_records_quotes_verbatim(corpus,
 
 def test_each_quote_names_its_article_and_place(default, page):
     _, html = default
-    cited = re.findall(r'<div class="excerpt" data-source="([^"]+)" data-key="([^"]+)">', html)
+    cited = re.findall(r'<div class="excerpt" data-s="([^"]+)" data-k="([^"]+)">', html)
     assert cited and set(data_of(page)["sources"]) == {source for source, _ in cited}
     assert all(re.fullmatch(r"[a-z0-9-]+\.(v?\d+)", key) for _, key in cited)
 

@@ -9,14 +9,14 @@
 
   // Under a quote: its article's label, and a link to its place in the article on the dashboard (the reader).
   function cite(excerpt) {
-    var source = excerpt.getAttribute("data-source"), line = document.createElement("p");
+    var source = excerpt.getAttribute("data-s"), line = document.createElement("p");
     var label = document.createElement("span");
     label.textContent = data.sources[source] || source;
     line.appendChild(label);
     if (data.link) {
       var url = new URL("reader", data.link);
       url.searchParams.set("source", source);
-      url.searchParams.set("excerpt", excerpt.getAttribute("data-key"));
+      url.searchParams.set("excerpt", excerpt.getAttribute("data-k"));
       var a = document.createElement("a");
       a.href = url.href;
       a.rel = "noopener";
@@ -52,7 +52,7 @@
           box.firstChild.appendChild(part);
         }
       });
-      box.querySelectorAll(".excerpt[data-source]").forEach(cite);
+      box.querySelectorAll(".excerpt[data-s]").forEach(cite);
       if (data.link) {
         // This view on the dashboard, with the record selected (its evidence panel open).
         var url = new URL(data.link);
@@ -91,7 +91,7 @@
     if (about.open) { about.querySelector(".about-panel").focus(); }
   });
   document.addEventListener("keydown", function (e) {
-    if (e.key === "Escape" && about.open) { about.open = false; about.querySelector("summary").focus(); }
+    if (e.key === "Escape" && about.open) { about.open = false; about.querySelector(":scope > summary").focus(); }
   });
   // A host that resizes its frame (a phone turned, a column widened): the map follows, its view kept.
   window.addEventListener("resize", function () { map.invalidateSize({animate: false}); });

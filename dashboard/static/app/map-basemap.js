@@ -57,48 +57,11 @@ window.__mapBasemap = function (map, config) {
     if (layer.__name && layer instanceof L.Marker) {
       window.__onEnterOrSpace(layer, function (e) { select(layer, e); });
     }
-    // A mark gets its element when its layer reaches the map (a new one after a layer update).
-    layer.on("add", function() { decorate(layer); });
-    if (layer.getElement()) { decorate(layer); }
+    window.__markAccess(map, layer, select);
   };
   function select(layer, original) {
     var at = layer.getLatLng ? layer.getLatLng() : layer.getBounds().getCenter();
     layer.fire("click", {latlng: at, originalEvent: original});
-  }
-  function decorate(layer) {
-    var el = layer.getElement();
-    if (!el || el.__decorated) { return; }
-    el.__decorated = true;
-    if (!layer.__name) {
-      el.setAttribute("tabindex", "-1");
-      el.setAttribute("aria-hidden", "true");
-      return;
-    }
-    var text = document.createElement("textarea");  // decodes the escaped name, runs nothing
-    text.innerHTML = layer.__name;
-    el.setAttribute("tabindex", "0");
-    el.setAttribute("role", "button");
-    el.setAttribute("aria-label", text.value);
-    el.setAttribute("data-rank", String(layer.__rank || 0));
-    el.__layer = layer;
-    if (!(layer instanceof L.Marker)) {
-      L.DomEvent.on(el, "keydown", function(e) {
-        if (e.key === "Enter" || e.key === " ") { L.DomEvent.preventDefault(e); select(layer, e); }
-      });
-      // A focused line is brought into view (Leaflet draws nothing of a line off the map) and shows
-      // its tooltip, as a hovered one does.
-      L.DomEvent.on(el, "focus", function() {
-        var r = el.getBoundingClientRect(), box = map.getContainer().getBoundingClientRect();
-        var drawn = r.width + r.height > 0 && r.right > box.left && r.left < box.right && r.bottom > box.top &&
-          r.top < box.bottom;
-        if (!drawn) {
-          var pad = window.__clearOfControls();
-          map.fitBounds(layer.getBounds(), {animate: false, paddingTopLeft: pad[0], paddingBottomRight: pad[1]});
-        }
-        if (layer.openTooltip) { layer.openTooltip(); }
-      });
-      L.DomEvent.on(el, "blur", function() { if (layer.closeTooltip) { layer.closeTooltip(); } });
-    }
   }
   // Tab order: the stops in tour order, then the sites, then the lines (border, phone call), however
   // the layers were added or updated. Lines live in the overlay pane: it goes after the marker pane

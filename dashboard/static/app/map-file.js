@@ -68,12 +68,39 @@
         // The mark's summary gives way to what it opened (it would lie over the popup).
         layer.closeTooltip();
       });
-      if (layer instanceof L.Marker) {
-        // Enter or Space on a focused mark opens it, as a click does.
-        window.__onEnterOrSpace(layer, function (e) {
-          layer.fire("click", {latlng: layer.getLatLng(), originalEvent: e});
-        });
+    }
+    function select(layer, e) {
+      var at = layer.getLatLng ? layer.getLatLng() : layer.getBounds().getCenter();
+      layer.fire("click", {latlng: at, originalEvent: e});
+    }
+    // A mark that opens a record takes focus, named in words, and Enter or Space opens it, as on the dashboard.
+    function markReady(layer) {
+      selectable(layer);
+      if (layer.__name && layer instanceof L.Marker) {
+        window.__onEnterOrSpace(layer, function (e) { select(layer, e); });
       }
+      window.__markAccess(map, layer, select);
+    }
+    // A shaded country opens its membership's quotes: it takes focus too, named by its tooltip's words. A country
+    // outside the grouping has nothing to open and stays out of the Tab order.
+    function countryReady(layer) {
+      selectable(layer);
+      var el = layer.getElement();
+      if (!el) { return; }
+      if (!refOf(layer)) {
+        el.setAttribute("tabindex", "-1");
+        el.setAttribute("aria-hidden", "true");
+        return;
+      }
+      var words = document.createElement("div");
+      words.innerHTML = String(layer.getTooltip().getContent());  // the tooltip's escaped HTML, as it shows
+      words.querySelectorAll(".ref").forEach(function (r) { r.remove(); });
+      el.setAttribute("tabindex", "0");
+      el.setAttribute("role", "button");
+      el.setAttribute("aria-label", words.textContent);
+      L.DomEvent.on(el, "keydown", function (e) {
+        if (e.key === "Enter" || e.key === " ") { L.DomEvent.preventDefault(e); select(layer, e); }
+      });
     }
 
     // A country outside the shaded grouping: its name, in bold, as text (never parsed as HTML).
@@ -86,26 +113,54 @@
     // The countries, shaded as on the dashboard on the 'as of' date.
     var status = data.membership || {};
     window.__membership = status;
-    var countries = {type: "FeatureCollection", features: data.countries.map(function (c) {
-      // [iso2, name, rings, digits]: a MultiPolygon's rings come in a list per polygon.
-      var type = typeof c[2][0] === "string" ? "Polygon" : "MultiPolygon";
-      return {type: "Feature", properties: {iso2: c[0], name: c[1]},
-              geometry: {type: type, coordinates: decoded(c[2], c[3] || DIGITS)}};
-    })};
+    var patterned = data.patterned || [];
+    // The selected record (and a story step's records) stand out, as on the dashboard.
+    var wanted = {};
+    (data.highlight || []).forEach(function (id) { wanted[id] = true; });
+    function highlight(layer) {
+      if (wanted[refOf(layer)]) { window.__highlight(layer, true, patterned); }
+    }
+    function features(list) {
+      return {type: "FeatureCollection", features: list.map(function (c) {
+        // [iso2, name, rings, digits]: a MultiPolygon's rings come in a list per polygon.
+        var type = typeof c[2][0] === "string" ? "Polygon" : "MultiPolygon";
+        return {type: "Feature", properties: {iso2: c[0], name: c[1]},
+                geometry: {type: type, coordinates: decoded(c[2], c[3] || DIGITS)}};
+      })};
+    }
     // Drawn and named as the dashboard's map does (map-marks.js), a status other than membership by its fill
     // pattern too (style.MEMBERSHIP_PATTERN).
-    var patterned = data.patterned || [];
-    window.__basemap = L.geoJSON(countries, {style: function () { return data.land; }}).addTo(map);
-    window.__basemap.eachLayer(function (layer) {
+    function countryShown(layer) {
       window.__shadeCountry(layer, status, data.land, patterned, named);
-      selectable(layer);
+      countryReady(layer);
+      highlight(layer);
+    }
+    // What the map opens on first: a country wholly away from the frame (it carries its own digits, mapfile.basemap)
+    // is drawn just after the first paint, under everything else.
+    var near = data.countries.filter(function (c) { return c.length < 4; });
+    var far = data.countries.filter(function (c) { return c.length > 3; });
+    window.__basemap = L.geoJSON(features(near), {style: function () { return data.land; }}).addTo(map);
+    window.__basemap.eachLayer(countryShown);
+    // The Tab order: the stops, the sites, then the lines and the shaded countries (the overlay pane after the
+    // marker pane in the document, as on the dashboard; the panes' z-index keeps what is drawn on top).
+    map.getPane("mapPane").appendChild(map.getPane("overlayPane"));
+    requestAnimationFrame(function () {
+      setTimeout(function () {
+        L.geoJSON(features(far)).eachLayer(function (layer) {
+          window.__basemap.addLayer(layer);
+          layer.setStyle(data.land);
+          layer.bringToBack();
+          countryShown(layer);
+        });
+        holder.setAttribute("data-basemap", "ready");
+        if (window.__layout) { window.__layout(); }
+      }, 0);
     });
-    holder.setAttribute("data-basemap", "ready");
 
     window.__countryLabels(map, data.labels);
 
     // The layers, with the dashboard's own renderer (map-marks.js), in its order.
-    window.__markReady = selectable;
+    window.__markReady = markReady;
     window.feature_group = [];
     data.layers.forEach(function (layer) {
       layer.marks.forEach(function (m) { if (typeof m[1] === "string") { m[1] = polyline.decode(m[1], DIGITS); } });
@@ -115,14 +170,7 @@
       window.feature_group.push(group);
     });
 
-    // The selected record (and a story step's records) stand out, as on the dashboard.
-    var wanted = {};
-    (data.highlight || []).forEach(function (id) { wanted[id] = true; });
-    function highlight(layer) {
-      if (wanted[refOf(layer)]) { window.__highlight(layer, true, patterned); }
-    }
     window.feature_group.forEach(function (g) { g.eachLayer(highlight); });
-    window.__basemap.eachLayer(highlight);
 
     window.__mapLayout(map);
     return {map: map, fit: fit, legendBox: legendBox};

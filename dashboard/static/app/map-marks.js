@@ -116,6 +116,50 @@
     if (layer.getElement()) { bind(); }
   };
 
+  // A mark that selects a record takes focus, is named in words (describe.mark_name: layer.__name) and is chosen by
+  // Enter or Space, select(layer, event), as by a click; any other mark (a leg's label, a border's white underlay)
+  // stays out of the Tab order and the reading. Done each time the mark reaches the map (it gets a new element):
+  // on the dashboard's map (map-basemap.js) and a file's (map-file.js).
+  window.__markAccess = function (map, layer, select) {
+    layer.on("add", function() { decorate(map, layer, select); });
+    if (layer.getElement()) { decorate(map, layer, select); }
+  };
+  function decorate(map, layer, select) {
+    var el = layer.getElement();
+    if (!el || el.__decorated) { return; }
+    el.__decorated = true;
+    if (!layer.__name) {
+      el.setAttribute("tabindex", "-1");
+      el.setAttribute("aria-hidden", "true");
+      return;
+    }
+    var text = document.createElement("textarea");  // decodes the escaped name, runs nothing
+    text.innerHTML = layer.__name;
+    el.setAttribute("tabindex", "0");
+    el.setAttribute("role", "button");
+    el.setAttribute("aria-label", text.value);
+    el.setAttribute("data-rank", String(layer.__rank || 0));
+    el.__layer = layer;
+    if (!(layer instanceof L.Marker)) {
+      L.DomEvent.on(el, "keydown", function(e) {
+        if (e.key === "Enter" || e.key === " ") { L.DomEvent.preventDefault(e); select(layer, e); }
+      });
+      // A focused line is brought into view (Leaflet draws nothing of a line off the map) and shows
+      // its tooltip, as a hovered one does.
+      L.DomEvent.on(el, "focus", function() {
+        var r = el.getBoundingClientRect(), box = map.getContainer().getBoundingClientRect();
+        var drawn = r.width + r.height > 0 && r.right > box.left && r.left < box.right && r.bottom > box.top &&
+          r.top < box.bottom;
+        if (!drawn) {
+          var pad = window.__clearOfControls();
+          map.fitBounds(layer.getBounds(), {animate: false, paddingTopLeft: pad[0], paddingBottomRight: pad[1]});
+        }
+        if (layer.openTooltip) { layer.openTooltip(); }
+      });
+      L.DomEvent.on(el, "blur", function() { if (layer.closeTooltip) { layer.closeTooltip(); } });
+    }
+  }
+
   // The countries' names ([name as escaped HTML, lat, lon]), never interactive.
   window.__countryLabels = function (map, labels) {
     labels.forEach(function (l) {
