@@ -69,3 +69,38 @@ def test_the_share_button_shows_its_whole_label_at_1280(page, server):
     clipped = button.locator(".stMarkdownEllipsis").evaluate_all(
         "els => els.filter(e => e.scrollWidth > e.clientWidth + 1).length")
     assert clipped == 0, "the label is cut short"
+
+
+def _focused(page) -> str:
+    """What has the focus, through the share box's frame and the downloads' shadow root: its id or its text."""
+    return page.evaluate("""() => {
+      let a = document.activeElement;
+      if (a.tagName === 'IFRAME') { a = a.contentDocument.activeElement; return '#' + a.id; }
+      while (a.shadowRoot && a.shadowRoot.activeElement) { a = a.shadowRoot.activeElement; }
+      return a.getAttribute('data-testid') || a.textContent.trim(); }""")
+
+
+def test_the_keyboard_opens_the_share_box_goes_through_it_and_leaves_it_with_escape(page, server):
+    # Issue 28: Streamlit's popover left the focus on its button and its content came last in the page, 35 Tab
+    # stops later: the embed code and the downloads were out of a keyboard reader's reach.
+    page.goto(server + "/?sel=stop-dushanbe")
+    wait_for_map(page)
+    button = page.get_by_role("button", name="Share this view")
+    button.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => { const f = document.querySelector('[data-testid=\"stPopoverBody\"] iframe');"
+                           " const a = f && f.contentDocument && f.contentDocument.activeElement; return !!a && a.id === 'link'; }")
+    order = []
+    for _ in range(7):
+        page.keyboard.press("Tab")
+        order.append(_focused(page))
+    assert order == ["#copy", "#cite", "#embed", "#copy-embed", "download-briefing", "download-embed", "download-png"]
+    page.keyboard.press("Escape")  # from the downloads (Streamlit's own)
+    expect(button).to_have_attribute("aria-expanded", "false")
+    assert _focused(page) == "stPopoverButton"
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => { const f = document.querySelector('[data-testid=\"stPopoverBody\"] iframe');"
+                           " const a = f && f.contentDocument && f.contentDocument.activeElement; return !!a && a.id === 'link'; }")
+    page.keyboard.press("Escape")  # from inside the box's own frame, where Streamlit never hears it
+    expect(button).to_have_attribute("aria-expanded", "false")
+    assert _focused(page) == "stPopoverButton"

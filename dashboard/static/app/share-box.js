@@ -47,4 +47,19 @@
   }
   copier(document.getElementById("copy"), link, document.getElementById("ok"), "link");
   copier(document.getElementById("copy-embed"), embed, document.getElementById("ok-embed"), "code");
+
+  // The box is a dialog (Streamlit's popover), which leaves the focus on its button while its content comes last
+  // in the page: a keyboard reader would Tab through the whole page to reach it. Opened, it takes the focus (the
+  // link first, as a dialog should); Escape closes it from here and gives the focus back to its button.
+  function opener() {
+    try {
+      if (!window.frameElement || !window.frameElement.closest('[data-testid="stPopoverBody"]')) { return null; }
+      return window.parent.document.querySelector('[data-testid="stPopoverButton"][aria-expanded="true"]');
+    } catch (e) { return null; }
+  }
+  if (opener()) { link.focus({preventScroll: true}); }
+  document.addEventListener("keydown", function (e) {
+    var button = e.key === "Escape" && opener();
+    if (button) { e.preventDefault(); button.click(); button.focus(); }
+  });
 })();
