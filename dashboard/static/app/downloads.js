@@ -5,12 +5,12 @@
 // All text is set with textContent.
 
 const KINDS = [
-  {kind: "html", label: "Download briefing (HTML)", testid: "download-briefing",
+  {kind: "html", label: "Download briefing (HTML)", testid: "download-briefing", short: "Briefing",
    help: "One file: the map, every record in view with its excerpts and sources, the link. Opens offline."},
-  {kind: "embed", label: "Publish this view (HTML)", testid: "download-embed",
+  {kind: "embed", label: "Publish this view (HTML)", testid: "download-embed", short: "Publish",
    help: "The map alone, in one small file for your own site or CMS: put it on any web server and show it in an " +
          "iframe. A click opens the quotes; it fetches nothing, so your readers never reach this server."},
-  {kind: "png", label: "Download map (PNG)", testid: "download-png",
+  {kind: "png", label: "Download map (PNG)", testid: "download-png", short: "Map (PNG)",
    help: "The map as an image for slides: 1920 px wide, with its legend, date, attribution and link."},
 ];
 
@@ -65,7 +65,12 @@ export default function (component) {
     }
     const status = el("p", {class: "status", role: "status", "aria-live": "polite", "data-testid": "download-status"});
     const helps = el("div", {class: "helps"});
-    for (const item of KINDS) { helps.append(el("p", {class: "help", id: `${item.testid}-help`}, item.help)); }
+    for (const item of KINDS) {
+      // Each help says which button it is about, as the buttons wrap above them.
+      const help = el("p", {class: "help", id: `${item.testid}-help`});
+      help.append(el("b", {}, `${item.short}: `), item.help);
+      helps.append(help);
+    }
     root.append(row, status, helps);
     parentElement.append(root);
   }
