@@ -1,5 +1,5 @@
 """The evidence panel's wide parts as HTML: a disagreement's versions (laid out by evidence/disagreement.py) and
-the computed-value tables (pure).
+the computed-value tables; and the About page's table of public references (pure).
 
 Versions sit side by side only where each has room for a readable line (about 30 characters); otherwise
 they stack (static/app/evidence.css). Tables wrap their words, never cut them. Shown by st.markdown (so that
@@ -10,7 +10,7 @@ blank line ever ends the HTML block.
 from __future__ import annotations
 
 from dashboard import escape
-from dashboard.corpus.model import Disagreement
+from dashboard.corpus.model import Disagreement, Reference
 from dashboard.corpus.records import Corpus
 from dashboard.evidence import disagreement
 
@@ -29,3 +29,14 @@ def value_table_html(caption: str, headings: tuple[str, ...], rows: list[tuple[s
     after = f'<p class="ev-note">{escape.html_line(note)}</p>' if note else ""
     return (f'<div class="ev-table"><table><caption>{escape.html_line(caption)}</caption><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table>{after}</div>")
+
+
+def references_table_html(refs: list[Reference]) -> str:
+    """The public references as a table (the About page): each title linked to its address, then its publisher;
+    Russian marked lang="ru" (a Streamlit table's cells cannot carry a language)."""
+    rows = "".join(
+        f'<tr><td><a href="{escape.html_line(escape.url(r.url))}" target="_blank" rel="noopener noreferrer">'
+        f"{escape.with_lang(r.title, escape.html_line)} ↗</a></td>"
+        f"<td>{escape.with_lang(r.publisher or '—', escape.html_line)}</td></tr>" for r in refs)
+    return ('<div class="ev-table"><table><thead><tr><th scope="col">Title</th><th scope="col">Publisher</th></tr>'
+            f"</thead><tbody>{rows}</tbody></table></div>")

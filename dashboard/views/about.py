@@ -8,6 +8,7 @@ from dashboard import escape
 from dashboard.corpus.dates import format_date
 from dashboard.corpus.records import Corpus
 from dashboard.downloads.licences import GESTURE_TERMS, LEAFLET_TERMS, LICENCES
+from dashboard.evidence.html import references_table_html
 from dashboard.map.assets import GESTURE_HANDLING, LEAFLET
 from dashboard.map.geo import GEODATA_RESOLUTION
 from dashboard.query import link as vs
@@ -83,8 +84,7 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
         for ref in record.references:
             refs.setdefault(ref.url, ref)
     st.subheader(f"Public references ({len(refs)})", anchor=False)
-    st_table([{"title": r.title, "publisher": r.publisher or "—", "url": r.url} for r in refs.values()],
-             column_config={"url": st.column_config.LinkColumn("url")})
+    st.markdown(references_table_html(list(refs.values())), unsafe_allow_html=True)
     st_licences()
     st.caption(f"Corpus version {corpus.version}. Leaflet {LEAFLET.version} and its gesture-handling plugin "
                f"{GESTURE_HANDLING.version} are served by the app, each file checked "

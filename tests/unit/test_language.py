@@ -62,3 +62,20 @@ def _corpus():
     from dashboard.corpus.load import load_corpus
 
     return load_corpus()
+
+
+def test_the_about_pages_public_references_mark_their_russian():
+    from dashboard.evidence.html import references_table_html
+
+    corpus = _corpus()
+    refs = {ref.url: ref for record in corpus.records for ref in record.references}
+    shown = references_table_html(list(refs.values()))
+    marked, unmarked = russian_words(shown)
+    assert unmarked == [] and len(marked) >= 12   # twelve of the public records have Russian titles
+    assert shown.count("<tr>") == len(refs) + 1 and all(escape_url(url) in shown for url in refs)
+
+
+def escape_url(url: str) -> str:
+    from dashboard import escape
+
+    return escape.html_line(escape.url(url))
