@@ -41,12 +41,14 @@ def make(corpus, geodata, view=None, **kwargs):
     return snap, build_embed(snap, *geodata)
 
 
-@pytest.fixture(scope="module")
+# Made anew for each test (0.1 s): mutmut runs a mutant against the tests that called the code it mutates, and a
+# module's fixture calls it in its first test only.
+@pytest.fixture
 def default(corpus, geodata):
     return make(corpus, geodata)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def page(default) -> Page:
     return Page(default[1])
 
