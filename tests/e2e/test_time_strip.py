@@ -84,6 +84,30 @@ def test_keys_move_the_day_and_the_shading_follows_in_the_browser_then_the_link(
         page.keyboard.press("Enter")
         expect(handle).to_have_attribute("aria-valuetext", "2 January 2015")
         page.wait_for_function("() => new URLSearchParams(location.search).get('date') === '2015-01-02'")
+
+        # Play, animated (2 s here, 30 s for a reader), paused at once, then › steps to the next change.
+        page.evaluate("() => { window.__timeStripPlayMs = 2000; }")
+        play = page.get_by_test_id("time-play")
+        play.click()
+        expect(play).to_have_attribute("aria-pressed", "true")
+        play.click()
+        expect(play).to_have_attribute("aria-pressed", "false")
+        paused = handle.get_attribute("aria-valuenow")
+        page.get_by_test_id("time-next").click()
+        expect(handle).not_to_have_attribute("aria-valuenow", paused)
+        days = [b.get_attribute("data-day") for b in page.get_by_test_id("time-tick-change").all()]
+        stepped = handle.get_attribute("aria-valuetext")
+        assert stepped in {day_in_words(dt.date.fromisoformat(d)) for d in days} | {day_in_words(today)}
+        # Played again from 1991 to today, every change said.
+        page.get_by_test_id("time-live").evaluate(LISTEN)
+        handle.focus()
+        page.keyboard.press("End")
+        play.click()
+        expect(play).to_have_attribute("aria-pressed", "false")
+        expect(handle).to_have_attribute("aria-valuetext", day_in_words(today))
+        said = " ".join(page.evaluate("() => window.__timeSaid"))
+        assert "Playing from 1 January 1991 to today." in said
+        assert all(b.get_attribute("aria-label") in said for b in page.get_by_test_id("time-tick-change").all())
         assert frame.evaluate("() => window.__notRemounted === true")
     finally:
         context.close()

@@ -66,7 +66,7 @@ function build(root, state) {
 
   const ticks = el("div", {class: "ticks", role: "toolbar", "data-testid": "time-ticks"});
   const rail = el("div", {class: "rail"});
-  const handle = el("div", {class: "handle", role: "slider", tabindex: "0", "aria-label": "Memberships as of",
+  const handle = el("div", {class: "handle", role: "slider", tabindex: "0", "aria-label": "Membership day on the map",
     "aria-orientation": "horizontal", "data-testid": "time-handle"});
   rail.append(el("div", {class: "line"}), handle);
   const axis = el("div", {class: "axis", "aria-hidden": "true"});
