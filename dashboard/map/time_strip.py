@@ -114,13 +114,16 @@ def tour_days(corpus: Corpus) -> list[Tick]:
 
 
 def strip_data(records: list[Annotation], org: str, corpus: Corpus, on: dt.date, first: dt.date,
-               today: dt.date, shaded: bool) -> dict:
+               today: dt.date, shaded: bool, between: tuple[dt.date | None, dt.date | None] = (None, None)) -> dict:
     """What the time strip draws, as JSON-ready data: its ends (`first`, the reader's `today`), the day shown,
-    its ticks in order of day (a day with a change and a tour day has both), and the words it needs."""
+    its ticks in order of day (a day with a change and a tour day has both), the dated records' range (`between`,
+    the sidebar's "Dated records between"; None: open at that end) and the words it needs."""
+    start, end = between
     ticks = sorted(membership_changes(records, org, corpus, first, today) + tour_days(corpus),
                    key=lambda t: (t.day, t.kind != "change"))
     return {
         "first": first.isoformat(), "today": today.isoformat(), "value": on.isoformat(),
+        "range": [(start or first).isoformat(), min(end or today, today).isoformat()],
         "words": day_in_words(on), "grouping": corpus.organizations.get(org, org), "shaded": shaded,
         "ticks": [t.to_json() for t in ticks if first <= t.day <= today],
         "months": list(MONTHS_EN), "monthsShort": list(MONTHS_EN_ABBR),

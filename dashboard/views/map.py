@@ -124,7 +124,7 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
                 center=(start.lat, start.lon) if start else None,
                 zoom=start.zoom if start else None,
             ) or {}
-        st_time_strip(corpus, over_time, shade, as_of, reader_today(), "members" in view.layers)
+        st_time_strip(corpus, over_time, shade, view.filters, reader_today(), "members" in view.layers)
         st_mark_picker(corpus, view, stops, sites, borders, status, geodata)
         # Under the map, where the page is wide: a selected record's disagreements and computed tables.
         workings = st.container(key="evidence-workings")

@@ -1,5 +1,6 @@
 """The time strip under the map (issue 29): its handle by keyboard, the shading drawn in the browser as the day
-crosses a change, the day in the address and the sidebar's field, the ticks, and Play with its live region."""
+crosses a change, the day in the address and the sidebar's field, the ticks, the brush of dated records, and Play
+with its live region."""
 
 from __future__ import annotations
 
@@ -85,6 +86,27 @@ def test_keys_move_the_day_and_the_shading_follows_in_the_browser_then_the_link(
         expect(handle).to_have_attribute("aria-valuetext", "2 January 2015")
         page.wait_for_function("() => new URLSearchParams(location.search).get('date') === '2015-01-02'")
 
+        # The brush of dated records: its first day to its last (End), by keyboard, filters the tour's stops out of the
+        # map, as the sidebar's "from" does, and lands in the address; Home takes it back.
+        stop_2 = frame.locator('[role="button"][aria-label^="Stop 2: Dushanbe"]')
+        expect(stop_2).to_have_count(1)
+        first_day = page.get_by_test_id("time-brush-first")
+        first_day.focus()
+        page.keyboard.press("End")
+        expect(first_day).to_have_attribute("aria-valuetext", day_in_words(today))
+        page.wait_for_function(f"() => new URLSearchParams(location.search).get('from') === '{today.isoformat()}'")
+        expect(page.get_by_test_id("filter-range-from")).to_have_value(today.isoformat())
+        expect(stop_2).to_have_count(0)
+        page.keyboard.press("Home")
+        page.wait_for_function("() => !new URLSearchParams(location.search).has('from')")
+        expect(stop_2).to_have_count(1)
+        # The sidebar's "to" moves the brush's last day.
+        last = page.get_by_test_id("filter-range-to")
+        last.fill("2017-02-28")
+        last.press("Enter")
+        expect(page.get_by_test_id("time-brush-last")).to_have_attribute("aria-valuetext", "28 February 2017")
+        page.wait_for_function("() => new URLSearchParams(location.search).get('to') === '2017-02-28'")
+
         # Play, animated (2 s here, 30 s for a reader), paused at once, then › steps to the next change.
         page.evaluate("() => { window.__timeStripPlayMs = 2000; }")
         play = page.get_by_test_id("time-play")
@@ -115,8 +137,12 @@ def test_keys_move_the_day_and_the_shading_follows_in_the_browser_then_the_link(
 
 def test_play_runs_to_today_by_touch_and_says_each_change(browser, server):
     # A phone, with reduced motion: play jumps from change to change. The tests' play is 3 s, not 30.
-    context, page, frame = open_map(browser, server, (390, 844), "/?shade=EAEU", phone=True)
+    # A link opens on its range too: the brush's thumbs stand on its days.
+    context, page, frame = open_map(browser, server, (390, 844), "/?shade=EAEU&from=2015-01-01&to=2020-06-30",
+                                    phone=True)
     try:
+        expect(page.get_by_test_id("time-brush-first")).to_have_attribute("aria-valuetext", "1 January 2015")
+        expect(page.get_by_test_id("time-brush-last")).to_have_attribute("aria-valuetext", "30 June 2020")
         page.emulate_media(reduced_motion="reduce")
         page.evaluate("() => { window.__timeStripPlayMs = 3000; }")
         page.get_by_test_id("time-live").evaluate(LISTEN)

@@ -83,7 +83,19 @@ def test_the_strip_data_holds_its_ends_its_day_and_only_ticks_up_to_today(corpus
         "1991-01-01", "2020-01-01", "2017-02-27", "27 February 2017")
     assert data["ticks"] and all("1991-01-01" <= t["day"] <= "2020-01-01" for t in data["ticks"])
     assert {"change", "tour"} == {t["kind"] for t in data["ticks"]}
+    assert data["range"] == ["1991-01-01", "2020-01-01"]  # the dated records' brush, open at both ends
     assert json.loads(json.dumps(data)) == data
+
+
+@pytest.mark.parametrize(("between", "shown"), [
+    ((None, None), ["1991-01-01", "2026-12-06"]),                        # no range: from 1991 to today
+    ((D(2015, 1, 1), None), ["2015-01-01", "2026-12-06"]),
+    ((D(2015, 1, 1), D(2017, 2, 28)), ["2015-01-01", "2017-02-28"]),
+    ((None, D(2030, 1, 1)), ["1991-01-01", "2026-12-06"]),               # never past the reader's today
+])
+def test_the_brush_stands_on_the_filters_range(corpus, between, shown):
+    data = strip_data(list(corpus.records), "org-csto", corpus, D(2017, 2, 27), RANGE_START, TODAY, True, between)
+    assert data["range"] == shown
 
 
 # Runs static/app/map-time.js's day picker in node on the timeline the members layer sends.

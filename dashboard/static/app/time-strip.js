@@ -70,12 +70,65 @@ function build(root, state) {
     "aria-orientation": "horizontal", "data-testid": "time-handle"});
   rail.append(el("div", {class: "line"}), handle);
   const axis = el("div", {class: "axis", "aria-hidden": "true"});
+  // The brush of dated records (the sidebar's "Dated records between"): two thumbs on a rail of their own.
+  const brushWords = el("div", {class: "brush-words", "aria-hidden": "true", "data-testid": "time-brush-words"});
+  const brush = el("div", {class: "rail brush", "data-testid": "time-brush"});
+  const band = el("div", {class: "band"});
+  const thumbs = ["first", "last"].map((end) => el("div", {class: `thumb ${end}`, role: "slider", tabindex: "0",
+    "aria-label": `Dated records shown: ${end} day`, "aria-orientation": "horizontal",
+    "data-testid": `time-brush-${end}`}));
+  brush.append(el("div", {class: "line"}), band, ...thumbs);
   // It scrolls when its words are long: a Tab stop of its own, so a keyboard scrolls it too.
   const readout = el("div", {class: "readout", role: "region", tabindex: "0", "aria-label": "Changes and their sources",
     "data-testid": "time-readout"});
   const live = el("div", {class: "sr-only", role: "status", "aria-live": "polite", "data-testid": "time-live"});
-  root.append(row, ticks, rail, axis, readout, live);
-  Object.assign(state, {play, prev, next, day, group, ticks, rail, handle, axis, readout, live});
+  root.append(row, ticks, rail, axis, brushWords, brush, readout, live);
+  Object.assign(state, {play, prev, next, day, group, ticks, rail, handle, axis, readout, live, brushWords, brush,
+    band, thumbs});
+
+  thumbs.forEach((thumb, k) => thumb.addEventListener("keydown", (e) => {
+    const keys = {ArrowLeft: (d) => addDays(d, -1), ArrowDown: (d) => addDays(d, -1),
+      ArrowRight: (d) => addDays(d, 1), ArrowUp: (d) => addDays(d, 1),
+      PageUp: (d) => addMonths(d, 1), PageDown: (d) => addMonths(d, -1),
+      Home: () => (k === 0 ? state.data.first : state.range[0]), End: () => (k === 0 ? state.range[1] : state.data.today)};
+    if (!keys[e.key]) { return; }
+    e.preventDefault();
+    moveRange(state, k, keys[e.key](state.range[k]), "rest");
+  }));
+  const brushX = (x) => {
+    const box = brush.getBoundingClientRect(), share = Math.min(1, Math.max(0, (x - box.left) / box.width));
+    return toIso(toMs(state.data.first) + Math.round(share * state.span) * DAY_MS);
+  };
+  brush.addEventListener("pointerdown", (e) => {
+    if (e.button !== 0) { return; }
+    const day = brushX(e.clientX);
+    // The nearer thumb follows the pointer (the last one, where both stand on one day and the pointer is after).
+    const near = Math.abs(toMs(day) - toMs(state.range[0])) < Math.abs(toMs(day) - toMs(state.range[1])) ||
+      (state.range[0] === state.range[1] && day < state.range[0]) ? 0 : 1;
+    state.brushing = near;
+    brush.setPointerCapture(e.pointerId);
+    thumbs[near].focus({preventScroll: true});
+    moveRange(state, near, day, "drag");
+  });
+  brush.addEventListener("pointermove", (e) => {
+    if (state.brushing !== null && state.brushing !== undefined) { moveRange(state, state.brushing, brushX(e.clientX), "drag"); }
+  });
+  const release = () => {
+    if (state.brushing === null || state.brushing === undefined) { return; }
+    state.brushing = null;
+    clearTimeout(state.rangeTimer);
+    state.rangeTimer = setTimeout(() => sendRange(state), REST_MS);
+  };
+  brush.addEventListener("pointerup", release);
+  brush.addEventListener("pointercancel", release);
+  window.addEventListener("dashboard:range", (e) => {
+    const pair = e.detail;
+    if (state.root.isConnected && Array.isArray(pair) && pair.length === 2 && JSON.stringify(pair) !== JSON.stringify(state.range)) {
+      state.rangeSent = JSON.stringify(pair);
+      state.rangeSentAt = Date.now();
+      drawRange(state, pair);
+    }
+  });
 
   handle.addEventListener("keydown", (e) => {
     const keys = {ArrowLeft: (d) => addDays(d, -1), ArrowDown: (d) => addDays(d, -1),
@@ -196,6 +249,47 @@ function send(state) {
   state.sent = state.value;
   state.sentAt = Date.now();
   if (window.__setMembershipDay) { window.__setMembershipDay(state.value); }
+}
+
+// The brush: thumb k (0 the first day, 1 the last) to `iso`, never past the other thumb. how: "drag" (sent once the
+// pointer is up), "rest" (a key: sent once the thumb has rested), "server" (only drawn).
+function moveRange(state, k, iso, how) {
+  const pair = [...state.range];
+  pair[k] = clamp(state, iso);
+  if (k === 0 && pair[0] > pair[1]) { pair[0] = pair[1]; }
+  if (k === 1 && pair[1] < pair[0]) { pair[1] = pair[0]; }
+  drawRange(state, pair);
+  if (how === "rest") {
+    clearTimeout(state.rangeTimer);
+    state.rangeTimer = setTimeout(() => sendRange(state), REST_MS);
+  }
+}
+
+function drawRange(state, pair) {
+  state.range = pair;
+  const at = (iso) => (100 * Math.round((toMs(iso) - toMs(state.data.first)) / DAY_MS)) / Math.max(1, state.span);
+  const [a, b] = pair.map(at);
+  state.band.style.left = `${a}%`;
+  state.band.style.width = `${b - a}%`;
+  const short = (iso) => (iso === state.data.today ? "today" : words(iso, state.data.monthsShort));
+  state.thumbs.forEach((thumb, k) => {
+    const n = Math.round((toMs(pair[k]) - toMs(state.data.first)) / DAY_MS);
+    thumb.style.left = `${[a, b][k]}%`;
+    thumb.setAttribute("aria-valuemin", "0");
+    thumb.setAttribute("aria-valuemax", String(state.span));
+    thumb.setAttribute("aria-valuenow", String(n));
+    thumb.setAttribute("aria-valuetext", words(pair[k], state.data.months));
+  });
+  state.brushWords.textContent = `Dated records (tour, events, figures): ${short(pair[0])} to ${short(pair[1])}`;
+}
+
+function sendRange(state) {
+  clearTimeout(state.rangeTimer);
+  const key = JSON.stringify(state.range);
+  if (key === JSON.stringify(state.data.range) && !state.rangeSent) { return; }
+  state.rangeSent = key;
+  state.rangeSentAt = Date.now();
+  if (window.__setRecordRange) { window.__setRecordRange([...state.range]); }
 }
 
 // The change ticks (the shading's), in order of day.
@@ -366,7 +460,8 @@ export default function (component) {
   if (!root) {
     root = el("div", {class: "time-strip", "data-testid": "time-strip", role: "group",
       "aria-label": "Time: the membership day"});
-    root.__state = {root, value: null, log: [], playing: false, sent: null, sentAt: 0, tickByKey: new Map()};
+    root.__state = {root, value: null, log: [], playing: false, sent: null, sentAt: 0, tickByKey: new Map(),
+      range: null, rangeSent: null, rangeSentAt: 0, brushing: null};
     build(root, root.__state);
     parentElement.append(root);
   }
@@ -383,4 +478,9 @@ export default function (component) {
     Date.now() - state.sentAt < PENDING_MS);
   if (state.sent === data.value) { state.sent = null; }
   if (state.value === null || !busy) { move(state, data.value, "server"); }
+  const serverRange = JSON.stringify(data.range);
+  const brushing = (state.brushing !== null && state.brushing !== undefined) ||
+    (state.rangeSent && state.rangeSent !== serverRange && Date.now() - state.rangeSentAt < PENDING_MS);
+  if (state.rangeSent === serverRange) { state.rangeSent = null; }
+  if (!state.range || !brushing) { drawRange(state, [...data.range]); }
 }
