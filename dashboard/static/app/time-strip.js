@@ -111,10 +111,10 @@ function build(root, state) {
     moveRange(state, near, day, "drag");
   });
   brush.addEventListener("pointermove", (e) => {
-    if (state.brushing !== null && state.brushing !== undefined) { moveRange(state, state.brushing, brushX(e.clientX), "drag"); }
+    if (state.brushing !== null) { moveRange(state, state.brushing, brushX(e.clientX), "drag"); }
   });
   const release = () => {
-    if (state.brushing === null || state.brushing === undefined) { return; }
+    if (state.brushing === null) { return; }
     state.brushing = null;
     clearTimeout(state.rangeTimer);
     state.rangeTimer = setTimeout(() => sendRange(state), REST_MS);
@@ -224,6 +224,8 @@ function move(state, iso, how) {
   if (how === "server") { return; }
   if (changed && how !== "play") { previewSoon(state); }
   clearTimeout(state.restTimer);
+  // Moved by the reader and not sent yet: a server reply meanwhile (to an older change) must not pull it back.
+  if (how === "rest" || how === "drag") { state.unsent = true; }
   if (how === "rest") { state.restTimer = setTimeout(() => send(state), REST_MS); }
   if (how === "now") { send(state); }
 }
@@ -245,6 +247,7 @@ function rest(state) {
 
 function send(state) {
   clearTimeout(state.restTimer);
+  state.unsent = false;
   if (state.value === state.data.value && !state.sent) { return; }
   state.sent = state.value;
   state.sentAt = Date.now();
@@ -259,6 +262,7 @@ function moveRange(state, k, iso, how) {
   if (k === 0 && pair[0] > pair[1]) { pair[0] = pair[1]; }
   if (k === 1 && pair[1] < pair[0]) { pair[1] = pair[0]; }
   drawRange(state, pair);
+  state.rangeUnsent = true;
   if (how === "rest") {
     clearTimeout(state.rangeTimer);
     state.rangeTimer = setTimeout(() => sendRange(state), REST_MS);
@@ -285,6 +289,7 @@ function drawRange(state, pair) {
 
 function sendRange(state) {
   clearTimeout(state.rangeTimer);
+  state.rangeUnsent = false;
   const key = JSON.stringify(state.range);
   if (key === JSON.stringify(state.data.range) && !state.rangeSent) { return; }
   state.rangeSent = key;
@@ -461,7 +466,7 @@ export default function (component) {
     root = el("div", {class: "time-strip", "data-testid": "time-strip", role: "group",
       "aria-label": "Time: the membership day"});
     root.__state = {root, value: null, log: [], playing: false, sent: null, sentAt: 0, tickByKey: new Map(),
-      range: null, rangeSent: null, rangeSentAt: 0, brushing: null};
+      unsent: false, range: null, rangeSent: null, rangeSentAt: 0, rangeUnsent: false, brushing: null};
     build(root, root.__state);
     parentElement.append(root);
   }
@@ -474,12 +479,12 @@ export default function (component) {
   state.play.textContent = state.playing ? "❚❚ Pause" : "▶ Play";
   drawTicks(state);
   // The server's day, unless the reader has moved on since: a reply to an older day must not pull the handle back.
-  const busy = state.playing || state.dragging || (state.sent && state.sent !== data.value &&
+  const busy = state.playing || state.dragging || state.unsent || (state.sent && state.sent !== data.value &&
     Date.now() - state.sentAt < PENDING_MS);
   if (state.sent === data.value) { state.sent = null; }
   if (state.value === null || !busy) { move(state, data.value, "server"); }
   const serverRange = JSON.stringify(data.range);
-  const brushing = (state.brushing !== null && state.brushing !== undefined) ||
+  const brushing = state.brushing !== null || state.rangeUnsent ||
     (state.rangeSent && state.rangeSent !== serverRange && Date.now() - state.rangeSentAt < PENDING_MS);
   if (state.rangeSent === serverRange) { state.rangeSent = null; }
   if (!state.range || !brushing) { drawRange(state, [...data.range]); }
