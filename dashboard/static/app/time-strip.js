@@ -55,7 +55,7 @@ function previewInMap(iso) {
 
 function build(root, state) {
   const row = el("div", {class: "controls"});
-  const play = el("button", {type: "button", class: "play", "aria-pressed": "false", "data-testid": "time-play"});
+  const play = el("button", {type: "button", class: "play", "data-playing": "false", "data-testid": "time-play"});
   const prev = el("button", {type: "button", class: "step", "aria-label": "Previous change", title: "Previous change",
     "data-testid": "time-prev"}, "‹");
   const next = el("button", {type: "button", class: "step", "aria-label": "Next change", title: "Next change",
@@ -332,8 +332,7 @@ function start(state) {
   state.playing = true;
   state.log = [];
   state.shown = null;
-  state.play.setAttribute("aria-pressed", "true");
-  state.play.textContent = "❚❚ Pause";
+  playLabel(state);
   state.live.textContent = `Playing from ${words(state.value, state.data.months)} to today.`;
   drawReadout(state);
   const playMs = window.__timeStripPlayMs || state.data.playMs;
@@ -378,14 +377,21 @@ function finish(state) {
   state.live.textContent = `Played to today, ${words(state.value, state.data.months)}: ${n} change${n === 1 ? "" : "s"}.`;
 }
 
+// The button is named by what it does next ("Play", "Pause"); its sign is not read out.
+function playLabel(state) {
+  const [sign, name] = state.playing ? ["❚❚", "Pause"] : ["▶", "Play"];
+  if (state.play.dataset.playing === String(state.playing) && state.play.textContent.endsWith(name)) { return; }
+  state.play.dataset.playing = String(state.playing);
+  state.play.replaceChildren(el("span", {"aria-hidden": "true"}, sign), ` ${name}`);
+}
+
 // Pause (or end) play; `send`: the day the handle stopped on goes to the server (the panel, the lists).
 function stop(state, sendIt) {
   if (!state.playing) { return; }
   state.playing = false;
   clearTimeout(state.timer);
   cancelAnimationFrame(state.timer);
-  state.play.setAttribute("aria-pressed", "false");
-  state.play.textContent = "▶ Play";
+  playLabel(state);
   previewInMap(state.value);  // every tooltip's "as of" at the day stopped on
   if (sendIt) { send(state); }
 }
@@ -476,7 +482,7 @@ export default function (component) {
   state.handle.setAttribute("aria-valuemin", "0");
   state.handle.setAttribute("aria-valuemax", String(state.span));
   state.group.textContent = data.shaded ? `${data.grouping} shaded` : "no grouping shaded";
-  state.play.textContent = state.playing ? "❚❚ Pause" : "▶ Play";
+  playLabel(state);
   drawTicks(state);
   // The server's day, unless the reader has moved on since: a reply to an older day must not pull the handle back.
   const busy = state.playing || state.dragging || state.unsent || (state.sent && state.sent !== data.value &&
