@@ -1,6 +1,6 @@
 """Benchmarks of the dashboard: page (vs a floor app), scale (generated corpora), load and hosting.
 
-    .venv/bin/python -m bench.run [--quick] [--only page|story|scale|load|hosting|briefing|lighthouse] [--strict]
+    .venv/bin/python -m bench.run [--quick] [--only page|story|strip|scale|load|hosting|briefing|lighthouse] [--strict]
 
 Results are printed as a table and APPENDED to bench/RESULTS.md (date, machine,
 commit, mode); the raw numbers go to bench/.cache/last-run.json and the scale
@@ -15,6 +15,9 @@ functional failure exits 1.
 
 The story part (bench/story.py, issue 14) opens a `?story=4` link and walks the Story
 page's steps with the → and ← keys, beside the floor app's loads and selectbox changes.
+
+The time strip part (bench/strip.py, issue 29; full runs and --only strip, not the quick run) times a step of the
+map page's time strip to the map's repaint, and counts frames while its handle is dragged from 1991 to today.
 
 The Lighthouse part (bench/lighthouse.py, issue 27) runs Lighthouse 12.2.3 (npm, pinned and checked) on
 every page beside the floor app: score, layout shift, blocking time, paint, bytes. Quick runs: the map page
@@ -48,6 +51,7 @@ from bench import load as load_part
 from bench import page as page_part
 from bench import scale as scale_part
 from bench import story as story_part
+from bench import strip as strip_part
 from bench import wsload as wsload_part
 from bench.common import (
     BENCH,
@@ -165,6 +169,27 @@ def story_rows(r: dict) -> list[dict]:
                  "actual": str(len(c["errors"])) + (f": {c['errors'][0][:120]}" if c["errors"] else ""),
                  "result": PASS if not c["errors"] else FAIL})
     return rows
+
+
+def strip_rows(r: dict) -> list[dict]:
+    """The time strip's goals (issue 29): a handle step repaints the map within 50 ms; scrubbing holds 30 fps."""
+    s, c, n = r["step"], r["scrub"], r["settings"]
+    fps = min(c["page_fps"], c["map_fps"])
+    return [
+        {"part": "strip", "measure": f"handle step (→/← across 1 Jan 2015, EAEU) → map repainted (median of "
+                                     f"{n['steps']})",
+         "goal": "≤ 50 ms", "actual": f"{_ms(s['median_ms'])} (p95 {_ms(s['p95_ms'])})",
+         "result": _verdict(s["median_ms"] <= 50)},
+        {"part": "strip", "measure": f"scrub: handle dragged 1991 → today ({n['moves']} moves, {c['seconds']:.1f} s)",
+         "goal": "≥ 30 fps (page and map)", "actual": f"page {c['page_fps']:.0f} fps, map {c['map_fps']:.0f} fps, "
+                                                     f"{c['days_shaded']} days shaded, ended on {c['ended_on']}",
+         "result": _verdict(fps >= 30)},
+        {"part": "strip", "measure": "map remounted by the strip", "goal": "never", "actual": str(r["remounted"]),
+         "result": PASS if not r["remounted"] else FAIL},
+        {"part": "strip", "measure": "app errors on the map page (exceptions, page errors)", "goal": "none",
+         "actual": str(len(r["errors"])) + (f": {r['errors'][0][:120]}" if r["errors"] else ""),
+         "result": PASS if not r["errors"] else FAIL},
+    ]
 
 
 def briefing_rows(r: dict) -> list[dict]:
@@ -541,6 +566,9 @@ def _run_part(part: str, args, results: dict) -> list[dict]:
     if part == "story":
         results["story"] = story_part.run(args.quick)
         return story_rows(results["story"])
+    if part == "strip":
+        results["strip"] = strip_part.run(args.quick)
+        return strip_rows(results["strip"])
     if part == "scale":
         # A quick run reuses the page part's real-app numbers (time); a full run measures the real
         # corpus again beside the generated ones, so that the comparison is within minutes (the
@@ -571,7 +599,8 @@ def _run_part(part: str, args, results: dict) -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="CI smoke test (< 2 min, never fails on timings)")
-    parser.add_argument("--only", choices=["page", "story", "scale", "load", "hosting", "briefing", "lighthouse"])
+    parser.add_argument("--only", choices=["page", "story", "strip", "scale", "load", "hosting", "briefing",
+                                           "lighthouse"])
     parser.add_argument("--strict", action="store_true", help="exit 2 when a goal is missed (not with --quick)")
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--proxy-sessions", type=int, default=100,
@@ -584,8 +613,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.time()
     parts = [args.only] if args.only else (["page", "story", "scale", "briefing", "lighthouse"] if args.quick
-                                           else ["page", "story", "scale", "briefing", "lighthouse", "load",
-                                                 "hosting"])
+                                           else ["page", "story", "strip", "scale", "briefing", "lighthouse",
+                                                 "load", "hosting"])
     if args.quick and args.only in ("load", "hosting"):
         log(f"--quick skips the {args.only} part: nothing to do")
         return 0

@@ -36,6 +36,11 @@ def format_date(day: dt.date, precision: Precision = "day") -> str:
     return f"{day.day} {MONTHS_EN_ABBR[day.month - 1]} {day.year}"
 
 
+def day_in_words(day: dt.date) -> str:
+    """A day in full words, as a slider says it: '27 February 2017' (static/app/time-strip.js says it alike)."""
+    return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
+
+
 def iso_at(day: dt.date, precision: Precision = "day") -> str:
     """ISO 8601 at the given precision: '2017-02-27', '2019-07' or '2019' (exports, links)."""
     if precision == "year":

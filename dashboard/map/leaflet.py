@@ -25,7 +25,7 @@ from dashboard.frontend import read_static, read_style
 from dashboard.labels import TAB_ORDER
 from dashboard.map.assets import STATIC_URL
 from dashboard.map.legend import legend_html
-from dashboard.map.marks import REF_PATTERN, Mark, layer_marks, membership_payload
+from dashboard.map.marks import REF_PATTERN, Mark, layer_marks, membership_payload, membership_timeline
 from dashboard.map.style import (
     DEFAULT_CENTER,
     DEFAULT_ZOOM,
@@ -38,7 +38,7 @@ from dashboard.query.link import P_SEL
 # The map's own scripts, in the order the map's script holds them: the marks' helpers (shared with the briefing
 # file), then what map-basemap.js calls; map-basemap.js last.
 MAP_SCRIPTS = ("map-marks.js", "map-popups.js", "map-gestures.js", "map-fullscreen.js", "map-layout.js",
-               "map-grouping.js", "map-basemap.js")
+               "map-grouping.js", "map-time.js", "map-basemap.js")
 MAP_STYLES = ("map.css", "map-popups.css", "map-gestures.css")
 
 
@@ -58,12 +58,15 @@ def story_layer_js(payload: dict, var: str) -> str:
 
 
 def layer_js(marks: list[Mark], var: str, membership: dict | None = None, tab_base: int = 0,
-             group: str = "") -> str:
+             group: str = "", timeline: dict | None = None) -> str:
     """Leaflet JavaScript that declares `var` as a featureGroup holding the marks; `tab_base` places its
     named marks in the Tab order (the layer's rank in TAB_ORDER times 100,000, then the marks' order);
-    `membership` shades the countries, and `group` names the grouping shaded (the "whole grouping" control)."""
+    `membership` shades the countries, and `group` names the grouping shaded (the "whole grouping" control);
+    `timeline` (marks.membership_timeline) lets the time strip shade any other day in the browser."""
     js = (f"var {var} = L.featureGroup();\nwindow.__renderMarks({var}, "
           f"{escape.script_json([m.to_json() for m in marks])}, {tab_base});")
+    if timeline is not None:
+        js += f"\nwindow.__membershipTimeline = {escape.script_json(timeline)};"
     if membership is not None:
         js += (f"\nwindow.__membershipGroup = {escape.script_json(group)};"
                f"\nwindow.__membership = {escape.script_json(membership)};"
@@ -157,14 +160,18 @@ def build_base_map(
 
 def build_layer_js(kind: str, var: str, records: list[Annotation], corpus: Corpus, borders_gdf,
                    shade: str, on: dt.date) -> str:
-    """The JavaScript of one dynamic layer (what the map page caches per filter)."""
-    membership, group = None, ""
+    """The JavaScript of one dynamic layer (what the map page caches per filter). The members layer's records are
+    the memberships of every day (filters.select(..., over_time=True)): it shades `on`, and hands the browser the
+    whole timeline for the time strip."""
+    membership, group, timeline = None, "", None
     if kind == "members":
-        status = membership_status([r for r in records if isinstance(r, Membership)], shade, on)
+        periods = [r for r in records if isinstance(r, Membership)]
+        status = membership_status(periods, shade, on)
         group = corpus.organizations[shade]
         membership = membership_payload(status, group, corpus, on)
+        timeline = membership_timeline(periods, shade, group, corpus)
     return layer_js(layer_marks(kind, records, corpus, borders_gdf), var, membership,
-                    tab_base=TAB_ORDER.index(kind) * 100_000, group=group)
+                    tab_base=TAB_ORDER.index(kind) * 100_000, group=group, timeline=timeline)
 
 
 

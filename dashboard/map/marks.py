@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import shapely
 
 from dashboard import escape
-from dashboard.corpus.dates import format_date
+from dashboard.corpus.dates import MONTHS_EN_ABBR, format_date
 from dashboard.corpus.memberships import status_held_since, status_label
 from dashboard.corpus.model import Annotation, Border, Membership, MilitarySite, VisitStop
 from dashboard.corpus.records import Corpus
@@ -314,22 +314,49 @@ def display_lines(wkb: bytes) -> tuple[tuple[tuple[float, float], ...], ...]:
     return tuple(tuple((round(lat, 4), round(lon, 4)) for lon, lat in line.coords) for line in lines)
 
 
+def _membership_tip(record: Membership, periods: list[Membership], org_short: str, corpus: Corpus) -> tuple[str, str]:
+    """A shaded country's tooltip on both sides of its day, which goes between them: "(as of 27 Feb 2017)"."""
+    began = status_held_since(periods, record)
+    since = format_date(began.date, began.date_precision) if began.date else "?"
+    unsettled = (f'<div class="flag">⚠ unsettled: {EVIDENCE_HINT}</div>' if record.unsettled else "")
+    before = (f"<b>{escape.template(corpus.countries.get(record.country, record.country))}</b> · "
+              f"{escape.template(org_short)}: {escape.template(status_label(record.status))}<br>since "
+              f"{escape.template(since)} (as of ")
+    return before, ")" + unsettled + _flag(record, corpus) + _ref(record.id)
+
+
+def _membership_style(status: str) -> dict:
+    return {**MEMBERSHIP_STYLE[status], **MEMBERSHIP_EDGE}
+
+
 def membership_payload(status: dict[str, Membership], org_short: str, corpus: Corpus, on: dt.date) -> dict:
     """Style and tooltip per shaded country; the basemap applies them (no polygons per rerun)."""
     payload = {}
     periods = [r for r in corpus.records if isinstance(r, Membership)]
     for code, record in status.items():
-        began = status_held_since(periods, record)
-        since = format_date(began.date, began.date_precision) if began.date else "?"
-        unsettled = (f'<div class="flag">⚠ unsettled: {EVIDENCE_HINT}</div>' if record.unsettled else "")
-        tip = (f"<b>{escape.template(corpus.countries.get(code, code))}</b> · {escape.template(org_short)}: "
-               f"{escape.template(status_label(record.status))}<br>since {escape.template(since)} (as of {escape.template(format_date(on))})"
-               + unsettled + _flag(record, corpus) + _ref(record.id))
-        payload[code] = {"style": {**MEMBERSHIP_STYLE[record.status.value], **MEMBERSHIP_EDGE},
-                         "tooltip": tip, "status": record.status.value, "label": status_label(record.status)}
+        before, after = _membership_tip(record, periods, org_short, corpus)
+        payload[code] = {"style": _membership_style(record.status.value),
+                         "tooltip": before + escape.template(format_date(on)) + after,
+                         "status": record.status.value, "label": status_label(record.status)}
     return payload
 
 
+def membership_timeline(records: list[Membership], org: str, org_short: str, corpus: Corpus) -> dict:
+    """Every period of one grouping's memberships (the filtered ones), so that the browser shades any day as
+    membership_payload would, without the server (static/app/map-time.js): periods as [country, first day,
+    day it ended ('' while it holds), status, the tooltip before and after its day], each status's style and
+    words, and the month abbreviations a day is written with (dates.format_date)."""
+    periods = [r for r in corpus.records if isinstance(r, Membership)]
+    rows, styles, labels = [], {}, {}
+    for record in records:
+        if record.organization != org:
+            continue
+        status = record.status.value
+        before, after = _membership_tip(record, periods, org_short, corpus)
+        rows.append([record.country, record.date.isoformat() if record.date else "",
+                     record.date_end.isoformat() if record.date_end else "", status, before, after])
+        styles[status], labels[status] = _membership_style(status), status_label(record.status)
+    return {"periods": rows, "styles": styles, "labels": labels, "months": list(MONTHS_EN_ABBR)}
 
 
 def layer_marks(kind: str, records: list[Annotation], corpus: Corpus, borders_gdf) -> list[Mark]:

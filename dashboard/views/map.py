@@ -24,8 +24,16 @@ from dashboard.ui.mapframe import st_map_frame, st_map_room
 from dashboard.ui.notices import st_empty
 from dashboard.ui.page import st_live
 from dashboard.ui.record_picker import st_record_picker
-from dashboard.ui.session import ON_MAP_KEY, VIEW_KEY, is_new_event, replace_view, view_from_session
+from dashboard.ui.session import (
+    ON_MAP_KEY,
+    VIEW_KEY,
+    is_new_event,
+    reader_today,
+    replace_view,
+    view_from_session,
+)
 from dashboard.ui.share import st_share
+from dashboard.ui.time_strip import st_time_strip
 from dashboard.ui.watchdog import st_map_watchdog
 
 MAP_KEY = "map"
@@ -74,8 +82,12 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     status = membership_status([r for r in records if isinstance(r, Membership)], shade, as_of)
 
     record_ids = tuple(r.id for r in records)
+    # The members layer gets the memberships of every day: it shades `as_of`, and the time strip any other day.
+    over_time = select(corpus, view.filters, over_time=True)
+    over_time_ids = tuple(r.id for r in over_time)
     active = [kind for kind in DRAW_ORDER if kind in view.layers]
-    groups = [cached.layer_script(kind, idx, record_ids, shade, as_of, corpus.version)
+    groups = [cached.layer_script(kind, idx, over_time_ids if kind == "members" else record_ids, shade, as_of,
+                                  corpus.version)
               for idx, kind in enumerate(active)]
     frame = cached.get_map_frame(view.tiles, MAP_KEY)
 
@@ -112,6 +124,7 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
                 center=(start.lat, start.lon) if start else None,
                 zoom=start.zoom if start else None,
             ) or {}
+        st_time_strip(corpus, over_time, shade, view.filters, reader_today(), "members" in view.layers)
         st_mark_picker(corpus, view, stops, sites, borders, status, geodata)
         # Under the map, where the page is wide: a selected record's disagreements and computed tables.
         workings = st.container(key="evidence-workings")

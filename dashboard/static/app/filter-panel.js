@@ -201,11 +201,23 @@ function buildDates(dates, state) {
       if (JSON.stringify(values) === block.__sent) { if (notes.length) { say(notes.join(" ")); } return; }
       say(notes.join(" "));
       block.__sent = JSON.stringify(values);
+      // The time strip under the map follows the field at once (static/app/time-strip.js); it sends nothing back.
+      if (field.today) { window.dispatchEvent(new CustomEvent("dashboard:as-of", {detail: values[0]})); }
+      if (values.length === 2) { window.dispatchEvent(new CustomEvent("dashboard:range", {detail: values})); }
       clearTimeout(timer);
       timer = setTimeout(() => {
         change(state, field.key, values.length === 1 ? values[0] : values, values);
       }, final ? 0 : 250);
     };
+    if (field.today) {
+      // The time strip's day comes through this field (one source of truth: the field, then the server's reply),
+      // with its numbering, its notes and its resending after a reconnect.
+      window.__setMembershipDay = (iso) => { inputs[0].value = iso; say(""); send(true); };
+    }
+    if (inputs.length === 2) {
+      // The time strip's brush of dated records, the same way ([from, to]).
+      window.__setRecordRange = (pair) => { inputs[0].value = pair[0]; inputs[1].value = pair[1]; say(""); send(true); };
+    }
     inputs.forEach((input) => {
       input.addEventListener("change", () => send(false));
       input.addEventListener("blur", () => send(true));

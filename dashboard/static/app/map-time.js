@@ -1,0 +1,40 @@
+// Any day's shading, drawn in the map's frame without the server: the time strip under the map
+// (static/app/time-strip.js) calls window.__previewDay(iso) while its handle moves or plays. The members layer
+// hands over the shaded grouping's whole timeline (window.__membershipTimeline, from
+// dashboard/map/marks.py membership_timeline); the status of a day is chosen as membership_status chooses it
+// (a period holds from its first day up to the day it ended, the later-starting one wins), and each country
+// is styled and named as membership_payload would for that day. The server's own shading of the day follows
+// once the handle rests; it finds every country drawn already, so nothing is drawn twice.
+(function () {
+  "use strict";
+
+  // "2015-01-01" as "1 Jan 2015" (dates.format_date): a calendar date, no time zone.
+  function dayText(iso, months) {
+    var p = iso.split("-");
+    return Number(p[2]) + " " + months[Number(p[1]) - 1] + " " + Number(p[0]);
+  }
+
+  window.__statusOn = function (timeline, iso) {
+    var out = {}, since = {};
+    timeline.periods.forEach(function (p) {
+      var code = p[0], first = p[1], ended = p[2];
+      if ((first === "" || first <= iso) && (ended === "" || iso < ended) &&
+          (!(code in since) || first >= since[code])) {
+        since[code] = first;
+        out[code] = {style: timeline.styles[p[3]], status: p[3], label: timeline.labels[p[3]],
+                     tooltip: p[4] + dayText(iso, timeline.months) + p[5]};
+      }
+    });
+    return out;
+  };
+
+  // Returns whether the frame could shade the day (false before the members layer has come, or without it).
+  window.__previewDay = function (iso) {
+    var timeline = window.__membershipTimeline;
+    if (!timeline || !window.__applyMembership || !/^\d{4}-\d{2}-\d{2}$/.test(String(iso))) { return false; }
+    window.__membership = window.__statusOn(timeline, iso);
+    window.__membershipDay = iso;
+    window.__applyMembership();
+    return true;
+  };
+})();

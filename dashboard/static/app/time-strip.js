@@ -1,0 +1,497 @@
+// The time strip under the map (a light component, st.components.v2; data from dashboard/map/time_strip.py
+// strip_data): a slider for the membership day, a tick for every change of the shaded grouping and for each of
+// the tour's days, Play, Pause and a step to the previous or next change.
+//
+// One source of truth: the sidebar's "Memberships as of" field. While the handle moves or plays, the map's
+// frame shades the day itself (window.__previewDay, static/app/map-time.js) and nothing reaches the server;
+// once the handle rests, the day goes through that field (window.__setMembershipDay, static/app/filter-panel.js),
+// which numbers it, resends it after a reconnect, and reruns the page once for the panel and the lists. The
+// field's own changes move the handle at once (the "dashboard:as-of" event); the server's reply sets it.
+// Days are calendar dates ("2017-02-27"), counted in UTC: the same day in every time zone.
+// All text from the data is set with textContent: nothing from annotations.yaml becomes markup.
+
+const DAY_MS = 86400000;
+const REST_MS = 450;  // the handle rests this long before its day is sent to the server
+const PENDING_MS = 4000;
+const MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]';
+
+function el(tag, attrs, text) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) { node.setAttribute(k, v); }
+  if (text !== undefined) { node.textContent = text; }
+  return node;
+}
+
+const toMs = (iso) => { const [y, m, d] = iso.split("-").map(Number); return Date.UTC(y, m - 1, d); };
+const toIso = (ms) => new Date(ms).toISOString().slice(0, 10);
+const addDays = (iso, n) => toIso(toMs(iso) + n * DAY_MS);
+
+// A month on, or back: the same day of that month, or its last day if it has fewer (31 Jan -> 28 Feb).
+function addMonths(iso, n) {
+  const [y, m, d] = iso.split("-").map(Number);
+  const month = new Date(Date.UTC(y, m - 1 + n, 1));
+  const last = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 0)).getUTCDate();
+  return toIso(Date.UTC(month.getUTCFullYear(), month.getUTCMonth(), Math.min(d, last)));
+}
+
+// "27 February 2017" (dates.day_in_words), the months' names from the data.
+function words(iso, months) {
+  const [y, m, d] = iso.split("-").map(Number);
+  return `${d} ${months[m - 1]} ${y}`;
+}
+
+function reducedMotion() {
+  return window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+}
+
+// The map's frame, if it is there and has its time script.
+function previewInMap(iso) {
+  try {
+    const frame = document.querySelector(MAP_FRAME);
+    const win = frame && frame.contentWindow;
+    return !!(win && win.__previewDay && win.__previewDay(iso));
+  } catch (err) { return false; }
+}
+
+function build(root, state) {
+  const row = el("div", {class: "controls"});
+  const play = el("button", {type: "button", class: "play", "data-playing": "false", "data-testid": "time-play"});
+  const prev = el("button", {type: "button", class: "step", "aria-label": "Previous change", title: "Previous change",
+    "data-testid": "time-prev"}, "‹");
+  const next = el("button", {type: "button", class: "step", "aria-label": "Next change", title: "Next change",
+    "data-testid": "time-next"}, "›");
+  const day = el("span", {class: "day", "aria-hidden": "true", "data-testid": "time-day"});
+  const group = el("span", {class: "grouping"});
+  row.append(play, prev, next, day, group);
+
+  const ticks = el("div", {class: "ticks", role: "toolbar", "data-testid": "time-ticks"});
+  const rail = el("div", {class: "rail"});
+  const handle = el("div", {class: "handle", role: "slider", tabindex: "0", "aria-label": "Membership day on the map",
+    "aria-orientation": "horizontal", "data-testid": "time-handle"});
+  rail.append(el("div", {class: "line"}), handle);
+  const axis = el("div", {class: "axis", "aria-hidden": "true"});
+  // The brush of dated records (the sidebar's "Dated records between"): two thumbs on a rail of their own.
+  const brushWords = el("div", {class: "brush-words", "aria-hidden": "true", "data-testid": "time-brush-words"});
+  const brush = el("div", {class: "rail brush", "data-testid": "time-brush"});
+  const band = el("div", {class: "band"});
+  const thumbs = ["first", "last"].map((end) => el("div", {class: `thumb ${end}`, role: "slider", tabindex: "0",
+    "aria-label": `Dated records shown: ${end} day`, "aria-orientation": "horizontal",
+    "data-testid": `time-brush-${end}`}));
+  brush.append(el("div", {class: "line"}), band, ...thumbs);
+  // It scrolls when its words are long: a Tab stop of its own, so a keyboard scrolls it too.
+  const readout = el("div", {class: "readout", role: "region", tabindex: "0", "aria-label": "Changes and their sources",
+    "data-testid": "time-readout"});
+  const live = el("div", {class: "sr-only", role: "status", "aria-live": "polite", "data-testid": "time-live"});
+  root.append(row, ticks, rail, axis, brushWords, brush, readout, live);
+  Object.assign(state, {play, prev, next, day, group, ticks, rail, handle, axis, readout, live, brushWords, brush,
+    band, thumbs});
+
+  thumbs.forEach((thumb, k) => thumb.addEventListener("keydown", (e) => {
+    const keys = {ArrowLeft: (d) => addDays(d, -1), ArrowDown: (d) => addDays(d, -1),
+      ArrowRight: (d) => addDays(d, 1), ArrowUp: (d) => addDays(d, 1),
+      PageUp: (d) => addMonths(d, 1), PageDown: (d) => addMonths(d, -1),
+      Home: () => (k === 0 ? state.data.first : state.range[0]), End: () => (k === 0 ? state.range[1] : state.data.today)};
+    if (!keys[e.key]) { return; }
+    e.preventDefault();
+    moveRange(state, k, keys[e.key](state.range[k]), "rest");
+  }));
+  const brushX = (x) => {
+    const box = brush.getBoundingClientRect(), share = Math.min(1, Math.max(0, (x - box.left) / box.width));
+    return toIso(toMs(state.data.first) + Math.round(share * state.span) * DAY_MS);
+  };
+  brush.addEventListener("pointerdown", (e) => {
+    if (e.button !== 0) { return; }
+    const day = brushX(e.clientX);
+    // The nearer thumb follows the pointer (the last one, where both stand on one day and the pointer is after).
+    const near = Math.abs(toMs(day) - toMs(state.range[0])) < Math.abs(toMs(day) - toMs(state.range[1])) ||
+      (state.range[0] === state.range[1] && day < state.range[0]) ? 0 : 1;
+    state.brushing = near;
+    brush.setPointerCapture(e.pointerId);
+    thumbs[near].focus({preventScroll: true});
+    moveRange(state, near, day, "drag");
+  });
+  brush.addEventListener("pointermove", (e) => {
+    if (state.brushing !== null) { moveRange(state, state.brushing, brushX(e.clientX), "drag"); }
+  });
+  const release = () => {
+    if (state.brushing === null) { return; }
+    state.brushing = null;
+    clearTimeout(state.rangeTimer);
+    state.rangeTimer = setTimeout(() => sendRange(state), REST_MS);
+  };
+  brush.addEventListener("pointerup", release);
+  brush.addEventListener("pointercancel", release);
+  window.addEventListener("dashboard:range", (e) => {
+    const pair = e.detail;
+    if (state.root.isConnected && Array.isArray(pair) && pair.length === 2 && JSON.stringify(pair) !== JSON.stringify(state.range)) {
+      state.rangeSent = JSON.stringify(pair);
+      state.rangeSentAt = Date.now();
+      drawRange(state, pair);
+    }
+  });
+
+  handle.addEventListener("keydown", (e) => {
+    const keys = {ArrowLeft: (d) => addDays(d, -1), ArrowDown: (d) => addDays(d, -1),
+      ArrowRight: (d) => addDays(d, 1), ArrowUp: (d) => addDays(d, 1),
+      PageUp: (d) => addMonths(d, 1), PageDown: (d) => addMonths(d, -1),
+      Home: () => state.data.first, End: () => state.data.today};
+    if (!keys[e.key]) { return; }
+    e.preventDefault();
+    stop(state, false);
+    move(state, keys[e.key](state.value), "rest");
+  });
+
+  // Drag anywhere on the rail (a mouse, a pen, a finger: the rail lets a vertical swipe scroll the page).
+  const fromX = (x) => {
+    const box = rail.getBoundingClientRect(), share = Math.min(1, Math.max(0, (x - box.left) / box.width));
+    return toIso(toMs(state.data.first) + Math.round(share * state.span) * DAY_MS);
+  };
+  rail.addEventListener("pointerdown", (e) => {
+    if (e.button !== 0) { return; }
+    stop(state, false);
+    state.dragging = true;
+    rail.setPointerCapture(e.pointerId);
+    handle.focus({preventScroll: true});
+    move(state, fromX(e.clientX), "drag");
+  });
+  rail.addEventListener("pointermove", (e) => { if (state.dragging) { move(state, fromX(e.clientX), "drag"); } });
+  const drop = () => { if (state.dragging) { state.dragging = false; rest(state); } };
+  rail.addEventListener("pointerup", drop);
+  rail.addEventListener("pointercancel", drop);
+
+  // The ticks: one Tab stop; ← → Home End move among them, Enter or Space (a click) jumps there.
+  ticks.addEventListener("keydown", (e) => {
+    const all = [...ticks.querySelectorAll("button")];
+    const at = all.indexOf(e.target);
+    const to = {ArrowLeft: at - 1, ArrowRight: at + 1, Home: 0, End: all.length - 1}[e.key];
+    if (at < 0 || to === undefined) { return; }
+    e.preventDefault();
+    const target = all[Math.max(0, Math.min(all.length - 1, to))];
+    all.forEach((b) => b.setAttribute("tabindex", b === target ? "0" : "-1"));
+    target.focus();
+  });
+  ticks.addEventListener("click", (e) => {
+    const button = e.target.closest("button.tick");
+    if (!button) { return; }
+    stop(state, false);
+    ticks.querySelectorAll("button").forEach((b) => b.setAttribute("tabindex", b === button ? "0" : "-1"));
+    move(state, button.dataset.day, "now");
+  });
+  const showTick = (e) => {
+    const button = e.target.closest && e.target.closest("button.tick");
+    if (button) { state.shown = state.tickByKey.get(button.dataset.key); drawReadout(state); }
+  };
+  ticks.addEventListener("pointerover", showTick);
+  ticks.addEventListener("focusin", showTick);
+
+  play.addEventListener("click", () => {
+    if (state.playing) { stop(state, true); state.paused = true; } else { start(state); }
+  });
+  prev.addEventListener("click", () => { stop(state, false); step(state, -1); });
+  next.addEventListener("click", () => { stop(state, false); step(state, 1); });
+
+  // The sidebar's field, changed by the reader: the handle follows at once (the server's reply confirms it).
+  window.addEventListener("dashboard:as-of", (e) => {
+    if (state.root.isConnected && typeof e.detail === "string" && e.detail !== state.value) {
+      stop(state, false);
+      state.sent = e.detail;
+      state.sentAt = Date.now();
+      move(state, e.detail, "quiet");
+    }
+  });
+}
+
+function clamp(state, iso) {
+  return iso < state.data.first ? state.data.first : iso > state.data.today ? state.data.today : iso;
+}
+
+// Draw the handle on `iso`. how: "drag" and "rest" (a key) shade the map at once and send the day once the
+// handle has rested; "now" (a tick, a step, the end of play) sends it at once; "play" only shades; "quiet"
+// (the sidebar's field moved) shades and sends nothing; "server" (the server's reply) only draws.
+function move(state, iso, how) {
+  iso = clamp(state, iso);
+  const changed = iso !== state.value;
+  state.value = iso;
+  const n = Math.round((toMs(iso) - toMs(state.data.first)) / DAY_MS);
+  const said = iso === state.data.value ? state.data.words : words(iso, state.data.months);
+  state.handle.style.left = `${(100 * n) / Math.max(1, state.span)}%`;
+  state.handle.setAttribute("aria-valuenow", String(n));
+  state.handle.setAttribute("aria-valuetext", said);
+  state.day.textContent = said;
+  if (!state.playing) { state.shown = null; }
+  if (how !== "play" && how !== "server") { state.log = []; state.paused = false; }
+  drawReadout(state);
+  if (how === "server") { return; }
+  if (changed && how !== "play") { previewSoon(state); }
+  clearTimeout(state.restTimer);
+  // Moved by the reader and not sent yet: a server reply meanwhile (to an older change) must not pull it back.
+  if (how === "rest" || how === "drag") { state.unsent = true; }
+  if (how === "rest") { state.restTimer = setTimeout(() => send(state), REST_MS); }
+  if (how === "now") { send(state); }
+}
+
+// The map shades the day at the next frame (however many moves came since the last one).
+function previewSoon(state) {
+  if (state.frameAsked) { return; }
+  state.frameAsked = true;
+  requestAnimationFrame(() => {
+    state.frameAsked = false;
+    if (state.data.shaded) { previewInMap(state.value); }
+  });
+}
+
+function rest(state) {
+  clearTimeout(state.restTimer);
+  state.restTimer = setTimeout(() => send(state), REST_MS);
+}
+
+function send(state) {
+  clearTimeout(state.restTimer);
+  state.unsent = false;
+  if (state.value === state.data.value && !state.sent) { return; }
+  state.sent = state.value;
+  state.sentAt = Date.now();
+  if (window.__setMembershipDay) { window.__setMembershipDay(state.value); }
+}
+
+// The brush: thumb k (0 the first day, 1 the last) to `iso`, never past the other thumb. how: "drag" (sent once the
+// pointer is up), "rest" (a key: sent once the thumb has rested), "server" (only drawn).
+function moveRange(state, k, iso, how) {
+  const pair = [...state.range];
+  pair[k] = clamp(state, iso);
+  if (k === 0 && pair[0] > pair[1]) { pair[0] = pair[1]; }
+  if (k === 1 && pair[1] < pair[0]) { pair[1] = pair[0]; }
+  drawRange(state, pair);
+  state.rangeUnsent = true;
+  if (how === "rest") {
+    clearTimeout(state.rangeTimer);
+    state.rangeTimer = setTimeout(() => sendRange(state), REST_MS);
+  }
+}
+
+function drawRange(state, pair) {
+  state.range = pair;
+  const at = (iso) => (100 * Math.round((toMs(iso) - toMs(state.data.first)) / DAY_MS)) / Math.max(1, state.span);
+  const [a, b] = pair.map(at);
+  state.band.style.left = `${a}%`;
+  state.band.style.width = `${b - a}%`;
+  const short = (iso) => (iso === state.data.today ? "today" : words(iso, state.data.monthsShort));
+  state.thumbs.forEach((thumb, k) => {
+    const n = Math.round((toMs(pair[k]) - toMs(state.data.first)) / DAY_MS);
+    thumb.style.left = `${[a, b][k]}%`;
+    thumb.setAttribute("aria-valuemin", "0");
+    thumb.setAttribute("aria-valuemax", String(state.span));
+    thumb.setAttribute("aria-valuenow", String(n));
+    thumb.setAttribute("aria-valuetext", words(pair[k], state.data.months));
+  });
+  state.brushWords.textContent = `Dated records (tour, events, figures): ${short(pair[0])} to ${short(pair[1])}`;
+}
+
+function sendRange(state) {
+  clearTimeout(state.rangeTimer);
+  state.rangeUnsent = false;
+  const key = JSON.stringify(state.range);
+  if (key === JSON.stringify(state.data.range) && !state.rangeSent) { return; }
+  state.rangeSent = key;
+  state.rangeSentAt = Date.now();
+  if (window.__setRecordRange) { window.__setRecordRange([...state.range]); }
+}
+
+// The change ticks (the shading's), in order of day.
+const changes = (state) => state.data.ticks.filter((t) => t.kind === "change");
+
+function step(state, by) {
+  const all = changes(state);
+  const target = by > 0 ? all.find((t) => t.day > state.value) : [...all].reverse().find((t) => t.day < state.value);
+  if (target) {
+    move(state, target.day, "now");
+    announce(state, [target], false);
+  } else if (by > 0 && state.value !== state.data.today) {
+    move(state, state.data.today, "now");
+  } else if (by < 0 && state.value !== state.data.first) {
+    move(state, state.data.first, "now");
+  }
+}
+
+// Say the changes crossed in the live region, and (`listed`, while playing) list them under the strip.
+function announce(state, crossed, listed = true) {
+  if (!crossed.length) { return; }
+  state.live.textContent = crossed.map((t) => t.words).join(". ");
+  if (listed) { state.log.push(...crossed); }
+  drawReadout(state);
+}
+
+// Play: from the handle (from the first day if it is at today) to today in about data.playMs; with reduced
+// motion, from change to change, data.stepMs each, with no animation between. Each change crossed is said in the
+// live region and listed under the strip. window.__timeStripPlayMs, if set, replaces playMs (the tests').
+function start(state) {
+  // A pause resumes where it stopped; otherwise play starts from the first day.
+  if (!state.paused || state.value >= state.data.today) { move(state, state.data.first, "play"); previewInMap(state.value); }
+  state.paused = false;
+  clearTimeout(state.restTimer);
+  state.playing = true;
+  state.log = [];
+  state.shown = null;
+  playLabel(state);
+  state.live.textContent = `Playing from ${words(state.value, state.data.months)} to today.`;
+  drawReadout(state);
+  const playMs = window.__timeStripPlayMs || state.data.playMs;
+  if (reducedMotion()) {
+    const tick = () => {
+      if (!state.playing) { return; }
+      const target = changes(state).find((t) => t.day > state.value);
+      if (!target) {
+        if (state.value < state.data.today) {
+          move(state, state.data.today, "play");
+          state.timer = setTimeout(tick, state.data.stepMs);
+        } else { finish(state); }
+        return;
+      }
+      move(state, target.day, "play");
+      previewInMap(state.value);
+      announce(state, [target]);
+      state.timer = setTimeout(tick, Math.min(state.data.stepMs, playMs / Math.max(1, changes(state).length)));
+    };
+    state.timer = setTimeout(tick, 0);
+    return;
+  }
+  const from = toMs(state.value), to = toMs(state.data.today);
+  const perMs = (to - toMs(state.data.first)) / playMs;
+  const began = performance.now();
+  const frame = (now) => {
+    if (!state.playing) { return; }
+    const at = Math.min(to, from + Math.floor(((now - began) * perMs) / DAY_MS) * DAY_MS);
+    const before = state.value, iso = toIso(at);
+    const crossed = changes(state).filter((t) => t.day > before && t.day <= iso);
+    move(state, iso, "play");
+    if (crossed.length) { previewInMap(iso); announce(state, crossed); }
+    if (at >= to) { finish(state); return; }
+    state.timer = requestAnimationFrame(frame);
+  };
+  state.timer = requestAnimationFrame(frame);
+}
+
+function finish(state) {
+  stop(state, true);
+  const n = state.log.length;
+  state.live.textContent = `Played to today, ${words(state.value, state.data.months)}: ${n} change${n === 1 ? "" : "s"}.`;
+}
+
+// The button is named by what it does next ("Play", "Pause"); its sign is not read out.
+function playLabel(state) {
+  const [sign, name] = state.playing ? ["❚❚", "Pause"] : ["▶", "Play"];
+  if (state.play.dataset.playing === String(state.playing) && state.play.textContent.endsWith(name)) { return; }
+  state.play.dataset.playing = String(state.playing);
+  state.play.replaceChildren(el("span", {"aria-hidden": "true"}, sign), ` ${name}`);
+}
+
+// Pause (or end) play; `send`: the day the handle stopped on goes to the server (the panel, the lists).
+function stop(state, sendIt) {
+  if (!state.playing) { return; }
+  state.playing = false;
+  clearTimeout(state.timer);
+  cancelAnimationFrame(state.timer);
+  playLabel(state);
+  previewInMap(state.value);  // every tooltip's "as of" at the day stopped on
+  if (sendIt) { send(state); }
+}
+
+// Under the strip: the tick hovered or focused; else, while playing or once played, the changes it went through
+// (the latest first); else the latest change up to the day shown. Each with its sources.
+function drawReadout(state) {
+  const box = state.readout;
+  let items, head;
+  if (state.shown) {
+    items = [state.shown];
+    head = "";
+  } else if (state.log.length) {
+    items = [...state.log].reverse();
+    head = state.playing ? "Changes so far" : "Changes played";
+  } else {
+    const last = [...changes(state)].reverse().find((t) => t.day <= state.value);
+    items = last ? [last] : [];
+    head = last ? "Latest change" : `No change in the ${state.data.grouping} before this day`;
+  }
+  const key = JSON.stringify([head, items.map((t) => t.key)]);
+  if (box.__key === key) { return; }
+  box.__key = key;
+  box.replaceChildren();
+  if (head) { box.append(el("p", {class: "head"}, head)); }
+  const list = el("ul");
+  for (const t of items) {
+    const li = el("li", {class: t.kind});
+    li.append(el("span", {class: "words"}, t.words));
+    if (t.sources.length) {
+      const cites = el("span", {class: "sources"}, " Sources: ");
+      t.sources.forEach((s, i) => {
+        const name = s.publisher ? `${s.title} (${s.publisher})` : s.title;
+        const safe = typeof s.url === "string" && /^https?:\/\//i.test(s.url);
+        cites.append(safe ? el("a", {href: s.url, target: "_blank", rel: "noopener noreferrer"}, name) : el("span", {}, name));
+        if (i < t.sources.length - 1) { cites.append("; "); }
+      });
+      li.append(cites);
+    }
+    list.append(li);
+  }
+  box.append(list);
+}
+
+function drawTicks(state) {
+  const data = state.data;
+  const key = JSON.stringify([data.first, data.today, data.ticks.map((t) => [t.day, t.kind, t.words])]);
+  if (state.ticks.__key === key) { return; }
+  state.ticks.__key = key;
+  state.ticks.setAttribute("aria-label", `Changes in the ${data.grouping} and the tour's days`);
+  state.ticks.replaceChildren();
+  state.tickByKey = new Map();
+  data.ticks.forEach((t, i) => {
+    t.key = `${t.day}-${t.kind}-${i}`;
+    state.tickByKey.set(t.key, t);
+    const n = Math.round((toMs(t.day) - toMs(data.first)) / DAY_MS);
+    const b = el("button", {type: "button", class: `tick ${t.kind}`, tabindex: i === 0 ? "0" : "-1",
+      "aria-label": t.words, "data-day": t.day, "data-key": t.key, "data-testid": `time-tick-${t.kind}`});
+    b.style.left = `${(100 * n) / Math.max(1, state.span)}%`;
+    state.ticks.append(b);
+  });
+  state.axis.replaceChildren();
+  const y0 = Number(data.first.slice(0, 4)), y1 = Number(data.today.slice(0, 4));
+  for (let y = y0; y <= y1; y += 1) {
+    if (y !== y0 && y !== y1 && y % 10 !== 0) { continue; }
+    const label = el("span", {class: y === y0 ? "first" : y === y1 ? "last" : ""}, y === y1 ? "today" : String(y));
+    if (y !== y0 && y !== y1) {
+      label.style.left = `${(100 * (toMs(`${y}-01-01`) - toMs(data.first))) / DAY_MS / Math.max(1, state.span)}%`;
+    }
+    state.axis.append(label);
+  }
+}
+
+export default function (component) {
+  const {data, parentElement} = component;
+  let root = parentElement.querySelector(".time-strip");
+  if (!root) {
+    root = el("div", {class: "time-strip", "data-testid": "time-strip", role: "group",
+      "aria-label": "Time: the membership day"});
+    root.__state = {root, value: null, log: [], playing: false, sent: null, sentAt: 0, tickByKey: new Map(),
+      unsent: false, range: null, rangeSent: null, rangeSentAt: 0, rangeUnsent: false, brushing: null};
+    build(root, root.__state);
+    parentElement.append(root);
+  }
+  const state = root.__state;
+  state.data = data;
+  state.span = Math.round((toMs(data.today) - toMs(data.first)) / DAY_MS);
+  state.handle.setAttribute("aria-valuemin", "0");
+  state.handle.setAttribute("aria-valuemax", String(state.span));
+  state.group.textContent = data.shaded ? `${data.grouping} shaded` : "no grouping shaded";
+  playLabel(state);
+  drawTicks(state);
+  // The server's day, unless the reader has moved on since: a reply to an older day must not pull the handle back.
+  const busy = state.playing || state.dragging || state.unsent || (state.sent && state.sent !== data.value &&
+    Date.now() - state.sentAt < PENDING_MS);
+  if (state.sent === data.value) { state.sent = null; }
+  if (state.value === null || !busy) { move(state, data.value, "server"); }
+  const serverRange = JSON.stringify(data.range);
+  const brushing = state.brushing !== null || state.rangeUnsent ||
+    (state.rangeSent && state.rangeSent !== serverRange && Date.now() - state.rangeSentAt < PENDING_MS);
+  if (state.rangeSent === serverRange) { state.rangeSent = null; }
+  if (!state.range || !brushing) { drawRange(state, [...data.range]); }
+}
