@@ -28,9 +28,11 @@ from dashboard.corpus.records import excerpt_key
 from dashboard.downloads.cards import CardWriter, anchor
 from dashboard.downloads.licences import ATTRIBUTION, IN_BRIEFING
 from dashboard.downloads.mapfile import (
+    Detail,
     checked_inline,
     csp,
     leaflet_assets,
+    legend_template,
     licence_texts,
     map_data,
     map_scripts,
@@ -44,15 +46,30 @@ from dashboard.map.assets import LEAFLET
 from dashboard.map.style import pattern_defs
 
 MAX_BYTES = 300_000  # the default view's file (issue 28)
-# The world away from the frame, coarser than the briefing's (1°): a map seen in a column, opened on its frame;
-# zoomed out to the whole world (zoom 2), 2° is under six pixels, and every state is still drawn whole.
-WORLD_DETAIL = 2.0
+# Coarser than the briefing's: a map seen in a column, opened on the reader's frame as the dashboard's map showed
+# it (about 500 px wide), drawn to about a pixel of that however wide the frame; away from it 2° (zoomed out to the
+# whole world, under six pixels, every state still drawn whole).
+DETAIL = Detail(pixels=500, world=2.0, coarsest=0.1)
 # A record's id in a tooltip, as the map's script reads it (map-marks.js, REF).
 _REF = re.compile(r"ref: ([a-z0-9][a-z0-9-]*)")
 # Leaflet's own images (default markers, the layers control): this map has neither, so its stylesheet's
-# references to them are left out rather than carried as data: URIs (9 kB).
+# references to them are left out rather than carried as data: URIs (9 kB); so are the rules of what it never
+# makes (the layers control, the default icon, old Internet Explorer's VML), each rule whose selectors all name one.
 _LEAFLET_IMAGE = re.compile(r'url\("data:image/png;base64,[A-Za-z0-9+/=]+"\)')
-LIVE = "Open the live view ↗"
+_LEAFLET_RULE = re.compile(r"([^{}]*)\{[^{}]*\}")
+_UNUSED = ("leaflet-control-layers", "leaflet-default-icon-path", "leaflet-oldie", "leaflet-vml", "lvml")
+
+
+def leaflet_css_used(css: str) -> str:
+    """Leaflet's stylesheet without its images and the rules this map never uses (a rule with a selector of
+    something it does use is kept whole)."""
+    def rule(match: re.Match) -> str:
+        selectors = [s for s in match[1].split(",") if s.strip()]
+        return "" if selectors and all(any(u in s for u in _UNUSED) for s in selectors) else match[0]
+
+    return _LEAFLET_RULE.sub(rule, _LEAFLET_IMAGE.sub("none", css))
+# Its short form on a phone's width (embed.css): the visible words are the link's name either way.
+LIVE = '<span class="long">Open the live view</span><span class="short">Live view</span> ↗'
 
 
 def referenced(data: dict) -> list[str]:
@@ -95,11 +112,13 @@ class _Popups:
         self.parts: dict[str, str] = {}  # a part's HTML -> its id
         self.sources: dict[str, str] = {}  # the articles quoted: id -> label
 
-    def excerpt(self, excerpt: Excerpt, key: str) -> str:
+    def excerpt(self, excerpt: Excerpt, key: str, owner: str = "") -> str:
         """An excerpt's words, verbatim. Its article's label and the link to its place there are added by
         embed.js from the file's table of articles (data.sources): a label is written once, not under every
-        quote."""
+        quote. A key of the popup's own record (`owner`) is written from its dot ('.2'), as embed.js reads it."""
         self.sources[excerpt.source] = self.s.corpus.sources[excerpt.source].label
+        if owner and key.startswith(owner + "."):
+            key = key[len(owner):]
         return (f'<div class="excerpt" data-s="{escape.html(excerpt.source)}" data-k="{escape.html(key)}">'
                 f"<blockquote>“{escape.with_lang(quote_text(excerpt))}”</blockquote></div>")
 
@@ -113,7 +132,8 @@ class _Popups:
         else:
             unsettled = ('<p class="flag-box">⚠ Unsettled: the sources leave this status open.</p>'
                          if getattr(record, "unsettled", False) else "")
-            body = (unsettled + "".join(self.excerpt(e, excerpt_key(record.id, i)) for i, e in enumerate(record.excerpts))
+            body = (unsettled + "".join(self.excerpt(e, excerpt_key(record.id, i), record.id)
+                                     for i, e in enumerate(record.excerpts))
                     + self.writer.computed(record, selected=isinstance(record, MilitarySite)))
             parts = [self.part(_reference(r), "r") for r in record.references]
             parts += [self.part(disagreement_html(d, corpus, self.layout), "d") for d in corpus.disputes.get(record.id, ())]
@@ -148,7 +168,7 @@ def build_embed(snapshot, countries, borders) -> str:
     given geodata (EPSG:4326 GeoDataFrames); raises AssetError when a carried file is missing or altered."""
     s = snapshot
     leaflet_js, leaflet_css, _ = leaflet_assets()
-    data = map_data(s, countries, borders, WORLD_DETAIL)
+    data = map_data(s, countries, borders, DETAIL)
     live_link = s.link if s.link and re.match(r"^https?://", s.link, re.IGNORECASE) else None
     data["link"] = live_link  # a popup's "on the dashboard" link: this view with its record selected (embed.js)
     popups = _Popups(s, borders, countries)
@@ -157,7 +177,7 @@ def build_embed(snapshot, countries, borders) -> str:
     data["sources"] = popups.sources  # each article's label, once: embed.js writes it under each of its quotes
     app_script = map_scripts("embed.js")
     leaflet_js = checked_inline(leaflet_js, "script")
-    styles = map_styles(_LEAFLET_IMAGE.sub("none", leaflet_css), "embed.css")
+    styles = map_styles(leaflet_css_used(leaflet_css), "embed.css")
     live = f'<a class="live" href="{escape.html(live_link)}" rel="noopener">{LIVE}</a>' if live_link else ""
     description = f"{s.title}. {s.subtitle}. Map made {s.made_text}, corpus {s.corpus.version}."
     return (
@@ -180,9 +200,12 @@ def build_embed(snapshot, countries, borders) -> str:
         f'<details class="about"><summary>About</summary><div class="about-panel" tabindex="-1">{_about(s, len(ids))}'
         "</div></details></header>\n"
         f'<main><div id="map" role="region" aria-label="Map: {escape.html(s.subtitle)}"></div>'
-        '<noscript><p class="noscript">This map needs JavaScript. '
+        + ('<p class="empty" role="status">No record matches this view\'s filters. The dashboard\'s link above opens '
+           "the view, to change them.</p>" if not s.records else "")
+        + '<noscript><p class="noscript">This map needs JavaScript. '
         + (f'<a href="{escape.html(live_link)}">Open the view on the dashboard</a>.' if live_link else "") + "</p></noscript>"
         "</main>\n"
+        + legend_template() + "\n"
         f'<script type="application/json" id="embed-data">{escape.script_json(data)}</script>\n'
         f"<script>{leaflet_js}</script>\n"
         f"<script>{app_script}</script>\n"

@@ -2,6 +2,7 @@
 dashboard.downloads.embed): one engine, so that both draw what the dashboard's map draws. Pure: no Streamlit.
 
     map_data(snapshot, countries, borders) -> dict      # what static/app/map-file.js draws
+    legend_template() -> str                            # its legend, as markup the file holds
     map_scripts(own) -> str                             # the scripts that draw it, the file's own last
     map_styles(leaflet_css, own) -> str                 # their styles, the file's own last
     leaflet_assets() -> (script, stylesheet, licence)   # Leaflet, checked, its images inside
@@ -18,14 +19,16 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+import math
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 import polyline
 import rcssmin
-import rjsmin
 import shapely
+from calmjs.parse import es5
+from calmjs.parse.unparsers.es5 import minify_print
 from shapely.geometry import mapping
 
 from dashboard import escape
@@ -90,25 +93,56 @@ def _without_far_islets(shape, frame, world: float = WORLD_DETAIL):
     return shapely.MultiPolygon(kept) if len(kept) > 1 else kept[0]
 
 
-def basemap(countries, extent: Extent, world: float = WORLD_DETAIL) -> list[list]:
+def _simplified(parts, tolerance: float, boundary: bool):
+    """Coverage simplification of the non-empty parts (the others kept as they are); `boundary`: the coverage's
+    outline too (coasts, and a cut), else only the borders between its parts."""
+    parts = np.asarray([polygonal(p) for p in parts], dtype=object)  # a cut can leave lines and points too
+    keep = ~shapely.is_empty(parts)
+    if tolerance > 0 and keep.any():
+        parts = parts.copy()
+        parts[keep] = shapely.coverage_simplify(parts[keep], tolerance, simplify_boundary=boundary)
+    return parts
+
+
+@dataclass(frozen=True)
+class Detail:
+    """How finely a file draws the countries: in and around the frame, about half a pixel of a map `pixels` wide
+    showing it (span/pixels degrees, between the geodata's own 0.01° and `coarsest`); away from it, `world` degrees."""
+
+    pixels: int = 800
+    world: float = WORLD_DETAIL
+    coarsest: float = 0.05  # degrees, in and around the frame however large it is
+
+    def tolerance(self, extent: Extent) -> float:
+        """In and around the frame, degrees (0: the geodata's own detail)."""
+        span = max(extent.east - extent.west, extent.north - extent.south)
+        detail = min(self.coarsest, span / self.pixels)
+        return detail if detail > 0.01 else 0.0
+
+
+def basemap(countries, extent: Extent, detail_for: Detail = Detail()) -> list[list]:
     """The countries for this frame, each as [iso2, name, rings] or [iso2, name, rings, digits] (map-file.js makes
     the GeoJSON features; 250 states' keys would cost 20 kB): a Polygon's rings, or a MultiPolygon's polygons'
     rings, each ring an encoded polyline of (lon, lat) at COORD_DIGITS decimals, or `digits`. Within the frame
-    grown by DETAIL_PAD on every side, simplified to about half a pixel of the zoom the file opens on (a frame about 800 px wide: span/800
-    degrees, between the geodata's own 0.01° and 0.05°), about six times coarser beyond (at least `world` degrees,
+    grown by DETAIL_PAD on every side, simplified to about half a pixel of the zoom the file opens on (`detail_for`,
+    a Detail), about six times coarser beyond (at least its `world` degrees,
     rounded to a decimal fewer, and so encoded where a country lies wholly there). Fewer points make the file
     smaller and its map paint sooner.
     Shared borders stay shared (coverage simplification); a name is shown as text."""
     geoms = countries.geometry.to_numpy()
-    span = max(extent.east - extent.west, extent.north - extent.south)
-    detail = min(0.05, span / 800)
-    fine = shapely.coverage_simplify(geoms, detail) if detail > 0.01 else geoms
-    coarse = shapely.coverage_simplify(geoms, max(world, 6 * detail))
+    detail, world = detail_for.tolerance(extent), detail_for.world
     padded = extent.padded(DETAIL_PAD)
-    frame = shapely.box(padded.west, padded.south, padded.east, padded.north)
+    # The detailed part and the coarse part are cut apart along the frame, and each is simplified on its own, the cut
+    # left where it is: the detailed part's cut is its outline's (not simplified), the coarse part is clipped back to
+    # it once simplified. The frame's edges lie on round hundredths, so that the coarse part, rounded to them, keeps
+    # its cut on the same line: the two meet without a seam, and a border crossing the frame meets itself.
+    frame = shapely.box(math.floor(padded.west * 100) / 100, math.floor(padded.south * 100) / 100,
+                        math.ceil(padded.east * 100) / 100, math.ceil(padded.north * 100) / 100)
+    inner = _simplified(shapely.intersection(geoms, frame), detail, boundary=False)
+    outer = _simplified(shapely.difference(geoms, frame), max(world, 6 * detail), boundary=True)
     # Beyond the frame the world is drawn coarser and to 0.01° (about a kilometre): it is seen zoomed out.
-    shapes = shapely.union(shapely.intersection(fine, frame),
-                           _rounded(shapely.difference(coarse, frame), COORD_DIGITS - 1))
+    outer = shapely.difference(_rounded(outer, COORD_DIGITS - 1), frame)
+    shapes = shapely.union(inner, outer)
     features = []
     for (iso2, name), shape in zip(countries[["iso2", "name"]].itertuples(index=False), shapes):
         if shape is None or shape.is_empty:
@@ -125,17 +159,22 @@ def basemap(countries, extent: Extent, world: float = WORLD_DETAIL) -> list[list
     return features
 
 
-def _for_file(mark: Mark) -> list:
+def _for_file(mark: Mark, tolerance: float = 0.0) -> list:
     """A map mark as the file carries it: its popup is left to the page (the briefing's record cards, the
     published map's quotes), a grid cell's tooltip keeps its count (its first names would make the file grow
-    with the records), and a line's points are one encoded polyline (lat, lon)."""
+    with the records), and a line's points are one encoded polyline (lat, lon), simplified to within half of
+    `tolerance` degrees (the basemap's detail; 0: as they are)."""
     tooltip = mark.tooltip
     if mark.shape == "circle" and tooltip:
         tooltip = tooltip.split("<br>", 1)[0] + "</b>" * ("</b>" not in tooltip.split("<br>", 1)[0]) + \
             "".join(REF_DIV.findall(tooltip))
     data = replace(mark, popup=None, tooltip=_file_hint(tooltip)).to_json()
     if mark.shape == "line":
-        data[1] = encoded(mark.points)
+        points = mark.points
+        if tolerance > 0 and len(points) > 2:
+            # To the countries' own detail (basemap): a border drawn over a country's edge follows it.
+            points = shapely.LineString(points).simplify(tolerance / 2, preserve_topology=False).coords
+        data[1] = encoded(points)
     return data
 
 
@@ -145,25 +184,26 @@ def _file_hint(tooltip: str | None) -> str | None:
     return tooltip.replace(EVIDENCE_HINT, FILE_HINT) if tooltip else tooltip
 
 
-def map_data(snapshot: Snapshot, countries, borders, world: float = WORLD_DETAIL) -> dict:
+def map_data(snapshot: Snapshot, countries, borders, detail: Detail = Detail()) -> dict:
     """What map-file.js draws: the frame, the basemap, the shading, the labels, each layer's marks (the map's
-    own, popups left to the page), the records to highlight, the legend, the attribution. `world`: the detail
-    of the basemap away from the frame, in degrees (basemap)."""
+    own, popups left to the page), the records to highlight, the legend, the attribution. `detail`: how finely the
+    countries are drawn (basemap)."""
     s = snapshot
     records = list(s.records)
+    tolerance = detail.tolerance(s.extent)
     membership = (membership_payload(dict(s.status), s.org_short, s.corpus, s.as_of) if "members" in s.layers else {})
     membership = {code: {**row, "tooltip": _file_hint(row["tooltip"])} for code, row in membership.items()}
     layers = []
     for kind in s.layers:
         if kind == "members":
             continue
-        marks = [_for_file(m) for m in layer_marks(kind, records, s.corpus, borders)]
+        marks = [_for_file(m, tolerance) for m in layer_marks(kind, records, s.corpus, borders)]
         layers.append({"kind": kind, "marks": marks})
     labels = [(escape.html(name), round(lat, 3), round(lon, 3)) for name, lat, lon in label_points(countries, COUNTRY_NAMES)]
     highlight = [*([s.view.selected] if s.selected else []), *s.featured]
-    return {"extent": s.extent.as_bounds(), "land": LAND_STYLE, "countries": basemap(countries, s.extent, world),
+    return {"extent": s.extent.as_bounds(), "land": LAND_STYLE, "countries": basemap(countries, s.extent, detail),
             "membership": membership, "labels": labels, "layers": layers, "highlight": highlight,
-            "legend": legend_html(patterns=False), "attribution": escape.html(MAP_CREDIT),
+            "attribution": escape.html(MAP_CREDIT),
             "patterned": [status for status, hatch in MEMBERSHIP_PATTERN.items() if hatch]}
 
 
@@ -203,10 +243,16 @@ def polyline_script() -> str:
     return read_checked(POLYLINE, "polyline.js").decode("utf-8")
 
 
+def minified(code: str) -> str:
+    """ES5 code minified by calmjs.parse: comments and spaces out, each function's local names shortened (the
+    globals it reads and sets, window.__…, kept)."""
+    return minify_print(es5(code), obfuscate=True, obfuscate_globals=False)
+
+
 @functools.cache
 def file_code(name: str) -> str:
-    """One of our scripts (static/app/) as a file carries it: minified by rjsmin (comments and spaces out)."""
-    return rjsmin.jsmin(read_static(name), keep_bang_comments=True)
+    """One of our scripts (static/app/) as a file carries it, minified."""
+    return minified(read_static(name))
 
 
 def file_css(css: str) -> str:
@@ -217,7 +263,7 @@ def file_css(css: str) -> str:
 def map_scripts(own: str) -> str:
     """The scripts that draw a file's map, as one script's text: the polyline decoder, the dashboard's map
     scripts and map-file.js, then the file's own (`own`, a file under static/app/), each minified."""
-    code = [rjsmin.jsmin(polyline_script(), keep_bang_comments=True), *(file_code(name) for name in (*MAP_SCRIPTS, own))]
+    code = [minified(polyline_script()), *(file_code(name) for name in (*MAP_SCRIPTS, own))]
     return checked_inline("\n".join(code), "script")
 
 
@@ -239,3 +285,9 @@ def licence_texts() -> str:
     """The licence texts of the code a file carries that is not ours (mapfile.carried_licences), each folded."""
     return "".join(f'<details class="licence-text"><summary>{escape.html(item.part)}: its licence, as it ships with '
                    f"it</summary><pre>{escape.html(text)}</pre></details>" for item, text in carried_licences())
+
+
+def legend_template() -> str:
+    """The map's legend (dashboard/map/legend.py: the dashboard's own, its swatches' patterns defined once by the
+    page), as the template map-file.js reads it."""
+    return f'<template id="map-legend">{legend_html(patterns=False)}</template>'

@@ -156,6 +156,10 @@ def test_it_fills_a_host_pages_frame_from_a_phone_to_a_column(browser, published
             # A phone's frame: the legend is a button; a column's: a strip along the map's foot.
             assert frame.locator(".map-legend details[open]").count() == (0 if width < 700 else 1)
             assert frame.evaluate("() => window.__csp") == []
+            # The host narrows (or widens) the frame: the legend changes form with it, once.
+            page.evaluate(f"() => {{ const f = document.getElementById('map'); f.width = {1100 if width < 700 else 390}; }}")
+            frame.wait_for_function(f"() => document.querySelectorAll('.map-legend.strip').length === {1 if width < 700 else 0}")
+            assert frame.locator(".map-legend").count() == 1
         finally:
             context.close()
 
@@ -175,10 +179,23 @@ def test_the_keyboard_opens_a_mark_and_the_about_box(browser, published, corpus)
         # On to the map's marks: a stop takes the focus, Enter opens its quotes.
         tab_until(page, "() => document.activeElement.classList.contains('leaflet-marker-icon') && "
                         "!!document.activeElement.querySelector('.stop-made')")
+        stop = page.evaluate("() => document.activeElement.getAttribute('aria-label')")
         page.keyboard.press("Enter")
         popup = popup_shown(page)
         assert "“" in popup.inner_text()
+        # The popup has the focus: its links come next, not every other mark first; Escape gives the focus back.
+        assert page.evaluate("() => !!document.activeElement.closest('.leaflet-popup')")
+        page.keyboard.press("Tab")
+        assert page.evaluate("() => document.activeElement.closest('.leaflet-popup') && "
+                             "document.activeElement.tagName") == "A"
         assert axe_violations(page) == []
+        page.keyboard.press("Escape")
+        page.wait_for_function("() => !document.querySelector('.leaflet-popup')")
+        assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == stop
+        # A shaded country is named in words, its lines apart: "Kazakhstan · CSTO: member, since 15 May 1992 …".
+        names = page.eval_on_selector_all(".leaflet-overlay-pane path[role=button]",
+                                          "els => els.map(e => e.getAttribute('aria-label'))")
+        assert any(re.search(r"^Kazakhstan · CSTO: member, since \d+ \w+ 1992", n) for n in names), names
     finally:
         context.close()
 

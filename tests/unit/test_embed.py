@@ -15,7 +15,7 @@ from dashboard.corpus.model import Disagreement
 from dashboard.downloads import embed as embed_mod
 from dashboard.downloads.embed import MAX_BYTES, build_embed, referenced
 from dashboard.downloads.mapfile import leaflet_assets, map_data
-from dashboard.downloads.snapshot import Focus, make_snapshot, view_link
+from dashboard.downloads.snapshot import Extent, Focus, make_snapshot, view_link
 from dashboard.evidence.excerpts import quote_text
 from dashboard.map.geo import load_borders, load_countries
 from dashboard.query import link as vs
@@ -68,6 +68,33 @@ def test_the_default_view_is_at_most_300_kb(default):
     assert size <= MAX_BYTES == 300_000, size
 
 
+@pytest.mark.parametrize(("zoom", "width", "height"), [(5, 505, 600), (4, 358, 520)], ids=["desktop", "phone"])
+def test_the_default_view_as_the_map_page_frames_it_is_at_most_300_kb(corpus, geodata, zoom, width, height):
+    # The app sends the frame its map shows (a fresh map page at 1280x800, and on a phone): wider than the tour's.
+    view = vs.ViewState(view=vs.MapView(40.307, 72.5, zoom))
+    extent = Extent.around(40.307, 72.5, zoom, width, height)
+    _, html = make(corpus, geodata, view, extent=extent)
+    assert len(html.encode("utf-8")) <= MAX_BYTES
+
+
+def test_an_empty_view_says_so_over_the_map(corpus, geodata):
+    view = vs.ViewState(filters=FilterState(query="xyzzyqwerty"))
+    snap, html = make(corpus, geodata, view)
+    assert not snap.records and '<p class="empty" role="status">No record matches this view' in html
+    assert '<p class="empty"' not in make(corpus, geodata)[1]
+
+
+def test_leaflets_rules_for_what_the_map_never_makes_are_left_out():
+    css = leaflet_assets()[1]
+    used = embed_mod.leaflet_css_used(css)
+    assert ".leaflet-control-layers-expanded" in css and ".leaflet-control-layers-expanded" not in used
+    assert ".leaflet-control-layers-scrollbar" not in used and ".leaflet-default-icon-path" not in used
+    assert ".leaflet-oldie" not in used and "data:image/png" not in used
+    # A rule naming something used as well as something not is kept whole; everything else is as Leaflet has it.
+    assert ".leaflet-touch .leaflet-bar" in used and ".leaflet-popup-content-wrapper" in used
+    assert ".leaflet-control-zoom" in used and ".leaflet-container" in used
+
+
 def test_nothing_is_loaded_from_anywhere(page):
     for tag, attrs in page.elements:
         assert "src" not in attrs, (tag, attrs)
@@ -97,7 +124,7 @@ def test_only_its_own_two_scripts_may_run_and_links_leave_the_frame(page):
 def test_the_map_fills_the_frame_under_a_bar_that_links_back_to_the_view(corpus, default, page):
     snap, html = default
     assert snap.link.startswith(BASE) and f'<a class="live" href="{htmllib.escape(snap.link)}"' in html
-    assert "Open the live view ↗" in "".join(page.text)
+    assert "Open the live view" in "".join(page.text) and "Live view" in "".join(page.text)
     assert data_of(page)["link"] == snap.link
     assert '<div id="map" role="region"' in html and "<h1>" in html and snap.subtitle in html
     # The map alone: no list of records, no card anchors (the briefing has them).
@@ -135,7 +162,8 @@ def test_each_quote_names_its_article_and_place(default, page):
     _, html = default
     cited = re.findall(r'<div class="excerpt" data-s="([^"]+)" data-k="([^"]+)">', html)
     assert cited and set(data_of(page)["sources"]) == {source for source, _ in cited}
-    assert all(re.fullmatch(r"[a-z0-9-]+\.(v?\d+)", key) for _, key in cited)
+    # A popup's own record's excerpt from its dot (embed.js puts the record's id before it), a version's whole.
+    assert all(re.fullmatch(r"(\.\d+|[a-z0-9-]+\.v\d+)", key) for _, key in cited), cited
 
 
 @pytest.mark.parametrize("shade", ["org-sco", "org-eaeu", "org-csto"])
@@ -192,5 +220,5 @@ def test_it_reuses_the_briefings_map(corpus, default, geodata):
     # The same engine: the map's data is map_data's, with the world away from the frame coarser.
     snap, html = default
     data = data_of(Page(html))
-    same = map_data(snap, *geodata, embed_mod.WORLD_DETAIL)
+    same = map_data(snap, *geodata, embed_mod.DETAIL)
     assert {k: v for k, v in data.items() if k not in ("link", "sources")} == json.loads(json.dumps(same))

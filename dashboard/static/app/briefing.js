@@ -45,13 +45,14 @@
 
   // From the window's width (the map spans the page up to 1120 px): reading the map's own would lay out the page.
   var wide = Math.min(window.innerWidth, 1120) - 40 >= 700;
-  var drawn = window.__drawMapFile(data, holder, {wide: wide, popupFor: popupFor, chosen: chosen});
+  var drawn = window.__drawMapFile(data, holder, {wide: function () { return wide; }, popupFor: popupFor,
+                                                  chosen: chosen});
   var map = drawn.map, fit = drawn.fit;
 
   // Printing lays the page out again at the paper's width: the map is fitted to its frame there, with its
   // legend open (paper has no button to open it), and back afterwards.
   function refit() { map.invalidateSize({animate: false}); fit(); if (window.__layout) { window.__layout(); } }
-  var details = drawn.legendBox.querySelector("details");
+  var details = drawn.legendBox().querySelector("details");
   window.addEventListener("beforeprint", function () { details.open = true; refit(); });
   window.addEventListener("afterprint", function () { details.open = wide; refit(); });
 

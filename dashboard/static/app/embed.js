@@ -8,7 +8,7 @@
   var holder = document.getElementById("map");
 
   // Under a quote: its article's label, and a link to its place in the article on the dashboard (the reader).
-  function cite(excerpt) {
+  function cite(excerpt, ref) {
     var source = excerpt.getAttribute("data-s"), line = document.createElement("p");
     var label = document.createElement("span");
     label.textContent = data.sources[source] || source;
@@ -16,7 +16,8 @@
     if (data.link) {
       var url = new URL("reader", data.link);
       url.searchParams.set("source", source);
-      url.searchParams.set("excerpt", excerpt.getAttribute("data-k"));
+      var key = excerpt.getAttribute("data-k");
+      url.searchParams.set("excerpt", key.charAt(0) === "." ? ref + key : key);  // ".2": the popup's own record's
       var a = document.createElement("a");
       a.href = url.href;
       a.rel = "noopener";
@@ -52,7 +53,7 @@
           box.firstChild.appendChild(part);
         }
       });
-      box.querySelectorAll(".excerpt[data-s]").forEach(cite);
+      box.querySelectorAll(".excerpt[data-s]").forEach(function (excerpt) { cite(excerpt, ref); });
       if (data.link) {
         // This view on the dashboard, with the record selected (its evidence panel open).
         var url = new URL(data.link);
@@ -81,8 +82,10 @@
     return box;
   }
 
-  // The legend along the map's foot where the frame is wide enough for it, else a button.
-  var drawn = window.__drawMapFile(data, holder, {wide: window.innerWidth >= 700, popupFor: popupFor});
+  // The legend along the map's foot where the frame is wide and tall enough for it, else a button: followed as the
+  // frame is resized.
+  function wide() { return window.innerWidth >= 700 && window.innerHeight >= 420; }
+  var drawn = window.__drawMapFile(data, holder, {wide: wide, popupFor: popupFor});
   var map = drawn.map;
 
   // "About" opens over the map; Escape closes it and gives the focus back to its button.
@@ -94,7 +97,7 @@
     if (e.key === "Escape" && about.open) { about.open = false; about.querySelector(":scope > summary").focus(); }
   });
   // A host that resizes its frame (a phone turned, a column widened): the map follows, its view kept.
-  window.addEventListener("resize", function () { map.invalidateSize({animate: false}); });
+  window.addEventListener("resize", function () { map.invalidateSize({animate: false}); drawn.resized(); });
 
   // Painted: everything above is on the map (bench/briefing.py times navigation start to here).
   requestAnimationFrame(function () {

@@ -102,11 +102,7 @@ window.__mapBasemap = function (map, config) {
   window.__mapGestures(map);
   window.__mapFullscreen(map);
   map.getContainer().addEventListener("focusin", function(e) {
-    var layer = e.target.__layer;
-    if (layer && layer.getLatLng) {
-      var pad = window.__clearOfControls();
-      map.panInside(layer.getLatLng(), {paddingTopLeft: pad[0], paddingBottomRight: pad[1], animate: false});
-    }
+    // (A marker is brought into the map's view by its own focus handler, map-marks.js __markAccess.)
     setTimeout(function() { reveal(e.target); }, 0);
     setTimeout(function() { reveal(e.target); }, 350);  // after Leaflet's pan to a marker
   });

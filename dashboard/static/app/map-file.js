@@ -4,9 +4,9 @@
 // dashboard draws: its layers, styles, legend and layout. Nothing is fetched. Tooltips are the escaped HTML the
 // map uses; what a click opens is the page's own (options.popupFor), never HTML from data.
 //
-// window.__drawMapFile(data, holder, options) -> {map, fit, legendBox}
-//   options.wide: the legend as a strip along the map's foot (else a button); options.popupFor(layer, ref): the
-//   popup's content, a Node; options.chosen(ref): told which record a click chose.
+// window.__drawMapFile(data, holder, options) -> {map, fit, legendBox(), resized()}
+//   options.wide(): whether the legend is a strip along the map's foot (else a button), asked again by resized();
+//   options.popupFor(layer, ref): the popup's content, a Node; options.chosen(ref): told which record a click chose.
 (function () {
   "use strict";
   var DIGITS = 3;  // mapfile.COORD_DIGITS
@@ -26,9 +26,18 @@
     // map's foot above the scale, clear of the attribution, on a wide map; a button on a narrow one. The frame
     // is then fitted once, above the strip, before anything is drawn.
     L.control.scale().addTo(map);
-    var wide = !!options.wide;
-    var legend = window.__mapLegend(map, data.legend, wide, wide);
-    var legendBox = legend.getContainer();
+    // The legend's HTML is the file's own, in a template (as markup, not as a JSON string of it: a third smaller),
+    // with only the rows of what this map draws, known from its data before anything is drawn: the layout's own
+    // pass (map-layout.js, from what is drawn) then agrees, and the strip never moves once painted.
+    var legendHtml = shownRows(document.getElementById("map-legend").innerHTML, data);
+    var wide, legend, legendBox;
+    function placeLegend() {
+      wide = !!options.wide();
+      if (legend) { legend.remove(); }
+      legend = window.__mapLegend(map, legendHtml, wide, wide);
+      legendBox = legend.getContainer();
+    }
+    placeLegend();
     window.__wideScreen = function () { return wide; };
     function fit() {
       // As on the dashboard, whose first view keeps the story above the legend's strip; an open legend box
@@ -62,13 +71,37 @@
         var ref = refOf(layer);
         if (options.chosen) { options.chosen(ref); }
         // Narrowed to the room there is and panned clear of the map's controls, as on the dashboard (map-popups.js).
-        L.popup()
+        var popup = L.popup()
           .setLatLng(e.latlng || (layer.getLatLng && layer.getLatLng()))
           .setContent(options.popupFor(layer, ref)).openOn(map);
         // The mark's summary gives way to what it opened (it would lie over the popup).
         layer.closeTooltip();
+        // Opened by a key, it takes the focus (its links are next in the Tab order, not after every other mark);
+        // Escape, or its close button, gives the focus back to the mark.
+        var keyed = e.originalEvent && e.originalEvent.type && e.originalEvent.type.indexOf("key") === 0;
+        opener = layer.getElement ? layer.getElement() : null;
+        if (keyed) {
+          var content = popup.getElement().querySelector(".leaflet-popup-content");
+          content.setAttribute("tabindex", "-1");
+          content.focus({preventScroll: true});
+        }
       });
     }
+    var opener = null, shownPopup = null;
+    map.on("popupopen", function (e) { shownPopup = e.popup; });
+    function closeByKey(e) {
+      if (e.key !== "Escape" || !shownPopup || !map.hasLayer(shownPopup)) { return; }
+      var back = opener, inside = map.getContainer().querySelector(".leaflet-popup");
+      var wasIn = inside && inside.contains(document.activeElement);
+      map.closePopup();
+      if (back && (wasIn || document.activeElement === back)) { back.focus({preventScroll: true}); }
+    }
+    document.addEventListener("keydown", closeByKey);
+    map.on("popupclose", function (e) {
+      if (shownPopup === e.popup) { shownPopup = null; }
+      var el = e.popup.getElement();
+      if (opener && el && el.contains(document.activeElement)) { opener.focus({preventScroll: true}); }
+    });
     function select(layer, e) {
       var at = layer.getLatLng ? layer.getLatLng() : layer.getBounds().getCenter();
       layer.fire("click", {latlng: at, originalEvent: e});
@@ -95,6 +128,7 @@
       var words = document.createElement("div");
       words.innerHTML = String(layer.getTooltip().getContent());  // the tooltip's escaped HTML, as it shows
       words.querySelectorAll(".ref").forEach(function (r) { r.remove(); });
+      words.querySelectorAll("br").forEach(function (br) { br.replaceWith(", "); });  // a line break is a pause
       el.setAttribute("tabindex", "0");
       el.setAttribute("role", "button");
       el.setAttribute("aria-label", words.textContent);
@@ -173,6 +207,43 @@
     window.feature_group.forEach(function (g) { g.eachLayer(highlight); });
 
     window.__mapLayout(map);
-    return {map: map, fit: fit, legendBox: legendBox};
+    // A frame resized across the legend's threshold (a phone turned, a column narrowed): the legend changes form.
+    function resized() {
+      if (!!options.wide() !== wide) {
+        placeLegend();
+        if (window.__layout) { window.__layout(); }
+      }
+    }
+    return {map: map, fit: fit, legendBox: function () { return legendBox; }, resized: resized};
   };
+
+  // The legend's rows for what the data draws (as map-layout.js's legend() finds them on the map): the statuses
+  // shaded, the stops made or not, the sites' statuses, the lines' kinds. A group's title goes with its last row.
+  function shownRows(html, data) {
+    var shown = {};
+    Object.keys(data.membership || {}).forEach(function (code) {
+      shown["status:" + data.membership[code].status] = true;
+      shown["status:outside"] = true;
+    });
+    data.layers.forEach(function (layer) {
+      layer.marks.forEach(function (m) {
+        var icon = m[4] || "";
+        if (/stop-made/.test(icon)) { shown["stop:made"] = true; }
+        if (/stop-not-made/.test(icon)) { shown["stop:not_made"] = true; }
+        var site = /class="site[^"]*" data-status="([a-z_]+)"/.exec(icon);
+        if (site) { shown["site:" + site[1]] = true; }
+        String((m[8] || {}).className || "").split(" ").forEach(function (c) {
+          if (c.indexOf("line-") === 0) { shown[c] = true; }
+        });
+      });
+    });
+    var box = document.createElement("div");
+    box.innerHTML = html;  // the file's own legend markup
+    box.querySelectorAll("[data-show]").forEach(function (row) { row.hidden = !shown[row.getAttribute("data-show")]; });
+    box.querySelectorAll(".lg-title[data-group]").forEach(function (title) {
+      var group = title.getAttribute("data-group");
+      title.hidden = !box.querySelector('[data-show][data-group="' + group + '"]:not([hidden])');
+    });
+    return box.innerHTML;
+  }
 })();

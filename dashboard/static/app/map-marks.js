@@ -140,7 +140,13 @@
     el.setAttribute("aria-label", text.value);
     el.setAttribute("data-rank", String(layer.__rank || 0));
     el.__layer = layer;
-    if (!(layer instanceof L.Marker)) {
+    if (layer instanceof L.Marker) {
+      // A marker that takes focus is brought into the map's view, clear of its controls (zoom, legend, scale).
+      L.DomEvent.on(el, "focus", function() {
+        var pad = window.__clearOfControls();
+        map.panInside(layer.getLatLng(), {paddingTopLeft: pad[0], paddingBottomRight: pad[1], animate: false});
+      });
+    } else {
       L.DomEvent.on(el, "keydown", function(e) {
         if (e.key === "Enter" || e.key === " ") { L.DomEvent.preventDefault(e); select(layer, e); }
       });
