@@ -147,12 +147,13 @@ class _Popups:
         return "".join(f'<template id="{pid}">{html}</template>' for html, pid in self.parts.items())
 
 
-def _about(s, listed: int) -> str:
-    """The view in words, what the file is, and its licences: behind the bar's "About"."""
+def _about(s, listed: int, live: str | None) -> str:
+    """The view in words, what the file is, and its licences: behind the bar's "About". `live`: the view's http(s)
+    link, if it has one."""
     rows = [*s.filters, ("Records on the map", f"{listed:,} (a click on one opens its quotes)"),
             ("Made", s.made_text), ("Corpus version", s.corpus.version)]
     facts = "".join(f"<dt>{escape.html(k)}</dt><dd>{escape.with_lang(v)}</dd>" for k, v in rows)
-    link = anchor(s.link, "open this view on the dashboard ↗") if s.link else "not known (made outside the dashboard)"
+    link = anchor(live, "open this view on the dashboard ↗") if live else "not known (made outside the dashboard)"
     licences = "".join(f"<li><b>{escape.html(item.part)}</b>: {escape.html(item.terms)}</li>" for item in IN_BRIEFING)
     return (f'<dl class="about-view">{facts}<dt>Dashboard</dt><dd>{link}</dd></dl>'
             "<p>Excerpts are verbatim from the articles, each with its source and its place in the text. Context facts "
@@ -197,7 +198,7 @@ def build_embed(snapshot, countries, borders) -> str:
         + pattern_defs()
         + f'<header class="bar"><h1><span class="title">{escape.html(s.title)}</span> '
         f'<span class="subtitle">{escape.html(s.subtitle)}</span></h1>{live}'
-        f'<details class="about"><summary>About</summary><div class="about-panel" tabindex="-1">{_about(s, len(ids))}'
+        f'<details class="about"><summary>About</summary><div class="about-panel" tabindex="-1">{_about(s, len(ids), live_link)}'
         "</div></details></header>\n"
         f'<main><div id="map" role="region" aria-label="Map: {escape.html(s.subtitle)}"></div>'
         + ('<p class="empty" role="status">No record matches this view\'s filters. The dashboard\'s link above opens '

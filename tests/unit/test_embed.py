@@ -222,3 +222,175 @@ def test_it_reuses_the_briefings_map(corpus, default, geodata):
     data = data_of(Page(html))
     same = map_data(snap, *geodata, embed_mod.DETAIL)
     assert {k: v for k, v in data.items() if k not in ("link", "sources")} == json.loads(json.dumps(same))
+
+
+# --- word for word: what a reader of the file sees (each test names the part it holds to its words) -------------
+
+def _between(html: str, start: str, end: str) -> str:
+    return html.split(start, 1)[1].split(end, 1)[0]
+
+
+def test_the_head_says_what_the_file_is_and_lets_only_its_scripts_run(corpus, default):
+    snap, html = default
+    head = html.split("<style>", 1)[0]
+    assert head.startswith('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">\n'
+                           '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; script-src ')
+    assert head.endswith(
+        "; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'\">\n"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="description" content="{htmllib.escape(snap.title, quote=True)}. {snap.subtitle}. Map made '
+        f'{snap.made_text}, corpus {corpus.version}.">\n'
+        f'<meta name="generator" content="Central Asia tour dashboard, corpus {corpus.version}">\n'
+        f"<title>{htmllib.escape(snap.title, quote=True)} — map, {snap.made_text}</title>\n")
+    assert '</style>\n<base target="_blank">\n</head><body>\n' in html
+    assert html.endswith("</template>\n</body></html>\n")
+
+
+def test_the_bar_names_the_view_and_links_back_to_it(default):
+    snap, html = default
+    bar = _between(html, '<header class="bar">', '<details class="about">')
+    assert bar == (f'<h1><span class="title">{htmllib.escape(snap.title, quote=True)}</span> '
+                   f'<span class="subtitle">{snap.subtitle}</span></h1>'
+                   f'<a class="live" href="{htmllib.escape(snap.link, quote=True)}" rel="noopener">'
+                   '<span class="long">Open the live view</span><span class="short">Live view</span> ↗</a>')
+    assert ('<div id="map" role="region" aria-label="Map: Countries shaded by CSTO membership on 27 Feb 2017"></div>'
+            f'<noscript><p class="noscript">This map needs JavaScript. <a href="{htmllib.escape(snap.link, quote=True)}">'
+            'Open the view on the dashboard</a>.</p></noscript></main>\n<template id="map-legend">') in html
+
+
+@pytest.mark.parametrize("link", [None, "javascript:alert(1)", "file:///etc/passwd"])
+def test_without_an_http_link_there_is_no_link_back(corpus, geodata, link):
+    snap = make_snapshot(corpus, vs.ViewState(), made=MADE, link=link)
+    html = build_embed(snap, *geodata)
+    assert '<a class="live"' not in html and "alert(1)" not in html and "/etc/passwd" not in html
+    assert data_of(Page(html))["link"] is None
+    assert '<p class="noscript">This map needs JavaScript. </p>' in html
+    assert "<dt>Dashboard</dt><dd>not known (made outside the dashboard)</dd>" in html
+
+
+def test_an_https_link_in_capitals_is_a_link_still(corpus, geodata):
+    snap = make_snapshot(corpus, vs.ViewState(), made=MADE, link="HTTPS://EXAMPLE.ORG/app/?org=CSTO")
+    html = build_embed(snap, *geodata)
+    assert '<a class="live" href="HTTPS://EXAMPLE.ORG/app/?org=CSTO" rel="noopener">' in html
+
+
+def test_about_says_the_view_when_it_was_made_and_under_which_licences(corpus, default):
+    from dashboard.downloads.licences import ATTRIBUTION, IN_BRIEFING
+    from dashboard.downloads.mapfile import licence_texts
+
+    snap, html = default
+    about = _between(html, '<div class="about-panel" tabindex="-1">', "</div></details></header>")
+    rows = re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", about)
+    listed = len(referenced(data_of(Page(html))))
+    assert rows == [*[(htmllib.escape(k, quote=True), htmllib.escape(v, quote=True)) for k, v in snap.filters],
+                    ("Records on the map", f"{listed:,} (a click on one opens its quotes)"),
+                    ("Made", snap.made_text), ("Corpus version", corpus.version),
+                    ("Dashboard", f'<a class="out" href="{htmllib.escape(snap.link, quote=True)}" target="_blank" '
+                                  'rel="noopener noreferrer">open this view on the dashboard ↗</a>')]
+    assert ("</dl><p>Excerpts are verbatim from the articles, each with its source and its place in the text. Context "
+            "facts (coordinates, exact dates, memberships) are not from the articles: each names the public record it "
+            "comes from. Where sources disagree, every version is kept, side by side. This file asks for nothing from "
+            "anywhere: the map and its data are inside it.</p><h2>Licences</h2><ul>") in about
+    items = re.findall(r"<li><b>(.*?)</b>: (.*?)</li>", about)
+    assert items == [(htmllib.escape(i.part, quote=True), htmllib.escape(i.terms, quote=True)) for i in IN_BRIEFING]
+    assert about.endswith(f"</ul><p>{htmllib.escape(ATTRIBUTION, quote=True)}, corpus version {corpus.version}. "
+                          f"Map drawn with Leaflet 1.9.4.</p>{licence_texts()}")
+
+
+def test_a_stops_popup_word_for_word(corpus, default):
+    _, html = default
+    parts, body = templates(html)["q-stop-dushanbe"]
+    stop = corpus.by_id["stop-dushanbe"]
+    first = stop.excerpts[0]
+    assert body.startswith('<div class="quotes"><h2>Stop 2: Dushanbe, Tajikistan — Putin and Rahmon</h2>'
+                           '<p class="meta">Visit stop · 27 Feb 2017</p>'
+                           f'<div class="excerpt" data-s="{first.source}" data-k=".0"><blockquote>“'
+                           f'{htmllib.escape(quote_text(first), quote=True)}”</blockquote></div>'
+                           f'<div class="excerpt" data-s="{stop.excerpts[1].source}" data-k=".1">')
+    assert body.endswith("</blockquote></div></div>") and body.count('<div class="excerpt"') == len(stop.excerpts)
+    # Its public records, then the disagreement about it, each a shared part, in that order.
+    ids = parts.split()
+    assert [i[0] for i in ids] == ["r"] * len(stop.references) + ["d"] * len(corpus.disputes["stop-dushanbe"])
+    ref = stop.references[0]
+    assert templates(html)[ids[0]][1] == (
+        f'<div class="reference"><b>location</b>: <q>{ref.quote}</q> — <a href="{htmllib.escape(ref.url)}">'
+        f"{ref.title}</a>, Wikipedia, read 2026-11-22</div>")
+    dis = templates(html)[ids[-1]][1]
+    assert dis.startswith('<section class="disagreement"><h3><span aria-hidden="true">⚠ </span>Sources disagree: ')
+    assert dis.count('<li class="version"><p class="says">') == len(corpus.disputes["stop-dushanbe"][0].versions)
+
+
+def test_a_record_without_a_date_has_its_kind_alone(corpus, geodata):
+    from dashboard.downloads.embed import _Popups
+
+    snap, _ = make(corpus, geodata)
+    popups = _Popups(snap, geodata[1], geodata[0])
+    undated = next(r for r in corpus.records if r.date is None and not isinstance(r, Disagreement))
+    assert f'<p class="meta">{embed_mod.KIND_SINGULAR[undated.kind]}</p>' in popups.popup(undated)
+
+
+def test_an_unsettled_status_says_so_and_a_settled_one_does_not(corpus, geodata):
+    from dashboard.downloads.embed import _Popups
+
+    snap, _ = make(corpus, geodata)
+    popups = _Popups(snap, geodata[1], geodata[0])
+    said = '<p class="flag-box">⚠ Unsettled: the sources leave this status open.</p>'
+    assert said in popups.popup(corpus.by_id["m-csto-am-2024"])
+    assert said not in popups.popup(corpus.by_id["m-csto-kz-1992"])
+
+
+def test_a_disagreements_own_popup_shows_every_version_and_a_public_record_by_its_badge(corpus, geodata):
+    from dashboard.downloads.embed import _Popups
+
+    snap, _ = make(corpus, geodata)
+    popups = _Popups(snap, geodata[1], geodata[0])
+    dis = next(r for r in corpus.records if isinstance(r, Disagreement)
+               and any(v.reference is not None for v in r.versions) and any(v.excerpt is not None for v in r.versions))
+    html = popups.popup(dis)
+    assert html.startswith(f'<template id="q-{dis.id}" data-parts=""><div class="quotes"><h2>')
+    assert '<section class="disagreement"><h3>' in html and html.count('<li class="version">') == len(dis.versions)
+    assert '<div class="reference"><span class="ctx-badge">public record</span><b>' in html
+    # A version's excerpt carries its own key whole (it is not the popup's record's).
+    version = next(j for j, v in enumerate(dis.versions) if v.excerpt is not None)
+    assert f'data-k="{dis.id}.v{version}"' in html
+    assert popups.shared() == ""
+
+
+def test_a_public_record_in_a_line_as_its_fields_allow():
+    from dashboard.corpus.model import Reference
+    from dashboard.downloads.embed import _reference
+
+    full = Reference(supports="start", title="Treaty <text>", url="https://x.org/a?b=1&c=2", publisher="UN",
+                     quote="Signed   on 15 May\n1992.", accessed="2026-11-29")
+    assert _reference(full) == ('<div class="reference"><b>start</b>: <q>Signed on 15 May 1992.</q> — '
+                                '<a href="https://x.org/a?b=1&amp;c=2">Treaty &lt;text&gt;</a>, UN, read 2026-11-29</div>')
+    bare = Reference(supports="location", title="A page", url="ftp://x.org/a")
+    assert _reference(bare, "public record") == ('<div class="reference"><span class="ctx-badge">public record</span>'
+                                                 "<b>location</b>: — A page</div>")
+    assert _reference(Reference(supports="end", title="B", url="HTTP://X.ORG/")) == (
+        '<div class="reference"><b>end</b>: — <a href="HTTP://X.ORG/">B</a></div>')
+
+
+def test_leaflets_unused_rules_go_and_the_rest_stays_as_it_is():
+    css = ('.a{x:1}\n.leaflet-control-layers{y:2}\n.leaflet-bar a,\n.leaflet-control-layers-toggle{z:3}\n'
+           '.leaflet-oldie .b, .lvml{w:4}\n.c{background:url("data:image/png;base64,AAAA")}')
+    assert embed_mod.leaflet_css_used(css) == '.a{x:1}\n.leaflet-bar a,\n.leaflet-control-layers-toggle{z:3}\n.c{background:none}'
+
+
+def test_the_records_a_click_opens_each_once_in_the_maps_order():
+    data = {"membership": {"KZ": {"tooltip": "<b>KZ</b><div class=\"ref\">ref: m-b</div>"}, "XX": {"tooltip": None}},
+            "layers": [{"marks": [["marker", "", "ref: s-a ref: m-b", None], ["line", "", None, None],
+                                  ["marker", "", "no ref here", None]]}]}
+    assert referenced(data) == ["m-b", "s-a"]
+
+
+def test_an_excerpt_key_is_written_from_its_dot_only_for_the_popups_own_record(corpus, geodata):
+    from dashboard.downloads.embed import _Popups
+
+    snap, _ = make(corpus, geodata)
+    popups = _Popups(snap, geodata[1], geodata[0])
+    excerpt = corpus.by_id["stop-dushanbe"].excerpts[0]
+    assert 'data-k=".0"' in popups.excerpt(excerpt, "stop-dushanbe.0", "stop-dushanbe")
+    assert 'data-k="stop-dushanbe.0"' in popups.excerpt(excerpt, "stop-dushanbe.0", "stop")
+    assert 'data-k="stop-dushanbe.0"' in popups.excerpt(excerpt, "stop-dushanbe.0")
+    assert popups.sources == {excerpt.source: corpus.sources[excerpt.source].label}
