@@ -80,7 +80,8 @@ def test_the_default_view_as_the_map_page_frames_it_is_at_most_300_kb(corpus, ge
 def test_an_empty_view_says_so_over_the_map(corpus, geodata):
     view = vs.ViewState(filters=FilterState(query="xyzzyqwerty"))
     snap, html = make(corpus, geodata, view)
-    assert not snap.records and '<p class="empty" role="status">No record matches this view' in html
+    assert not snap.records and ('</div><p class="empty" role="status">No record matches this view\'s filters. The '
+                                 "dashboard's link above opens the view, to change them.</p><noscript>") in html
     assert '<p class="empty"' not in make(corpus, geodata)[1]
 
 
@@ -244,6 +245,18 @@ def test_the_head_says_what_the_file_is_and_lets_only_its_scripts_run(corpus, de
         f"<title>{htmllib.escape(snap.title, quote=True)} — map, {snap.made_text}</title>\n")
     assert '</style>\n<base target="_blank">\n</head><body>\n' in html
     assert html.endswith("</template>\n</body></html>\n")
+    # The legend's markup, then the data and the two scripts, then what a click opens: templates and nothing else.
+    assert "</noscript></main>\n<template id=\"map-legend\">" in html and '</template>\n<script type="application/json"' in html
+    after = html.rsplit("</script>\n", 1)[1]
+    assert re.fullmatch(r"(<template id=\"[a-z0-9-]+\"( data-parts=\"[a-z0-9 ]*\")?>.*?</template>)+\n</body></html>\n",
+                        after, re.S), after[:200]
+    # Its styles: Leaflet's (as used), the map's, a record's and its own, minified.
+    from dashboard.downloads.mapfile import file_css
+    from dashboard.frontend import read_static
+
+    style = _between(html, "<style>", "</style>")
+    assert file_css(read_static("embed.css")) in style and file_css(read_static("records.css")) in style
+    assert style.startswith(file_css(embed_mod.leaflet_css_used(leaflet_assets()[1])))
 
 
 def test_the_bar_names_the_view_and_links_back_to_it(default):
@@ -263,6 +276,7 @@ def test_without_an_http_link_there_is_no_link_back(corpus, geodata, link):
     snap = make_snapshot(corpus, vs.ViewState(), made=MADE, link=link)
     html = build_embed(snap, *geodata)
     assert '<a class="live"' not in html and "alert(1)" not in html and "/etc/passwd" not in html
+    assert f"{snap.subtitle}</span></h1><details class=\"about\">" in html
     assert data_of(Page(html))["link"] is None
     assert '<p class="noscript">This map needs JavaScript. </p>' in html
     assert "<dt>Dashboard</dt><dd>not known (made outside the dashboard)</dd>" in html
@@ -281,6 +295,8 @@ def test_about_says_the_view_when_it_was_made_and_under_which_licences(corpus, d
     snap, html = default
     about = _between(html, '<div class="about-panel" tabindex="-1">', "</div></details></header>")
     rows = re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", about)
+    assert about.startswith('<dl class="about-view"><dt>') and "".join(
+        f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows) == _between(about, '<dl class="about-view">', "</dl>")
     listed = len(referenced(data_of(Page(html))))
     assert rows == [*[(htmllib.escape(k, quote=True), htmllib.escape(v, quote=True)) for k, v in snap.filters],
                     ("Records on the map", f"{listed:,} (a click on one opens its quotes)"),
@@ -292,6 +308,7 @@ def test_about_says_the_view_when_it_was_made_and_under_which_licences(corpus, d
             "comes from. Where sources disagree, every version is kept, side by side. This file asks for nothing from "
             "anywhere: the map and its data are inside it.</p><h2>Licences</h2><ul>") in about
     items = re.findall(r"<li><b>(.*?)</b>: (.*?)</li>", about)
+    assert "".join(f"<li><b>{a}</b>: {b}</li>" for a, b in items) == _between(about, "<ul>", "</ul>")
     assert items == [(htmllib.escape(i.part, quote=True), htmllib.escape(i.terms, quote=True)) for i in IN_BRIEFING]
     assert about.endswith(f"</ul><p>{htmllib.escape(ATTRIBUTION, quote=True)}, corpus version {corpus.version}. "
                           f"Map drawn with Leaflet 1.9.4.</p>{licence_texts()}")
@@ -335,7 +352,8 @@ def test_an_unsettled_status_says_so_and_a_settled_one_does_not(corpus, geodata)
     snap, _ = make(corpus, geodata)
     popups = _Popups(snap, geodata[1], geodata[0])
     said = '<p class="flag-box">⚠ Unsettled: the sources leave this status open.</p>'
-    assert said in popups.popup(corpus.by_id["m-csto-am-2024"])
+    assert 'since 22 Feb 2024</p><p class="flag-box">⚠ Unsettled: the sources leave this status open.</p></div>' in \
+        popups.popup(corpus.by_id["m-csto-am-2024"])
     assert said not in popups.popup(corpus.by_id["m-csto-kz-1992"])
 
 
@@ -394,3 +412,21 @@ def test_an_excerpt_key_is_written_from_its_dot_only_for_the_popups_own_record(c
     assert 'data-k="stop-dushanbe.0"' in popups.excerpt(excerpt, "stop-dushanbe.0", "stop")
     assert 'data-k="stop-dushanbe.0"' in popups.excerpt(excerpt, "stop-dushanbe.0")
     assert popups.sources == {excerpt.source: corpus.sources[excerpt.source].label}
+
+
+def test_a_border_and_a_site_carry_their_computed_values(corpus, default):
+    _, html = default
+    border = templates(html)["q-border-tj-af"][1]
+    assert re.search(r'<p class="computed"><b>Computed length</b>: [\d,]+\.\d km, geodesic on the WGS84 ellipsoid', border)
+    site = templates(html)["q-site-201st"][1]
+    assert re.search(r'<p class="computed"><b>Distance to the Afghan border</b>: [\d,]+ km, computed from our geodata', site)
+
+
+def test_leaflet_is_refused_if_it_would_end_its_script_element(corpus, geodata, monkeypatch):
+    from dashboard.downloads import mapfile
+
+    script, css, licence = leaflet_assets()
+    monkeypatch.setattr(embed_mod, "leaflet_assets", lambda: (script + "</SCRIPT><b>", css, licence))
+    with pytest.raises(ValueError, match="inline script text would end its element early"):
+        make(corpus, geodata)
+    assert mapfile.leaflet_assets()[0] == script
