@@ -29,12 +29,19 @@
     // The legend's HTML is the file's own, in a template (as markup, not as a JSON string of it: a third smaller),
     // with only the rows of what this map draws, known from its data before anything is drawn: the layout's own
     // pass (map-layout.js, from what is drawn) then agrees, and the strip never moves once painted.
-    var legendHtml = shownRows(document.getElementById("map-legend").innerHTML, data);
+    var shown = shownRows(data);
     var wide, legend, legendBox;
     function placeLegend() {
       wide = !!options.wide();
       if (legend) { legend.remove(); }
-      legend = window.__mapLegend(map, legendHtml, wide, wide);
+      // A copy of the template's content, parsed once with the page (not its HTML parsed again).
+      var rows = document.getElementById("map-legend").content.cloneNode(true);
+      rows.querySelectorAll("[data-show]").forEach(function (row) { row.hidden = !shown[row.getAttribute("data-show")]; });
+      rows.querySelectorAll(".lg-title[data-group]").forEach(function (title) {
+        var group = title.getAttribute("data-group");
+        title.hidden = !rows.querySelector('[data-show][data-group="' + group + '"]:not([hidden])');
+      });
+      legend = window.__mapLegend(map, rows, wide, wide);
       legendBox = legend.getContainer();
     }
     placeLegend();
@@ -218,8 +225,8 @@
   };
 
   // The legend's rows for what the data draws (as map-layout.js's legend() finds them on the map): the statuses
-  // shaded, the stops made or not, the sites' statuses, the lines' kinds. A group's title goes with its last row.
-  function shownRows(html, data) {
+  // shaded, the stops made or not, the sites' statuses, the lines' kinds; {data-show key: true}.
+  function shownRows(data) {
     var shown = {};
     Object.keys(data.membership || {}).forEach(function (code) {
       shown["status:" + data.membership[code].status] = true;
@@ -237,13 +244,6 @@
         });
       });
     });
-    var box = document.createElement("div");
-    box.innerHTML = html;  // the file's own legend markup
-    box.querySelectorAll("[data-show]").forEach(function (row) { row.hidden = !shown[row.getAttribute("data-show")]; });
-    box.querySelectorAll(".lg-title[data-group]").forEach(function (title) {
-      var group = title.getAttribute("data-group");
-      title.hidden = !box.querySelector('[data-show][data-group="' + group + '"]:not([hidden])');
-    });
-    return box.innerHTML;
+    return shown;
   }
 })();

@@ -183,7 +183,8 @@
       var d = L.DomUtil.create("div", "map-legend" + (wide ? " strip" : ""));
       d.setAttribute("role", "note");
       d.setAttribute("aria-label", "Map legend");
-      d.innerHTML = html;
+      // Its HTML (escaped, the legend's own), or its rows already made (a file's template, map-file.js).
+      if (typeof html === "string") { d.innerHTML = html; } else { d.appendChild(html); }
       d.querySelector("details").open = open;
       L.DomEvent.disableClickPropagation(d);
       return d;
