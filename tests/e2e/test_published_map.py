@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import json
 import re
 import threading
 
@@ -218,5 +219,33 @@ def test_a_hostile_corpus_yields_a_published_map_that_runs_only_its_own_scripts(
         assert page.locator("img[src='x']").count() == 0 and page.locator("script").count() == 3
         assert re.search(r"<img src=x onerror=window.__pwned=1>", page.locator("body").inner_text())
         assert asked == [] and errors == [] and page.evaluate("() => window.__csp") == []
+    finally:
+        context.close()
+
+
+def test_a_file_asked_for_while_the_map_glides_is_of_the_frame_it_stops_on(browser, server, tmp_path):
+    # A fresh reviewer dragged the map and pressed Publish within 300 ms: the file held the frame before the drag.
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
+    page = context.new_page()
+    try:
+        page.goto(server + "/")
+        frame = wait_for_map(page)
+        page.get_by_role("button", name="Share this view").click()
+        button = page.get_by_test_id("download-embed")
+        button.wait_for()
+        moving = frame.evaluate("() => { map.panBy([-400, 0], {duration: 2}); return window.parent.__mapMoving; }")
+        assert moving is True  # a glide of 2 s to the east, under way
+        with page.expect_download(timeout=90000) as info:
+            button.click()
+        path = tmp_path / info.value.suggested_filename
+        info.value.save_as(path)
+        ended = frame.evaluate("() => map.getBounds().getEast()")
+        (_, _), (_, east) = json.loads(re.search(r'"extent":(\[\[.*?\]\])', path.read_text()).group(1))
+        assert east == pytest.approx(ended, abs=0.05)
+        assert page.evaluate("() => window.__mapMoving") is False
+        # And the map stays where the reader took it (it was pulled back to where the drag began).
+        page.get_by_test_id("download-status").filter(has_text="Saved").wait_for()
+        assert frame.evaluate("() => map.getBounds().getEast()") == pytest.approx(ended, abs=0.05)
+        assert "lon=" in page.evaluate("() => location.search")
     finally:
         context.close()

@@ -53,8 +53,16 @@ export default function (component) {
         const state = root.__state;
         if (state.asked !== null) { return; }
         state.asked = ++state.seq;
-        const frame = window.__mapFrame || null;
-        setTriggerValue("ask", {kind: item.kind, n: state.asked, search: window.location.search, frame});
+        const asked = state.asked;
+        // The map may still be gliding from a drag: the file is of the frame it stops on (map-basemap.js), which
+        // the address bar then holds too. Waited for at most 3 s.
+        const since = Date.now();
+        const send = () => {
+          if (window.__mapMoving && Date.now() - since < 3000) { setTimeout(send, 50); return; }
+          const frame = window.__mapFrame || null;
+          setTriggerValue("ask", {kind: item.kind, n: asked, search: window.location.search, frame});
+        };
+        send();
         // aria-disabled, not disabled: a disabled button would lose the focus, and the popover with it.
         root.querySelectorAll("button").forEach((b) => { b.setAttribute("aria-disabled", "true"); });
         status.textContent = {html: "Making the briefing…", embed: "Making the published map…"}[item.kind] ||

@@ -183,6 +183,10 @@ window.__mapBasemap = function (map, config) {
   }
   reportFrame();
   map.on("moveend resize", reportFrame);
+  // Whether the map is moving (a drag's glide, a fly to a mark): a download asked for meanwhile waits for it to
+  // stop, so that the file holds the frame the reader ends on, not the one they left.
+  map.on("movestart", function () { try { window.parent.__mapMoving = true; } catch (e) { /* cross-origin */ } });
+  map.on("moveend", function () { try { window.parent.__mapMoving = false; } catch (e) { /* cross-origin */ } });
   map.on("moveend", function() {
     try {
       var c = map.getCenter(), w = window.parent;
