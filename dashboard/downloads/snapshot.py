@@ -215,6 +215,8 @@ def list_filters(corpus: Corpus, view: vs.ViewState) -> list[tuple[str, str]]:
     shading = corpus.organizations[shade]
     if shade != view.shade:
         shading += f" (the organization filter leaves out {corpus.organizations[view.shade]})"
+    if "members" not in view.layers:
+        shading = f"none: the memberships layer is off ({shading} would be)"
     out.append(("Countries shaded by", shading))
     layers = [LAYER_LABELS[k] for k in vs.LAYERS if k in view.layers]
     out.append(("Layers", ", ".join(layers) if layers else "none"))

@@ -147,3 +147,10 @@ def test_a_map_panned_past_the_antimeridian_is_clamped_to_the_world():
 def test_a_garbled_request_is_refused(payload):
     with pytest.raises(ValueError):
         parse_download_request(payload)
+
+
+def test_with_the_memberships_layer_off_the_filters_say_nothing_is_shaded(corpus):
+    # A fresh reviewer's published map said "Countries shaded by: CSTO" in its About, "not shaded" in its bar.
+    rows = dict(list_filters(corpus, vs.ViewState(layers=("sites",))))
+    assert rows["Countries shaded by"] == "none: the memberships layer is off (CSTO would be)"
+    assert dict(list_filters(corpus, vs.ViewState()))["Countries shaded by"] == "CSTO"
