@@ -244,6 +244,9 @@ def test_a_swipe_on_a_phone_moves_the_story(browser, server):
     # The touch's handler sets the address as it runs (story-nav.js): still step 3. And a swipe back now lands on
     # step 2, where a drag taken for a swipe on would have brought it back to 3.
     assert param(page, "story") == "3"
+    # The drag's own glide (a flick scrolls on after the finger lifts) is over before the words are brought back:
+    # a scroll made during it is carried away by it.
+    wait_still(page.locator('[data-testid="story-step"]'))
     page.locator('[data-testid="story-step"]').evaluate("el => el.scrollIntoView({block: 'start'})")
     wait_still(page.locator('[data-testid="story-step"]'))
     swipe(80, 320)
