@@ -5,12 +5,13 @@ with its live region."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from playwright.sync_api import expect
 
 from dashboard.corpus.dates import day_in_words
-from tests.e2e.helpers import BASE_FILL, open_map, wait_idle
+from tests.e2e.helpers import BASE_FILL, choose, open_map, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -133,6 +134,34 @@ def test_keys_move_the_day_and_the_shading_follows_in_the_browser_then_the_link(
         assert "Playing from 1 January 1991 to today." in said
         assert all(b.get_attribute("aria-label") in said for b in page.get_by_test_id("time-tick-change").all())
         assert frame.evaluate("() => window.__notRemounted === true")
+
+        # Another grouping while playing: play stops, and the handle takes the day the map shows (a fresh reviewer saw
+        # the EAEU shaded for 2017 while the strip said 1992).
+        page.evaluate("() => { window.__timeStripPlayMs = 60000; }")
+        play.click()
+        expect(play).to_have_attribute("data-playing", "true")
+        choose(page, "org", "CSTO")  # a filter: the EAEU's changes give way to the CSTO's
+        expect(play).to_have_attribute("data-playing", "false")
+        day = page.get_by_test_id("filter-date-on").input_value()
+        expect(handle).to_have_attribute("aria-valuetext", day_in_words(dt.date.fromisoformat(day)))
+        # The CSTO's 1999 protocol, a Russian title, is read as Russian under its tick.
+        page.locator('[data-testid="time-tick-change"][data-day="1999-04-21"]').focus()
+        expect(page.get_by_test_id("time-readout").locator('[lang="ru"]')).to_have_text(re.compile("^Протокол"))
+    finally:
+        context.close()
+
+
+def test_play_stops_when_the_reader_leaves_the_page(browser, server):
+    # A play left running changed the Charts page's day to today 15 s later, and the Story's map's shading.
+    context, page, _ = open_map(browser, server, (1280, 800), "/?shade=EAEU&date=2000-01-01")
+    try:
+        page.evaluate("() => { window.__timeStripPlayMs = 1500; }")
+        page.get_by_test_id("time-play").click()
+        page.get_by_role("link", name="Charts").first.click()
+        page.wait_for_function("() => location.pathname.endsWith('/charts')")
+        wait_idle(page)
+        page.wait_for_timeout(2500)  # longer than the play would have taken to reach today and send it
+        assert page.evaluate("() => new URLSearchParams(location.search).get('date')") == "2000-01-01"
     finally:
         context.close()
 
@@ -145,6 +174,20 @@ def test_play_runs_to_today_by_touch_and_says_each_change(browser, server):
     try:
         expect(page.get_by_test_id("time-brush-first")).to_have_attribute("aria-valuetext", "1 January 2015")
         expect(page.get_by_test_id("time-brush-last")).to_have_attribute("aria-valuetext", "30 June 2020")
+        # A vertical swipe that starts on the rail or the brush scrolls the page and moves neither the day nor the
+        # range (the handle jumped to the finger as it went down, and the browser's cancel was taken as a drop).
+        cdp = context.new_cdp_session(page)
+        for rail in ('[data-testid="time-rail"]', '[data-testid="time-brush"]'):
+            page.locator(rail).scroll_into_view_if_needed()
+            box = page.locator(rail).bounding_box()
+            x, y = box["x"] + 30, box["y"] + box["height"] / 2
+            before = [page.locator(HANDLE).get_attribute("aria-valuetext"),
+                      page.get_by_test_id("time-brush-first").get_attribute("aria-valuetext")]
+            cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+            cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x + 2, "y": y - 160}]})
+            cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+            assert [page.locator(HANDLE).get_attribute("aria-valuetext"),
+                    page.get_by_test_id("time-brush-first").get_attribute("aria-valuetext")] == before, rail
         page.emulate_media(reduced_motion="reduce")
         page.evaluate("() => { window.__timeStripPlayMs = 3000; }")
         page.get_by_test_id("time-live").evaluate(LISTEN)

@@ -65,7 +65,7 @@ function build(root, state) {
   row.append(play, prev, next, day, group);
 
   const ticks = el("div", {class: "ticks", role: "toolbar", "data-testid": "time-ticks"});
-  const rail = el("div", {class: "rail"});
+  const rail = el("div", {class: "rail", "data-testid": "time-rail"});
   const handle = el("div", {class: "handle", role: "slider", tabindex: "0", "aria-label": "Membership day on the map",
     "aria-orientation": "horizontal", "data-testid": "time-handle"});
   rail.append(el("div", {class: "line"}), handle);
@@ -99,28 +99,45 @@ function build(root, state) {
     const box = brush.getBoundingClientRect(), share = Math.min(1, Math.max(0, (x - box.left) / box.width));
     return toIso(toMs(state.data.first) + Math.round(share * state.span) * DAY_MS);
   };
+  // A finger moves a thumb only once it goes sideways (a vertical swipe scrolls the page, and the browser then
+  // cancels the pointer: the range is left as it was, nothing sent); a mouse or a pen moves it at once.
   brush.addEventListener("pointerdown", (e) => {
     if (e.button !== 0) { return; }
+    if (e.pointerType === "touch" && !state.touchReady) {
+      state.touch = {x: e.clientX, y: e.clientY, id: e.pointerId, on: "brush", down: e};
+      return;
+    }
     const day = brushX(e.clientX);
     // The nearer thumb follows the pointer (the last one, where both stand on one day and the pointer is after).
     const near = Math.abs(toMs(day) - toMs(state.range[0])) < Math.abs(toMs(day) - toMs(state.range[1])) ||
       (state.range[0] === state.range[1] && day < state.range[0]) ? 0 : 1;
     state.brushing = near;
+    state.rangeBefore = [...state.range];
     brush.setPointerCapture(e.pointerId);
     thumbs[near].focus({preventScroll: true});
     moveRange(state, near, day, "drag");
   });
   brush.addEventListener("pointermove", (e) => {
+    if (sideways(state, e, "brush")) { replay(brush, state.touch.down); }
     if (state.brushing !== null) { moveRange(state, state.brushing, brushX(e.clientX), "drag"); }
   });
   const release = () => {
+    state.touch = null;
     if (state.brushing === null) { return; }
     state.brushing = null;
     clearTimeout(state.rangeTimer);
     state.rangeTimer = setTimeout(() => sendRange(state), REST_MS);
   };
   brush.addEventListener("pointerup", release);
-  brush.addEventListener("pointercancel", release);
+  brush.addEventListener("pointercancel", () => {
+    state.touch = null;
+    if (state.brushing === null) { return; }
+    const before = state.rangeBefore;
+    state.brushing = null;
+    state.rangeUnsent = false;
+    clearTimeout(state.rangeTimer);
+    drawRange(state, before);
+  });
   window.addEventListener("dashboard:range", (e) => {
     const pair = e.detail;
     if (state.root.isConnected && Array.isArray(pair) && pair.length === 2 && JSON.stringify(pair) !== JSON.stringify(state.range)) {
@@ -148,16 +165,32 @@ function build(root, state) {
   };
   rail.addEventListener("pointerdown", (e) => {
     if (e.button !== 0) { return; }
+    if (e.pointerType === "touch" && !state.touchReady) {
+      state.touch = {x: e.clientX, y: e.clientY, id: e.pointerId, on: "rail", down: e};
+      return;
+    }
     stop(state, false);
     state.dragging = true;
+    state.before = state.value;
     rail.setPointerCapture(e.pointerId);
     handle.focus({preventScroll: true});
     move(state, fromX(e.clientX), "drag");
   });
-  rail.addEventListener("pointermove", (e) => { if (state.dragging) { move(state, fromX(e.clientX), "drag"); } });
-  const drop = () => { if (state.dragging) { state.dragging = false; rest(state); } };
+  rail.addEventListener("pointermove", (e) => {
+    if (sideways(state, e, "rail")) { replay(rail, state.touch.down); }
+    if (state.dragging) { move(state, fromX(e.clientX), "drag"); }
+  });
+  const drop = () => { state.touch = null; if (state.dragging) { state.dragging = false; rest(state); } };
   rail.addEventListener("pointerup", drop);
-  rail.addEventListener("pointercancel", drop);
+  // The browser took the pointer (a page scroll): the day goes back to where it was, and nothing is sent.
+  rail.addEventListener("pointercancel", () => {
+    state.touch = null;
+    if (!state.dragging) { return; }
+    state.dragging = false;
+    clearTimeout(state.restTimer);
+    state.unsent = false;
+    move(state, state.before, "quiet");
+  });
 
   // The ticks: one Tab stop; ← → Home End move among them, Enter or Space (a click) jumps there.
   ticks.addEventListener("keydown", (e) => {
@@ -183,6 +216,12 @@ function build(root, state) {
   };
   ticks.addEventListener("pointerover", showTick);
   ticks.addEventListener("focusin", showTick);
+  const hideTick = (e) => {
+    if (e.relatedTarget && ticks.contains(e.relatedTarget)) { return; }
+    if (state.shown) { state.shown = null; drawReadout(state); }
+  };
+  ticks.addEventListener("pointerleave", hideTick);
+  ticks.addEventListener("focusout", hideTick);
 
   play.addEventListener("click", () => {
     if (state.playing) { stop(state, true); state.paused = true; } else { start(state); }
@@ -284,7 +323,8 @@ function drawRange(state, pair) {
     thumb.setAttribute("aria-valuenow", String(n));
     thumb.setAttribute("aria-valuetext", words(pair[k], state.data.months));
   });
-  state.brushWords.textContent = `Dated records (tour, events, figures): ${short(pair[0])} to ${short(pair[1])}`;
+  state.brushWords.replaceChildren("Dated records", el("span", {class: "kinds"}, " (tour, events, figures)"),
+    `: ${short(pair[0])} to ${short(pair[1])}`);
 }
 
 function sendRange(state) {
@@ -321,6 +361,23 @@ function announce(state, crossed, listed = true) {
   drawReadout(state);
 }
 
+// A finger that went down on the rail or the brush and now moves sideways more than it moves up or down: a drag.
+function sideways(state, e, on) {
+  const t = state.touch;
+  if (!t || t.on !== on || t.id !== e.pointerId) { return false; }
+  const dx = Math.abs(e.clientX - t.x), dy = Math.abs(e.clientY - t.y);
+  if (dx < 6 || dx < dy) { return false; }
+  return true;
+}
+
+// The pointerdown held back, now taken as one (the drag starts where the finger went down).
+function replay(target, down) {
+  const state = target.closest(".time-strip").__state;
+  state.touch = null;
+  state.touchReady = true;
+  try { target.dispatchEvent(new PointerEvent("pointerdown", down)); } finally { state.touchReady = false; }
+}
+
 // Play: from the handle (from the first day if it is at today) to today in about data.playMs; with reduced
 // motion, from change to change, data.stepMs each, with no animation between. Each change crossed is said in the
 // live region and listed under the strip. window.__timeStripPlayMs, if set, replaces playMs (the tests').
@@ -339,6 +396,7 @@ function start(state) {
   if (reducedMotion()) {
     const tick = () => {
       if (!state.playing) { return; }
+      if (!state.root.isConnected) { state.playing = false; return; }  // the reader left the page: no other page's day
       const target = changes(state).find((t) => t.day > state.value);
       if (!target) {
         if (state.value < state.data.today) {
@@ -360,6 +418,7 @@ function start(state) {
   const began = performance.now();
   const frame = (now) => {
     if (!state.playing) { return; }
+    if (!state.root.isConnected) { state.playing = false; return; }  // the reader left the page: no other page's day
     const at = Math.min(to, from + Math.floor(((now - began) * perMs) / DAY_MS) * DAY_MS);
     const before = state.value, iso = toIso(at);
     const crossed = changes(state).filter((t) => t.day > before && t.day <= iso);
@@ -424,9 +483,12 @@ function drawReadout(state) {
     if (t.sources.length) {
       const cites = el("span", {class: "sources"}, " Sources: ");
       t.sources.forEach((s, i) => {
-        const name = s.publisher ? `${s.title} (${s.publisher})` : s.title;
         const safe = typeof s.url === "string" && /^https?:\/\//i.test(s.url);
-        cites.append(safe ? el("a", {href: s.url, target: "_blank", rel: "noopener noreferrer"}, name) : el("span", {}, name));
+        const link = safe ? el("a", {href: s.url, target: "_blank", rel: "noopener noreferrer"}) : el("span", {});
+        // A Russian title is read as Russian (WCAG 3.1.2), its publisher as it is.
+        link.append(/[\u0400-\u04FF]/.test(s.title) ? el("span", {lang: "ru"}, s.title) : s.title);
+        if (s.publisher) { link.append(` (${s.publisher})`); }
+        cites.append(link);
         if (i < t.sources.length - 1) { cites.append("; "); }
       });
       li.append(cites);
@@ -477,6 +539,17 @@ export default function (component) {
     parentElement.append(root);
   }
   const state = root.__state;
+  // Another grouping or other filters while playing: its changes are another timeline, so play stops and the
+  // handle takes the day the map now shows (the server's), rather than shading one grouping on another's days.
+  const timeline = JSON.stringify([data.grouping, data.ticks.map((t) => [t.day, t.kind, t.words])]);
+  if (state.timeline && state.timeline !== timeline && state.playing) {
+    stop(state, false);
+    state.log = [];
+    state.paused = false;
+    state.unsent = false;
+    state.sent = null;
+  }
+  state.timeline = timeline;
   state.data = data;
   state.span = Math.round((toMs(data.today) - toMs(data.first)) / DAY_MS);
   state.handle.setAttribute("aria-valuemin", "0");
