@@ -255,15 +255,23 @@ def file_code(name: str) -> str:
     return minified(read_static(name))
 
 
+@functools.lru_cache(maxsize=1)
+def _polyline_code() -> str:
+    """The polyline decoder as a file carries it, minified once per process (as file_code is)."""
+    return minified(polyline_script())
+
+
+@functools.lru_cache(maxsize=32)
 def file_css(css: str) -> str:
-    """A stylesheet as a file carries it: minified by rcssmin."""
+    """A stylesheet as a file carries it: minified by rcssmin (once per process for each: the files' styles are
+    the same for every build)."""
     return rcssmin.cssmin(css, keep_bang_comments=True)
 
 
 def map_scripts(own: str) -> str:
     """The scripts that draw a file's map, as one script's text: the polyline decoder, the dashboard's map
     scripts and map-file.js, then the file's own (`own`, a file under static/app/), each minified."""
-    code = [minified(polyline_script()), *(file_code(name) for name in (*MAP_SCRIPTS, own))]
+    code = [_polyline_code(), *(file_code(name) for name in (*MAP_SCRIPTS, own))]
     return checked_inline("\n".join(code), "script")
 
 

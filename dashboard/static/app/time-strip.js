@@ -103,10 +103,7 @@ function build(root, state) {
   // cancels the pointer: the range is left as it was, nothing sent); a mouse or a pen moves it at once.
   brush.addEventListener("pointerdown", (e) => {
     if (e.button !== 0) { return; }
-    if (e.pointerType === "touch" && !state.touchReady) {
-      state.touch = {x: e.clientX, y: e.clientY, id: e.pointerId, on: "brush", down: e};
-      return;
-    }
+    if (heldBack(state, e, "brush")) { return; }
     const day = brushX(e.clientX);
     // The nearer thumb follows the pointer (the last one, where both stand on one day and the pointer is after).
     const near = Math.abs(toMs(day) - toMs(state.range[0])) < Math.abs(toMs(day) - toMs(state.range[1])) ||
@@ -165,10 +162,7 @@ function build(root, state) {
   };
   rail.addEventListener("pointerdown", (e) => {
     if (e.button !== 0) { return; }
-    if (e.pointerType === "touch" && !state.touchReady) {
-      state.touch = {x: e.clientX, y: e.clientY, id: e.pointerId, on: "rail", down: e};
-      return;
-    }
+    if (heldBack(state, e, "rail")) { return; }
     stop(state, false);
     state.dragging = true;
     state.before = state.value;
@@ -359,6 +353,13 @@ function announce(state, crossed, listed = true) {
   state.live.textContent = crossed.map((t) => t.words).join(". ");
   if (listed) { state.log.push(...crossed); }
   drawReadout(state);
+}
+
+// A finger's pointerdown on the rail or the brush (`on`) is held back until it goes sideways (sideways, replay).
+function heldBack(state, e, on) {
+  if (e.pointerType !== "touch" || state.touchReady) { return false; }
+  state.touch = {x: e.clientX, y: e.clientY, id: e.pointerId, on, down: e};
+  return true;
 }
 
 // A finger that went down on the rail or the brush and now moves sideways more than it moves up or down: a drag.
