@@ -22,6 +22,8 @@ BEGAN = ("date", "start")
 ENDED = ("date_end", "end")
 # Play: the whole strip in about this long; with reduced motion, one change after another, this long each.
 PLAY_MS = 30_000
+# A tour day names this many of its stops, then counts the rest (a large corpus has thousands on one day).
+MAX_NAMED = 6
 STEP_MS = 1_200
 
 
@@ -108,23 +110,34 @@ def tour_days(corpus: Corpus) -> list[Tick]:
     for record in corpus.records:
         if isinstance(record, VisitStop) and record.date is not None:
             by_day.setdefault(record.date, []).append(record)
-    return [Tick(day, "tour", f"{format_date(day)}: the tour: {'; '.join(r.title for r in stops)}",
-                 _sources(stops, corpus, BEGAN), tuple(r.id for r in stops))
+    return [Tick(day, "tour", f"{format_date(day)}: the tour: {_titles(stops)}", _sources(stops, corpus, BEGAN),
+                 tuple(r.id for r in stops))
             for day, stops in sorted(by_day.items())]
 
 
+def _titles(stops: list[VisitStop]) -> str:
+    """The day's stops by title, the first MAX_NAMED of them, then how many more."""
+    named = "; ".join(r.title for r in stops[:MAX_NAMED])
+    return named + (f"; and {len(stops) - MAX_NAMED:,} more" if len(stops) > MAX_NAMED else "")
+
+
 def strip_data(records: list[Annotation], org: str, corpus: Corpus, on: dt.date, first: dt.date,
-               today: dt.date, shaded: bool, between: tuple[dt.date | None, dt.date | None] = (None, None)) -> dict:
+               today: dt.date, shaded: bool, between: tuple[dt.date | None, dt.date | None] = (None, None),
+               narrowed: bool = False) -> dict:
     """What the time strip draws, as JSON-ready data: its ends (`first`, the reader's `today`), the day shown,
-    its ticks in order of day (a day with a change and a tour day has both), the dated records' range (`between`,
+    its ticks in order of day (a day with a change and a tour day has both), whether the filters narrow its records
+    (`narrowed`: the strip says its ticks are the filtered ones), the dated records' range (`between`,
     the sidebar's "Dated records between"; None: open at that end) and the words it needs."""
     start, end = between
-    ticks = sorted(membership_changes(records, org, corpus, first, today) + tour_days(corpus),
+    # With the memberships layer off nothing is shaded, so no change of a grouping is marked (as in the files).
+    changes = membership_changes(records, org, corpus, first, today) if shaded else []
+    ticks = sorted(changes + tour_days(corpus),
                    key=lambda t: (t.day, t.kind != "change"))
     return {
         "first": first.isoformat(), "today": today.isoformat(), "value": on.isoformat(),
         "range": [(start or first).isoformat(), min(end or today, today).isoformat()],
         "words": day_in_words(on), "grouping": corpus.organizations.get(org, org), "shaded": shaded,
+        "narrowed": narrowed,
         "ticks": [t.to_json() for t in ticks if first <= t.day <= today],
         "months": list(MONTHS_EN), "monthsShort": list(MONTHS_EN_ABBR),
         "playMs": PLAY_MS, "stepMs": STEP_MS,

@@ -16,7 +16,12 @@ from dashboard.ui.components import light_component
 # 0 px, then Streamlit's placeholder, then its own height, and what is under the map would move each time.
 STRIP_HEIGHT = 244  # px
 STRIP_KEY = "time_strip"
-_TIME_STRIP = light_component("time_strip", "time-strip")
+TIME_STRIP_COMPONENT = light_component("time_strip", "time-strip")  # the map page's strip, and the story's
+
+
+def narrows(filters: FilterState) -> bool:
+    """Whether the filters leave out some memberships on every day (not only by their day or the records' dates)."""
+    return any(f not in ("as_of", "dates") for f in filters.active_facets())
 
 
 def st_time_strip(corpus: Corpus, records: list[Annotation], shade: str, filters: FilterState, today: dt.date,
@@ -25,6 +30,6 @@ def st_time_strip(corpus: Corpus, records: list[Annotation], shade: str, filters
     `records` (the memberships of every day the filters keep) and the tour's days, and the brush of the filters'
     dated records; `shaded`: the members layer is on."""
     data = strip_data(records, shade, corpus, filters.as_of, RANGE_START, today, shaded,
-                      (filters.date_from, filters.date_to))
+                      (filters.date_from, filters.date_to), narrows(filters))
     with st.container(height=STRIP_HEIGHT, border=False, key="time-strip-room"):
-        _TIME_STRIP(key=STRIP_KEY, data=data)
+        TIME_STRIP_COMPONENT(key=STRIP_KEY, data=data)

@@ -206,3 +206,50 @@ def test_play_runs_to_today_by_touch_and_says_each_change(browser, server):
         page.wait_for_function(f"() => new URLSearchParams(location.search).get('date') === '{today.isoformat()}'")
     finally:
         context.close()
+
+
+def test_the_keys_say_each_change_they_cross_and_the_ticks_start_at_the_day(browser, server):
+    # A fresh reviewer: crossing a change with the keys said only the date; the ticks' Tab stop was the earliest tick
+    # whatever the day; with a filter the strip did not say its ticks were the filtered ones.
+    context, page, frame = open_map(browser, server, (1280, 800), "/?shade=EAEU&date=2014-12-31")
+    try:
+        handle = page.locator(HANDLE)
+        page.get_by_test_id("time-live").evaluate(LISTEN)
+        handle.focus()
+        page.keyboard.press("ArrowRight")
+        expect(page.get_by_test_id("time-live")).to_have_text(re.compile(
+            r"^1 Jan 2015: EAEU: member: Russia, Kazakhstan, Belarus"))
+        page.keyboard.press("ArrowLeft")
+        expect(page.get_by_test_id("time-live")).to_have_text(re.compile(
+            r"^Back before 1 Jan 2015: EAEU: member: Russia, Kazakhstan, Belarus"))
+        page.keyboard.press("PageDown")  # no change crossed: nothing more is said
+        expect(handle).to_have_attribute("aria-valuetext", "30 November 2014")
+        assert len(page.evaluate("() => window.__timeSaid")) == 2
+        # The ticks' one Tab stop: the latest tick up to the day shown.
+        page.keyboard.press("End")
+        stop = page.get_by_test_id("time-ticks").locator('button[tabindex="0"]')
+        expect(stop).to_have_count(1)
+        days = [b.get_attribute("data-day") for b in page.get_by_test_id("time-ticks").locator("button").all()]
+        assert stop.get_attribute("data-day") == max(days)
+        handle.focus()
+        page.keyboard.press("Home")
+        expect(stop).to_have_attribute("data-day", min(days))
+        # 1 and 2 Jan 2015 stand a pixel apart: a click there goes to the next of them after the day shown, then to the
+        # other, and hovering shows both.
+        box = page.locator('[data-testid="time-tick-change"][data-day="2015-01-02"]').bounding_box()
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2   # where a reader points: whichever is on top
+        page.mouse.move(x, y)
+        readout = page.get_by_test_id("time-readout")
+        expect(readout).to_contain_text("1 Jan 2015: EAEU: member: Russia")
+        expect(readout).to_contain_text("2 Jan 2015: EAEU: member: Armenia")
+        page.mouse.click(x, y)
+        expect(handle).to_have_attribute("aria-valuetext", "1 January 2015")
+        page.mouse.click(x, y)
+        expect(handle).to_have_attribute("aria-valuetext", "2 January 2015")
+        page.wait_for_function("() => new URLSearchParams(location.search).get('date') === '2015-01-02'")
+        # A country filter: the strip says its ticks are the filtered ones.
+        choose(page, "country", "Kazakhstan")
+        expect(page.locator(".time-strip .grouping")).to_have_text("EAEU shaded · filtered")
+        expect(page.get_by_test_id("time-readout")).to_contain_text("among the filtered records")
+    finally:
+        context.close()

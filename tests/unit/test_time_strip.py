@@ -119,3 +119,11 @@ def test_the_browser_shades_any_day_as_the_server_does(corpus, org):
     for day, browser in zip(days, shown, strict=True):
         server = membership_payload(membership_status(periods, org, day), short, corpus, day)
         assert browser == server, day
+
+
+def test_with_the_memberships_layer_off_no_change_is_marked(corpus):
+    # A fresh reviewer: with the layer off the strip said "no grouping shaded" and drew the EAEU's changes anyway.
+    data = strip_data(list(corpus.records), "org-eaeu", corpus, D(2017, 2, 27), RANGE_START, TODAY, False)
+    assert {t["kind"] for t in data["ticks"]} == {"tour"} and data["shaded"] is False
+    assert any(t["kind"] == "change" for t in strip_data(list(corpus.records), "org-eaeu", corpus, D(2017, 2, 27),
+                                                          RANGE_START, TODAY, True)["ticks"])

@@ -7,12 +7,18 @@
 // once the handle rests, the day goes through that field (window.__setMembershipDay, static/app/filter-panel.js),
 // which numbers it, resends it after a reconnect, and reruns the page once for the panel and the lists. The
 // field's own changes move the handle at once (the "dashboard:as-of" event); the server's reply sets it.
+// On the Story page (data.variants: every grouping a step shades, and each step's grouping and day) the strip shows
+// the step's grouping and day, and follows the step in the browser (the "dashboard:story-step" event); there it
+// only looks around in time: the map and the line under it (story-words.js, "dashboard:story-day") show the day,
+// nothing is sent, and "Step's day" or a step change brings the step's own back. It has no brush there.
 // Days are calendar dates ("2017-02-27"), counted in UTC: the same day in every time zone.
 // All text from the data is set with textContent: nothing from annotations.yaml becomes markup.
 
 const DAY_MS = 86400000;
 const REST_MS = 450;  // the handle rests this long before its day is sent to the server
 const PENDING_MS = 4000;
+const SAY_MS = 1500;
+const CROWD_PX = 6;  // ticks closer than this are one target for a pointer  // while playing, the live region says the changes of this long at once
 const MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]';
 
 function el(tag, attrs, text) {
@@ -62,7 +68,8 @@ function build(root, state) {
     "data-testid": "time-next"}, "›");
   const day = el("span", {class: "day", "aria-hidden": "true", "data-testid": "time-day"});
   const group = el("span", {class: "grouping"});
-  row.append(play, prev, next, day, group);
+  const back = el("button", {type: "button", class: "back", hidden: "", "data-testid": "time-back"}, "Step’s day");
+  row.append(play, prev, next, day, back, group);
 
   const ticks = el("div", {class: "ticks", role: "toolbar", "data-testid": "time-ticks"});
   const rail = el("div", {class: "rail", "data-testid": "time-rail"});
@@ -82,9 +89,24 @@ function build(root, state) {
   const readout = el("div", {class: "readout", role: "region", tabindex: "0", "aria-label": "Changes and their sources",
     "data-testid": "time-readout"});
   const live = el("div", {class: "sr-only", role: "status", "aria-live": "polite", "data-testid": "time-live"});
-  root.append(row, ticks, rail, axis, brushWords, brush, readout, live);
-  Object.assign(state, {play, prev, next, day, group, ticks, rail, handle, axis, readout, live, brushWords, brush,
+  // On the Story page of a phone the strip starts folded to this one button (time-strip.css), so that the step's
+  // words still start on the first screen.
+  const fold = el("button", {type: "button", class: "fold", "aria-expanded": "false", "data-testid": "time-fold"});
+  fold.addEventListener("click", () => {
+    const open = !root.classList.contains("open");
+    root.classList.toggle("open", open);
+    fold.setAttribute("aria-expanded", String(open));
+  });
+  root.append(fold, row, ticks, rail, axis, brushWords, brush, readout, live);
+  Object.assign(state, {fold, play, prev, next, day, group, back, ticks, rail, handle, axis, readout, live, brushWords, brush,
     band, thumbs});
+  back.addEventListener("click", () => {
+    stop(state, false);
+    move(state, state.data.value, "now");
+    // The button goes: the focus goes to the handle, and the day is said.
+    handle.focus({preventScroll: true});
+    state.live.textContent = `Back to the step’s day, ${state.data.words}.`;
+  });
 
   thumbs.forEach((thumb, k) => thumb.addEventListener("keydown", (e) => {
     const keys = {ArrowLeft: (d) => addDays(d, -1), ArrowDown: (d) => addDays(d, -1),
@@ -152,7 +174,18 @@ function build(root, state) {
     if (!keys[e.key]) { return; }
     e.preventDefault();
     stop(state, false);
+    const before = state.value;
     move(state, keys[e.key](state.value), "rest");
+    // The slider says the day; the live region says what changed on the way (a key can cross several changes).
+    const back = state.value < before, [lo, hi] = back ? [state.value, before] : [before, state.value];
+    const crossed = changes(state).filter((t) => t.day > lo && t.day <= hi);
+    if (crossed.length > 3) {  // Home or End over many: how many, and the last crossed (the readout lists them)
+      const last = back ? crossed[0] : crossed[crossed.length - 1];
+      announce(state, [{words: `${crossed.length} changes of the ${state.data.grouping} ${back ? "undone" : "crossed"}; `
+        + `the ${back ? "earliest" : "latest"}: ${last.words}`}], false);
+    } else {
+      announce(state, back ? crossed.reverse().map((t) => ({...t, words: `Back before ${t.words}`})) : crossed, false);
+    }
   });
 
   // Drag anywhere on the rail (a mouse, a pen, a finger: the rail lets a vertical swipe scroll the page).
@@ -197,16 +230,35 @@ function build(root, state) {
     all.forEach((b) => b.setAttribute("tabindex", b === target ? "0" : "-1"));
     target.focus();
   });
+  // Ticks a few pixels apart (1 and 2 Jan 2015) are one target for a pointer: a click goes to the next of them after
+  // the day shown (around again after the last), and hovering shows all of them. A key (Enter) takes the tick focused.
+  // Every tick whose target (14 px wide, time-strip.css) is under the pointer at `x`, in order of day.
+  const crowd = (x) => [...ticks.querySelectorAll("button")].filter((b) => {
+    const box = b.getBoundingClientRect();
+    return x >= box.left && x <= box.right;
+  });
+  // Of those, the ones nearest the pointer (a pixel apart at most): a tap chooses among them, not a tick months on.
+  const nearest = (all, x) => {
+    const off = (b) => { const box = b.getBoundingClientRect(); return Math.abs((box.left + box.right) / 2 - x); };
+    const best = Math.min(...all.map(off));
+    return all.filter((b) => off(b) <= best + 1);
+  };
   ticks.addEventListener("click", (e) => {
-    const button = e.target.closest("button.tick");
+    let button = e.target.closest("button.tick");
     if (!button) { return; }
+    const near = e.detail > 0 ? nearest(crowd(e.clientX), e.clientX) : [];  // a pointer's click, not Enter or Space
+    if (near.length) { button = near.find((b) => b.dataset.day > state.value) || near[0]; }
     stop(state, false);
     ticks.querySelectorAll("button").forEach((b) => b.setAttribute("tabindex", b === button ? "0" : "-1"));
     move(state, button.dataset.day, "now");
+    if (near.length > 1) { state.shown = near.map((b) => state.tickByKey.get(b.dataset.key)); drawReadout(state); }
   });
   const showTick = (e) => {
     const button = e.target.closest && e.target.closest("button.tick");
-    if (button) { state.shown = state.tickByKey.get(button.dataset.key); drawReadout(state); }
+    if (!button) { return; }
+    const near = e.type === "pointerover" ? crowd(e.clientX) : [];
+    state.shown = (near.length ? near : [button]).map((b) => state.tickByKey.get(b.dataset.key));
+    drawReadout(state);
   };
   ticks.addEventListener("pointerover", showTick);
   ticks.addEventListener("focusin", showTick);
@@ -225,7 +277,7 @@ function build(root, state) {
 
   // The sidebar's field, changed by the reader: the handle follows at once (the server's reply confirms it).
   window.addEventListener("dashboard:as-of", (e) => {
-    if (state.root.isConnected && typeof e.detail === "string" && e.detail !== state.value) {
+    if (state.root.isConnected && typeof e.detail === "string" && e.detail !== state.value && !state.data.own) {
       stop(state, false);
       state.sent = e.detail;
       state.sentAt = Date.now();
@@ -250,10 +302,13 @@ function move(state, iso, how) {
   state.handle.style.left = `${(100 * n) / Math.max(1, state.span)}%`;
   state.handle.setAttribute("aria-valuenow", String(n));
   state.handle.setAttribute("aria-valuetext", said);
-  state.day.textContent = said;
+  // Seen: the short form, whole on a phone's row ("27 Sep 2017"); heard: the slider's words in full.
+  state.day.textContent = words(iso, state.data.monthsShort);
   if (!state.playing) { state.shown = null; }
   if (how !== "play" && how !== "server") { state.log = []; state.paused = false; }
   drawReadout(state);
+  if (state.data.story) { storyDay(state); }
+  tickStop(state);
   if (how === "server") { return; }
   if (changed && how !== "play") { previewSoon(state); }
   clearTimeout(state.restTimer);
@@ -261,6 +316,30 @@ function move(state, iso, how) {
   if (how === "rest" || how === "drag") { state.unsent = true; }
   if (how === "rest") { state.restTimer = setTimeout(() => send(state), REST_MS); }
   if (how === "now") { send(state); }
+}
+
+// The ticks' one Tab stop: the latest tick up to the day shown (the first if none is), unless the focus is among
+// them already (the arrows move it there).
+function tickStop(state) {
+  const all = [...state.ticks.querySelectorAll("button")];
+  if (!all.length || state.ticks.contains(state.root.getRootNode().activeElement)) { return; }
+  const at = all.filter((b) => b.dataset.day <= state.value).pop() || all[0];
+  all.forEach((b) => b.setAttribute("tabindex", b === at ? "0" : "-1"));
+}
+
+// On the Story page: the way back to the step's day, and the line under the map says the day the map shows.
+function storyDay(state) {
+  const off = state.value !== state.data.value;
+  // Folded on a phone, the button stands for the line under the map too (story.css hides that there).
+  const whose = off ? "on the time strip" : state.data.own ? "this step’s choice" : "as set in the sidebar";
+  // One line whatever the width (its room is held from the first paint): the day first, the rest cut if need be.
+  const said = words(state.value, state.data.monthsShort);
+  state.fold.replaceChildren(el("b", {}, said),
+    state.data.shaded ? ` · ${state.data.grouping} membership (${whose})` : ` · memberships, none shaded (${whose})`);
+  state.back.hidden = !off;
+  state.back.setAttribute("aria-label", `Back to the step’s day, ${state.data.words}`);
+  document.dispatchEvent(new CustomEvent("dashboard:story-day", {detail: {off,
+    day: words(state.value, state.data.monthsShort), step: words(state.data.value, state.data.monthsShort)}}));
 }
 
 // The map shades the day at the next frame (however many moves came since the last one).
@@ -281,6 +360,7 @@ function rest(state) {
 function send(state) {
   clearTimeout(state.restTimer);
   state.unsent = false;
+  if (state.data.story) { return; }  // the story's strip only looks around
   if (state.value === state.data.value && !state.sent) { return; }
   state.sent = state.value;
   state.sentAt = Date.now();
@@ -350,9 +430,30 @@ function step(state, by) {
 // Say the changes crossed in the live region, and (`listed`, while playing) list them under the strip.
 function announce(state, crossed, listed = true) {
   if (!crossed.length) { return; }
-  state.live.textContent = crossed.map((t) => t.words).join(". ");
   if (listed) { state.log.push(...crossed); }
   drawReadout(state);
+  // While playing, changes come faster than a screen reader reads them: those of the next SAY_MS are said together,
+  // rather than each replacing the last before it was read.
+  state.unsaid = [...(state.unsaid || []), ...crossed];
+  if (state.sayTimer) { return; }
+  const say = () => {
+    state.live.textContent = state.unsaid.map((t) => t.words).join(". ");
+    state.unsaid = [];
+    state.sayTimer = state.playing ? setTimeout(() => {
+      state.sayTimer = null;
+      if (state.unsaid.length) { say(); }
+    }, SAY_MS) : null;
+  };
+  say();
+}
+
+// The changes crossed and not said yet (play ended or paused within SAY_MS of them): their words, now.
+function unsaid(state) {
+  clearTimeout(state.sayTimer);
+  state.sayTimer = null;
+  const words = (state.unsaid || []).map((t) => t.words).join(". ");
+  state.unsaid = [];
+  return words ? `${words}. ` : "";
 }
 
 // A finger's pointerdown on the rail or the brush (`on`) is held back until it goes sideways (sideways, replay).
@@ -432,9 +533,11 @@ function start(state) {
 }
 
 function finish(state) {
+  const pending = unsaid(state);
   stop(state, true);
   const n = state.log.length;
-  state.live.textContent = `Played to today, ${words(state.value, state.data.months)}: ${n} change${n === 1 ? "" : "s"}.`;
+  state.live.textContent = `${pending}Played to today, ${words(state.value, state.data.months)}: ${n} change${
+    n === 1 ? "" : "s"}.`;
 }
 
 // The button is named by what it does next ("Play", "Pause"); its sign is not read out.
@@ -452,6 +555,9 @@ function stop(state, sendIt) {
   clearTimeout(state.timer);
   cancelAnimationFrame(state.timer);
   playLabel(state);
+  drawReadout(state);  // "Changes played", no longer "so far"
+  const pending = unsaid(state);
+  if (pending) { state.live.textContent = pending.trim(); }
   previewInMap(state.value);  // every tooltip's "as of" at the day stopped on
   if (sendIt) { send(state); }
 }
@@ -462,7 +568,7 @@ function drawReadout(state) {
   const box = state.readout;
   let items, head;
   if (state.shown) {
-    items = [state.shown];
+    items = state.shown;
     head = "";
   } else if (state.log.length) {
     items = [...state.log].reverse();
@@ -470,7 +576,9 @@ function drawReadout(state) {
   } else {
     const last = [...changes(state)].reverse().find((t) => t.day <= state.value);
     items = last ? [last] : [];
-    head = last ? "Latest change" : `No change in the ${state.data.grouping} before this day`;
+    const among = state.data.narrowed ? " among the filtered records" : "";
+    head = !state.data.shaded ? "No grouping shaded: the memberships layer is off in the sidebar"
+      : last ? `Latest change${among}` : `No change in the ${state.data.grouping}${among} before this day`;
   }
   const key = JSON.stringify([head, items.map((t) => t.key)]);
   if (box.__key === key) { return; }
@@ -511,7 +619,7 @@ function drawTicks(state) {
     t.key = `${t.day}-${t.kind}-${i}`;
     state.tickByKey.set(t.key, t);
     const n = Math.round((toMs(t.day) - toMs(data.first)) / DAY_MS);
-    const b = el("button", {type: "button", class: `tick ${t.kind}`, tabindex: i === 0 ? "0" : "-1",
+    const b = el("button", {type: "button", class: `tick ${t.kind}`, tabindex: "-1",
       "aria-label": t.words, "data-day": t.day, "data-key": t.key, "data-testid": `time-tick-${t.kind}`});
     b.style.left = `${(100 * n) / Math.max(1, state.span)}%`;
     state.ticks.append(b);
@@ -530,6 +638,31 @@ function drawTicks(state) {
 
 export default function (component) {
   const {data, parentElement} = component;
+  if (!data.variants) { draw(parentElement, data, false); return undefined; }
+  // The Story page: the step's grouping and day, now and at each step change in the browser.
+  const forStep = (n) => {
+    const step = data.story.steps[n - 1] || data.story.steps[data.story.current - 1];
+    const variant = data.variants[step.org];
+    return {...variant, value: step.value, words: words(step.value, variant.months), story: true, own: step.own};
+  };
+  const root = draw(parentElement, forStep(document.__storyStep || data.story.current), false);
+  if (root.__onStep) { document.removeEventListener("dashboard:story-step", root.__onStep); }
+  // This render's own listener (a superseded render's cleanup may run after a newer render: story-words.js).
+  const onStep = (event) => {
+    const state = root.__state;
+    stop(state, false);
+    clearTimeout(state.restTimer);
+    state.unsent = false;
+    state.live.textContent = "";  // the last grouping's words: the same words said later must be heard again
+    draw(parentElement, forStep(event.detail.step), true);
+  };
+  root.__onStep = onStep;
+  document.addEventListener("dashboard:story-step", onStep);
+  return () => document.removeEventListener("dashboard:story-step", onStep);
+}
+
+// Draw the strip for `data`; `force`: the handle goes to data.value whatever the reader is doing (a step change).
+function draw(parentElement, data, force) {
   let root = parentElement.querySelector(".time-strip");
   if (!root) {
     root = el("div", {class: "time-strip", "data-testid": "time-strip", role: "group",
@@ -555,17 +688,22 @@ export default function (component) {
   state.span = Math.round((toMs(data.today) - toMs(data.first)) / DAY_MS);
   state.handle.setAttribute("aria-valuemin", "0");
   state.handle.setAttribute("aria-valuemax", String(state.span));
-  state.group.textContent = data.shaded ? `${data.grouping} shaded` : "no grouping shaded";
+  state.group.textContent = data.shaded ? `${data.grouping} shaded${data.narrowed ? " · filtered" : ""}`
+    : "no grouping shaded";
+  state.group.title = data.narrowed ? "The sidebar's filters narrow the memberships: the ticks are the filtered "
+    + "countries' changes" : "";
   playLabel(state);
   drawTicks(state);
   // The server's day, unless the reader has moved on since: a reply to an older day must not pull the handle back.
   const busy = state.playing || state.dragging || state.unsent || (state.sent && state.sent !== data.value &&
     Date.now() - state.sentAt < PENDING_MS);
   if (state.sent === data.value) { state.sent = null; }
-  if (state.value === null || !busy) { move(state, data.value, "server"); }
+  if (state.value === null || !busy || force) { move(state, data.value, "server"); }
   const serverRange = JSON.stringify(data.range);
   const brushing = state.brushing !== null || state.rangeUnsent ||
     (state.rangeSent && state.rangeSent !== serverRange && Date.now() - state.rangeSentAt < PENDING_MS);
   if (state.rangeSent === serverRange) { state.rangeSent = null; }
   if (!state.range || !brushing) { drawRange(state, [...data.range]); }
+  root.classList.toggle("story", !!data.story);
+  return root;
 }
