@@ -154,7 +154,7 @@ def story_rows(r: dict) -> list[dict]:
              "actual": f"opened on step {', '.join(sorted(str(x) for x in opened))}",
              "result": PASS if opened == {str(n["link_step"])} else FAIL}]
     ratio = c["real_median_ms"] / c["floor_median_ms"]
-    rows.append({"part": "story", "measure": f"step change (→/←) → map at the step, words drawn, app idle (median of "
+    rows.append({"part": "story", "measure": f"step change (→/←) → map at the step, words drawn, the server's run done (median of "
                                              f"{n['changes']}, reduced motion)",
                  "goal": "real ≤ 1.5× floor selectbox change",
                  "actual": f"real {_ms(c['real_median_ms'])} (p95 {_ms(c['real_p95_ms'])}; map {_ms(median(c['map_ms']))}, "

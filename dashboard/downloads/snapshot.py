@@ -15,7 +15,7 @@ import datetime as dt
 import math
 import urllib.parse
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dashboard import escape
 from dashboard.corpus.dates import format_date
@@ -109,6 +109,8 @@ class Focus:
     text: the caller's own words about them, shown as the dashboard's own (never as a source's).
     link: the dashboard link that reopens this context, relative to the page ('story?story=4') or absolute;
       None: the map page's link for the view.
+    shade, as_of: the grouping and the day the context shades (a story step's own), instead of the reader's.
+    layers: layers the context draws whatever the reader chose (those a story step's marks are on).
     """
 
     title: str
@@ -116,6 +118,9 @@ class Focus:
     records: tuple[str, ...] = ()
     text: str = ""
     link: str | None = None
+    shade: str | None = None
+    as_of: dt.date | None = None
+    layers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -171,6 +176,10 @@ def make_snapshot(corpus: Corpus, view: vs.ViewState, *, made: dt.datetime, link
     """
     if made.tzinfo is None:
         raise ValueError("`made` must be an aware datetime (the reader's time zone)")
+    if focus is not None:
+        view = replace(view, shade=focus.shade or view.shade,
+                       filters=replace(view.filters, as_of=focus.as_of or view.filters.as_of),
+                       layers=view.layers + tuple(k for k in focus.layers if k not in view.layers))
     records = select(corpus, view.filters)
     featured: tuple[str, ...] = ()
     if focus is not None:
@@ -178,7 +187,8 @@ def make_snapshot(corpus: Corpus, view: vs.ViewState, *, made: dt.datetime, link
         shown = {r.id for r in records}
         hidden = [corpus.by_id[rid] for rid in featured if rid not in shown]
         records = records + hidden
-    shade = effective_shade(view.shade, view.filters, corpus)
+    # A context's own grouping is shaded whatever the organization filter (as the story's map shades it).
+    shade = (focus.shade if focus and focus.shade else None) or effective_shade(view.shade, view.filters, corpus)
     status = membership_status([r for r in records if isinstance(r, Membership)], shade, view.filters.as_of)
     frame = (focus.extent if focus and focus.extent else None) or extent or DEFAULT_EXTENT
     return Snapshot(

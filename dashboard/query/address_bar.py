@@ -8,8 +8,8 @@ from dashboard.query import link as vs
 
 def link_payload(view: vs.ViewState, corpus: Corpus, page: str | None = None) -> dict:
     """What the address bar should hold: {"want": {parameter: value} of the view, without the map's position,
-    "keep": ["lat", "lon", "z"], "carry": ["embed", "embed_options"]}, merged in the browser with the map's own
-    position and with Streamlit's embed mode, each value of it kept as it is.
+    "keep": ["lat", "lon", "z"] (and on the Story page "story"), "carry": ["embed", "embed_options"]}, merged in
+    the browser with the map's own position, the story's step and Streamlit's embed mode, each kept as it is.
 
     `page` names the page shown ("reader", "story": vs.PAGE_PARAMS), whose own parameters the address then holds;
     another page's are left out (the article read before does not follow the reader to Compare).
@@ -22,5 +22,8 @@ def link_payload(view: vs.ViewState, corpus: Corpus, page: str | None = None) ->
     panel has sent it back (see `restore_from_address_bar` in dashboard/ui/session.py).
     """
     others = {k for name, own in vs.PAGE_PARAMS.items() if name != page for k in own}
-    wanted = {k: v for k, v in vs.encode(view, corpus).items() if k not in vs.VIEW_PARAMS and k not in others}
-    return {"want": wanted, "keep": list(vs.VIEW_PARAMS), "carry": list(vs.EMBED_PARAMS)}
+    # The story's step is its navigation's (static/app/story-nav.js writes it as the step changes, ahead of the
+    # server): a run that began before the latest change must not put the step before it back.
+    browsers = [*vs.VIEW_PARAMS, *vs.BROWSER_PARAMS.get(page, ())]
+    wanted = {k: v for k, v in vs.encode(view, corpus).items() if k not in browsers and k not in others}
+    return {"want": wanted, "keep": browsers, "carry": list(vs.EMBED_PARAMS)}

@@ -45,6 +45,8 @@ VIEW_PARAMS = (P_LAT, P_LON, P_ZOOM)
 # A page's own parameters: the article shown and where in it (the Articles page), the story's step (the Story page).
 # Other pages' links leave them out, so that a link names only what its page shows.
 PAGE_PARAMS = {"reader": (P_SOURCE, P_EXCERPT, P_AT), "story": (P_STORY,)}
+# A page's parameters that its own script writes to the address bar, not the server (the story's navigation).
+BROWSER_PARAMS = {"story": (P_STORY,)}
 # Streamlit's own: its embed mode (no menu, no header; issue 28). The server never sees them (st.query_params leaves
 # them out); the address bar keeps them through every change, so that an embedded page stays embedded.
 EMBED_PARAMS = ("embed", "embed_options")

@@ -15,6 +15,7 @@ from dashboard.corpus.model import Annotation, Border, Membership
 from dashboard.corpus.records import Corpus
 from dashboard.downloads.snapshot import Focus
 from dashboard.labels import DRAW_ORDER, LAYER_OF_KIND, LAYERS
+from dashboard.map.marks import membership_timeline
 from dashboard.query.filters import TOUR_START, effective_shade, select
 from dashboard.query.link import DEFAULT_ORG, P_STORY, MapView, ViewState, map_href
 from dashboard.story.minimap import as_img, frame_for, step_svg
@@ -85,15 +86,55 @@ def map_payload(story: Story, corpus: Corpus, countries, borders) -> dict:
                       for step in story.steps]}
 
 
+def shading_payload(story: Story, corpus: Corpus, view: ViewState, members: list[Membership], shaded: bool,
+                    today: dt.date) -> dict:
+    """How the story map shades each step in the browser (static/app/map-story.js): per step the grouping and the
+    day ({"shade": "org-eaeu", "day": "2017-02-27"}), and each grouping's timeline among `members` (the
+    memberships drawn: those the filters keep on any day, and the step's marks), as the time strip has it
+    (marks.membership_timeline). `shaded`: whether the members layer is drawn at all."""
+    shade = effective_shade(view.shade, view.filters, corpus)
+    steps = [step_shading(step, shade, view.filters.as_of, today) for step in story.steps]
+    timelines = {org: membership_timeline(members, org, corpus.organizations[org], corpus)
+                 for org in dict.fromkeys(org for org, _ in steps)}
+    return {"shaded": shaded, "steps": [{"shade": org, "day": day.isoformat()} for org, day in steps],
+            "timelines": timelines, "groups": {org: corpus.organizations[org] for org in timelines}}
+
+
+def step_caption_html(corpus: Corpus, step: Step, shade: str, as_of: dt.date, shaded: bool = True) -> str:
+    """The line under the story map on a step: what it shades, on which day, and whose choice that is; `shaded`:
+    whether the memberships layer is drawn on the step."""
+    whose = "this step's choice" if step.map.shade or step.map.as_of else "as set in the sidebar"
+    if not shaded:
+        return ('<p class="story-caption">No country is shaded: the memberships layer is off in the sidebar '
+                f'(memberships as of <strong class="story-day">{as_of:%-d %b %Y}</strong> <span class="story-whose">'
+                f"({whose})</span>). The step's marks are ringed, the others faded; hover or click a mark for its "
+                "words.</p>")
+    return (f'<p class="story-caption">Countries shaded by <strong>{escape.html(corpus.organizations[shade])}</strong>'
+            f' membership on <strong class="story-day">{as_of:%-d %b %Y}</strong> <span class="story-whose">({whose})'
+            "</span>. The step's marks are ringed, the others faded; hover or click a mark for its words.</p>")
+
+
+def server_drawn(step: Step, corpus: Corpus, view: ViewState, shown: StepView, over_time_ids: set[str]) -> tuple:
+    """What the server draws of a step beyond its words, caption, place and shading (which the browser switches):
+    the layers the map draws, the step's marks drawn outside the filters, and the step's notices. Two steps with the
+    same value switch in the browser alone; any other step change needs the page's run."""
+    outside = tuple(r.id for r in marks_outside(step, corpus, {r.id for r in shown.selected}))
+    return (step_layers(step, corpus, view.layers), tuple(rid for rid in step.marks if rid not in over_time_ids),
+            outside, len(step.marks) if outside else 0, tuple(layers_switched_off(step, corpus, view.layers)))
+
+
 def step_focus(story: Story, corpus: Corpus, number: int, today: dt.date) -> Focus:
     """What a download from the Story page holds of step `number` (1-based): its title ('Step 4 of 9:
-    heading · date · place'), its marks featured, its notes as the dashboard's own words, and the link that
-    reopens it. The map's frame is the reader's (None), which the page has flown to the step."""
+    heading · date · place'), its marks featured, its notes as the dashboard's own words, the link that
+    reopens it, its own grouping and day if it has them (else the reader's, as the page shades it), and the layers
+    its marks are on. The map's frame is the reader's (None), which the page has flown to the step."""
     step = story.steps[number - 1]
     where = " · ".join(p for p in (date_text(step, today), place_text(step, corpus)) if p)
     title = f"Step {number} of {len(story.steps)}: {step.heading}" + (f" · {where}" if where else "")
+    day = today if step.map.as_of == TODAY else step.map.as_of
     return Focus(title=title, records=tuple(step.marks), text=" ".join(n.text for n in step.notes),
-                 link=story_href(number))
+                 link=story_href(number), shade=step.map.shade, as_of=day,
+                 layers=step_layers(step, corpus, ()))
 
 
 def story_href(number: int) -> str:
@@ -143,6 +184,12 @@ def explore_href(story: Story, corpus: Corpus, view: ViewState, shown: StepView)
         if "center" in target else None
     return map_href(replace(view, selected=None), corpus, shade=shown.shade,
                     filters=replace(view.filters, as_of=shown.as_of), view=where)
+
+
+def explore_html(href: str) -> str:
+    """The link under a step's words to the map page showing the step (explore_href), in a new tab."""
+    return (f'<p class="explore"><a href="{escape.html(href)}" target="_blank" rel="noopener">'
+            "Explore this step on the map ↗</a></p>")
 
 
 def overview_maps(story: Story, corpus: Corpus, countries, borders, today: dt.date) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import geopandas as gpd
@@ -179,19 +179,52 @@ def get_story():
     return _recent(_story, ("story", path, stamp, version, today), path, stamp, version, today)
 
 
-def story_script(idx: int) -> str:
-    """JavaScript of the Story page's story layer (every step's marks and where the map goes), once per story."""
+def story_script(idx: int, view, member_ids: tuple[str, ...], shaded: bool, today: dt.date) -> str:
+    """JavaScript of the Story page's story layer: every step's marks, where the map goes, and how it is shaded
+    (story.view.shading_payload, from the memberships drawn: `member_ids`); once per story and shading."""
     story = get_story()
-    return _recent(_story_script, ("story-script", idx, story.version), idx, story.version)
+    digest = hashlib.sha1("\x1f".join(member_ids).encode()).hexdigest()
+    key = ("story-script", idx, story.version, get_corpus().version, view.shade, view.filters.orgs, view.filters.as_of, digest, shaded, today)
+    return _recent(_story_script, key, idx, story.version, view, member_ids, shaded, today)
+
+
+def _story_script(idx: int, version: str, view, member_ids: tuple[str, ...], shaded: bool, today: dt.date) -> str:
+    from dashboard.story.view import shading_payload
+
+    corpus = get_corpus()
+    members = [corpus.by_id[rid] for rid in member_ids]
+    shading = shading_payload(get_story(), corpus, view, members, shaded, today)
+    return leaflet.story_layer_js({**_story_places(version), "shading": shading},
+                                  f"feature_group_feature_group_{idx}")
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def _story_script(idx: int, version: str) -> str:
+def _story_places(version: str) -> dict:
     from dashboard.story.view import map_payload
 
     geodata = get_geodata()
-    payload = map_payload(get_story(), get_corpus(), geodata.countries, geodata.borders)
-    return leaflet.story_layer_js(payload, f"feature_group_feature_group_{idx}")
+    return map_payload(get_story(), get_corpus(), geodata.countries, geodata.borders)
+
+
+def story_words(view, today: dt.date) -> list[str]:
+    """Every step's words and link to explore it (our escaped HTML, story/html.py and story/view.py), once per
+    story, corpus, day and the view its links carry (not per rerun: nine steps' words are about 1.5 ms)."""
+    from dashboard.query.link import encode
+
+    story, corpus = get_story(), get_corpus()
+    links = tuple(sorted(encode(replace(view, selected=None, view=None), corpus).items()))
+    return _recent(_story_words, ("story-words", story.version, corpus.version, today, links), view, today)
+
+
+def _story_words(view, today: dt.date) -> list[str]:
+    from dashboard.story.html import step_html
+    from dashboard.story.view import explore_href, explore_html, record_href, step_view
+
+    story, corpus = get_story(), get_corpus()
+    href = record_href(view, corpus)
+    return [step_html(n, step, corpus, href)
+            + explore_html(explore_href(story, corpus, view, step_view(story, corpus, view, n, today)))
+            for n, step in enumerate(story.steps, start=1)]
 
 
 def story_steps() -> int:

@@ -4,6 +4,7 @@ made on a click's request alone."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 
 import streamlit as st
@@ -25,7 +26,7 @@ def _ready_key(key: str) -> str:
     return f"_{key}_ready"
 
 
-def st_downloads(focus: Focus | None = None, key: str = DOWNLOADS_KEY) -> None:
+def st_downloads(focus: Focus | Callable[[], Focus] | None = None, key: str = DOWNLOADS_KEY) -> None:
     """'Download briefing (HTML)' and 'Download map (PNG)' of the view the reader has now.
 
     Nothing is made on a rerun: a click sends the map's frame as the reader sees it, and the file is made on
@@ -33,7 +34,8 @@ def st_downloads(focus: Focus | None = None, key: str = DOWNLOADS_KEY) -> None:
     full runs only (in the share box), so a filter change never touches it.
 
     focus: another page's context, e.g. the story's current step: its title, its frame and the records to
-    feature (dashboard.downloads.snapshot.Focus); it is taken at the click, so pass the step shown. key: a different
+    feature (dashboard.downloads.snapshot.Focus), or a function giving it at the click (the story's step shown then,
+    which the browser may have switched since this run). key: a different
     key for each place the buttons are drawn on one page.
     """
     ready = st.session_state.pop(_ready_key(key), None)
@@ -41,7 +43,7 @@ def st_downloads(focus: Focus | None = None, key: str = DOWNLOADS_KEY) -> None:
                on_ask_change=lambda: _on_download(key, focus))
 
 
-def _on_download(key: str, focus: Focus | None) -> None:
+def _on_download(key: str, focus: Focus | Callable[[], Focus] | None) -> None:
     """Callback of the download buttons: check the request, make the file, keep it for the next draw."""
     payload = (st.session_state.get(key) or {}).get("ask")
     try:
@@ -50,7 +52,7 @@ def _on_download(key: str, focus: Focus | None) -> None:
         note_refused(f"A download was refused: {exc}")
         return
     try:
-        ready = make_download(request, focus)
+        ready = make_download(request, focus() if callable(focus) else focus)
     except (AssetError, GeodataError) as exc:
         ready = {"error": f"The file could not be made: {exc}"}
     except Exception:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.corpus.records import Corpus
-from dashboard.labels import tab_title
 from dashboard.query import link as vs
 from dashboard.story.view import current_step, step_view
 from dashboard.ui import story as story_ui
@@ -35,20 +34,19 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
         return
     today = reader_today()
     number = current_step(story, view)
-    # In the fragment: a step change is a run of it alone, and the tab follows.
-    st.set_page_config(page_title=tab_title("Story", number, len(story.steps)))
-    story_ui.st_story_nav(story, corpus, number, today)
     shown = step_view(story, corpus, view, number, today)
+    # What this run draws of the step; a step change that needs more reruns the page (story_ui.st_story_nav).
+    st.session_state[story_ui.STORY_DRAWN_KEY] = story_ui.drawn_of_step(story, corpus, view, number, today)
+    story_ui.st_story_nav(story, corpus, today)
     map_col, words = st.columns([7, 5], gap="medium")
     with map_col:
-        story_ui.st_story_map(corpus, view, story, shown)
+        story_ui.st_story_map(corpus, view, story, shown, today)
     with words, st.container(height=story_ui.MAP_HEIGHT, border=False, key="story-words"):
         st.caption("Quotes are verbatim from the five articles; the dashboard's own words are marked as such, "
                    "with the records they rest on.")
         story_ui.st_step_notices(story, corpus, view, shown)
-        story_ui.st_step_words(story, corpus, view, number)
-        story_ui.st_explore_link(story, corpus, view, shown)
-        story_ui.st_step_downloads(story, corpus, number, today)
+        story_ui.st_step_words(story, corpus, view, number, today)
+        story_ui.st_step_downloads(story, corpus, today)
 
 
 st_live(render, head=head, page="story")

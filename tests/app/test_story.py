@@ -37,9 +37,24 @@ def nav(at) -> dict:
                 if "steps" in json.loads(e.proto.json))
 
 
+def per_step(at, marker: str) -> dict:
+    """A component of every step's HTML (static/app/story-words.js) whose HTML holds `marker`: its data."""
+    found = [d for e in at.main.get("bidi_component") if "words" in (d := json.loads(e.proto.json))
+             and marker in "".join(d["words"])]
+    assert len(found) == 1, (marker, len(found))
+    return found[0]
+
+
 def words(at) -> str:
-    """The step's words as sent to the browser (our own escaped HTML)."""
-    return "".join(h.proto.body for h in at.get("html") if 'data-testid="story-step"' in h.proto.body)
+    """The shown step's words as sent to the browser (our own escaped HTML), which draws them."""
+    data = per_step(at, 'data-testid="story-step"')
+    return data["words"][data["current"] - 1]
+
+
+def map_caption(at) -> str:
+    """The line under the story map on the step shown, as a reader sees it."""
+    data = per_step(at, "story-caption")
+    return re.sub(r" ([.,;])", r"\1", shown_text(data["words"][data["current"] - 1]))
 
 
 def shown_text(body: str) -> str:
@@ -154,14 +169,15 @@ def test_a_step_shades_by_its_own_grouping_and_day(app):
     from dashboard.ui.session import reader_today
 
     at = open_story(app, story="9")
-    caption = next(c.value for c in at.caption if "Countries shaded by" in c.value)
-    assert "**EAEU**" in caption and "this step's choice" in caption
+    caption = map_caption(at)
+    assert caption.startswith("Countries shaded by EAEU membership on ") and "this step's choice" in caption
     assert f"{reader_today():%-d %b %Y}" in caption
     # Uzbekistan, an observer since 2020, is drawn: the step's marks hold on its day, not the sidebar's.
     assert "outside the current filters" not in texts(at)
     at.session_state[vs.P_STORY] = 3
     at.run()
-    assert "(as set in the sidebar)" in next(c.value for c in at.caption if "Countries shaded by" in c.value)
+    assert map_caption(at) == ("Countries shaded by CSTO membership on 27 Feb 2017 (as set in the sidebar). The "
+                               "step's marks are ringed, the others faded; hover or click a mark for its words.")
 
 
 def test_the_step_survives_a_visit_to_another_page(app):
@@ -225,7 +241,7 @@ class _Tags(HTMLParser):
 
 # The tags our step and overview HTML is made of; anything else came from data.
 OUR_TAGS = {"style", "div", "h2", "h3", "ol", "ul", "li", "blockquote", "p", "span", "a", "aside", "section", "article",
-            "img"}
+            "img", "strong"}
 
 
 @pytest.fixture(scope="module")
@@ -243,7 +259,8 @@ def test_hostile_records_are_shown_literally_on_the_story_pages(monkeypatch, hos
     at.run()
     at.switch_page(page).run()
     assert not at.exception, at.exception
-    bodies = [h.proto.body for h in at.get("html") if "story-words" in h.proto.body]
+    bodies = [h.proto.body for h in at.get("html") if "story-words" in h.proto.body] + (
+        per_step(at, "story-step")["words"] + per_step(at, "story-caption")["words"] if page == "views/story.py" else [])
     assert bodies
     for body in bodies:
         parser = _Tags()
@@ -254,9 +271,38 @@ def test_hostile_records_are_shown_literally_on_the_story_pages(monkeypatch, hos
             if tag == "img":
                 assert attrs["src"].startswith("data:image/svg+xml;base64,")
             if tag == "a":
-                assert attrs["href"].startswith(("reader?", "./?", "story?", "http://", "https://")), attrs
+                assert attrs["href"] == "./" or attrs["href"].startswith(
+                    ("reader?", "./?", "story?", "http://", "https://")), attrs
     # The cited records' titles are hostile: they are on the page as the characters they are.
     assert PAYLOAD in shown_text("".join(bodies))
     nav_data = nav(at) if page == "views/story.py" else None
     if nav_data:
         assert nav_data["current"] == 4
+
+
+def test_the_storys_time_strip_holds_each_steps_grouping_and_day(app):
+    # Issue 29: the strip under the story map follows the step in the browser: every step's grouping and day, and
+    # the ticks of each grouping a step shades (static/app/time-strip.js, data.variants).
+    from dashboard.ui.session import reader_today
+
+    at = open_story(app, story="2", shade="sco")
+    data = next(d for e in at.main.get("bidi_component") if "variants" in (d := json.loads(e.proto.json)))
+    steps = data["story"]["steps"]
+    assert data["story"]["current"] == 2 and len(steps) == TOTAL
+    assert steps[1] == {"org": "org-sco", "value": "2017-02-27", "own": False}      # the reader's grouping and day
+    assert steps[6] == {"org": "org-csto", "value": "2017-02-27", "own": True}
+    assert steps[8] == {"org": "org-eaeu", "value": reader_today().isoformat(), "own": True}
+    assert set(data["variants"]) == {"org-sco", "org-csto", "org-eaeu"}
+    eaeu = data["variants"]["org-eaeu"]
+    assert eaeu["grouping"] == "EAEU" and eaeu["shaded"] is True
+    assert "1 Jan 2015: EAEU: member: Russia, Kazakhstan, Belarus; prospective: Kyrgyzstan" in \
+        [t["words"] for t in eaeu["ticks"]]
+
+
+def test_the_steps_links_carry_the_readers_filters(app):
+    # The steps' words are built once per view (ui/cached.story_words): a filter change gives them new links.
+    at = open_story(app, story="4")
+    assert "country=KZ" not in words(at)
+    at.session_state[vs.P_COUNTRY] = ["KZ"]
+    at.run()
+    assert 'href="./?country=KZ&amp;sel=' in words(at) and "Explore this step on the map" in words(at)

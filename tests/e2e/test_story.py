@@ -294,3 +294,214 @@ def test_axe_finds_nothing_serious_on_the_overview(browser, server, width):
     assert axe_violations(page) == []
     page.screenshot(path=str(ARTIFACTS / f"story-overview-{width}.png"), full_page=True)
     context.close()
+
+
+def _status_fill(org: str, day) -> dict[str, str]:
+    """Each country's fill as the server would shade `org` on `day` (what the page's run would draw)."""
+    from dashboard.corpus.memberships import membership_status
+    from dashboard.corpus.model import Membership
+    from dashboard.map.marks import membership_payload
+
+    periods = [r for r in CORPUS.records if isinstance(r, Membership)]
+    payload = membership_payload(membership_status(periods, org, day), CORPUS.organizations[org], CORPUS, day)
+    return {code: s["style"]["fillColor"] for code, s in payload.items()}
+
+
+def test_a_step_that_shades_another_grouping_or_day_is_shaded_in_the_browser(page, server):
+    # Issue 29: steps 7-9 shade the CSTO, the EAEU on the tour's day and the EAEU today. The browser shades each
+    # from the memberships the page holds: the map's layers are not rebuilt, and the line under it follows.
+    import datetime as dt
+
+    from tests.e2e.helpers import shaded
+
+    frame = open_story(page, server, "?story=6")
+    wait_story(page, 6, arrived=False)
+    frame.evaluate("() => { window.feature_group.forEach((g) => { g.__probe = 'kept'; }); }")
+    caption = page.locator(".story-caption")
+    expect(caption).to_have_text("Countries shaded by CSTO membership on 27 Feb 2017 (as set in the sidebar). The "
+                                 "step's marks are ringed, the others faded; hover or click a mark for its words.")
+    tour = dt.date(2017, 2, 27)
+    for n, org, day, said in [(7, "org-csto", tour, "CSTO membership on 27 Feb 2017 (this step's choice)"),
+                              (8, "org-eaeu", tour, "EAEU membership on 27 Feb 2017 (this step's choice)"),
+                              (9, "org-eaeu", None, "EAEU membership on ")]:
+        page.keyboard.press("ArrowRight")
+        wait_story(page, n)
+        day = day or dt.date.fromisoformat(frame.evaluate("() => window.__story.shading.steps[8].day"))
+        expect(caption).to_contain_text(said + ("" if n < 9 else f"{day:%-d %b %Y} (this step's choice)"))
+        frame.wait_for_function("([org]) => window.__membershipGroup === org", arg=[CORPUS.organizations[org]])
+        assert shaded(frame) == _status_fill(org, day), n
+        expect(page).to_have_title(f"Story, step {n} of {TOTAL} · Putin's 2017 Central Asia tour — a sourced map")
+    # Uzbekistan, an EAEU observer since 2020, is shaded today and not on the tour's day.
+    assert "UZ" in shaded(frame) and "UZ" not in _status_fill("org-eaeu", tour)
+    assert frame.evaluate("() => window.feature_group.every((g) => g.__probe === 'kept')")
+    page.keyboard.press("Home")
+    wait_story(page, 1)
+    assert shaded(frame) == _status_fill("org-csto", tour)
+    expect(caption).to_contain_text("CSTO membership on 27 Feb 2017 (as set in the sidebar)")
+
+
+def test_a_step_whose_marks_the_filters_leave_out_is_drawn_by_the_page(page, server):
+    # With Kazakhstan alone, steps 4's and 5's marks (Dushanbe's, Bishkek's) are outside the filters: the page's run
+    # draws each step's own and says so, and not the other's.
+    frame = open_story(page, server, "?story=4&country=KZ")
+    wait_story(page, 4, arrived=False)
+    notice = page.get_by_text("outside the current filters, and shown anyway")
+    marks = "() => { const out = []; window.feature_group.filter((g) => window.map.hasLayer(g)).forEach((g) => " \
+            "g.eachLayer((l) => { const r = window.__refOf(l); if (r) { out.push(r); } })); return out; }"
+    expect(notice).to_have_text(re.compile(r"^5 of this step's 5 marks are outside the current filters"))
+    page.keyboard.press("ArrowRight")
+    wait_story(page, 5)
+    expect(page.get_by_text("2 of this step's 2 marks are outside the current filters, and shown anyway: "
+                            "Stop 3: Bishkek, Kyrgyzstan — Putin and Atambayev; Kant air base (Kyrgyzstan).")
+           ).to_be_visible()
+    frame.wait_for_function(marks.replace("return out;", "return out.includes('site-kant');"))
+    assert {"stop-bishkek", "site-kant"} <= set(frame.evaluate(marks))
+    page.keyboard.press("ArrowLeft")
+    wait_story(page, 4)
+    expect(notice).to_have_text(re.compile(r"^5 of this step's 5 marks are outside the current filters"))
+    frame.wait_for_function(marks.replace("return out;", "return !out.includes('site-kant');"))
+    assert "site-201st" in frame.evaluate(marks)
+
+
+def test_the_story_has_a_time_strip_that_looks_around_and_keeps_the_steps_day(page, server):
+    # Issue 29: under the story map, the strip shows the step's grouping and day. Moving it shades the map and says
+    # so under it; nothing is sent (the sidebar's day and the address stay); "Step's day" and a step change bring
+    # the step's own day back; the next step's grouping comes with it, in the browser.
+    import datetime as dt
+
+    from tests.e2e.helpers import shaded
+
+    frame = open_story(page, server, "?story=7")
+    wait_story(page, 7, arrived=False)
+    handle, day = page.get_by_test_id("time-handle"), page.get_by_test_id("time-day")
+    caption = page.locator(".story-caption")
+    expect(handle).to_have_attribute("aria-valuetext", "27 February 2017")
+    expect(page.locator(".time-strip .grouping")).to_have_text("CSTO shaded")
+    expect(page.get_by_test_id("time-back")).to_be_hidden()
+    expect(page.get_by_test_id("time-brush")).to_be_hidden()   # the range stays the sidebar's
+    address = page.url
+    # Every day the strip would send to the sidebar's field (the map page's strip does, once it rests or plays out).
+    page.evaluate("() => { window.__sentDays = []; const set = window.__setMembershipDay;"
+                  " window.__setMembershipDay = (iso) => { window.__sentDays.push(iso); set(iso); }; }")
+    handle.focus()
+    page.keyboard.press("End")
+    today = dt.date.fromisoformat(frame.evaluate("() => window.__story.shading.steps[8].day"))
+    expect(day).to_have_text(f"{today.day} {today:%b %Y}")   # seen short, heard whole (aria-valuetext)
+    expect(caption).to_contain_text(f"CSTO membership on {today:%-d %b %Y} (on the time strip; the step shows "
+                                    "27 Feb 2017)")
+    frame.wait_for_function(f"() => window.__membershipDay === '{today.isoformat()}'")
+    assert frame.evaluate("() => window.__membership.AM.status") == "frozen"   # Armenia froze its part in 2024
+    assert shaded(frame) == _status_fill("org-csto", today)
+    page.keyboard.press("Home")
+    expect(caption).to_contain_text("CSTO membership on 1 Jan 1991 (on the time strip")
+    frame.wait_for_function("() => Object.keys(window.__membership).length === 0")   # no CSTO yet
+    # "Step's day" by the keyboard: the button goes, the focus goes to the handle, and the day is said.
+    for _ in range(5):   # back from the handle: over the ticks' one stop to the row's buttons
+        page.keyboard.press("Shift+Tab")
+        if focused_test_id(page) == "time-back":
+            break
+    page.keyboard.press("Enter")
+    expect(caption).to_contain_text("CSTO membership on 27 Feb 2017 (this step's choice)")
+    expect(page.get_by_test_id("time-back")).to_be_hidden()
+    assert focused_test_id(page) == "time-handle"
+    expect(page.get_by_test_id("time-live")).to_have_text("Back to the step’s day, 27 February 2017.")
+    frame.wait_for_function("() => window.__membershipDay === '2017-02-27'")   # shaded at the next frame
+    assert shaded(frame) == _status_fill("org-csto", dt.date(2017, 2, 27))
+    # Played to today (quickly here): the readout lists the changes played, no longer "so far".
+    page.evaluate("() => { window.__timeStripPlayMs = 1500; }")
+    page.get_by_test_id("time-play").click()
+    expect(page.get_by_test_id("time-play")).to_have_attribute("data-playing", "false")
+    expect(page.get_by_test_id("time-readout")).to_contain_text("Changes played")
+    assert page.evaluate("() => window.__sentDays") == []   # play's end sends at once on the map page: not here
+    page.get_by_test_id("time-back").click()
+    # Away again, then the next step: its grouping and day, at once.
+    handle.focus()
+    page.keyboard.press("PageDown")
+    page.get_by_test_id("story-next").click()
+    wait_story(page, 8)
+    expect(handle).to_have_attribute("aria-valuetext", "27 February 2017")
+    expect(page.locator(".time-strip .grouping")).to_have_text("EAEU shaded")
+    expect(caption).to_contain_text("EAEU membership on 27 Feb 2017 (this step's choice)")
+    assert shaded(frame) == _status_fill("org-eaeu", dt.date(2017, 2, 27))
+    # Nothing was sent: the sidebar's day and the address (but for the step) are as they were.
+    assert page.evaluate("() => window.__sentDays") == []
+    assert param(page, "date") is None and page.url.replace("story=8", "story=7").split("&lat")[0] == \
+        address.split("&lat")[0]
+    expect(page.locator('[data-testid="stSidebar"] input[type="date"]').first).to_have_value("2017-02-27")
+
+
+def test_on_a_phone_the_storys_strip_is_folded_under_the_map(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(server + "/story?story=3")
+        wait_for_map(page)
+        wait_story(page, 3, arrived=False)
+        fold = page.get_by_test_id("time-fold")
+        expect(fold).to_have_text("27 Feb 2017 · CSTO membership (as set in the sidebar)")
+        assert fold.bounding_box()["height"] <= 34   # one line: its room (40 px) is held from the first paint
+        expect(fold).to_have_attribute("aria-expanded", "false")
+        expect(page.get_by_test_id("time-handle")).to_be_hidden()
+        assert page.get_by_test_id("story-step").bounding_box()["y"] + 60 <= 844   # the words on the first screen
+        fold.tap()
+        expect(fold).to_have_attribute("aria-expanded", "true")
+        handle = page.get_by_test_id("time-handle")
+        expect(handle).to_be_visible()
+        assert page.locator(".st-key-story-strip-room").bounding_box()["height"] > 150   # its room grew with it
+        handle.focus()
+        page.keyboard.press("ArrowLeft")
+        expect(fold).to_have_text("26 Feb 2017 · CSTO membership (on the time strip)")
+        box = page.get_by_test_id("time-strip").bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+        page.screenshot(path=str(ARTIFACTS / "story-strip-phone.png"))
+        assert axe_violations(page) == []
+    finally:
+        context.close()
+
+
+def test_the_keys_still_work_after_quick_bursts_on_a_slow_phone(page, server):
+    # A fresh reviewer: on a slowed CPU, after a few bursts of quick keys, ← → Home End did nothing for the rest of
+    # the page's life (Streamlit ran a superseded render's cleanup, which took the navigation's key listener away).
+    from tests.e2e.helpers import wait_idle
+
+    open_story(page, server, "?story=1")
+    wait_story(page, 1, arrived=False)
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    try:
+        page.locator("h1").first.click()
+        for burst in (["ArrowRight"] * 4, ["End", "ArrowLeft", "Home"], ["ArrowRight"] * 6, ["End", "Home", "End"],
+                      ["ArrowLeft"] * 5) * 2:
+            for key in burst:
+                page.keyboard.press(key)
+            wait_idle(page)
+    finally:
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
+    shown = int(page.get_by_test_id("story-nav").get_attribute("data-step"))
+    page.keyboard.press("End" if shown < TOTAL else "Home")
+    wait_story(page, TOTAL if shown < TOTAL else 1)
+
+
+def test_quick_step_changes_that_need_the_page_leave_the_address_on_the_step_shown(page, server):
+    # A fresh reviewer: with the memberships layer off, step 7 needs the page's run (its marks are on that layer);
+    # two quick clicks on Next from step 6 showed step 8 but left ?story=7 in the address, and a reload or a shared
+    # link opened step 7.
+    from tests.e2e.helpers import wait_idle
+
+    open_story(page, server, "?story=6&layers=route,sites,border")
+    wait_story(page, 6, arrived=False)
+    # The steps the server acknowledges (story-nav.js): runs are one after another, so once step 8's is drawn, the
+    # page's run begun before it (the one that wrote step 7 back) is drawn too.
+    page.evaluate("() => { window.__synced = []; document.addEventListener('dashboard:story-synced',"
+                  " (e) => window.__synced.push(e.detail.step)); }")
+    following = page.get_by_test_id("story-next")
+    following.click()
+    page.wait_for_timeout(150)
+    following.click()
+    wait_story(page, 8)
+    page.wait_for_function("() => window.__synced.includes(8)")
+    wait_idle(page)
+    assert param(page, "story") == "8"
+    page.reload()
+    wait_for_map(page)
+    wait_story(page, 8, arrived=False)

@@ -140,3 +140,162 @@ def test_the_overview_has_a_small_map_per_step_that_says_what_it_shows(story, co
     assert len(maps) == len(story.steps) and all(m.startswith("<img") for m in maps)
     assert "Map of step 5 of 9: " in maps[4] and "Ringed: " in maps[4] and "Kant" in maps[4]
     assert "Countries shaded by EAEU membership on 27 Feb 2017" in maps[7]
+
+
+# Issue 29: a step change is the browser's. What it switches (the words, the caption, the place, the shading) comes
+# with the page; what it cannot (other layers, marks outside the filters, notices) reruns the page.
+
+def _members(corpus, view=None):
+    from dashboard.corpus.model import Membership
+    from dashboard.query.filters import select
+
+    return [r for r in select(corpus, (view or ViewState()).filters, over_time=True) if isinstance(r, Membership)]
+
+
+def test_each_step_is_shaded_by_its_own_grouping_and_day_or_the_readers(story, corpus):
+    from dashboard.story.view import shading_payload
+
+    payload = shading_payload(story, corpus, ViewState(), _members(corpus), True, TODAY)
+    tour = {"shade": "org-csto", "day": "2017-02-27"}
+    assert payload["steps"] == [tour] * 6 + [{"shade": "org-csto", "day": "2017-02-27"},
+                                             {"shade": "org-eaeu", "day": "2017-02-27"},
+                                             {"shade": "org-eaeu", "day": TODAY.isoformat()}]
+    assert set(payload["timelines"]) == {"org-csto", "org-eaeu"} and payload["shaded"] is True
+    assert payload["groups"] == {"org-csto": "CSTO", "org-eaeu": "EAEU"}
+    # The reader's grouping and day stand for the steps that have none of their own.
+    mine = shading_payload(story, corpus, ViewState(shade="org-sco", filters=FilterState(as_of=dt.date(2001, 6, 15))),
+                           _members(corpus), False, TODAY)
+    assert mine["steps"][1] == {"shade": "org-sco", "day": "2001-06-15"} and mine["steps"][8]["shade"] == "org-eaeu"
+    assert set(mine["timelines"]) == {"org-sco", "org-csto", "org-eaeu"} and mine["shaded"] is False
+
+
+# static/app/map-time.js's day picker, run in node on the story's timelines, as map-story.js runs it.
+NODE = """
+const window = {}; %s
+const payload = %s;
+process.stdout.write(JSON.stringify(payload.steps.map((s) => window.__statusOn(payload.timelines[s.shade], s.day))));
+"""
+
+
+@pytest.mark.parametrize("view", [ViewState(), ViewState(filters=FilterState(countries=("KZ", "UZ")))],
+                         ids=["default", "two countries"])
+def test_the_browser_shades_every_step_as_the_page_would(story, corpus, view):
+    import json
+    import shutil
+    import subprocess
+
+    from dashboard.corpus.memberships import membership_status
+    from dashboard.frontend import read_static
+    from dashboard.map.marks import membership_payload
+    from dashboard.story.view import shading_payload
+    from tests.ci import need
+
+    need(shutil.which("node") is not None, "node is not installed (apt-get install npm brings it)")
+    members = _members(corpus, view)
+    payload = shading_payload(story, corpus, view, members, True, TODAY)
+    script = NODE % (read_static("map-time.js"), json.dumps(payload))
+    shown = json.loads(subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True).stdout)
+    for number, (step, browser) in enumerate(zip(payload["steps"], shown, strict=True), start=1):
+        day = dt.date.fromisoformat(step["day"])
+        server = membership_payload(membership_status(members, step["shade"], day),
+                                    corpus.organizations[step["shade"]], corpus, day)
+        assert browser == server, number
+    if view.filters.countries:
+        assert set(shown[6]) == {"KZ", "UZ"}   # only what the filters keep is shaded
+
+
+def _drawn(story, corpus, view, number):
+    from dashboard.query.filters import select
+    from dashboard.story.view import server_drawn
+
+    return server_drawn(story.step(number), corpus, view, step_view(story, corpus, view, number, TODAY),
+                        {r.id for r in select(corpus, view.filters, over_time=True)})
+
+
+def test_with_the_default_view_every_step_switches_in_the_browser(story, corpus):
+    drawn = {_drawn(story, corpus, ViewState(), n) for n in range(1, len(story.steps) + 1)}
+    assert drawn == {(("members", "route", "sites", "border"), (), (), 0, ())}
+
+
+def test_a_step_that_needs_more_of_the_server_is_told_apart(story, corpus):
+    kz = ViewState(filters=FilterState(countries=("KZ",)))
+    # Step 5's marks (Bishkek, Kant) are outside the filters: drawn, and said, on step 5 alone.
+    assert _drawn(story, corpus, kz, 5)[1:] == (("stop-bishkek", "site-kant"), ("stop-bishkek", "site-kant"), 2, ())
+    assert _drawn(story, corpus, kz, 3) != _drawn(story, corpus, kz, 5) != _drawn(story, corpus, kz, 6)
+    # Layers the reader switched off, which a step's marks are on: drawn, and said, on that step.
+    members_only = ViewState(layers=("members",))
+    assert _drawn(story, corpus, members_only, 5)[0] == ("members", "route", "sites")
+    assert _drawn(story, corpus, members_only, 5)[4] == ("route", "sites")
+    assert _drawn(story, corpus, members_only, 7) == (("members",), (), (), 0, ())
+    assert _drawn(story, corpus, members_only, 7) == _drawn(story, corpus, members_only, 8)
+
+
+def test_the_caption_and_the_link_under_a_step_are_escaped(story, corpus):
+    from dashboard.story.view import explore_html, step_caption_html
+
+    assert step_caption_html(corpus, story.step(9), "org-eaeu", dt.date(2026, 12, 6)) == (
+        '<p class="story-caption">Countries shaded by <strong>EAEU</strong> membership on <strong class="story-day">6 Dec '
+        '2026</strong> <span class="story-whose">(this step\'s choice)</span>. The step\'s marks are ringed, the others '
+        "faded; hover or click a mark for its words.</p>")
+    assert "(as set in the sidebar)" in step_caption_html(corpus, story.step(2), "org-csto", dt.date(2017, 2, 27))
+    # The memberships layer off (a fresh reviewer: the line said "Countries shaded by CSTO" over an unshaded map).
+    off = step_caption_html(corpus, story.step(2), "org-csto", dt.date(2017, 2, 27), shaded=False)
+    assert off.startswith('<p class="story-caption">No country is shaded: the memberships layer is off in the '
+                          'sidebar (memberships as of <strong class="story-day">27 Feb 2017</strong>')
+    assert "Countries shaded" not in off
+    assert explore_html('./?sel="><script>') == (
+        '<p class="explore"><a href="./?sel=&quot;&gt;&lt;script&gt;" target="_blank" rel="noopener">'
+        "Explore this step on the map ↗</a></p>")
+
+
+def test_a_steps_download_shades_as_the_step_does(story, corpus):
+    # A fresh reviewer: step 9's briefing said "Countries shaded by CSTO membership on 27 Feb 2017" where the step
+    # shades the EAEU today; step 8's the CSTO where it shades the EAEU.
+    import datetime as dt_
+
+    from dashboard.downloads.snapshot import make_snapshot
+
+    made = dt_.datetime(2026, 12, 6, 9, 30, tzinfo=dt_.UTC)
+    focus = step_focus(story, corpus, 9, TODAY)
+    assert (focus.shade, focus.as_of) == ("org-eaeu", TODAY)
+    snap = make_snapshot(corpus, ViewState(), made=made, focus=focus)
+    assert snap.subtitle == f"Countries shaded by EAEU membership on {TODAY:%-d %b %Y}"
+    assert snap.status["UZ"].status.value == "observer"
+    eight = make_snapshot(corpus, ViewState(), made=made, focus=step_focus(story, corpus, 8, TODAY))
+    assert eight.subtitle == "Countries shaded by EAEU membership on 27 Feb 2017" and "UZ" not in eight.status
+    # A step without its own shades as the reader chose; the layers its marks are on are drawn even if switched off.
+    two = make_snapshot(corpus, ViewState(shade="org-sco", layers=("members",)), made=made,
+                        focus=step_focus(story, corpus, 2, TODAY))
+    assert two.subtitle == "Countries shaded by SCO membership on 27 Feb 2017"
+    assert two.layers == ("members", "route")
+    # Whatever the organization filter: the step's grouping is shaded, as on the story map.
+    filtered = make_snapshot(corpus, ViewState(filters=FilterState(orgs=("org-csto",))), made=made, focus=focus)
+    assert filtered.shade == "org-eaeu"
+
+
+def test_a_steps_own_grouping_or_own_day_alone_is_the_steps_choice(story, corpus):
+    from dashboard.story.view import step_caption_html
+
+    step = story.step(7)
+    day_only = step.model_copy(update={"map": step.map.model_copy(update={"shade": None})})
+    shade_only = step.model_copy(update={"map": step.map.model_copy(update={"as_of": None})})
+    for one in (day_only, shade_only):
+        assert "(this step's choice)" in step_caption_html(corpus, one, "org-csto", dt.date(2017, 2, 27))
+    assert step_caption_html(corpus, story.step(2), "org-csto", dt.date(2017, 2, 27), shaded=False) == (
+        '<p class="story-caption">No country is shaded: the memberships layer is off in the sidebar (memberships as '
+        'of <strong class="story-day">27 Feb 2017</strong> <span class="story-whose">(as set in the sidebar)</span>). '
+        "The step's marks are ringed, the others faded; hover or click a mark for its words.</p>")
+
+
+def test_the_steps_shading_follows_the_organization_filter_where_the_step_has_none(story, corpus):
+    from dashboard.story.view import shading_payload
+
+    view = ViewState(shade="org-sco", filters=FilterState(orgs=("org-csto",)))
+    payload = shading_payload(story, corpus, view, _members(corpus, view), True, TODAY)
+    assert payload["steps"][1]["shade"] == "org-csto"   # the SCO is filtered out: the CSTO is shaded, as on the map
+
+
+def test_a_steps_download_holds_all_its_notes(story, corpus):
+    nine = step_focus(story, corpus, 9, TODAY)
+    notes = story.step(9).notes
+    assert len(notes) == 4 and nine.text == " ".join(n.text for n in notes)

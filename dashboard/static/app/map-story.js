@@ -1,5 +1,6 @@
 // The Story page's map (issue 14). Runs in the map's frame, from the story's layer script, which hands it
-// every step's marks and where the map goes (dashboard/story/steps.py, map_payload). The map itself is never
+// every step's marks, where the map goes and how it is shaded (dashboard/story/view.py, map_payload and
+// shading_payload). The map itself is never
 // rebuilt: a step change flies it to the step's place and highlights the step's marks, dimming the others.
 //
 // The step shown first is the page's `story` parameter when the map loads; after that, the step the story's
@@ -9,7 +10,9 @@ window.__storyInit = function (map, data) {
   "use strict";
   window.__story = data;
   if (window.__storyGo) {
-    // The layers were rebuilt (a filter changed, or a step shades another grouping): the same step, again.
+    // The layers were rebuilt (a filter changed, or the step needs other layers): the same step, shaded again.
+    delete window.__storyShaded;
+    window.__storyShade(window.__storyShown());
     window.__storyApply();
     return;
   }
@@ -77,10 +80,23 @@ window.__storyInit = function (map, data) {
     if (window.__layout) { window.__layout(); }
   };
 
+  // The step's grouping and day, shaded here from the memberships the page holds (story.view.shading_payload),
+  // as the time strip shades a day (map-time.js): a step that shades another grouping or day needs no server run.
+  window.__storyShade = function (n) {
+    var shading = window.__story.shading, s = shading && shading.steps[n - 1];
+    if (!s || !shading.shaded || !window.__previewDay || !shading.timelines[s.shade]) { return; }
+    var key = s.shade + "|" + s.day;
+    if (window.__storyShaded === key) { return; }
+    window.__membershipTimeline = shading.timelines[s.shade];
+    window.__membershipGroup = shading.groups[s.shade];
+    if (window.__previewDay(s.day)) { window.__storyShaded = key; }
+  };
+
   function go(n, animate) {
     var step = window.__story.steps[n - 1];
     if (!step) { return false; }
     shown = n;
+    window.__storyShade(n);
     var box = document.getElementById("map_div");
     box.setAttribute("data-story", String(n));
     box.removeAttribute("data-story-arrived");

@@ -34,6 +34,7 @@
     if (!timeline || !window.__applyMembership || !/^\d{4}-\d{2}-\d{2}$/.test(String(iso))) { return false; }
     window.__membership = window.__statusOn(timeline, iso);
     window.__membershipDay = iso;
+    delete window.__storyShaded;  // the Story page's map no longer shows its step's day (map-story.js)
     window.__applyMembership();
     return true;
   };

@@ -2,14 +2,18 @@
 // ("Step 3 of 9", the date, the place), the step's heading, Previous and Next, the list of steps, and the
 // keys (← →, Home, End) and a swipe on a touch screen.
 //
-// A step change shows at once: the heading, the address bar (?story=N) and the map, which flies to the step
-// (window.__storyGo in the map's frame: static/app/map-story.js); it is then sent to the server, which draws
-// the step's excerpts below. A polite live region announces the step, and focus goes to its heading (after
+// A step change is sent to the server, and shows at once: the heading, the address bar (?story=N), the step's
+// words (story-words.js, sent with the page) and the map, which flies to the step (window.__storyGo in the map's
+// frame: static/app/map-story.js). The server's run that follows draws what depends on the reader's filters
+// (a step's marks outside them, the layers it needs) and the tab's title. A polite live region announces the step, and focus goes to its heading (after
 // a key, a swipe or a click in the list; a click on Previous or Next keeps focus on the button, so that it
 // can be pressed again). Text from the data is set with textContent: nothing in it becomes markup.
 
 const MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]';
 const SWIPE_PX = 60;
+// Each step shown is announced to the step's words (story-words.js), which are drawn in the browser.
+const STEP_EVENT = "dashboard:story-step";
+const SYNCED_EVENT = "dashboard:story-synced";
 // Keys are the page's, except where a control uses them itself.
 const OWN_KEYS = new Set(["INPUT", "TEXTAREA", "SELECT"]);
 const OWN_ROLES = /^(slider|listbox|option|menu|menuitem|menubar|tab|tablist|radio|radiogroup|combobox|grid|tree|spinbutton|textbox)$/;
@@ -23,6 +27,15 @@ function h(tag, attrs, ...children) {
 
 function announceText(step, total) {
   return `Step ${step.n} of ${total}: ${step.heading}. ${step.date || "No date given"}, ${step.place}.`;
+}
+
+// The address holds the step shown: after a render too (a link's bad value, or a step a run began before), but a
+// first step the address does not name is left unnamed.
+function keepAddress(param, n) {
+  try {
+    const named = new URL(window.location.href).searchParams.get(param);
+    if (named !== null ? named !== String(n) : n !== 1) { setAddress(param, n); }
+  } catch (err) { console.warn("story: address bar unavailable", err); }
 }
 
 function setAddress(param, n) {
@@ -98,14 +111,22 @@ function build(root, state) {
       go(root, state.current + (dx < 0 ? 1 : -1), "swipe");
     }
   };
-  document.addEventListener("keydown", onKey);
-  document.addEventListener("touchstart", onTouchStart, {passive: true});
-  document.addEventListener("touchend", onTouchEnd, {passive: true});
+  // The keys and the swipe are the document's: attached at each render unless they are already (Streamlit may run
+  // the cleanup below and then render the same element again, whose listeners would otherwise be gone for good).
+  root.__listen = () => {
+    if (root.__listening) { return; }
+    root.__listening = true;
+    document.addEventListener("keydown", onKey);
+    document.addEventListener("touchstart", onTouchStart, {passive: true});
+    document.addEventListener("touchend", onTouchEnd, {passive: true});
+  };
   root.__cleanup = () => {
+    root.__listening = false;
     document.removeEventListener("keydown", onKey);
     document.removeEventListener("touchstart", onTouchStart);
     document.removeEventListener("touchend", onTouchEnd);
     clearTimeout(state.flyTimer);
+    delete document.__storyStep;
   };
 }
 
@@ -127,6 +148,12 @@ function show(root, state) {
     else { button.removeAttribute("aria-current"); }
   });
   root.dataset.step = String(state.current);
+  // The step's words (story-words.js) follow at once, in the browser.
+  if (document.__storyStep !== state.current) {
+    document.__storyStep = state.current;
+    const step = state.current;
+    setTimeout(() => document.dispatchEvent(new CustomEvent(STEP_EVENT, {detail: {step}})), 0);
+  }
 }
 
 function go(root, n, how) {
@@ -137,9 +164,12 @@ function go(root, n, how) {
   const focused = root.getRootNode().activeElement;
   state.current = n;
   state.seq += 1;
+  // The server is told first, and the map and the words are drawn in the next task: Streamlit sends the value
+  // from a task of its own, which the map's 10 ms of layout would otherwise hold back (a step change then took
+  // 1.6× the floor app's select change instead of 1.1×, bench/story.py).
+  if (!again) { state.send({epoch: state.epoch, seq: state.seq, step: n}); }
   show(root, state);
-  setAddress(state.param, n);
-  flyTo(state, n, again);
+  setTimeout(() => { setAddress(state.param, n); flyTo(state, n, again); }, 0);
   const live = root.querySelector(".live");
   live.textContent = announceText(state.steps[n - 1], state.total);
   // The step's words start at their top again (they scroll in their own box).
@@ -153,7 +183,6 @@ function go(root, n, how) {
     const where = heading.getBoundingClientRect();
     if (where.top < 0 || where.bottom > window.innerHeight) { heading.scrollIntoView({block: "nearest"}); }
   }
-  if (!again) { state.send({epoch: state.epoch, seq: state.seq, step: n}); }
 }
 
 export default function (component) {
@@ -169,6 +198,11 @@ export default function (component) {
     build(root, root.__state);
     parentElement.append(root);
   }
+  root.__listen();
+  // The cleanup this render hands Streamlit acts only while it is the latest render (a superseded render's cleanup
+  // can come after a newer render: it must not take the newer one's keys away).
+  const token = (root.__token = (root.__token || 0) + 1);
+  const cleanup = () => { if (root.__token === token) { root.__cleanup(); } };
   const state = root.__state;
   Object.assign(state, {steps: data.steps, total: data.steps.length, param: data.param,
     send: (value) => setStateValue("go", value)});
@@ -177,7 +211,7 @@ export default function (component) {
     // it is told the reader's step, and this render (that stale step) is not shown.
     state.session = data.session;
     state.send({epoch: state.epoch, seq: state.seq, step: state.current});
-    return root.__cleanup;
+    return cleanup;
   }
   state.session = data.session;
   const list = root.querySelector(".steps-list");
@@ -190,7 +224,12 @@ export default function (component) {
   if (applied === null || applied >= state.seq) {
     state.current = data.current;
   }
+  if (applied !== null && applied >= state.seq) {
+    // The server has the reader's latest step (the tab's title is its); a test or the bench may wait for this.
+    document.dispatchEvent(new CustomEvent(SYNCED_EVENT, {detail: {step: state.current, seq: applied}}));
+  }
   show(root, state);
+  keepAddress(state.param, state.current);
   flyTo(state, state.current, false);
-  return root.__cleanup;
+  return cleanup;
 }
