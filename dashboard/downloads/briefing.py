@@ -45,6 +45,7 @@ from dashboard.downloads.mapfile import (
     map_styles,
 )
 from dashboard.downloads.snapshot import Snapshot
+from dashboard.downloads.strip import strip_html
 from dashboard.evidence.facts import source_citation
 from dashboard.labels import KIND_LABELS, LIST_ORDER
 from dashboard.map.assets import LEAFLET
@@ -236,7 +237,8 @@ def build_briefing(snapshot: Snapshot, countries, borders) -> str:
         '<p class="map-help"><span>Drag to pan; +/− or a double click to zoom (the wheel zooms once you have '
         "clicked the map); hover a mark for a summary, click it for its excerpts.</span>"
         '<button type="button" id="map-reset">Back to the view’s frame</button></p>'
-        '<noscript><p class="noscript">The map needs JavaScript; everything else in this file is '
+        + strip_html(s)
+        + '<noscript><p class="noscript">The map needs JavaScript; everything else in this file is '
         "below.</p></noscript></section>\n"
         # The map's scripts right after it: the map is drawn and painted before the rest of the document is
         # even parsed (a long list of records would otherwise be laid out first).

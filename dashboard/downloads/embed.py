@@ -38,6 +38,7 @@ from dashboard.downloads.mapfile import (
     map_scripts,
     map_styles,
 )
+from dashboard.downloads.strip import strip_html
 from dashboard.evidence.disagreement import Layout, disagreement_html
 from dashboard.evidence.excerpts import quote_text
 from dashboard.evidence.facts import when_text
@@ -200,6 +201,7 @@ def build_embed(snapshot, countries, borders) -> str:
         f'<span class="subtitle">{escape.html(s.subtitle)}</span></h1>{live}'
         f'<details class="about"><summary>About</summary><div class="about-panel" tabindex="-1">{_about(s, len(ids), live_link)}'
         "</div></details></header>\n"
+        + strip_html(s) + "\n"
         f'<main><div id="map" role="region" aria-label="Map: {escape.html(s.subtitle)}"></div>'
         + ('<p class="empty" role="status">No record matches this view\'s filters. The dashboard\'s link above opens '
            "the view, to change them.</p>" if not s.records else "")

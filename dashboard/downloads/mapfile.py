@@ -48,7 +48,7 @@ FILE_HINT = "click for the excerpts"
 # The map's own scripts, as the dashboard's map runs them, then the drawing of a file's map (map-file.js).
 MAP_SCRIPTS = ("map-marks.js", "map-popups.js", "map-layout.js", "map-file.js")
 # Their styles, after Leaflet's and the map's (map.css): the popups', and a record's words (records.css).
-FILE_STYLES = ("map-popups.css", "records.css")
+FILE_STYLES = ("map-popups.css", "records.css", "file-strip.css")
 
 # The basemap: within the frame grown by this share of its size on every side, detail of about half a pixel
 # at the zoom the file opens on (never finer than the geodata's own 0.01°); beyond it, coarser.

@@ -13,6 +13,7 @@ import re
 import threading
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.a11y import axe_violations
 from tests.e2e.conftest import ARTIFACTS
@@ -89,9 +90,11 @@ def test_it_opens_from_disk_and_from_a_static_server_asking_for_nothing(browser,
                               " b.getEast()]; }")
         assert shown[0] <= south + 0.05 and shown[1] <= west + 0.05 and shown[2] >= north - 0.05
         assert shown[3] >= east - 0.05
-        # The map fills the window under its bar.
-        box = page.locator("#map").bounding_box()
-        assert box["y"] == pytest.approx(41, abs=1) and box["height"] == pytest.approx(800 - 41, abs=1)
+        # The map fills the window under its bar and the time strip (issue 29).
+        box, strip = page.locator("#map").bounding_box(), page.locator(".file-strip").bounding_box()
+        assert strip["y"] == pytest.approx(41, abs=1) and 24 <= strip["height"] <= 40
+        assert box["y"] == pytest.approx(41 + strip["height"], abs=1)
+        assert box["height"] == pytest.approx(800 - 41 - strip["height"], abs=1)
 
 
 def test_a_click_opens_the_quotes_and_their_links_lead_to_the_dashboard(browser, server, published, corpus):
@@ -153,7 +156,12 @@ def test_it_fills_a_host_pages_frame_from_a_phone_to_a_column(browser, published
             page.screenshot(path=str(ARTIFACTS / f"published-host-{width}.png"))
             box = frame.evaluate("() => { const r = document.getElementById('map').getBoundingClientRect();"
                                  " return [r.width, r.height, document.documentElement.scrollWidth]; }")
-            assert box[0] == width and box[1] == pytest.approx(height - 41, abs=1) and box[2] <= width
+            # Under the bar, the time strip (issue 29): the day shown on its line, whole, in the frame's width.
+            strip = frame.locator(".file-strip").bounding_box()
+            assert strip["width"] == width and 24 <= strip["height"] <= 40, strip
+            day = frame.locator(".fs-day").bounding_box()
+            assert day["x"] > 0 and day["x"] + day["width"] < width
+            assert box[0] == width and box[1] == pytest.approx(height - 41 - strip["height"], abs=1) and box[2] <= width
             # A phone's frame: the legend is a button; a column's: a strip along the map's foot.
             assert frame.locator(".map-legend details[open]").count() == (0 if width < 700 else 1)
             assert frame.evaluate("() => window.__csp") == []
@@ -177,6 +185,19 @@ def test_the_keyboard_opens_a_mark_and_the_about_box(browser, published, corpus)
         assert "Corpus version" in panel.inner_text()
         page.keyboard.press("Escape")
         assert panel.is_hidden() and page.evaluate("() => document.activeElement.tagName") == "SUMMARY"
+        # The time strip's ticks in words (issue 29), by the keyboard: the strip itself is read-only.
+        tab_until(page, "() => document.activeElement.textContent.startsWith('Ticks')")
+        page.keyboard.press("Enter")
+        ticks = page.locator(".fs-list ol")
+        expect(ticks).to_contain_text("15 May 1992: CSTO: member: Russia, Kazakhstan")
+        assert ticks.bounding_box()["width"] <= 390
+        # Over the map's controls, not under them (a fresh reviewer saw + and − drawn over its first lines).
+        zoom = page.locator(".leaflet-control-zoom-in").bounding_box()
+        assert page.evaluate("([x, y]) => !!document.elementFromPoint(x, y).closest('.fs-list')",
+                             [zoom["x"] + zoom["width"] / 2, zoom["y"] + zoom["height"] / 2])
+        page.keyboard.press("Escape")
+        assert ticks.is_hidden()
+        assert page.evaluate("() => document.activeElement.innerText.trim()") == "Ticks"   # its count is hidden here
         # On to the map's marks: a stop takes the focus, Enter opens its quotes.
         tab_until(page, "() => document.activeElement.classList.contains('leaflet-marker-icon') && "
                         "!!document.activeElement.querySelector('.stop-made')")

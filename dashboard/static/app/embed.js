@@ -88,13 +88,17 @@
   var drawn = window.__drawMapFile(data, holder, {wide: wide, popupFor: popupFor});
   var map = drawn.map;
 
-  // "About" opens over the map; Escape closes it and gives the focus back to its button.
+  // "About" and the time strip's "Ticks" open over the map; Escape closes them and gives the focus back to the button.
   var about = document.querySelector("details.about");
   about.addEventListener("toggle", function () {
     if (about.open) { about.querySelector(".about-panel").focus(); }
   });
   document.addEventListener("keydown", function (e) {
-    if (e.key === "Escape" && about.open) { about.open = false; about.querySelector(":scope > summary").focus(); }
+    if (e.key !== "Escape") { return; }
+    document.querySelectorAll("details.about[open], details.fs-list[open]").forEach(function (panel) {
+      panel.open = false;
+      panel.querySelector(":scope > summary").focus();
+    });
   });
   // A host that resizes its frame (a phone turned, a column widened): the map follows, its view kept.
   window.addEventListener("resize", function () { map.invalidateSize({animate: false}); drawn.resized(); });

@@ -1,0 +1,66 @@
+"""The time strip in a file (issue 29): the briefing and the published map carry the live strip read-only, the day
+the file shows on a line from 1991 to the day it was made, with a tick at each change of the shaded grouping and
+each of the tour's days (the live strip's ticks: dashboard/map/time_strip.py). Pure: no Streamlit.
+
+    strip_html(snapshot) -> str    # escaped HTML; styled by static/app/file-strip.css (FILE_STYLES)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dashboard import escape
+from dashboard.corpus.dates import day_in_words, format_date
+from dashboard.map.time_strip import Tick, membership_changes, tour_days
+from dashboard.query.filters import RANGE_START, select
+
+MAX_LISTED = 100  # ticks whose words a file lists; the rest are counted
+
+
+def _at(day: dt.date, first: dt.date, last: dt.date, digits: int = 2) -> str:
+    """Where a day stands on the line, as a CSS percentage of its width ('72.80%')."""
+    return f"{100 * (day - first).days / max(1, (last - first).days):.{digits}f}%"
+
+
+def strip_ticks(snapshot) -> list[Tick]:
+    """The strip's ticks for a snapshot: each change of its grouping among the memberships its filters keep on any
+    day (none with the memberships layer off), then the tour's days; from 1991 to the day the file was made."""
+    s = snapshot
+    last = s.made.date()
+    changes = []
+    if "members" in s.layers:
+        changes = membership_changes(select(s.corpus, s.view.filters, over_time=True), s.shade, s.corpus,
+                                     RANGE_START, last)
+    return sorted(changes + [t for t in tour_days(s.corpus) if RANGE_START <= t.day <= last],
+                  key=lambda t: (t.day, t.kind != "change"))
+
+
+def strip_html(snapshot) -> str:
+    """The read-only strip: the day shown (a handle, which does not move) on a line from 1991 to the day the file was
+    made, its ticks and the decades; the ticks' words in a list behind "Ticks" (the live strip's words)."""
+    s = snapshot
+    first, last, day = RANGE_START, s.made.date(), s.as_of
+    ticks = strip_ticks(s)
+    changes = [t for t in ticks if t.kind == "change"]
+    what = f"{s.org_short} memberships" if "members" in s.layers else "Memberships (not shaded: the layer is off)"
+    # One mark per place on the line (a tenth of a percent): a large corpus's ticks would otherwise be thousands.
+    places = dict.fromkeys((t.kind, _at(t.day, first, last, 1)) for t in ticks)
+    marks = "".join(f'<span class="fs-tick {kind}" style="left:{at}"></span>' for kind, at in places)
+    handle = f'<span class="fs-day" style="left:{_at(min(max(day, first), last), first, last)}"></span>'
+    years = [first.year, *range((first.year // 10 + 1) * 10, last.year - 3, 10), last.year]
+    axis = "".join(f'<span style="left:{_at(dt.date(y, 1, 1) if y != last.year else last, first, last)}">{y}</span>'
+                   for y in years)
+    listed = "".join(f"<li>{escape.html(t.words)}</li>" for t in ticks[:MAX_LISTED])
+    if len(ticks) > MAX_LISTED:
+        listed += (f'<li class="more">and {len(ticks) - MAX_LISTED:,} more (the dashboard\'s time strip has them '
+                   "all)</li>")
+    summary = (f"{len(changes)} change{'s' if len(changes) != 1 else ''} of {escape.html(s.org_short)} membership"
+               if "members" in s.layers else "no grouping shaded")
+    return (f'<section class="file-strip" aria-label="Time">'
+            f'<p class="fs-words">{escape.html(what)} as of <b>{escape.html(format_date(day))}</b>, on a line from '
+            f"1991 to {escape.html(format_date(last))}, when this file was made</p>"
+            f'<p class="fs-when" aria-hidden="true">{escape.html(format_date(day))}</p>'
+            f'<div class="fs-line" role="img" aria-label="{escape.html(f"{what} as of {day_in_words(day)}")}">'
+            f'<div class="fs-rail">{marks}{handle}</div><div class="fs-axis">{axis}</div></div>'
+            f'<details class="fs-list"><summary>Ticks<span class="fs-count">: {summary}, '
+            f'{sum(t.kind == "tour" for t in ticks)} tour days</span></summary><ol>{listed}</ol></details></section>')
