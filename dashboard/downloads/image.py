@@ -161,6 +161,19 @@ class _Painter:
         kwargs.setdefault("family", FONT)
         return self.fig.text(x / CSS_WIDTH, 1 - y / self.css_h, value, parse_math=False, **kwargs)
 
+    def fit(self, artist, smallest: float = 0.6) -> None:
+        """A line of the header within the image's width: its font made smaller (down to `smallest` of its size),
+        then its words cut with "…" (a story step's long title ran off the image's edge)."""
+        room = (CSS_WIDTH - 2 * MARGIN) * SCALE  # device pixels
+        renderer = self.fig.canvas.get_renderer()
+        size = artist.get_fontsize()
+        while artist.get_window_extent(renderer).width > room and artist.get_fontsize() > size * smallest:
+            artist.set_fontsize(artist.get_fontsize() * 0.95)
+        text = artist.get_text()
+        while artist.get_window_extent(renderer).width > room and len(text) > 10:
+            text = text[: int(len(text) * 0.95)].rstrip()
+            artist.set_text(text + " …")
+
     def map_text(self, lat: float, lon: float, value: str, **kwargs):
         kwargs.setdefault("family", FONT)
         x, y = to_metres(lat, lon)
@@ -401,8 +414,8 @@ class _Painter:
     # --- around the map --------------------------------------------------------------------------------------
     def header(self) -> None:
         s = self.s
-        self.text(MARGIN, 16, s.title, fontsize=22 * PT, fontweight="bold", va="top", color=INK["text"])
-        self.text(MARGIN, 46, s.subtitle, fontsize=14 * PT, va="top", color=INK["text"])
+        self.fit(self.text(MARGIN, 16, s.title, fontsize=22 * PT, fontweight="bold", va="top", color=INK["text"]))
+        self.fit(self.text(MARGIN, 46, s.subtitle, fontsize=14 * PT, va="top", color=INK["text"]))
         chosen = [f"{k}: {v}" for k, v in s.filters
                   if k not in ("Memberships as of", "Countries shaded by", "Other filters", "Layers")]
         layers = dict(s.filters).get("Layers", "")

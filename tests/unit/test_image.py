@@ -212,3 +212,23 @@ def test_the_legend_promises_the_disagreement_badge_only_when_one_is_drawn(corpu
     _, lines_only = draw(corpus, geodata, vs.ViewState(layers=("members", "border")))
     assert "border the articles discuss" in lines_only.legend
     assert "the sources disagree" not in lines_only.legend
+
+
+@pytest.mark.parametrize("words", [6, 40])
+def test_a_long_title_stays_within_the_image(corpus, geodata, words):
+    # A fresh reviewer: a story step's title ran off the PNG's right edge ("… 28 Feb 2017 – to").
+    from dashboard.downloads.image import CSS_WIDTH, MARGIN, SCALE, _Painter
+    from dashboard.downloads.snapshot import Focus
+
+    title = " ".join(["Dushanbe"] * words)
+    snap = make_snapshot(corpus, vs.ViewState(), made=MADE, focus=Focus(title=title))
+    painter = _Painter(snap, *geodata)
+    painter.layout()
+    painter.header()
+    head = painter.fig.texts[0]
+    right = head.get_window_extent(painter.fig.canvas.get_renderer()).x1
+    assert right <= (CSS_WIDTH - MARGIN) * SCALE + 1
+    if words == 6:
+        assert head.get_text() == title and head.get_fontsize() == pytest.approx(22 * 0.75)   # fits as it is
+    else:
+        assert head.get_text().endswith(" …") and head.get_fontsize() < 22 * 0.75
