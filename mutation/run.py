@@ -9,7 +9,7 @@ its diff and the reason given for it in mutation/survivors.yaml. A survivor with
 a reason, or a score under GOAL, makes the run exit 1.
 
 --quick is CI's subset: the hand-written mutants of mutation/named.py (the four the
-issue named) and mutmut on QUICK; its report goes to mutants/, not to the tracked one.
+issue named) and mutmut on QUICK with QUICK_TESTS; its report goes to mutants/, not to the tracked one.
 """
 
 from __future__ import annotations
@@ -59,6 +59,9 @@ TARGETS = {
 }
 QUICK = ["dashboard.corpus.memberships.*", "dashboard.query.filters.x__mask__*", "dashboard.query.filters.x_select__*",
          "dashboard.corpus.quotes.xǁSeedǁfind__*"]
+# The quick run's tests: those written for the QUICK functions. mutmut runs its selection twice in one process before
+# any mutant (a clean run, then one that maps tests to functions), so the whole fast set costs minutes there.
+QUICK_TESTS = ["tests/unit/test_memberships.py", "tests/unit/test_filters.py", "tests/unit/test_quotes.py"]
 KILLED = {1, 3}  # mutmut's exit codes for "a test failed" (3: pytest's internal error)
 TIMEOUTS = {36, 24, -24, 152, 255}  # the tests ran far longer than without the mutant: detected, counted as killed
 STATUS = {0: "survived", 5: "no tests", 33: "no tests", 34: "skipped", 36: "timeout", 24: "timeout",
@@ -184,10 +187,21 @@ def forget(patterns: list[str]) -> int:
     return cleared
 
 
-def run_mutmut(patterns: list[str], jobs: int) -> None:
+def left_out(tests: list[str]) -> list[str]:
+    """pytest's --ignore options that leave only `tests` of mutmut's selection (tests/unit and tests/app)."""
+    kept = {Path(t) for t in tests}
+    files = sorted(p.relative_to(ROOT) for d in ("tests/unit", "tests/app") for p in (ROOT / d).glob("test_*.py"))
+    return [f"--ignore={f}" for f in files if f not in kept]
+
+
+def run_mutmut(patterns: list[str], jobs: int, tests: list[str] | None = None) -> None:
+    """mutmut on `patterns`, with its whole selection of tests or only `tests` (pytest reads PYTEST_ADDOPTS in
+    mutmut's own runs as in its workers)."""
     started = time.monotonic()
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    if tests:
+        env["PYTEST_ADDOPTS"] = " ".join([env.get("PYTEST_ADDOPTS", ""), *left_out(tests)]).strip()
     forget(patterns)
     proc = subprocess.run([str(MUTMUT), "run", "--max-children", str(jobs), *patterns], cwd=ROOT, env=env,
                           capture_output=True, text=True)
@@ -220,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     named_seconds = time.monotonic() - started
     if args.quick:
         if not args.report_only:
-            run_mutmut(QUICK, args.jobs)
+            run_mutmut(QUICK, args.jobs, QUICK_TESTS)
         return 0 if write_report(QUICK_REPORT, {"quick subset": QUICK}, named, named_seconds) else 1
     if not args.report_only:
         if not args.patterns:
