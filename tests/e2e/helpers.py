@@ -168,3 +168,11 @@ def shaded(frame) -> dict[str, str]:
 
 
 BASE_FILL = "#e8e4da"  # a country outside the chosen grouping (dashboard/map/style.py)
+
+
+# The map's controls the route's edge badge lies on, as [left, top, right, bottom] (none: []).
+OFF_CONTROLS = """() => { const e = document.querySelector('.edge-mark'), r = e && e.getBoundingClientRect();
+  if (!r || !r.width) return [];
+  return [...document.querySelectorAll('.leaflet-control')].map(c => c.getBoundingClientRect())
+    .filter(c => c.width && r.left < c.right && c.left < r.right && r.top < c.bottom && c.top < r.bottom)
+    .map(c => [c.left, c.top, c.right, c.bottom]); }"""

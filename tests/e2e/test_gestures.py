@@ -9,7 +9,7 @@ import pytest
 
 from tests.e2e.a11y import axe_violations
 from tests.e2e.conftest import ARTIFACTS
-from tests.e2e.helpers import MAP_FRAME, NEXT_FRAME_JS, open_map, wait_settled
+from tests.e2e.helpers import MAP_FRAME, NEXT_FRAME_JS, OFF_CONTROLS, open_map, wait_settled
 
 pytestmark = pytest.mark.e2e
 
@@ -21,11 +21,6 @@ HINT = """() => { const c = map.getContainer(), after = getComputedStyle(c, '::a
   return {shown: /gesture-handling-(scroll|touch)-warning/.test(c.className),
           says: after.content.replace(/^"|"$/g, '')}; }"""
 VIEW = "() => [map.getCenter().lat, map.getCenter().lng, map.getZoom()]"
-OFF_CONTROLS = """() => { const e = document.querySelector('.edge-mark'), r = e && e.getBoundingClientRect();
-  if (!r || !r.width) return [];
-  return [...document.querySelectorAll('.leaflet-control')].map(c => c.getBoundingClientRect())
-    .filter(c => c.width && r.left < c.right && c.left < r.right && r.top < c.bottom && c.top < r.bottom)
-    .map(c => [c.left, c.top, c.right, c.bottom]); }"""
 
 
 def _map_middle(page, dy: float = 0.5) -> tuple[float, float]:

@@ -16,6 +16,7 @@ from dashboard.story.view import step_target
 from tests.e2e.a11y import axe_violations
 from tests.e2e.conftest import ARTIFACTS
 from tests.e2e.helpers import (
+    OFF_CONTROLS,
     leaflet_frame,
     map_frame,
     param,
@@ -455,6 +456,15 @@ def test_on_a_phone_the_storys_strip_is_folded_under_the_map(browser, server):
         assert box["x"] >= 0 and box["x"] + box["width"] <= 390
         page.screenshot(path=str(ARTIFACTS / "story-strip-phone.png"))
         assert axe_violations(page) == []
+        # The last step's map, a third of a phone's screen high, has the route's start (Moscow) off it: its badge
+        # lay on the zoom-in button, where no place along the edge was clear of the marks too.
+        page.goto(server + "/story?story=9")
+        wait_for_map(page)
+        wait_story(page, 9, arrived=False)
+        frame = leaflet_frame(page)
+        frame.wait_for_function("() => { const e = document.querySelector('.edge-mark'); return e && e.offsetParent"
+                                " && window.__layoutDone; }")
+        assert frame.evaluate(OFF_CONTROLS) == [], "the edge badge lies on a control"
     finally:
         context.close()
 

@@ -164,20 +164,25 @@ window.__mapLayout = function (map) {
     var x = cx + dx * t, y = cy + dy * t, onSide = Math.abs(x - hw) < 1 || Math.abs(x - (size.x - hw)) < 1;
     var origin0 = rect(map.getContainer());
     // Off the stops and off the map's controls (a short map, as the Story page's on a phone, brings them close).
-    var taken = placed.concat([].map.call(map.getContainer().querySelectorAll(".leaflet-control"), rect));
+    // Where no place along the edge is clear of both, the first clear of the controls: a badge over a mark hides
+    // it, a badge over a button (zoom in, full screen) takes its clicks.
+    var controls = [].map.call(map.getContainer().querySelectorAll(".leaflet-control"), rect);
+    var taken = placed.concat(controls), fallback = null;
     for (var k = 0; k < 12; k++) {
       var step = (k % 2 ? -1 : 1) * Math.ceil(k / 2) * 30;
       var ex = onSide ? x : Math.min(Math.max(x + step, hw), size.x - hw);
       var ey = onSide ? Math.min(Math.max(y + step, hh), size.y - hh) : y;
       var r = {left: origin0.left + ex - hw + 6, right: origin0.left + ex + hw - 6,
                top: origin0.top + ey - hh + 6, bottom: origin0.top + ey + hh - 6};
-      if (free(r, taken) || k === 11) {
-        edge.style.left = ex + "px";
-        edge.style.top = ey + "px";
-        return r;
-      }
+      if (free(r, taken)) { return placeEdge(ex, ey, r); }
+      if (!fallback && free(r, controls)) { fallback = [ex, ey, r]; }
     }
-    return null;
+    return fallback ? placeEdge(fallback[0], fallback[1], fallback[2]) : placeEdge(ex, ey, r);
+  }
+  function placeEdge(x, y, r) {
+    edge.style.left = x + "px";
+    edge.style.top = y + "px";
+    return r;
   }
 
   // --- the legend: only what the map draws now ----------------------------------------------------------
