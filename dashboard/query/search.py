@@ -8,7 +8,11 @@ article. A query is read as this corpus writes things:
 - a spelling close to a word of the corpus finds it ("Nazarbaev" finds "Nazarbayev");
 - a name finds its other names, as the records list them (`aliases` beside the organization or
   place they name, an organization's short and full name, a stop's city): "EEU" finds the EAEU,
-  "Duschanbe" finds Dushanbe.
+  "Duschanbe" finds Dushanbe;
+- a word in one script finds its spelling in the other (issue 30): a Cyrillic word is read in Latin
+  letters (anyascii's transliteration) and compared with the corpus's Latin words ("Таджикистан",
+  "tadzhikistan", finds Tajikistan; "Назарбаев" finds Nazarbayev), and a Latin word is compared with the
+  corpus's Cyrillic words read the same way ("Rakhmon" finds "Рахмона").
 
 Results are ranked by BM25 (title and names weigh most) and carry a snippet with the matches marked.
 """
@@ -21,6 +25,7 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 
+from anyascii import anyascii
 from rapidfuzz import fuzz, process
 
 from dashboard import escape
@@ -34,11 +39,24 @@ MAX_TERMS = 12
 FUZZY_SCORE = 84
 FUZZY_MIN_LENGTH = 5
 FUZZY_VARIANTS = 4
+# Across scripts a transliteration is one of several in use (Таджикистан: "Tadzhikistan" letter for letter,
+# "Tajikistan" in English), so a looser likeness counts, for longer words only.
+CROSS_SCRIPT_SCORE = 78
+CROSS_SCRIPT_MIN_LENGTH = 6
 # BM25 weights of the record columns: title, names, summary, excerpts, references.
 WEIGHTS = (10.0, 8.0, 4.0, 3.0, 2.0)
 NAMED_BONUS = 1000.0
 _OPEN, _CLOSE = "\x02", "\x03"
 _WORD = re.compile(r"\w+", re.UNICODE)
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+
+
+def latin(word: str) -> str:
+    """A folded word in Latin letters: a Cyrillic one transliterated ('таджикистан' -> 'tadzhikistan'), any
+    other as it is."""
+    return fold(anyascii(word)) if _CYRILLIC.search(word) else word
 
 
 def fold(text: str) -> str:
@@ -130,19 +148,32 @@ class SearchIndex:
         self._db.execute("CREATE VIRTUAL TABLE pvocab USING fts5vocab(passages, row)")
         words = {w for (w,) in self._db.execute("SELECT term FROM vocab UNION SELECT term FROM pvocab")}
         self._vocabulary = sorted(w for w in words if len(w) >= FUZZY_MIN_LENGTH - 1)
+        # Each word of one script in Latin letters, with the words it stands for: the Latin words compared with a
+        # Cyrillic query word read in Latin letters, the Cyrillic words read so compared with a Latin one.
+        self._scripts: dict[bool, dict[str, list[str]]] = {True: {}, False: {}}
+        for w in self._vocabulary:
+            self._scripts[bool(_CYRILLIC.search(w))].setdefault(latin(w), []).append(w)
         self._groups = [g for r in corpus.records for g in alias_groups(r) if len(g) > 1]
         self._names = {r.id: {fold(n) for n in record_names(r)} for r in corpus.records}
 
     # --- query ---------------------------------------------------------------------------------
 
     def _variants(self, word: str) -> list[str]:
-        """A query word and the corpus words spelled like it."""
+        """A query word and the corpus words spelled like it, in its own script and in the other."""
         out = [word]
         if len(word) >= FUZZY_MIN_LENGTH:
             for match, _, _ in process.extract(word, self._vocabulary, scorer=fuzz.ratio,
                                                score_cutoff=FUZZY_SCORE, limit=FUZZY_VARIANTS):
                 if match not in out:
                     out.append(match)
+        read = latin(word)
+        other = self._scripts[not _CYRILLIC.search(word)]  # the words of the other script, by their Latin form
+        matches = [read] if read in other else []
+        if len(read) >= CROSS_SCRIPT_MIN_LENGTH:
+            matches += [m for m, _, _ in process.extract(read, list(other), scorer=fuzz.ratio,
+                                                         score_cutoff=CROSS_SCRIPT_SCORE, limit=FUZZY_VARIANTS)]
+        for match in matches:
+            out += [w for w in other[match] if w not in out]
         return out
 
     def _expression(self, query: str) -> str | None:

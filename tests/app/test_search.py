@@ -39,6 +39,16 @@ def test_the_search_page_lists_ranked_results_with_marked_snippets(app):
     assert 'href="./?' in html and "sel=stop-almaty" in html and "q=Alma-Ata" in html
 
 
+def test_a_cyrillic_query_from_the_address_finds_records_written_in_latin_letters(app):
+    # Issue 30: a reader who types the name as they write it, in Cyrillic, finds what the corpus says in English.
+    app.query_params["q"] = "Назарбаев"
+    at = app.run()
+    at.switch_page("views/search.py").run()
+    assert not at.exception
+    html = " ".join(h.proto.body for h in at.get("html"))
+    assert "sel=fig-nazarbayev-age" in html and "<mark>Nazarbayev" in html
+
+
 @pytest.mark.parametrize(("query", "notice"), [
     ("", None),
     ("   ", None),
