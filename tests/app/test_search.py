@@ -28,12 +28,17 @@ def test_a_query_filters_every_view_and_clearing_it_restores_the_view(app, corpu
     assert _data_count(at).startswith(everything)
 
 
-def test_the_search_page_lists_ranked_results_with_marked_snippets(app):
-    app.query_params["q"] = "Alma-Ata"
+def _search_page_html(app, query: str) -> str:
+    """The search page's HTML for ?q=query, once it ran without an exception."""
+    app.query_params["q"] = query
     at = app.run()
     at.switch_page("views/search.py").run()
     assert not at.exception
-    html = " ".join(h.proto.body for h in at.get("html"))
+    return " ".join(h.proto.body for h in at.get("html"))
+
+
+def test_the_search_page_lists_ranked_results_with_marked_snippets(app):
+    html = _search_page_html(app, "Alma-Ata")
     assert "<mark>" in html and "Stop 1: Almaty" in html
     assert html.index("Stop 1: Almaty") < html.index("In the articles")
     assert 'href="./?' in html and "sel=stop-almaty" in html and "q=Alma-Ata" in html
@@ -41,11 +46,7 @@ def test_the_search_page_lists_ranked_results_with_marked_snippets(app):
 
 def test_a_cyrillic_query_from_the_address_finds_records_written_in_latin_letters(app):
     # Issue 30: a reader who types the name as they write it, in Cyrillic, finds what the corpus says in English.
-    app.query_params["q"] = "Назарбаев"
-    at = app.run()
-    at.switch_page("views/search.py").run()
-    assert not at.exception
-    html = " ".join(h.proto.body for h in at.get("html"))
+    html = _search_page_html(app, "Назарбаев")
     assert "sel=fig-nazarbayev-age" in html and "<mark>Nazarbayev" in html
 
 
