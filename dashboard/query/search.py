@@ -11,8 +11,9 @@ article. A query is read as this corpus writes things:
   "Duschanbe" finds Dushanbe;
 - a word in one script finds its spelling in the other (issue 30): a Cyrillic word is read in Latin
   letters (anyascii's transliteration) and compared with the corpus's Latin words ("Таджикистан",
-  "tadzhikistan", finds Tajikistan; "Назарбаев" finds Nazarbayev), and a Latin word is compared with the
-  corpus's Cyrillic words read the same way ("Rakhmon" finds "Рахмона").
+  "tadzhikistan", finds Tajikistan; "Назарбаев" finds Nazarbayev; a likeness counts only between words of the
+  same first letter), and a Latin word is compared with the corpus's Cyrillic words read the same way
+  ("Shankhayskoy" finds "Шанхайской").
 
 Results are ranked by BM25 (title and names weigh most) and carry a snippet with the matches marked.
 """
@@ -39,9 +40,9 @@ MAX_TERMS = 12
 FUZZY_SCORE = 84
 FUZZY_MIN_LENGTH = 5
 FUZZY_VARIANTS = 4
-# Across scripts a transliteration is one of several in use (Таджикистан: "Tadzhikistan" letter for letter,
-# "Tajikistan" in English), so a looser likeness counts, for longer words only.
-CROSS_SCRIPT_SCORE = 78
+# Across scripts, the likeness of a reading (below) to a word of the corpus that counts, for longer words only: it
+# takes "nazarbaev" to "nazarbayev" (95) and leaves "granitsa" (граница, a border) from "grants" (86).
+CROSS_SCRIPT_SCORE = 87
 CROSS_SCRIPT_MIN_LENGTH = 6
 # BM25 weights of the record columns: title, names, summary, excerpts, references.
 WEIGHTS = (10.0, 8.0, 4.0, 3.0, 2.0)
@@ -53,16 +54,36 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
 
+# How English writes some Russian letters where a letter-for-letter reading does not: "дж" (Tajikistan, not
+# Tadzhikistan), a final "ия" (Russia, India, Syria), "ё" (Mirziyoyev).
+_ENGLISH = ((re.compile("ия$"), "иа"), (re.compile("ё"), "йо"))
+
+
 def latin(word: str) -> str:
-    """A folded word in Latin letters: a Cyrillic one transliterated ('таджикистан' -> 'tadzhikistan'), any
-    other as it is."""
+    """A folded word in Latin letters: a Cyrillic one transliterated ('таджикистан' -> 'tadzhikistan'), any other
+    as it is."""
     return fold(anyascii(word)) if _CYRILLIC.search(word) else word
 
 
+def readings(word: str) -> list[str]:
+    """A folded word's readings in Latin letters: letter for letter, then as English writes names ('таджикистан'
+    -> 'tajikistan', 'россия' -> 'rossia'); a word of another script, itself."""
+    if not _CYRILLIC.search(word):
+        return [word]
+    english = word
+    for pattern, letters in _ENGLISH:
+        english = pattern.sub(letters, english)
+    english = latin(english).replace("dzh", "j")
+    return list(dict.fromkeys([latin(word), english]))
+
+
 def fold(text: str) -> str:
-    """Lower case, no accents, punctuation as spaces: the form queries and names are compared in."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """Lower case, no accents, punctuation as spaces: the form queries and names are compared in. A Cyrillic
+    letter keeps its marks (й is not и, ё is not е), as the index's tokenizer keeps them."""
+    composed = unicodedata.normalize("NFC", text)
+    plain = "".join(ch if _CYRILLIC.match(ch) else
+                    "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+                    for ch in composed)
     return " ".join(_WORD.findall(plain.casefold().replace("_", " ")))
 
 
@@ -151,7 +172,7 @@ class SearchIndex:
         # Each word of one script in Latin letters, with the words it stands for: the Latin words compared with a
         # Cyrillic query word read in Latin letters, the Cyrillic words read so compared with a Latin one.
         self._scripts: dict[bool, dict[str, list[str]]] = {True: {}, False: {}}
-        for w in self._vocabulary:
+        for w in sorted(words):
             self._scripts[bool(_CYRILLIC.search(w))].setdefault(latin(w), []).append(w)
         self._groups = [g for r in corpus.records for g in alias_groups(r) if len(g) > 1]
         self._names = {r.id: {fold(n) for n in record_names(r)} for r in corpus.records}
@@ -166,14 +187,16 @@ class SearchIndex:
                                                score_cutoff=FUZZY_SCORE, limit=FUZZY_VARIANTS):
                 if match not in out:
                     out.append(match)
-        read = latin(word)
         other = self._scripts[not _CYRILLIC.search(word)]  # the words of the other script, by their Latin form
-        matches = [read] if read in other else []
-        if len(read) >= CROSS_SCRIPT_MIN_LENGTH:
-            matches += [m for m, _, _ in process.extract(read, list(other), scorer=fuzz.ratio,
-                                                         score_cutoff=CROSS_SCRIPT_SCORE, limit=FUZZY_VARIANTS)]
-        for match in matches:
-            out += [w for w in other[match] if w not in out]
+        for read in readings(word):
+            matches = [read] if read in other else []
+            if len(read) >= CROSS_SCRIPT_MIN_LENGTH:
+                # Of the same first letter: "страна" (a country) reads "strana", close to "astana".
+                matches += [m for m, _, _ in process.extract(read, list(other), scorer=fuzz.ratio,
+                                                             score_cutoff=CROSS_SCRIPT_SCORE, limit=FUZZY_VARIANTS)
+                            if m[0] == read[0]]
+            for match in matches:
+                out += [w for w in other[match] if w not in out]
         return out
 
     def _expression(self, query: str) -> str | None:

@@ -69,6 +69,7 @@ def _text(corpus, rid: str) -> str:
     ("Атамбаев", "ev-kg-election-2017"),
     ("Бишкек", "ev-kg-eaeu-doubts"),
     ("путин", "ev-astana-syria-talks"),
+    ("Мирзиёев", "fig-uz-contracts-2017"),   # ё as English writes it: Mirziyoyev
 ])
 def test_a_cyrillic_spelling_finds_a_record_written_in_latin_letters(index, corpus, query, record):
     assert not re.search("[а-яё]", _text(corpus, record)), "the record has Cyrillic text: not a test across scripts"
@@ -127,3 +128,17 @@ def test_hostile_or_empty_queries_answer_without_error(index, query):
 def test_fold_ignores_case_accents_and_punctuation():
     assert fold("Nazarbáyev's  Alma-Ata!") == "nazarbayev s alma ata"
     assert fold("ДУШАНБЕ") == "душанбе"
+    # A Cyrillic letter keeps its marks, as the index does: "шанхаиской" would be a word no text has.
+    assert fold("Шанхайской ЁЛКЕ") == "шанхайской ёлке"
+
+
+def test_a_russian_word_as_the_text_writes_it_finds_its_records(index, corpus):
+    # A fresh reviewer: a word with й or ё copied from a Russian quote found nothing (the query lost its marks).
+    found = index.matching_ids("Шанхайской")
+    assert found and all("шанхайской" in _text(corpus, rid) for rid in found)
+
+
+@pytest.mark.parametrize("word", ["страна", "граница"])
+def test_a_russian_word_does_not_find_latin_words_that_only_look_like_it(index, corpus, word):
+    # A fresh reviewer: "страна" (a country) found Astana, and "граница" (a border) the SCO's grants.
+    assert all(fold(word)[:5] in _text(corpus, rid) for rid in index.matching_ids(word))
