@@ -130,6 +130,8 @@ def test_fold_ignores_case_accents_and_punctuation():
     assert fold("ДУШАНБЕ") == "душанбе"
     # A Cyrillic letter keeps its marks, as the index does: "шанхаиской" would be a word no text has.
     assert fold("Шанхайской ЁЛКЕ") == "шанхайской ёлке"
+    # A compatibility character is read as the letters it stands for, whole: "ﬁ" is "fi", not "f" and "i" apart.
+    assert fold("ﬁnal Ｋａｎｔ") == "final kant"
 
 
 def test_a_russian_word_as_the_text_writes_it_finds_its_records(index, corpus):
