@@ -54,8 +54,8 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
 
-# How English writes some Russian letters where a letter-for-letter reading does not: "дж" (Tajikistan, not
-# Tadzhikistan), a final "ия" (Russia, India, Syria), "ё" (Mirziyoyev).
+# How English writes some Russian letters where a letter-for-letter reading does not: a final "ия" (Russia, India,
+# Syria), "ё" (Mirziyoyev); and "дж" (Tajikistan, not Tadzhikistan), which readings() mends in Latin letters.
 _ENGLISH = ((re.compile("ия$"), "иа"), (re.compile("ё"), "йо"))
 
 
