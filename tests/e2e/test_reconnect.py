@@ -15,13 +15,19 @@ from tests.e2e.helpers import choose, layer_counts, map_frame, param, start_watc
 
 
 def stop(page, server) -> None:
+    """The server stopped under the page, which has seen it go. Streamlit's page lays its own "Connection error"
+    dialog over everything at its sixth failed ping, 11-15 s after the connection went (its connection manager's
+    showRetryError), so what a test does "while the page reconnects" must come before that: the page is watched
+    from the moment the server is told to stop, not after its process has exited (on a busy machine that took long
+    enough for the dialog to come first)."""
     start_watching(page)
-    server.stop()
+    server.proc.terminate()  # SIGTERM, as a host stopping a container; start() waits for the process to exit
     page.wait_for_function("() => window.__appStates.some((s) => !s.startsWith('CONNECTED '))")
     expect(page.get_by_test_id("stStatusWidget").get_by_text("Connecting")).to_be_visible()
 
 
 def start(page, server) -> None:
+    server.proc.wait(timeout=20)
     server.start()
     wait_back(page)
 
