@@ -190,7 +190,9 @@ def forget(patterns: list[str]) -> int:
 def left_out(tests: list[str]) -> list[str]:
     """pytest's --ignore options that leave only `tests` of mutmut's selection (tests/unit and tests/app)."""
     kept = {Path(t) for t in tests}
-    files = sorted(p.relative_to(ROOT) for d in ("tests/unit", "tests/app") for p in (ROOT / d).glob("test_*.py"))
+    from mutation.named import FAST
+
+    files = sorted(p.relative_to(ROOT) for d in FAST for p in (ROOT / d).glob("test_*.py"))
     return [f"--ignore={f}" for f in files if f not in kept]
 
 

@@ -174,6 +174,7 @@ class SearchIndex:
         self._scripts: dict[bool, dict[str, list[str]]] = {True: {}, False: {}}
         for w in sorted(words):
             self._scripts[bool(_CYRILLIC.search(w))].setdefault(latin(w), []).append(w)
+        self._latin_forms = {cyrillic: list(by) for cyrillic, by in self._scripts.items()}  # what a query compares with
         self._groups = [g for r in corpus.records for g in alias_groups(r) if len(g) > 1]
         self._names = {r.id: {fold(n) for n in record_names(r)} for r in corpus.records}
 
@@ -187,12 +188,13 @@ class SearchIndex:
                                                score_cutoff=FUZZY_SCORE, limit=FUZZY_VARIANTS):
                 if match not in out:
                     out.append(match)
-        other = self._scripts[not _CYRILLIC.search(word)]  # the words of the other script, by their Latin form
+        cyrillic = not _CYRILLIC.search(word)  # the other script's
+        other = self._scripts[cyrillic]  # its words, by their Latin form
         for read in readings(word):
             matches = [read] if read in other else []
             if len(read) >= CROSS_SCRIPT_MIN_LENGTH:
                 # Of the same first letter: "страна" (a country) reads "strana", close to "astana".
-                matches += [m for m, _, _ in process.extract(read, list(other), scorer=fuzz.ratio,
+                matches += [m for m, _, _ in process.extract(read, self._latin_forms[cyrillic], scorer=fuzz.ratio,
                                                              score_cutoff=CROSS_SCRIPT_SCORE, limit=FUZZY_VARIANTS)
                             if m[0] == read[0]]
             for match in matches:
