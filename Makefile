@@ -11,7 +11,7 @@ LOCK := $(VENV)/bin/uv pip compile pyproject.toml --universal --python-version 3
 # Replicas behind HAProxy (make serve-replicas N=3): the same proxy config as compose.yaml.
 N ?= 2
 
-.PHONY: run test lint validate lock geodata schema bench bench-quick mutation mutation-quick serve-replicas clean
+.PHONY: run test lint validate lock catalog geodata schema bench bench-quick mutation mutation-quick serve-replicas clean
 
 run: $(STAMP)
 	$(VENV)/bin/streamlit run dashboard/app.py --server.port $(PORT)
@@ -40,6 +40,15 @@ validate: $(STAMP)
 lock: $(DEVSTAMP)
 	$(LOCK) -o requirements.txt
 	$(LOCK) --extra dev --constraint requirements.txt -o requirements-dev.txt
+
+# The catalogs (README "Adding a language"): the dashboard's words extracted from its Python (babel.cfg) into
+# messages.pot, and merged into each language's .po, where translators work; the app reads the .po itself.
+CATALOG := dashboard/locale
+catalog: $(DEVSTAMP)
+	$(VENV)/bin/pybabel extract -F babel.cfg --add-location=file --sort-by-file --no-wrap \
+		--add-comments=Translators: --project=dashboard -o $(CATALOG)/messages.pot .
+	$(VENV)/bin/pybabel update -i $(CATALOG)/messages.pot -d $(CATALOG) --no-wrap --ignore-obsolete \
+		--no-fuzzy-matching
 
 geodata: $(DEVSTAMP)
 	$(PY) geodata/build.py

@@ -10,16 +10,21 @@ import streamlit as st
 # `streamlit run dashboard/app.py` puts dashboard/ on sys.path, not the repo root.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from dashboard import i18n  # noqa: E402
 from dashboard.corpus.problems import CorpusError  # noqa: E402
+from dashboard.i18n import gettext as _  # noqa: E402
 from dashboard.labels import SITE_TITLE, tab_title  # noqa: E402
 from dashboard.ui import cached  # noqa: E402
 from dashboard.ui.notices import st_problems  # noqa: E402
 from dashboard.ui.page import st_phone_nav, st_sidebar  # noqa: E402
+from dashboard.ui.session import reader_language  # noqa: E402
 
 # Not "pages/": Streamlit would treat that folder as a legacy multipage app and run pages without app.py.
 PAGES = Path(__file__).resolve().parent / "views"
 
-st.set_page_config(page_title=SITE_TITLE, page_icon="🗺️", layout="wide")
+# The language first: every word below, the corpus's problems included, is said in it.
+i18n.activate(reader_language())
+st.set_page_config(page_title=_(SITE_TITLE), page_icon="🗺️", layout="wide")
 
 try:
     corpus = cached.get_corpus()
@@ -29,16 +34,16 @@ except CorpusError as exc:
 
 st_sidebar(corpus)  # and the pages' styles, last in the sidebar
 pages = [
-    st.Page(PAGES / "map.py", title="Map", icon=":material/map:", default=True),
-    st.Page(PAGES / "story.py", title="Story", icon=":material/auto_stories:", url_path="story"),
-    st.Page(PAGES / "charts.py", title="Charts", icon=":material/bar_chart:", url_path="charts"),
-    st.Page(PAGES / "reader.py", title="Articles", icon=":material/article:", url_path="reader"),
-    st.Page(PAGES / "compare.py", title="Compare", icon=":material/compare_arrows:", url_path="compare"),
-    st.Page(PAGES / "search.py", title="Search", icon=":material/search:", url_path="search"),
-    st.Page(PAGES / "data.py", title="Data", icon=":material/table:", url_path="data"),
-    st.Page(PAGES / "about.py", title="About", icon=":material/info:", url_path="about"),
+    st.Page(PAGES / "map.py", title=_("Map"), icon=":material/map:", default=True),
+    st.Page(PAGES / "story.py", title=_("Story"), icon=":material/auto_stories:", url_path="story"),
+    st.Page(PAGES / "charts.py", title=_("Charts"), icon=":material/bar_chart:", url_path="charts"),
+    st.Page(PAGES / "reader.py", title=_("Articles"), icon=":material/article:", url_path="reader"),
+    st.Page(PAGES / "compare.py", title=_("Compare"), icon=":material/compare_arrows:", url_path="compare"),
+    st.Page(PAGES / "search.py", title=_("Search"), icon=":material/search:", url_path="search"),
+    st.Page(PAGES / "data.py", title=_("Data"), icon=":material/table:", url_path="data"),
+    st.Page(PAGES / "about.py", title=_("About"), icon=":material/info:", url_path="about"),
     # Reached from the Story page (a link beside its title), not from the navigation.
-    st.Page(PAGES / "story_overview.py", title="Story: all steps", icon=":material/view_module:",
+    st.Page(PAGES / "story_overview.py", title=_("Story: all steps"), icon=":material/view_module:",
             url_path="story-overview", visibility="hidden"),
 ]
 # Each page runs its body through st_live: the filters and the page in one fragment.

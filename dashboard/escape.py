@@ -14,8 +14,9 @@ its destination, never as markup:
 - `script_json`: a value as JSON that may sit inside a `<script>` element or an attribute;
 - `url`: a URL from the corpus (a reference's address) in a link: what a URL cannot hold percent-encoded;
 - `query`: the app's own query strings (`reader?source=…`, `./?org=CSTO,EAEU`, a script's `?geojson=…`);
-- `with_lang`: HTML text as `html`, `html_block`, `html_line` or `template` give it, with each run of Russian
-  marked `<span lang="ru">` (WCAG 3.1.2). Text only: an attribute's value cannot carry a language of its own.
+- `with_lang`: HTML text as `html`, `html_block`, `html_line` or `template` give it, with each run in a language
+  other than the page's marked: Russian `<span lang="ru">` on an English page, English `<span lang="en">` on a
+  Russian one (WCAG 3.1.2). Text only: an attribute's value cannot carry a language of its own.
 
 A URL is escaped for the link first (`url`, `query`), then for the place the link sits (`html`, `html_line`).
 
@@ -30,6 +31,8 @@ import re
 import urllib.parse
 from collections.abc import Callable, Mapping
 
+from dashboard import i18n
+
 # Characters markdown (and Streamlit's LaTeX and directives) read as syntax, as HTML character references.
 _MD_AS_ENTITIES = str.maketrans({ch: f"&#{ord(ch)};" for ch in "\\`*_{}[]()#+-.!|~$:"})
 # What folium's templates and JavaScript template literals would interpret.
@@ -43,6 +46,9 @@ _MARKDOWN_SYNTAX = "\\`*_{}[]()#+-.!|<>~$:"
 # quotes, notes that quote them); Kazakh's or Tajik's own letters are not taken for Russian.
 _RU_WORD = r"(?<![\u0400-\u04FF])[А-Яа-яЁё]+(?![\u0400-\u04FF])"
 _RUSSIAN_RUN = re.compile(_RU_WORD + r"(?:[^A-Za-z\u0400-\u04FF\u00C0-\u024F]+" + _RU_WORD + ")*")
+# A run of English (Latin letters) on a Russian page: the corpus's titles, notes and quotes.
+_LATIN_WORD = r"(?<![A-Za-z\u00C0-\u024F])[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z]+)?(?![A-Za-z\u00C0-\u024F])"
+_LATIN_RUN = re.compile(_LATIN_WORD + r"(?:[^A-Za-z\u0400-\u04FF\u00C0-\u024F]+" + _LATIN_WORD + ")*")
 # What a URL is made of and keeps: its delimiters, and '%' for what is percent-encoded already.
 _URL_KEEPS = ":/?&=%#+,;~"
 
@@ -108,18 +114,21 @@ def query(params: Mapping[str, object]) -> str:
 
 
 def with_lang(text: object, escaper: Callable[[object], str] = html) -> str:
-    """HTML text escaped by `escaper` (html, html_block, html_line or template), with each run of Russian in it
-    marked `<span lang="ru">…</span>`, so that a screen reader reads it in Russian (WCAG 3.1.2: the page's own
-    language is English). For text between tags only, never an attribute's value.
+    """HTML text escaped by `escaper` (html, html_block, html_line or template), with each run in another
+    language than the page's marked, so that a screen reader reads it in its own (WCAG 3.1.2): Russian
+    `<span lang="ru">…</span>` on an English page, English `<span lang="en">…</span>` on a Russian page (the
+    page speaks i18n.active()). For text between tags only, never an attribute's value.
 
-        with_lang("CSTO (ОДКБ)") == 'CSTO (<span lang="ru">ОДКБ</span>)'
+        with_lang("CSTO (ОДКБ)") == 'CSTO (<span lang="ru">ОДКБ</span>)'   # on an English page
+        with_lang("CSTO (ОДКБ)") == '<span lang="en">CSTO</span> (ОДКБ)'   # on a Russian page
     """
     raw = str(text)
     if escaper is html_line:  # folded once, whole: folding each piece would drop the spaces between them
         raw, escaper = " ".join(raw.split()), html_block
+    other, runs = ("en", _LATIN_RUN) if i18n.active() == "ru" else ("ru", _RUSSIAN_RUN)
     out, at = [], 0
-    for run in _RUSSIAN_RUN.finditer(raw):
-        out += [escaper(raw[at:run.start()]), f'<span lang="ru">{escaper(run.group())}</span>']
+    for run in runs.finditer(raw):
+        out += [escaper(raw[at:run.start()]), f'<span lang="{other}">{escaper(run.group())}</span>']
         at = run.end()
     out.append(escaper(raw[at:]))
     return "".join(out)

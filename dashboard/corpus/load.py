@@ -19,7 +19,7 @@ from pydantic import TypeAdapter, ValidationError
 from dashboard.corpus.clock import latest_today
 from dashboard.corpus.codes import COUNTRY_NAMES, REGION_BOUNDS
 from dashboard.corpus.dates import is_first_of
-from dashboard.corpus.memberships import gaps, overlapping_periods, status_label
+from dashboard.corpus.memberships import gaps, overlapping_periods
 from dashboard.corpus.model import (
     EARLIEST_DATE,
     Annotation,
@@ -40,6 +40,7 @@ from dashboard.corpus.problems import (
 from dashboard.corpus.quotes import Seed, locate_excerpt, normalise_with_offsets
 from dashboard.corpus.records import Corpus, record_countries, record_orgs
 from dashboard.corpus.support import date_problem, label_problem
+from dashboard.labels import STATUS_LABELS
 
 DEFAULT_ANNOTATIONS = ROOT / "annotations.yaml"
 DEFAULT_SEEDS = ROOT / "seeds"
@@ -241,7 +242,7 @@ class _Checks:
             if why:
                 self.problem(problems, ref_path + ("quote",), rid, "references.quote", why)
         if isinstance(record, Membership):
-            label = status_label(record.status)
+            label = STATUS_LABELS.english[record.status.value]  # titles are the corpus's, in English
             country = COUNTRY_NAMES.get(record.country, record.country)
             short = self.orgs.get(record.organization, record.organization)
             if not (record.title.endswith(f": {label}") and record.title.startswith(country) and short in record.title):

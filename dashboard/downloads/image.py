@@ -39,6 +39,7 @@ from matplotlib.patches import Circle, Rectangle
 from dashboard.corpus.model import MilitarySite, VisitStop
 from dashboard.downloads.licences import ATTRIBUTION
 from dashboard.downloads.snapshot import Extent, Snapshot
+from dashboard.i18n import gettext
 from dashboard.labels import LEGEND_SECTIONS, LEGEND_TITLE
 from dashboard.map.geo import polygonal
 from dashboard.map.legend import Entry, legend_entries
@@ -426,7 +427,7 @@ class _Painter:
     def legend(self) -> None:
         """The legend's rows (dashboard.map.legend) for what this image draws, in the legend's order."""
         x, y = LEGEND_LEFT, HEADER
-        self.text(x, y, LEGEND_TITLE, fontsize=14 * PT, fontweight="bold", va="top")
+        self.text(x, y, gettext(LEGEND_TITLE), fontsize=14 * PT, fontweight="bold", va="top")
         y += 26
         section = None
         for entry in legend_entries():

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from dashboard import escape
 from dashboard.corpus.memberships import status_label
-from dashboard.labels import LEGEND_SECTIONS, LEGEND_TITLE, LEGEND_WORDS
+from dashboard.i18n import gettext
+from dashboard.labels import LEGEND_SECTIONS, LEGEND_TITLE, LEGEND_WORDS, SITE_STATUS_LABELS
 from dashboard.map.style import (
     LAND_STYLE,
     LINE_STYLE,
@@ -64,7 +65,7 @@ def legend_entries() -> list[Entry]:
         style = LINE_STYLE[kind]
         rows.append(Entry("tour", kind, LEGEND_WORDS[kind], "line", style["color"], dash=style.get("dashArray"),
                           width=_LINE_WIDTH[kind]))
-    rows += [Entry("site", f"site:{status}", style["label"], "site", style["color"], symbol=style["shape"])
+    rows += [Entry("site", f"site:{status}", SITE_STATUS_LABELS[status], "site", style["color"], symbol=style["shape"])
              for status, style in SITE_STYLE.items()]
     border = LINE_STYLE["line-border"]
     rows.append(Entry("border", "line-border", LEGEND_WORDS["line-border"], "line", border["color"],
@@ -117,4 +118,4 @@ def legend_html(patterns: bool = True) -> str:
         # data-show names what a row stands for; the map's layout script shows only the rows it draws now.
         rows.append(f'<div data-group="{section}" data-show="{entry.show}">{_swatch_html(entry)}'
                     f"{escape.template(entry.words)}</div>")
-    return f'{pattern_defs() if patterns else ""}<details><summary>{LEGEND_TITLE}</summary>{"".join(rows)}</details>'
+    return f'{pattern_defs() if patterns else ""}<details><summary>{gettext(LEGEND_TITLE)}</summary>{"".join(rows)}</details>'

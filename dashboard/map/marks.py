@@ -23,7 +23,7 @@ from dashboard.corpus.dates import MONTHS_EN_ABBR, format_date
 from dashboard.corpus.memberships import status_held_since, status_label
 from dashboard.corpus.model import Annotation, Border, Membership, MilitarySite, VisitStop
 from dashboard.corpus.records import Corpus
-from dashboard.labels import KIND_LABELS, LAYER_LABELS
+from dashboard.labels import KIND_LABELS, LAYER_LABELS, SITE_STATUS_LABELS
 from dashboard.map.describe import mark_name
 from dashboard.map.geo import geodesic_arc, geodesic_distance_km
 from dashboard.map.style import (
@@ -255,7 +255,7 @@ def site_marks(sites: list[MilitarySite], corpus: Corpus) -> list[Mark]:
     marks = []
     for site in sites:
         style = SITE_STYLE[site.status]
-        details = [f"status: {style['label']}"]
+        details = [f"status: {SITE_STATUS_LABELS[site.status]}"]
         if site.aircraft:
             details.append("aircraft: " + ", ".join(site.aircraft))
         if site.personnel:

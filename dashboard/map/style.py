@@ -8,8 +8,6 @@ Colours are CSS hex strings; widths and dashes are Leaflet path options in CSS p
 
 from __future__ import annotations
 
-from dashboard.labels import SITE_STATUS_LABELS
-
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 PALETTE = {
     "blue": "#0072B2",
@@ -84,11 +82,10 @@ def pattern_defs() -> str:
 
 
 SITE_STYLE = {
-    "active": {"color": PALETTE["vermillion"], "label": SITE_STATUS_LABELS["active"], "shape": "■"},
-    "withdrawal_offered": {"color": PALETTE["orange"], "label": SITE_STATUS_LABELS["withdrawal_offered"],
-                           "shape": "◆"},
-    "proposed": {"color": PALETTE["purple"], "label": SITE_STATUS_LABELS["proposed"], "shape": "▲"},
-    "closed": {"color": PALETTE["grey"], "label": SITE_STATUS_LABELS["closed"], "shape": "✕"},
+    "active": {"color": PALETTE["vermillion"], "shape": "■"},
+    "withdrawal_offered": {"color": PALETTE["orange"], "shape": "◆"},
+    "proposed": {"color": PALETTE["purple"], "shape": "▲"},
+    "closed": {"color": PALETTE["grey"], "shape": "✕"},
 }
 STOP_STYLE = {
     "made": PALETTE["black"],

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from dashboard import escape
+from dashboard import escape, i18n
 from dashboard.corpus.dates import format_date
 from dashboard.corpus.model import KINDS, TOPICS
 from dashboard.corpus.records import Corpus, resolve_excerpt
@@ -40,6 +40,7 @@ P_SOURCE, P_EXCERPT = "source", "excerpt"
 P_QUERY = "q"
 P_AT = "at"  # a passage of the article (start-end, in characters): where a search found the query
 P_STORY = "story"  # the Story page's step, counted from 1
+P_LANG = "lang"  # the language the dashboard speaks (i18n.LANGUAGES); none: the browser's preferred
 MAX_QUERY_LENGTH = 200
 VIEW_PARAMS = (P_LAT, P_LON, P_ZOOM)
 # A page's own parameters: the article shown and where in it (the Articles page), the story's step (the Story page).
@@ -52,7 +53,7 @@ BROWSER_PARAMS = {"story": (P_STORY,)}
 EMBED_PARAMS = ("embed", "embed_options")
 KNOWN_PARAMS = (
     P_ORG, P_COUNTRY, P_TOPIC, P_ARTICLE, P_KIND, P_DATE, P_FROM, P_TO, P_SHADE, P_SEL,
-    P_LAYERS, P_TILES, P_LAT, P_LON, P_ZOOM, P_SOURCE, P_EXCERPT, P_QUERY, P_AT, P_STORY,
+    P_LAYERS, P_TILES, P_LAT, P_LON, P_ZOOM, P_SOURCE, P_EXCERPT, P_QUERY, P_AT, P_STORY, P_LANG,
 )
 
 
@@ -79,6 +80,7 @@ class ViewState:
     excerpt: str | None = None
     passage: tuple[int, int] | None = None
     story: int | None = None
+    lang: str | None = None  # chosen in the link or the switch; None: the browser's preferred decides
 
 
 def normalise_query(text: str) -> str:
@@ -142,6 +144,17 @@ class _Decoder:
             self.notices.append(f"Parameter {key} takes one value; used the first of {len(items)}.")
         found = self.codes({key: items[:1]}, key, allowed)
         return found[0] if found else None
+
+    def language(self, params) -> str | None:
+        """The language asked for: one of i18n.languages(), in any case ('RU' is 'ru')."""
+        value = self.single(params, P_LANG)
+        if value is None or not value.strip():
+            return None
+        known = {code.lower(): code for code in i18n.languages()}
+        code = known.get(value.strip().lower())
+        if code is None:
+            self.drop(P_LANG, value, "not a language the dashboard speaks (" + ", ".join(i18n.LANGUAGES) + ")")
+        return code
 
     def query(self, params) -> str:
         """A search: printable text, at most MAX_QUERY_LENGTH characters."""
@@ -306,6 +319,9 @@ def decode(params: Mapping[str, list[str]], corpus: Corpus, today: dt.date | Non
     story = d.step(params, steps)
     if story:
         state = replace(state, story=story)
+    lang = d.language(params)
+    if lang:
+        state = replace(state, lang=lang)
     return state, d.notices
 
 
@@ -378,4 +394,6 @@ def encode(state: ViewState, corpus: Corpus) -> dict[str, str]:
         out[P_AT] = f"{state.passage[0]}-{state.passage[1]}"
     if state.story:
         out[P_STORY] = str(state.story)
+    if state.lang:
+        out[P_LANG] = state.lang
     return out

@@ -12,6 +12,7 @@ import geopandas as gpd
 import streamlit as st
 import xyzservices.providers as xyz
 
+from dashboard import i18n
 from dashboard.corpus.codes import COUNTRY_NAMES
 from dashboard.corpus.load import DEFAULT_ANNOTATIONS, configured_paths, load_corpus
 from dashboard.corpus.problems import CorpusError
@@ -34,12 +35,15 @@ def _stamp(*paths: Path) -> tuple[float, ...]:
 # filter change), looked up in a plain dict first. Streamlit's cache call hashes its arguments and
 # inspects the function's signature every time (~0.5 ms each); it still does the building, once,
 # with its lock, however many sessions ask at the same moment. Keys carry the files' stamps, so an
-# edited file is a new key; the dict is emptied when it grows past its cap.
+# edited file is a new key, and the language spoken, so that no reader gets another's words; the dict is
+# emptied when it grows past its cap. A Streamlit cache below whose value has words takes the language as an
+# argument (`lang`) for the same reason.
 _RECENT: dict[tuple, object] = {}
 _RECENT_CAP = 2048
 
 
 def _recent(build: Callable, key: tuple, *args):
+    key = (i18n.active(), *key)
     value = _RECENT.get(key)
     if value is None:
         value = build(*args)
@@ -94,7 +98,12 @@ def get_geodata() -> Geodata:
 
 
 @st.cache_resource(show_spinner=False)
-def _map_frame(geodata_dir: Path, stamp: tuple[float, ...], tiles: bool, key: str) -> mapframe.FrameArgs:
+def _map_frame(geodata_dir: Path, stamp: tuple[float, ...], tiles: bool, key: str, lang: str) -> mapframe.FrameArgs:
+    with i18n.override(lang):
+        return _build_map_frame(tiles, key)
+
+
+def _build_map_frame(tiles: bool, key: str) -> mapframe.FrameArgs:
     geodata = get_geodata()
     fmap = leaflet.build_base_map(geodata.basemap_url, list(geodata.labels), list(geodata.js), list(geodata.css))
     if tiles:
@@ -106,26 +115,27 @@ def get_map_frame(tiles: bool, key: str) -> mapframe.FrameArgs:
     """The map's constant component arguments (basemap, labels, legend, assets), built once per process."""
     geodata_dir = configured_paths()[2]
     stamp = _geodata_stamp(geodata_dir)
-    return _recent(_map_frame, ("frame", geodata_dir, stamp, tiles, key), geodata_dir, stamp, tiles, key)
+    return _recent(_map_frame, ("frame", geodata_dir, stamp, tiles, key), geodata_dir, stamp, tiles, key, i18n.active())
 
 
 def layer_script(kind: str, idx: int, record_ids: tuple[str, ...], shade: str, on: dt.date, version: str) -> str:
     """JavaScript of one dynamic map layer, built once per distinct content and position."""
     digest = hashlib.sha1("\x1f".join(record_ids).encode()).hexdigest()
     return _recent(_layer_script, ("layer", kind, idx, digest, shade, on, version),
-                   kind, idx, digest, shade, on, version, record_ids)
+                   kind, idx, digest, shade, on, version, i18n.active(), record_ids)
 
 
 # A resource, not data: the scripts are immutable strings, so every session can share one copy
 # (st.cache_data would unpickle a copy on every call, four times per rerun).
 @st.cache_resource(max_entries=512, show_spinner=False)
-def _layer_script(kind: str, idx: int, digest: str, shade: str, on: dt.date, version: str,
+def _layer_script(kind: str, idx: int, digest: str, shade: str, on: dt.date, version: str, lang: str,
                   _record_ids: tuple[str, ...]) -> str:
     corpus = get_corpus()
     records = [corpus.by_id[rid] for rid in _record_ids]
     # streamlit-folium adds the group named feature_group_feature_group_<idx> to the map itself.
-    return leaflet.build_layer_js(kind, f"feature_group_feature_group_{idx}", records, corpus,
-                                 get_geodata().borders, shade, on)
+    with i18n.override(lang):
+        return leaflet.build_layer_js(kind, f"feature_group_feature_group_{idx}", records, corpus,
+                                     get_geodata().borders, shade, on)
 
 
 @st.cache_data(show_spinner=False)
@@ -141,12 +151,13 @@ def distances_to_afghanistan(version: str) -> dict[str, float]:
 
 
 @st.cache_resource(show_spinner=False)
-def _record_check(annotations: Path, version: str, stamp: tuple[float, ...], today: dt.date):
+def _record_check(annotations: Path, version: str, stamp: tuple[float, ...], today: dt.date, lang: str):
     from dashboard.corpus import reference
 
     if annotations.resolve() != DEFAULT_ANNOTATIONS.resolve():
         return None
-    return reference.check_record(get_corpus(), today)
+    with i18n.override(lang):
+        return reference.check_record(get_corpus(), today)
 
 
 def get_record_check(today: dt.date):
@@ -155,7 +166,7 @@ def get_record_check(today: dt.date):
     from dashboard.corpus.reference import DEFAULT_REFERENCE
 
     stamp = _stamp(*(DEFAULT_REFERENCE / n for n in ("memberships.csv", "sources.yaml", "corrections.yaml")))
-    return _record_check(configured_paths()[0], get_corpus().version, stamp, today)
+    return _record_check(configured_paths()[0], get_corpus().version, stamp, today, i18n.active())
 
 
 @st.cache_resource(show_spinner=False)
@@ -194,16 +205,17 @@ def _story_script(idx: int, version: str, view, member_ids: tuple[str, ...], sha
     corpus = get_corpus()
     members = [corpus.by_id[rid] for rid in member_ids]
     shading = shading_payload(get_story(), corpus, view, members, shaded, today)
-    return leaflet.story_layer_js({**_story_places(version), "shading": shading},
+    return leaflet.story_layer_js({**_story_places(version, i18n.active()), "shading": shading},
                                   f"feature_group_feature_group_{idx}")
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def _story_places(version: str) -> dict:
+def _story_places(version: str, lang: str) -> dict:
     from dashboard.story.view import map_payload
 
     geodata = get_geodata()
-    return map_payload(get_story(), get_corpus(), geodata.countries, geodata.borders)
+    with i18n.override(lang):
+        return map_payload(get_story(), get_corpus(), geodata.countries, geodata.borders)
 
 
 def story_words(view, today: dt.date) -> list[str]:

@@ -9,12 +9,14 @@ import streamlit as st
 
 from dashboard.corpus.records import Corpus
 from dashboard.frontend import read_style
+from dashboard.i18n import gettext as _
 from dashboard.map.assets import AssetError
 from dashboard.map.geo import GeodataError
 from dashboard.query import link as vs
 from dashboard.query.address_bar import link_payload
 from dashboard.ui import cached
 from dashboard.ui.filter_panel import FILTER_SLOT_KEY, st_filters
+from dashboard.ui.language import st_language_switch
 from dashboard.ui.notices import st_notices, st_problems, st_search_status
 from dashboard.ui.session import ON_MAP_KEY, SEEDED_KEY, VIEW_KEY, seed_from_url, view_from_session
 
@@ -53,8 +55,9 @@ def st_sidebar(corpus: Corpus) -> None:
     if not st.session_state.get(SEEDED_KEY):
         seed_from_url(corpus)
     with st.sidebar:
-        st.header("Filters")
-        st.caption("Beside each choice: how many records it leaves, with the other filters as set.")
+        st_language_switch()
+        st.header(_("Filters"))
+        st.caption(_("Beside each choice: how many records it leaves, with the other filters as set."))
         st.session_state[FILTER_SLOT_KEY] = st.container()
         st_page_style()
     _st_rerun_after_reconnect()

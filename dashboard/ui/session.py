@@ -10,6 +10,7 @@ from dataclasses import replace
 
 import streamlit as st
 
+from dashboard import i18n
 from dashboard.corpus import clock
 from dashboard.corpus.records import Corpus
 from dashboard.query import link as vs
@@ -44,6 +45,27 @@ def reader_now() -> dt.datetime:
     return clock.now_in(_reader_zone())
 
 
+def browser_language() -> str:
+    """The first of the browser's preferred languages the dashboard speaks (navigator.language, then the
+    Accept-Language header's list); i18n.DEFAULT if none or outside a session."""
+    try:
+        preferred = [st.context.locale or "", *i18n.accept_language(st.context.headers.get("Accept-Language"))]
+    except Exception:  # noqa: BLE001 -- outside a session (bare mode) there is no browser to ask
+        return i18n.DEFAULT
+    return i18n.negotiate(tag for tag in preferred if tag)
+
+
+def reader_language() -> str:
+    """The language this run speaks: the one chosen (the switch, or the link on the session's first run), else
+    the browser's. A link's unknown language is dropped here and said by the link's notices (vs.decode)."""
+    if st.session_state.get(SEEDED_KEY):
+        chosen = st.session_state.get(vs.P_LANG)
+    else:
+        known = {code.lower(): code for code in i18n.languages()}
+        chosen = next((known.get(v.strip().lower()) for v in st.query_params.get_all(vs.P_LANG)[:1]), None)
+    return chosen if chosen in i18n.languages() else browser_language()
+
+
 def _query_lists() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in st.query_params}
 
@@ -51,6 +73,10 @@ def _query_lists() -> dict[str, list[str]]:
 def seed_from_url(corpus: Corpus) -> None:
     """On a session's first run, set the widgets from the link it was opened with."""
     state, notices = vs.decode(_query_lists(), corpus, reader_today(), cached.story_steps())
+    if state.lang is None and browser_language() != i18n.DEFAULT:
+        # The browser chose: the address bar and every link then carry it, so that a link the reader sends
+        # opens in the language they read.
+        state = replace(state, lang=browser_language())
     _set_view(state)
     st.session_state["_initial_view"] = state.view
     st.session_state[NOTICES_KEY] = notices
@@ -70,6 +96,7 @@ def _set_view(state: vs.ViewState) -> None:
     ss[vs.P_QUERY] = f.query
     ss[vs.P_AT] = state.passage
     ss[vs.P_STORY] = state.story
+    ss[vs.P_LANG] = state.lang
 
 
 # Longer than any address bar the panel writes; a longer `restore` is not the panel's.
@@ -149,6 +176,7 @@ def view_from_session() -> vs.ViewState:
         excerpt=ss.get(vs.P_EXCERPT),
         passage=ss.get(vs.P_AT),
         story=ss.get(vs.P_STORY),
+        lang=ss.get(vs.P_LANG),
     )
     ss[VIEW_KEY] = view
     return view

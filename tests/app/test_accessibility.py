@@ -13,7 +13,8 @@ from dashboard.ui.session import VIEW_KEY
 
 
 def _panel_data(at) -> dict:
-    element = next(e for e in at.sidebar if getattr(e, "type", "") == "bidi_component")
+    element = next(e for e in at.sidebar if getattr(e, "type", "") == "bidi_component"
+                   and e.proto.component_name == "dashboard.filter_panel")
     return json.loads(element.proto.json)
 
 

@@ -23,7 +23,8 @@ def texts(at) -> str:
 
 def panel(at) -> dict:
     """What the sidebar's filter panel is given to draw: {facet key: chosen values, date key: ISO dates}."""
-    element = next(e for e in at.sidebar if getattr(e, "type", "") == "bidi_component")
+    element = next(e for e in at.sidebar if getattr(e, "type", "") == "bidi_component"
+                   and e.proto.component_name == "dashboard.filter_panel")
     data = json.loads(element.proto.json)
     shown = {f["key"]: f["chosen"] for f in data["facets"]}
     for field in data["dates"]:
@@ -37,7 +38,8 @@ def panel(at) -> dict:
 def address_bar(at, opened_with: dict) -> dict:
     """The query string the panel writes (filter-panel.js syncUrl): the server's `want`, plus the map's view
     kept from the address bar (its first value) until the map reports one of its own."""
-    element = next(e for e in at.sidebar if getattr(e, "type", "") == "bidi_component")
+    element = next(e for e in at.sidebar if getattr(e, "type", "") == "bidi_component"
+                   and e.proto.component_name == "dashboard.filter_panel")
     link = json.loads(element.proto.json)["link"]
     bar = dict(link["want"])
     for key in link["keep"]:

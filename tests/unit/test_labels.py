@@ -68,8 +68,22 @@ def test_the_map_reads_its_words_here():
     # The map's style table, its legend and the PNG name the site statuses and the sites' layer from labels.py.
     from dashboard.map.legend import legend_html
     from dashboard.map.style import SITE_STYLE
-    assert {status: style["label"] for status, style in SITE_STYLE.items()} == SITE_STATUS_LABELS
-    assert f'data-group="site">{LAYER_TITLES["sites"]}</div>' in legend_html()
+    assert set(SITE_STYLE) == set(SITE_STATUS_LABELS)
+    html = legend_html()
+    assert all(SITE_STATUS_LABELS[status] in html for status in SITE_STYLE)
+    assert f'data-group="site">{LAYER_TITLES["sites"]}</div>' in html
+
+
+def test_the_legend_speaks_the_language_of_the_run_that_draws_it():
+    # Tables built at import are read through i18n.Words: a Russian run gets Russian words, English after it.
+    from dashboard import i18n
+    from dashboard.map.legend import legend_html
+
+    with i18n.override("ru"):
+        html = legend_html()
+    assert 'data-group="site">Российские военные объекты</div>' in html
+    assert "<summary>Условные обозначения</summary>" in html and "предложен вывод" in html
+    assert "<summary>Legend</summary>" in legend_html()
 
 
 def test_every_status_has_its_words_and_none_is_a_code():

@@ -1,0 +1,261 @@
+"""The dashboard's own words in the reader's language: gettext catalogs read through Babel, the language a
+script run speaks, and dates and numbers in that language's forms (pure).
+
+    with override("ru"):
+        gettext("Filters") == "Фильтры"
+        ngettext("{n} record", "{n} records", 5).format(n=5) == "5 записей"
+        format_day(dt.date(2017, 2, 27)) == "27 февраля 2017 г."
+
+The words are English in the code (the msgids) and come from `locale/<lang>/LC_MESSAGES/messages.po` in another
+language; `make catalog` extracts them (babel.cfg) and merges them into each catalog, where translators work.
+A table built when a module is imported marks its words with `N_` and is read through `Words`, which translates
+each value when it is read, so the table follows the language of the run that reads it.
+
+The quotes, the articles and every other word of the corpus are never translated: only what the dashboard says.
+
+The language is a context variable (like Django's `translation.override`): Streamlit runs a session's script in
+a thread of its own, and `activate` at the start of each run sets it for everything that run calls. A cache of
+anything with words must key it by `active()`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import functools
+import io
+import os
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from contextvars import ContextVar
+from gettext import NullTranslations
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date as _babel_date
+from babel.dates import format_skeleton
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+from babel.support import Translations
+
+# The languages the switch offers, each named in itself (its endonym), in the switch's order.
+LANGUAGES: dict[str, str] = {"en": "English", "ru": "Русский"}
+DEFAULT = "en"
+# A fake language for tests: every word of ours in it is bracketed and accented, so a word left in English stands
+# out (tests/e2e/test_pseudo_locale.py). Offered only where PSEUDO_ENV is set.
+PSEUDO = "en-XA"
+PSEUDO_ENV = "DASHBOARD_PSEUDO_LOCALE"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+DOMAIN = "messages"
+# The pseudo-locale's brackets: any visible text of ours inside them went through the catalog.
+PSEUDO_OPEN, PSEUDO_CLOSE = "⟦", "⟧"
+
+_active: ContextVar[str] = ContextVar("dashboard_language", default=DEFAULT)
+
+
+def languages() -> tuple[str, ...]:
+    """The language codes a link may name: LANGUAGES, and PSEUDO where PSEUDO_ENV is set (tests)."""
+    return tuple(LANGUAGES) + ((PSEUDO,) if os.environ.get(PSEUDO_ENV) else ())
+
+
+def active() -> str:
+    """The language this run speaks ('en', 'ru'; PSEUDO in tests)."""
+    return _active.get()
+
+
+def activate(lang: str) -> None:
+    """Speak `lang` for the rest of this run (the app calls it first thing); ValueError for a language we lack."""
+    if lang not in LANGUAGES and lang != PSEUDO:
+        raise ValueError(f"no catalog for language {lang!r} (have {', '.join(LANGUAGES)})")
+    _active.set(lang)
+
+
+@contextlib.contextmanager
+def override(lang: str) -> Iterator[None]:
+    """Speak `lang` inside the block (a cached builder, a download, a test), then what was spoken before."""
+    if lang not in LANGUAGES and lang != PSEUDO:
+        raise ValueError(f"no catalog for language {lang!r} (have {', '.join(LANGUAGES)})")
+    token = _active.set(lang)
+    try:
+        yield
+    finally:
+        _active.reset(token)
+
+
+def catalog_path(lang: str) -> Path:
+    """Where a language's catalog is: locale/<lang>/LC_MESSAGES/messages.po."""
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def read_catalog(lang: str):
+    """A language's catalog as Babel reads it (babel.messages.catalog.Catalog); OSError if it is missing."""
+    with catalog_path(lang).open("rb") as fh:
+        return read_po(fh, locale=lang, domain=DOMAIN)
+
+
+@functools.cache
+def translations(lang: str) -> NullTranslations:
+    """The gettext translations of a language, compiled from its .po once per process (no .mo to go stale).
+
+    English is the msgids themselves. Fuzzy entries are left out, as gettext's own compiler leaves them out.
+    """
+    if lang == DEFAULT:
+        return NullTranslations()
+    if lang == PSEUDO:
+        return _PseudoTranslations()
+    buffer = io.BytesIO()
+    write_mo(buffer, read_catalog(lang), use_fuzzy=False)
+    buffer.seek(0)
+    return Translations(buffer, domain=DOMAIN)
+
+
+def gettext(message: str) -> str:
+    """`message` (English, as written in the code) in the active language."""
+    return translations(active()).gettext(message)
+
+
+_ = gettext
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The form for `n` in the active language (Russian has three: 1 запись, 2 записи, 5 записей). The caller
+    formats `{n}` in; the number itself is not put in here."""
+    return translations(active()).ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    """`message` where the same English word needs different translations by context."""
+    return translations(active()).pgettext(context, message)
+
+
+def plural_words(singular: str, plural: str) -> dict[str, str]:
+    """A plural message's forms for the browser, by Unicode plural category ('one', 'few', 'many', 'other'), in
+    the active language: the browser's code picks one with `new Intl.PluralRules(lang).select(n)` and puts the
+    number in for `{n}` (static/app/*.js). English has 'one' and 'other'; Russian 'one', 'few', 'many', 'other'."""
+    rule = _babel_locale().plural_form
+    samples: dict[str, int] = {}
+    for n in range(0, 200):
+        samples.setdefault(rule(n), n)
+    return {category: ngettext(singular, plural, n) for category, n in samples.items()} | {
+        "other": ngettext(singular, plural, samples.get("other", 2))}
+
+
+def N_(message: str) -> str:  # noqa: N802 -- gettext's conventional name, which the extractor knows
+    """Marks a word for the catalog without translating it (a table built at import; read it through Words)."""
+    return message
+
+
+class Words(Mapping[str, str]):
+    """A table of marked words (N_) whose values are translated when read, in the language of the run reading.
+
+    `Words({'sites': N_('Military sites')})['sites'] == 'Военные объекты'` inside override('ru').
+    `.english` is the table as written.
+    """
+
+    def __init__(self, table: Mapping[str, str]):
+        self.english = dict(table)
+
+    def __getitem__(self, key: str) -> str:
+        return gettext(self.english[key])
+
+    def __iter__(self):
+        return iter(self.english)
+
+    def __len__(self) -> int:
+        return len(self.english)
+
+    def __repr__(self) -> str:
+        return f"Words({self.english!r})"
+
+
+def negotiate(preferred: Iterable[str]) -> str:
+    """The first language we have among the reader's (browser's) preferred, in order ('ru-RU', 'de', ...);
+    DEFAULT if none. Regional variants count as their language ('ru-KZ' is Russian)."""
+    for tag in preferred:
+        base = re.split(r"[-_]", tag.strip().lower(), maxsplit=1)[0]
+        if base in LANGUAGES:
+            return base
+    return DEFAULT
+
+
+def accept_language(header: str | None) -> list[str]:
+    """An Accept-Language header's tags, best first ('ru-RU,ru;q=0.9,en;q=0.8' -> ['ru-RU', 'ru', 'en']).
+
+    Garbage is skipped, never raised on; q=0 means "not this one" and drops the tag."""
+    ranked: list[tuple[float, int, str]] = []
+    for order, part in enumerate((header or "").split(",")[:32]):
+        tag, _sep, params = part.strip().partition(";")
+        tag = tag.strip()
+        if not re.fullmatch(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*|\*", tag):
+            continue
+        quality = 1.0
+        if params.strip():
+            match = re.fullmatch(r"\s*q\s*=\s*([01](?:\.[0-9]{0,3})?)\s*", params)
+            if match is None:
+                continue
+            quality = float(match[1])
+        if quality > 0:
+            ranked.append((-quality, order, tag))
+    return [tag for _q, _o, tag in sorted(ranked)]
+
+
+def _babel_locale() -> Locale:
+    lang = active()
+    try:
+        return Locale.parse(DEFAULT if lang == PSEUDO else lang)
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse(DEFAULT)
+
+
+def format_day(day: dt.date) -> str:
+    """A day in the active language's long form: '27 February 2017', '27 февраля 2017 г.'."""
+    if active() in (DEFAULT, PSEUDO):
+        return _english_day(day)
+    return _babel_date(day, "long", locale=_babel_locale())
+
+
+def _english_day(day: dt.date) -> str:
+    # Day first, as the dashboard has always written it (Babel's English long form is 'February 27, 2017').
+    return f"{day.day} {_babel_date(day, 'MMMM', locale='en')} {day.year}"
+
+
+def format_short_day(day: dt.date) -> str:
+    """A day in the active language's short words: '27 Feb 2017', '27 февр. 2017 г.'."""
+    if active() in (DEFAULT, PSEUDO):
+        return f"{day.day} {_babel_date(day, 'MMM', locale='en')} {day.year}"
+    return _babel_date(day, "medium", locale=_babel_locale())
+
+
+def format_month(day: dt.date) -> str:
+    """A month and its year: 'Feb 2017', 'февр. 2017 г.'."""
+    if active() in (DEFAULT, PSEUDO):
+        return f"{_babel_date(day, 'MMM', locale='en')} {day.year}"
+    return format_skeleton("yMMM", day, locale=_babel_locale())
+
+
+def format_number(number: float, decimals: int = 0) -> str:
+    """A number with the active language's separators: '2,456' in English, '2 456' in Russian."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(number, format=pattern, locale=_babel_locale())
+
+
+_ACCENTS = str.maketrans("AaCcEeIiNnOoSsUuYyZz", "ÅåÇçÉéÎîÑñÖöŠšÛûÝýŽž")
+_FIELD = re.compile(r"(\{[^{}]*\}|%\(\w+\)[sd]|%[sd]|<[^<>]*>|&\w+;)")
+
+
+def pseudo(message: str) -> str:
+    """A message in the pseudo-locale: '⟦Fîltérš⟧'. Placeholders ({n}), markup and entities stay as they are."""
+    parts = _FIELD.split(message)
+    return PSEUDO_OPEN + "".join(p if i % 2 else p.translate(_ACCENTS) for i, p in enumerate(parts)) + PSEUDO_CLOSE
+
+
+class _PseudoTranslations(NullTranslations):
+    def gettext(self, message):
+        return pseudo(message)
+
+    def ngettext(self, singular, plural, n):
+        return pseudo(singular if n == 1 else plural)
+
+    def pgettext(self, context, message):
+        return pseudo(message)

@@ -1,0 +1,33 @@
+// The language switch (dashboard/ui/language.py): each language named in itself and marked with its language
+// (lang=), the page's own pressed. A choice is sent to the server, which runs the whole page in it.
+// Configuration: {"languages": [[code, name], ...], "active": code, "page": the page's lang attribute,
+// "label": the group's name}.
+
+export default function (component) {
+  const {data, parentElement, setStateValue} = component;
+  let root = parentElement.querySelector(".language-switch");
+  if (!root) {
+    root = document.createElement("div");
+    root.className = "language-switch";
+    root.setAttribute("role", "group");
+    root.setAttribute("data-testid", "language-switch");
+    parentElement.append(root);
+  }
+  root.setAttribute("aria-label", data.label);
+  // The page's language, for screen readers and the browser's own translation offer (WCAG 3.1.1).
+  document.documentElement.lang = data.page;
+  const wanted = JSON.stringify([data.languages, data.active]);
+  if (root.__shown === wanted) { return; }
+  root.__shown = wanted;
+  root.replaceChildren(...data.languages.map(([code, name]) => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.lang = code;
+    button.textContent = name;
+    button.setAttribute("aria-pressed", String(code === data.active));
+    button.addEventListener("click", () => {
+      if (code !== data.active) { setStateValue("lang", {lang: code, seq: `${Date.now()}`}); }
+    });
+    return button;
+  }));
+}

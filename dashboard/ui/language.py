@@ -1,0 +1,35 @@
+"""The language switch (static/app/language-switch.*), first in the sidebar on every page, and the page's own
+language for the browser (`<html lang>`)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import i18n
+from dashboard.i18n import gettext as _
+from dashboard.query import link as vs
+from dashboard.ui.components import light_component
+
+LANGUAGE_SWITCH_KEY = "language_switch"
+_LANGUAGE_SWITCH = light_component("language_switch", "language-switch")
+
+
+def st_language_switch() -> None:
+    """English and Русский, each named in itself; a choice runs the whole page again in that language (the
+    navigation's and the sidebar's words are drawn in full runs only) and goes into the address bar (`lang=`)."""
+    _LANGUAGE_SWITCH(key=LANGUAGE_SWITCH_KEY, default={"lang": None}, on_lang_change=_on_switch,
+                     data={"languages": [[code, name] for code, name in i18n.LANGUAGES.items()],
+                           "active": i18n.active(), "page": page_lang(), "label": _("Language")})
+
+
+def page_lang() -> str:
+    """The page's lang attribute: the language spoken (the pseudo-locale's words are English underneath)."""
+    return "en" if i18n.active() == i18n.PSEUDO else i18n.active()
+
+
+def _on_switch() -> None:
+    """Callback of the switch: a language we speak, or nothing (a forged value is ignored)."""
+    sent = (st.session_state.get(LANGUAGE_SWITCH_KEY) or {}).get("lang")
+    code = sent.get("lang") if isinstance(sent, dict) else None
+    if isinstance(code, str) and code in i18n.LANGUAGES:
+        st.session_state[vs.P_LANG] = code
