@@ -106,6 +106,56 @@ async def _change_series(browser, servers: dict[str, Server], changes: int) -> d
     return out
 
 
+def _russian_name(english: str) -> str:
+    """A country's name as the Russian page's filter panel shows it (names.country: CLDR's Russian)."""
+    from dashboard import i18n, names
+    from dashboard.corpus.codes import COUNTRY_NAMES
+
+    code = next(c for c, n in COUNTRY_NAMES.items() if n == english)
+    with i18n.override("ru"):
+        return names.country(code)
+
+
+async def _language_series(browser, server: Server, loads: int, changes: int) -> dict:
+    """Issue 30: the same app in English and in Russian (`?lang=ru`), alternately: warm paints, then filter
+    changes (the same countries, picked by their shown names). Both on one server, in the same run."""
+    paths = {"en": "/", "ru": "/?lang=ru"}
+    out: dict[str, dict] = {lang: {"paint_ms": [], "change_ms": [], "remounted": 0} for lang in paths}
+    for path in paths.values():  # untimed: the first Russian run loads its catalog
+        await bw.load_paint(browser, server.url + path, "real")
+    for i in range(loads):
+        for lang in (paths if i % 2 == 0 else list(paths)[::-1]):
+            server.check_alive()
+            out[lang]["paint_ms"].append((await bw.load_paint(browser, server.url + paths[lang], "real"))["ms"])
+    tabs = {lang: await bw.open_painted(browser, server.url + path, "real") for lang, path in paths.items()}
+    try:
+        for lang, tab in tabs.items():
+            warm = WARMUP_PICK if lang == "en" else _russian_name(WARMUP_PICK)
+            for _ in range(2):
+                await bw.timed_change(tab.page, lambda p=tab.page, n=warm: bw.panel_toggle(p, "country", n))
+        for i in range(changes):
+            for lang in (paths if i % 2 == 0 else list(paths)[::-1]):
+                page = tabs[lang].page
+                name = PICKS[i % len(PICKS)] if lang == "en" else _russian_name(PICKS[i % len(PICKS)])
+                change = await bw.timed_change(page, lambda p=page, n=name: bw.panel_toggle(p, "country", n))
+                out[lang]["change_ms"].append(change.ms)
+                out[lang]["remounted"] += int(change.remounted)
+                back = await bw.timed_change(page, lambda p=page, n=name: bw.panel_toggle(p, "country", n))
+                out[lang]["remounted"] += int(back.remounted)
+        for lang, tab in tabs.items():
+            out[lang]["errors"] = tab.errors + await bw.exceptions_on_page(tab.page)
+    finally:
+        for tab in tabs.values():
+            await tab.close()
+    for lang in paths:
+        out[lang]["paint_median_ms"] = median(out[lang]["paint_ms"])
+        out[lang]["change_median_ms"] = median(out[lang]["change_ms"])
+        log(f"page: {lang}: paint median {out[lang]['paint_median_ms']:.0f} ms of "
+            f"{[round(x) for x in out[lang]['paint_ms']]}, filter change median "
+            f"{out[lang]['change_median_ms']:.0f} ms of {[round(x) for x in out[lang]['change_ms']]}")
+    return out
+
+
 async def _browser_part(servers: dict[str, Server], loads: int, changes: int, reference: Server) -> dict:
     async with async_playwright() as pw:
         browser = await bw.launch(pw)
@@ -117,6 +167,7 @@ async def _browser_part(servers: dict[str, Server], loads: int, changes: int, re
                 paint[kind]["runs_seen"] = len(server.script_runs())
             # The floor app with seven Streamlit filter widgets only takes part in the filter changes.
             change = await _change_series(browser, {**servers, FLOOR_FILTERS: reference}, changes)
+            languages = await _language_series(browser, servers["real"], loads, changes)
             nbytes = {}
             for kind, server in servers.items():
                 nbytes[kind] = await bw.page_bytes(browser, server.url + "/", kind)
@@ -124,7 +175,7 @@ async def _browser_part(servers: dict[str, Server], loads: int, changes: int, re
                     f"ws {nbytes[kind]['ws_bytes']:,})")
         finally:
             await browser.close()
-    return {"paint": paint, "change": change, "bytes": nbytes}
+    return {"paint": paint, "change": change, "bytes": nbytes, "languages": languages}
 
 
 def run(quick: bool) -> dict:

@@ -131,8 +131,21 @@ def page_rows(r: dict) -> list[dict]:
                  "actual": f"real {fmt_bytes(b['real']['total'])} (ws {fmt_bytes(b['real']['ws_bytes'])}) vs floor "
                            f"{fmt_bytes(b['floor']['total'])} (ws {fmt_bytes(b['floor']['ws_bytes'])})",
                  "result": INFO})
+    if "languages" in r:
+        en, ru = r["languages"]["en"], r["languages"]["ru"]
+        for what, key, label in (("paint", "paint_median_ms", "navigation → map painted"),
+                                 ("change", "change_median_ms", "filter change → map updated, app idle")):
+            ratio = ru[key] / en[key]
+            rows.append({"part": "page", "measure": f"in Russian (?lang=ru) beside English, same server: {label} "
+                                                    f"(median of {len(ru[what + '_ms'])} each, alternating)",
+                         "goal": "ru ≤ 1.15× en",
+                         "actual": f"ru {_ms(ru[key])} vs en {_ms(en[key])} = {ratio:.2f}×",
+                         "result": _verdict(ratio <= 1.15)})
+        rows.append({"part": "page", "measure": "map remounted by a filter change, in Russian", "goal": "never",
+                     "actual": str(ru["remounted"]), "result": PASS if ru["remounted"] == 0 else FAIL})
     errors = c["real"].get("errors", []) + c["floor"].get("errors", []) + [
-        e for k in rr for e in rr[k].get("errors", [])]
+        e for k in rr for e in rr[k].get("errors", [])] + [
+        e for lang in r.get("languages", {}).values() for e in lang.get("errors", [])]
     rows.append({"part": "page", "measure": "app errors (exceptions, page errors)", "goal": "none",
                  "actual": str(len(errors)) + (f": {errors[0][:120]}" if errors else ""),
                  "result": PASS if not errors else FAIL})

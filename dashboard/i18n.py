@@ -209,8 +209,11 @@ def _babel_locale() -> Locale:
 
 
 def format_day(day: dt.date) -> str:
-    """A day in the active language's long form: '27 February 2017', '27 февраля 2017 г.'."""
-    if active() in (DEFAULT, PSEUDO):
+    """A day in the active language's long form: '27 February 2017', '27 февраля 2017 г.' (bracketed in the
+    pseudo-locale: a date not formatted here stands out there)."""
+    if active() == PSEUDO:
+        return pseudo(_english_day(day))
+    if active() == DEFAULT:
         return _english_day(day)
     return _babel_date(day, "long", locale=_babel_locale())
 
@@ -223,14 +226,16 @@ def _english_day(day: dt.date) -> str:
 def format_short_day(day: dt.date) -> str:
     """A day in the active language's short words: '27 Feb 2017', '27 февр. 2017 г.'."""
     if active() in (DEFAULT, PSEUDO):
-        return f"{day.day} {_babel_date(day, 'MMM', locale='en')} {day.year}"
+        english = f"{day.day} {_babel_date(day, 'MMM', locale='en')} {day.year}"
+        return pseudo(english) if active() == PSEUDO else english
     return _babel_date(day, "medium", locale=_babel_locale())
 
 
 def format_month(day: dt.date) -> str:
     """A month and its year: 'Feb 2017', 'февр. 2017 г.'."""
     if active() in (DEFAULT, PSEUDO):
-        return f"{_babel_date(day, 'MMM', locale='en')} {day.year}"
+        english = f"{_babel_date(day, 'MMM', locale='en')} {day.year}"
+        return pseudo(english) if active() == PSEUDO else english
     return format_skeleton("yMMM", day, locale=_babel_locale())
 
 

@@ -27,11 +27,13 @@ import unicodedata
 from dataclasses import dataclass
 
 from anyascii import anyascii
+from babel import Locale
 from rapidfuzz import fuzz, process
 
 from dashboard import escape
+from dashboard.corpus.codes import COUNTRY_NAMES
 from dashboard.corpus.model import Annotation, Disagreement, MilitarySite, Organization, VisitStop
-from dashboard.corpus.records import Corpus
+from dashboard.corpus.records import Corpus, record_countries
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
@@ -99,6 +101,9 @@ class Hit:
     snippet: str  # HTML: escaped text, matches in <mark>
 
 
+_RUSSIAN_COUNTRIES = {code: name for code, name in Locale.parse("ru").territories.items() if code in COUNTRY_NAMES}
+
+
 def record_names(record: Annotation) -> list[str]:
     """The names a record is known by besides its title: aliases, an organization's short and full
     name, a stop's city, a site's units, a place (an alias 'A = B' names a place the record mentions)."""
@@ -112,6 +117,10 @@ def record_names(record: Annotation) -> list[str]:
     location = getattr(record, "location", None)
     if location is not None and location.place:
         names.append(location.place)
+    # A country its title names, by its Russian name too (the CLDR's: Россия, Китай, Киргизия), which no
+    # reading of Latin letters reaches.
+    names += [_RUSSIAN_COUNTRIES[code] for code in sorted(record_countries(record))
+              if code in _RUSSIAN_COUNTRIES and COUNTRY_NAMES.get(code, "\0") in record.title]
     return names
 
 

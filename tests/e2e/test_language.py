@@ -1,0 +1,97 @@
+"""The dashboard in Russian (issue 30), as a reader in Almaty opens it: the link's language, the switch, a filter
+change, a selected record's evidence, the story's step 4, the charts, a Cyrillic search; the quotes verbatim in
+English and marked lang="en"."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+from tests.e2e.helpers import choose, param, wait_for_map, wait_idle, wait_settled
+
+CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+SITE_RU = "Поездка Путина по Центральной Азии в 2017 году — карта с источниками"
+
+
+def _texts(page, selector: str) -> list[str]:
+    return page.locator(selector).all_inner_texts()
+
+
+def test_a_russian_link_opens_the_map_page_in_russian_and_a_filter_change_stays_russian(page, server):
+    page.goto(server + "/?lang=ru")
+    wait_for_map(page)
+    wait_settled(page)
+    assert page.evaluate("document.documentElement.lang") == "ru"
+    expect(page).to_have_title(f"Карта · {SITE_RU}")
+    expect(page.get_by_test_id("stSidebar").get_by_role("heading", name="Фильтры")).to_be_visible()
+    expect(page.get_by_test_id("stTopNavLink").filter(has_text="Рассказ").first).to_be_visible()
+    title = page.locator("h1").first.inner_text()
+    assert CYRILLIC.search(title), title
+    # The switch names each language in itself, marked with its language, the page's own pressed.
+    switch = page.get_by_test_id("language-switch")
+    expect(switch.locator('button[lang="ru"][aria-pressed="true"]')).to_have_text("Русский")
+    expect(switch.locator('button[lang="en"][aria-pressed="false"]')).to_have_text("English")
+    caption = page.locator(".map-caption").inner_text()
+    assert CYRILLIC.search(caption) and "ОДКБ" in caption, caption
+    # A filter change: the country facet's options in Russian; the page and the address keep the language.
+    choose(page, "country", "Таджикистан")
+    wait_idle(page)
+    expect(page.locator(".map-caption")).to_contain_text("ОДКБ")
+    assert param(page, "country") == "TJ" and param(page, "lang") == "ru"
+    expect(page.get_by_test_id("stSidebar").get_by_role("heading", name="Фильтры")).to_be_visible()
+
+
+def test_a_selected_records_evidence_is_in_russian_and_its_quotes_verbatim_in_english(page, server):
+    page.goto(server + "/?lang=ru&sel=stop-dushanbe")
+    wait_for_map(page)
+    wait_settled(page)
+    panel = page.get_by_test_id("stMain")
+    expect(panel.get_by_role("button", name="Снять выбор")).to_be_visible()
+    quotes = page.locator("blockquote")
+    expect(quotes.first).to_be_visible()
+    # Every quote is the article's English, marked so: a screen reader reads it with English rules.
+    for i in range(min(quotes.count(), 5)):
+        quote = quotes.nth(i)
+        assert quote.evaluate("q => q.closest('[lang]').lang") == "en" or quote.locator('[lang="en"]').count()
+
+
+def test_the_switch_turns_the_page_russian_in_place_and_the_choice_survives_a_page_switch(page, server):
+    page.goto(server + "/?country=KG")
+    wait_for_map(page)
+    wait_settled(page)
+    expect(page.get_by_test_id("stSidebar").get_by_role("heading", name="Filters")).to_be_visible()
+    page.get_by_test_id("language-switch").get_by_role("button", name="Русский").click()
+    expect(page.get_by_test_id("stSidebar").get_by_role("heading", name="Фильтры")).to_be_visible()
+    wait_idle(page)
+    assert param(page, "lang") == "ru" and param(page, "country") == "KG"
+    page.get_by_test_id("stTopNavLink").filter(has_text="Графики").first.click()
+    expect(page).to_have_title(f"Графики · {SITE_RU}")
+    expect(page.get_by_test_id("stSidebar").get_by_role("heading", name="Фильтры")).to_be_visible()
+    wait_settled(page)
+    assert param(page, "lang") == "ru"
+    # And back to English by keyboard alone: the switch's buttons are reached with Tab and pressed with Enter.
+    english = page.get_by_test_id("language-switch").get_by_role("button", name="English")
+    english.focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_test_id("stSidebar").get_by_role("heading", name="Filters")).to_be_visible()
+    expect(page).to_have_title("Charts · Putin's 2017 Central Asia tour — a sourced map")
+
+
+def test_the_story_step_4_and_the_charts_are_in_russian(page, server):
+    page.goto(server + "/story?story=4&lang=ru")
+    wait_for_map(page)
+    wait_settled(page)
+    expect(page).to_have_title(re.compile(r"^Рассказ, шаг 4 из 9 · "))
+    words = page.locator(".story-step").first.inner_text()
+    assert CYRILLIC.search(words), words
+    page.goto(server + "/charts?lang=ru")
+    wait_settled(page)
+    titles = page.locator(".gtitle").all_inner_texts()
+    assert titles and all(CYRILLIC.search(t) for t in titles), titles
+
+
+def test_a_cyrillic_search_finds_its_records(page, server):
+    page.goto(server + "/search?lang=ru&q=Душанбе")
+    wait_settled(page)
+    expect(page.get_by_test_id("stMain")).to_contain_text("Stop 2: Dushanbe")
