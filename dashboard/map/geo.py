@@ -77,10 +77,17 @@ def polygonal(geom: BaseGeometry | None) -> BaseGeometry:
 def label_points(countries: gpd.GeoDataFrame, named: Iterable[str]) -> list[tuple[str, float, float]]:
     """(name, lat, lon) where the map writes each state's name: the states in `named` (the corpus's, as
     dashboard.corpus.codes.COUNTRY_NAMES lists them), at a point inside each. The map and the briefing file both use
-    it; a world of 250 names would bury the tour's."""
+    it; a world of 250 names would bury the tour's. Each name in the language spoken (names.country: Natural Earth's
+    English, the CLDR's Russian)."""
+    from dashboard import names
+    from dashboard.corpus.codes import COUNTRY_NAMES
+
     shown = countries[countries["iso2"].isin(list(named))]
     points = shown.geometry.representative_point()
-    return [(name, float(pt.y), float(pt.x)) for name, pt in zip(shown["name"], points)]
+    # The corpus's English name means no other form: Natural Earth's name is kept, as it always was.
+    spoken = {code: names.country(code) for code in shown["iso2"]}
+    return [(name if spoken[code] == COUNTRY_NAMES.get(code, code) else spoken[code], float(pt.y), float(pt.x))
+            for code, name, pt in zip(shown["iso2"], shown["name"], points)]
 
 
 def load_borders(geodata_dir: Path) -> gpd.GeoDataFrame:

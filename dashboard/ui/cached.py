@@ -67,12 +67,11 @@ def get_corpus() -> Corpus:
 
 @dataclass(frozen=True)
 class Geodata:
-    """Country and border geometries, the basemap's URL and label points."""
+    """Country and border geometries, the basemap's URL, Leaflet's files."""
 
     countries: gpd.GeoDataFrame
     borders: gpd.GeoDataFrame
     basemap_url: str
-    labels: tuple[tuple[str, float, float], ...]
     js: tuple[tuple[str, str], ...]
     css: tuple[tuple[str, str], ...]
 
@@ -81,9 +80,8 @@ class Geodata:
 def _geodata(geodata_dir: Path, stamp: tuple[float, ...]) -> Geodata:
     countries = load_countries(geodata_dir)
     borders = load_borders(geodata_dir)
-    labels = tuple(label_points(countries, COUNTRY_NAMES))
     js, css = assets.asset_links()
-    return Geodata(countries, borders, assets.publish_basemap(geodata_dir / COUNTRIES_FILE), labels, tuple(js), tuple(css))
+    return Geodata(countries, borders, assets.publish_basemap(geodata_dir / COUNTRIES_FILE), tuple(js), tuple(css))
 
 
 def _geodata_stamp(geodata_dir: Path) -> tuple[float, ...]:
@@ -105,7 +103,8 @@ def _map_frame(geodata_dir: Path, stamp: tuple[float, ...], tiles: bool, key: st
 
 def _build_map_frame(tiles: bool, key: str) -> mapframe.FrameArgs:
     geodata = get_geodata()
-    fmap = leaflet.build_base_map(geodata.basemap_url, list(geodata.labels), list(geodata.js), list(geodata.css))
+    labels = label_points(geodata.countries, COUNTRY_NAMES)  # in the language of the frame
+    fmap = leaflet.build_base_map(geodata.basemap_url, labels, list(geodata.js), list(geodata.css))
     if tiles:
         leaflet.add_online_tiles(fmap, xyz.OpenStreetMap.Mapnik)
     return mapframe.frame_args(fmap, key)

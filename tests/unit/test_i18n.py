@@ -202,3 +202,15 @@ def test_a_links_language_is_one_we_speak_or_dropped_with_a_notice(corpus, monke
     state, said = vs.decode({"lang": [value]}, corpus)
     assert (state.lang, len(said)) == (lang, notices)
     assert vs.encode(state, corpus).get("lang") == lang
+
+
+def test_the_maps_country_labels_are_in_the_language_spoken_and_natural_earths_in_english():
+    from dashboard.corpus.codes import COUNTRY_NAMES
+    from dashboard.map.geo import label_points, load_countries
+
+    countries = load_countries(ROOT / "geodata")
+    english = {name for name, _lat, _lon in label_points(countries, COUNTRY_NAMES)}
+    with i18n.override("ru"):
+        russian = {name for name, _lat, _lon in label_points(countries, COUNTRY_NAMES)}
+    assert {"Kazakhstan", "Kyrgyzstan", "China"} <= english
+    assert {"Казахстан", "Киргизия", "Китай"} <= russian and not english & {"Казахстан"}

@@ -46,7 +46,11 @@ def _group(name: str, js: str) -> folium.FeatureGroup:
 
 
 def _base_map(geodata):
-    return leaflet.build_base_map(geodata.basemap_url, list(geodata.labels), list(geodata.js), list(geodata.css))
+    from dashboard.corpus.codes import COUNTRY_NAMES
+    from dashboard.map.geo import label_points
+
+    labels = label_points(geodata.countries, COUNTRY_NAMES)
+    return leaflet.build_base_map(geodata.basemap_url, labels, list(geodata.js), list(geodata.css))
 
 
 @pytest.mark.parametrize(("center", "zoom"), [(None, None), ((39.5, 69.5), 6)])
