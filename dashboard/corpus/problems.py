@@ -3,6 +3,11 @@
 The corpus (corpus/load.py), the public record (corpus/reference.py) and a story (story/load.py) are read
 with these, so each problem names the file, the line, the record and the field, and every one is reported at
 once.
+
+A problem's message is said in the language of the run that finds it (dashboard/i18n.py): the app shows it in
+the reader's language, the command line (validate.py) in English. Its file, line, record and field are the
+same in every language. pydantic's own messages ('Field required', 'Input should be ...') and PyYAML's stay
+English: they are the libraries' words, not ours.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from dashboard.corpus.model import KINDS
+from dashboard.i18n import gettext as _
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -103,23 +109,26 @@ def parse_yaml(text: str, file: str) -> tuple[Any, LineMap]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        raise CorpusError([Problem(file, line, None, None, f"YAML syntax: {exc.problem}")]) from None
+        raise CorpusError([Problem(file, line, None, None, _("YAML syntax: {problem}").format(problem=exc.problem))]) from None
     except yaml.YAMLError as exc:
-        raise CorpusError([Problem(file, None, None, None, f"YAML syntax: {exc}")]) from None
+        raise CorpusError([Problem(file, None, None, None, _("YAML syntax: {problem}").format(problem=exc))]) from None
     if node is None:
         return None, lines
     try:
         return _construct(node, (), lines), lines
     except _DuplicateKeyError as exc:
         raise CorpusError(
-            [Problem(file, exc.line, None, str(exc.key), "key appears twice in the same mapping")]
+            [Problem(file, exc.line, None, str(exc.key), _("key appears twice in the same mapping"))]
         ) from None
 
 
 def pydantic_problems(
     exc: ValidationError, file: str, lines: LineMap, prefix: tuple[Any, ...], rid: str | None
 ) -> list[Problem]:
-    """A pydantic error as Problems, each at the line of the field it names (below `prefix` in the YAML)."""
+    """A pydantic error as Problems, each at the line of the field it names (below `prefix` in the YAML).
+
+    pydantic's own messages stay English (its words, not ours); what we add to them, and a message our own
+    validator raises (a ValueError in model.py), is said in the run's language."""
     out = []
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
@@ -127,16 +136,20 @@ def pydantic_problems(
         yaml_loc = tuple(p for p in loc if p not in KINDS)
         field_name = ".".join(str(p) for p in yaml_loc) or None
         msg = err["msg"]
+        if err["type"] == "value_error" and isinstance(err.get("ctx", {}).get("error"), ValueError):
+            # Our own validator's words, without pydantic's English "Value error, " before them.
+            msg = str(err["ctx"]["error"])
         given = err.get("input")
         if isinstance(given, str | int | float | dt.date) and not isinstance(given, bool) and len(str(given)) <= 60:
-            msg += f" (got {given!r})"
+            msg = _("{message} (got {value})").format(message=msg, value=repr(given))
         if err["type"] == "extra_forbidden":
-            msg = "unknown field"
+            msg = _("unknown field")
         elif err["type"] == "union_tag_invalid":
-            msg = f"unknown kind {err.get('ctx', {}).get('tag')!r}; expected one of {', '.join(KINDS)}"
+            msg = _("unknown kind {kind}; expected one of {kinds}").format(
+                kind=repr(err.get("ctx", {}).get("tag")), kinds=", ".join(KINDS))
             field_name = "kind"
         elif err["type"] == "union_tag_not_found":
-            msg = "missing 'kind'"
+            msg = _("missing 'kind'")
             field_name = "kind"
         out.append(Problem(file, lines.line(prefix + yaml_loc), rid, field_name, msg))
     return out
@@ -150,7 +163,7 @@ def validate_items(adapter: TypeAdapter, items: list, file: str, lines: LineMap,
     for i, raw in enumerate(items):
         who = label(i, raw)
         if not isinstance(raw, dict):
-            problems.append(Problem(file, lines.line((key, i)), who, None, "expected a mapping"))
+            problems.append(Problem(file, lines.line((key, i)), who, None, _("expected a mapping")))
             continue
         try:
             out.append((i, adapter.validate_python(raw)))

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from dashboard.corpus.model import Excerpt, Source
+from dashboard.i18n import gettext as _
 
 _WS = re.compile(r"\s+")
 
@@ -53,13 +54,14 @@ def normalise_with_offsets(text: str) -> tuple[str, tuple[int, ...]]:
 
 def locate_excerpt(excerpt: Excerpt, seeds: dict[str, Seed]) -> tuple[Excerpt, str | None, str | None]:
     """The excerpt with its span in its article filled in; if it cannot be placed, the excerpt as given, the
-    field at fault ("source" or "quote") and why."""
+    field at fault ("source" or "quote") and why (in the run's language; the quote itself as written)."""
     seed = seeds.get(excerpt.source)
     if seed is None:
-        return excerpt, "source", f"unknown source {excerpt.source!r}"
+        return excerpt, "source", _("unknown source {source}").format(source=repr(excerpt.source))
     if "..." in excerpt.quote or "…" in excerpt.quote:
-        return excerpt, "quote", "a quote must not contain an ellipsis; split it into two excerpts"
+        return excerpt, "quote", _("a quote must not contain an ellipsis; split it into two excerpts")
     span = seed.find(excerpt.quote)
     if span is None:
-        return excerpt, "quote", f"quote not found verbatim in {seed.source.file}: {excerpt.quote[:60]!r}"
+        return excerpt, "quote", _("quote not found verbatim in {file}: {quote}").format(
+            file=seed.source.file, quote=repr(excerpt.quote[:60]))
     return excerpt.model_copy(update={"start": span[0], "end": span[1]}), None, None

@@ -10,6 +10,10 @@ Columns: grouping (an organization's short name, e.g. CSTO), country (ISO 3166-1
 alpha-2), status (a Status value, or `none` for a country that never had one),
 start and end (YYYY-MM-DD, YYYY-MM or YYYY; end exclusive, empty while it holds),
 sources (keys into sources.yaml, space-separated), note.
+
+Every problem and disagreement is said in the language of the run that checks (dashboard/i18n.py): the About
+page's reader's (RecordCheck, cached by language in ui/cached.py), the command line's English. The table's own
+values (groupings, codes, statuses, ISO dates) are quoted as the files write them.
 """
 
 from __future__ import annotations
@@ -29,6 +33,9 @@ from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Membership, Status, Strict
 from dashboard.corpus.problems import ROOT, CorpusError, Problem, display_path, parse_yaml
 from dashboard.corpus.records import Corpus
+from dashboard.i18n import gettext as _
+from dashboard.i18n import ngettext
+from dashboard.names import country as country_name
 
 DEFAULT_REFERENCE = ROOT / "reference"
 COLUMNS = ("grouping", "country", "status", "start", "end", "sources", "note")
@@ -115,11 +122,30 @@ class Mismatch:
     file: str
 
     def __str__(self) -> str:
-        name = COUNTRY_NAMES.get(self.country, self.country)
-        where = f"{self.file}:{self.row.line}" if self.row else self.file
-        app = f"{self.corpus} ({self.record})" if self.corpus else "no status"
-        return (f"{where}: [{self.grouping} · {name} ({self.country})] on {self.on.isoformat()} "
-                f"the corpus says {app}, the table says {self.table or 'no status'}")
+        return self.said()
+
+    def said(self, days: int = 1, last: dt.date | None = None) -> str:
+        """The disagreement in words, on its day, or on `days` checked days from its day to `last`."""
+        no_status = _("no status")
+        fields = {
+            "where": f"{self.file}:{self.row.line}" if self.row else self.file,
+            "who": _who(self.grouping, self.country),
+            "corpus": f"{self.corpus} ({self.record})" if self.corpus else no_status,
+            "table": self.table or no_status,
+        }
+        if days == 1 or last is None:
+            return _("{where}: {who} on {day} the corpus says {corpus}, the table says {table}").format(
+                day=self.on.isoformat(), **fields)
+        return ngettext("{where}: {who} on {n} checked day from {first} to {last} the corpus says {corpus}, the "
+                        "table says {table}",
+                        "{where}: {who} on {n} checked days from {first} to {last} the corpus says {corpus}, the "
+                        "table says {table}", days).format(n=days, first=self.on.isoformat(),
+                                                           last=last.isoformat(), **fields)
+
+
+def _who(grouping: str, code: str) -> str:
+    """'[CSTO · Uzbekistan (UZ)]': the table's grouping, the country in the run's language, its code."""
+    return f"[{grouping} · {country_name(code)} ({code})]"
 
 
 
@@ -130,12 +156,12 @@ def load_reference(folder: Path = DEFAULT_REFERENCE) -> ReferenceTable:
     problems: list[Problem] = []
     for path, name in ((csv_path, csv_name), (src_path, src_name)):
         if not path.is_file():
-            problems.append(Problem(name, None, None, None, "file not found"))
+            problems.append(Problem(name, None, None, None, _("file not found")))
     if problems:
         raise CorpusError(problems)
     data, lines = parse_yaml(src_path.read_text(encoding="utf-8"), src_name)
     if not isinstance(data, dict) or not isinstance(data.get("sources"), dict) or "checked" not in data:
-        raise CorpusError([Problem(src_name, 1, None, None, "expected a mapping with 'checked' and 'sources'")])
+        raise CorpusError([Problem(src_name, 1, None, None, _("expected a mapping with 'checked' and 'sources'"))])
     sources: dict[str, RefSource] = {}
     for key, raw in data["sources"].items():
         try:
@@ -147,15 +173,15 @@ def load_reference(folder: Path = DEFAULT_REFERENCE) -> ReferenceTable:
     for key, source in sources.items():
         if not source.quotes:
             problems.append(Problem(src_name, lines.line(("sources", key)), key, "quotes",
-                                    "a source needs at least one quote that states the fact it backs"))
+                                    _("a source needs at least one quote that states the fact it backs")))
     checked = data["checked"]
     if not isinstance(checked, dt.date):
-        problems.append(Problem(src_name, lines.line(("checked",)), None, "checked", "expected a date YYYY-MM-DD"))
+        problems.append(Problem(src_name, lines.line(("checked",)), None, "checked", _("expected a date YYYY-MM-DD")))
         checked = dt.date.min
     for key, source in sources.items():
         if source.accessed > latest_today():
             problems.append(Problem(src_name, lines.line(("sources", key, "accessed")), key, "accessed",
-                                    f"{source.accessed} is after today"))
+                                    _("{date} is after today").format(date=source.accessed)))
     # utf-8-sig: a spreadsheet's byte order mark is not part of the first column's name.
     rows = _read_rows(csv_path.read_text(encoding="utf-8-sig"), csv_name, sources, problems)
     if problems:
@@ -168,11 +194,11 @@ def load_corrections(folder: Path = DEFAULT_REFERENCE) -> list[Correction]:
     path = folder / "corrections.yaml"
     name = display_path(path)
     if not path.is_file():
-        raise CorpusError([Problem(name, None, None, None, "file not found")])
+        raise CorpusError([Problem(name, None, None, None, _("file not found"))])
     data, lines = parse_yaml(path.read_text(encoding="utf-8"), name)
     items = data.get("corrections") if isinstance(data, dict) else None
     if not isinstance(items, list):
-        raise CorpusError([Problem(name, 1, None, "corrections", "expected a list under 'corrections'")])
+        raise CorpusError([Problem(name, 1, None, "corrections", _("expected a list under 'corrections'"))])
     out, problems = [], []
     for i, raw in enumerate(items):
         try:
@@ -189,7 +215,7 @@ def load_corrections(folder: Path = DEFAULT_REFERENCE) -> list[Correction]:
 def _read_rows(text: str, name: str, sources: dict[str, RefSource], problems: list[Problem]) -> list[ReferenceRow]:
     reader = csv.DictReader(io.StringIO(text))
     if tuple(reader.fieldnames or ()) != COLUMNS:
-        problems.append(Problem(name, 1, None, None, f"expected the columns {','.join(COLUMNS)}"))
+        problems.append(Problem(name, 1, None, None, _("expected the columns {columns}").format(columns=",".join(COLUMNS))))
         return []
     statuses = {s.value for s in Status} | {NONE}
     rows: list[ReferenceRow] = []
@@ -201,40 +227,51 @@ def _read_rows(text: str, name: str, sources: dict[str, RefSource], problems: li
             problems.append(Problem(name, line, who, column, message))  # noqa: B023
 
         if None in raw:
-            bad(None, f"more values than the {len(COLUMNS)} columns (a note with a comma needs quotes)")
+            bad(None, _("more values than the {n} columns (a note with a comma needs quotes)").format(n=len(COLUMNS)))
             continue
         missing = [c for c in COLUMNS if raw[c] is None]
         if missing:
-            bad(missing[0], f"the row ends before {', '.join(missing)} ({len(COLUMNS) - len(missing)} of "
-                            f"{len(COLUMNS)} columns)")
+            bad(missing[0], _("the row ends before {missing} ({have} of {n} columns)").format(
+                missing=", ".join(missing), have=len(COLUMNS) - len(missing), n=len(COLUMNS)))
             continue
 
         if raw["country"] not in COUNTRY_NAMES:
-            bad("country", f"unknown country code {raw['country']!r}")
+            bad("country", _("unknown country code {code}").format(code=repr(raw["country"])))
         if raw["status"] not in statuses:
-            bad("status", f"unknown status {raw['status']!r}; expected one of {', '.join(sorted(statuses))}")
+            bad("status", _("unknown status {status}; expected one of {statuses}").format(
+                status=repr(raw["status"]), statuses=", ".join(sorted(statuses))))
         keys = tuple(raw["sources"].split())
         if not keys:
-            bad("sources", "every row cites at least one source")
+            bad("sources", _("every row cites at least one source"))
         for key in keys:
             if key not in sources:
-                bad("sources", f"no source {key!r} in sources.yaml")
+                bad("sources", _("no source {source} in sources.yaml").format(source=repr(key)))
         try:
             start, start_p = parse_partial(raw["start"])
         except ValueError as exc:
-            bad("start", str(exc))
+            bad("start", _not_a_date(raw["start"], exc))
             continue
         try:
             end, end_p = parse_partial(raw["end"]) if raw["end"].strip() else (None, "day")
         except ValueError as exc:
-            bad("end", str(exc))
+            bad("end", _not_a_date(raw["end"], exc))
             continue
         if end is not None and end <= start:
-            bad("end", "end is not after start")
+            bad("end", _("end is not after start"))
         rows.append(ReferenceRow(line, raw["grouping"], raw["country"], raw["status"], start, start_p, end, end_p,
                         keys, raw["note"] or ""))
     _check_periods(rows, name, problems)
     return rows
+
+
+def _not_a_date(text: str, exc: ValueError) -> str:
+    """Why dates.parse_partial refused a column's text, in the run's language (its own ValueError is English).
+
+    An impossible day ('2001-02-30') has the date's own complaint as its context: Python's words, English."""
+    text = text.strip()
+    if exc.__context__ is not None:
+        return _("not a calendar date: {value} ({reason})").format(value=repr(text), reason=exc.__context__)
+    return _("not a date (YYYY-MM-DD, YYYY-MM or YYYY): {value}").format(value=repr(text))
 
 
 def _check_periods(rows: list[ReferenceRow], name: str, problems: list[Problem]) -> None:
@@ -255,15 +292,18 @@ def _check_periods(rows: list[ReferenceRow], name: str, problems: list[Problem])
         who = f"{grouping} {country}"
         if periods[0].start != founding[grouping]:
             problems.append(Problem(name, periods[0].line, who, "start",
-                                    f"the first row starts {periods[0].start.isoformat()}, not on {grouping}'s "
-                                    f"founding day {founding[grouping].isoformat()} (add a 'none' row before it)"))
+                                    _("the first row starts {start}, not on {grouping}'s founding day {founding} "
+                                      "(add a 'none' row before it)").format(
+                                        start=periods[0].start.isoformat(), grouping=grouping,
+                                        founding=founding[grouping].isoformat())))
         for first, later in zip(periods, periods[1:]):
             if first.end is None or later.start < first.end:
-                problems.append(Problem(name, later.line, who, "start", f"overlaps the period on line {first.line}"))
+                problems.append(Problem(name, later.line, who, "start",
+                                        _("overlaps the period on line {line}").format(line=first.line)))
             elif later.start > first.end:
                 problems.append(Problem(name, later.line, who, "start",
-                                        f"leaves a gap after the period on line {first.line}, which ends "
-                                        f"{first.end.isoformat()}"))
+                                        _("leaves a gap after the period on line {line}, which ends {end}").format(
+                                            line=first.line, end=first.end.isoformat())))
 
 
 def _boundaries(table: ReferenceTable, records: list[Membership], grouping: str,
@@ -305,9 +345,11 @@ def coverage_problems(corpus: Corpus, table: ReferenceTable) -> list[str]:
     with a status is checked, not only those the map once drew).
     """
     shorts = {corpus.organizations[oid] for oid in corpus.shadable}
-    out = [f"{table.file}: no rows for {s}, which the map shades by" for s in sorted(shorts - set(table.groupings()))]
+    out = [_("{file}: no rows for {grouping}, which the map shades by").format(file=table.file, grouping=s)
+           for s in sorted(shorts - set(table.groupings()))]
     known = set(corpus.organizations.values())
-    out += [f"{table.file}: {g} is not an organization in the corpus" for g in table.groupings() if g not in known]
+    out += [_("{file}: {grouping} is not an organization in the corpus").format(file=table.file, grouping=g)
+            for g in table.groupings() if g not in known]
     by_short = {short: oid for oid, short in corpus.organizations.items()}
     memberships = [r for r in corpus.records if isinstance(r, Membership)]
     for grouping in table.groupings():
@@ -317,12 +359,13 @@ def coverage_problems(corpus: Corpus, table: ReferenceTable) -> list[str]:
         in_table = {r.country for r in rows}
         with_status = {r.country: r for r in rows if r.status != NONE}
         for country in sorted(set(records) - in_table):
-            out.append(f"{table.file}: [{grouping} · {COUNTRY_NAMES.get(country, country)} ({country})] the corpus "
-                       f"has a membership record ({records[country]}) but the table has no row for it")
+            out.append(_("{where}: {who} the corpus has a membership record ({record}) but the table has no row "
+                         "for it").format(where=table.file, who=_who(grouping, country), record=records[country]))
         for country in sorted(set(with_status) - set(records)):
             row = with_status[country]
-            out.append(f"{table.file}:{row.line}: [{grouping} · {COUNTRY_NAMES.get(country, country)} ({country})] "
-                       f"the table gives it the status {row.status} but the corpus has no membership record for it")
+            out.append(_("{where}: {who} the table gives it the status {status} but the corpus has no membership "
+                         "record for it").format(where=f"{table.file}:{row.line}", who=_who(grouping, country),
+                                                 status=row.status))
     return out
 
 
@@ -364,15 +407,7 @@ def summarise(mismatches: list[Mismatch]) -> list[str]:
     groups: dict[tuple, list[Mismatch]] = {}
     for m in mismatches:
         groups.setdefault((m.grouping, m.country, m.corpus, m.table, m.record, m.row), []).append(m)
-    out = []
-    for same in groups.values():
-        first, last = same[0], same[-1]
-        line = str(first)
-        if len(same) > 1:
-            line = line.replace(f"on {first.on.isoformat()}",
-                                f"on {len(same)} checked days from {first.on.isoformat()} to {last.on.isoformat()}")
-        out.append(line)
-    return out
+    return [same[0].said(len(same), same[-1].on) for same in groups.values()]
 
 
 def correction_problems(corpus: Corpus, corrections: list[Correction], file: str) -> list[str]:
@@ -381,17 +416,22 @@ def correction_problems(corpus: Corpus, corrections: list[Correction], file: str
     for c in corrections:
         for rid in c.records:
             if rid not in corpus.by_id:
-                out.append(f"{file}: the correction of {c.date} names {rid!r}, which the corpus does not have "
-                           "(list a record that was taken out under 'removed')")
+                out.append(_("{file}: the correction of {date} names {record}, which the corpus does not have "
+                             "(list a record that was taken out under 'removed')").format(
+                                 file=file, date=c.date, record=repr(rid)))
         for rid in c.removed:
             if rid in corpus.by_id:
-                out.append(f"{file}: the correction of {c.date} lists {rid!r} as removed, but the corpus has it")
+                out.append(_("{file}: the correction of {date} lists {record} as removed, but the corpus has it").format(
+                    file=file, date=c.date, record=repr(rid)))
     return out
 
 
 @dataclass(frozen=True)
 class RecordCheck:
-    """The corpus's memberships against reference/, and the corrections log: what the About page reports."""
+    """The corpus's memberships against reference/, and the corrections log: what the About page reports.
+
+    Its sentences (problems, mismatches, log_problems) are in the language of the run that made it: a cache of it
+    is keyed by language (ui/cached.py get_record_check)."""
 
     rows: int
     sources: int

@@ -4,13 +4,20 @@ A label names the field of the record that the reference proves: `location`, `da
 (or `start`), `date_end` (or `end`), `status`, `value`, `personnel` ... or `length`
 for a border or a distance. The validator (dashboard.corpus.load) refuses a label that
 names no field the record has, and a date label whose quote does not state that date
-at the record's precision.
+at the record's precision. Why, in the run's language (dashboard/i18n.py); the labels and field names it
+lists are the YAML's own, the same in every language.
 """
 
 from __future__ import annotations
 
-from dashboard.corpus.dates import MONTHS_EN, days_given, format_date, mentions_date
+import datetime as dt
+
+from babel.dates import format_date as babel_date
+
+from dashboard import i18n
+from dashboard.corpus.dates import Precision, days_given, mentions_date
 from dashboard.corpus.model import Annotation, Border, Disagreement, Figure, Reference
+from dashboard.i18n import gettext as _
 
 ALIASES = {"start": "date", "end": "date_end"}
 # Fields that are bookkeeping, not facts a public record could prove.
@@ -53,9 +60,12 @@ def label_problem(record: Annotation, ref: Reference, concerned: list[Annotation
     if any(label_fits(t, ref.supports) for t in targets):
         return None
     names = sorted({c for t in targets for c in label_choices(t)})
-    whose = "the records it concerns have" if isinstance(record, Disagreement) else "this record has"
-    return (f"supports: {ref.supports!r} names no fact {whose}; use one of: {', '.join(names)} "
-            f"(start = date, end = date_end)")
+    if isinstance(record, Disagreement):
+        said = _("supports: {label} names no fact the records it concerns have; use one of: {labels} "
+                 "(start = date, end = date_end)")
+    else:
+        said = _("supports: {label} names no fact this record has; use one of: {labels} (start = date, end = date_end)")
+    return said.format(label=repr(ref.supports), labels=", ".join(names))
 
 
 def date_problem(record: Annotation, ref: Reference) -> str | None:
@@ -67,13 +77,29 @@ def date_problem(record: Annotation, ref: Reference) -> str | None:
     precision = record.date_precision if name == "date" else record.date_end_precision
     if day is None or mentions_date(ref.quote, day, precision):
         return None
-    hint = ""
+    fields = {"field": name, "date": _shown(day, precision)}
     others = sorted(days_given(ref.quote, day.month))
     if precision == "day" and others:
-        hint = f"; it gives {', '.join(f'{d} {MONTHS_EN[day.month - 1]}' for d in others)}"
-    elif precision == "day" and mentions_date(ref.quote, day, "month"):
-        hint = f"; it gives the month only: set {name}_precision: month"
-    elif precision != "year" and mentions_date(ref.quote, day, "year"):
-        hint = f"; it gives the year only ({day.year})"
-    shown = format_date(day, precision)
-    return f"the quote does not state {name} {shown}{hint}"
+        days = ", ".join(_day_of_month(day.replace(day=d)) for d in others)
+        return _("the quote does not state {field} {date}; it gives {days}").format(days=days, **fields)
+    if precision == "day" and mentions_date(ref.quote, day, "month"):
+        return _("the quote does not state {field} {date}; it gives the month only: set {field}_precision: "
+                 "month").format(**fields)
+    if precision != "year" and mentions_date(ref.quote, day, "year"):
+        return _("the quote does not state {field} {date}; it gives the year only ({year})").format(
+            year=day.year, **fields)
+    return _("the quote does not state {field} {date}").format(**fields)
+
+
+def _shown(day: dt.date, precision: Precision) -> str:
+    """A date at its precision in the run's language: '1 Jan 2015', 'Jul 2019', '2019' (dates.format_date's
+    English); '1 янв. 2015 г.' in Russian."""
+    if precision == "year":
+        return str(day.year)
+    return i18n.format_month(day) if precision == "month" else i18n.format_short_day(day)
+
+
+def _day_of_month(day: dt.date) -> str:
+    """A day and its month, as a quote gives it: '2 January'; '2 января' in Russian."""
+    lang = i18n.active()
+    return babel_date(day, "d MMMM", locale=i18n.DEFAULT if lang in (i18n.DEFAULT, i18n.PSEUDO) else lang)
