@@ -4,6 +4,7 @@ its numbers.
 A number or a year in a note must appear in the evidence of the records it cites (their excerpts, their
 references' quotes, their dates, a figure's value); one in a step's heading or place, in the evidence of the
 records the step names or in its own excerpts. A date written out must be the date of a record the step names.
+Each problem is said in the language of the run that checks (dashboard/i18n.py); ids and values as written.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from dashboard.corpus.model import Annotation, Border, Disagreement, Excerpt, Fi
 from dashboard.corpus.problems import Problem
 from dashboard.corpus.quotes import locate_excerpt
 from dashboard.corpus.records import Corpus, all_excerpts
+from dashboard.i18n import gettext as _
 from dashboard.labels import KIND_SINGULAR, LAYER_OF_KIND
 from dashboard.story.model import TODAY, Step, marked_stops, step_records
 
@@ -36,7 +38,7 @@ class StepChecks:
     def known(self, rid: str, path, who, fld, problems) -> Annotation | None:
         record = self.corpus.by_id.get(rid)
         if record is None:
-            self.problem(problems, path, who, fld, f"unknown record {rid!r}")
+            self.problem(problems, path, who, fld, _("unknown record {record}").format(record=repr(rid)))
         return record
 
     def run(self, step: Step, path: tuple[Any, ...], who: str, problems: list[Problem]) -> Step:
@@ -46,22 +48,25 @@ class StepChecks:
             record = self.known(rid, path + ("marks", j), who, "marks", problems)
             if record is not None and record.kind not in LAYER_OF_KIND:
                 self.problem(problems, path + ("marks", j), who, "marks",
-                             f"{rid} is a {KIND_SINGULAR[record.kind].lower()}, which has no mark on the map; "
-                             "cite it in a note instead")
+                             _("{record} is a {kind}, which has no mark on the map; cite it in a note instead").format(
+                                 record=rid, kind=KIND_SINGULAR[record.kind].lower()))
             elif record is not None and rid in step.marks[:j]:
-                self.problem(problems, path + ("marks", j), who, "marks", f"{rid} is marked twice")
+                self.problem(problems, path + ("marks", j), who, "marks",
+                             _("{record} is marked twice").format(record=rid))
         for j, rid in enumerate(step.disagreements):
             record = self.known(rid, path + ("disagreements", j), who, "disagreements", problems)
             if record is not None and not isinstance(record, Disagreement):
                 self.problem(problems, path + ("disagreements", j), who, "disagreements",
-                             f"{rid} is a {KIND_SINGULAR[record.kind].lower()}, not a disagreement")
+                             _("{record} is a {kind}, not a disagreement").format(
+                                 record=rid, kind=KIND_SINGULAR[record.kind].lower()))
         for j, note in enumerate(step.notes):
             for k, rid in enumerate(note.cites):
                 self.known(rid, path + ("notes", j, "cites", k), who, "notes.cites", problems)
         if step.view is not None and step.view.at is not None:
             record = self.known(step.view.at, path + ("view", "at"), who, "view.at", problems)
             if record is not None and getattr(record, "location", None) is None:
-                self.problem(problems, path + ("view", "at"), who, "view.at", f"{step.view.at} has no location")
+                self.problem(problems, path + ("view", "at"), who, "view.at",
+                             _("{record} has no location").format(record=step.view.at))
         excerpts = []
         for j, excerpt in enumerate(step.excerpts):
             located, fld, why = locate_excerpt(excerpt, self.corpus.seeds)
@@ -75,9 +80,10 @@ class StepChecks:
             return step.model_copy(update={"excerpts": excerpts})
         if step.view is None and not any(_locatable(by_id[r]) for r in step.marks):
             self.problem(problems, path, who, "view",
-                         "the map cannot frame this step: give a view, or mark a record that has a place on the map")
+                         _("the map cannot frame this step: give a view, or mark a record that has a place on the map"))
         if step.place is None and not marked_stops(step, self.corpus):
-            self.problem(problems, path, who, "place", "give a place, or mark a stop of the tour (its city is the place)")
+            self.problem(problems, path, who, "place",
+                         _("give a place, or mark a stop of the tour (its city is the place)"))
         self._check_dates(step, path, who, problems)
         self._check_numbers(step, path, who, problems, excerpts)
         return step.model_copy(update={"excerpts": excerpts})
@@ -85,8 +91,9 @@ class StepChecks:
     def _check_map(self, step: Step, path, who, problems) -> None:
         shade = step.map.shade
         if shade is not None and shade not in self.corpus.shadable:
-            why = "no such organization" if shade not in self.corpus.organizations else "it has no members to shade"
-            self.problem(problems, path + ("map", "shade"), who, "map.shade", f"cannot shade by {shade!r}: {why}")
+            said = (_("cannot shade by {organization}: no such organization") if shade not in self.corpus.organizations
+                    else _("cannot shade by {organization}: it has no members to shade"))
+            self.problem(problems, path + ("map", "shade"), who, "map.shade", said.format(organization=repr(shade)))
             return
         members = [(j, self.corpus.by_id[r]) for j, r in enumerate(step.marks)
                    if isinstance(self.corpus.by_id.get(r), Membership)]
@@ -94,17 +101,19 @@ class StepChecks:
             return
         if shade is None or step.map.as_of is None:
             self.problem(problems, path + ("map",), who, "map",
-                         "a step that marks memberships says which grouping the map shades (map.shade) and on "
-                         "which day (map.as_of)")
+                         _("a step that marks memberships says which grouping the map shades (map.shade) and on "
+                           "which day (map.as_of)"))
             return
         day = self.today if step.map.as_of == TODAY else step.map.as_of
         for j, record in members:
             if record.organization != shade:
                 self.problem(problems, path + ("marks", j), who, "marks",
-                             f"{record.id} is a membership in {record.organization}, but the map shades {shade}")
+                             _("{record} is a membership in {organization}, but the map shades {shade}").format(
+                                 record=record.id, organization=record.organization, shade=shade))
             elif not membership_active(record, day):
                 self.problem(problems, path + ("marks", j), who, "marks",
-                             f"{record.id} does not hold on {day} (map.as_of): it would not be drawn")
+                             _("{record} does not hold on {day} (map.as_of): it would not be drawn").format(
+                                 record=record.id, day=day))
 
     def _check_dates(self, step: Step, path, who, problems) -> None:
         known = set()
@@ -116,11 +125,11 @@ class StepChecks:
             value = getattr(step, fld)
             if isinstance(value, dt.date) and value not in known:
                 self.problem(problems, path + (fld,), who, fld,
-                             f"{value} is not a date of any record this step marks or cites")
+                             _("{date} is not a date of any record this step marks or cites").format(date=value))
         if step.date_end is not None and step.date is None:
-            self.problem(problems, path + ("date_end",), who, "date_end", "a date_end needs a date")
+            self.problem(problems, path + ("date_end",), who, "date_end", _("a date_end needs a date"))
         elif isinstance(step.date_end, dt.date) and step.date is not None and step.date_end < step.date:
-            self.problem(problems, path + ("date_end",), who, "date_end", "date_end is before date")
+            self.problem(problems, path + ("date_end",), who, "date_end", _("date_end is before date"))
 
     def _check_numbers(self, step: Step, path, who, problems, excerpts: list[Excerpt]) -> None:
         by_id = self.corpus.by_id
@@ -131,15 +140,15 @@ class StepChecks:
             missing = sorted(numbers_in(text) - everything, key=text.find)
             if missing:
                 self.problem(problems, path + (fld,), who, fld,
-                             f"{', '.join(missing)} is in no excerpt of this step nor in the evidence of a record "
-                             "it names")
+                             _("{numbers} is in no excerpt of this step nor in the evidence of a record it names").format(
+                                 numbers=", ".join(missing)))
         for j, note in enumerate(step.notes):
             cited = set().union(*(evidence_numbers(by_id[r]) for r in note.cites if r in by_id))
             missing = sorted(numbers_in(note.text) - cited, key=note.text.find)
             if missing:
                 self.problem(problems, path + ("notes", j, "text"), who, "notes.text",
-                             f"{', '.join(missing)} is in none of the records the note cites (their excerpts, "
-                             "references, dates or values)")
+                             _("{numbers} is in none of the records the note cites (their excerpts, references, dates "
+                               "or values)").format(numbers=", ".join(missing)))
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")

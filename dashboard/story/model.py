@@ -20,6 +20,7 @@ from pydantic import Field, model_validator
 
 from dashboard.corpus.model import Excerpt, Strict, VisitStop
 from dashboard.corpus.records import Corpus
+from dashboard.i18n import gettext as _
 
 TODAY = "today"
 
@@ -35,7 +36,8 @@ class StepTarget(Strict):
     @model_validator(mode="after")
     def _one_centre(self) -> StepTarget:
         if (self.at is None) == (self.lat is None or self.lon is None):
-            raise ValueError("give either `at` (a record id) or both `lat` and `lon`")
+            # Said to the story's editor in the language of the run that loads it (corpus/problems.py).
+            raise ValueError(_("give either `at` (a record id) or both `lat` and `lon`"))
         return self
 
 
