@@ -8,6 +8,9 @@ Exits 0 when the corpus is clean, 1 with every problem listed otherwise. The ref
 check runs by default on the project's own annotations.yaml (another FILE is checked
 against a table only when --reference names one); so does the check of every story in
 stories/ (another FILE: only the stories --story names).
+
+It speaks English whatever language the caller's run speaks (a developer's tool: CI and the README read its
+words); the app shows the same problems in its reader's language (ui/notices.py).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from dashboard import i18n
 from dashboard.corpus.load import DEFAULT_ANNOTATIONS, DEFAULT_GEODATA, DEFAULT_SEEDS, load_corpus
 from dashboard.corpus.problems import CorpusError
 from dashboard.corpus.records import count_excerpts_by_source
@@ -33,7 +37,12 @@ from dashboard.story.load import DEFAULT_STORY, load_story
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the validator; print a summary or every problem."""
+    """Run the validator, in English; print a summary or every problem."""
+    with i18n.override(i18n.DEFAULT):
+        return _main(argv)
+
+
+def _main(argv: list[str] | None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dashboard.validate", description=__doc__.splitlines()[0])
     parser.add_argument("file", nargs="?", type=Path, default=DEFAULT_ANNOTATIONS)
     parser.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS)
