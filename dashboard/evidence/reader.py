@@ -1,4 +1,7 @@
-"""Pure: an article's text as HTML with every annotated excerpt highlighted (all text escaped)."""
+"""Pure: an article's text as HTML with every annotated excerpt highlighted (all text escaped).
+
+The article is the corpus's (English, never translated: marked lang="en" inside a page in another language); the
+words around it, the info line's and the marks' titles, are the dashboard's own, in the language spoken."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from dataclasses import dataclass
 from dashboard import escape
 from dashboard.corpus.records import Corpus, excerpt_key, version_key
 from dashboard.frontend import static_page
+from dashboard.i18n import gettext as _
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,7 @@ def build_reader_html(text: str, marks: list[Highlight], focus: str | None) -> s
     """The article with <mark>s; the focused excerpt gets an id to scroll to."""
     parts = []
     anchored: set[str] = set()
+    supports_title = _("Supports: {titles}")
     for piece, covering in segments(text, marks):
         escaped = escape.html(piece)
         if not covering:
@@ -65,21 +70,37 @@ def build_reader_html(text: str, marks: list[Highlight], focus: str | None) -> s
                 break
         supports = json.dumps([[m.record_id, m.record_title] for m in covering])
         parts.append(f'<mark class="{cls}"{ids} data-keys="{escape.html(keys)}" '
-                     f'data-supports="{escape.html(supports)}" title="Supports: {escape.html(titles)}" '
+                     f'data-supports="{escape.html(supports)}" title="{escape.html(supports_title.format(titles=titles))}" '
                      f'tabindex="0">{escaped}</mark>')
     return "".join(parts)
 
 
-# Where the article goes in static/app/reader.html.
+# Where the article goes in static/app/reader.html, and the line above it that says what a click on a mark does.
 TEXT_SLOT = '<div id="text"></div>'
+INFO_SLOT = '<div id="info" role="status"></div>'
 
 
-def reader_document(text: str, marks: list[Highlight], focus: str | None) -> str:
+def reader_words() -> dict[str, str]:
+    """The reader page's own words (static/app/reader.js): what the info line says of a mark."""
+    return {"supports": _("This passage supports:"),
+            # {title}: a record's title (the corpus's, English); {ref}: its id.
+            "item": _("{title} (ref: {ref})")}
+
+
+def reader_document(text: str, marks: list[Highlight], focus: str | None, lang: str = "en",
+                    text_lang: str = "en") -> str:
     """A self-contained page (for an iframe) that scrolls to the focused excerpt: static/app/reader.{html,css,js}
-    around the article's highlighted text."""
+    around the article's highlighted text.
+
+    `lang`: the page's language (the dashboard's words); `text_lang`: the article's (the corpus's sources say it),
+    marked on the text where it differs from the page's."""
     body = build_reader_html(text, marks, focus)
-    page = static_page("reader")
-    if TEXT_SLOT not in page:  # an edited reader.html would otherwise drop the article without a word
-        raise ValueError(f"static/app/reader.html has no {TEXT_SLOT}")
-    page = page.replace(TEXT_SLOT, f'<div id="text">{body}</div>', 1)
-    return f'<!doctype html><html><head><meta charset="utf-8"></head><body>{page}</body></html>'
+    page = static_page("reader", {"words": reader_words(), "lang": lang})
+    for slot in (TEXT_SLOT, INFO_SLOT):
+        if slot not in page:  # an edited reader.html would otherwise drop the article or its line without a word
+            raise ValueError(f"static/app/reader.html has no {slot}")
+    marked = f' lang="{escape.html(text_lang)}"' if text_lang != lang else ""
+    page = page.replace(TEXT_SLOT, f'<div id="text"{marked}>{body}</div>', 1)
+    info = escape.html(_("Highlighted passages are the excerpts behind the map. Click one to see what it supports."))
+    page = page.replace(INFO_SLOT, f'<div id="info" role="status">{info}</div>', 1)
+    return f'<!doctype html><html lang="{escape.html(lang)}"><head><meta charset="utf-8"></head><body>{page}</body></html>'
