@@ -16,7 +16,9 @@ Each article's cell is what it says (its first excerpt on the subject) and how t
 
 The public record's cell is ``record``, or ``disputed`` where the references themselves disagree (a
 disagreement in which no article's words are set against the record), naming that disagreement.
-Every cell carries its reason in words.
+Every cell carries its reason in words, in the language spoken (dashboard/i18n.py); the quotes, the titles and
+the articles' labels are the corpus's and stay as written (marked lang="en" on a page in another language). The
+CSV's column names are machine-read and stay English; its verdicts and reasons are words, in the language spoken.
 """
 
 from __future__ import annotations
@@ -29,13 +31,19 @@ from typing import Literal
 from dashboard import escape
 from dashboard.corpus.model import KINDS, Annotation, Disagreement, Excerpt
 from dashboard.corpus.records import Corpus, excerpt_key, version_key
+from dashboard.i18n import N_, Words
+from dashboard.i18n import gettext as _
 from dashboard.labels import LIST_ORDER
 from dashboard.query.link import reader_href
 
 Verdict = Literal["agrees", "differs", "not comparable", "silent", "record", "disputed"]
-VERDICT_TEXT = {"agrees": "agrees with the record", "differs": "differs from the record",
-                "not comparable": "not comparable: no public record", "silent": "silent", "record": "public record",
-                "disputed": "the public references disagree"}
+# A verdict in words: the page's (long) and the CSV's (short, before the quote).
+VERDICT_TEXT = Words({"agrees": N_("agrees with the record"), "differs": N_("differs from the record"),
+                      "not comparable": N_("not comparable: no public record"), "silent": N_("silent"),
+                      "record": N_("public record"), "disputed": N_("the public references disagree")})
+# Translators: "silent": the article does not speak about the subject.
+VERDICT_SHORT = Words({"agrees": N_("agrees"), "differs": N_("differs"), "not comparable": N_("not comparable"),
+                       "silent": N_("silent"), "record": N_("public record"), "disputed": N_("disputed")})
 RECORD_COLUMN = "record"
 QUOTE_CHARS = 160
 
@@ -101,16 +109,23 @@ def _unique(disagreements: list[Disagreement]) -> list[Disagreement]:
     return list({d.id: d for d in disagreements}.values())
 
 
+def _quoted(title: str) -> str:
+    """A disagreement's title in our quotation marks (“…” in English, «…» in Russian)."""
+    # Translators: a disagreement's title (English, the corpus's) in your language's quotation marks.
+    return _("“{title}”").format(title=title)
+
+
 def _titles(disagreements) -> str:
-    return "; ".join(f"“{d.title}”" for d in disagreements)
+    return "; ".join(_quoted(d.title) for d in disagreements)
 
 
-DIFFERS_WHY = "Its words are set against the public record in"
-DISPUTED_WHY = "The public references disagree among themselves in"
+# Why a cell differs, or the record is disputed: {disagreements} is the titles of the disagreements it names.
+DIFFERS_WHY = N_("Its words are set against the public record in {disagreements}.")
+DISPUTED_WHY = N_("The public references disagree among themselves in {disagreements}.")
 
 
 def _differs(sid: str, quote: str, key: str, against: list[Disagreement]) -> Cell:
-    return Cell(sid, "differs", _short(quote), key, reason=f"{DIFFERS_WHY} {_titles(against)}.",
+    return Cell(sid, "differs", _short(quote), key, reason=_(DIFFERS_WHY).format(disagreements=_titles(against)),
                 disagreements=tuple(d.id for d in against))
 
 
@@ -122,26 +137,26 @@ def _cell(record: Annotation, sid: str, versions: list[tuple[Excerpt, str, Disag
     own = [(i, e) for i, e in enumerate(record.excerpts) if e.source == sid]
     for i, excerpt in own:
         # The article's own words on this subject are a version set against the record: they differ.
-        against = _unique([d for v, _, d, contra in versions if contra and _overlap(excerpt, v)])
+        against = _unique([d for v, _key, d, contra in versions if contra and _overlap(excerpt, v)])
         if against:
             return _differs(sid, excerpt.quote, excerpt_key(record.id, i), against)
-    against_any = _unique([d for _, _, d, contra in versions if contra])
+    against_any = _unique([d for _excerpt, _key, d, contra in versions if contra])
     if own:
         i, excerpt = own[0]
         if covered:
             return Cell(sid, "agrees", _short(excerpt.quote), excerpt_key(record.id, i),
-                        reason="The public record covers this subject, and no disagreement sets these words "
-                               "against it.")
+                        reason=_("The public record covers this subject, and no disagreement sets these words "
+                                 "against it."))
         return Cell(sid, "not comparable", _short(excerpt.quote), excerpt_key(record.id, i),
-                    reason="No public reference covers this subject.")
+                    reason=_("No public reference covers this subject."))
     if against_any:
-        excerpt, key, _, _ = next(v for v in versions if v[3])
+        excerpt, key = next(v for v in versions if v[3])[:2]
         return _differs(sid, excerpt.quote, key, against_any)
     if versions:
-        excerpt, key, _, _ = versions[0]
+        excerpt, key = versions[0][:2]
         return Cell(sid, "agrees", _short(excerpt.quote), key,
-                    reason="The public record bears these words out.")
-    return Cell(sid, "silent", reason="The article says nothing on this subject.")
+                    reason=_("The public record bears these words out."))
+    return Cell(sid, "silent", reason=_("The article says nothing on this subject."))
 
 
 def _record_cell(record: Annotation, disagreements: list[Disagreement]) -> Cell:
@@ -152,15 +167,15 @@ def _record_cell(record: Annotation, disagreements: list[Disagreement]) -> Cell:
     ref = next((r for r in refs if r.quote and r.supports != "location"),
                next((r for r in refs if r.quote), refs[0] if refs else None))
     if ref is None:
-        return Cell(RECORD_COLUMN, "silent", reason="No public reference covers this subject.")
+        return Cell(RECORD_COLUMN, "silent", reason=_("No public reference covers this subject."))
     contradicting = _contradicting(disagreements)
     among = [d for d in disagreements if d.id not in contradicting]
     if among:
         return Cell(RECORD_COLUMN, "disputed", _short(ref.quote or ""), None, ref.title, ref.url,
-                    reason=f"{DISPUTED_WHY} {_titles(among)}.",
+                    reason=_(DISPUTED_WHY).format(disagreements=_titles(among)),
                     disagreements=tuple(d.id for d in among))
     return Cell(RECORD_COLUMN, "record", _short(ref.quote or ""), None, ref.title, ref.url,
-                reason=f"What {ref.publisher or ref.title} states.")
+                reason=_("What {publisher} states.").format(publisher=ref.publisher or ref.title))
 
 
 def compare_rows(records: list[Annotation], corpus: Corpus) -> list[SubjectRow]:
@@ -190,12 +205,12 @@ def compare_csv(rows: list[SubjectRow], corpus: Corpus) -> str:
         texts = []
         for cell in row.cells:
             if cell.verdict == "silent":
-                texts.append("silent")
+                texts.append(VERDICT_SHORT["silent"])
             elif cell.source == RECORD_COLUMN:
                 disputed = f" [{cell.reason}]" if cell.verdict == "disputed" else ""
                 texts.append(f"{cell.quote} ({cell.title} <{cell.url}>){disputed}")
             else:
-                texts.append(f"{cell.verdict}: {cell.quote} [{cell.reason}]")
+                texts.append(f"{VERDICT_SHORT[cell.verdict]}: {cell.quote} [{cell.reason}]")
         writer.writerow([row.subject, row.record_id, ";".join(row.disagreements), *texts])
     return out.getvalue()
 
@@ -208,10 +223,12 @@ def _why_html(cell: Cell, corpus: Corpus, subject_href) -> str:
     """The cell's reason; a disagreement it names is a link to it on the map."""
     if not cell.disagreements:
         return f'<span class="cmp-why">{escape.html(cell.reason)}</span>'
-    prefix = DIFFERS_WHY if cell.verdict == "differs" else DISPUTED_WHY
-    links = "; ".join(f'<a href="{escape.html(subject_href(d))}">“{escape.html(corpus.by_id[d].title)}”</a>'
-                      for d in cell.disagreements)
-    return f'<span class="cmp-why">{escape.html(prefix)} {links}.</span>'
+    why = _(DIFFERS_WHY if cell.verdict == "differs" else DISPUTED_WHY)
+    # Translators: a disagreement's title (English, the corpus's) in your language's quotation marks.
+    quoted = escape.html(_("“{title}”"))
+    links = "; ".join(f'<a href="{escape.html(subject_href(d))}">'
+                      f'{quoted.format(title=escape.with_lang(corpus.by_id[d].title))}</a>' for d in cell.disagreements)
+    return f'<span class="cmp-why">{escape.html(why).format(disagreements=links)}</span>'
 
 
 def compare_html(rows: list[SubjectRow], corpus: Corpus, subject_href) -> str:
@@ -220,13 +237,17 @@ def compare_html(rows: list[SubjectRow], corpus: Corpus, subject_href) -> str:
 
     `subject_href(record_id)` gives the link to a subject on the map.
     """
-    head = "".join(f'<th scope="col">{escape.html(corpus.sources[s].label)}</th>' for s in corpus.sources)
+    # The articles' labels and the subjects' titles are the corpus's: marked lang="en" on a Russian page.
+    head = "".join(f'<th scope="col">{escape.with_lang(corpus.sources[s].label)}</th>' for s in corpus.sources)
+    public = _("Public record")
+    read, read_label = _("read in the article ↗"), _("read in the article: {source} on {subject}")
+    disagree = escape.html(_("⚠ sources disagree"))
     body = []
     for row in rows:
         cells = []
         for cell in row.cells:
-            name = corpus.sources[cell.source].label if cell.source in corpus.sources else "Public record"
-            parts = [f'<span class="cmp-src">{escape.html(name)}</span>',
+            name = corpus.sources[cell.source].label if cell.source in corpus.sources else public
+            parts = [f'<span class="cmp-src">{escape.with_lang(name)}</span>',
                      f'<span class="cmp-verdict">{escape.html(VERDICT_TEXT[cell.verdict])}</span>']
             if cell.verdict in ("differs", "disputed"):
                 parts.append(_why_html(cell, corpus, subject_href))
@@ -234,19 +255,21 @@ def compare_html(rows: list[SubjectRow], corpus: Corpus, subject_href) -> str:
                 parts.append(f'<q>{escape.with_lang(cell.quote)}</q>')
             if cell.excerpt:
                 # The visible words first: a speech-input user says what they see (WCAG 2.5.3).
-                label = f"read in the article: {name} on {row.subject}"
+                label = read_label.format(source=name, subject=row.subject)
 
                 href = reader_href(cell.source, cell.excerpt)
                 parts.append(f'<a href="{escape.html(href)}" target="_blank" rel="noopener" aria-label="{escape.html(label)}">'
-                             f'read in the article ↗</a>')
+                             f'{escape.html(read)}</a>')
             elif cell.url:
                 parts.append(f'<a href="{escape.html(cell.url)}" target="_blank" rel="noopener noreferrer">'
                              f'{escape.with_lang(cell.title or cell.url)} ↗</a>')
             cells.append(f'<td class="cmp-{VERDICT_CLASS[cell.verdict]}">{"".join(parts)}</td>')
-        flag = ' <span class="cmp-flag">⚠ sources disagree</span>' if row.disputed else ""
-        subject = (f'<th scope="row"><a href="{escape.html(subject_href(row.record_id))}">{escape.html(row.subject)}</a>'
-                   f'{flag}</th>')
+        flag = f' <span class="cmp-flag">{disagree}</span>' if row.disputed else ""
+        subject = (f'<th scope="row"><a href="{escape.html(subject_href(row.record_id))}">'
+                   f'{escape.with_lang(row.subject)}</a>{flag}</th>')
         body.append(f"<tr>{subject}{''.join(cells)}</tr>")
-    return (f'<table class="cmp"><caption class="cmp-caption">What each article says, subject by subject, '
-            f'beside the public record</caption><thead><tr><th scope="col">Subject</th>{head}'
-            f'<th scope="col">Public record</th></tr></thead><tbody>{"".join(body)}</tbody></table>')
+    caption = escape.html(_("What each article says, subject by subject, beside the public record"))
+    subject_head = escape.html(_("Subject"))
+    return (f'<table class="cmp"><caption class="cmp-caption">{caption}</caption><thead><tr>'
+            f'<th scope="col">{subject_head}</th>{head}'
+            f'<th scope="col">{escape.html(public)}</th></tr></thead><tbody>{"".join(body)}</tbody></table>')
