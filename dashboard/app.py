@@ -22,7 +22,9 @@ from dashboard.ui.session import reader_language  # noqa: E402
 # Not "pages/": Streamlit would treat that folder as a legacy multipage app and run pages without app.py.
 PAGES = Path(__file__).resolve().parent / "views"
 
-# The language first: every word below, the corpus's problems included, is said in it.
+# The language first: every word below, the corpus's problems included, is said in it. A fragment's own run and
+# the callbacks before a run are threads of their own, which ask the resolver (dashboard/i18n.py).
+i18n.set_resolver(reader_language)
 i18n.activate(reader_language())
 st.set_page_config(page_title=_(SITE_TITLE), page_icon="🗺️", layout="wide")
 

@@ -13,9 +13,11 @@ each value when it is read, so the table follows the language of the run that re
 
 The quotes, the articles and every other word of the corpus are never translated: only what the dashboard says.
 
-The language is a context variable (like Django's `translation.override`): Streamlit runs a session's script in
-a thread of its own, and `activate` at the start of each run sets it for everything that run calls. A cache of
-anything with words must key it by `active()`.
+The language is a context variable (like Django's `translation.override`). Streamlit runs each script run (a full
+run, a fragment's own run, and the widgets' callbacks before either) in a new thread, where the variable starts
+unset: the first word said there asks the resolver the app registered (`set_resolver`: the session's choice, the
+link's, the browser's) and keeps its answer for the rest of that thread; `activate` sets it outright (app.py, first
+thing). A cache of anything with words must key it by `active()`.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import functools
 import io
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextvars import ContextVar
 from gettext import NullTranslations
 from pathlib import Path
@@ -51,7 +53,14 @@ DOMAIN = "messages"
 # The pseudo-locale's brackets: any visible text of ours inside them went through the catalog.
 PSEUDO_OPEN, PSEUDO_CLOSE = "⟦", "⟧"
 
-_active: ContextVar[str] = ContextVar("dashboard_language", default=DEFAULT)
+_active: ContextVar[str | None] = ContextVar("dashboard_language", default=None)
+_resolver: Callable[[], str] | None = None
+
+
+def set_resolver(resolve: Callable[[], str] | None) -> None:
+    """Where a thread that has not been told its language asks for it (the app: the session's language)."""
+    global _resolver
+    _resolver = resolve
 
 
 def languages() -> tuple[str, ...]:
@@ -60,8 +69,17 @@ def languages() -> tuple[str, ...]:
 
 
 def active() -> str:
-    """The language this run speaks ('en', 'ru'; PSEUDO in tests)."""
-    return _active.get()
+    """The language this run speaks ('en', 'ru'; PSEUDO in tests): set, or else the resolver's, once per thread."""
+    lang = _active.get()
+    if lang is None:
+        try:
+            lang = _resolver() if _resolver is not None else DEFAULT
+        except Exception:  # noqa: BLE001 -- a resolver that cannot tell (no session) means the default
+            lang = DEFAULT
+        if lang not in LANGUAGES and lang != PSEUDO:
+            lang = DEFAULT
+        _active.set(lang)
+    return lang
 
 
 def activate(lang: str) -> None:

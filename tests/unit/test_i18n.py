@@ -214,3 +214,39 @@ def test_the_maps_country_labels_are_in_the_language_spoken_and_natural_earths_i
         russian = {name for name, _lat, _lon in label_points(countries, COUNTRY_NAMES)}
     assert {"Kazakhstan", "Kyrgyzstan", "China"} <= english
     assert {"Казахстан", "Киргизия", "Китай"} <= russian and not english & {"Казахстан"}
+
+
+def test_a_thread_not_told_its_language_asks_the_resolver_once_and_keeps_the_answer():
+    # Streamlit runs a fragment's own run and the callbacks before a run in a new thread: without asking, they
+    # spoke English on a Russian page (a filter change turned the charts' heading back to "Charts").
+    import threading
+
+    asked, heard = [], []
+
+    def resolve():
+        asked.append(1)
+        return "ru"
+
+    def run():
+        heard.append((i18n.active(), i18n.gettext("Filters"), i18n.active()))
+
+    i18n.set_resolver(resolve)
+    try:
+        thread = threading.Thread(target=run)
+        thread.start()
+        thread.join()
+    finally:
+        i18n.set_resolver(None)
+    assert heard == [("ru", "Фильтры", "ru")] and asked == [1]
+
+    def broken():
+        raise RuntimeError("no session")
+
+    i18n.set_resolver(broken)
+    try:
+        thread = threading.Thread(target=run)
+        thread.start()
+        thread.join()
+    finally:
+        i18n.set_resolver(None)
+    assert heard[-1] == ("en", "Filters", "en")
