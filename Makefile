@@ -41,11 +41,12 @@ lock: $(DEVSTAMP)
 	$(LOCK) -o requirements.txt
 	$(LOCK) --extra dev --constraint requirements.txt -o requirements-dev.txt
 
-# The catalogs (README "Adding a language"): the dashboard's words extracted from its Python (babel.cfg) into
-# messages.pot, and merged into each language's .po, where translators work; the app reads the .po itself.
+# The catalogs (README "Adding a language"): the dashboard's words extracted from its Python and the story's own
+# words (babel.cfg) into messages.pot, and merged into each language's .po, where translators work; the app reads
+# the .po itself. PYTHONPATH: the story's extractor is the dashboard's own (dashboard/story/extract.py).
 CATALOG := dashboard/locale
 catalog: $(DEVSTAMP)
-	$(VENV)/bin/pybabel extract -F babel.cfg --add-location=file --sort-by-file --no-wrap \
+	PYTHONPATH=. $(VENV)/bin/pybabel extract -F babel.cfg --add-location=file --sort-by-file --no-wrap \
 		--add-comments=Translators: --project=dashboard -o $(CATALOG)/messages.pot .
 	$(VENV)/bin/pybabel update -i $(CATALOG)/messages.pot -d $(CATALOG) --no-wrap --ignore-obsolete \
 		--no-fuzzy-matching

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
 
 from dashboard import escape, i18n, names
 from dashboard.labels import KIND_LABELS, STATUS_LABELS, tab_title
@@ -15,10 +16,13 @@ _FIELDS = re.compile(r"\{[^{}]*\}")
 
 
 def _extracted() -> dict[str, tuple[str, ...]]:
-    """What `make catalog` extracts (babel.cfg): each msgid (a plural's singular) -> its ids."""
+    """What `make catalog` extracts (babel.cfg, read as pybabel reads it: the dashboard's Python and the story's own
+    words): each msgid (a plural's singular) -> its ids."""
+    with (ROOT / "babel.cfg").open(encoding="utf-8") as fh:
+        method_map, options_map = parse_mapping_cfg(fh, "babel.cfg")
     found = {}
     for _file, _line, message, _comments, _context in extract_from_dir(
-            str(ROOT), method_map=[("dashboard/**.py", "python")]):
+            str(ROOT), method_map=method_map, options_map=options_map):
         ids = message if isinstance(message, tuple) else (message,)
         found[ids[0]] = ids
     return found
