@@ -8,7 +8,7 @@ loads: the SVG is part of the page. Web Mercator, as Leaflet draws, so a small m
 from __future__ import annotations
 
 import base64
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import shapely
@@ -125,9 +125,11 @@ def as_img(svg: str, alt: str) -> str:
 
 
 def step_svg(frame: Frame, countries, borders, records: Iterable[Annotation], marks: set[str],
-             shading: dict[str, Membership], title: str, description: str) -> str:
+             shading: dict[str, Membership], title: str, description: str,
+             city: Callable[[str], str] = str) -> str:
     """A small map: countries (shaded as `shading` has them), the route, sites, borders and stops among
-    `records`; the records in `marks` ringed, the others faded. Every text is escaped."""
+    `records`; the records in `marks` ringed, the others faded, each ringed stop labelled with its city's name
+    as `city` gives it (names.city: in the language spoken). Every text is escaped."""
     records = list(records)
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="minimap" viewBox="0 0 {frame.width} {frame.height}" '
            f'role="img" aria-label="{escape.html(title)}">',
@@ -197,7 +199,7 @@ def step_svg(frame: Frame, countries, borders, records: Iterable[Annotation], ma
                    f'text-anchor="middle" fill="{text}">{escape.html(badge)}</text></g>')
         placed.append((x - 12, y - 12, x + 12, y + 12))
         if on:
-            labels.append(_label(stop.city, x, y, placed, frame))
+            labels.append(_label(city(stop.city), x, y, placed, frame))
     out.extend(labels)
     out.append("</svg>")
     return "".join(out)

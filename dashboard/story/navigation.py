@@ -7,14 +7,34 @@ import datetime as dt
 import re
 
 from dashboard.corpus.records import Corpus
+from dashboard.i18n import gettext as _
 from dashboard.story.model import Story
-from dashboard.story.words import date_text, place_text
+from dashboard.story.words import date_text, heading_text, label_text, place_text
 
 
 def nav_steps(story: Story, corpus: Corpus, today: dt.date) -> list[dict]:
-    """Each step as the step list and the heading show it: number, label, heading, date, place."""
-    return [{"n": i, "label": step.label, "heading": step.heading, "date": date_text(step, today),
+    """Each step as the step list and the heading show it, in the language spoken: number, label, heading, date,
+    place."""
+    return [{"n": i, "label": label_text(step), "heading": heading_text(step), "date": date_text(step, today),
              "place": place_text(step, corpus)} for i, step in enumerate(story.steps, start=1)]
+
+
+def nav_words() -> dict[str, str]:
+    """The navigation's own words in the language spoken (static/app/story-nav.js has none of its own); the
+    templates' {fields} are filled in the browser."""
+    return {
+        "steps": _("Steps of the story"),
+        "prev": _("‹ Previous"),
+        "next": _("Next ›"),
+        "keys": _("or ← → keys, Home, End"),
+        "swipe": _("or swipe the text sideways"),
+        # The line above the heading, as story.html.step_meta writes it.
+        "meta": _("Step {number} of {total} · {date} · {place}"),
+        "noDate": _("no date given"),
+        # What the live region says at a step change.
+        "announce": _("Step {number} of {total}: {heading}. {date}, {place}."),
+        "announceNoDate": _("No date given"),
+    }
 
 
 class StoryEventError(ValueError):
@@ -25,14 +45,15 @@ def parse_step_event(value: object, total: int, applied: tuple[str, int] | None)
     """A step change the navigation sent ({"epoch", "seq", "step"}): (the step, what is now applied), or None
     when it was applied already (the browser sends the last change again after a reconnect)."""
     if not isinstance(value, dict):
-        raise StoryEventError("not a step change")
+        raise StoryEventError(_("not a step change"))
     epoch, seq, step = value.get("epoch"), value.get("seq"), value.get("step")
     if not isinstance(epoch, str) or not re.fullmatch(r"[a-z0-9-]{1,40}", epoch):
-        raise StoryEventError("the change has no valid epoch")
+        raise StoryEventError(_("the change has no valid epoch"))
     if not isinstance(seq, int) or isinstance(seq, bool) or seq < 1:
-        raise StoryEventError("the change has no valid sequence number")
+        raise StoryEventError(_("the change has no valid sequence number"))
     if not isinstance(step, int) or isinstance(step, bool) or not 1 <= step <= total:
-        raise StoryEventError(f"there is no step {str(step)[:12]!r} (the story has {total})")
+        raise StoryEventError(_("there is no step {step} (the story has {total})").format(
+            step=repr(str(step)[:12]), total=total))
     if applied is not None and applied[0] == epoch and seq <= applied[1]:
         return None
     return step, (epoch, seq)

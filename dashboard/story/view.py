@@ -9,18 +9,21 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from dashboard import escape
+from dashboard import escape, names
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Annotation, Border, Membership
 from dashboard.corpus.records import Corpus
 from dashboard.downloads.snapshot import Focus
+from dashboard.i18n import format_short_day
+from dashboard.i18n import gettext as _
 from dashboard.labels import DRAW_ORDER, LAYER_OF_KIND, LAYERS
 from dashboard.map.marks import membership_timeline
 from dashboard.query.filters import TOUR_START, effective_shade, select
 from dashboard.query.link import DEFAULT_ORG, P_STORY, MapView, ViewState, map_href
+from dashboard.story.extract import own
 from dashboard.story.minimap import as_img, frame_for, step_svg
 from dashboard.story.model import TODAY, Step, Story
-from dashboard.story.words import date_text, place_text
+from dashboard.story.words import date_text, heading_text, place_text
 
 
 def step_shading(step: Step, shade: str, as_of: dt.date, today: dt.date) -> tuple[str, dt.date]:
@@ -94,24 +97,36 @@ def shading_payload(story: Story, corpus: Corpus, view: ViewState, members: list
     (marks.membership_timeline). `shaded`: whether the members layer is drawn at all."""
     shade = effective_shade(view.shade, view.filters, corpus)
     steps = [step_shading(step, shade, view.filters.as_of, today) for step in story.steps]
-    timelines = {org: membership_timeline(members, org, corpus.organizations[org], corpus)
-                 for org in dict.fromkeys(org for org, _ in steps)}
+    timelines = {org: membership_timeline(members, org, names.grouping(org, corpus), corpus)
+                 for org in dict.fromkeys(org for org, _day in steps)}
     return {"shaded": shaded, "steps": [{"shade": org, "day": day.isoformat()} for org, day in steps],
-            "timelines": timelines, "groups": {org: corpus.organizations[org] for org in timelines}}
+            "timelines": timelines, "groups": {org: names.grouping(org, corpus) for org in timelines}}
 
 
 def step_caption_html(corpus: Corpus, step: Step, shade: str, as_of: dt.date, shaded: bool = True) -> str:
     """The line under the story map on a step: what it shades, on which day, and whose choice that is; `shaded`:
     whether the memberships layer is drawn on the step."""
-    whose = "this step's choice" if step.map.shade or step.map.as_of else "as set in the sidebar"
+    # Our own words (the catalog's, like the markup around them) and a day as Babel writes it; the grouping's name
+    # is the corpus's, escaped.
+    whose = _("this step's choice") if step.map.shade or step.map.as_of else _("as set in the sidebar")
+    day = format_short_day(as_of)
     if not shaded:
-        return ('<p class="story-caption">No country is shaded: the memberships layer is off in the sidebar '
-                f'(memberships as of <strong class="story-day">{as_of:%-d %b %Y}</strong> <span class="story-whose">'
-                f"({whose})</span>). The step's marks are ringed, the others faded; hover or click a mark for its "
-                "words.</p>")
-    return (f'<p class="story-caption">Countries shaded by <strong>{escape.html(corpus.organizations[shade])}</strong>'
-            f' membership on <strong class="story-day">{as_of:%-d %b %Y}</strong> <span class="story-whose">({whose})'
-            "</span>. The step's marks are ringed, the others faded; hover or click a mark for its words.</p>")
+        return '<p class="story-caption">' + _(
+            "No country is shaded: the memberships layer is off in the sidebar (memberships as of "
+            '<strong class="story-day">{day}</strong> <span class="story-whose">({whose})</span>). '
+            "The step's marks are ringed, the others faded; hover or click a mark for its words.").format(
+            day=day, whose=whose) + "</p>"
+    return '<p class="story-caption">' + _(
+        'Countries shaded by <strong>{grouping}</strong> membership on <strong class="story-day">{day}</strong> '
+        '<span class="story-whose">({whose})</span>. '
+        "The step's marks are ringed, the others faded; hover or click a mark for its words.").format(
+        grouping=escape.with_lang(names.grouping(shade, corpus)), day=day, whose=whose) + "</p>"
+
+
+def caption_words() -> dict[str, str]:
+    """The words static/app/story-words.js says in the line under the map while the time strip looks at another
+    day than the step's ({day}: the step's own day, as the time strip writes it)."""
+    return {"offStrip": _("(on the time strip; the step shows {day})")}
 
 
 def server_drawn(step: Step, corpus: Corpus, view: ViewState, shown: StepView, over_time_ids: set[str]) -> tuple:
@@ -130,9 +145,10 @@ def step_focus(story: Story, corpus: Corpus, number: int, today: dt.date) -> Foc
     its marks are on. The map's frame is the reader's (None), which the page has flown to the step."""
     step = story.steps[number - 1]
     where = " · ".join(p for p in (date_text(step, today), place_text(step, corpus)) if p)
-    title = f"Step {number} of {len(story.steps)}: {step.heading}" + (f" · {where}" if where else "")
+    title = _("Step {number} of {total}: {heading}").format(
+        number=number, total=len(story.steps), heading=heading_text(step)) + (f" · {where}" if where else "")
     day = today if step.map.as_of == TODAY else step.map.as_of
-    return Focus(title=title, records=tuple(step.marks), text=" ".join(n.text for n in step.notes),
+    return Focus(title=title, records=tuple(step.marks), text=" ".join(own(n.text) for n in step.notes),
                  link=story_href(number), shade=step.map.shade, as_of=day,
                  layers=step_layers(step, corpus, ()))
 
@@ -188,8 +204,8 @@ def explore_href(story: Story, corpus: Corpus, view: ViewState, shown: StepView)
 
 def explore_html(href: str) -> str:
     """The link under a step's words to the map page showing the step (explore_href), in a new tab."""
-    return (f'<p class="explore"><a href="{escape.html(href)}" target="_blank" rel="noopener">'
-            "Explore this step on the map ↗</a></p>")
+    words = escape.html(_("Explore this step on the map ↗"))
+    return f'<p class="explore"><a href="{escape.html(href)}" target="_blank" rel="noopener">{words}</a></p>'
 
 
 def overview_maps(story: Story, corpus: Corpus, countries, borders, today: dt.date) -> list[str]:
@@ -202,11 +218,13 @@ def overview_maps(story: Story, corpus: Corpus, countries, borders, today: dt.da
         shade, as_of = step_shading(step, DEFAULT_ORG, TOUR_START, today)
         frame = frame_for(step_target(step, corpus, countries, borders), 360, 220)
         drawn = map_records(step, corpus, [r for r in corpus.records if r.kind in ("visit_stop", "military_site")])
-        marked = "; ".join(corpus.by_id[rid].title for rid in step.marks) or "none"
-        title = f"Map of step {number} of {total}: {step.heading}"
-        description = (f"Countries shaded by {corpus.organizations[shade]} membership on {as_of:%-d %b %Y}. "
-                       f"Ringed: {marked}.")
+        marked = "; ".join(corpus.by_id[rid].title for rid in step.marks) or _("none")
+        title = _("Map of step {number} of {total}: {heading}").format(
+            number=number, total=total, heading=heading_text(step))
+        description = _("Countries shaded by {grouping} membership on {day}. Ringed: {marked}.").format(
+            grouping=names.grouping(shade, corpus), day=format_short_day(as_of), marked=marked)
         svg = step_svg(frame, countries, borders, drawn, set(step.marks),
-                       membership_status(memberships, shade, as_of), title=title, description=description)
+                       membership_status(memberships, shade, as_of), title=title, description=description,
+                       city=lambda name: names.city(name, corpus))
         out.append(as_img(svg, f"{title}. {description}"))
     return out

@@ -1,44 +1,69 @@
-"""A step in words: its place, its dates, and the reader's link for each of its quotes."""
+"""A step in words, in the language spoken: its title, label, heading and place (the story's own words, through
+the catalog: story/extract.py), its dates, and the reader's link for each of its quotes."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from babel.dates import format_interval
+
+from dashboard import i18n, names
 from dashboard.corpus.codes import COUNTRY_NAMES
-from dashboard.corpus.dates import MONTHS_EN_ABBR, format_date
+from dashboard.corpus.dates import MONTHS_EN_ABBR
 from dashboard.corpus.model import Disagreement, Excerpt
 from dashboard.corpus.records import Corpus, excerpt_key, version_key
+from dashboard.i18n import gettext as _
 from dashboard.query.link import reader_href
+from dashboard.story.extract import own
 from dashboard.story.model import TODAY, Step, marked_stops
 
 
+def label_text(step: Step) -> str:
+    """The step's name in the step list ('Overview', 'Обзор')."""
+    return own(step.label)
+
+
+def heading_text(step: Step) -> str:
+    """The step's heading in the language spoken."""
+    return own(step.heading)
+
+
 def place_text(step: Step, corpus: Corpus) -> str:
-    """The step's place: written out, or the cities of the stops it marks ('Almaty, Kazakhstan')."""
+    """The step's place: written out (the story's words), or the cities of the stops it marks
+    ('Almaty, Kazakhstan'; 'Алматы, Казахстан'), each named in the language spoken (names.py)."""
     if step.place:
-        return step.place
+        return own(step.place)
     stops = marked_stops(step, corpus)
     if len(stops) == 1:
         stop = stops[0]
-        country = next((COUNTRY_NAMES[c] for c in stop.countries if c in COUNTRY_NAMES), None)
-        return f"{stop.city}, {country}" if country else stop.city
-    cities = list(dict.fromkeys(s.city for s in stops))
-    return ", ".join(cities[:-1]) + " and " + cities[-1]
+        code = next((c for c in stop.countries if c in COUNTRY_NAMES), None)
+        city = names.city(stop.city, corpus)
+        return f"{city}, {names.country(code, corpus)}" if code else city
+    cities = list(dict.fromkeys(names.city(s.city, corpus) for s in stops))
+    return _("{cities} and {last}").format(cities=", ".join(cities[:-1]), last=cities[-1])
+
+
+def _day(day: dt.date) -> str:
+    return i18n.format_short_day(day)  # '27 Feb 2017', '27 февр. 2017 г.'
 
 
 def date_text(step: Step, today: dt.date) -> str | None:
-    """'27 Feb 2017', '27–28 Feb 2017', '28 Feb 2017 – today (29 Nov 2026)'; None for a step with no date."""
+    """'27 Feb 2017', '27–28 Feb 2017', '28 Feb 2017 – today (29 Nov 2026)'; None for a step with no date. In
+    another language, a span as CLDR writes it there ('27—28 февр. 2017 г.')."""
     if step.date is None:
         return None
     if step.date_end is None or step.date_end == step.date:
-        return format_date(step.date)
+        return _day(step.date)
     if step.date_end == TODAY:
-        return f"{format_date(step.date)} – today ({format_date(today)})"
+        return _("{start} – today ({today})").format(start=_day(step.date), today=_day(today))
     start, end = step.date, step.date_end
+    if i18n.active() not in (i18n.DEFAULT, i18n.PSEUDO):
+        return format_interval(start, end, "yMMMd", locale=i18n.active())
     if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{format_date(end)}"
+        return f"{start.day}–{_day(end)}"
     if start.year == end.year:
-        return f"{start.day} {MONTHS_EN_ABBR[start.month - 1]} – {format_date(end)}"
-    return f"{format_date(start)} – {format_date(end)}"
+        return f"{start.day} {MONTHS_EN_ABBR[start.month - 1]} – {_day(end)}"
+    return f"{_day(start)} – {_day(end)}"
 
 
 _EXCERPT_INDEX: dict[str, dict[str, list[tuple[int, int, str, str]]]] = {}

@@ -6,19 +6,22 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard import escape
+from dashboard import escape, i18n
 from dashboard.corpus.model import Membership
 from dashboard.corpus.problems import CorpusError
 from dashboard.corpus.records import Corpus
+from dashboard.i18n import N_, format_number, ngettext
+from dashboard.i18n import gettext as _
 from dashboard.labels import DRAW_ORDER, LAYER_TITLES, tab_title
 from dashboard.map.time_strip import strip_data
 from dashboard.query import link as vs
 from dashboard.query.filters import RANGE_START, effective_shade, select
 from dashboard.story.html import overview_html
 from dashboard.story.model import Story
-from dashboard.story.navigation import StoryEventError, nav_steps, parse_step_event
+from dashboard.story.navigation import StoryEventError, nav_steps, nav_words, parse_step_event
 from dashboard.story.view import (
     StepView,
+    caption_words,
     current_step,
     layers_switched_off,
     map_records,
@@ -38,7 +41,13 @@ from dashboard.ui.components import light_component, st_html
 from dashboard.ui.downloads import st_downloads
 from dashboard.ui.mapframe import st_map_frame, st_map_room
 from dashboard.ui.notices import st_problems
-from dashboard.ui.session import SESSION_TOKEN_KEY, clear_filters, note_refused, view_from_session
+from dashboard.ui.session import (
+    SESSION_TOKEN_KEY,
+    clear_filters,
+    note_refused,
+    reader_language,
+    view_from_session,
+)
 from dashboard.ui.time_strip import TIME_STRIP_COMPONENT, narrows
 
 STORY_MAP_KEY = "story_map"
@@ -46,7 +55,7 @@ STORY_NAV_KEY = "story_nav"
 STEP_DOWNLOADS_KEY = "step_downloads"
 # The last step change this session applied: (the page's epoch, its number), so none is applied twice.
 STORY_APPLIED_KEY = "_story_applied"
-STORY_FILE = "story (stories/tour-2017.yaml)"
+STORY_FILE = N_("story (stories/tour-2017.yaml)")
 MAP_HEIGHT = 520
 _STORY_NAV = light_component("story_nav", "story-nav")
 STORY_WORDS_KEY = "story_words"
@@ -64,7 +73,7 @@ def get_story_or_problems() -> Story | None:
     try:
         return cached.get_story()
     except CorpusError as exc:
-        st_problems(exc, STORY_FILE, cannot="The story cannot be told (the rest of the dashboard works)")
+        st_problems(exc, _(STORY_FILE), cannot=_("The story cannot be told (the rest of the dashboard works)"))
         return None
 
 
@@ -75,7 +84,7 @@ def _on_story_nav() -> None:
     try:
         change = parse_step_event(value, cached.story_steps(), ss.get(STORY_APPLIED_KEY))
     except StoryEventError as exc:
-        note_refused(f"A step change was ignored: {exc}")
+        note_refused(_("A step change was ignored: {reason}").format(reason=exc))
         return
     if change is not None:
         ss[vs.P_STORY], ss[STORY_APPLIED_KEY] = change
@@ -90,11 +99,14 @@ def st_story_nav(story: Story, corpus: Corpus, today: dt.date) -> None:
     words, caption, place and shading (sent with the page). Only a step that needs more of the server than the
     step drawn (server_drawn: other layers, marks outside the filters, its notices) reruns the page.
     """
+    # A fragment's own run starts in a thread of its own, where app.py's activate has not run: it would speak
+    # the default language (i18n's context variable), and the step list would turn English at a step change.
+    i18n.activate(reader_language())
     view = view_from_session()
     number = current_step(story, view)
-    st.set_page_config(page_title=tab_title("Story", number, len(story.steps)))
+    st.set_page_config(page_title=tab_title(_("Story"), number, len(story.steps)))
     applied = st.session_state.get(STORY_APPLIED_KEY)
-    data = {"steps": nav_steps(story, corpus, today), "current": number, "param": vs.P_STORY,
+    data = {"steps": nav_steps(story, corpus, today), "words": nav_words(), "current": number, "param": vs.P_STORY,
             "session": st.session_state.get(SESSION_TOKEN_KEY),
             "applied": {"epoch": applied[0], "seq": applied[1]} if applied else None}
     with st.container(key="story-head"):
@@ -113,7 +125,7 @@ def drawn_of_step(story: Story, corpus: Corpus, view: vs.ViewState, number: int,
 def st_step_downloads(story: Story, corpus: Corpus, today: dt.date) -> None:
     """The step's own briefing and map image (issue 15): the step shown at the click (the browser may have switched
     it since the page's run), on the map as flown to it."""
-    st.markdown("**Take this step with you**")
+    st.markdown("**" + _("Take this step with you") + "**")
     st_downloads(focus=lambda: step_focus(story, corpus, current_step(story, view_from_session()), today),
                  key=STEP_DOWNLOADS_KEY)
 
@@ -166,16 +178,18 @@ def st_step_notices(story: Story, corpus: Corpus, view: vs.ViewState, shown: Ste
     step = story.step(shown.number)
     outside = marks_outside(step, corpus, {r.id for r in shown.selected})
     if outside:
-        names = "; ".join(escape.markdown(r.title) for r in outside)
-        st.info(f"{len(outside)} of this step's {len(step.marks)} marks "
-                f"{'is' if len(outside) == 1 else 'are'} outside the current filters, and shown anyway: {names}.",
+        titles = "; ".join(escape.markdown(r.title) for r in outside)
+        st.info(ngettext("{n} of this step's {total} marks is outside the current filters, and shown anyway: {records}.",
+                         "{n} of this step's {total} marks are outside the current filters, and shown anyway: "
+                         "{records}.", len(outside)).format(
+                    n=format_number(len(outside)), total=format_number(len(step.marks)), records=titles),
                 icon=":material/filter_alt_off:")
-        st.button("Clear all filters", key="story-clear-filters", on_click=clear_filters)
+        st.button(_("Clear all filters"), key="story-clear-filters", on_click=clear_filters)
     switched_off = layers_switched_off(step, corpus, view.layers)
     if switched_off:
-        names = ", ".join(LAYER_TITLES[k] for k in switched_off)
-        st.info(f"This step shows layers you switched off in the sidebar, for its marks: {names}.",
-                icon=":material/layers:")
+        layers = ", ".join(LAYER_TITLES[k] for k in switched_off)
+        st.info(_("This step shows layers you switched off in the sidebar, for its marks: {layers}.").format(
+            layers=layers), icon=":material/layers:")
 
 
 def st_step_words(story: Story, corpus: Corpus, view: vs.ViewState, number: int, today: dt.date) -> None:
@@ -189,7 +203,7 @@ def _st_per_step(key: str, target: str, number: int, html: list[str]) -> None:
     """Step `number`'s HTML of `html` (one per step, our own escaped HTML) drawn with the page, in an element of
     class `target`; the others sent with it, for the browser to show at each step change (story-words.js)."""
     st_html(f'<div class="{target}">{html[number - 1]}</div>', css="story")
-    _STORY_STEP_HTML(key=key, data={"current": number, "words": html, "target": target})
+    _STORY_STEP_HTML(key=key, data={"current": number, "words": html, "target": target, "say": caption_words()})
 
 
 def st_overview(story: Story, corpus: Corpus, view: vs.ViewState, today: dt.date, words: bool = True) -> None:

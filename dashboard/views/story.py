@@ -5,7 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.corpus.records import Corpus
+from dashboard.i18n import gettext as _
 from dashboard.query import link as vs
+from dashboard.story.extract import own
 from dashboard.story.view import current_step, step_view
 from dashboard.ui import story as story_ui
 from dashboard.ui.page import st_live
@@ -17,13 +19,13 @@ def head(corpus: Corpus) -> None:
     """Drawn by the full run only: the title, the way to the overview, and the link to the step shown."""
     story = story_ui.get_story_or_problems()
     title, actions = st.columns([5, 4], vertical_alignment="bottom")
-    title.title(story.title if story else "The tour, step by step", anchor=False)
+    title.title(own(story.title) if story else _("The tour, step by step"), anchor=False)
     with actions, st.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center"):
-        st.page_link("views/story_overview.py", label="All steps on one page", icon=":material/view_module:",
-                     help="Every step with a small map and its excerpts: for printing or a slide.")
+        st.page_link("views/story_overview.py", label=_("All steps on one page"), icon=":material/view_module:",
+                     help=_("Every step with a small map and its excerpts: for printing or a slide."))
         # The address bar holds the step (?story=N), and the box gives the address bar: a teacher can send step 4.
-        st_share(corpus, caption="This link opens the story on the step shown, with the filters set in the "
-                                 "sidebar. The step's briefing and map image are below its words.",
+        st_share(corpus, caption=_("This link opens the story on the step shown, with the filters set in the "
+                                   "sidebar. The step's briefing and map image are below its words."),
                  downloads=False)
 
 
@@ -42,8 +44,8 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     with map_col:
         story_ui.st_story_map(corpus, view, story, shown, today)
     with words, st.container(height=story_ui.MAP_HEIGHT, border=False, key="story-words"):
-        st.caption("Quotes are verbatim from the five articles; the dashboard's own words are marked as such, "
-                   "with the records they rest on.")
+        st.caption(_("Quotes are verbatim from the five articles; the dashboard's own words are marked as such, "
+                     "with the records they rest on."))
         story_ui.st_step_notices(story, corpus, view, shown)
         story_ui.st_step_words(story, corpus, view, number, today)
         story_ui.st_step_downloads(story, corpus, today)

@@ -7,23 +7,28 @@ import datetime as dt
 
 import pytest
 
+from dashboard import i18n
 from dashboard.query.link import reader_href
 from dashboard.story.model import step_records
 from dashboard.story.words import date_text, excerpt_href
 from tests.unit.stories import TODAY
 
 
-@pytest.mark.parametrize(("date", "end", "shown"), [
-    (None, None, None),
-    (dt.date(2017, 2, 27), None, "27 Feb 2017"),
-    (dt.date(2017, 2, 27), dt.date(2017, 2, 28), "27–28 Feb 2017"),
-    (dt.date(2017, 2, 27), dt.date(2017, 4, 1), "27 Feb – 1 Apr 2017"),
-    (dt.date(2016, 12, 17), dt.date(2017, 1, 23), "17 Dec 2016 – 23 Jan 2017"),
-    (dt.date(2017, 2, 28), "today", "28 Feb 2017 – today (29 Nov 2026)"),
+@pytest.mark.parametrize(("date", "end", "shown", "russian"), [
+    (None, None, None, None),
+    (dt.date(2017, 2, 27), None, "27 Feb 2017", "27 февр. 2017 г."),
+    (dt.date(2017, 2, 27), dt.date(2017, 2, 28), "27–28 Feb 2017", "27—28 февр. 2017 г."),
+    (dt.date(2017, 2, 27), dt.date(2017, 4, 1), "27 Feb – 1 Apr 2017", "27 февр. — 1 апр. 2017 г."),
+    (dt.date(2016, 12, 17), dt.date(2017, 1, 23), "17 Dec 2016 – 23 Jan 2017", "17 дек. 2016 г. — 23 янв. 2017 г."),
+    (dt.date(2017, 2, 28), "today", "28 Feb 2017 – today (29 Nov 2026)", "28 февр. 2017 г. – сегодня (29 нояб. 2026 г.)"),
 ])
-def test_a_steps_date_is_shown_as_readers_read_dates(story, date, end, shown):
+def test_a_steps_date_is_shown_as_readers_read_dates(story, date, end, shown, russian):
     step = story.step(1).model_copy(update={"date": date, "date_end": end})
     assert date_text(step, TODAY) == shown
+    # In Russian (issue 30), as CLDR writes a day and a span there (a narrow no-break space before "г.").
+    with i18n.override("ru"):
+        said = date_text(step, TODAY)
+    assert (said.replace("\u202f", " ") if said else said) == russian
 
 
 def test_a_quote_links_to_the_record_excerpt_that_holds_it(story, corpus):

@@ -7,7 +7,8 @@
 // frame: static/app/map-story.js). The server's run that follows draws what depends on the reader's filters
 // (a step's marks outside them, the layers it needs) and the tab's title. A polite live region announces the step, and focus goes to its heading (after
 // a key, a swipe or a click in the list; a click on Previous or Next keeps focus on the button, so that it
-// can be pressed again). Text from the data is set with textContent: nothing in it becomes markup.
+// can be pressed again). Text from the data is set with textContent: nothing in it becomes markup. Every word
+// comes from Python in the page's language (`data.words`, story/navigation.py nav_words), none is written here.
 
 const MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]';
 const SWIPE_PX = 60;
@@ -25,8 +26,14 @@ function h(tag, attrs, ...children) {
   return node;
 }
 
-function announceText(step, total) {
-  return `Step ${step.n} of ${total}: ${step.heading}. ${step.date || "No date given"}, ${step.place}.`;
+// A template's {fields} filled in, in one pass (braces inside a value stay as they are).
+function fill(template, values) {
+  return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+}
+
+function announceText(words, step, total) {
+  return fill(words.announce, {number: step.n, total, heading: step.heading, date: step.date || words.announceNoDate,
+    place: step.place});
 }
 
 // The address holds the step shown: after a render too (a link's bad value, or a step a run began before), but a
@@ -60,15 +67,15 @@ function flyTo(state, n, again, tries = 0) {
   if (tries < 300) { state.flyTimer = setTimeout(() => flyTo(state, n, again, tries + 1), 100); }
 }
 
-function build(root, state) {
+function build(root, state, words) {
   const list = h("ol", {class: "steps-list"});
-  const nav = h("nav", {class: "steps", "aria-label": "Steps of the story"}, list);
+  const nav = h("nav", {class: "steps", "aria-label": words.steps}, list);
   const meta = h("p", {class: "meta", "data-testid": "story-meta"});
   const heading = h("h2", {class: "heading", tabindex: "-1", "data-testid": "story-heading"});
-  const prev = h("button", {type: "button", class: "prev", "data-testid": "story-prev"}, "‹ Previous");
-  const next = h("button", {type: "button", class: "next", "data-testid": "story-next"}, "Next ›");
-  const hint = h("p", {class: "hint", id: "story-keys"}, h("span", {class: "keys"}, "or ← → keys, Home, End"),
-    h("span", {class: "swipe"}, "or swipe the text sideways"));
+  const prev = h("button", {type: "button", class: "prev", "data-testid": "story-prev"}, words.prev);
+  const next = h("button", {type: "button", class: "next", "data-testid": "story-next"}, words.next);
+  const hint = h("p", {class: "hint", id: "story-keys"}, h("span", {class: "keys"}, words.keys),
+    h("span", {class: "swipe"}, words.swipe));
   const live = h("div", {class: "live", "aria-live": "polite", "aria-atomic": "true", "data-testid": "story-live"});
   const buttons = h("div", {class: "buttons"}, h("div", {class: "row"}, prev, next), hint);
   prev.setAttribute("aria-describedby", hint.id);
@@ -138,8 +145,8 @@ function scrollsSideways(path) {
 
 function show(root, state) {
   const step = state.steps[state.current - 1];
-  root.querySelector(".meta").textContent =
-    `Step ${step.n} of ${state.total} · ${step.date || "no date given"} · ${step.place}`;
+  root.querySelector(".meta").textContent = fill(state.words.meta,
+    {number: step.n, total: state.total, date: step.date || state.words.noDate, place: step.place});
   root.querySelector(".heading").textContent = step.heading;
   root.querySelector(".prev").disabled = state.current <= 1;
   root.querySelector(".next").disabled = state.current >= state.total;
@@ -171,7 +178,7 @@ function go(root, n, how) {
   show(root, state);
   setTimeout(() => { setAddress(state.param, n); flyTo(state, n, again); }, 0);
   const live = root.querySelector(".live");
-  live.textContent = announceText(state.steps[n - 1], state.total);
+  live.textContent = announceText(state.words, state.steps[n - 1], state.total);
   // The step's words start at their top again (they scroll in their own box).
   const box = document.querySelector(".st-key-story-words");
   if (box) { box.scrollTop = 0; }
@@ -188,14 +195,15 @@ function go(root, n, how) {
 export default function (component) {
   const {data, parentElement, setStateValue} = component;
   let root = parentElement.querySelector(".story-nav");
-  const shape = JSON.stringify(data.steps);
+  // Built again when the steps or the words change (another language).
+  const shape = JSON.stringify([data.steps, data.words]);
   if (!root || root.dataset.shape !== shape) {
     if (root) { root.__cleanup(); root.remove(); }
     root = h("div", {class: "story-nav", "data-testid": "story-nav"});
     root.dataset.shape = shape;
     root.__state = {seq: 0, current: data.current, flyTimer: null,
       epoch: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`};
-    build(root, root.__state);
+    build(root, root.__state, data.words);
     parentElement.append(root);
   }
   root.__listen();
@@ -204,7 +212,7 @@ export default function (component) {
   const token = (root.__token = (root.__token || 0) + 1);
   const cleanup = () => { if (root.__token === token) { root.__cleanup(); } };
   const state = root.__state;
-  Object.assign(state, {steps: data.steps, total: data.steps.length, param: data.param,
+  Object.assign(state, {steps: data.steps, words: data.words, total: data.steps.length, param: data.param,
     send: (value) => setStateValue("go", value)});
   if (state.session !== undefined && state.session !== data.session && state.seq > 0) {
     // A reconnect landed on a new server session, which starts from the link the page was loaded with:

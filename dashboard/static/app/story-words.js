@@ -4,7 +4,8 @@
 // class): drawn with the page, so nothing moves as this script loads; this component shows nothing itself, and
 // swaps that element's content. The navigation (story-nav.js) announces each step it shows with a
 // "dashboard:story-step" event on the document and keeps it in document.__storyStep; the time strip
-// (time-strip.js) the day it looks at with "dashboard:story-day".
+// (time-strip.js) the day it looks at with "dashboard:story-day". Its words come from Python (`data.say`,
+// story/view.py caption_words), in the page's language.
 const STEP_EVENT = "dashboard:story-step";
 const DAY_EVENT = "dashboard:story-day";
 
@@ -24,7 +25,7 @@ export default function (component) {
   };
   // This render's own listeners: Streamlit may run a superseded render's cleanup after a newer render, which must
   // keep its own.
-  const onStep = (event) => show(event.detail.step), onDay = (event) => sayDay(target(), event.detail);
+  const onStep = (event) => show(event.detail.step), onDay = (event) => sayDay(target(), event.detail, data.say);
   document.addEventListener(STEP_EVENT, onStep);
   document.addEventListener(DAY_EVENT, onDay);
   show(document.__storyStep || data.current);
@@ -35,10 +36,10 @@ export default function (component) {
 }
 
 // The line under the map names the day the map shows: the step's, or the one the time strip looks at.
-function sayDay(el, detail) {
+function sayDay(el, detail, say) {
   const day = el && el.querySelector(".story-day"), whose = el && el.querySelector(".story-whose");
   if (!day || !whose) { return; }
   if (whose.__said === undefined || !el.contains(whose)) { whose.__said = whose.textContent; }
   day.textContent = detail.day;
-  whose.textContent = detail.off ? `(on the time strip; the step shows ${detail.step})` : whose.__said;
+  whose.textContent = detail.off && say ? say.offStrip.replace("{day}", detail.step) : whose.__said;
 }
