@@ -1,4 +1,9 @@
-"""Pure: records -> plotly Figures. Every mark carries its record id in customdata for on_select."""
+"""Pure: records -> plotly Figures. Every mark carries its record id in customdata for on_select.
+
+The figures' own words (titles, axes, legends, hover words, what a number measures) are said in the language spoken
+(dashboard/i18n.py), and countries, groupings and cities are named in it (names.py); the records' own words (titles,
+leaders, units) and the topics (the filter panel's names for them) are as the corpus writes them. Dates and numbers
+that plotly would write in English (its own formats) are written here and handed to the hover in customdata."""
 
 from __future__ import annotations
 
@@ -6,18 +11,58 @@ import datetime as dt
 from collections import Counter
 
 import plotly.graph_objects as go
+from babel.dates import format_date as _babel_date
 
-from dashboard import escape
+from dashboard import escape, i18n, names
 from dashboard.corpus import clock
-from dashboard.corpus.dates import format_date
+from dashboard.corpus.dates import MONTHS_EN_ABBR, Precision
 from dashboard.corpus.memberships import status_label
 from dashboard.corpus.model import TOPICS, Annotation, Disagreement, Event, Figure, Membership, VisitStop
 from dashboard.corpus.records import Corpus, record_countries
+from dashboard.i18n import N_, Words, format_month, format_number, format_short_day
+from dashboard.i18n import gettext as _
 from dashboard.map.style import MEMBERSHIP_PATTERN, MEMBERSHIP_STYLE, PALETTE, PLOTLY_PATTERN
 from dashboard.query.filters import TOUR_END, TOUR_START
 
 FONT = dict(family="system-ui, sans-serif", size=13)
-EMPTY_NOTE = "Nothing to show for these filters"
+EMPTY_NOTE = N_("Nothing to show for these filters")
+# What a number the articles give measures (model.Figure.measure: the schema's words, shown only by the charts).
+MEASURE_WORDS = Words({"money": N_("money"), "people": N_("people"), "distance": N_("distance"), "share": N_("share"),
+                       "duration": N_("duration"), "count": N_("count"), "year": N_("year")})
+
+
+def _english() -> bool:
+    return i18n.active() in (i18n.DEFAULT, i18n.PSEUDO)
+
+
+def when(day: dt.date, precision: Precision = "day") -> str:
+    """A date at its precision, in the language spoken: '27 Feb 2017', 'Jul 2019', '2019' (as corpus.dates
+    format_date writes it in English); '27 февр. 2017 г.', 'июль 2019 г.' in Russian."""
+    if precision == "year":
+        return str(day.year)
+    return format_month(day) if precision == "month" else format_short_day(day)
+
+
+def day_and_month(day: dt.date) -> str:
+    """A day of the tour without its year: '27 Feb', '27 февр.'."""
+    if _english():
+        return f"{day.day} {MONTHS_EN_ABBR[day.month - 1]}"
+    return _babel_date(day, "d MMM", locale=i18n.active())
+
+
+def figure_value(f: Figure) -> str:
+    """A number the articles give, with the separators of the language spoken: '1,300', '1 300'; a year as it is
+    written ('2042')."""
+    if f.measure == "year":
+        return f"{f.value:.0f}"
+    if f.value.is_integer():
+        return format_number(f.value)
+    return format_number(f.value, len(f"{f.value:f}".rstrip("0").partition(".")[2]))
+
+
+def membership_row_name(r: Membership, corpus: Corpus) -> str:
+    """A timeline row's name: 'CSTO · Kazakhstan', 'ОДКБ · Казахстан'."""
+    return f"{names.grouping(r.organization, corpus)} · {names.country(r.country, corpus)}"
 
 
 
@@ -29,7 +74,7 @@ def _layout(fig: go.Figure, title: str, height: int = 420) -> go.Figure:
 
 
 def _empty(fig: go.Figure) -> go.Figure:
-    fig.add_annotation(text=EMPTY_NOTE, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
+    fig.add_annotation(text=_(EMPTY_NOTE), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     return fig
@@ -38,7 +83,7 @@ def _empty(fig: go.Figure) -> go.Figure:
 def membership_rows(records: list[Annotation], corpus: Corpus) -> list[Membership]:
     """The timeline's periods in its order: by grouping, country, then start."""
     return sorted((r for r in records if isinstance(r, Membership)),
-                  key=lambda r: (corpus.organizations[r.organization], corpus.countries.get(r.country, r.country), r.date))
+                  key=lambda r: (names.grouping(r.organization, corpus), names.country(r.country, corpus), r.date))
 
 
 def make_membership_timeline(records: list[Annotation], corpus: Corpus, today: dt.date | None = None) -> go.Figure:
@@ -55,22 +100,22 @@ def make_membership_timeline(records: list[Annotation], corpus: Corpus, today: d
         label = status_label(status)
         fig.add_trace(go.Bar(
             name=label, orientation="h",
-            y=[escape.plotly(f"{corpus.organizations[r.organization]} · {corpus.countries.get(r.country, r.country)}") for r in sel],
+            y=[escape.plotly(membership_row_name(r, corpus)) for r in sel],
             base=[s.isoformat() for s in starts],
             x=[(e - s).days * 86400000 for s, e in zip(starts, ends)],
             marker=dict(color=style["fillColor"], opacity=min(1.0, style["fillOpacity"] + 0.35),
                         pattern=PLOTLY_PATTERN.get(MEMBERSHIP_PATTERN[status], {"shape": ""})),
-            customdata=[[r.id, format_date(s, r.date_precision),
-                         format_date(r.date_end, r.date_end_precision) if r.date_end else "today",
-                         " ⚠ unsettled" if r.unsettled else ""]
+            customdata=[[r.id, when(s, r.date_precision),
+                         when(r.date_end, r.date_end_precision) if r.date_end else _("today"),
+                         " " + _("⚠ unsettled") if r.unsettled else ""]
                         for r, s in zip(sel, starts)],
-            hovertemplate="%{y}<br>" + label + ": %{customdata[1]} – %{customdata[2]}%{customdata[3]}<extra></extra>",
+            hovertemplate="%{y}<br>" + _("{status}: {start} – {end}").format(
+                status=label, start="%{customdata[1]}", end="%{customdata[2]}") + "%{customdata[3]}<extra></extra>",
         ))
     if not rows:
-        return _layout(_empty(fig), "Membership timeline")
-    fig.update_xaxes(type="date", title="year", range=["1991-01-01", today.isoformat()])
-    order = list(dict.fromkeys(
-        escape.plotly(f"{corpus.organizations[r.organization]} · {corpus.countries.get(r.country, r.country)}") for r in rows))
+        return _layout(_empty(fig), _("Membership timeline"))
+    fig.update_xaxes(type="date", title=_("year"), range=["1991-01-01", today.isoformat()])
+    order = list(dict.fromkeys(escape.plotly(membership_row_name(r, corpus)) for r in rows))
     fig.update_yaxes(title=None, autorange="reversed", type="category", categoryorder="array", categoryarray=order)
     # A calendar date, not epoch milliseconds: plotly draws milliseconds in the reader's time zone, which
     # moved the line to 26 Feb 16:00 in Los Angeles (plotly.py #3065). A shape and an annotation at the
@@ -79,11 +124,11 @@ def make_membership_timeline(records: list[Annotation], corpus: Corpus, today: d
     fig.add_shape(type="line", x0=tour, x1=tour, xref="x", y0=0, y1=1, yref="paper",
                   line=dict(color=PALETTE["vermillion"], dash="dash", width=2))
     fig.add_annotation(x=tour, y=1, xref="x", yref="paper", yanchor="bottom", showarrow=False,
-                       text="tour, Feb 2017")
+                       text=_("tour, {month}").format(month=format_month(TOUR_START)))
     n = len({(r.country, r.organization) for r in rows})
     # One row per country and grouping; a country's successive statuses share its row, end to end.
     fig.update_layout(barmode="overlay", bargap=0.25)
-    return _layout(fig, "Who belonged to which grouping, 1991 to today", height=max(360, 22 * n + 140))
+    return _layout(fig, _("Who belonged to which grouping, 1991 to today"), height=max(360, 22 * n + 140))
 
 
 def tour_rows(records: list[Annotation]) -> tuple[list[VisitStop], list[Event]]:
@@ -100,29 +145,37 @@ def make_tour_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
     fig = go.Figure()
     if stops:
         fig.add_trace(go.Scatter(
-            x=[s.date.isoformat() for s in stops], y=[escape.plotly(s.city) for s in stops], mode="markers+text",
-            name="stop or call", textposition="top center",
+            x=[s.date.isoformat() for s in stops], y=[escape.plotly(names.city(s.city, corpus)) for s in stops],
+            mode="markers+text", name=_("stop or call"), textposition="top center",
             text=[escape.plotly(f"{s.title.split(':')[0]} · {s.leaders[-1]}" if s.leaders else s.title.split(":")[0])
                   for s in stops],
             marker=dict(size=18, color=PALETTE["black"], symbol="circle"),
-            customdata=[[s.id, escape.plotly(", ".join(s.leaders)), escape.plotly("; ".join(s.signed) or "—")] for s in stops],
-            hovertemplate="%{y}, %{x}<br>met: %{customdata[1]}<br>signed: %{customdata[2]}<extra></extra>",
+            customdata=[[s.id, escape.plotly(", ".join(s.leaders)), escape.plotly("; ".join(s.signed) or "—"),
+                         escape.plotly(when(s.date, s.date_precision))] for s in stops],
+            hovertemplate=_("{place}, {day}<br>met: {leaders}<br>signed: {signed}").format(
+                place="%{y}", day="%{customdata[3]}", leaders="%{customdata[1]}", signed="%{customdata[2]}")
+            + "<extra></extra>",
         ))
     if events:
         fig.add_trace(go.Scatter(
-            x=[e.date.isoformat() for e in events], y=["Announced / agreed"] * len(events), mode="markers",
-            name="announced or agreed", marker=dict(size=14, color=PALETTE["orange"], symbol="diamond"),
-            customdata=[[e.id, escape.plotly(e.title)] for e in events],
-            hovertemplate="%{x}: %{customdata[1]}<extra></extra>",
+            x=[e.date.isoformat() for e in events], y=[escape.plotly(_("Announced / agreed"))] * len(events),
+            mode="markers", name=_("announced or agreed"), marker=dict(size=14, color=PALETTE["orange"], symbol="diamond"),
+            customdata=[[e.id, escape.plotly(e.title), escape.plotly(when(e.date, e.date_precision))] for e in events],
+            hovertemplate="%{customdata[2]}: %{customdata[1]}<extra></extra>",
         ))
     if not stops and not events:
-        return _layout(_empty(fig), "The tour, day by day")
+        return _layout(_empty(fig), _("The tour, day by day"))
     start = dt.datetime.combine(TOUR_START, dt.time()) - dt.timedelta(days=1.5)
     end = dt.datetime.combine(TOUR_END, dt.time()) + dt.timedelta(days=1.5)
-    fig.update_xaxes(title="date", type="date", dtick=86400000, tickformat="%a %-d %b",
+    fig.update_xaxes(title=_("date"), type="date", dtick=86400000, tickformat="%a %-d %b",
                      range=[start.isoformat(), end.isoformat()])
+    if not _english():
+        # plotly names days and months in English: the ticks are written here in the language spoken.
+        days = [TOUR_START + dt.timedelta(days=d) for d in range(-1, (TOUR_END - TOUR_START).days + 2)]
+        fig.update_xaxes(tickmode="array", tickvals=[d.isoformat() for d in days],
+                         ticktext=[_babel_date(d, "EEE d MMM", locale=i18n.active()) for d in days])
     fig.update_yaxes(title=None, type="category")
-    return _layout(fig, "The tour, day by day: where Putin was, whom he met, what was agreed", height=380)
+    return _layout(fig, _("The tour, day by day: where Putin was, whom he met, what was agreed"), height=380)
 
 
 def topic_country_counts(records: list[Annotation]) -> tuple[Counter, Counter]:
@@ -142,25 +195,26 @@ def make_topic_country_heatmap(records: list[Annotation], corpus: Corpus) -> go.
     rec, exc = topic_country_counts(records)
     fig = go.Figure()
     if not rec:
-        return _layout(_empty(fig), "Topics by country")
+        return _layout(_empty(fig), _("Topics by country"))
     topics = [t for t in TOPICS if any(k[0] == t for k in rec)]
     codes = sorted({k[1] for k in rec}, key=lambda c: -sum(v for k, v in rec.items() if k[1] == c))
     z = [[rec.get((t, c), 0) for c in codes] for t in topics]
     fig.add_trace(go.Heatmap(
-        z=z, x=[escape.plotly(corpus.countries.get(c, c)) for c in codes], y=topics, colorscale="Blues",
-        colorbar=dict(title="records"),
+        z=z, x=[escape.plotly(names.country(c, corpus)) for c in codes], y=topics, colorscale="Blues",
+        colorbar=dict(title=_("records")),
         customdata=[[[f"{t}|{c}", exc.get((t, c), 0)] for c in codes] for t in topics],
-        hovertemplate="%{y} · %{x}: %{z} records, %{customdata[1]} excerpts<extra></extra>",
+        hovertemplate=_("{topic} · {country}: {records} records, {excerpts} excerpts").format(
+            topic="%{y}", country="%{x}", records="%{z}", excerpts="%{customdata[1]}") + "<extra></extra>",
     ))
-    fig.update_xaxes(title="country")
-    fig.update_yaxes(title="topic", autorange="reversed")
-    return _layout(fig, "Topics by country: number of records (hover for excerpts)", height=460)
+    fig.update_xaxes(title=_("country"))
+    fig.update_yaxes(title=_("topic"), autorange="reversed")
+    return _layout(fig, _("Topics by country: number of records (hover for excerpts)"), height=460)
 
 
 def _number_label(f: Figure) -> str:
     if f.measure == "year":
         return f"{f.value:.0f}"
-    return f"{f.value:,.0f} {f.unit}"
+    return f"{format_number(f.value)} {f.unit}"
 
 
 def make_numbers_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
@@ -169,13 +223,15 @@ def make_numbers_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
 
     figs = [r for r in records if isinstance(r, Figure)]
     if not figs:
-        return _layout(_empty(go.Figure()), "The numbers the articles give")
+        return _layout(_empty(go.Figure()), _("The numbers the articles give"))
     measures = sorted({f.measure for f in figs})
     groups = [[f for f in figs if f.measure == m] for m in measures]
     titles = []
     for m, g in zip(measures, groups):
         units = escape.plotly(", ".join(sorted({f.unit.split(" (")[0] for f in g})))
-        titles.append(f"{m.capitalize()} ({units}{'; log scale' if m == 'money' else ''})")
+        said = MEASURE_WORDS[m].capitalize()
+        titles.append(_("{measure} ({units}; log scale)").format(measure=said, units=units) if m == "money"
+                      else f"{said} ({units})")
     fig = make_subplots(rows=len(measures), cols=1, subplot_titles=titles,
                         row_heights=[len(g) for g in groups], vertical_spacing=0.45 / len(measures))
     colors = [PALETTE[c] for c in ("blue", "vermillion", "green", "orange", "purple", "sky", "grey")]
@@ -184,16 +240,18 @@ def make_numbers_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
             name=measure, orientation="h", y=[escape.plotly(f.title) for f in sel], x=[f.value for f in sel],
             marker_color=colors[(i - 1) % len(colors)], text=[escape.plotly(_number_label(f)) for f in sel],
             textposition="auto", cliponaxis=False, showlegend=False,
-            customdata=[[f.id, escape.plotly(corpus.sources[f.excerpts[0].source].label) if f.excerpts else "—", escape.plotly(f.unit)]
-                        for f in sel],
-            hovertemplate="%{y}<br>%{x:,} %{customdata[2]}<br>source: %{customdata[1]}<extra></extra>",
+            customdata=[[f.id, escape.plotly(corpus.sources[f.excerpts[0].source].label) if f.excerpts else "—", escape.plotly(f.unit),
+                         escape.plotly(figure_value(f))] for f in sel],
+            hovertemplate=_("{what}<br>{value} {unit}<br>source: {source}").format(
+                what="%{y}", value="%{customdata[3]}", unit="%{customdata[2]}", source="%{customdata[1]}")
+            + "<extra></extra>",
         ), row=i, col=1)
         # Bars share an axis only within one measure; money mixes currencies, so it is log-scaled.
         fig.update_xaxes(type="log" if measure == "money" else "linear", row=i, col=1,
                          range=[1990, 2050] if measure == "year" else None)
         fig.update_yaxes(autorange="reversed", row=i, col=1)
     fig.update_layout(bargap=0.25)
-    return _layout(fig, "The numbers the articles give, grouped by what they measure",
+    return _layout(fig, _("The numbers the articles give, grouped by what they measure"),
                    height=max(420, 34 * len(figs) + 90 * len(measures)))
 
 
@@ -217,18 +275,19 @@ def make_coverage_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
     counts, disputes = coverage_counts(records)
     fig = go.Figure()
     if not counts:
-        return _layout(_empty(fig), "Coverage by article")
+        return _layout(_empty(fig), _("Coverage by article"))
     topics = [t for t in TOPICS if any(k[1] == t for k in counts)]
     labels = {s: escape.plotly(corpus.sources[s].label) for s in corpus.sources}
     fig.add_trace(go.Heatmap(
         z=[[counts.get((s, t), 0) for t in topics] for s in corpus.sources],
-        x=topics, y=[labels[s] for s in corpus.sources], colorscale="Greens", colorbar=dict(title="excerpts"),
+        x=topics, y=[labels[s] for s in corpus.sources], colorscale="Greens", colorbar=dict(title=_("excerpts")),
         customdata=[[[f"{s}|{t}", disputes.get(s, 0)] for t in topics] for s in corpus.sources],
-        hovertemplate="%{y}<br>%{x}: %{z} excerpts<br>statements in disagreements: %{customdata[1]}<extra></extra>",
+        hovertemplate=_("{article}<br>{topic}: {excerpts} excerpts<br>statements in disagreements: {statements}").format(
+            article="%{y}", topic="%{x}", excerpts="%{z}", statements="%{customdata[1]}") + "<extra></extra>",
     ))
-    fig.update_xaxes(title="topic")
+    fig.update_xaxes(title=_("topic"))
     fig.update_yaxes(title=None, autorange="reversed")
-    return _layout(fig, "Coverage: excerpts per article and topic", height=380)
+    return _layout(fig, _("Coverage: excerpts per article and topic"), height=380)
 
 
 def highlight(fig: go.Figure, record_id: str | None) -> go.Figure:

@@ -9,6 +9,8 @@ from dashboard import escape
 from dashboard.charts import figures as charts
 from dashboard.charts.text import ChartText, chart_text
 from dashboard.corpus.records import Corpus
+from dashboard.i18n import N_
+from dashboard.i18n import gettext as _
 from dashboard.query import link as vs
 from dashboard.query.filters import select
 from dashboard.ui.notices import st_empty
@@ -16,37 +18,38 @@ from dashboard.ui.page import st_live
 from dashboard.ui.record_picker import st_record_picker
 from dashboard.ui.session import VIEW_KEY, is_new_event, reader_today, replace_view
 
+# Each chart's caption is marked for the catalog (N_) and said in the language of the run reading it (_).
 CHARTS = [
     ("membership", charts.make_membership_timeline,
-     "Bars are periods of each status; each status but membership has its own hatching, as on the map. "
-     "⚠ in the hover: the sources leave that status open."),
-    ("tour", charts.make_tour_chart, "27–28 February 2017. Hover for the leaders met and what was signed."),
-    ("topics", charts.make_topic_country_heatmap, "Counted from the curated corpus, after filtering."),
+     N_("Bars are periods of each status; each status but membership has its own hatching, as on the map. "
+        "⚠ in the hover: the sources leave that status open.")),
+    ("tour", charts.make_tour_chart, N_("27–28 February 2017. Hover for the leaders met and what was signed.")),
+    ("topics", charts.make_topic_country_heatmap, N_("Counted from the curated corpus, after filtering.")),
     ("numbers", charts.make_numbers_chart,
-     "As the articles state them; log scale so that roubles and people fit on one axis. Not converted."),
-    ("coverage", charts.make_coverage_chart, "Excerpts each article contributes per topic."),
+     N_("As the articles state them; log scale so that roubles and people fit on one axis. Not converted.")),
+    ("coverage", charts.make_coverage_chart, N_("Excerpts each article contributes per topic.")),
 ]
 
 
 def st_chart_in_words(text: ChartText, key: str, corpus: Corpus) -> None:
     """Under a chart: what it shows in a sentence, its figures as a table, and its records as a list to
     select from by keyboard."""
-    st.markdown(f"**In words:** {escape.markdown(text.summary)}")
+    st.markdown(_("**In words:** {summary}").format(summary=escape.markdown(text.summary)))
     if text.rows:
-        with st.expander("The chart's figures as a table"):
+        with st.expander(_("The chart's figures as a table")):
             # st.table reads each cell as markdown: the data's words are escaped, as everywhere else.
             rows = [[escape.markdown(cell) for cell in row] for row in text.rows]
             st.table(pd.DataFrame(rows, columns=list(text.columns)), hide_index=True)
-    st_record_picker("Select a record from this chart", text.records, corpus, key=f"pick-{key}",
-                     placeholder="Choose one of its bars or points…")
+    st_record_picker(_("Select a record from this chart"), text.records, corpus, key=f"pick-{key}",
+                     placeholder=_("Choose one of its bars or points…"))
 
 
 def render(corpus: Corpus, view: vs.ViewState) -> None:
     records = select(corpus, view.filters)
-    st.header("Charts", anchor=False)
-    st.caption("Every chart follows the filters in the sidebar. Click a bar or a point to select its record, or "
-               "choose it from the list under the chart; the map and its evidence panel follow. Each chart is also "
-               "said in words and given as a table.")
+    st.header(_("Charts"), anchor=False)
+    st.caption(_("Every chart follows the filters in the sidebar. Click a bar or a point to select its record, or "
+                 "choose it from the list under the chart; the map and its evidence panel follow. Each chart is also "
+                 "said in words and given as a table."))
     if not records:
         st_empty(corpus, view)
 
@@ -58,7 +61,7 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
         figure = charts.highlight(figure, st.session_state.get(vs.P_SEL))
         event = st.plotly_chart(figure, key=f"chart-{key}", on_select="rerun",
                                 selection_mode=("points",), config={"displaylogo": False})
-        st.caption(caption)
+        st.caption(_(caption))
         st_chart_in_words(chart_text(key, data, corpus, reader_today()), key, corpus)
         picked = charts.selected_record_ids(event)
         if (is_new_event(f"chart-{key}", tuple(picked)) and picked and picked[0] in corpus.by_id
@@ -72,10 +75,10 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     if selected is not None:
         with box:
             st.divider()
-            st.caption("Selected")
+            st.caption(_("Selected"))
             st.markdown(f"**{escape.markdown(selected.title)}**")
-            st.page_link("views/map.py", label="Show on the map", icon=":material/map:")
-            if st.button("Clear selection", key="clear-selection-charts"):
+            st.page_link("views/map.py", label=_("Show on the map"), icon=":material/map:")
+            if st.button(_("Clear selection"), key="clear-selection-charts"):
                 st.session_state[vs.P_SEL] = None
                 st.rerun()
 
