@@ -135,9 +135,15 @@ def test_a_steps_download_and_small_maps_are_titled_in_russian(story, corpus):
     assert ">Душанбе</text>" in svg  # the ringed stop's city, named in Russian on its small map
 
 
-def test_a_place_with_no_russian_name_stays_as_the_corpus_writes_it(story, corpus):
+def test_a_place_takes_its_russian_name_from_its_stops_alias_and_without_one_stays_as_written(story, corpus):
+    from dataclasses import replace
+
     with i18n.override("ru"):
-        assert place_text(story.step(6), corpus) == "Ashgabat и Tashkent"
+        assert place_text(story.step(6), corpus) == "Ашхабад и Ташкент"  # annotations.yaml: aliases Ашхабад, Ташкент
+        bare = replace(corpus, by_id={}, records=tuple(
+            r.model_copy(update={"aliases": []}) if getattr(r, "city", None) in ("Ashgabat", "Tashkent") else r
+            for r in corpus.records), version=corpus.version + "-bare")
+        assert place_text(story.step(6), bare) == "Ashgabat и Tashkent"
 
 
 # --- the charts in Russian ------------------------------------------------------------------------------------
@@ -223,8 +229,8 @@ def test_one_period_of_one_country_in_one_grouping_is_said_in_the_singular(corpu
     assert text.summary.endswith(": член — 1.")
 
 
-def test_a_city_on_the_tour_without_a_russian_name_is_still_on_the_chart(corpus):
+def test_every_city_on_the_tour_is_on_the_chart_by_its_russian_name(corpus):
     stops = [r for r in corpus.records if isinstance(r, VisitStop) and r.date]
     with i18n.override("ru"):
         text = chart_text("tour", stops, corpus, TODAY)
-    assert "Ashgabat — 27 февр." in _ru(text.summary)
+    assert "Ашхабад — 27 февр." in _ru(text.summary)
