@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from dashboard import i18n
 from dashboard.corpus.records import Corpus
 from dashboard.frontend import read_style
 from dashboard.i18n import gettext as _
@@ -18,7 +19,14 @@ from dashboard.ui import cached
 from dashboard.ui.filter_panel import FILTER_SLOT_KEY, st_filters
 from dashboard.ui.language import st_language_switch
 from dashboard.ui.notices import st_notices, st_problems, st_search_status
-from dashboard.ui.session import ON_MAP_KEY, SEEDED_KEY, VIEW_KEY, seed_from_url, view_from_session
+from dashboard.ui.session import (
+    ON_MAP_KEY,
+    SEEDED_KEY,
+    VIEW_KEY,
+    reader_language,
+    seed_from_url,
+    view_from_session,
+)
 
 
 def st_page_style() -> None:
@@ -97,6 +105,9 @@ def st_live(render: Callable[[Corpus, vs.ViewState], None], head: Callable[[Corp
 
     @st.fragment
     def live() -> None:
+        # A fragment's own rerun (a filter change, a click on the map) runs this alone, not app.py, which says the
+        # language first: without this the page's words fell back to English after the first change.
+        i18n.activate(reader_language())
         # The page first (the filters' values are in Session State already): the map's element then
         # reaches the browser ahead of the filter panel.
         view = view_from_session()
@@ -111,7 +122,7 @@ def st_live(render: Callable[[Corpus, vs.ViewState], None], head: Callable[[Corp
         try:
             render(corpus, view)
         except (GeodataError, AssetError) as exc:
-            st_problems(exc, "map (geodata or Leaflet's files)")
+            st_problems(exc, _("map (geodata or Leaflet's files)"))
         st_filters(corpus, st.session_state[VIEW_KEY], link_payload(st.session_state[VIEW_KEY], corpus, page))
 
     live()
