@@ -31,7 +31,7 @@ st.set_page_config(page_title=_(SITE_TITLE), page_icon="🗺️", layout="wide")
 try:
     corpus = cached.get_corpus()
 except CorpusError as exc:
-    st_problems(exc, "corpus (annotations.yaml, seeds/)")
+    st_problems(exc, _("corpus (annotations.yaml, seeds/)"))
     st.stop()
 
 st_sidebar(corpus)  # and the pages' styles, last in the sidebar

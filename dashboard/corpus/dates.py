@@ -17,6 +17,8 @@ import datetime as dt
 import re
 from typing import Literal
 
+from dashboard import i18n
+
 Precision = Literal["day", "month", "year"]
 PRECISIONS: tuple[Precision, ...] = ("day", "month", "year")
 
@@ -28,17 +30,19 @@ MONTHS_RU = ("январ", "феврал", "март", "апрел", "ма[йя]
 
 
 def format_date(day: dt.date, precision: Precision = "day") -> str:
-    """A date for readers: '27 Feb 2017', 'Jul 2019' or '2019'."""
+    """A date for readers, in the language spoken (i18n): '27 Feb 2017', 'Jul 2019' or '2019'; on a Russian page
+    '27 февр. 2017 г.', 'июл. 2019 г.' or '2019'."""
     if precision == "year":
         return str(day.year)
     if precision == "month":
-        return f"{MONTHS_EN_ABBR[day.month - 1]} {day.year}"
-    return f"{day.day} {MONTHS_EN_ABBR[day.month - 1]} {day.year}"
+        return i18n.format_month(day)
+    return i18n.format_short_day(day)
 
 
 def day_in_words(day: dt.date) -> str:
-    """A day in full words, as a slider says it: '27 February 2017' (static/app/time-strip.js says it alike)."""
-    return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
+    """A day in full words, as a slider says it: '27 February 2017', '27 февраля 2017 г.' (i18n.format_day;
+    static/app/time-strip.js says it alike)."""
+    return i18n.format_day(day)
 
 
 def iso_at(day: dt.date, precision: Precision = "day") -> str:

@@ -19,10 +19,13 @@ from dashboard import escape
 from dashboard.corpus.model import Disagreement, Excerpt, Reference
 from dashboard.corpus.records import Corpus, version_key
 from dashboard.evidence.excerpts import excerpt_html
+from dashboard.i18n import N_, ngettext
+from dashboard.i18n import gettext as _
 from dashboard.query.link import reader_href
 
-HEADING = "Sources disagree: "
-PUBLIC_RECORD = "Public record"
+# The dashboard's words (said in the language spoken where they are shown); the disagreements' own are the corpus's.
+HEADING = N_("Sources disagree: {title}")
+PUBLIC_RECORD = N_("Public record")
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,7 @@ def version_sides(dis: Disagreement) -> list[VersionSide]:
 def heading_html(title: str, tag: str, attrs: str = "", esc: Callable[[object], str] = escape.html) -> str:
     """'⚠ Sources disagree: <title>' in a `tag` element (the sign hidden from screen readers), the title
     escaped by `esc` (escape.html_line where st.markdown shows it)."""
-    return f'<{tag}{attrs}><span aria-hidden="true">⚠ </span>{HEADING}{escape.with_lang(title, esc)}</{tag}>'
+    return f'<{tag}{attrs}><span aria-hidden="true">⚠ </span>{_(HEADING).format(title=escape.with_lang(title, esc))}</{tag}>'
 
 
 @dataclass(frozen=True)
@@ -81,7 +84,7 @@ def _record_line(ref: Reference, esc: Callable[[object], str]) -> str:
     """A public record in one line: its title, linked, and its publisher."""
     url = escape.url(ref.url)
     publisher = f" — {escape.with_lang(ref.publisher, esc)}" if ref.publisher else ""
-    return (f'<p class="src"><span class="record">{PUBLIC_RECORD}</span> '
+    return (f'<p class="src"><span class="record">{esc(_(PUBLIC_RECORD))}</span> '
             f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer">{escape.with_lang(ref.title, esc)} ↗</a>'
             f"{publisher}</p>")
 
@@ -108,8 +111,9 @@ def disagreement_html(dis: Disagreement, corpus: Corpus, layout: Layout, heading
     head = heading_html(dis.title, layout.heading_tag, layout.heading_attrs, esc) if heading else ""
     summary = f'<p class="summary">{escape.with_lang(dis.summary, esc)}</p>' if heading and layout.summary and dis.summary else ""
     versions = "".join(version_html(side, corpus, layout) for side in version_sides(dis))
+    count = esc(ngettext("{n} version", "{n} versions", len(dis.versions)).format(n=len(dis.versions)))
     return (f"<{layout.box}{layout.attrs(dis)}>{head}{layout.before(dis)}{summary}"
-            f'<ul class="versions" aria-label="{len(dis.versions)} versions">{versions}</ul>'
+            f'<ul class="versions" aria-label="{count}">{versions}</ul>'
             f"{layout.after(dis)}</{layout.box}>")
 
 

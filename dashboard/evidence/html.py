@@ -13,6 +13,7 @@ from dashboard import escape
 from dashboard.corpus.model import Disagreement, Reference
 from dashboard.corpus.records import Corpus
 from dashboard.evidence import disagreement
+from dashboard.i18n import gettext as _
 
 
 def disagreement_html(dis: Disagreement, corpus: Corpus, heading: bool = True) -> str:
@@ -33,10 +34,12 @@ def value_table_html(caption: str, headings: tuple[str, ...], rows: list[tuple[s
 
 def references_table_html(refs: list[Reference]) -> str:
     """The public references as a table (the About page): each title linked to its address, then its publisher;
-    Russian marked lang="ru" (a Streamlit table's cells cannot carry a language)."""
+    the corpus's words marked in their language where it is not the page's (a Streamlit table's cells cannot carry
+    a language); its headings in the language spoken."""
     rows = "".join(
         f'<tr><td><a href="{escape.html_line(escape.url(r.url))}" target="_blank" rel="noopener noreferrer">'
         f"{escape.with_lang(r.title, escape.html_line)} ↗</a></td>"
         f"<td>{escape.with_lang(r.publisher or '—', escape.html_line)}</td></tr>" for r in refs)
-    return ('<div class="ev-table"><table><thead><tr><th scope="col">Title</th><th scope="col">Publisher</th></tr>'
+    return (f'<div class="ev-table"><table><thead><tr><th scope="col">{escape.html_line(_("Title"))}</th>'
+            f'<th scope="col">{escape.html_line(_("Publisher"))}</th></tr>'
             f"</thead><tbody>{rows}</tbody></table></div>")

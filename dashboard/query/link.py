@@ -22,6 +22,7 @@ from dashboard import escape, i18n
 from dashboard.corpus.dates import format_date
 from dashboard.corpus.model import KINDS, TOPICS
 from dashboard.corpus.records import Corpus, resolve_excerpt
+from dashboard.i18n import N_
 from dashboard.labels import LAYERS
 from dashboard.query.filters import FilterState
 
@@ -83,6 +84,44 @@ class ViewState:
     lang: str | None = None  # chosen in the link or the switch; None: the browser's preferred decides
 
 
+class Notice(str):
+    """A sentence the dashboard says about a link or a change it did not take as given, in the language of the
+    run that said it, and said again in the language of the run that shows it (`again()`): a notice waits in
+    Session State while the reader may switch the language.
+
+        Notice(N_("Ignored {param}={value}: not a known value."), param="org", value="'NATO'")
+
+    The message is one whole sentence with named fields (marked N_ for the catalog); a field that is a date is
+    written as dates.format_date writes it, a Notice as its own sentence, each in the language of the moment.
+    """
+
+    msgid: str
+    fields: dict
+
+    def __new__(cls, msgid: str, **fields: object) -> Notice:
+        said = super().__new__(cls, _say(msgid, fields))
+        said.msgid, said.fields = msgid, fields
+        return said
+
+    def again(self) -> str:
+        """The sentence in the language spoken now."""
+        return _say(self.msgid, self.fields)
+
+
+def _say(msgid: str, fields: Mapping[str, object]) -> str:
+    def shown(value: object) -> object:
+        if isinstance(value, Notice):
+            return value.again()
+        return format_date(value) if isinstance(value, dt.date) else value
+
+    return i18n.gettext(msgid).format(**{key: shown(value) for key, value in fields.items()})
+
+
+def said_now(text: object) -> str:
+    """A notice in the language spoken now (a Notice said again; any other text as it is)."""
+    return text.again() if isinstance(text, Notice) else str(text)
+
+
 def normalise_query(text: str) -> str:
     """A search as typed or linked, tidied: unprintable characters dropped, runs of spaces made one, ends
     trimmed. Length is the caller's to check (MAX_QUERY_LENGTH)."""
@@ -115,15 +154,19 @@ class _Decoder:
     def __init__(self):
         self.notices: list[str] = []
 
-    def drop(self, key: str, value: str, why: str) -> None:
-        self.notices.append(f"Ignored {key}={_short(value)!r}: {why}.")
+    def say(self, msgid: str, **fields: object) -> None:
+        self.notices.append(Notice(msgid, **fields))
+
+    def drop(self, key: str, value: str, msgid: str, **fields: object) -> None:
+        """A value left out: `msgid` is the whole sentence, 'Ignored {param}={value}: …' (the value quoted)."""
+        self.say(msgid, param=key, value=repr(_short(value)), **fields)
 
     def values(self, params: Mapping[str, list[str]], key: str) -> list[str]:
         raw = params.get(key, [])
         kept = []
         for value in raw:
             if len(value) > MAX_VALUE_LENGTH:
-                self.drop(key, value, f"longer than {MAX_VALUE_LENGTH} characters")
+                self.drop(key, value, N_("Ignored {param}={value}: longer than {n} characters."), n=MAX_VALUE_LENGTH)
             else:
                 kept.append(value)
         return kept
@@ -131,7 +174,7 @@ class _Decoder:
     def single(self, params: Mapping[str, list[str]], key: str) -> str | None:
         values = self.values(params, key)
         if len(values) > 1:
-            self.notices.append(f"Parameter {key} was given {len(values)} times; used the first.")
+            self.say(N_("Parameter {param} was given {n} times; used the first."), param=key, n=len(values))
         return values[0] if values else None
 
     def one_code(self, params, key: str, allowed: Mapping[str, str]) -> str | None:
@@ -141,7 +184,7 @@ class _Decoder:
             return None
         items = _split([value])
         if len(items) > 1:
-            self.notices.append(f"Parameter {key} takes one value; used the first of {len(items)}.")
+            self.say(N_("Parameter {param} takes one value; used the first of {n}."), param=key, n=len(items))
         found = self.codes({key: items[:1]}, key, allowed)
         return found[0] if found else None
 
@@ -153,7 +196,8 @@ class _Decoder:
         known = {code.lower(): code for code in i18n.languages()}
         code = known.get(value.strip().lower())
         if code is None:
-            self.drop(P_LANG, value, "not a language the dashboard speaks (" + ", ".join(i18n.LANGUAGES) + ")")
+            self.drop(P_LANG, value, N_("Ignored {param}={value}: not a language the dashboard speaks ({languages})."),
+                      languages=", ".join(i18n.LANGUAGES))
         return code
 
     def query(self, params) -> str:
@@ -163,8 +207,8 @@ class _Decoder:
             return ""
         text = normalise_query(value)
         if len(text) > MAX_QUERY_LENGTH:
-
-            self.drop(P_QUERY, text, f"a search is at most {MAX_QUERY_LENGTH} characters")
+            self.drop(P_QUERY, text, N_("Ignored {param}={value}: a search is at most {n} characters."),
+                      n=MAX_QUERY_LENGTH)
             return ""
         return text
 
@@ -174,11 +218,11 @@ class _Decoder:
         if value is None:
             return None
         if not steps:
-            self.drop(P_STORY, value, "no story is loaded")
+            self.drop(P_STORY, value, N_("Ignored {param}={value}: no story is loaded."))
         elif not re.fullmatch(r"[0-9]{1,6}", value.strip()):
-            self.drop(P_STORY, value, f"not a step number (use 1 to {steps})")
+            self.drop(P_STORY, value, N_("Ignored {param}={value}: not a step number (use 1 to {steps})."), steps=steps)
         elif not 1 <= int(value) <= steps:
-            self.drop(P_STORY, value, f"the story has steps 1 to {steps}")
+            self.drop(P_STORY, value, N_("Ignored {param}={value}: the story has steps 1 to {steps}."), steps=steps)
         else:
             return int(value)
         return None
@@ -191,19 +235,20 @@ class _Decoder:
         if lat is not None and lon is not None and zoom is not None:
             return MapView(round(lat, 3), round(lon, 3), int(zoom))
         if any(v is not None for v in (lat, lon, zoom)):
-            self.notices.append("Ignored the map view: lat, lon and z go together.")
+            self.say(N_("Ignored the map view: lat, lon and z go together."))
         return None
 
     def codes(self, params, key: str, allowed: Mapping[str, str]) -> tuple[str, ...]:
         out: list[str] = []
         items = _split(self.values(params, key))
         if len(items) > MAX_ITEMS:
-            self.notices.append(f"Parameter {key} had {len(items)} values; kept the first {MAX_ITEMS}.")
+            self.say(N_("Parameter {param} had {n} values; kept the first {kept}."), param=key, n=len(items),
+                     kept=MAX_ITEMS)
             items = items[:MAX_ITEMS]
         for item in items:
             canonical = allowed.get(item.lower()) if _SLUG.match(item) else None
             if canonical is None:
-                self.drop(key, item, "not a known value")
+                self.drop(key, item, N_("Ignored {param}={value}: not a known value."))
             elif canonical not in out:
                 out.append(canonical)
         return tuple(out)
@@ -215,15 +260,20 @@ class _Decoder:
         parsed = _date(value)
         latest = today or dt.date(2100, 1, 1)
         if parsed is None:
-            self.drop(key, value, "not a date (use YYYY-MM-DD)")
+            self.drop(key, value, N_("Ignored {param}={value}: not a date (use YYYY-MM-DD)."))
         elif today is not None and parsed > today >= dt.date(1991, 1, 1):
             # A link made where the day has already begun (UTC+14) opened where it has not (UTC-10): the
             # reader's today is the latest day there is for them, so the link is read as today, and says so.
-            self.notices.append(f"Read {key}={_short(value)!r} as today, {format_date(today)}: that day has "
-                                "not begun where you are.")
+            self.say(N_("Read {param}={value} as today, {today}: that day has not begun where you are."),
+                     param=key, value=repr(_short(value)), today=today)
             return today
         elif not (dt.date(1991, 1, 1) <= parsed <= latest):
-            self.drop(key, value, f"outside 1991-01-01..{latest.isoformat()}" + (" (today)" if today else ""))
+            if today:
+                self.drop(key, value, N_("Ignored {param}={value}: outside {first}..{last} (today)."),
+                          first="1991-01-01", last=latest.isoformat())
+            else:
+                self.drop(key, value, N_("Ignored {param}={value}: outside {first}..{last}."),
+                          first="1991-01-01", last=latest.isoformat())
             return None
         return parsed
 
@@ -236,7 +286,8 @@ class _Decoder:
         except ValueError:
             number = float("nan")
         if not (low <= number <= high):
-            self.drop(key, value, f"not a number between {low:g} and {high:g}")
+            self.drop(key, value, N_("Ignored {param}={value}: not a number between {low} and {high}."),
+                      low=f"{low:g}", high=f"{high:g}")
             return None
         return number
 
@@ -255,7 +306,7 @@ def decode(params: Mapping[str, list[str]], corpus: Corpus, today: dt.date | Non
     records = {r.lower(): r for r in corpus.by_id}
     for key in params:
         if key not in KNOWN_PARAMS:
-            d.notices.append(f"Ignored unknown parameter {_short(key)!r}.")
+            d.say(N_("Ignored unknown parameter {param}."), param=repr(_short(key)))
     filters = FilterState(
         orgs=d.codes(params, P_ORG, orgs),
         countries=d.codes(params, P_COUNTRY, countries),
@@ -266,7 +317,7 @@ def decode(params: Mapping[str, list[str]], corpus: Corpus, today: dt.date | Non
     as_of = d.day(params, P_DATE, today)
     start, end = d.day(params, P_FROM, today), d.day(params, P_TO, today)
     if start and end and end < start:
-        d.notices.append("Ignored from/to: 'to' is before 'from'.")
+        d.say(N_("Ignored from/to: 'to' is before 'from'."))
         start = end = None
     filters = replace(filters, date_from=start, date_to=end, query=d.query(params),
                       **({"as_of": as_of} if as_of else {}))
@@ -276,7 +327,7 @@ def decode(params: Mapping[str, list[str]], corpus: Corpus, today: dt.date | Non
     shade_value = (params.get(P_SHADE) or [None])[0]
     if shade_value is not None and shade_value.strip().lower() in unshadable:
         d.single(params, P_SHADE)
-        d.drop(P_SHADE, shade_value, "that grouping has no members to shade countries by")
+        d.drop(P_SHADE, shade_value, N_("Ignored {param}={value}: that grouping has no members to shade countries by."))
     else:
         shade = d.one_code(params, P_SHADE, shadable)
         if shade:
@@ -298,7 +349,7 @@ def decode(params: Mapping[str, list[str]], corpus: Corpus, today: dt.date | Non
         if tiles in ("0", "1"):
             state = replace(state, tiles=tiles == "1")
         else:
-            d.drop(P_TILES, tiles, "use 0 or 1")
+            d.drop(P_TILES, tiles, N_("Ignored {param}={value}: use 0 or 1."))
     state = replace(state, view=d.view(params))
     source = d.one_code(params, P_SOURCE, sources)
     if source:
@@ -309,13 +360,13 @@ def decode(params: Mapping[str, list[str]], corpus: Corpus, today: dt.date | Non
         if match and int(match[1]) < int(match[2]):
             state = replace(state, passage=(int(match[1]), int(match[2])))
         else:
-            d.drop(P_AT, at, "not a passage (start-end, in characters)")
+            d.drop(P_AT, at, N_("Ignored {param}={value}: not a passage (start-end, in characters)."))
     excerpt = d.single(params, P_EXCERPT)
     if excerpt is not None:
         if _valid_excerpt(excerpt, corpus):
             state = replace(state, excerpt=excerpt)
         else:
-            d.drop(P_EXCERPT, excerpt, "no such excerpt")
+            d.drop(P_EXCERPT, excerpt, N_("Ignored {param}={value}: no such excerpt."))
     story = d.step(params, steps)
     if story:
         state = replace(state, story=story)

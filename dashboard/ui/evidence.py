@@ -12,19 +12,23 @@ from dashboard.evidence.computed import border_length_html, site_distance_html
 from dashboard.evidence.excerpts import excerpt_card_md
 from dashboard.evidence.facts import record_facts, supports_text
 from dashboard.evidence.html import disagreement_html
+from dashboard.i18n import gettext as _
 from dashboard.labels import KIND_SINGULAR
 from dashboard.ui import cached
 
 
 def st_excerpt_card(excerpt: Excerpt, key: str, corpus: Corpus) -> None:
+    # HTML allowed: the card marks the article's words in their language (lang="en" on a Russian page); every
+    # value in it is escaped (escape.markdown escapes HTML too).
     with st.container(border=True):
-        st.markdown(excerpt_card_md(excerpt, key, corpus))
+        st.markdown(excerpt_card_md(excerpt, key, corpus), unsafe_allow_html=True)
 
 
 def st_reference(ref: Reference) -> None:
     """A context fact's public reference, visibly not an article excerpt."""
     with st.container(border=True):
-        st.markdown(f":blue-badge[context, not from the articles] backs **{escape.markdown(supports_text(ref.supports))}**")
+        st.markdown(_(":blue-badge[context, not from the articles] backs **{what}**").format(
+            what=escape.markdown(supports_text(ref.supports))))
         # HTML, not markdown: a quote, title or publisher in Russian says so (lang="ru"), for screen readers.
         if ref.quote:
             st.markdown(f"<p>“{escape.with_lang(ref.quote, escape.html_line)}”</p>", unsafe_allow_html=True)
@@ -41,20 +45,23 @@ def st_record(record: Annotation, corpus: Corpus, computed=None, workings=None) 
     """
     st.subheader(escape.markdown(record.title), anchor=False)
     st.caption(KIND_SINGULAR[record.kind])
+    # The record's own words marked in their language where it is not the page's (escape.markdown escapes HTML).
     if record.summary:
-        st.markdown(escape.markdown(record.summary))
+        st.markdown(escape.with_lang(record.summary, escape.markdown), unsafe_allow_html=True)
     facts = record_facts(record, corpus)
     if facts:
-        st.markdown("\n".join(f"- **{escape.markdown(k)}**: {escape.markdown(v)}" for k, v in facts))
+        st.markdown("\n".join(f"- **{escape.markdown(k)}**: {escape.with_lang(v, escape.markdown)}" for k, v in facts),
+                    unsafe_allow_html=True)
     flagged = list(corpus.disputes.get(record.id, ()))
     if workings is None:
         st_workings(record, corpus, flagged, computed)
     elif flagged or computed is not None or isinstance(record, Disagreement):
         with workings:
             st_workings(record, corpus, flagged, computed, title=True)
-        said = [f"Sources disagree: {escape.markdown(d.title)}" for d in flagged]
+        said = [_("Sources disagree: {title}").format(title=escape.with_lang(d.title, escape.markdown)) for d in flagged]
         st.markdown("\n".join(f"- ⚠ {line}" for line in said) + ("\n\n" if said else "")
-                    + "Every version, and what we computed, is shown with the map, under it.")
+                    + _("Every version, and what we computed, is shown with the map, under it."),
+                    unsafe_allow_html=True)
     for i, excerpt in enumerate(record.excerpts):
         st_excerpt_card(excerpt, excerpt_key(record.id, i), corpus)
     for ref in record.references:
@@ -65,7 +72,8 @@ def st_workings(record: Annotation, corpus: Corpus, flagged: list[Disagreement],
                 title: bool = False) -> None:
     """A record's disagreements, every version side by side where they fit, and its computed values."""
     if title:
-        st.markdown(f"**Behind “{escape.markdown(record.title)}”: where sources disagree, and what we computed**")
+        st.markdown(_("**Behind “{title}”: where sources disagree, and what we computed**").format(
+            title=escape.with_lang(record.title, escape.markdown)), unsafe_allow_html=True)
     if computed is not None:
         computed()
     for dis in flagged:

@@ -8,6 +8,7 @@ import streamlit as st
 from dashboard.corpus.model import Annotation
 from dashboard.corpus.records import Corpus
 from dashboard.evidence.excerpts import excerpt_list_data
+from dashboard.i18n import gettext as _
 from dashboard.ui.components import light_component
 
 EXCERPT_PAGE_KEY = "excerpt_page"
@@ -21,7 +22,7 @@ def st_excerpt_list(records: list[Annotation], corpus: Corpus) -> None:
     A new set of records starts again at page 1; the reader's page is kept across reruns otherwise.
     """
     if not any(r.excerpts for r in records):
-        st.caption("No excerpts for these filters.")
+        st.caption(_("No excerpts for these filters."))
         return
     signature = hash(tuple(r.id for r in records))
     kept = st.session_state.get(EXCERPT_PAGE_KEY)

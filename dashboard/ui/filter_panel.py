@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.corpus.records import Corpus
+from dashboard.i18n import N_
 from dashboard.map.describe import announcement, selection_said
 from dashboard.query import link as vs
 from dashboard.query.filter_panel import (
@@ -62,6 +63,11 @@ def st_filters(corpus: Corpus, view: vs.ViewState, link: dict) -> None:
         _FILTER_PANEL(key=PANEL_KEY, data=data, default={"change": None}, on_change_change=_on_filter_change)
 
 
+def _ignored(exc: PanelEventError) -> vs.Notice:
+    """'A filter change was ignored: <why>', said again in the language the page is shown in."""
+    return vs.Notice(N_("A filter change was ignored: {reason}"), reason=exc.args[0] if exc.args else "")
+
+
 def _on_filter_change() -> None:
     """Callback of the panel: check each change it sent that this session has not applied, then set that
     filter's or control's Session State key."""
@@ -70,7 +76,7 @@ def _on_filter_change() -> None:
     try:
         todo, applied = pending_changes(payload, ss.get(PANEL_APPLIED_KEY))
     except PanelEventError as exc:
-        note_refused(f"A filter change was ignored: {exc}")
+        note_refused(_ignored(exc))
         return
     if "restore" in payload:
         restore_from_address_bar(payload["restore"], cached.get_corpus())
@@ -78,7 +84,7 @@ def _on_filter_change() -> None:
         try:
             key, value = parse_panel_event(change, cached.get_corpus(), reader_today())
         except PanelEventError as exc:
-            note_refused(f"A filter change was ignored: {exc}")
+            note_refused(_ignored(exc))
             continue
         if key == CLEAR:
             clear_filters()

@@ -6,10 +6,12 @@ from functools import partial
 
 import streamlit as st
 
-from dashboard import escape
+from dashboard import escape, names
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Border, Membership, MilitarySite, VisitStop
 from dashboard.corpus.records import Corpus
+from dashboard.i18n import format_short_day
+from dashboard.i18n import gettext as _
 from dashboard.labels import DRAW_ORDER
 from dashboard.map.describe import SR_ONLY, excerpts_said, map_description, mark_name, view_figures
 from dashboard.map.marks import route_legs
@@ -52,10 +54,10 @@ def st_mark_picker(corpus: Corpus, view: vs.ViewState, stops, sites, borders, st
     a shaded country, and to any mark without finding it on the map."""
     shown = marks_in_tab_order(corpus, view.layers, stops, sites, borders, status)
     lengths = {row.id: row.length_km for row in geodata.borders.itertuples()}
-    names = {b.id: mark_name(b, corpus, length_km=lengths.get(b.geodata_id)) for b in shown if isinstance(b, Border)}
-    st_record_picker("Select a mark on the map", shown, corpus, key=PICK_KEY,
-                     placeholder="A stop, a site, a border or a country…", names=names,
-                     help="Every mark the map draws, in tour order, then the shaded countries.")
+    marks = {b.id: mark_name(b, corpus, length_km=lengths.get(b.geodata_id)) for b in shown if isinstance(b, Border)}
+    st_record_picker(_("Select a mark on the map"), shown, corpus, key=PICK_KEY,
+                     placeholder=_("A stop, a site, a border or a country…"), names=marks,
+                     help=_("Every mark the map draws, in tour order, then the shaded countries."))
 
 
 def head(corpus: Corpus) -> None:
@@ -63,7 +65,7 @@ def head(corpus: Corpus) -> None:
     st.session_state[START_KEY] = view_from_session().view
     # Wide enough for the button's whole label at 1280 px with the sidebar open ("Share th…" at [5, 1]).
     title, share = st.columns([3, 1], vertical_alignment="bottom")
-    title.title("Putin's Central Asia tour, 27–28 February 2017", anchor=False)
+    title.title(_("Putin's Central Asia tour, 27–28 February 2017"), anchor=False)
     with share:
         st_share(corpus)
 
@@ -74,6 +76,7 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     records = select(corpus, view.filters)
     shade = effective_shade(view.shade, view.filters, corpus)
     org_short = corpus.organizations[shade]
+    org_said = names.grouping(shade, corpus)  # the grouping's name in the language spoken ('ОДКБ')
     as_of = view.filters.as_of
 
     stops = [r for r in records if isinstance(r, VisitStop)]
@@ -99,8 +102,10 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     shaded = status if "members" in view.layers else {}
     words = map_description(corpus, drawn, shaded, shade, as_of)
     st.session_state[ON_MAP_KEY] = sum(len(rows) for rows in drawn.values()) + len(shaded)
-    st.markdown(f'<p class="map-caption">Countries shaded by <b>{escape.html_block(org_short)}</b> membership on '
-                f'<b>{as_of:%-d %b %Y}</b>. Click a mark for the words behind it.</p>'
+    caption = _("Countries shaded by <b>{org}</b> membership on <b>{day}</b>. Click a mark for the words behind it.")
+    caption = caption.format(org=escape.with_lang(org_said, escape.html_block),
+                             day=escape.html_block(format_short_day(as_of)))
+    st.markdown(f'<p class="map-caption">{caption}</p>'
                 f'<p id="map-description" class="sr-only" style="{SR_ONLY}">{escape.html_block(words)}</p>',
                 unsafe_allow_html=True)
     with st.container(key="map-empty"):  # always there, so that the map after it keeps its place
@@ -145,18 +150,18 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
             elif isinstance(selected, MilitarySite):
                 computed = partial(st_site_evidence, selected)
             st_record(selected, corpus, computed=computed, workings=workings)
-            if st.button("Clear selection"):
+            if st.button(_("Clear selection")):
                 st.session_state[vs.P_SEL] = None
                 st.rerun()
         else:
-            st.subheader("Evidence", anchor=False)
-            st.caption("Click a stop, a base, a border or a shaded country to see the excerpts behind it. "
+            st.subheader(_("Evidence"), anchor=False)
+            st.caption(_("Click a stop, a base, a border or a shaded country to see the excerpts behind it.") + " "
                        + excerpts_said(view_figures(corpus, view.filters)))
             st_excerpt_list(records, corpus)
 
     # A toggle, not an expander: the table's code is only fetched by readers who ask for it.
-    if st.toggle("Show what is on the map as a table", key="map_table",
-                 help="Every stop, leg, site, border and shaded country, for readers who prefer rows."):
+    if st.toggle(_("Show what is on the map as a table"), key="map_table",
+                 help=_("Every stop, leg, site, border and shaded country, for readers who prefer rows.")):
         legs = route_legs(stops) if "route" in view.layers else []
         st_feature_table(stops, sites, borders, status, legs, geodata, corpus, org_short)
 

@@ -3,8 +3,21 @@
 // Streamlit's own multiselects and date inputs cost ~100 ms of browser time per filter change to
 // re-render; this updates a few text nodes and attributes instead.
 // All text from the data is set with textContent: nothing from annotations.yaml becomes markup.
+// Every word the panel says comes from Python in the language of the page (data.words, data.lang:
+// query/filter_panel.py panel_words); none is written here.
 
 const PENDING_MS = 4000;
+
+// A sentence's {name} fields filled in (each value as text).
+function fill(template, values) {
+  return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+}
+
+// A count in words, in the page's language's plural form: "3 records", "3 записи".
+function plural(forms, n, lang) {
+  const form = forms[new Intl.PluralRules(lang).select(n)] ?? forms.other;
+  return fill(form, {n: n.toLocaleString(lang)});
+}
 
 function el(tag, attrs, text) {
   const node = document.createElement(tag);
@@ -40,7 +53,7 @@ function buildSearch(search, state) {
   const help = el("p", {class: "help", id: `${id}-help`}, search.help);
   const input = el("input", {type: "search", id, name: "q", maxlength: String(search.max), autocomplete: "off",
     spellcheck: "false", placeholder: search.placeholder, "aria-describedby": help.id, "data-testid": "filter-search"});
-  const button = el("button", {type: "submit", "data-testid": "filter-search-submit"}, "Search");
+  const button = el("button", {type: "submit", "data-testid": "filter-search-submit"}, state.words.search);
   const row = el("div", {class: "search-row"});
   row.append(input, button);
   form.append(el("label", {for: id, class: "search-label"}, search.label), row, help);
@@ -64,8 +77,8 @@ function updateSearch(form, search, state) {
   form.classList.toggle("active", search.value !== "");
 }
 
-function facetSummary(facet, chosen) {
-  if (!chosen.length) { return "All"; }
+function facetSummary(facet, chosen, words) {
+  if (!chosen.length) { return words.all; }
   const names = new Map(facet.options.map((o) => [o.value, o.name]));
   const shown = chosen.map((v) => names.get(v) || v);
   return shown.length <= 2 ? shown.join(", ") : `${shown.slice(0, 2).join(", ")} +${shown.length - 2}`;
@@ -80,13 +93,15 @@ function buildFacet(facet, state) {
   for (const option of facet.options) {
     const row = el("label", {class: "option"});
     const input = el("input", {type: "checkbox", value: option.value, "data-testid": `filter-${facet.key}-${option.value}`});
-    row.append(input, el("span", {class: "name"}, option.name), el("span", {class: "count"}),
-      el("span", {class: "sr-only"}, " records"));
+    // The count, then for screen readers the word it counts ("records"), in the form its number takes.
+    row.append(input, el("span", {class: "name", ...(option.lang ? {lang: option.lang} : {})}, option.name),
+      el("span", {class: "count"}),
+      el("span", {class: "sr-only"}));
     group.append(row);
   }
   group.addEventListener("change", () => {
     const value = [...group.querySelectorAll("input:checked")].map((i) => i.value);
-    box.querySelector(".chosen").textContent = facetSummary(facet, value);
+    box.querySelector(".chosen").textContent = facetSummary(facet, value, state.words);
     change(state, facet.key, value);
   });
   box.append(group);
@@ -100,42 +115,48 @@ function updateFacet(box, facet, state) {
   // Only what changed is written: every write makes the browser restyle, and most counts stay put.
   for (const input of box.querySelectorAll("input")) {
     if (!keepDom && input.checked !== chosen.has(input.value)) { input.checked = chosen.has(input.value); }
-    const n = String(counts.get(input.value) || 0);
+    const number = counts.get(input.value) || 0;
+    const n = number.toLocaleString(state.lang);
     const count = input.parentElement.querySelector(".count");
     if (count.textContent !== n) {
       count.textContent = n;
-      input.parentElement.classList.toggle("zero", n === "0");
-      input.setAttribute("aria-description", `${n} record${n === "1" ? "" : "s"}`);
+      input.parentElement.classList.toggle("zero", number === 0);
+      const said = plural(state.words.records, number, state.lang);
+      input.setAttribute("aria-description", said);
+      // "3 records" without its number, after the number shown: " records", " записи".
+      input.parentElement.querySelector(".sr-only").textContent = ` ${said.replace(n, "").trim()}`;
     }
   }
   const summary = box.querySelector(".chosen");
-  const text = facetSummary(facet, facet.chosen);
+  const text = facetSummary(facet, facet.chosen, state.words);
   if (!keepDom && summary.textContent !== text) { summary.textContent = text; }
   box.classList.toggle("active", facet.chosen.length > 0);
 }
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-// "2026-12-05" as "5 Dec 2026", the dashboard's way (dates.format_date); a calendar date, no time zone.
-function dayText(iso) {
+// "2026-12-05" as "5 Dec 2026" ("5 дек. 2026 г."), the dashboard's way (dates.format_date): each month's
+// pattern comes from Python (words.days: "{d} Dec {y}"); a calendar date, no time zone.
+function dayText(iso, words) {
   const [y, m, d] = iso.split("-").map(Number);
-  return `${d} ${MONTHS[m - 1]} ${y}`;
+  return fill(words.days[m - 1], {d, y});
 }
 
 // What a date field may hold, and what the map will use instead when it may not, in words (issue 24):
 // a day past the reader's today is read as today, a day before the record's start as its first day.
 // Nothing is changed without saying so beside the field.
-function readDay(value, input, name) {
+function readDay(value, input, name, words) {
   if (value > input.max) {
-    return {value: input.max, note: `${name}: ${dayText(value)} is after today, read as today, ${dayText(input.max)}.`};
+    return {value: input.max,
+      note: fill(words.after, {field: name, day: dayText(value, words), today: dayText(input.max, words)})};
   }
   if (value < input.min) {
-    return {value: input.min, note: `${name}: ${dayText(value)} is before the record starts, read as ${dayText(input.min)}.`};
+    return {value: input.min,
+      note: fill(words.before, {field: name, day: dayText(value, words), first: dayText(input.min, words)})};
   }
   return {value, note: ""};
 }
 
 function buildDates(dates, state) {
+  const words = state.words;
   const wrap = el("div", {class: "dates"});
   for (const field of dates) {
     const block = el("fieldset", {class: "date", "data-key": field.key, title: field.help});
@@ -143,7 +164,7 @@ function buildDates(dates, state) {
     const inputs = field.ends.map((end) => {
       const input = el("input", {type: "date", "aria-label": end.label, "data-testid": `filter-${field.key}-${end.name}`});
       const row = el("label", {class: "end"});
-      if (field.ends.length > 1) { row.append(el("span", {class: "end-name"}, end.name)); }
+      if (field.ends.length > 1) { row.append(el("span", {class: "end-name"}, words[end.name] ?? end.name)); }
       row.append(input);
       block.append(row);
       return input;
@@ -155,7 +176,7 @@ function buildDates(dates, state) {
     if (field.today) {
       // "Today" beside the field: the reader's today (the field's max), in one click or key press.
       // Named by its words, inside the field's group (legend): "Today".
-      const today = el("button", {type: "button", class: "today", "data-testid": `filter-${field.key}-today`}, "Today");
+      const today = el("button", {type: "button", class: "today", "data-testid": `filter-${field.key}-today`}, words.today);
       today.addEventListener("click", () => {
         const last = inputs.length - 1;
         inputs[last].value = inputs[last].max;
@@ -180,7 +201,8 @@ function buildDates(dates, state) {
         const shown = block.__server;
         block.__sent = JSON.stringify(shown);
         inputs.forEach((i, k) => { i.value = shown[k]; i.setAttribute("aria-invalid", "false"); });
-        say(`Not a whole date: the map stays on ${shown.map(dayText).join(" to ")}.`);
+        const days = shown.map((iso) => dayText(iso, words));
+        say(fill(words.whole, {days: days.length === 2 ? fill(words.span, {start: days[0], end: days[1]}) : days[0]}));
         return;
       }
       if (!final && typed.some((v, k) => v < inputs[k].min)) {
@@ -188,13 +210,14 @@ function buildDates(dates, state) {
         inputs.forEach((i) => i.setAttribute("aria-invalid", String(i.value < i.min || i.value > i.max)));
         return;
       }
-      const names = field.ends.map((end) => (field.ends.length > 1 ? `${field.label} ${end.name}` : field.label));
-      const read = typed.map((v, k) => readDay(v, inputs[k], names[k]));
+      // Each end by its own label ("Dated records from"), a field of one end by the field's.
+      const names = field.ends.map((end) => (field.ends.length > 1 ? end.label : field.label));
+      const read = typed.map((v, k) => readDay(v, inputs[k], names[k], words));
       let values = read.map((r) => r.value);
       const notes = read.map((r) => r.note).filter(Boolean);
       if (values.length === 2 && values[0] > values[1]) {
         values = [values[1], values[0]];
-        notes.push(`${field.label}: "from" was after "to"; the two are swapped.`);
+        notes.push(fill(words.swapped, {field: field.label}));
       }
       inputs.forEach((i, k) => { if (i.value !== values[k]) { i.value = values[k]; } i.setAttribute("aria-invalid", "false"); });
       // A note stays until the reader gives the field a new value (leaving it, or Enter, is not one).
@@ -249,14 +272,16 @@ function updateDates(wrap, dates, state) {
 }
 
 function buildMap(controls, state) {
-  const wrap = el("section", {class: "map-controls", "aria-label": "Map"});
-  wrap.append(el("h3", {}, "Map"));
+  const wrap = el("section", {class: "map-controls", "aria-label": state.words.map});
+  wrap.append(el("h3", {}, state.words.map));
 
   const shade = controls.shade;
   const field = el("label", {class: "field", title: shade.help});
   field.append(el("span", {class: "label"}, shade.label));
   const select = el("select", {"data-testid": "filter-shade"});
-  for (const option of shade.options) { select.append(el("option", {value: option.value}, option.name)); }
+  for (const option of shade.options) {
+    select.append(el("option", {value: option.value, ...(option.lang ? {lang: option.lang} : {})}, option.name));
+  }
   select.addEventListener("change", () => change(state, shade.key, select.value));
   field.append(select, el("span", {class: "help"}, shade.help));
   wrap.append(field);
@@ -393,16 +418,20 @@ export default function (component) {
   const {data, parentElement, setStateValue} = component;
   let root = parentElement.querySelector(".filter-panel");
   const wanted = shape(data);
-  if (!root || root.dataset.shape !== wanted) {
-    // Rebuilt only when the options themselves change (another corpus); otherwise updated in place.
+  if (!root || root.dataset.shape !== wanted || root.lang !== data.lang) {
+    // Rebuilt only when the options themselves change (another corpus), or the language (its words are drawn
+    // when it is built); otherwise updated in place. A new language keeps the changes on their way.
     const open = new Set(root ? [...root.querySelectorAll("details[open]")].map((d) => d.dataset.key) : data.open);
+    const kept = root && root.dataset.shape === wanted ? root.__state : null;
     if (root) { root.remove(); }
-    root = el("div", {class: "filter-panel", "data-testid": "filter-panel"});
+    root = el("div", {class: "filter-panel", "data-testid": "filter-panel", lang: data.lang});
     root.dataset.shape = wanted;
     // `epoch` tells this panel's numbers from another's (a reload, another tab); `session` is the server
     // session's token, which changes when a reconnect lands on a new session.
-    root.__state = {pending: {}, send: null, seq: 0, sent: 0, unapplied: [], session: null,
+    root.__state = kept || {pending: {}, send: null, seq: 0, sent: 0, unapplied: [], session: null,
       epoch: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`};
+    root.__state.words = data.words;
+    root.__state.lang = data.lang;
     root.append(buildSearch(data.search, root.__state));
     for (const facet of data.facets) {
       const box = buildFacet(facet, root.__state);
@@ -410,7 +439,7 @@ export default function (component) {
       root.append(box);
     }
     root.append(buildDates(data.dates, root.__state));
-    const clear = el("button", {type: "button", class: "clear", "data-testid": "filter-clear"}, "Clear all filters");
+    const clear = el("button", {type: "button", class: "clear", "data-testid": "filter-clear"}, data.words.clear);
     clear.addEventListener("click", () => change(root.__state, "clear", null));
     root.append(clear, buildMap(data.map, root.__state));
     parentElement.append(root);
