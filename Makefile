@@ -46,7 +46,7 @@ lock: $(DEVSTAMP)
 # the .po itself. PYTHONPATH: the story's extractor is the dashboard's own (dashboard/story/extract.py).
 CATALOG := dashboard/locale
 catalog: $(DEVSTAMP)
-	PYTHONPATH=. $(VENV)/bin/pybabel extract -F babel.cfg --add-location=file --sort-by-file --no-wrap \
+	PYTHONPATH=. $(VENV)/bin/pybabel extract -F babel.cfg -k plural_words:1,2 --add-location=file --sort-by-file --no-wrap \
 		--add-comments=Translators: --project=dashboard -o $(CATALOG)/messages.pot .
 	$(VENV)/bin/pybabel update -i $(CATALOG)/messages.pot -d $(CATALOG) --no-wrap --ignore-obsolete \
 		--no-fuzzy-matching

@@ -26,7 +26,7 @@ from dashboard.charts.figures import (
 from dashboard.corpus.memberships import status_label
 from dashboard.corpus.model import TOPICS, Annotation, Figure
 from dashboard.corpus.records import Corpus
-from dashboard.i18n import format_number, ngettext
+from dashboard.i18n import pgettext, format_number, ngettext
 from dashboard.i18n import gettext as _
 
 
@@ -57,7 +57,8 @@ def membership_text(records: list[Annotation], corpus: Corpus, today: dt.date) -
               when(r.date, r.date_precision) if r.date else "",
               when(r.date_end, r.date_end_precision) if r.date_end else _("today"),
               _("unsettled") if r.unsettled else "") for r in rows]
-    columns = (_("grouping"), _("country"), _("status"), _("from"), _("to"), _("note"))
+    columns = (_("grouping"), _("country"), _("status"), pgettext("period", "from"), pgettext("period", "to"),
+               _("note"))
     return ChartText(summary, columns, table, rows)
 
 

@@ -86,13 +86,6 @@ def excerpt_rows(records: list[Annotation], corpus: Corpus) -> list[dict]:
     return rows
 
 
-def _for_the_catalog() -> None:  # pragma: no cover -- never called
-    """The plural forms the script picks from (i18n.plural_words below), written once as an ngettext call:
-    `make catalog` reads ngettext's arguments, not plural_words'."""
-    i18n.ngettext("{first}–{last} of {n} excerpt · page {page} of {pages}",
-                  "{first}–{last} of {n} excerpts · page {page} of {pages}", 1)
-
-
 def excerpt_list_words() -> dict:
     """The words the map page's excerpt list says itself (static/app/excerpt-list.js), in the language spoken."""
     return {

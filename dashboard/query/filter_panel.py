@@ -116,12 +116,6 @@ def day_templates() -> list[str]:
             for month in range(1, 13)]
 
 
-def _for_the_catalog() -> None:  # pragma: no cover -- never called
-    """The plural forms the script picks from (i18n.plural_words below), written once as an ngettext call:
-    `make catalog` reads ngettext's arguments, not plural_words'."""
-    i18n.ngettext("{n} record", "{n} records", 1)
-
-
 def panel_words() -> dict[str, Any]:
     """The words the panel's script says itself, in the language spoken (static/app/filter-panel.js)."""
     return {

@@ -15,14 +15,21 @@ ROOT = Path(__file__).resolve().parents[2]
 _FIELDS = re.compile(r"\{[^{}]*\}")
 
 
+# The keywords beyond Babel's own that `make catalog` passes (-k): i18n.plural_words(singular, plural).
+KEYWORDS = {"plural_words": (1, 2)}
+
+
 def _extracted() -> dict[str, tuple[str, ...]]:
     """What `make catalog` extracts (babel.cfg, read as pybabel reads it: the dashboard's Python and the story's own
     words): each msgid (a plural's singular) -> its ids."""
     with (ROOT / "babel.cfg").open(encoding="utf-8") as fh:
         method_map, options_map = parse_mapping_cfg(fh, "babel.cfg")
+    from babel.messages.extract import DEFAULT_KEYWORDS
+
     found = {}
+    keywords = {**DEFAULT_KEYWORDS, **KEYWORDS}
     for _file, _line, message, _comments, _context in extract_from_dir(
-            str(ROOT), method_map=method_map, options_map=options_map):
+            str(ROOT), method_map=method_map, options_map=options_map, keywords=keywords):
         ids = message if isinstance(message, tuple) else (message,)
         found[ids[0]] = ids
     return found
