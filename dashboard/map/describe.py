@@ -3,18 +3,27 @@ description, the filters in words and what a change did (the live region).
 
 Plain text (no HTML): callers escape it for where it goes. Nothing here is a new fact; every sentence
 is made of the records' own fields (titles, dates, leaders, statuses, disagreement titles).
+
+Every sentence is said in the language of the run (dashboard/i18n.py): our words through the catalog, the names of
+countries, groupings and cities through dashboard/names.py, dates in the language's forms (`shown_date`). The
+records' own titles, leaders and disagreement titles stay as the corpus writes them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
-from dashboard.corpus.dates import format_date
+from babel import Locale
+from babel.dates import format_date as _babel_date
+
+from dashboard import i18n, names
+from dashboard.corpus.dates import MONTHS_EN, MONTHS_EN_ABBR, Precision, format_date
 from dashboard.corpus.memberships import status_label
 from dashboard.corpus.model import Annotation, Border, Disagreement, Membership, MilitarySite, VisitStop
 from dashboard.corpus.records import Corpus
+from dashboard.i18n import N_, Words, format_number, gettext, ngettext
 from dashboard.labels import KIND_LABELS, SITE_STATUS_LABELS
 from dashboard.query.filter_panel import FACETS, RANGE_LABEL
 from dashboard.query.filters import TOUR_START, FilterState, select
@@ -26,16 +35,79 @@ SR_ONLY = ("position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflo
            "white-space:nowrap;border:0")
 
 
+def page_lang() -> str:
+    """The language a page in the active language is marked with, for the browser's code ("ru", "en"): the
+    pseudo-locale's words are English underneath (ui/language.py page_lang says the same)."""
+    lang = i18n.active()
+    return lang if lang in i18n.LANGUAGES else i18n.DEFAULT
+
+
+def _english() -> bool:
+    return i18n.active() in (i18n.DEFAULT, i18n.PSEUDO)
+
+
+def shown_date(day: dt.date, precision: Precision = "day") -> str:
+    """A date for readers at its precision, in the active language: '27 Feb 2017', 'Jul 2019', '2019' in English
+    (dates.format_date, unchanged), '27 февр. 2017 г.', 'июль 2019 г.', '2019' in Russian (i18n's forms)."""
+    if _english():
+        return format_date(day, precision)
+    if precision == "year":
+        return str(day.year)
+    if precision == "month":
+        return i18n.format_month(day)
+    return i18n.format_short_day(day)
+
+
+def day_forms() -> dict:
+    """How the browser writes a day as `shown_date` and i18n.format_day do, in the active language: the months'
+    names as a day is written with them ('February', 'Feb'; 'февраля', 'февр.') and the order of a day's parts,
+    with {d}, {m} and {y} ('{d} {m} {y}'; '{d} {m} {y} г.'): {"months", "monthsShort", "dayLong", "dayShort"}."""
+    if _english():
+        return {"months": list(MONTHS_EN), "monthsShort": list(MONTHS_EN_ABBR),
+                "dayLong": "{d} {m} {y}", "dayShort": "{d} {m} {y}"}
+    locale = "ru" if i18n.active() == "ru" else i18n.active()
+    sample = dt.date(2017, 2, 27)
+
+    def template(text: str, month: str) -> str:
+        return text.replace(month, "{m}").replace("2017", "{y}").replace("27", "{d}")
+
+    return {"months": [_babel_date(dt.date(2017, m, 1), "MMMM", locale=locale) for m in range(1, 13)],
+            "monthsShort": [_babel_date(dt.date(2017, m, 1), "MMM", locale=locale) for m in range(1, 13)],
+            "dayLong": template(i18n.format_day(sample), _babel_date(sample, "MMMM", locale=locale)),
+            "dayShort": template(i18n.format_short_day(sample), _babel_date(sample, "MMM", locale=locale))}
+
+
+def plural_forms(say: Callable[[int], str]) -> dict[str, str]:
+    """A counted message's forms for the browser, by Unicode plural category in the page's language ('one', 'few',
+    'many', 'other'), as i18n.plural_words gives them; `say(n)` is the message for n, written out as
+    `lambda n: ngettext("{n} state", "{n} states", n)` so that the catalog's extractor finds its words (it does not
+    read plural_words' arguments). The browser picks one with Intl.PluralRules and puts the number in for {n}."""
+    rule = Locale.parse(page_lang()).plural_form
+    samples: dict[str, int] = {}
+    for n in range(200):
+        samples.setdefault(rule(n), n)
+    return {category: say(n) for category, n in samples.items()} | {"other": say(samples.get("other", 2))}
+
+
+def joined(items: Iterable[str]) -> str:
+    """Names said one after another with 'and' between each two ('A and B and C'; 'А и Б и В')."""
+    out = ""
+    for item in items:
+        out = item if not out else gettext("{first} and {second}").format(first=out, second=item)
+    return out
+
+
 def disagreements_about(record_id: str, corpus: Corpus) -> list[Disagreement]:
     """The disagreement records that concern a record, in corpus order."""
     return list(corpus.disputes.get(record_id, ()))
 
 
-def _disputes(record: Annotation, corpus: Corpus) -> str:
-    """' (sources disagree: When was …?)' for a disputed record, else ''."""
+def _disputed(record: Annotation, corpus: Corpus, text: str) -> str:
+    """`text` and, for a disputed record, the disagreements' titles: '… (sources disagree: When was …?)'."""
     titles = [d.title for d in disagreements_about(record.id, corpus)]
-    return f" (sources disagree: {'; '.join(titles)})" if titles else ""
-
+    if not titles:
+        return text
+    return gettext("{name} (sources disagree: {titles})").format(name=text, titles="; ".join(titles))
 
 
 def _others(leaders: Iterable[str]) -> list[str]:
@@ -47,33 +119,54 @@ def mark_name(record: Annotation, corpus: Corpus, length_km: float | None = None
     """What a screen reader says for a record's mark on the map, e.g.
     'Stop 2: Dushanbe, 27 Feb 2017, talks with Emomali Rahmon (sources disagree: Talks in Dushanbe: 27 or 28
     February?)'. `length_km`: a border's computed geodesic length, said with it."""
-    when = format_date(record.date, record.date_precision) if record.date else None
+    return _disputed(record, corpus, _mark_text(record, corpus, length_km))
+
+
+def _mark_text(record: Annotation, corpus: Corpus, length_km: float | None = None) -> str:
+    """A mark's name without its disagreements."""
+    when = shown_date(record.date, record.date_precision) if record.date else None
     if isinstance(record, VisitStop):
         met = _others(record.leaders)
+        city = names.city(record.city, corpus)
         if record.status == "origin":
-            text = f"{record.city}: start and end of the tour"
-        elif record.status == "phone_call":
-            text = "Phone call from the Dushanbe talks" + (f": {' and '.join(met)}" if met else "")
-        elif record.status == "not_made":
-            text = f"Not visited: {record.city}" + (f" ({corpus.countries.get(record.countries[0], '')})"
-                                                   if record.countries else "")
-        else:
-            text = f"Stop {record.order}: {record.city}" + (f", {when}" if when else "") + (
-                f", talks with {', '.join(met)}" if met else "")
-    elif isinstance(record, MilitarySite):
-        host = corpus.countries.get(record.host, record.host)
-        where = "" if host in record.title else f", {host}"
-        text = f"{record.title}{where}: Russian military site, {SITE_STATUS_LABELS.get(record.status, record.status)}"
-
-    elif isinstance(record, Border):
-        text = record.title + (f", {length_km:,.0f} km (computed, geodesic)" if length_km is not None else "")
-    elif isinstance(record, Membership):
-        country = corpus.countries.get(record.country, record.country)
-        org = corpus.organizations.get(record.organization, record.organization)
-        text = f"{country} in the {org}: {status_label(record.status)}" + (f" since {when}" if when else "")
-    else:
-        text = record.title + (f", {when}" if when else "")
-    return text + _disputes(record, corpus)
+            return gettext("{city}: start and end of the tour").format(city=city)
+        if record.status == "phone_call":
+            talks = names.city("Dushanbe", corpus)
+            if met:
+                return gettext("Phone call from the {city} talks: {leaders}").format(city=talks, leaders=joined(met))
+            return gettext("Phone call from the {city} talks").format(city=talks)
+        if record.status == "not_made":
+            if record.countries:
+                return gettext("Not visited: {city} ({country})").format(
+                    city=city, country=names.country(record.countries[0], corpus))
+            return gettext("Not visited: {city}").format(city=city)
+        fields = {"n": record.order, "city": city, "day": when, "leaders": ", ".join(met)}
+        if when and met:
+            return gettext("Stop {n}: {city}, {day}, talks with {leaders}").format(**fields)
+        if met:
+            return gettext("Stop {n}: {city}, talks with {leaders}").format(**fields)
+        if when:
+            return gettext("Stop {n}: {city}, {day}").format(**fields)
+        return gettext("Stop {n}: {city}").format(**fields)
+    if isinstance(record, MilitarySite):
+        status = SITE_STATUS_LABELS.get(record.status, record.status)
+        # The host is named unless the title names it already (the titles are English, as the corpus writes them).
+        if corpus.countries.get(record.host, record.host) in record.title:
+            return gettext("{title}: Russian military site, {status}").format(title=record.title, status=status)
+        return gettext("{title}, {host}: Russian military site, {status}").format(
+            title=record.title, host=names.country(record.host, corpus), status=status)
+    if isinstance(record, Border):
+        if length_km is None:
+            return record.title
+        return gettext("{title}, {km} km (computed, geodesic)").format(title=record.title, km=format_number(length_km))
+    if isinstance(record, Membership):
+        fields = {"country": names.country(record.country, corpus),
+                  "org": names.grouping(record.organization, corpus), "status": status_label(record.status),
+                  "day": when}
+        if when:
+            return gettext("{country} in the {org}: {status} since {day}").format(**fields)
+        return gettext("{country} in the {org}: {status}").format(**fields)
+    return record.title + (f", {when}" if when else "")
 
 
 @dataclass(frozen=True)
@@ -86,11 +179,12 @@ class FilterPart:
 
 
 def value_name(corpus: Corpus, facet: str, value: str) -> str:
-    """A facet's value as the reader knows it ('org-csto' -> 'CSTO', 'TJ' -> 'Tajikistan'); unknown: itself."""
+    """A facet's value as the reader knows it ('org-csto' -> 'CSTO', 'TJ' -> 'Tajikistan'; on a Russian page 'ОДКБ',
+    'Таджикистан'); unknown: itself."""
     if facet == "orgs":
-        return corpus.organizations.get(value, value)
+        return names.grouping(value, corpus)
     if facet == "countries":
-        return corpus.countries.get(value, value)
+        return names.country(value, corpus)
     if facet == "topics":
         return value.replace("-", " ")
     if facet == "sources":
@@ -102,12 +196,23 @@ def filter_parts(corpus: Corpus, f: FilterState) -> list[FilterPart]:
     """The facets with a choice (in the sidebar's order), then the date range if one end is set. The search
     and the 'as of' date are the FilterState's own fields; each caller words all of these its own way
     (`filters_in_words` here, the downloads' `snapshot.list_filters`)."""
-    parts = [FilterPart(facet.facet, facet.label, tuple(value_name(corpus, facet.facet, v) for v in chosen))
+    parts = [FilterPart(facet.facet, gettext(facet.label), tuple(value_name(corpus, facet.facet, v) for v in chosen))
              for facet in FACETS if (chosen := getattr(f, facet.facet))]
     if f.date_from or f.date_to:
-        ends = (format_date(f.date_from) if f.date_from else "", format_date(f.date_to) if f.date_to else "")
-        parts.append(FilterPart("dates", RANGE_LABEL, ends))
+        ends = (shown_date(f.date_from) if f.date_from else "", shown_date(f.date_to) if f.date_to else "")
+        parts.append(FilterPart("dates", gettext(RANGE_LABEL), ends))
     return parts
+
+
+def _dated(start: str, end: str) -> str:
+    """The dated records' range in words; an open end is the start of the record, or today."""
+    if start and end:
+        return gettext("dated {start} to {end}").format(start=start, end=end)
+    if end:
+        return gettext("dated the start to {end}").format(end=end)
+    if start:
+        return gettext("dated {start} to today").format(start=start)
+    return gettext("dated the start to today")
 
 
 def filters_in_words(corpus: Corpus, f: FilterState) -> str:
@@ -115,19 +220,21 @@ def filters_in_words(corpus: Corpus, f: FilterState) -> str:
     said = []
     for part in filter_parts(corpus, f):
         if part.key == "dates":
-            said.append(f"dated {part.names[0] or 'the start'} to {part.names[1] or 'today'}")
+            said.append(_dated(*part.names))
         else:
-            names = ", ".join(part.names)
-            said.append({"topics": f"topics {names}", "kinds": names.lower()}.get(part.key, names))
+            listed = ", ".join(part.names)
+            said.append({"topics": gettext("topics {names}").format(names=listed),
+                         "kinds": listed.lower()}.get(part.key, listed))
     if f.as_of != TOUR_START:
-        said.append(f"memberships as of {format_date(f.as_of)}")
+        said.append(gettext("memberships as of {day}").format(day=shown_date(f.as_of)))
     if f.query:
-        said.append(f"search “{f.query}”")
-    return " · ".join(said) if said else "no filters"
+        said.append(gettext("search “{query}”").format(query=f.query))
+    return " · ".join(said) if said else gettext("no filters")
 
 
 def counted(n: int, noun: str) -> str:
-    """'1 record', '1,204 records': a count with what it counts."""
+    """'1 record', '1,204 records': a count with what it counts (English: the app's sentences count with
+    ngettext, in the language spoken)."""
     return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
@@ -153,38 +260,51 @@ def view_figures(corpus: Corpus, f: FilterState) -> ViewFigures:
 def search_said(query_shown: str, figures: ViewFigures) -> str:
     """What a search found, against what it was searched in: 'Search “Kant”: 9 of the 136 records the other
     filters leave match it.' (`query_shown`: the query as the caller escapes it)."""
-    return (f"Search {query_shown}: {figures.records:,} of the {counted(figures.without_query, 'record')} "
-            f"the other filters leave match it.")
+    return ngettext("Search {query}: {n} of the {total} record the other filters leave match it.",
+                    "Search {query}: {n} of the {total} records the other filters leave match it.",
+                    figures.without_query).format(query=query_shown, n=format_number(figures.records),
+                                                  total=format_number(figures.without_query))
 
 
 def excerpts_said(figures: ViewFigures) -> str:
     """What the excerpt list under 'Evidence' counts."""
     if not figures.records:
-        return "No record is in view, so there is no excerpt to list."
-    return (f"Meanwhile, every excerpt of the {counted(figures.records, 'record')} in view: "
-            f"{counted(figures.excerpts, 'excerpt')}, from the {figures.quoting:,} that quote an article.")
+        return gettext("No record is in view, so there is no excerpt to list.")
+    records = ngettext("{n} record", "{n} records", figures.records).format(n=format_number(figures.records))
+    excerpts = ngettext("{n} excerpt", "{n} excerpts", figures.excerpts).format(n=format_number(figures.excerpts))
+    return gettext("Meanwhile, every excerpt of the {records} in view: {excerpts}, from the {quoting} that quote an "
+                   "article.").format(records=records, excerpts=excerpts, quoting=format_number(figures.quoting))
 
 
-# A filter as the reader knows it (the sidebar's words), never its key.
-FILTER_NAMES = {**{facet.facet: facet.label.lower() for facet in FACETS},
-                "dates": "date range", "as_of": "“memberships as of” date", "query": "search"}
+# A filter as the reader knows it (the sidebar's words), never its key: the facets' labels (filter_panel.FACETS),
+# and these.
+FILTER_WORDS = Words({"dates": N_("date range"), "as_of": N_("“memberships as of” date"), "query": N_("search")})
 
 
 def filter_name(facet: str) -> str:
-    """The sidebar's name of a filter ('query' -> 'search')."""
-    return FILTER_NAMES.get(facet, facet.replace("_", " "))
+    """The sidebar's name of a filter ('query' -> 'search'), in the language spoken."""
+    label = next((f.label for f in FACETS if f.facet == facet), None)
+    if label is not None:
+        return gettext(label).lower()
+    return FILTER_WORDS[facet] if facet in FILTER_WORDS else facet.replace("_", " ")
 
 
 def announcement(corpus: Corpus, f: FilterState, records: int, on_map: int | None = None) -> str:
     """What the polite live region says after a change: 'Filters: CSTO · 41 records, 6 on the map'."""
-    said = f"Filters: {filters_in_words(corpus, f)} · {records} record{'' if records == 1 else 's'}"
-    return said + (f", {on_map} on the map" if on_map is not None else "")
+    fields = {"filters": filters_in_words(corpus, f), "n": format_number(records),
+              "on_map": format_number(on_map or 0)}
+    if on_map is None:
+        return ngettext("Filters: {filters} · {n} record", "Filters: {filters} · {n} records", records).format(**fields)
+    return ngettext("Filters: {filters} · {n} record, {on_map} on the map",
+                    "Filters: {filters} · {n} records, {on_map} on the map", records).format(**fields)
 
 
 def selection_said(corpus: Corpus, selected: str | None) -> str:
     """What the live region says of the selection: 'Selected: Stop 2: Dushanbe, …', or that there is none."""
     record = corpus.by_id.get(selected) if selected else None
-    return f"Selected: {mark_name(record, corpus)}" if record else "No record selected"
+    if record is None:
+        return gettext("No record selected")
+    return gettext("Selected: {name}").format(name=mark_name(record, corpus))
 
 
 def map_description(corpus: Corpus, shown: dict[str, list[Annotation]], status: dict[str, Membership],
@@ -198,26 +318,33 @@ def map_description(corpus: Corpus, shown: dict[str, list[Annotation]], status: 
     stops = [r for r in shown.get("route", []) if isinstance(r, VisitStop)]
     made = sorted((s for s in stops if s.status == "made"), key=lambda s: s.order or 0)
     origin = next((s for s in stops if s.status == "origin"), None)
+
+    def city(stop: VisitStop) -> str:
+        return names.city(stop.city, corpus)
+
     if made:
-        path = [origin.city] if origin else []
-        path += [f"{s.city} ({format_date(s.date, s.date_precision)})" if s.date else s.city for s in made]
-        path += [origin.city] if origin else []
-        sentences.append("The route: " + " → ".join(path) + ".")
-    not_made = [s.city for s in stops if s.status == "not_made"]
+        path = [city(origin)] if origin else []
+        path += [f"{city(s)} ({shown_date(s.date, s.date_precision)})" if s.date else city(s) for s in made]
+        path += [city(origin)] if origin else []
+        sentences.append(gettext("The route: {path}.").format(path=" → ".join(path)))
+    not_made = [city(s) for s in stops if s.status == "not_made"]
     if not_made:
-        sentences.append("Announced but not visited: " + ", ".join(not_made) + ".")
+        sentences.append(gettext("Announced but not visited: {cities}.").format(cities=", ".join(not_made)))
     sites = shown.get("sites", [])
     if sites:
-        sentences.append(f"{len(sites)} Russian military site{'' if len(sites) == 1 else 's'}: "
-                         + "; ".join(mark_name(s, corpus).split(" (sources")[0] for s in sites) + ".")
+        sentences.append(ngettext("{n} Russian military site: {sites}.", "{n} Russian military sites: {sites}.",
+                                  len(sites)).format(n=format_number(len(sites)),
+                                                     sites="; ".join(_mark_text(s, corpus) for s in sites)))
     borders = shown.get("border", [])
     if borders:
-        sentences.append("Borders the articles discuss: " + ", ".join(dict.fromkeys(b.title for b in borders)) + ".")
+        sentences.append(gettext("Borders the articles discuss: {borders}.").format(
+            borders=", ".join(dict.fromkeys(b.title for b in borders))))
     if status:
-        org = corpus.organizations.get(shade, shade)
         by_status: dict[str, list[str]] = {}
-        for code, record in sorted(status.items(), key=lambda kv: corpus.countries.get(kv[0], kv[0])):
-            by_status.setdefault(status_label(record.status), []).append(corpus.countries.get(code, code))
-        sentences.append(f"Countries shaded by {org} status on {format_date(as_of)}: "
-                         + "; ".join(f"{label}: {', '.join(names)}" for label, names in by_status.items()) + ".")
-    return " ".join(sentences) if sentences else "Nothing is drawn with these filters."
+        for name, record in sorted(((names.country(code, corpus), record) for code, record in status.items()),
+                                    key=lambda pair: pair[0]):
+            by_status.setdefault(status_label(record.status), []).append(name)
+        sentences.append(gettext("Countries shaded by {org} status on {day}: {statuses}.").format(
+            org=names.grouping(shade, corpus), day=shown_date(as_of),
+            statuses="; ".join(f"{label}: {', '.join(listed)}" for label, listed in by_status.items())))
+    return " ".join(sentences) if sentences else gettext("Nothing is drawn with these filters.")

@@ -6,6 +6,10 @@ A Mark is one thing drawn on a dynamic layer, in (lat, lon) degrees (WGS84), its
 (`escape.template`: the same text reaches folium's Jinja templates and JavaScript). The map
 (dashboard.map.leaflet), the briefing file and the PNG draw the same marks. Lengths are geodesic on the
 WGS84 ellipsoid (dashboard.map.geo). Pure: no folium, no Streamlit.
+
+The marks' words are said in the language of the run (dashboard/i18n.py): ours through the catalog, names through
+dashboard/names.py; the records' own titles, quotes, leaders and agendas stay as the corpus writes them, and on a
+Russian page their English is marked lang="en". Each layer's marks are built per language (ui/cached.py keys them).
 """
 
 from __future__ import annotations
@@ -14,17 +18,20 @@ import datetime as dt
 import functools
 import math
 import re
+import string
 from dataclasses import dataclass
 
 import shapely
+from babel.dates import format_skeleton
 
-from dashboard import escape
-from dashboard.corpus.dates import MONTHS_EN_ABBR, format_date
+from dashboard import escape, i18n, names
+from dashboard.corpus.dates import format_date
 from dashboard.corpus.memberships import status_held_since, status_label
 from dashboard.corpus.model import Annotation, Border, Membership, MilitarySite, VisitStop
 from dashboard.corpus.records import Corpus
+from dashboard.i18n import N_, format_number, gettext
 from dashboard.labels import KIND_LABELS, LAYER_LABELS, SITE_STATUS_LABELS
-from dashboard.map.describe import mark_name
+from dashboard.map.describe import day_forms, mark_name, shown_date
 from dashboard.map.geo import geodesic_arc, geodesic_distance_km
 from dashboard.map.style import (
     BORDER_HALO,
@@ -36,8 +43,9 @@ from dashboard.map.style import (
     SITE_STYLE,
 )
 
-# Where a flag in a tooltip sends the reader (the briefing file, which has no panel, says its own).
-EVIDENCE_HINT = "see the evidence panel"
+# Where a flag in a tooltip sends the reader (the briefing file, which has no panel, says its own): English, as
+# marked for the catalog; a tooltip says evidence_hint(), in the language of the run.
+EVIDENCE_HINT = N_("see the evidence panel")
 # The return leg (Bishkek -> Moscow) runs beside the outbound one (Moscow -> Almaty): it is bent this far
 # to the other side at its middle, so that the two are told apart.
 RETURN_BEND_KM = 170.0
@@ -50,14 +58,38 @@ GRID_DEG = 0.5
 
 
 def _ref(record_id: str) -> str:
+    # "ref: <id>" is read back by the map's scripts (REF_PATTERN, map-marks.js): a key, never translated.
     return f'<div class="ref">ref: {escape.template(record_id)}</div>'
+
+
+def evidence_hint() -> str:
+    """Where a flag in a tooltip sends the reader, in the language of the run, as a tooltip holds it (escaped)."""
+    return escape.template(gettext(EVIDENCE_HINT))
+
+
+def _theirs(text: object) -> str:
+    """Text of the corpus (a title, a quote, a leader, a name without a Russian form) in a tooltip or a popup:
+    escaped for the templates; on a Russian page its English runs are marked lang="en" (escape.with_lang)."""
+    return escape.with_lang(text, escape.template) if i18n.active() == "ru" else escape.template(text)
+
+
+def _said(message: str, **fields: object) -> str:
+    """A message of ours (already translated) as a tooltip's HTML: its words escaped for the templates, each
+    {field} put in as given (the caller escaped it)."""
+    out = []
+    for literal, field, _spec, _conversion in string.Formatter().parse(message):
+        out.append(escape.template(literal))
+        if field is not None:
+            out.append(str(fields[field]))
+    return "".join(out)
 
 
 def _flag(record: Annotation, corpus: Corpus) -> str:
     """A visible warning on records whose sources disagree."""
     if record.id not in corpus.disputed:
         return ""
-    return f'<div class="flag">⚠ sources disagree: {EVIDENCE_HINT}</div>'
+    said = _said(gettext("⚠ sources disagree: {hint}"), hint=evidence_hint())
+    return f'<div class="flag">{said}</div>'
 
 
 def record_id_from_tooltip(text: str | None) -> str | None:
@@ -78,12 +110,13 @@ def short_quote(record: Annotation, limit: int = 180) -> str:
 
 def _popup(record: Annotation, corpus: Corpus, extra: str = "") -> str:
     quote = short_quote(record)
-    body = f"<b>{escape.template(record.title)}</b>{extra}"
+    body = f"<b>{_theirs(record.title)}</b>{extra}"
     if quote:
         source = corpus.sources[record.excerpts[0].source].label
-        body += f'<blockquote>“{escape.template(quote)}”</blockquote><div class="src">— {escape.template(source)}</div>'
+        body += f'<blockquote>“{_theirs(quote)}”</blockquote><div class="src">— {_theirs(source)}</div>'
     elif record.references:
-        body += f'<div class="src">Context: {escape.template(record.references[0].title)}</div>'
+        context = _said(gettext("Context: {title}"), title=_theirs(record.references[0].title))
+        body += f'<div class="src">{context}</div>'
     return body + _ref(record.id)
 
 
@@ -186,10 +219,17 @@ def draw_leg(leg: Leg) -> LegDrawing:
     if returning:
         points = bend(points, RETURN_BEND_KM)
     day = leg.end.date if leg.end.date else leg.start.date
-    when = format_date(day)[:-5] if day else ""  # '27 Feb'
+    when = day_and_month(day) if day else ""  # '27 Feb'
     # The labels of the two long legs sit at different points along them, so they do not meet.
     point, angle = _bearing_arrow(points, 0.62 if returning else 0.4)
     return LegDrawing(leg, tuple(points), returning, when, point, angle)
+
+
+def day_and_month(day: dt.date) -> str:
+    """A day without its year, as a leg's label says it: '27 Feb', '27 февр.'."""
+    if i18n.active() in (i18n.DEFAULT, i18n.PSEUDO):
+        return format_date(day)[:-5]
+    return format_skeleton("MMMd", day, locale=i18n.active())
 
 
 def route_marks(stops: list[VisitStop], corpus: Corpus) -> list[Mark]:
@@ -199,14 +239,17 @@ def route_marks(stops: list[VisitStop], corpus: Corpus) -> list[Mark]:
     for leg in route_legs(stops):
         drawn = draw_leg(leg)
         when = drawn.when
-        label = escape.template(f"{leg.start.city} → {leg.end.city}{', ' + when if when else ''}: {leg.km:,.0f} km "
-                    "(geodesic, WGS84)")
+        fields = {"start": _theirs(names.city(leg.start.city, corpus)), "end": _theirs(names.city(leg.end.city, corpus)),
+                  "day": escape.template(when), "km": escape.template(format_number(leg.km))}
+        label = _said(gettext("{start} → {end}, {day}: {km} km (geodesic, WGS84)") if when
+                      else gettext("{start} → {end}: {km} km (geodesic, WGS84)"), **fields)
         marks.append(Mark("line", drawn.points, tooltip=label,
                           style=_line_style("line-back" if drawn.returning else "line-out")))
+        km = _said(gettext("{day} · {km} km") if when else gettext("{km} km"), **fields)
         marks.append(Mark(
             "marker", (drawn.arrow_at,), tooltip=label,
             icon=f'<div class="leg-arrow" style="transform: rotate({drawn.heading - 90:.0f}deg)">➤</div>'
-                 f'<div class="leg-km">{escape.template(when + " · ") if when else ""}{leg.km:,.0f} km</div>',
+                 f'<div class="leg-km">{km}</div>',
             icon_class="leg-label", icon_size=(90, 30), icon_anchor=(8, 8)))
     for stop in tour_order(stops):
         marks.extend(_stop_marks(stop, stops, corpus))
@@ -228,7 +271,8 @@ def _stop_marks(stop: VisitStop, stops: list[VisitStop], corpus: Corpus) -> list
         dushanbe = next((s for s in stops if s.city == "Dushanbe" and s.status == "made"), None)
         if dushanbe is None:
             return []
-        tip = escape.template(f"Phone call from the Dushanbe talks: {leaders}") + _ref(stop.id)
+        tip = _said(gettext("Phone call from the {city} talks: {leaders}"),
+                    city=_theirs(names.city("Dushanbe", corpus)), leaders=_theirs(leaders)) + _ref(stop.id)
         return [Mark("line", ((dushanbe.location.lat, dushanbe.location.lon), where), tooltip=tip,
                      popup=_popup(stop, corpus), name=escape.template(mark_name(stop, corpus)),
                      style=_line_style("line-call"))]
@@ -240,11 +284,13 @@ def _stop_marks(stop: VisitStop, stops: list[VisitStop], corpus: Corpus) -> list
         badge, cls = "✕", "stop-not-made"
     if stop.id in corpus.disputed:
         cls += " flagged"
-    title = {"made": f"Stop {stop.order}", "not_made": "Not visited", "origin": "Start and end"}[stop.status]
-    when = format_date(stop.date, stop.date_precision) if stop.date else "no date"
-    tip = (f"<b>{escape.template(title)}: {escape.template(stop.city)}</b><br>{escape.template(when)}"
-           + (f"<br>{escape.template(leaders)}" if leaders else "")
-           + "".join(f"<br>• {escape.template(a)}" for a in stop.agenda[:3]) + _flag(stop, corpus) + _ref(stop.id))
+    title = {"made": gettext("Stop {n}: {city}"), "not_made": gettext("Not visited: {city}"),
+             "origin": gettext("Start and end: {city}")}[stop.status]
+    when = shown_date(stop.date, stop.date_precision) if stop.date else gettext("no date")
+    heading = _said(title, n=escape.template(stop.order), city=_theirs(names.city(stop.city, corpus)))
+    tip = (f"<b>{heading}</b><br>{escape.template(when)}"
+           + (f"<br>{_theirs(leaders)}" if leaders else "")
+           + "".join(f"<br>• {_theirs(a)}" for a in stop.agenda[:3]) + _flag(stop, corpus) + _ref(stop.id))
     return [Mark("marker", (where,), tooltip=tip, popup=_popup(stop, corpus),
                  icon=f'<div class="stop {cls}">{escape.template(badge)}</div>', icon_class="stop-icon",
                  icon_size=(26, 26), icon_anchor=(13, 13), name=escape.template(mark_name(stop, corpus)))]
@@ -255,16 +301,16 @@ def site_marks(sites: list[MilitarySite], corpus: Corpus) -> list[Mark]:
     marks = []
     for site in sites:
         style = SITE_STYLE[site.status]
-        details = [f"status: {SITE_STATUS_LABELS[site.status]}"]
+        details = [_said(gettext("status: {status}"), status=escape.template(SITE_STATUS_LABELS[site.status]))]
         if site.aircraft:
-            details.append("aircraft: " + ", ".join(site.aircraft))
+            details.append(_said(gettext("aircraft: {aircraft}"), aircraft=_theirs(", ".join(site.aircraft))))
         if site.personnel:
-            details.append("personnel: " + site.personnel)
-        lines = "".join(f"<br>{escape.template(d)}" for d in details)
+            details.append(_said(gettext("personnel: {personnel}"), personnel=_theirs(site.personnel)))
+        lines = "".join(f"<br>{d}" for d in details)
         flagged = " flagged" if site.id in corpus.disputed else ""
         marks.append(Mark(
             "marker", ((site.location.lat, site.location.lon),),
-            tooltip=f"<b>{escape.template(site.title)}</b>{lines}" + _flag(site, corpus) + _ref(site.id),
+            tooltip=f"<b>{_theirs(site.title)}</b>{lines}" + _flag(site, corpus) + _ref(site.id),
             popup=_popup(site, corpus, extra=lines),
             icon=f'<div class="site{flagged}" data-status="{site.status}" style="color:{style["color"]}">'
                  f'{style["shape"]}</div>'
@@ -290,8 +336,9 @@ def border_marks(borders: list[Border], borders_gdf, corpus: Corpus) -> list[Mar
         row = by_id.get(record.geodata_id)
         if row is None:
             continue
-        tip = (f"<b>{escape.template(record.title)}</b><br>computed: {row.length_km:,.0f} km "
-               f"(geodesic, {escape.template(row.resolution)})" + _flag(record, corpus) + _ref(record.id))
+        computed = _said(gettext("computed: {km} km (geodesic, {resolution})"),
+                         km=escape.template(format_number(row.length_km)), resolution=_theirs(row.resolution))
+        tip = f"<b>{_theirs(record.title)}</b><br>{computed}" + _flag(record, corpus) + _ref(record.id)
         primary = record.emphasis == "primary"
         name = escape.template(mark_name(record, corpus, length_km=row.length_km))
         for coords in display_lines(row.geometry.wkb):
@@ -317,12 +364,15 @@ def display_lines(wkb: bytes) -> tuple[tuple[tuple[float, float], ...], ...]:
 def _membership_tip(record: Membership, periods: list[Membership], org_short: str, corpus: Corpus) -> tuple[str, str]:
     """A shaded country's tooltip on both sides of its day, which goes between them: "(as of 27 Feb 2017)"."""
     began = status_held_since(periods, record)
-    since = format_date(began.date, began.date_precision) if began.date else "?"
-    unsettled = (f'<div class="flag">⚠ unsettled: {EVIDENCE_HINT}</div>' if record.unsettled else "")
-    before = (f"<b>{escape.template(corpus.countries.get(record.country, record.country))}</b> · "
-              f"{escape.template(org_short)}: {escape.template(status_label(record.status))}<br>since "
-              f"{escape.template(since)} (as of ")
-    return before, ")" + unsettled + _flag(record, corpus) + _ref(record.id)
+    since = shown_date(began.date, began.date_precision) if began.date else "?"
+    unsettled = _said(gettext("⚠ unsettled: {hint}"), hint=evidence_hint()) if record.unsettled else ""
+    unsettled = f'<div class="flag">{unsettled}</div>' if unsettled else ""
+    # The day goes between the two halves of the second line (the browser's time strip puts in any other day).
+    held = _said(gettext("since {since} (as of {day})"), since=escape.template(since), day="\0")
+    held_before, held_after = held.split("\0")
+    before = (f"<b>{_theirs(names.country(record.country, corpus))}</b> · "
+              f"{_theirs(org_short)}: {escape.template(status_label(record.status))}<br>{held_before}")
+    return before, held_after + unsettled + _flag(record, corpus) + _ref(record.id)
 
 
 def _membership_style(status: str) -> dict:
@@ -336,7 +386,7 @@ def membership_payload(status: dict[str, Membership], org_short: str, corpus: Co
     for code, record in status.items():
         before, after = _membership_tip(record, periods, org_short, corpus)
         payload[code] = {"style": _membership_style(record.status.value),
-                         "tooltip": before + escape.template(format_date(on)) + after,
+                         "tooltip": before + escape.template(shown_date(on)) + after,
                          "status": record.status.value, "label": status_label(record.status)}
     return payload
 
@@ -345,7 +395,8 @@ def membership_timeline(records: list[Membership], org: str, org_short: str, cor
     """Every period of one grouping's memberships (the filtered ones), so that the browser shades any day as
     membership_payload would, without the server (static/app/map-time.js): periods as [country, first day,
     day it ended ('' while it holds), status, the tooltip before and after its day], each status's style and
-    words, and the month abbreviations a day is written with (dates.format_date)."""
+    words, and how a day is written in the language of the run: its months' abbreviations and the order of its parts
+    (describe.day_forms: 'monthsShort' and 'dayShort', as shown_date writes a day)."""
     periods = [r for r in corpus.records if isinstance(r, Membership)]
     rows, styles, labels = [], {}, {}
     for record in records:
@@ -356,7 +407,9 @@ def membership_timeline(records: list[Membership], org: str, org_short: str, cor
         rows.append([record.country, record.date.isoformat() if record.date else "",
                      record.date_end.isoformat() if record.date_end else "", status, before, after])
         styles[status], labels[status] = _membership_style(status), status_label(record.status)
-    return {"periods": rows, "styles": styles, "labels": labels, "months": list(MONTHS_EN_ABBR)}
+    forms = day_forms()
+    return {"periods": rows, "styles": styles, "labels": labels, "months": forms["monthsShort"],
+            "day": forms["dayShort"]}
 
 
 def layer_marks(kind: str, records: list[Annotation], corpus: Corpus, borders_gdf) -> list[Mark]:
@@ -395,12 +448,15 @@ def grid_marks(records: list[Annotation], what: str) -> list[Mark]:
     for members in grid_cells(records).values():
         lat = sum(r.location.lat for r in members) / len(members)
         lon = sum(r.location.lon for r in members) / len(members)
-        names = "".join(f"<br>• {escape.template(r.title)}" for r in members[:5])
-        more = f"<br>… and {len(members) - 5} more: filter to see them one by one" if len(members) > 5 else ""
-        tip = f"<b>{len(members)} {escape.template(what.lower())} here</b>{names}{more}" + _ref(members[0].id)
+        titles = "".join(f"<br>• {_theirs(r.title)}" for r in members[:5])
+        more = ("<br>" + _said(gettext("… and {n} more: filter to see them one by one"), n=len(members) - 5)
+                if len(members) > 5 else "")
+        here = _said(gettext("{n} {what} here"), n=len(members), what=escape.template(what.lower()))
+        tip = f"<b>{here}</b>{titles}{more}" + _ref(members[0].id)
         marks.append(Mark("circle", ((lat, lon),), tooltip=tip, style=_style(
             radius=round(min(28, 6 + 3 * len(members) ** 0.5), 1), color=PALETTE["black"], weight=1,
             fillColor=PALETTE["vermillion"], fillOpacity=0.6),
-            name=escape.template(f"{len(members)} {what.lower()} here, the first: {members[0].title}")))
+            name=escape.template(gettext("{n} {what} here, the first: {title}").format(
+                n=len(members), what=what.lower(), title=members[0].title))))
     return marks
 

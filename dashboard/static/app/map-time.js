@@ -8,10 +8,11 @@
 (function () {
   "use strict";
 
-  // "2015-01-01" as "1 Jan 2015" (dates.format_date): a calendar date, no time zone.
-  function dayText(iso, months) {
-    var p = iso.split("-");
-    return Number(p[2]) + " " + months[Number(p[1]) - 1] + " " + Number(p[0]);
+  // "2015-01-01" as "1 Jan 2015" ("1 янв. 2015 г."), as the server writes it (describe.shown_date): a calendar
+  // date, no time zone; the order of its parts ("{d} {m} {y}") and the months' names come with the timeline.
+  function dayText(iso, timeline) {
+    var p = iso.split("-"), parts = {d: String(Number(p[2])), m: timeline.months[Number(p[1]) - 1], y: String(Number(p[0]))};
+    return timeline.day.replace(/\{([dmy])\}/g, function (whole, key) { return parts[key]; });
   }
 
   window.__statusOn = function (timeline, iso) {
@@ -22,7 +23,7 @@
           (!(code in since) || first >= since[code])) {
         since[code] = first;
         out[code] = {style: timeline.styles[p[3]], status: p[3], label: timeline.labels[p[3]],
-                     tooltip: p[4] + dayText(iso, timeline.months) + p[5]};
+                     tooltip: p[4] + dayText(iso, timeline) + p[5]};
       }
     });
     return out;
