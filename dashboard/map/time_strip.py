@@ -5,6 +5,9 @@ each with its words and its sources, all read from the corpus; and the data the 
 A change is found the way the map shades: the grouping's status of every country on a day and on the day before
 (`membership_status`), so a tick stands exactly where the shading changes. Its words name only what the records
 say: the day at the records' precision, the grouping, each new status and its countries in corpus order.
+
+The ticks' and the strip's words are said in the language of the run (dashboard/i18n.py; names through names.py);
+the strip's own words go to the browser with its data (`strip_words`).
 """
 
 from __future__ import annotations
@@ -12,10 +15,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from dashboard.corpus.dates import MONTHS_EN, MONTHS_EN_ABBR, Precision, day_in_words, format_date
+from dashboard import i18n, names
+from dashboard.corpus.dates import Precision
 from dashboard.corpus.memberships import membership_status, status_label
 from dashboard.corpus.model import Annotation, Membership, VisitStop
 from dashboard.corpus.records import Corpus
+from dashboard.i18n import format_number, gettext, ngettext
+from dashboard.map.describe import day_forms, page_lang, plural_forms, shown_date
 
 # The references that prove when a status began, and when it ended (model.Reference.supports).
 BEGAN = ("date", "start")
@@ -72,7 +78,7 @@ def membership_changes(records: list[Annotation], org: str, corpus: Corpus, firs
     (the memberships of every day the filters keep): '1 Jan 2015: EAEU: member: Russia, Kazakhstan, Belarus'."""
     periods = [r for r in records if isinstance(r, Membership) and r.organization == org]
     days = sorted({d for r in periods for d in (r.date, r.date_end) if d is not None and first < d <= last})
-    org_short = corpus.organizations.get(org, org)
+    org_short = names.grouping(org, corpus)
     ticks = []
     for day in days:
         before = membership_status(periods, org, day - dt.timedelta(days=1))
@@ -90,16 +96,16 @@ def membership_changes(records: list[Annotation], org: str, corpus: Corpus, firs
                 began.append(new)
                 precision = precision or (new.date_precision if new.date == day else new.date_end_precision)
             else:
-                what = f"no longer {status_label(old.status)}"
+                what = gettext("no longer {status}").format(status=status_label(old.status))
                 ended.append(old)
                 precision = precision or old.date_end_precision
-            moves.setdefault(what, []).append(corpus.countries.get(code, code))
+            moves.setdefault(what, []).append(names.country(code, corpus))
         if not moves:
             continue
         said = "; ".join(f"{what}: {', '.join(names)}" for what, names in moves.items())
         cited = _sources(began, corpus, BEGAN)
         cited += tuple(s for s in _sources(ended, corpus, ENDED) if s not in cited)
-        ticks.append(Tick(day, "change", f"{format_date(day, precision or 'day')}: {org_short}: {said}", cited,
+        ticks.append(Tick(day, "change", f"{shown_date(day, precision or 'day')}: {org_short}: {said}", cited,
                           tuple(r.id for r in began + ended)))
     return ticks
 
@@ -110,7 +116,8 @@ def tour_days(corpus: Corpus) -> list[Tick]:
     for record in corpus.records:
         if isinstance(record, VisitStop) and record.date is not None:
             by_day.setdefault(record.date, []).append(record)
-    return [Tick(day, "tour", f"{format_date(day)}: the tour: {_titles(stops)}", _sources(stops, corpus, BEGAN),
+    return [Tick(day, "tour", gettext("{day}: the tour: {titles}").format(day=shown_date(day), titles=_titles(stops)),
+                 _sources(stops, corpus, BEGAN),
                  tuple(r.id for r in stops))
             for day, stops in sorted(by_day.items())]
 
@@ -118,7 +125,9 @@ def tour_days(corpus: Corpus) -> list[Tick]:
 def _titles(stops: list[VisitStop]) -> str:
     """The day's stops by title, the first MAX_NAMED of them, then how many more."""
     named = "; ".join(r.title for r in stops[:MAX_NAMED])
-    return named + (f"; and {len(stops) - MAX_NAMED:,} more" if len(stops) > MAX_NAMED else "")
+    if len(stops) <= MAX_NAMED:
+        return named
+    return gettext("{named}; and {n} more").format(named=named, n=format_number(len(stops) - MAX_NAMED))
 
 
 def strip_data(records: list[Annotation], org: str, corpus: Corpus, on: dt.date, first: dt.date,
@@ -127,7 +136,9 @@ def strip_data(records: list[Annotation], org: str, corpus: Corpus, on: dt.date,
     """What the time strip draws, as JSON-ready data: its ends (`first`, the reader's `today`), the day shown,
     its ticks in order of day (a day with a change and a tour day has both), whether the filters narrow its records
     (`narrowed`: the strip says its ticks are the filtered ones), the dated records' range (`between`,
-    the sidebar's "Dated records between"; None: open at that end) and the words it needs."""
+    the sidebar's "Dated records between"; None: open at that end) and the words it needs: the day in words, the
+    grouping's name, how a day is written (describe.day_forms), the strip's own words (`text`, strip_words) and the
+    page's language (`lang`)."""
     start, end = between
     # With the memberships layer off nothing is shaded, so no change of a grouping is marked (as in the files).
     changes = membership_changes(records, org, corpus, first, today) if shaded else []
@@ -136,9 +147,57 @@ def strip_data(records: list[Annotation], org: str, corpus: Corpus, on: dt.date,
     return {
         "first": first.isoformat(), "today": today.isoformat(), "value": on.isoformat(),
         "range": [(start or first).isoformat(), min(end or today, today).isoformat()],
-        "words": day_in_words(on), "grouping": corpus.organizations.get(org, org), "shaded": shaded,
+        "words": i18n.format_day(on), "grouping": names.grouping(org, corpus), "shaded": shaded,
         "narrowed": narrowed,
         "ticks": [t.to_json() for t in ticks if first <= t.day <= today],
-        "months": list(MONTHS_EN), "monthsShort": list(MONTHS_EN_ABBR),
+        **day_forms(),
         "playMs": PLAY_MS, "stepMs": STEP_MS,
+        "text": strip_words(), "lang": page_lang(),
+    }
+
+
+def strip_words() -> dict:
+    """The strip's own words (static/app/time-strip.js), in the language of the run: names, announcements and
+    headings, with {fields} the browser fills in; counted ones as forms by plural category (describe.plural_forms)."""
+    return {
+        "root": gettext("Time: the membership day"),
+        "prev": gettext("Previous change"), "next": gettext("Next change"),
+        "back": gettext("Step’s day"),
+        "backSaid": gettext("Back to the step’s day, {day}."),
+        "backLabel": gettext("Back to the step’s day, {day}"),
+        "handle": gettext("Membership day on the map"),
+        "thumbFirst": gettext("Dated records shown: first day"),
+        "thumbLast": gettext("Dated records shown: last day"),
+        "readout": gettext("Changes and their sources"),
+        "crossed": plural_forms(lambda n: ngettext("{n} change of the {grouping} crossed; the latest: {change}",
+                                                   "{n} changes of the {grouping} crossed; the latest: {change}", n)),
+        "undone": plural_forms(lambda n: ngettext("{n} change of the {grouping} undone; the earliest: {change}",
+                                                  "{n} changes of the {grouping} undone; the earliest: {change}", n)),
+        "backBefore": gettext("Back before {change}"),
+        "whoseStrip": gettext("on the time strip"),
+        "whoseStep": gettext("this step’s choice"),
+        "whoseSidebar": gettext("as set in the sidebar"),
+        "foldShaded": gettext("{grouping} membership ({whose})"),
+        "foldNone": gettext("memberships, none shaded ({whose})"),
+        "today": gettext("today"),
+        "brush": gettext("Dated records"),
+        "brushKinds": gettext("(tour, events, figures)"),
+        "brushRange": gettext("{start} to {end}"),
+        "playing": gettext("Playing from {day} to today."),
+        "played": plural_forms(lambda n: ngettext("Played to today, {day}: {n} change.",
+                                                  "Played to today, {day}: {n} changes.", n)),
+        "play": gettext("Play"), "pause": gettext("Pause"),
+        "soFar": gettext("Changes so far"), "changesPlayed": gettext("Changes played"),
+        "noneShaded": gettext("No grouping shaded: the memberships layer is off in the sidebar"),
+        "latest": gettext("Latest change"),
+        "latestFiltered": gettext("Latest change among the filtered records"),
+        "noChange": gettext("No change in the {grouping} before this day"),
+        "noChangeFiltered": gettext("No change in the {grouping} among the filtered records before this day"),
+        "sources": gettext("Sources:"),
+        "ticks": gettext("Changes in the {grouping} and the tour's days"),
+        "shaded": gettext("{grouping} shaded"),
+        "shadedFiltered": gettext("{grouping} shaded · filtered"),
+        "noGrouping": gettext("no grouping shaded"),
+        "narrowed": gettext("The sidebar's filters narrow the memberships: the ticks are the filtered countries' "
+                            "changes"),
     }

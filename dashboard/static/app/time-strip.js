@@ -13,6 +13,8 @@
 // nothing is sent, and "Step's day" or a step change brings the step's own back. It has no brush there.
 // Days are calendar dates ("2017-02-27"), counted in UTC: the same day in every time zone.
 // All text from the data is set with textContent: nothing from annotations.yaml becomes markup.
+// Every word the strip says comes with the data, in the page's language (data.text: time_strip.strip_words; data.lang;
+// a day's months and the order of its parts: describe.day_forms).
 
 const DAY_MS = 86400000;
 const REST_MS = 450;  // the handle rests this long before its day is sent to the server
@@ -40,10 +42,26 @@ function addMonths(iso, n) {
   return toIso(Date.UTC(month.getUTCFullYear(), month.getUTCMonth(), Math.min(d, last)));
 }
 
-// "27 February 2017" (dates.day_in_words), the months' names from the data.
-function words(iso, months) {
+// A template's {fields} filled in ("{n} changes" with {n: 5}); a field not given is left as it is.
+function fill(template, fields) {
+  return String(template).replace(/\{(\w+)\}/g, (whole, k) => (fields && k in fields ? String(fields[k]) : whole));
+}
+
+// One of the strip's words (data.text), its {fields} filled.
+function say(state, key, fields) { return fill(state.data.text[key], fields); }
+
+// A counted word: the form for n in the page's language (data.text[key]: forms by plural category), n put in.
+function sayCount(state, key, n, fields) {
+  const forms = state.data.text[key];
+  const form = forms[new Intl.PluralRules(state.data.lang).select(n)] ?? forms.other;
+  return fill(form, {...fields, n: n.toLocaleString(state.data.lang)});
+}
+
+// A day in words as the server writes it: long, "27 February 2017" (i18n.format_day; "27 февраля 2017 г."), or
+// short, "27 Feb 2017"; the months' names and the order of the parts come with the data.
+function dayWords(data, iso, long) {
   const [y, m, d] = iso.split("-").map(Number);
-  return `${d} ${months[m - 1]} ${y}`;
+  return fill(long ? data.dayLong : data.dayShort, {d, m: (long ? data.months : data.monthsShort)[m - 1], y});
 }
 
 function reducedMotion() {
@@ -62,19 +80,17 @@ function previewInMap(iso) {
 function build(root, state) {
   const row = el("div", {class: "controls"});
   const play = el("button", {type: "button", class: "play", "data-playing": "false", "data-testid": "time-play"});
-  const prev = el("button", {type: "button", class: "step", "aria-label": "Previous change", title: "Previous change",
-    "data-testid": "time-prev"}, "‹");
-  const next = el("button", {type: "button", class: "step", "aria-label": "Next change", title: "Next change",
-    "data-testid": "time-next"}, "›");
+  const prev = el("button", {type: "button", class: "step", "data-testid": "time-prev"}, "‹");
+  const next = el("button", {type: "button", class: "step", "data-testid": "time-next"}, "›");
   const day = el("span", {class: "day", "aria-hidden": "true", "data-testid": "time-day"});
   const group = el("span", {class: "grouping"});
-  const back = el("button", {type: "button", class: "back", hidden: "", "data-testid": "time-back"}, "Step’s day");
+  const back = el("button", {type: "button", class: "back", hidden: "", "data-testid": "time-back"});
   row.append(play, prev, next, day, back, group);
 
   const ticks = el("div", {class: "ticks", role: "toolbar", "data-testid": "time-ticks"});
   const rail = el("div", {class: "rail", "data-testid": "time-rail"});
-  const handle = el("div", {class: "handle", role: "slider", tabindex: "0", "aria-label": "Membership day on the map",
-    "aria-orientation": "horizontal", "data-testid": "time-handle"});
+  const handle = el("div", {class: "handle", role: "slider", tabindex: "0", "aria-orientation": "horizontal",
+    "data-testid": "time-handle"});
   rail.append(el("div", {class: "line"}), handle);
   const axis = el("div", {class: "axis", "aria-hidden": "true"});
   // The brush of dated records (the sidebar's "Dated records between"): two thumbs on a rail of their own.
@@ -82,12 +98,10 @@ function build(root, state) {
   const brush = el("div", {class: "rail brush", "data-testid": "time-brush"});
   const band = el("div", {class: "band"});
   const thumbs = ["first", "last"].map((end) => el("div", {class: `thumb ${end}`, role: "slider", tabindex: "0",
-    "aria-label": `Dated records shown: ${end} day`, "aria-orientation": "horizontal",
-    "data-testid": `time-brush-${end}`}));
+    "aria-orientation": "horizontal", "data-testid": `time-brush-${end}`}));
   brush.append(el("div", {class: "line"}), band, ...thumbs);
   // It scrolls when its words are long: a Tab stop of its own, so a keyboard scrolls it too.
-  const readout = el("div", {class: "readout", role: "region", tabindex: "0", "aria-label": "Changes and their sources",
-    "data-testid": "time-readout"});
+  const readout = el("div", {class: "readout", role: "region", tabindex: "0", "data-testid": "time-readout"});
   const live = el("div", {class: "sr-only", role: "status", "aria-live": "polite", "data-testid": "time-live"});
   // On the Story page of a phone the strip starts folded to this one button (time-strip.css), so that the step's
   // words still start on the first screen.
@@ -105,7 +119,7 @@ function build(root, state) {
     move(state, state.data.value, "now");
     // The button goes: the focus goes to the handle, and the day is said.
     handle.focus({preventScroll: true});
-    state.live.textContent = `Back to the step’s day, ${state.data.words}.`;
+    state.live.textContent = say(state, "backSaid", {day: state.data.words});
   });
 
   thumbs.forEach((thumb, k) => thumb.addEventListener("keydown", (e) => {
@@ -181,10 +195,11 @@ function build(root, state) {
     const crossed = changes(state).filter((t) => t.day > lo && t.day <= hi);
     if (crossed.length > 3) {  // Home or End over many: how many, and the last crossed (the readout lists them)
       const last = back ? crossed[0] : crossed[crossed.length - 1];
-      announce(state, [{words: `${crossed.length} changes of the ${state.data.grouping} ${back ? "undone" : "crossed"}; `
-        + `the ${back ? "earliest" : "latest"}: ${last.words}`}], false);
+      announce(state, [{words: sayCount(state, back ? "undone" : "crossed", crossed.length,
+        {grouping: state.data.grouping, change: last.words})}], false);
     } else {
-      announce(state, back ? crossed.reverse().map((t) => ({...t, words: `Back before ${t.words}`})) : crossed, false);
+      announce(state, back ? crossed.reverse().map((t) => ({...t, words: say(state, "backBefore", {change: t.words})}))
+        : crossed, false);
     }
   });
 
@@ -298,12 +313,12 @@ function move(state, iso, how) {
   const changed = iso !== state.value;
   state.value = iso;
   const n = Math.round((toMs(iso) - toMs(state.data.first)) / DAY_MS);
-  const said = iso === state.data.value ? state.data.words : words(iso, state.data.months);
+  const said = iso === state.data.value ? state.data.words : dayWords(state.data, iso, true);
   state.handle.style.left = `${(100 * n) / Math.max(1, state.span)}%`;
   state.handle.setAttribute("aria-valuenow", String(n));
   state.handle.setAttribute("aria-valuetext", said);
   // Seen: the short form, whole on a phone's row ("27 Sep 2017"); heard: the slider's words in full.
-  state.day.textContent = words(iso, state.data.monthsShort);
+  state.day.textContent = dayWords(state.data, iso, false);
   if (!state.playing) { state.shown = null; }
   if (how !== "play" && how !== "server") { state.log = []; state.paused = false; }
   drawReadout(state);
@@ -331,15 +346,15 @@ function tickStop(state) {
 function storyDay(state) {
   const off = state.value !== state.data.value;
   // Folded on a phone, the button stands for the line under the map too (story.css hides that there).
-  const whose = off ? "on the time strip" : state.data.own ? "this step’s choice" : "as set in the sidebar";
+  const whose = say(state, off ? "whoseStrip" : state.data.own ? "whoseStep" : "whoseSidebar");
   // One line whatever the width (its room is held from the first paint): the day first, the rest cut if need be.
-  const said = words(state.value, state.data.monthsShort);
+  const said = dayWords(state.data, state.value, false);
   state.fold.replaceChildren(el("b", {}, said),
-    state.data.shaded ? ` · ${state.data.grouping} membership (${whose})` : ` · memberships, none shaded (${whose})`);
+    " · " + say(state, state.data.shaded ? "foldShaded" : "foldNone", {grouping: state.data.grouping, whose}));
   state.back.hidden = !off;
-  state.back.setAttribute("aria-label", `Back to the step’s day, ${state.data.words}`);
+  state.back.setAttribute("aria-label", say(state, "backLabel", {day: state.data.words}));
   document.dispatchEvent(new CustomEvent("dashboard:story-day", {detail: {off,
-    day: words(state.value, state.data.monthsShort), step: words(state.data.value, state.data.monthsShort)}}));
+    day: dayWords(state.data, state.value, false), step: dayWords(state.data, state.data.value, false)}}));
 }
 
 // The map shades the day at the next frame (however many moves came since the last one).
@@ -388,17 +403,17 @@ function drawRange(state, pair) {
   const [a, b] = pair.map(at);
   state.band.style.left = `${a}%`;
   state.band.style.width = `${b - a}%`;
-  const short = (iso) => (iso === state.data.today ? "today" : words(iso, state.data.monthsShort));
+  const short = (iso) => (iso === state.data.today ? say(state, "today") : dayWords(state.data, iso, false));
   state.thumbs.forEach((thumb, k) => {
     const n = Math.round((toMs(pair[k]) - toMs(state.data.first)) / DAY_MS);
     thumb.style.left = `${[a, b][k]}%`;
     thumb.setAttribute("aria-valuemin", "0");
     thumb.setAttribute("aria-valuemax", String(state.span));
     thumb.setAttribute("aria-valuenow", String(n));
-    thumb.setAttribute("aria-valuetext", words(pair[k], state.data.months));
+    thumb.setAttribute("aria-valuetext", dayWords(state.data, pair[k], true));
   });
-  state.brushWords.replaceChildren("Dated records", el("span", {class: "kinds"}, " (tour, events, figures)"),
-    `: ${short(pair[0])} to ${short(pair[1])}`);
+  state.brushWords.replaceChildren(say(state, "brush"), el("span", {class: "kinds"}, " " + say(state, "brushKinds")),
+    ": " + say(state, "brushRange", {start: short(pair[0]), end: short(pair[1])}));
 }
 
 function sendRange(state) {
@@ -492,7 +507,7 @@ function start(state) {
   state.log = [];
   state.shown = null;
   playLabel(state);
-  state.live.textContent = `Playing from ${words(state.value, state.data.months)} to today.`;
+  state.live.textContent = say(state, "playing", {day: dayWords(state.data, state.value, true)});
   drawReadout(state);
   const playMs = window.__timeStripPlayMs || state.data.playMs;
   if (reducedMotion()) {
@@ -536,13 +551,12 @@ function finish(state) {
   const pending = unsaid(state);
   stop(state, true);
   const n = state.log.length;
-  state.live.textContent = `${pending}Played to today, ${words(state.value, state.data.months)}: ${n} change${
-    n === 1 ? "" : "s"}.`;
+  state.live.textContent = pending + sayCount(state, "played", n, {day: dayWords(state.data, state.value, true)});
 }
 
 // The button is named by what it does next ("Play", "Pause"); its sign is not read out.
 function playLabel(state) {
-  const [sign, name] = state.playing ? ["❚❚", "Pause"] : ["▶", "Play"];
+  const [sign, name] = state.playing ? ["❚❚", say(state, "pause")] : ["▶", say(state, "play")];
   if (state.play.dataset.playing === String(state.playing) && state.play.textContent.endsWith(name)) { return; }
   state.play.dataset.playing = String(state.playing);
   state.play.replaceChildren(el("span", {"aria-hidden": "true"}, sign), ` ${name}`);
@@ -572,13 +586,13 @@ function drawReadout(state) {
     head = "";
   } else if (state.log.length) {
     items = [...state.log].reverse();
-    head = state.playing ? "Changes so far" : "Changes played";
+    head = say(state, state.playing ? "soFar" : "changesPlayed");
   } else {
     const last = [...changes(state)].reverse().find((t) => t.day <= state.value);
     items = last ? [last] : [];
-    const among = state.data.narrowed ? " among the filtered records" : "";
-    head = !state.data.shaded ? "No grouping shaded: the memberships layer is off in the sidebar"
-      : last ? `Latest change${among}` : `No change in the ${state.data.grouping}${among} before this day`;
+    const among = state.data.narrowed ? "Filtered" : "";
+    head = !state.data.shaded ? say(state, "noneShaded")
+      : say(state, (last ? "latest" : "noChange") + among, {grouping: state.data.grouping});
   }
   const key = JSON.stringify([head, items.map((t) => t.key)]);
   if (box.__key === key) { return; }
@@ -590,12 +604,14 @@ function drawReadout(state) {
     const li = el("li", {class: t.kind});
     li.append(el("span", {class: "words"}, t.words));
     if (t.sources.length) {
-      const cites = el("span", {class: "sources"}, " Sources: ");
+      const cites = el("span", {class: "sources"}, ` ${say(state, "sources")} `);
       t.sources.forEach((s, i) => {
         const safe = typeof s.url === "string" && /^https?:\/\//i.test(s.url);
         const link = safe ? el("a", {href: s.url, target: "_blank", rel: "noopener noreferrer"}) : el("span", {});
-        // A Russian title is read as Russian (WCAG 3.1.2), its publisher as it is.
-        link.append(/[\u0400-\u04FF]/.test(s.title) ? el("span", {lang: "ru"}, s.title) : s.title);
+        // A title in the other language than the page's is read in its own (WCAG 3.1.2): a Russian one on an English
+        // page, an English one on a Russian page; its publisher as it is.
+        const russian = /[\u0400-\u04FF]/.test(s.title), own = russian ? "ru" : "en";
+        link.append(own !== (state.data.lang || "en") ? el("span", {lang: own}, s.title) : s.title);
         if (s.publisher) { link.append(` (${s.publisher})`); }
         cites.append(link);
         if (i < t.sources.length - 1) { cites.append("; "); }
@@ -612,7 +628,7 @@ function drawTicks(state) {
   const key = JSON.stringify([data.first, data.today, data.ticks.map((t) => [t.day, t.kind, t.words])]);
   if (state.ticks.__key === key) { return; }
   state.ticks.__key = key;
-  state.ticks.setAttribute("aria-label", `Changes in the ${data.grouping} and the tour's days`);
+  state.ticks.setAttribute("aria-label", say(state, "ticks", {grouping: data.grouping}));
   state.ticks.replaceChildren();
   state.tickByKey = new Map();
   data.ticks.forEach((t, i) => {
@@ -628,7 +644,7 @@ function drawTicks(state) {
   const y0 = Number(data.first.slice(0, 4)), y1 = Number(data.today.slice(0, 4));
   for (let y = y0; y <= y1; y += 1) {
     if (y !== y0 && y !== y1 && y % 10 !== 0) { continue; }
-    const label = el("span", {class: y === y0 ? "first" : y === y1 ? "last" : ""}, y === y1 ? "today" : String(y));
+    const label = el("span", {class: y === y0 ? "first" : y === y1 ? "last" : ""}, y === y1 ? say(state, "today") : String(y));
     if (y !== y0 && y !== y1) {
       label.style.left = `${(100 * (toMs(`${y}-01-01`) - toMs(data.first))) / DAY_MS / Math.max(1, state.span)}%`;
     }
@@ -643,7 +659,7 @@ export default function (component) {
   const forStep = (n) => {
     const step = data.story.steps[n - 1] || data.story.steps[data.story.current - 1];
     const variant = data.variants[step.org];
-    return {...variant, value: step.value, words: words(step.value, variant.months), story: true, own: step.own};
+    return {...variant, value: step.value, words: dayWords(variant, step.value, true), story: true, own: step.own};
   };
   const root = draw(parentElement, forStep(document.__storyStep || data.story.current), false);
   if (root.__onStep) { document.removeEventListener("dashboard:story-step", root.__onStep); }
@@ -661,12 +677,24 @@ export default function (component) {
   return () => document.removeEventListener("dashboard:story-step", onStep);
 }
 
+// The strip's own names, in the data's language (set again at each draw: a page in another language may reuse it).
+function labels(state) {
+  state.root.setAttribute("aria-label", say(state, "root"));
+  for (const [button, key] of [[state.prev, "prev"], [state.next, "next"]]) {
+    button.setAttribute("aria-label", say(state, key));
+    button.title = say(state, key);
+  }
+  state.back.textContent = say(state, "back");
+  state.handle.setAttribute("aria-label", say(state, "handle"));
+  state.thumbs.forEach((thumb, k) => thumb.setAttribute("aria-label", say(state, k ? "thumbLast" : "thumbFirst")));
+  state.readout.setAttribute("aria-label", say(state, "readout"));
+}
+
 // Draw the strip for `data`; `force`: the handle goes to data.value whatever the reader is doing (a step change).
 function draw(parentElement, data, force) {
   let root = parentElement.querySelector(".time-strip");
   if (!root) {
-    root = el("div", {class: "time-strip", "data-testid": "time-strip", role: "group",
-      "aria-label": "Time: the membership day"});
+    root = el("div", {class: "time-strip", "data-testid": "time-strip", role: "group"});
     root.__state = {root, value: null, log: [], playing: false, sent: null, sentAt: 0, tickByKey: new Map(),
       unsent: false, range: null, rangeSent: null, rangeSentAt: 0, rangeUnsent: false, brushing: null};
     build(root, root.__state);
@@ -688,10 +716,10 @@ function draw(parentElement, data, force) {
   state.span = Math.round((toMs(data.today) - toMs(data.first)) / DAY_MS);
   state.handle.setAttribute("aria-valuemin", "0");
   state.handle.setAttribute("aria-valuemax", String(state.span));
-  state.group.textContent = data.shaded ? `${data.grouping} shaded${data.narrowed ? " · filtered" : ""}`
-    : "no grouping shaded";
-  state.group.title = data.narrowed ? "The sidebar's filters narrow the memberships: the ticks are the filtered "
-    + "countries' changes" : "";
+  state.group.textContent = data.shaded ? say(state, data.narrowed ? "shadedFiltered" : "shaded", {grouping: data.grouping})
+    : say(state, "noGrouping");
+  state.group.title = data.narrowed ? say(state, "narrowed") : "";
+  labels(state);
   playLabel(state);
   drawTicks(state);
   // The server's day, unless the reader has moved on since: a reply to an older day must not pull the handle back.
