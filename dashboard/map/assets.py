@@ -29,6 +29,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from dashboard.i18n import gettext
+
 log = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
@@ -154,7 +156,8 @@ def _source_dir(package: Package) -> Path:
     # find_spec locates the package without importing it (its apps.py would want Django).
     spec = importlib.util.find_spec(package.module)
     if spec is None or not spec.submodule_search_locations:
-        raise AssetError(f"{package.distribution} is not installed (pip install --require-hashes -r requirements.txt)")
+        raise AssetError(gettext("{package} is not installed (pip install --require-hashes -r requirements.txt)").format(
+            package=package.distribution))
     return Path(next(iter(spec.submodule_search_locations))) / package.folder
 
 
@@ -164,7 +167,8 @@ def _license_file(package: Package) -> Path:
     dist = importlib.metadata.distribution(package.distribution)
     found = [f for f in dist.files or () if f.name == package.license[0] and f.parent.name.endswith(".dist-info")]
     if not found:
-        raise AssetError(f"{package.distribution}: no {package.license[0]} in its metadata")
+        raise AssetError(gettext("{package}: no {file} in its metadata").format(package=package.distribution,
+                                                                              file=package.license[0]))
     return Path(dist.locate_file(found[0]))
 
 
@@ -172,9 +176,11 @@ def _checked(path: Path, digest: str, package: Package) -> bytes:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise AssetError(f"{package.name} {package.version}: {path.name} is missing ({exc.strerror})") from exc
+        raise AssetError(gettext("{package} {version}: {file} is missing ({error})").format(
+            package=package.name, version=package.version, file=path.name, error=exc.strerror)) from exc
     if hashlib.sha256(data).hexdigest() != digest:
-        raise AssetError(f"{package.name} {package.version}: {path.name} is not the published file (sha256 differs)")
+        raise AssetError(gettext("{package} {version}: {file} is not the published file (sha256 differs)").format(
+            package=package.name, version=package.version, file=path.name))
     return data
 
 
@@ -221,7 +227,8 @@ def read_checked(package: Package, name: str) -> bytes:
         return _checked(_license_file(package), package.license[1], package)
     digests = dict(package.files)
     if name not in digests:
-        raise AssetError(f"{package.name} {package.version}: no file {name!r} is pinned")
+        raise AssetError(gettext("{package} {version}: no file {file} is pinned").format(
+            package=package.name, version=package.version, file=repr(name)))
     return _checked(_source_dir(package) / name, digests[name], package)
 
 

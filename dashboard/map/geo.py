@@ -13,6 +13,8 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import nearest_points
 
+from dashboard.i18n import gettext
+
 GEODATA_RESOLUTION: str = (
     "Natural Earth 1:10m admin-0 (v4.1.0, via world-atlas 2.0.2); the whole world, unclipped, every "
     "shared edge simplified once (0.009° in the region, 0.3° elsewhere), borders unsimplified"
@@ -37,14 +39,14 @@ def _read(
 ) -> gpd.GeoDataFrame:
     """Read a GeoJSON file, check its columns and return it in EPSG:4326."""
     if not path.is_file():
-        raise GeodataError(f"geodata file not found: {path} (run geodata/build.py)")
+        raise GeodataError(gettext("geodata file not found: {path} (run geodata/build.py)").format(path=path))
     try:
         gdf = gpd.read_file(path, engine="pyogrio")
     except Exception as exc:  # pyogrio/GDAL raise several unrelated types
-        raise GeodataError(f"cannot read geodata file {path}: {exc}") from exc
+        raise GeodataError(gettext("cannot read geodata file {path}: {error}").format(path=path, error=exc)) from exc
     missing = [c for c in columns if c not in gdf.columns]
     if missing:
-        raise GeodataError(f"geodata file {path} lacks columns {missing}")
+        raise GeodataError(gettext("geodata file {path} lacks columns {columns}").format(path=path, columns=missing))
     if gdf.crs is None:
         gdf = gdf.set_crs("EPSG:4326")
     elif gdf.crs.to_epsg() != 4326:

@@ -7,23 +7,31 @@ and styles), each dynamic layer's script, the story's layer, the online tiles.
 What the browser runs lives in static/app/ (the map's scripts and styles, read here as text); Python passes
 them their configuration as JSON. Every string that reaches HTML is escaped (dashboard.escape), every value
 that reaches JavaScript is JSON. Pure: no Streamlit.
+
+The map's own words (its controls, notes and names for screen readers; `map_words`) and the countries' names go to
+the browser in the language of the run: the frame and each layer's script are built per language (ui/cached.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import folium
+from babel import Locale
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
-from dashboard import escape
+from dashboard import escape, i18n, names
+from dashboard.corpus.codes import COUNTRY_NAMES
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Annotation, Membership
 from dashboard.corpus.records import Corpus
 from dashboard.frontend import read_static, read_style
+from dashboard.i18n import gettext, ngettext
 from dashboard.labels import TAB_ORDER
 from dashboard.map.assets import STATIC_URL
+from dashboard.map.describe import page_lang, plural_forms
 from dashboard.map.legend import legend_html
 from dashboard.map.marks import REF_PATTERN, Mark, layer_marks, membership_payload, membership_timeline
 from dashboard.map.style import (
@@ -40,6 +48,54 @@ from dashboard.query.link import P_SEL
 MAP_SCRIPTS = ("map-marks.js", "map-popups.js", "map-gestures.js", "map-fullscreen.js", "map-layout.js",
                "map-grouping.js", "map-time.js", "map-basemap.js")
 MAP_STYLES = ("map.css", "map-popups.css", "map-gestures.css")
+
+
+def map_words() -> dict:
+    """The words of the map's own scripts (static/app/map-*.js: its controls, notes, badges and names for screen
+    readers), in the language of the run, with {fields} the browser fills in; counted ones as forms by plural
+    category (describe.plural_forms). The dashboard's map and a file's map (map-file.js) both read them."""
+    return {
+        "legend": gettext("Map legend"),
+        "popupScrolls": gettext("The mark's words (scrolls)"),
+        "gestureTouch": gettext("Use two fingers to move the map"),
+        "gestureScroll": gettext("Use Ctrl + scroll to zoom the map"),
+        "gestureScrollMac": gettext("Use ⌘ + scroll to zoom the map"),
+        "fullscreen": gettext("Full screen (Esc leaves)"),
+        "fullscreenLeave": gettext("Leave full screen"),
+        "outside": gettext("not in the selected grouping"),
+        "frame": gettext("Map of the tour: Tab reaches each stop, site and border"),
+        "region": gettext("Map: arrow keys pan it, plus and minus zoom"),
+        "noOutlines": gettext("Country outlines could not be loaded; markers and lines are still shown."),
+        "start": gettext("Start"),
+        "edge": gettext("M {city} {km} km"),
+        "edgeFrom": gettext("from the map's centre"),
+        "edgeLabel": gettext("{badge}: where the tour began and ended, off the map. Show the whole route."),
+        "far": gettext("{name} · {status} · {km} km"),
+        "farLabel": gettext("{badge} from the map's centre, outside the map. Show it."),
+        "framed": plural_forms(lambda n: ngettext("Framed {group}: {n} state.", "Framed {group}: {n} states.", n)),
+        "framedFar": plural_forms(lambda n: ngettext("Framed {group}: {n} state; {far} marked at the edge.",
+                                                     "Framed {group}: {n} states; {far} marked at the edge.", n)),
+        "theGrouping": gettext("the grouping"),
+        "grouping": gettext("grouping"),
+        "whole": plural_forms(lambda n: ngettext("Whole {group} · {n} state", "Whole {group} · {n} states", n)),
+        "wholeLabel": gettext("{badge}: frame every state the {group} gives a status on the chosen day"),
+    }
+
+
+def country_names() -> dict[str, str]:
+    """Every country's name by its ISO code in the language of the run, escaped as a tooltip holds it, for the
+    basemap's countries (whose GeoJSON names them in English); {} in English: the GeoJSON's names are said."""
+    lang = i18n.active()
+    if lang in (i18n.DEFAULT, i18n.PSEUDO):
+        return {}
+    return {code: escape.template(name) for code, name in Locale.parse(lang).territories.items()
+            if re.fullmatch(r"[A-Z]{2}", code)}
+
+
+def label_name(name: str) -> str:
+    """A country's label on the map (geo.label_points gives the corpus's English names) in the language of the run."""
+    code = next((code for code, english in COUNTRY_NAMES.items() if english == name), None)
+    return names.country(code) if code else name
 
 
 def map_css() -> str:
@@ -128,13 +184,16 @@ class _Basemap(_VerbatimMacro):
         self._name = "Basemap"
         self.config = escape.script_json({
             "url": url,
-            "labels": [(escape.template(n), lat, lon) for n, lat, lon in labels],
+            "labels": [(escape.template(label_name(n)), lat, lon) for n, lat, lon in labels],
             "base": LAND_STYLE,
             "patterned": [status for status, hatch in MEMBERSHIP_PATTERN.items() if hatch],
             "bounds": TOUR_BOUNDS,
             "legend": legend_html(),
             "refPattern": REF_PATTERN.pattern,
             "selParam": P_SEL,
+            "words": map_words(),
+            "lang": page_lang(),
+            "countryNames": country_names(),
         })
         self.code = "\n".join(read_static(name) for name in MAP_SCRIPTS)
         self.css = read_style(*MAP_STYLES)
@@ -167,7 +226,7 @@ def build_layer_js(kind: str, var: str, records: list[Annotation], corpus: Corpu
     if kind == "members":
         periods = [r for r in records if isinstance(r, Membership)]
         status = membership_status(periods, shade, on)
-        group = corpus.organizations[shade]
+        group = names.grouping(shade, corpus)
         membership = membership_payload(status, group, corpus, on)
         timeline = membership_timeline(periods, shade, group, corpus)
     return layer_js(layer_marks(kind, records, corpus, borders_gdf), var, membership,

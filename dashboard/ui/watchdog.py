@@ -6,8 +6,17 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.frontend import static_page
+from dashboard.i18n import gettext
+
+
+def watchdog_message() -> str:
+    """What the watchdog says when the map's scripts did not load, in the language of the run."""
+    return gettext("The map could not be drawn: its scripts did not load. The filters, evidence, charts and articles "
+                   "still work. Reload the page; if it persists, the server's map assets are missing "
+                   "(pip install --require-hashes -r requirements.txt).")
 
 
 def st_map_watchdog(delay_ms: int = 20000) -> None:
     """A visible notice if the map's scripts fail to load in the browser within `delay_ms` milliseconds."""
-    st.html(static_page("watchdog", {"delay": int(delay_ms)}), unsafe_allow_javascript=True)
+    st.html(static_page("watchdog", {"delay": int(delay_ms), "message": watchdog_message()}),
+            unsafe_allow_javascript=True)

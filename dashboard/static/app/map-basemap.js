@@ -6,8 +6,15 @@
 //   url: the basemap's GeoJSON; labels: [[name (escaped HTML), lat, lon]]; base: a country's style outside the
 //   grouping (style.LAND_STYLE); patterned: the statuses filled with a pattern; bounds: the first view
 //   [[south, west], [north, east]]; legend: the legend's HTML; refPattern: the regular expression of a
-//   tooltip's "ref: …" line; selParam: the address's selection parameter.
+//   tooltip's "ref: …" line; selParam: the address's selection parameter; words: the map's words in the page's
+//   language (leaflet.map_words), lang: that language; countryNames: iso2 -> a country's name as escaped HTML, in
+//   that language ({} where the GeoJSON's own names are said).
 window.__mapBasemap = function (map, config) {
+  window.__mapWords = config.words;
+  window.__mapLang = config.lang;
+  var countryNames = config.countryNames || {};
+  // A country's name as its tooltip shows it (escaped HTML): the page's language's, else the GeoJSON's.
+  window.__countryName = function (properties) { return countryNames[properties.iso2] || properties.name; };
   var labels = config.labels;
   if (map.keyboard) {
     // Leaflet focuses the map on mousedown, which scrolls a partly hidden map into view between press and release,
@@ -21,7 +28,9 @@ window.__mapBasemap = function (map, config) {
   var base = config.base;
   var patterned = config.patterned;
   window.__baseStyle = base;
-  function outside(name) { return "<b>" + name + "</b><br>not in the selected grouping"; }
+  function outside(name, iso2) {
+    return "<b>" + window.__countryName({name: name, iso2: iso2}) + "</b><br>" + window.__mapWord("outside");
+  }
   window.__applyMembership = function() {
     var layer = window.__basemap, status = window.__membership || {};
     if (!layer) { return; }
@@ -69,7 +78,7 @@ window.__mapBasemap = function (map, config) {
   // The frame's own name and description (the sentences above the map, views/map.py).
   try {
     // Not its title: Streamlit and our watchdog find the frame by it.
-    window.frameElement.setAttribute("aria-label", "Map of the tour: Tab reaches each stop, site and border");
+    window.frameElement.setAttribute("aria-label", window.__mapWord("frame"));
     window.frameElement.setAttribute("aria-describedby", "map-description");
   } catch (e) { /* a cross-origin host page */ }
   // A mark that takes focus is scrolled into the page's view, as any focused element is: the
@@ -107,7 +116,7 @@ window.__mapBasemap = function (map, config) {
     setTimeout(function() { reveal(e.target); }, 350);  // after Leaflet's pan to a marker
   });
   map.getContainer().setAttribute("role", "region");
-  map.getContainer().setAttribute("aria-label", "Map: arrow keys pan it, plus and minus zoom");
+  map.getContainer().setAttribute("aria-label", window.__mapWord("region"));
   var panes = map.getPane("mapPane");
   panes.appendChild(map.getPane("overlayPane"));
   window.__tabOrder = function() {
@@ -121,7 +130,7 @@ window.__mapBasemap = function (map, config) {
   function draw(data) {
     window.__basemap = L.geoJSON(data, {
       style: function() { return base; },
-      onEachFeature: function(f, layer) { layer.bindTooltip(f.properties.name, {sticky: true}); }
+      onEachFeature: function(f, layer) { layer.bindTooltip(window.__countryName(f.properties), {sticky: true}); }
     }).addTo(map);
     // Countries are reached by keyboard from the list under the map, not one by one here.
     window.__basemap.eachLayer(function(f) {
@@ -141,7 +150,7 @@ window.__mapBasemap = function (map, config) {
     var note = L.control({position: "bottomleft"});
     note.onAdd = function() {
       var d = L.DomUtil.create("div", "map-note");
-      d.textContent = "Country outlines could not be loaded; markers and lines are still shown.";
+      d.textContent = window.__mapWord("noOutlines");
       return d;
     };
     note.addTo(map);

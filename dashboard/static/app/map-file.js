@@ -5,6 +5,7 @@
 // map uses; what a click opens is the page's own (options.popupFor), never HTML from data.
 //
 // window.__drawMapFile(data, holder, options) -> {map, fit, legendBox(), resized()}
+//   data.words, data.lang: the map's words and the file's language (leaflet.map_words, mapfile.map_data).
 //   options.wide(): whether the legend is a strip along the map's foot (else a button), asked again by resized();
 //   options.popupFor(layer, ref): the popup's content, a Node; options.chosen(ref): told which record a click chose.
 (function () {
@@ -17,6 +18,10 @@
   }
 
   window.__drawMapFile = function (data, holder, options) {
+    // The map's words in the file's language (dashboard/map/leaflet.py map_words), for the scripts it shares with
+    // the dashboard's map (map-marks.js, map-popups.js, map-layout.js).
+    window.__mapWords = data.words || window.__mapWords;
+    window.__mapLang = data.lang || window.__mapLang;
     var map = L.map(holder, {minZoom: 2, maxZoom: 10, zoomSnap: 0.25, zoomDelta: 1, scrollWheelZoom: false,
                              worldCopyJump: false});
     window.map = map;

@@ -8,11 +8,11 @@ window.__mapFullscreen = function (map) {
     console.error("map: the full-screen plugin is missing; the map has no full-screen button");
     return;
   }
-  var NAME = "Full screen (Esc leaves)";
+  var NAME = window.__mapWord("fullscreen");
   // Top right, above the legend: the top left holds the zoom buttons, the grouping's control and, on a short map,
   // the badge of a stop off the map, which needs the room.
   var control = new L.Control.FullScreen({
-    position: "topright", forceSeparateButton: true, title: NAME, titleCancel: "Leave full screen"
+    position: "topright", forceSeparateButton: true, title: NAME, titleCancel: window.__mapWord("fullscreenLeave")
   });
   map.addControl(control);
   var button = control.getContainer().querySelector("a");

@@ -8,11 +8,12 @@ window.__mapGestures = function (map) {
     console.error("map: the gesture-handling plugin is missing; the map takes the wheel and a finger's drag");
     return;
   }
-  // The page's own words, whatever the browser's language (the plugin would pick its own translation).
+  // The page's own words, in the page's language whatever the browser's (the plugin would pick its own
+  // translation): dashboard/map/leaflet.py map_words.
   L.setOptions(map, {gestureHandlingOptions: {duration: 1500, text: {
-    touch: "Use two fingers to move the map",
-    scroll: "Use Ctrl + scroll to zoom the map",
-    scrollMac: "Use \u2318 + scroll to zoom the map"
+    touch: window.__mapWord("gestureTouch"),
+    scroll: window.__mapWord("gestureScroll"),
+    scrollMac: window.__mapWord("gestureScrollMac")
   }}});
   map.gestureHandling.enable();
   // A mouse drags the map: the plugin allows it when Leaflet says the mouse is over the map, which it never says

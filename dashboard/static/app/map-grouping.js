@@ -17,7 +17,9 @@ window.__groupingControl = function (map) {
       var p = f.feature && f.feature.properties, s = p && status[p.iso2];
       if (s) {
         var b = f.getBounds();
-        out.push({name: p.name, status: s.label, bounds: b, center: b.getCenter(), layer: f});
+        // Its name as the page's language says it (map-basemap.js; a file's map: the GeoJSON's own).
+        var name = window.__countryName ? window.__plain(window.__countryName(p)) : p.name;
+        out.push({name: name, status: s.label, bounds: b, center: b.getCenter(), layer: f});
       }
     });
     return out;
@@ -68,9 +70,10 @@ window.__groupingControl = function (map) {
       m.el.style.display = "";
       var c = map.latLngToContainerPoint(m.state.center), dx = c.x - cx, dy = c.y - cy;
       var km = Math.round(map.distance(map.getCenter(), m.state.center) / 1000);
-      m.text.textContent = m.state.name + " · " + m.state.status + " · " + km.toLocaleString("en") + " km";
+      m.text.textContent = window.__mapWord("far", {name: m.state.name, status: m.state.status,
+                                                     km: window.__mapNumber(km)});
       m.arrow.style.transform = "rotate(" + Math.atan2(dy, dx) + "rad)";
-      m.el.setAttribute("aria-label", m.text.textContent + " from the map's centre, outside the map. Show it.");
+      m.el.setAttribute("aria-label", window.__mapWord("farLabel", {badge: m.text.textContent}));
       var hw = m.el.offsetWidth / 2 + 6, hh = m.el.offsetHeight / 2 + 6;
       var t = Math.min((cx - hw) / Math.abs(dx || 1e-9), (cy - hh) / Math.abs(dy || 1e-9));
       var x = cx + dx * t, y = cy + dy * t;
@@ -115,21 +118,22 @@ window.__groupingControl = function (map) {
     button.setAttribute("aria-pressed", "true");
     var said = document.getElementById("grouping-status");
     if (said) {
-      said.textContent = "Framed " + (window.__membershipGroup || "the grouping") + ": " + parts.near.length +
-        " states" + (parts.far.length ? "; " + parts.far.map(function (s) { return s.name; }).join(", ") +
-        " marked at the edge" : "") + ".";
+      var group = window.__membershipGroup || window.__mapWord("theGrouping");
+      said.textContent = parts.far.length ?
+        window.__mapCount("framedFar", parts.near.length, {group: group,
+                          far: parts.far.map(function (s) { return s.name; }).join(", ")}) :
+        window.__mapCount("framed", parts.near.length, {group: group});
     }
   }
 
   // The control's words follow the shading: "Whole SCO · 27 states"; hidden when nothing is shaded.
   function refresh() {
     if (!button) { return; }
-    var n = shaded().length, group = window.__membershipGroup || "grouping";
+    var n = shaded().length, group = window.__membershipGroup || window.__mapWord("grouping");
     container.style.display = n ? "" : "none";
-    count.textContent = "Whole " + group + " · " + n + " state" + (n === 1 ? "" : "s");
+    count.textContent = window.__mapCount("whole", n, {group: group});
     // The visible words first (WCAG 2.5.3: a speech-input user says what they see).
-    button.setAttribute("aria-label", count.textContent + ": frame every state the " + group + " gives a status " +
-      "on the chosen day");
+    button.setAttribute("aria-label", window.__mapWord("wholeLabel", {badge: count.textContent, group: group}));
     if (active) { frame(); }
   }
 

@@ -138,7 +138,7 @@ window.__mapLayout = function (map) {
     var centre = (window.__badgeCentre && window.__badgeCentre()) || map.getCenter();
     var km = Math.round(map.distance(centre, o.getLatLng()) / 1000);
     var name = (o.getTooltip() && o.getTooltip().getContent() || "").replace(/<[^>]*>/g, " ").match(/:\s*([^\s]+)/);
-    var city = name ? name[1] : "Start";
+    var city = name ? name[1] : window.__mapWord("start");
     edge.textContent = "";
     var arrow = document.createElement("span");
     arrow.className = "edge-arrow";
@@ -146,16 +146,15 @@ window.__mapLayout = function (map) {
     arrow.textContent = "➤";
     arrow.style.transform = "rotate(" + Math.atan2(dy, dx) + "rad)";
     var text = document.createElement("span");
-    text.textContent = "M " + city + " " + km.toLocaleString("en") + " km";
+    text.textContent = window.__mapWord("edge", {city: city, km: window.__mapNumber(km)});
     // What the figure measures, on a second, smaller line: the badge stays as wide as its first line.
     var from = document.createElement("small");
-    from.textContent = " from the map's centre";
+    from.textContent = " " + window.__mapWord("edgeFrom");
     from.style.cssText = "display:block;font-size:10px;font-weight:400;line-height:12px;white-space:nowrap";
     text.append(from);
     edge.append(arrow, text);
     // The visible words first (WCAG 2.5.3: a speech-input user says what they see).
-    edge.setAttribute("aria-label", text.textContent + ": where the tour began and ended, off the map. " +
-      "Show the whole route.");
+    edge.setAttribute("aria-label", window.__mapWord("edgeLabel", {badge: text.textContent}));
 
     edge.style.display = "";
     // On the edge, toward the start, the whole badge inside the map; slid along the edge off any stop.

@@ -2,9 +2,39 @@
 // before their own script: dashboard/map/leaflet.py, dashboard/downloads/briefing.py). The marks come as compact
 // JSON (dashboard/map/marks.py, Mark.to_json); their record is read back from their tooltip's "ref: …" line.
 // Public Leaflet API only: elements come from getElement(), keys from the element's own events.
+// The map's words are the page's, in its language (dashboard/map/leaflet.py map_words): the page's script sets
+// window.__mapWords and window.__mapLang before anything is drawn (map-basemap.js; a file's map: map-file.js).
 (function () {
   "use strict";
   var REF = /ref: ([a-z0-9][a-z0-9-]*)/;
+
+  function fill(template, fields) {
+    return String(template).replace(/\{(\w+)\}/g, function (whole, k) {
+      return fields && k in fields ? String(fields[k]) : whole;
+    });
+  }
+  // One of the map's words, its {fields} filled ("" if the page gave none).
+  window.__mapWord = function (key, fields) {
+    var words = window.__mapWords || {};
+    return key in words ? fill(words[key], fields) : "";
+  };
+  // A counted word: the form for n in the page's language, the number put in for {n}.
+  window.__mapCount = function (key, n, fields) {
+    var forms = (window.__mapWords || {})[key], lang = window.__mapLang || "en";
+    if (!forms) { return ""; }
+    var form = forms[new Intl.PluralRules(lang).select(n)];
+    var all = {n: n.toLocaleString(lang)};
+    Object.keys(fields || {}).forEach(function (k) { all[k] = fields[k]; });
+    return fill(form === undefined ? forms.other : form, all);
+  };
+  // A number as the page's language writes it (3,119; 3 119).
+  window.__mapNumber = function (n) { return n.toLocaleString(window.__mapLang || "en"); };
+  // Escaped HTML (a country's name as the page gives it) as the text it shows; runs nothing.
+  window.__plain = function (html) {
+    var text = document.createElement("textarea");
+    text.innerHTML = html;
+    return text.value;
+  };
 
   // Builds a layer's marks into the group g from their JSON d; b places the named marks in the Tab order (see
   // layer_js). A mark's name (m[9]) is its accessible name; window.__markReady (the page's script) makes it
@@ -56,12 +86,12 @@
   };
 
   // A country (a feature of the basemap's layer) drawn and named by its status in the shaded grouping (`status`:
-  // iso2 -> {status, style, tooltip}), or by `base` and outside(its name) outside it. The dashboard's map
+  // iso2 -> {status, style, tooltip}), or by `base` and outside(its name, its code) outside it. The dashboard's map
   // (map-basemap.js) and the briefing file shade their countries with it. A country already drawn as it should
   // be is left (the world has 250 states, and a change of filter restyles few).
   window.__shadeCountry = function (f, status, base, patterned, outside) {
     var s = status[f.feature.properties.iso2], style = s ? s.style : base, o = f.options;
-    var tip = s ? s.tooltip : outside(f.feature.properties.name);
+    var tip = s ? s.tooltip : outside(f.feature.properties.name, f.feature.properties.iso2);
     if (f.__tip === tip && o.fillColor === style.fillColor && o.fillOpacity === style.fillOpacity &&
         o.color === style.color && o.weight === style.weight && o.dashArray === style.dashArray) {
       return;
@@ -182,7 +212,7 @@
     legend.onAdd = function () {
       var d = L.DomUtil.create("div", "map-legend" + (wide ? " strip" : ""));
       d.setAttribute("role", "note");
-      d.setAttribute("aria-label", "Map legend");
+      d.setAttribute("aria-label", window.__mapWord("legend"));
       // Its HTML (escaped, the legend's own), or its rows already made (a file's template, map-file.js).
       if (typeof html === "string") { d.innerHTML = html; } else { d.appendChild(html); }
       d.querySelector("details").open = open;

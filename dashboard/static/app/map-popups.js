@@ -79,7 +79,7 @@ window.__mapPopups = function (map) {
       var content = popup.getElement().querySelector(".leaflet-popup-content");
       content.setAttribute("tabindex", "0");
       content.setAttribute("role", "region");
-      content.setAttribute("aria-label", "The mark's words (scrolls)");
+      content.setAttribute("aria-label", window.__mapWord("popupScrolls"));
       r = popupBox(popup);
     }
     if (!r) { return; }
