@@ -26,7 +26,7 @@ from dashboard.charts.figures import (
 from dashboard.corpus.memberships import status_label
 from dashboard.corpus.model import TOPICS, Annotation, Figure
 from dashboard.corpus.records import Corpus
-from dashboard.i18n import pgettext, format_number, ngettext
+from dashboard.i18n import format_number, ngettext, pgettext
 from dashboard.i18n import gettext as _
 
 

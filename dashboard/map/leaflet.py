@@ -23,7 +23,6 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from dashboard import escape, i18n, names
-from dashboard.corpus.codes import COUNTRY_NAMES
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Annotation, Membership
 from dashboard.corpus.records import Corpus
@@ -90,12 +89,6 @@ def country_names() -> dict[str, str]:
         return {}
     return {code: escape.template(name) for code, name in Locale.parse(lang).territories.items()
             if re.fullmatch(r"[A-Z]{2}", code)}
-
-
-def label_name(name: str) -> str:
-    """A country's label on the map (geo.label_points gives the corpus's English names) in the language of the run."""
-    code = next((code for code, english in COUNTRY_NAMES.items() if english == name), None)
-    return names.country(code) if code else name
 
 
 def map_css() -> str:
@@ -184,7 +177,7 @@ class _Basemap(_VerbatimMacro):
         self._name = "Basemap"
         self.config = escape.script_json({
             "url": url,
-            "labels": [(escape.template(label_name(n)), lat, lon) for n, lat, lon in labels],
+            "labels": [(escape.template(n), lat, lon) for n, lat, lon in labels],  # named in the run's language
             "base": LAND_STYLE,
             "patterned": [status for status, hatch in MEMBERSHIP_PATTERN.items() if hatch],
             "bounds": TOUR_BOUNDS,
