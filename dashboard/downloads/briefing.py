@@ -44,9 +44,11 @@ from dashboard.downloads.mapfile import (
     map_scripts,
     map_styles,
 )
-from dashboard.downloads.snapshot import Snapshot
+from dashboard.downloads.snapshot import Snapshot, file_lang, number
 from dashboard.downloads.strip import strip_html
 from dashboard.evidence.facts import source_citation
+from dashboard.i18n import gettext as _
+from dashboard.i18n import ngettext
 from dashboard.labels import KIND_LABELS, LIST_ORDER
 from dashboard.map.assets import LEAFLET
 from dashboard.map.style import pattern_defs
@@ -88,39 +90,46 @@ def _disagreements(s: Snapshot, listed: list[Annotation]) -> list[Disagreement]:
 
 def _header(s: Snapshot, total: int) -> str:
     """Title, what is shaded on which day, and one line: when made, from which corpus, how many records, the link."""
-    line = [f"Made {escape.html(s.made_text)}", f"corpus version {escape.html(s.corpus.version)}",
-            f"{total:,} record{'s' if total != 1 else ''} in view"]
+    line = [_("Made {made}").format(made=escape.html(s.made_text)),
+            _("corpus version {version}").format(version=escape.html(s.corpus.version)),
+            ngettext("{n} record in view", "{n} records in view", total).format(n=number(total))]
     if s.link:
-        line.append(anchor(s.link, "open this view on the dashboard ↗"))
-    return (f'<header><p class="kicker">Briefing · Central Asia tour dashboard</p><h1>{escape.html(s.title)}</h1>'
-            f'<p class="subtitle">{escape.html(s.subtitle)}.</p><p class="lede">{" · ".join(line)}</p></header>')
+        line.append(anchor(s.link, _("open this view on the dashboard ↗")))
+    kicker = _("Briefing · Central Asia tour dashboard")
+    return (f'<header><p class="kicker">{kicker}</p>'
+            f'<h1>{escape.with_lang(s.title)}</h1>'
+            f'<p class="subtitle">{escape.with_lang(s.subtitle)}.</p><p class="lede">{" · ".join(line)}</p></header>')
 
 
 def _about_view(s: Snapshot, listed: int, total: int) -> str:
     """The view in words, under the map: the filters, the frame, the link; and how to read what follows."""
     link = (f'<span class="link-out">{anchor(s.link, s.link)}</span>' if s.link else
-            "not known (this file was made outside the dashboard)")
+            _("not known (this file was made outside the dashboard)"))
     extent = s.extent
     lat, lon = extent.center
-    rows = [*s.filters,
-            ("Map frame", f"{extent.south:.2f}° to {extent.north:.2f}° N, {extent.west:.2f}° to {extent.east:.2f}° E "
-                          f"(centre {lat:.2f}° N, {lon:.2f}° E)"),
-            ("Records in view", f"{total:,}" + (f", {listed:,} listed in full below" if listed < total else "")),
-            ("Made", s.made_text), ("Corpus version", s.corpus.version)]
+    frame = _("{south}° to {north}° N, {west}° to {east}° E (centre {lat}° N, {lon}° E)").format(
+        south=number(extent.south, 2), north=number(extent.north, 2), west=number(extent.west, 2),
+        east=number(extent.east, 2), lat=number(lat, 2), lon=number(lon, 2))
+    in_view = (_("{total}, {listed} listed in full below").format(total=number(total), listed=number(listed))
+               if listed < total else number(total))
+    rows = [*s.filters, (_("Map frame"), frame), (_("Records in view"), in_view),
+            (_("Made"), s.made_text), (_("Corpus version"), s.corpus.version)]
     facts = "".join(f"<dt>{escape.html(k)}</dt><dd>{escape.with_lang(v)}</dd>" for k, v in rows)
-    facts += f"<dt>Dashboard link</dt><dd>{link}</dd>"
-    return ('<section id="view"><h2>This view</h2>'
+    facts += "<dt>" + _("Dashboard link") + f"</dt><dd>{link}</dd>"
+    return ('<section id="view"><h2>' + _("This view") + "</h2>"
             f'<dl class="about-view">{facts}</dl>'
-            "<p>Excerpts are verbatim from the articles, each with its source and its place in the text. Context "
-            "facts (coordinates, exact dates, membership dates) are not from the articles: each names the public "
-            "record it comes from. Where sources disagree, every version is kept, side by side. Lengths and "
-            "distances marked computed come from the dashboard's own geodata.</p></section>")
+            "<p>" + _("Excerpts are verbatim from the articles, each with its source and its place in the text. "
+                      "Context facts (coordinates, exact dates, membership dates) are not from the articles: each "
+                      "names the public record it comes from. Where sources disagree, every version is kept, side by "
+                      "side. Lengths and distances marked computed come from the dashboard's own geodata.")
+            + "</p></section>")
 
 
 def _counts(records: list[Annotation]) -> str:
     counts = Counter(r.kind for r in records)
-    rows = "".join(f"<tr><td>{escape.html(KIND_LABELS[k])}</td><td>{counts[k]:,}</td></tr>" for k in LIST_ORDER if counts[k])
-    return f'<table class="counts"><tr><th>Kind</th><th>Records</th></tr>{rows}</table>'
+    rows = "".join(f"<tr><td>{escape.html(KIND_LABELS[k])}</td><td>{number(counts[k])}</td></tr>"
+                   for k in LIST_ORDER if counts[k])
+    return ('<table class="counts"><tr><th>' + _("Kind") + "</th><th>" + _("Records") + f"</th></tr>{rows}</table>")
 
 
 def _sources_section(s: Snapshot, quoted: dict[str, set]) -> str:
@@ -130,85 +139,95 @@ def _sources_section(s: Snapshot, quoted: dict[str, set]) -> str:
     for sid, keys in sorted(quoted.items(), key=lambda kv: -len(kv[1])):
         count = len(keys)
         src = s.corpus.sources[sid]
-        bits = [f"<b>{escape.html(src.label)}</b>"]
+        bits = [f"<b>{escape.with_lang(src.label)}</b>"]
         if src.title:
-            bits.append(f"“{escape.html(src.title)}”")
-        bits.append(escape.html(source_citation(src)))
+            bits.append(_("“{title}”").format(title=escape.with_lang(src.title)))
+        bits.append(escape.with_lang(source_citation(src)))
         if src.translator:
-            bits.append(f"translated by {escape.html(src.translator)}")
+            bits.append(_("translated by {name}").format(name=escape.with_lang(src.translator)))
         if src.url:
             bits.append(anchor(src.url, src.url))
         if src.note:
-            bits.append(escape.html(src.note))
-        bits.append(f"{count} excerpt{'s' if count != 1 else ''} here")
+            bits.append(escape.with_lang(src.note))
+        bits.append(ngettext("{n} excerpt here", "{n} excerpts here", count).format(n=number(count)))
         items.append("<li>" + " · ".join(bits) + "</li>")
-    return ('<section id="sources"><h2>The articles quoted</h2><ul class="sources">' + "".join(items) + "</ul>"
-            "<p>Each article is kept unchanged on the dashboard with its sha256, so that every excerpt can be "
-            "checked to be verbatim.</p></section>")
+    return ('<section id="sources"><h2>' + _("The articles quoted") + '</h2><ul class="sources">' + "".join(items)
+            + "</ul><p>" + _("Each article is kept unchanged on the dashboard with its sha256, so that every excerpt "
+                             "can be checked to be verbatim.") + "</p></section>")
 
 
 def _licences_section(s: Snapshot) -> str:
     items = "".join(f"<li><b>{escape.html(item.part)}</b>: {escape.html(item.terms)}"
-                    + (f" ({anchor(item.url, 'terms')})" if item.url else "") + "</li>" for item in IN_BRIEFING)
-    return ('<section id="licences"><h2>Licences</h2><ul class="licences">' + items + "</ul>"
-            f"<p>Cite this briefing as: Central Asia tour dashboard, corpus version {escape.html(s.corpus.version)}, "
-            f"briefing made {escape.html(s.made_text)}" + (f", {escape.html(s.link)}" if s.link else "") + ".</p>"
-            + licence_texts() + "</section>")
+                    + (" (" + anchor(item.url, _("terms")) + ")" if item.url else "") + "</li>" for item in IN_BRIEFING)
+    values = {"version": escape.html(s.corpus.version), "made": escape.html(s.made_text),
+              "link": escape.html(s.link or "")}
+    cite = (_("Cite this briefing as: Central Asia tour dashboard, corpus version {version}, briefing made {made}, "
+              "{link}.") if s.link else
+            _("Cite this briefing as: Central Asia tour dashboard, corpus version {version}, briefing made {made}."))
+    return ('<section id="licences"><h2>' + _("Licences") + '</h2><ul class="licences">' + items + "</ul>"
+            f"<p>{cite.format(**values)}</p>" + licence_texts() + "</section>")
 
 
 def build_briefing(snapshot: Snapshot, countries, borders) -> str:
     """The briefing file's HTML (UTF-8 text) for a snapshot, on the given geodata; raises AssetError when
     Leaflet's files are missing or altered."""
     s = snapshot
-    leaflet_js, leaflet_css, _ = leaflet_assets()
+    leaflet_js, leaflet_css, _licence = leaflet_assets()
     writer = CardWriter(s, borders, countries)
     listed, counted = _listed(s)
     disagreements = _disagreements(s, listed)
 
-    contents = [("map-section", "Map"), ("view", "This view")]
+    contents = [("map-section", _("Map")), ("view", _("This view"))]
     parts: list[str] = [_about_view(s, len(listed) + sum(isinstance(r, Disagreement) for r in s.records),
                                     len(s.records))]
     if s.focus is not None:
         featured = [s.corpus.by_id[rid] for rid in s.featured]
-        own = (f'<p class="own-words"><span class="who">The dashboard’s own words, summarising the records '
-               f"below</span>{escape.html(s.focus.text)}</p>") if s.focus.text else ""
-        parts.append(f'<section id="focus"><h2>{escape.html(s.focus.title)}</h2>{own}'
+        who = _("The dashboard’s own words, summarising the records below")
+        own = (f'<p class="own-words"><span class="who">{who}</span>{escape.with_lang(s.focus.text)}</p>'
+               if s.focus.text else "")
+        parts.append(f'<section id="focus"><h2>{escape.with_lang(s.focus.title)}</h2>{own}'
                      + "".join(writer.card(r) for r in featured if not isinstance(r, Disagreement))
                      + "".join(writer.disagreement(r) for r in featured if isinstance(r, Disagreement))
                      + "</section>")
-        contents.append(("focus", "This step"))
+        contents.append(("focus", _("This step")))
     selected = s.selected
     if selected is not None:
         body = (writer.disagreement(selected, anchor=False) if isinstance(selected, Disagreement)
                 else writer.card(selected, anchor=False, selected=True))
         side = "".join(writer.disagreement(d, anchor=False) for d in s.corpus.disputes.get(selected.id, ()))
-        parts.append(f'<section id="selected"><h2>Selected: {escape.html(selected.title)}</h2>{body}{side}</section>')
-        contents.append(("selected", "Selected"))
+        heading = _("Selected: {title}").format(title=escape.with_lang(selected.title))
+        parts.append(f'<section id="selected"><h2>{heading}</h2>{body}{side}</section>')
+        contents.append(("selected", _("Selected")))
     if disagreements:
         shown_in_focus = set(s.featured)
-        parts.append(f'<section id="disagreements"><h2>Where the sources disagree ({len(disagreements)})</h2>'
+        heading = _("Where the sources disagree ({n})").format(n=number(len(disagreements)))
+        parts.append(f'<section id="disagreements"><h2>{heading}</h2>'
                      + "".join(writer.disagreement(d, anchor=d.id not in shown_in_focus) for d in disagreements)
                      + "</section>")
-        contents.append(("disagreements", "Disagreements"))
+        contents.append(("disagreements", _("Disagreements")))
     by_kind = [(k, [r for r in listed if r.kind == k and r.id not in s.featured]) for k in LIST_ORDER]
     records_html = "".join(
-        f'<h3 class="kind">{escape.html(KIND_LABELS[k])} ({len(rs)})</h3>' + "".join(writer.card(r) for r in rs)
+        f'<h3 class="kind">{escape.html(KIND_LABELS[k])} ({number(len(rs))})</h3>' + "".join(writer.card(r) for r in rs)
         for k, rs in by_kind if rs)
     more = ""
     if counted:
-        more = (f'<div class="more"><p><b>{len(counted):,} more records are in view</b> and are not listed here, so '
-                "that the file stays small (the map groups their marks). Narrow the filters on the dashboard to list "
-                f"them; this is what they are:</p>{_counts(counted)}</div>")
+        told = ngettext(
+            "<b>{n} more record is in view</b> and is not listed here, so that the file stays small (the map groups "
+            "the marks). Narrow the filters on the dashboard to list it; this is what it is:",
+            "<b>{n} more records are in view</b> and are not listed here, so that the file stays small (the map "
+            "groups their marks). Narrow the filters on the dashboard to list them; this is what they are:",
+            len(counted)).format(n=number(len(counted)))
+        more = f'<div class="more"><p>{told}</p>{_counts(counted)}</div>'
     if not s.records:
-        records_html = "<p>No record matches these filters.</p>"
-    parts.append(f'<section id="records"><h2>Every record in view ({len(s.records):,})</h2>{records_html}{more}'
-                 "</section>")
-    contents.append(("records", "Records"))
+        records_html = "<p>" + _("No record matches these filters.") + "</p>"
+    heading = _("Every record in view ({n})").format(n=number(len(s.records)))
+    parts.append(f'<section id="records"><h2>{heading}</h2>{records_html}{more}</section>')
+    contents.append(("records", _("Records")))
     parts.append(_sources_section(s, writer.quoted))
     if writer.quoted:
-        contents.append(("sources", "Articles"))
+        contents.append(("sources", _("Articles")))
     parts.append(_licences_section(s))
-    contents.append(("licences", "Licences"))
+    contents.append(("licences", _("Licences")))
 
     # The map's own scripts, as the dashboard's map runs them, then the file's.
     app_script = map_scripts("briefing.js")
@@ -216,30 +235,35 @@ def build_briefing(snapshot: Snapshot, countries, borders) -> str:
     styles = map_styles(leaflet_css, "briefing.css")
     data = escape.script_json(map_data(s, countries, borders))
     nav = "".join(f'<li><a href="#{key}">{escape.html(label)}</a></li>' for key, label in contents)
-    description = f"{s.title}. {s.subtitle}. Briefing made {s.made_text}, corpus {s.corpus.version}."
+    said = {"contents": _("Contents"), "map": _("Map"), "back": _("Back to the view’s frame"),
+            "map_label": _("Map: {subtitle}").format(subtitle=escape.html(s.subtitle)),
+            "noscript": _("The map needs JavaScript; everything else in this file is below.")}
+    description = _("{title}. {subtitle}. Briefing made {made}, corpus {version}.").format(
+        title=s.title, subtitle=s.subtitle, made=s.made_text, version=s.corpus.version)
+    title = _("{title} — briefing, {made}").format(title=escape.html(s.title), made=escape.html(s.made_text))
     return (
         "<!DOCTYPE html>\n"
-        '<html lang="en"><head><meta charset="utf-8">\n'
+        f'<html lang="{file_lang()}"><head><meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{csp([leaflet_js, app_script])}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="referrer" content="no-referrer">\n'
         f'<meta name="description" content="{escape.html(description)}">\n'
         f'<meta name="generator" content="Central Asia tour dashboard, corpus {escape.html(s.corpus.version)}">\n'
-        f"<title>{escape.html(s.title)} — briefing, {escape.html(s.made_text)}</title>\n"
+        f"<title>{title}</title>\n"
         f"<style>{styles}</style>\n"
         '</head><body><div class="page">\n'
         + _header(s, len(s.records))
-        + f'<nav class="contents" aria-label="Contents"><ol>{nav}</ol></nav>\n'
+        + f'<nav class="contents" aria-label="{said["contents"]}"><ol>{nav}</ol></nav>\n'
         # The statuses' fill patterns, as on the dashboard: the map's countries and the legend's swatches use them.
         + pattern_defs()
-        + '<main><section id="map-section" class="map-wrap" aria-label="Map">'
-        f'<div id="map" role="region" aria-label="Map: {escape.html(s.subtitle)}"></div>'
-        '<p class="map-help"><span>Drag to pan; +/− or a double click to zoom (the wheel zooms once you have '
-        "clicked the map); hover a mark for a summary, click it for its excerpts.</span>"
-        '<button type="button" id="map-reset">Back to the view’s frame</button></p>'
+        + f'<main><section id="map-section" class="map-wrap" aria-label="{said["map"]}">'
+        f'<div id="map" role="region" aria-label="{said["map_label"]}"></div>'
+        '<p class="map-help"><span>' + _("Drag to pan; +/− or a double click to zoom (the wheel zooms once you have "
+                                          "clicked the map); hover a mark for a summary, click it for its excerpts.")
+        + f'</span><button type="button" id="map-reset">{said["back"]}</button></p>'
         + strip_html(s)
-        + '<noscript><p class="noscript">The map needs JavaScript; everything else in this file is '
-        "below.</p></noscript></section>\n"
+        + f'<noscript><p class="noscript">{said["noscript"]}'
+        "</p></noscript></section>\n"
         # The map's scripts right after it: the map is drawn and painted before the rest of the document is
         # even parsed (a long list of records would otherwise be laid out first).
         + legend_template() + "\n"
@@ -248,8 +272,10 @@ def build_briefing(snapshot: Snapshot, countries, borders) -> str:
         f"<script>{app_script}</script>\n"
         + "\n".join(p for p in parts if p)
         + "</main>\n"
-        f'<footer>{escape.html(ATTRIBUTION)}, corpus version {escape.html(s.corpus.version)}. Map drawn with Leaflet '
-        f"{escape.html(LEAFLET.version)}. This file opens without a network: nothing in it is fetched.</footer>\n"
+        + "<footer>" + _("{attribution}, corpus version {version}. Map drawn with Leaflet {leaflet}. This file opens "
+                         "without a network: nothing in it is fetched.").format(
+            attribution=escape.html(_(ATTRIBUTION)), version=escape.html(s.corpus.version),
+            leaflet=escape.html(LEAFLET.version)) + "</footer>\n"
         "</div>\n"
         "</body></html>\n"
     )

@@ -10,10 +10,11 @@ import re
 from dashboard import escape
 from dashboard.corpus.model import Annotation, Border, Disagreement, Excerpt, MilitarySite, Reference
 from dashboard.corpus.records import excerpt_key
-from dashboard.downloads.snapshot import Snapshot, app_link
+from dashboard.downloads.snapshot import Snapshot, app_link, number
 from dashboard.evidence.disagreement import Layout, disagreement_html
 from dashboard.evidence.excerpts import excerpt_html
 from dashboard.evidence.facts import record_facts, when_text
+from dashboard.i18n import gettext as _
 from dashboard.labels import KIND_SINGULAR
 from dashboard.map.geo import distance_to_geometry_km
 from dashboard.query import link as vs
@@ -58,34 +59,38 @@ class CardWriter:
     def reference(self, ref: Reference) -> str:
         quote = f" <q>{_quote(ref.quote)}</q>" if ref.quote else ""
         publisher = f", {escape.with_lang(ref.publisher)}" if ref.publisher else ""
-        accessed = f", read {escape.html(ref.accessed.isoformat())}" if ref.accessed else ""
-        return (f'<div class="reference"><span class="ctx-badge">context, not from the articles</span>'
+        accessed = _(", read {day}").format(day=escape.html(ref.accessed.isoformat())) if ref.accessed else ""
+        badge = _("context, not from the articles")
+        return (f'<div class="reference"><span class="ctx-badge">{badge}</span>'
                 f"<b>{escape.html(ref.supports)}</b>:{quote}<div class=\"cite\">— {anchor(ref.url, ref.title)}"
                 f"{publisher}{accessed}</div></div>")
 
     def computed(self, record: Annotation, selected: bool) -> str:
         if isinstance(record, Border) and record.geodata_id in self.lengths:
             km, resolution = self.lengths[record.geodata_id]
-            return (f'<p class="computed"><b>Computed length</b>: {km:,.1f} km, geodesic on the WGS84 ellipsoid '
-                    f"(pyproj) of {escape.html(resolution)}; a 1:10m line smooths a river's meanders, so it measures "
-                    "shorter than surveyed lengths.</p>")
+            return ('<p class="computed">' + _(
+                "<b>Computed length</b>: {km} km, geodesic on the WGS84 ellipsoid (pyproj) of {resolution}; a 1:10m "
+                "line smooths a river's meanders, so it measures shorter than surveyed lengths.").format(
+                km=number(km, 1), resolution=escape.html(resolution)) + "</p>")
         if isinstance(record, MilitarySite) and selected:
             afghanistan = self.countries.loc[self.countries["iso2"] == "AF", "geometry"]
             if len(afghanistan):
                 km = distance_to_geometry_km(record.location.lat, record.location.lon, afghanistan.iloc[0])
-                return (f'<p class="computed"><b>Distance to the Afghan border</b>: {km:,.0f} km, computed from '
-                        "our geodata (geodesic, WGS84, from the marker to the nearest point of Afghanistan's "
-                        "outline); none of the five articles gives it.</p>")
+                return ('<p class="computed">' + _(
+                    "<b>Distance to the Afghan border</b>: {km} km, computed from our geodata (geodesic, WGS84, from "
+                    "the marker to the nearest point of Afghanistan's outline); none of the five articles gives "
+                    "it.").format(km=number(km)) + "</p>")
         return ""
 
     def card(self, record: Annotation, anchor: bool = True, selected: bool = False) -> str:
         """One record: title, kind, date, ref, summary, facts, computed values, flags, excerpts, references."""
         rid = f' id="rec-{escape.html(record.id)}"' if anchor else ""
         flags = "".join(
-            f'<p class="flag-box">⚠ Sources disagree: <a href="#rec-{escape.html(d.id)}">{escape.html(d.title)}</a></p>'
+            '<p class="flag-box">' + _("⚠ Sources disagree: {title}").format(
+                title=f'<a href="#rec-{escape.html(d.id)}">{escape.with_lang(d.title)}</a>') + "</p>"
             for d in self.corpus.disputes.get(record.id, ()))
-        unsettled = ('<p class="flag-box">⚠ Unsettled: the sources leave this status open (see the summary).</p>'
-                     if getattr(record, "unsettled", False) else "")
+        unsettled = ('<p class="flag-box">' + _("⚠ Unsettled: the sources leave this status open (see the summary).")
+                     + "</p>" if getattr(record, "unsettled", False) else "")
         facts = record_facts(record, self.corpus)
         facts_html = ('<dl class="facts">' + "".join(f"<dt>{escape.html(k)}</dt><dd>{escape.with_lang(v)}</dd>" for k, v in facts)
                       + "</dl>") if facts else ""
@@ -94,9 +99,11 @@ class CardWriter:
         refs = f'<div class="references">{refs}</div>' if refs else ""
         kind = KIND_SINGULAR[record.kind]
         when = when_text(record)
+        ref = _("ref: {ref}").format(ref=escape.html(record.id))
         return (f'<article class="record" data-kind="{escape.html(record.kind)}"{rid}>'
                 f"<h3>{escape.with_lang(record.title)}</h3>"
-                f'<p class="meta">{escape.html(kind)}{" · " + escape.html(when) if when else ""} · ref: {escape.html(record.id)}</p>'
+                f'<p class="meta">{escape.html(kind)}{" · " + escape.html(when) if when else ""} · '
+                f'{ref}</p>'
                 + (f'<p class="summary">{escape.with_lang(record.summary)}</p>' if record.summary else "")
                 + facts_html + self.computed(record, selected) + unsettled + flags + excerpts + refs + "</article>")
 
@@ -105,11 +112,13 @@ class CardWriter:
         briefing's full citation, and what they concern."""
         rid = f' id="rec-{escape.html(dis.id)}"' if anchor else ""
         about = ", ".join(
-            f'<a href="#rec-{escape.html(r)}">{escape.html(self.corpus.by_id[r].title)}</a>' if r in self.corpus.by_id else escape.html(r)
+            f'<a href="#rec-{escape.html(r)}">{escape.with_lang(self.corpus.by_id[r].title)}</a>' if r in self.corpus.by_id else escape.html(r)
             for r in dis.records)
+        meta = _("{kind} · ref: {ref} · about: {records}").format(
+            kind=escape.html(KIND_SINGULAR["disagreement"]), ref=escape.html(dis.id), records=about)
         layout = Layout(
             box="article", attrs=lambda d: f' class="disagreement record" data-kind="disagreement"{rid}',
-            before=lambda d: f'<p class="meta">{KIND_SINGULAR["disagreement"]} · ref: {escape.html(d.id)} · about: {about}</p>',
+            before=lambda d: f'<p class="meta">{meta}</p>',
             after=lambda d: ("".join(self.excerpt(e, excerpt_key(d.id, i)) for i, e in enumerate(d.excerpts))
                              + "".join(self.reference(r) for r in d.references)),
             link=lambda side: self.link(side.excerpt, side.key), cite=True, reference=self.reference, **_LINKS)

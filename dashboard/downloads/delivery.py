@@ -11,7 +11,15 @@ import datetime as dt
 import urllib.parse
 
 from dashboard.corpus.records import Corpus
-from dashboard.downloads.snapshot import DownloadRequest, Focus, file_stem, make_snapshot, view_link
+from dashboard.downloads.snapshot import (
+    DownloadRequest,
+    Focus,
+    file_stem,
+    link_lang,
+    make_snapshot,
+    view_link,
+)
+from dashboard.i18n import gettext as _
 from dashboard.query import link as vs
 
 
@@ -23,8 +31,10 @@ def make_download_file(request: DownloadRequest, corpus: Corpus, countries, bord
     `countries`, `borders`: the geodata's GeoDataFrames; `base`: the app's address, which makes the file's link
     absolute (a Focus's own link, else the view's; no link without it); `made`: the reader's now. AssetError or
     GeodataError if Leaflet's files or the geodata are broken.
+
+    The file is made in the language spoken (the caller's i18n.override), and its link opens in it (`lang=`).
     """
-    link = urllib.parse.urljoin(base, focus.link) if focus is not None and focus.link and base else \
+    link = link_lang(urllib.parse.urljoin(base, focus.link)) if focus is not None and focus.link and base else \
         view_link(base, view, corpus)
     snap = make_snapshot(corpus, view, made=made, link=link, extent=request.extent, focus=focus)
     # Imported here: the briefing's and the PNG's modules (matplotlib) are needed only when a file is asked for.
@@ -44,3 +54,28 @@ def make_download_file(request: DownloadRequest, corpus: Corpus, countries, bord
         data = build_map_png(snap, countries, borders).png
         name, mime = f"map-{file_stem(snap)}.png", "image/png"
     return {"name": name, "mime": mime, "bytes": len(data), "data": base64.b64encode(data).decode("ascii")}
+
+
+def download_words() -> dict:
+    """The download buttons' words (static/app/downloads.js), in the language spoken: for each kind of file its
+    button, its short name and its help; what the status line says while a file is made and once it is saved."""
+    return {
+        "kinds": {
+            "html": {"label": _("Download briefing (HTML)"), "short": _("Briefing"),
+                     "help": _("One file: the map, every record in view with its excerpts and sources, the link. "
+                               "Opens offline.")},
+            "embed": {"label": _("Publish this view (HTML)"), "short": _("Publish"),
+                      "help": _("The map alone, in one small file for your own site or CMS: put it on any web server "
+                                "and show it in an iframe. A click opens the quotes; it fetches nothing, so your "
+                                "readers never reach this server.")},
+            "png": {"label": _("Download map (PNG)"), "short": _("Map (PNG)"),
+                    "help": _("The map as an image for slides: 1920 px wide, with its legend, date, attribution and "
+                              "link.")},
+        },
+        "making": {"html": _("Making the briefing…"), "embed": _("Making the published map…"),
+                   "png": _("Drawing the map…")},
+        # "{name}": the file's name; "{size}": one of the sizes below, its {n} in the page's number format.
+        "saved": _("Saved {name} ({size})."),
+        "mb": _("{n} MB"),
+        "kb": _("{n} kB"),
+    }

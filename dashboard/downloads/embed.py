@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from dashboard import escape
+from dashboard import escape, i18n
 from dashboard.corpus.model import Annotation, Disagreement, Excerpt, MilitarySite, Reference
 from dashboard.corpus.records import excerpt_key
 from dashboard.downloads.cards import CardWriter, anchor
@@ -38,10 +38,13 @@ from dashboard.downloads.mapfile import (
     map_scripts,
     map_styles,
 )
+from dashboard.downloads.snapshot import file_lang, number
 from dashboard.downloads.strip import strip_html
 from dashboard.evidence.disagreement import Layout, disagreement_html
 from dashboard.evidence.excerpts import quote_text
 from dashboard.evidence.facts import when_text
+from dashboard.i18n import N_
+from dashboard.i18n import gettext as _
 from dashboard.labels import KIND_SINGULAR
 from dashboard.map.assets import LEAFLET
 from dashboard.map.style import pattern_defs
@@ -69,8 +72,9 @@ def leaflet_css_used(css: str) -> str:
         return "" if selectors and all(any(u in s for u in _UNUSED) for s in selectors) else match[0]
 
     return _LEAFLET_RULE.sub(rule, _LEAFLET_IMAGE.sub("none", css))
-# Its short form on a phone's width (embed.css): the visible words are the link's name either way.
-LIVE = '<span class="long">Open the live view</span><span class="short">Live view</span> ↗'
+# Its short form on a phone's width (embed.css): the visible words are the link's name either way. Marked for the
+# catalog: read it through gettext.
+LIVE = N_('<span class="long">Open the live view</span><span class="short">Live view</span> ↗')
 
 
 def referenced(data: dict) -> list[str]:
@@ -85,16 +89,27 @@ def referenced(data: dict) -> list[str]:
     return list(found)
 
 
+def _english(tag: str, text: str, attrs: str = "") -> str:
+    """The corpus's words (English, verbatim: a quote, a title) as an element of their own. In a file made in another
+    language the element itself is marked lang="en" (an attribute, not a span inside it: the file is size-budgeted),
+    and a Russian run within it lang="ru"."""
+    if file_lang() == i18n.DEFAULT:
+        return f"<{tag}{attrs}>{escape.with_lang(text)}</{tag}>"
+    with i18n.override(i18n.DEFAULT):
+        inner = escape.with_lang(text)
+    return f'<{tag}{attrs} lang="en">{inner}</{tag}>'
+
+
 def _reference(ref: Reference, badge: str = "") -> str:
     """A public record behind a context fact, in a line: the fact it proves, its words, its title (linked to it)
     and publisher, and when it was read. `badge`: a label before it (a disagreement's version says what it rests on;
     a record's list of them has one heading, which embed.js adds)."""
-    quote = f" <q>{escape.with_lang(' '.join(ref.quote.split()))}</q>" if ref.quote else ""
+    quote = " " + _english("q", " ".join(ref.quote.split())) if ref.quote else ""
     title = escape.with_lang(ref.title)
     if ref.url and re.match(r"^https?://", ref.url, re.IGNORECASE):
-        title = f'<a href="{escape.html(ref.url)}">{title}</a>'
+        title = _english("a", ref.title, f' href="{escape.html(ref.url)}"')
     publisher = f", {escape.with_lang(ref.publisher)}" if ref.publisher else ""
-    accessed = f", read {escape.html(ref.accessed.isoformat())}" if ref.accessed else ""
+    accessed = _(", read {day}").format(day=escape.html(ref.accessed.isoformat())) if ref.accessed else ""
     badge = f'<span class="ctx-badge">{escape.html(badge)}</span>' if badge else ""
     return f'<div class="reference">{badge}<b>{escape.html(ref.supports)}</b>:{quote} — {title}{publisher}{accessed}</div>'
 
@@ -109,7 +124,7 @@ class _Popups:
         self.s = snapshot
         self.writer = CardWriter(snapshot, borders, countries)
         self.layout = Layout(attrs=lambda d: ' class="disagreement"', excerpt=lambda side: self.excerpt(side.excerpt, side.key),
-                             reference=lambda ref: _reference(ref, "public record"))
+                             reference=lambda ref: _reference(ref, _("public record")))
         self.parts: dict[str, str] = {}  # a part's HTML -> its id
         self.sources: dict[str, str] = {}  # the articles quoted: id -> label
 
@@ -121,7 +136,7 @@ class _Popups:
         if owner and key.startswith(owner + "."):
             key = key[len(owner):]
         return (f'<div class="excerpt" data-s="{escape.html(excerpt.source)}" data-k="{escape.html(key)}">'
-                f"<blockquote>“{escape.with_lang(quote_text(excerpt))}”</blockquote></div>")
+                + _english("blockquote", f"“{quote_text(excerpt)}”") + "</div>")
 
     def part(self, html: str, prefix: str) -> str:
         return self.parts.setdefault(html, f"{prefix}{len(self.parts)}")
@@ -131,7 +146,7 @@ class _Popups:
         if isinstance(record, Disagreement):
             body, parts = disagreement_html(record, corpus, self.layout), []
         else:
-            unsettled = ('<p class="flag-box">⚠ Unsettled: the sources leave this status open.</p>'
+            unsettled = ('<p class="flag-box">' + _("⚠ Unsettled: the sources leave this status open.") + "</p>"
                          if getattr(record, "unsettled", False) else "")
             body = (unsettled + "".join(self.excerpt(e, excerpt_key(record.id, i), record.id)
                                      for i, e in enumerate(record.excerpts))
@@ -139,7 +154,8 @@ class _Popups:
             parts = [self.part(_reference(r), "r") for r in record.references]
             parts += [self.part(disagreement_html(d, corpus, self.layout), "d") for d in corpus.disputes.get(record.id, ())]
         when = when_text(record)
-        return (f'<template id="q-{escape.html(record.id)}" data-parts="{" ".join(parts)}"><div class="quotes"><h2>{escape.with_lang(record.title)}</h2>'
+        return (f'<template id="q-{escape.html(record.id)}" data-parts="{" ".join(parts)}"><div class="quotes">'
+                + _english("h2", record.title) +
                 f'<p class="meta">{escape.html(KIND_SINGULAR[record.kind])}{" · " + escape.html(when) if when else ""}</p>'
                 f"{body}</div></template>")
 
@@ -151,25 +167,32 @@ class _Popups:
 def _about(s, listed: int, live: str | None) -> str:
     """The view in words, what the file is, and its licences: behind the bar's "About". `live`: the view's http(s)
     link, if it has one."""
-    rows = [*s.filters, ("Records on the map", f"{listed:,} (a click on one opens its quotes)"),
-            ("Made", s.made_text), ("Corpus version", s.corpus.version)]
+    rows = [*s.filters, (_("Records on the map"), _("{n} (a click on one opens its quotes)").format(n=number(listed))),
+            (_("Made"), s.made_text), (_("Corpus version"), s.corpus.version)]
     facts = "".join(f"<dt>{escape.html(k)}</dt><dd>{escape.with_lang(v)}</dd>" for k, v in rows)
-    link = anchor(live, "open this view on the dashboard ↗") if live else "not known (made outside the dashboard)"
+    link = (anchor(live, _("open this view on the dashboard ↗")) if live
+            else _("not known (made outside the dashboard)"))
     licences = "".join(f"<li><b>{escape.html(item.part)}</b>: {escape.html(item.terms)}</li>" for item in IN_BRIEFING)
-    return (f'<dl class="about-view">{facts}<dt>Dashboard</dt><dd>{link}</dd></dl>'
-            "<p>Excerpts are verbatim from the articles, each with its source and its place in the text. Context facts "
-            "(coordinates, exact dates, memberships) are not from the articles: each names the public record it comes "
-            "from. Where sources disagree, every version is kept, side by side. This file asks for nothing from "
-            f"anywhere: the map and its data are inside it.</p><h2>Licences</h2><ul>{licences}</ul>"
-            f"<p>{escape.html(ATTRIBUTION)}, corpus version {escape.html(s.corpus.version)}. Map drawn with Leaflet "
-            f"{escape.html(LEAFLET.version)}.</p>{licence_texts()}")
+    return (f'<dl class="about-view">{facts}<dt>' + _("Dashboard") + f"</dt><dd>{link}</dd></dl>"
+            "<p>" + _("Excerpts are verbatim from the articles, each with its source and its place in the text. "
+                      "Context facts (coordinates, exact dates, memberships) are not from the articles: each names the "
+                      "public record it comes from. Where sources disagree, every version is kept, side by side. This "
+                      "file asks for nothing from anywhere: the map and its data are inside it.")
+            + "</p><h2>" + _("Licences") + f"</h2><ul>{licences}</ul><p>"
+            + _("{attribution}, corpus version {version}. Map drawn with Leaflet {leaflet}.").format(
+                attribution=escape.html(_(ATTRIBUTION)), version=escape.html(s.corpus.version),
+                leaflet=escape.html(LEAFLET.version))
+            + f"</p>{licence_texts()}")
+
+
+EMPTY = N_("No record matches this view's filters. The dashboard's link above opens the view, to change them.")
 
 
 def build_embed(snapshot, countries, borders) -> str:
     """The published map's HTML (UTF-8 text) for a snapshot (dashboard.downloads.snapshot.make_snapshot), on the
     given geodata (EPSG:4326 GeoDataFrames); raises AssetError when a carried file is missing or altered."""
     s = snapshot
-    leaflet_js, leaflet_css, _ = leaflet_assets()
+    leaflet_js, leaflet_css, _licence = leaflet_assets()
     data = map_data(s, countries, borders, DETAIL)
     live_link = s.link if s.link and re.match(r"^https?://", s.link, re.IGNORECASE) else None
     data["link"] = live_link  # a popup's "on the dashboard" link: this view with its record selected (embed.js)
@@ -180,16 +203,21 @@ def build_embed(snapshot, countries, borders) -> str:
     app_script = map_scripts("embed.js")
     leaflet_js = checked_inline(leaflet_js, "script")
     styles = map_styles(leaflet_css_used(leaflet_css), "embed.css")
-    live = f'<a class="live" href="{escape.html(live_link)}" rel="noopener">{LIVE}</a>' if live_link else ""
-    description = f"{s.title}. {s.subtitle}. Map made {s.made_text}, corpus {s.corpus.version}."
+    said = {"live": _(LIVE), "about": _("About"), "empty": _(EMPTY), "noscript": _("This map needs JavaScript."),
+            "open": _("Open the view on the dashboard"),
+            "map_label": _("Map: {subtitle}").format(subtitle=escape.html(s.subtitle))}
+    live = f'<a class="live" href="{escape.html(live_link)}" rel="noopener">{said["live"]}</a>' if live_link else ""
+    description = _("{title}. {subtitle}. Map made {made}, corpus {version}.").format(
+        title=s.title, subtitle=s.subtitle, made=s.made_text, version=s.corpus.version)
+    title = _("{title} — map, {made}").format(title=escape.html(s.title), made=escape.html(s.made_text))
     return (
         "<!DOCTYPE html>\n"
-        '<html lang="en"><head><meta charset="utf-8">\n'
+        f'<html lang="{file_lang()}"><head><meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{csp([leaflet_js, app_script])}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="description" content="{escape.html(description)}">\n'
         f'<meta name="generator" content="Central Asia tour dashboard, corpus {escape.html(s.corpus.version)}">\n'
-        f"<title>{escape.html(s.title)} — map, {escape.html(s.made_text)}</title>\n"
+        f"<title>{title}</title>\n"
         f"<style>{styles}</style>\n"
         # Every link opens outside the frame (the file sits in a host's page): one base element, not an
         # attribute on each of a hundred links.
@@ -197,16 +225,17 @@ def build_embed(snapshot, countries, borders) -> str:
         "</head><body>\n"
         # The statuses' fill patterns, as on the dashboard: the map's countries and the legend's swatches use them.
         + pattern_defs()
-        + f'<header class="bar"><h1><span class="title">{escape.html(s.title)}</span> '
-        f'<span class="subtitle">{escape.html(s.subtitle)}</span></h1>{live}'
-        f'<details class="about"><summary>About</summary><div class="about-panel" tabindex="-1">{_about(s, len(ids), live_link)}'
-        "</div></details></header>\n"
+        + f'<header class="bar"><h1><span class="title">{escape.with_lang(s.title)}</span> '
+        f'<span class="subtitle">{escape.with_lang(s.subtitle)}</span></h1>{live}'
+        f'<details class="about"><summary>{said["about"]}</summary><div class="about-panel" tabindex="-1">'
+        f"{_about(s, len(ids), live_link)}</div></details></header>\n"
         + strip_html(s) + "\n"
-        f'<main><div id="map" role="region" aria-label="Map: {escape.html(s.subtitle)}"></div>'
-        + ('<p class="empty" role="status">No record matches this view\'s filters. The dashboard\'s link above opens '
-           "the view, to change them.</p>" if not s.records else "")
-        + '<noscript><p class="noscript">This map needs JavaScript. '
-        + (f'<a href="{escape.html(live_link)}">Open the view on the dashboard</a>.' if live_link else "") + "</p></noscript>"
+        f'<main><div id="map" role="region" aria-label="{said["map_label"]}">'
+        "</div>"
+        + (f'<p class="empty" role="status">{said["empty"]}</p>' if not s.records else "")
+        + f'<noscript><p class="noscript">{said["noscript"]} '
+        + (f'<a href="{escape.html(live_link)}">{said["open"]}</a>.' if live_link else "")
+        + "</p></noscript>"
         "</main>\n"
         + legend_template() + "\n"
         f'<script type="application/json" id="embed-data">{escape.script_json(data)}</script>\n'

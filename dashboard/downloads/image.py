@@ -36,10 +36,12 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, Rectangle
 
+from dashboard import names
 from dashboard.corpus.model import MilitarySite, VisitStop
 from dashboard.downloads.licences import ATTRIBUTION
-from dashboard.downloads.snapshot import Extent, Snapshot
+from dashboard.downloads.snapshot import Extent, Snapshot, country_name, format_day, number
 from dashboard.i18n import gettext
+from dashboard.i18n import gettext as _
 from dashboard.labels import LEGEND_SECTIONS, LEGEND_TITLE
 from dashboard.map.geo import polygonal
 from dashboard.map.legend import Entry, legend_entries
@@ -66,6 +68,7 @@ from dashboard.map.style import (
     SITE_STYLE,
     STOP_STYLE,
 )
+from dashboard.query.filter_panel import DATE_LABEL
 
 WIDTH_PX = 1920
 SCALE = 2  # device pixels per CSS pixel
@@ -222,7 +225,8 @@ class _Painter:
         frame = shapely.box(inner.west, inner.south, inner.east, inner.north)
         halo = [patheffects.withStroke(linewidth=3 * PT, foreground="white")]
         renderer = self.fig.canvas.get_renderer()
-        for name, shape in zip(self.countries["name"], self.countries.geometry):
+        for iso2, name, shape in zip(self.countries["iso2"], self.countries["name"], self.countries.geometry):
+            name = country_name(iso2, name)
             # The map names a country at its middle; where that is off the frame or taken, the image names the
             # part it shows, if that part is large enough to carry a name.
             seen = shapely.intersection(shape, frame)
@@ -274,7 +278,8 @@ class _Painter:
             self.ax.annotate("", xy=tip, xytext=tail, annotation_clip=True, zorder=5,
                              arrowprops={"arrowstyle": "-|>", "color": ROUTE_COLOR, "mutation_scale": 30 * PT,
                                          "lw": 0, "shrinkA": 0, "shrinkB": 0})
-            label = f"{drawn.when} · {leg.km:,.0f} km" if drawn.when else f"{leg.km:,.0f} km"
+            label = (_("{when} · {km} km").format(when=drawn.when, km=number(leg.km)) if drawn.when
+                     else _("{km} km").format(km=number(leg.km)))
             text = self.ax.annotate(label, tip, xytext=(10, -6), textcoords="offset points", fontsize=11 * PT,
                                     family=FONT, color=PALETTE["black"], zorder=5, annotation_clip=True, parse_math=False,
                                     bbox={"boxstyle": "round,pad=0.2", "facecolor": (1, 1, 1, 0.85),
@@ -367,7 +372,7 @@ class _Painter:
         ha = "left" if ex < 0.3 else "right" if ex > 0.7 else "center"
         va = "bottom" if ey < 0.3 else "top" if ey > 0.7 else "center"
         badge = self.ax.annotate(
-            edge_label(origin.city, km), xy=(0.5 + fx * t * 1.08, 0.5 + fy * t * 1.08), xycoords="axes fraction",
+            edge_label(names.city(origin.city, self.s.corpus), km), xy=(0.5 + fx * t * 1.08, 0.5 + fy * t * 1.08), xycoords="axes fraction",
             xytext=(ex, ey), textcoords="axes fraction", ha=ha, va=va, fontsize=12 * PT, fontweight="bold",
             family=FONT, parse_math=False, zorder=10, annotation_clip=False,
             bbox={"boxstyle": "round,pad=0.3", "facecolor": "white", "edgecolor": PALETTE["black"]},
@@ -409,7 +414,7 @@ class _Painter:
         left, bottom = MARGIN + 12, HEADER + self.map_h - 14
         self.fig.add_artist(Rectangle((left / CSS_WIDTH, 1 - bottom / self.css_h), px / CSS_WIDTH, 4 / self.css_h,
                                       facecolor=PALETTE["black"], edgecolor="white", linewidth=PT, zorder=20))
-        self.text(left, bottom - 8, f"{km:,.0f} km", fontsize=11 * PT, color=PALETTE["black"],
+        self.text(left, bottom - 8, _("{km} km").format(km=number(km)), fontsize=11 * PT, color=PALETTE["black"],
                   path_effects=[patheffects.withStroke(linewidth=3 * PT, foreground="white")], zorder=20)
 
     # --- around the map --------------------------------------------------------------------------------------
@@ -417,10 +422,12 @@ class _Painter:
         s = self.s
         self.fit(self.text(MARGIN, 16, s.title, fontsize=22 * PT, fontweight="bold", va="top", color=INK["text"]))
         self.fit(self.text(MARGIN, 46, s.subtitle, fontsize=14 * PT, va="top", color=INK["text"]))
-        chosen = [f"{k}: {v}" for k, v in s.filters
-                  if k not in ("Memberships as of", "Countries shaded by", "Other filters", "Layers")]
-        layers = dict(s.filters).get("Layers", "")
-        line = " · ".join(chosen or ["No filter: every record of the corpus"]) + f" · Layers: {layers}"
+        # The filters' rows as list_filters names them, in the language spoken: those the header leaves out.
+        said = {_(DATE_LABEL), _("Countries shaded by"), _("Other filters"), _("Layers")}
+        chosen = [f"{k}: {v}" for k, v in s.filters if k not in said]
+        layers = dict(s.filters).get(_("Layers"), "")
+        line = " · ".join([*(chosen or [_("No filter: every record of the corpus")]),
+                           _("Layers: {layers}").format(layers=layers)])
         line = textwrap.shorten(line, width=165, placeholder=" …")
         self.text(MARGIN, 68, line, fontsize=11.5 * PT, va="top", color=INK["muted"])
 
@@ -439,8 +446,8 @@ class _Painter:
                 section = entry.section
                 if section in LEGEND_SECTIONS:
                     # The image knows the grouping and the day it shades (the map's legend shows any).
-                    title = (f"{self.s.org_short} membership, {self.s.as_of:%-d %b %Y}" if section == "status"
-                             else LEGEND_SECTIONS[section])
+                    title = (_("{org} membership, {day}").format(org=self.s.org_short, day=format_day(self.s.as_of))
+                             if section == "status" else LEGEND_SECTIONS[section])
                     self.text(x, y, title, fontsize=11.5 * PT, fontweight="bold", va="top")
                     y += 19
             self.legend_rows.append(entry.words)
@@ -471,9 +478,10 @@ class _Painter:
     def footer(self) -> None:
         s = self.s
         top = HEADER + self.map_h + 10
-        self.text(MARGIN, top, f"Made {s.made_text} from the dashboard's corpus version {s.corpus.version}; drawn "
-                  "with geopandas and matplotlib.", fontsize=10.5 * PT, va="top", color=INK["muted"])
-        self.text(MARGIN, top + 17, ATTRIBUTION + ".", fontsize=10.5 * PT, va="top", color=INK["muted"])
+        self.text(MARGIN, top, _("Made {made} from the dashboard's corpus version {version}; drawn with geopandas and "
+                                 "matplotlib.").format(made=s.made_text, version=s.corpus.version),
+                  fontsize=10.5 * PT, va="top", color=INK["muted"])
+        self.text(MARGIN, top + 17, _(ATTRIBUTION) + ".", fontsize=10.5 * PT, va="top", color=INK["muted"])
         if s.link:
             link = s.link if len(s.link) <= 140 else s.link[:137] + "…"
             self.text(MARGIN, top + 35, link, fontsize=10.5 * PT, va="top", color=INK["link"], family="DejaVu Sans Mono")
@@ -498,7 +506,7 @@ class _Painter:
         self.footer()
         out = io.BytesIO()
         metadata = {"Title": s.title, "Description": f"{s.subtitle}. " + "; ".join(f"{k}: {v}" for k, v in s.filters),
-                    "Copyright": ATTRIBUTION, "Software": f"matplotlib {matplotlib.__version__}, geopandas",
+                    "Copyright": _(ATTRIBUTION), "Software": f"matplotlib {matplotlib.__version__}, geopandas",
                     "Source": s.link or "", "Creation Time": s.made.isoformat(),
                     # Where the map is, for whoever places the image: the frame drawn, and the reader's within it.
                     "Frame": _frame_text(self.extent), "View": _frame_text(s.extent)}
@@ -517,8 +525,10 @@ def edge_distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> floa
 
 
 def edge_label(city: str, km: float) -> str:
-    """The edge badge's words, as static/app/map-layout.js writes them: what it measures, and from where."""
-    return f"M {city} {math.floor(km + 0.5):,} km from the map's centre"  # rounded as Math.round does
+    """The edge badge's words, as static/app/map-layout.js writes them: what it measures, and from where (`city`
+    as the caller names it: names.city)."""
+    return _("M {city} {km} km from the map's centre").format(
+        city=city, km=number(math.floor(km + 0.5)))  # rounded as Math.round does
 
 
 def _frame_text(extent: Extent) -> str:

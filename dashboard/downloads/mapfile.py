@@ -34,8 +34,10 @@ from shapely.geometry import mapping
 from dashboard import escape
 from dashboard.corpus.codes import COUNTRY_NAMES
 from dashboard.downloads.licences import LEAFLET_TERMS, MAP_CREDIT, POLYLINE_TERMS, Licence
-from dashboard.downloads.snapshot import Extent, Snapshot
+from dashboard.downloads.snapshot import Extent, Snapshot, country_name, file_lang
 from dashboard.frontend import read_static
+from dashboard.i18n import N_
+from dashboard.i18n import gettext as _
 from dashboard.map.assets import LEAFLET, POLYLINE, read_checked
 from dashboard.map.geo import label_points, polygonal
 from dashboard.map.leaflet import map_css
@@ -44,7 +46,7 @@ from dashboard.map.marks import EVIDENCE_HINT, Mark, layer_marks, membership_pay
 from dashboard.map.style import LAND_STYLE, MEMBERSHIP_PATTERN
 
 # A tooltip's pointer to the evidence, as a file says it (it has no evidence panel: a click shows the quotes).
-FILE_HINT = "click for the excerpts"
+FILE_HINT = N_("click for the excerpts")
 # The map's own scripts, as the dashboard's map runs them, then the drawing of a file's map (map-file.js).
 MAP_SCRIPTS = ("map-marks.js", "map-popups.js", "map-layout.js", "map-file.js")
 # Their styles, after Leaflet's and the map's (map.css): the popups', and a record's words (records.css).
@@ -155,8 +157,23 @@ def basemap(countries, extent: Extent, detail_for: Detail = Detail()) -> list[li
         # A country away from the frame is at a decimal fewer (as it was rounded): a third fewer characters.
         digits = COORD_DIGITS if shape.intersects(frame) else COORD_DIGITS - 1
         rings = _encoded_rings(geometry["type"], geometry["coordinates"], digits)
-        features.append([iso2, name, rings] + ([digits] if digits != COORD_DIGITS else []))
+        features.append([iso2, country_name(iso2, name), rings] + ([digits] if digits != COORD_DIGITS else []))
     return features
+
+
+def file_words() -> dict[str, str]:
+    """The words the files' own scripts say (static/app/briefing.js and embed.js), in the language spoken; a file
+    carries them in its data ("words"). A few hundred bytes: both files carry both's."""
+    return {
+        "toCard": _("This record in the list below ↓"),
+        "grouped": _("Marks grouped, as on the dashboard's map: narrow the filters there to see them one by one."),
+        "notListed": _("Not listed in full in this file: the dashboard's link above shows it."),
+        "read": _("Read in the article ↗"),
+        "publicRecords": _("Public records: context, not from the articles"),
+        "onDashboard": _("This record on the dashboard ↗"),
+        "groupedLive": _("Marks grouped, as on the dashboard's map: open the live view and narrow the filters to see "
+                         "them one by one."),
+    }
 
 
 def _for_file(mark: Mark, tolerance: float = 0.0) -> list:
@@ -181,7 +198,10 @@ def _for_file(mark: Mark, tolerance: float = 0.0) -> list:
 def _file_hint(tooltip: str | None) -> str | None:
     """A tooltip's pointer to the dashboard's evidence panel, as the file says it (it has none: a click shows
     the excerpts)."""
-    return tooltip.replace(EVIDENCE_HINT, FILE_HINT) if tooltip else tooltip
+    if not tooltip:
+        return tooltip
+    # The map's words (marks.py) in the language spoken, and as written, should the map say its hint in English.
+    return tooltip.replace(_(EVIDENCE_HINT), _(FILE_HINT)).replace(EVIDENCE_HINT, _(FILE_HINT))
 
 
 def map_data(snapshot: Snapshot, countries, borders, detail: Detail = Detail()) -> dict:
@@ -199,11 +219,14 @@ def map_data(snapshot: Snapshot, countries, borders, detail: Detail = Detail()) 
             continue
         marks = [_for_file(m, tolerance) for m in layer_marks(kind, records, s.corpus, borders)]
         layers.append({"kind": kind, "marks": marks})
-    labels = [(escape.html(name), round(lat, 3), round(lon, 3)) for name, lat, lon in label_points(countries, COUNTRY_NAMES)]
+    said = {name: country_name(iso2, name) for iso2, name in zip(countries["iso2"], countries["name"])
+            if iso2 in COUNTRY_NAMES}
+    labels = [(escape.html(said.get(name, name)), round(lat, 3), round(lon, 3))
+              for name, lat, lon in label_points(countries, COUNTRY_NAMES)]
     highlight = [*([s.view.selected] if s.selected else []), *s.featured]
     return {"extent": s.extent.as_bounds(), "land": LAND_STYLE, "countries": basemap(countries, s.extent, detail),
             "membership": membership, "labels": labels, "layers": layers, "highlight": highlight,
-            "attribution": escape.html(MAP_CREDIT),
+            "attribution": escape.html(_(MAP_CREDIT)), "words": file_words(),
             "patterned": [status for status, hatch in MEMBERSHIP_PATTERN.items() if hatch]}
 
 
@@ -290,9 +313,12 @@ def carried_licences() -> list[tuple[Licence, str]]:
 
 
 def licence_texts() -> str:
-    """The licence texts of the code a file carries that is not ours (mapfile.carried_licences), each folded."""
-    return "".join(f'<details class="licence-text"><summary>{escape.html(item.part)}: its licence, as it ships with '
-                   f"it</summary><pre>{escape.html(text)}</pre></details>" for item, text in carried_licences())
+    """The licence texts of the code a file carries that is not ours (mapfile.carried_licences), each folded; as they
+    ship, in English (so marked in a file of another language)."""
+    marked = "" if file_lang() == "en" else ' lang="en"'
+    return "".join('<details class="licence-text"><summary>'
+                   + _("{part}: its licence, as it ships with it").format(part=escape.html(item.part))
+                   + f"</summary><pre{marked}>{escape.html(text)}</pre></details>" for item, text in carried_licences())
 
 
 def legend_template() -> str:

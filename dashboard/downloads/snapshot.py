@@ -17,11 +17,12 @@ import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from dashboard import escape
-from dashboard.corpus.dates import format_date
+from dashboard import escape, i18n, names
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Annotation, Membership
 from dashboard.corpus.records import Corpus
+from dashboard.i18n import N_
+from dashboard.i18n import gettext as _
 from dashboard.labels import DRAW_ORDER, LAYER_LABELS
 from dashboard.map.describe import filter_parts
 from dashboard.map.projection import (
@@ -36,7 +37,7 @@ from dashboard.query import link as vs
 from dashboard.query.filter_panel import DATE_LABEL, FACETS
 from dashboard.query.filters import RANGE_START, effective_shade, select
 
-TITLE = "Putin's Central Asia tour, 27–28 February 2017"
+TITLE = N_("Putin's Central Asia tour, 27–28 February 2017")  # translated where it is read (make_snapshot)
 # The most a download request may carry (as the panel's restore: longer than any address bar it writes).
 MAX_SEARCH = 4000
 DOWNLOAD_KINDS = ("html", "embed", "png")
@@ -54,9 +55,10 @@ class Extent:
     def __post_init__(self) -> None:
         values = (self.south, self.west, self.north, self.east)
         if not all(isinstance(v, int | float) and math.isfinite(v) for v in values):
-            raise ValueError(f"an extent needs four finite numbers, got {values}")
+            raise ValueError(_("an extent needs four finite numbers, got {values}").format(values=values))
         if not (-90 <= self.south < self.north <= 90 and -180 <= self.west < self.east <= 180):
-            raise ValueError(f"not an extent (south < north within ±90, west < east within ±180): {values}")
+            raise ValueError(_("not an extent (south < north within ±90, west < east within ±180): {values}").format(
+                values=values))
 
     @classmethod
     def from_bounds(cls, bounds) -> Extent:
@@ -153,17 +155,56 @@ class Snapshot:
 
     @property
     def subtitle(self) -> str:
-        """'Countries shaded by CSTO membership on 27 Feb 2017' (plain text)."""
+        """'Countries shaded by CSTO membership on 27 Feb 2017' (plain text, in the language spoken)."""
         if "members" not in self.layers:
-            return f"Memberships as of {format_date(self.as_of)} (not shaded: the layer is off)"
-        return f"Countries shaded by {self.org_short} membership on {format_date(self.as_of)}"
+            return _("Memberships as of {day} (not shaded: the layer is off)").format(day=format_day(self.as_of))
+        return _("Countries shaded by {org} membership on {day}").format(org=self.org_short, day=format_day(self.as_of))
 
     @property
     def made_text(self) -> str:
-        """'29 Nov 2026, 23:41 UTC+01:00' (the moment in the zone it was given in)."""
+        """'29 Nov 2026, 23:41 UTC+01:00' (the moment in the zone it was given in; '29 нояб. 2026 г., 23:41 …')."""
         offset = self.made.strftime("%z")
         zone = "UTC" if offset in ("", "+0000") else f"UTC{offset[:3]}:{offset[3:]}"
-        return f"{format_date(self.made.date())}, {self.made:%H:%M} {zone}"
+        return f"{format_day(self.made.date())}, {self.made:%H:%M} {zone}"
+
+
+def format_day(day: dt.date) -> str:
+    """A day as the files write it: '27 Feb 2017' ('27 февр. 2017 г.' on a Russian page)."""
+    return i18n.format_short_day(day)
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """A number as the files write it: '2,456.5' ('2 456,5' on a Russian page); rounded as Python's format rounds
+    it (to the nearest binary value), so that English stays what f'{value:,.1f}' wrote."""
+    return i18n.format_number(round(value, decimals), decimals)
+
+
+def country_name(iso2: str, name: str) -> str:
+    """A country's name as a file writes it: the geodata's (`name`), or in the language spoken where it has one
+    of its own (names.country: CLDR's 'Таджикистан')."""
+    from dashboard.corpus.codes import COUNTRY_NAMES
+
+    said = names.country(iso2)
+    return name if said in (iso2, COUNTRY_NAMES.get(iso2)) else said
+
+
+def file_lang() -> str:
+    """The language a file is made in, for its `<html lang>`: the page's (the pseudo-locale's words are English
+    underneath, as ui.language.page_lang says)."""
+    return i18n.DEFAULT if i18n.active() == i18n.PSEUDO else i18n.active()
+
+
+def link_lang(link: str | None) -> str | None:
+    """A dashboard link made to carry the language spoken (`lang=`), so that it opens in the language the file was
+    made in; English (the default) and a link that names a language already are left as they are."""
+    lang = i18n.active()
+    if not link or lang == i18n.DEFAULT:
+        return link
+    parts = urllib.parse.urlsplit(link)
+    if vs.P_LANG in urllib.parse.parse_qs(parts.query, keep_blank_values=True):
+        return link
+    query = "&".join(q for q in (parts.query, escape.query({vs.P_LANG: lang})) if q)
+    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, parts.path, query, parts.fragment))
 
 
 def make_snapshot(corpus: Corpus, view: vs.ViewState, *, made: dt.datetime, link: str | None = None,
@@ -192,9 +233,9 @@ def make_snapshot(corpus: Corpus, view: vs.ViewState, *, made: dt.datetime, link
     status = membership_status([r for r in records if isinstance(r, Membership)], shade, view.filters.as_of)
     frame = (focus.extent if focus and focus.extent else None) or extent or DEFAULT_EXTENT
     return Snapshot(
-        corpus=corpus, view=view, records=tuple(records), shade=shade, org_short=corpus.organizations[shade],
+        corpus=corpus, view=view, records=tuple(records), shade=shade, org_short=names.grouping(shade, corpus),
         status=status, layers=tuple(k for k in DRAW_ORDER if k in view.layers), extent=frame,
-        title=focus.title if focus else TITLE, filters=tuple(list_filters(corpus, view)), made=made,
+        title=focus.title if focus else _(TITLE), filters=tuple(list_filters(corpus, view)), made=made,
         link=link, focus=focus, featured=featured,
     )
 
@@ -208,30 +249,34 @@ def list_filters(corpus: Corpus, view: vs.ViewState) -> list[tuple[str, str]]:
     f = view.filters
     out: list[tuple[str, str]] = []
     if f.query:
-        out.append(("Search", f"“{f.query}”"))
+        out.append((_("Search"), _("“{query}”").format(query=f.query)))
     parts = filter_parts(corpus, f)
     for part in parts:
+        # The labels are the panel's (marked for the catalog there); gettext again leaves a translated one as it is.
         if part.key == "dates":
-            start, end = part.names[0] or format_date(RANGE_START), part.names[1] or "today"
-            out.append((part.label, f"{start} and {end} (undated records are kept)"))
+            start, end = part.names[0] or format_day(RANGE_START), part.names[1] or _("today")
+            out.append((_(part.label), _("{start} and {end} (undated records are kept)").format(start=start, end=end)))
         else:
-            out.append((part.label, ", ".join(part.names)))
+            out.append((_(part.label), ", ".join(part.names)))
     chosen = {part.key for part in parts}
-    free = [facet.label.lower() for facet in FACETS if facet.facet not in chosen]
-    free += [] if "dates" in chosen else ["dates"]
-    out.append(("Other filters", "none: every " + ", ".join(free) if free else "none left"))
-    out.append((DATE_LABEL, format_date(f.as_of)))
+    free = [_(facet.label).lower() for facet in FACETS if facet.facet not in chosen]
+    free += [] if "dates" in chosen else [_("dates")]
+    out.append((_("Other filters"), _("none: every {facets}").format(facets=", ".join(free)) if free
+                else _("none left")))
+    out.append((_(DATE_LABEL), format_day(f.as_of)))
     shade = effective_shade(view.shade, view.filters, corpus)
-    shading = corpus.organizations[shade]
+    shading = names.grouping(shade, corpus)
     if shade != view.shade:
-        shading += f" (the organization filter leaves out {corpus.organizations[view.shade]})"
+        shading = _("{org} (the organization filter leaves out {left_out})").format(
+            org=shading, left_out=names.grouping(view.shade, corpus))
     if "members" not in view.layers:
-        shading = f"none: the memberships layer is off ({shading} would be)"
-    out.append(("Countries shaded by", shading))
+        shading = _("none: the memberships layer is off ({org} would be)").format(org=shading)
+    out.append((_("Countries shaded by"), shading))
     layers = [LAYER_LABELS[k] for k in vs.LAYERS if k in view.layers]
-    out.append(("Layers", ", ".join(layers) if layers else "none"))
+    out.append((_("Layers"), ", ".join(layers) if layers else _("none")))
     if view.selected and view.selected in corpus.by_id:
-        out.append(("Selected", f"{corpus.by_id[view.selected].title} (ref: {view.selected})"))
+        out.append((_("Selected"), _("{title} (ref: {ref})").format(title=corpus.by_id[view.selected].title,
+                                                                    ref=view.selected)))
     return out
 
 
@@ -246,14 +291,15 @@ def view_link(base: str | None, view: vs.ViewState, corpus: Corpus) -> str | Non
         return None
     params = {k: v for k, v in vs.encode(view, corpus).items() if k not in (vs.P_SOURCE, vs.P_EXCERPT, vs.P_AT)}
     query = escape.query(params)
-    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/") + "/", query, ""))
+    return link_lang(urllib.parse.urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/") + "/", query, "")))
 
 
 def app_link(link: str | None, relative: str) -> str | None:
-    """An app page's relative link ('reader?source=…') made absolute against the view's link, or None."""
+    """An app page's relative link ('reader?source=…') made absolute against the view's link, or None; in the
+    language spoken (link_lang: the relative link drops the view's query, and its `lang=` with it)."""
     if not link:
         return None
-    return urllib.parse.urljoin(link, relative)
+    return link_lang(urllib.parse.urljoin(link, relative))
 
 
 @dataclass(frozen=True)
@@ -274,15 +320,15 @@ def parse_download_request(payload: object) -> DownloadRequest:
     The map's bounds are clamped to the world (a map panned past 180° reports longitudes beyond it).
     """
     if not isinstance(payload, dict):
-        raise ValueError("not a download request")
+        raise ValueError(_("not a download request"))
     kind, number = payload.get("kind"), payload.get("n")
     if kind not in DOWNLOAD_KINDS:
-        raise ValueError(f"unknown download {str(kind)[:20]!r}")
+        raise ValueError(_("unknown download {kind}").format(kind=repr(str(kind)[:20])))
     if not isinstance(number, int) or isinstance(number, bool) or not 0 <= number < 2 ** 31:
-        raise ValueError("a download request needs its number")
+        raise ValueError(_("a download request needs its number"))
     search = payload.get("search") or ""
     if not isinstance(search, str) or len(search) > MAX_SEARCH:
-        raise ValueError("the address bar's query is not text of at most 4000 characters")
+        raise ValueError(_("the address bar's query is not text of at most {n} characters").format(n=MAX_SEARCH))
     map_view = vs.decode_view(urllib.parse.parse_qs(search.removeprefix("?"), keep_blank_values=True))
     extent = None
     frame = payload.get("frame")
@@ -291,9 +337,9 @@ def parse_download_request(payload: object) -> DownloadRequest:
             (south, west), (north, east) = frame["bounds"]
             numbers = [float(v) for v in (south, west, north, east)]
         except (TypeError, ValueError, KeyError) as exc:
-            raise ValueError("the map's frame is not [[south, west], [north, east]]") from exc
+            raise ValueError(_("the map's frame is not [[south, west], [north, east]]")) from exc
         if not all(math.isfinite(v) for v in numbers):
-            raise ValueError("the map's frame is not finite")
+            raise ValueError(_("the map's frame is not finite"))
         south, north = (max(-MAX_LAT, min(MAX_LAT, v)) for v in numbers[::2])
         west, east = (max(-180.0, min(180.0, v)) for v in numbers[1::2])
         extent = Extent(south, west, north, east)

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dashboard import escape
-from dashboard.corpus.dates import day_in_words, format_date
+from dashboard import escape, i18n
+from dashboard.downloads.snapshot import format_day, number
+from dashboard.i18n import gettext as _
+from dashboard.i18n import ngettext
 from dashboard.map.time_strip import Tick, membership_changes, tour_days
 from dashboard.query.filters import RANGE_START, select
 
@@ -42,7 +44,8 @@ def strip_html(snapshot) -> str:
     first, last, day = RANGE_START, s.made.date(), s.as_of
     ticks = strip_ticks(s)
     changes = [t for t in ticks if t.kind == "change"]
-    what = f"{s.org_short} memberships" if "members" in s.layers else "Memberships (not shaded: the layer is off)"
+    what = (_("{org} memberships").format(org=s.org_short) if "members" in s.layers
+            else _("Memberships (not shaded: the layer is off)"))
     # One mark per place on the line (a tenth of a percent): a large corpus's ticks would otherwise be thousands.
     places = dict.fromkeys((t.kind, _at(t.day, first, last, 1)) for t in ticks)
     marks = "".join(f'<span class="fs-tick {kind}" style="left:{at}"></span>' for kind, at in places)
@@ -50,17 +53,22 @@ def strip_html(snapshot) -> str:
     years = [first.year, *range((first.year // 10 + 1) * 10, last.year - 3, 10), last.year]
     axis = "".join(f'<span style="left:{_at(dt.date(y, 1, 1) if y != last.year else last, first, last)}">{y}</span>'
                    for y in years)
-    listed = "".join(f"<li>{escape.html(t.words)}</li>" for t in ticks[:MAX_LISTED])
+    listed = "".join(f"<li>{escape.with_lang(t.words)}</li>" for t in ticks[:MAX_LISTED])
     if len(ticks) > MAX_LISTED:
-        listed += (f'<li class="more">and {len(ticks) - MAX_LISTED:,} more (the dashboard\'s time strip has them '
-                   "all)</li>")
-    summary = (f"{len(changes)} change{'s' if len(changes) != 1 else ''} of {escape.html(s.org_short)} membership"
-               if "members" in s.layers else "no grouping shaded")
-    return (f'<section class="file-strip" aria-label="Time">'
-            f'<p class="fs-words">{escape.html(what)} as of <b>{escape.html(format_date(day))}</b>, on a line from '
-            f"1991 to {escape.html(format_date(last))}, when this file was made</p>"
-            f'<p class="fs-when" aria-hidden="true">{escape.html(format_date(day))}</p>'
-            f'<div class="fs-line" role="img" aria-label="{escape.html(f"{what} as of {day_in_words(day)}")}">'
+        listed += ('<li class="more">' + _("and {n} more (the dashboard's time strip has them all)").format(
+            n=number(len(ticks) - MAX_LISTED)) + "</li>")
+    summary = (ngettext("{n} change of {org} membership", "{n} changes of {org} membership", len(changes)).format(
+        n=number(len(changes)), org=escape.html(s.org_short)) if "members" in s.layers else _("no grouping shaded"))
+    tours = sum(t.kind == "tour" for t in ticks)
+    tour_days = ngettext("{n} tour day", "{n} tour days", tours).format(n=number(tours))
+    words = _("{what} as of <b>{day}</b>, on a line from {first} to {last}, when this file was made").format(
+        what=escape.html(what), day=escape.html(format_day(day)), first=first.year, last=escape.html(format_day(last)))
+    label = _("{what} as of {day}").format(what=what, day=i18n.format_day(day))
+    time_word, ticks_word = _("Time"), _("Ticks")
+    return (f'<section class="file-strip" aria-label="{time_word}">'
+            f'<p class="fs-words">{words}</p>'
+            f'<p class="fs-when" aria-hidden="true">{escape.html(format_day(day))}</p>'
+            f'<div class="fs-line" role="img" aria-label="{escape.html(label)}">'
             f'<div class="fs-rail">{marks}{handle}</div><div class="fs-axis">{axis}</div></div>'
-            f'<details class="fs-list"><summary>Ticks<span class="fs-count">: {summary}, '
-            f'{sum(t.kind == "tour" for t in ticks)} tour days</span></summary><ol>{listed}</ol></details></section>')
+            f'<details class="fs-list"><summary>{ticks_word}<span class="fs-count">: {summary}, '
+            f"{tour_days}</span></summary><ol>{listed}</ol></details></section>")

@@ -1,9 +1,11 @@
 // The briefing file's own script (dashboard/downloads/briefing.py writes it into the file after map-file.js, which
 // draws the map): a mark's popup is a copy of its record's card from this page (its excerpts, sources and
 // references), never HTML from data; the card chosen stands out in the list; printing refits the map to the paper.
+// Its words are the file's, in the language it was made in (data.words: mapfile.file_words).
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("briefing-data").textContent);
+  var words = data.words;
   var holder = document.getElementById("map");
 
   function popupFor(layer, ref) {
@@ -19,7 +21,7 @@
       var more = document.createElement("a");
       more.href = "#rec-" + ref;
       more.className = "to-card";
-      more.textContent = "This record in the list below ↓";
+      more.textContent = words.toCard;
       box.appendChild(more);
     } else {
       // A group of marks (a large view), or a record not listed in full: what its tooltip says.
@@ -29,9 +31,7 @@
       box.appendChild(summary);
       var note = document.createElement("p");
       note.className = "popup-note";
-      note.textContent = layer instanceof L.CircleMarker
-        ? "Marks grouped, as on the dashboard's map: narrow the filters there to see them one by one."
-        : "Not listed in full in this file: the dashboard's link above shows it.";
+      note.textContent = layer instanceof L.CircleMarker ? words.grouped : words.notListed;
       box.appendChild(note);
     }
     return box;

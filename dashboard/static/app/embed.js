@@ -2,9 +2,11 @@
 // the map): a click on a mark or a shaded country opens its record's quotes, a copy of the file's own <template> for it
 // (escaped HTML the file was made with, never HTML from data); a group of marks or a country outside the grouping
 // says what its tooltip says. The map fills the frame the file is put in, and follows it when the frame is resized.
+// Its words are the file's, in the language it was made in (data.words: mapfile.file_words).
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("embed-data").textContent);
+  var words = data.words;
   var holder = document.getElementById("map");
 
   // Under a quote: its article's label, and a link to its place in the article on the dashboard (the reader).
@@ -12,16 +14,21 @@
     var source = excerpt.getAttribute("data-s"), line = document.createElement("p");
     var label = document.createElement("span");
     label.textContent = data.sources[source] || source;
+    // An article's label is the corpus's, in English: so marked in a file made in another language.
+    if (document.documentElement.lang !== "en") { label.lang = "en"; }
     line.appendChild(label);
     if (data.link) {
       var url = new URL("reader", data.link);
       url.searchParams.set("source", source);
       var key = excerpt.getAttribute("data-k");
       url.searchParams.set("excerpt", key.charAt(0) === "." ? ref + key : key);  // ".2": the popup's own record's
+      // The language the view's link opens in, which a relative link drops with the rest of its query.
+      var lang = new URL(data.link).searchParams.get("lang");
+      if (lang) { url.searchParams.set("lang", lang); }
       var a = document.createElement("a");
       a.href = url.href;
       a.rel = "noopener";
-      a.textContent = "Read in the article ↗";
+      a.textContent = words.read;
       line.appendChild(document.createTextNode(" · "));
       line.appendChild(a);
     }
@@ -44,7 +51,7 @@
             refs.className = "references";
             var badge = document.createElement("p");
             badge.className = "ctx-badge";
-            badge.textContent = "Public records: context, not from the articles";
+            badge.textContent = words.publicRecords;
             refs.appendChild(badge);
             box.firstChild.appendChild(refs);
           }
@@ -62,7 +69,7 @@
         to.className = "to-live";
         a.href = url.href;
         a.rel = "noopener";
-        a.textContent = "This record on the dashboard ↗";
+        a.textContent = words.onDashboard;
         to.appendChild(a);
         box.firstChild.appendChild(to);
       }
@@ -74,8 +81,7 @@
       if (layer instanceof L.CircleMarker) {
         var note = document.createElement("p");
         note.className = "popup-note";
-        note.textContent = "Marks grouped, as on the dashboard's map: open the live view and narrow the filters to see " +
-          "them one by one.";
+        note.textContent = words.groupedLive;
         box.appendChild(note);
       }
     }
