@@ -1,5 +1,5 @@
 """'Download briefing (HTML)' and 'Download map (PNG)' (static/app/downloads.js): the buttons, and the file
-made on a click's request alone."""
+made on a click's request alone, in the page's language."""
 
 from __future__ import annotations
 
@@ -9,13 +9,16 @@ from dataclasses import replace
 
 import streamlit as st
 
-from dashboard.downloads.delivery import make_download_file
+from dashboard import i18n
+from dashboard.downloads.delivery import download_words, make_download_file
 from dashboard.downloads.snapshot import Focus, parse_download_request
+from dashboard.i18n import gettext as _
 from dashboard.map.assets import AssetError
 from dashboard.map.geo import GeodataError
 from dashboard.ui import cached
 from dashboard.ui.components import light_component
-from dashboard.ui.session import note_refused, reader_now, view_from_session
+from dashboard.ui.language import page_lang
+from dashboard.ui.session import note_refused, reader_language, reader_now, view_from_session
 
 DOWNLOADS_KEY = "downloads"
 _DOWNLOADS = light_component("downloads", "downloads")
@@ -39,25 +42,33 @@ def st_downloads(focus: Focus | Callable[[], Focus] | None = None, key: str = DO
     key for each place the buttons are drawn on one page.
     """
     ready = st.session_state.pop(_ready_key(key), None)
-    _DOWNLOADS(key=key, data={"ready": ready}, default=None,
+    _DOWNLOADS(key=key, data={"ready": ready, "words": download_words(), "lang": page_lang()}, default=None,
                on_ask_change=lambda: _on_download(key, focus))
 
 
 def _on_download(key: str, focus: Focus | Callable[[], Focus] | None) -> None:
-    """Callback of the download buttons: check the request, make the file, keep it for the next draw."""
+    """Callback of the download buttons: check the request, make the file, keep it for the next draw.
+
+    A callback runs before the page's script has said which language the run speaks (app.py), in a thread of its
+    own: the file is made in the reader's language here (its words, its `<html lang>`, its link's `lang=`)."""
+    with i18n.override(reader_language()):
+        _download(key, focus)
+
+
+def _download(key: str, focus: Focus | Callable[[], Focus] | None) -> None:
     payload = (st.session_state.get(key) or {}).get("ask")
     try:
         request = parse_download_request(payload)
     except ValueError as exc:
-        note_refused(f"A download was refused: {exc}")
+        note_refused(_("A download was refused: {reason}").format(reason=exc))
         return
     try:
         ready = make_download(request, focus() if callable(focus) else focus)
     except (AssetError, GeodataError) as exc:
-        ready = {"error": f"The file could not be made: {exc}"}
+        ready = {"error": _("The file could not be made: {reason}").format(reason=exc)}
     except Exception:
         log.exception("download %s failed", request.kind)
-        ready = {"error": "The file could not be made (the server's log says why). Please try again."}
+        ready = {"error": _("The file could not be made (the server's log says why). Please try again.")}
     st.session_state[_ready_key(key)] = {"n": request.number, **ready}
 
 

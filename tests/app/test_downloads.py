@@ -28,7 +28,11 @@ def test_the_share_box_offers_both_downloads_and_makes_nothing_until_asked(app, 
     at = app.run()
     assert not at.exception
     _, data = downloads(at)
-    assert data == {"ready": None}
+    from dashboard.downloads.delivery import download_words
+
+    # Nothing ready; the buttons' words in the page's language (English here), with the language for numbers.
+    assert data == {"ready": None, "words": download_words(), "lang": "en"}
+    assert data["words"]["kinds"]["html"]["label"] == "Download briefing (HTML)"
     # Ordinary changes (a filter, the selection) rerun the page; no file is made for them.
     at.session_state[vs.P_COUNTRY] = ["TJ"]
     at.run()

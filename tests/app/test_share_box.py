@@ -12,7 +12,12 @@ def test_the_share_box_cites_the_corpus_version(app):
 
     [box] = at.get("iframe")
     page = box.proto.srcdoc
-    assert config(page, "share-box") == {"version": cached.get_corpus().version, "height": 760}
+    from dashboard.ui.share import share_box_words
+
+    # English: the link is the address bar's own (no lang= added); the words are the page's.
+    assert config(page, "share-box") == {"version": cached.get_corpus().version, "height": 760, "lang": None,
+                                         "words": share_box_words()}
+    assert share_box_words()["copy"] == "Copy link"
     assert 'aria-label="Link to this view"' in page and 'aria-label="Citation of this view"' in page
     assert ">Copy link</button>" in page
     # Issue 28: the code that embeds the view, with its own copy button.

@@ -2,16 +2,13 @@
 // A click sends what the server cannot know by itself: the map as the reader sees it now (its frame, which the
 // map keeps on this window as it moves, and the address bar's lat, lon and z). The server makes the file on
 // that request only, never on an ordinary rerun, and sends it back once; it is saved from here as a Blob.
-// All text is set with textContent.
+// All text is set with textContent. The words come with the data, in the page's language (data.words:
+// dashboard/downloads/delivery.py download_words; data.lang for numbers).
 
 const KINDS = [
-  {kind: "html", label: "Download briefing (HTML)", testid: "download-briefing", short: "Briefing",
-   help: "One file: the map, every record in view with its excerpts and sources, the link. Opens offline."},
-  {kind: "embed", label: "Publish this view (HTML)", testid: "download-embed", short: "Publish",
-   help: "The map alone, in one small file for your own site or CMS: put it on any web server and show it in an " +
-         "iframe. A click opens the quotes; it fetches nothing, so your readers never reach this server."},
-  {kind: "png", label: "Download map (PNG)", testid: "download-png", short: "Map (PNG)",
-   help: "The map as an image for slides: 1920 px wide, with its legend, date, attribution and link."},
+  {kind: "html", testid: "download-briefing"},
+  {kind: "embed", testid: "download-embed"},
+  {kind: "png", testid: "download-png"},
 ];
 
 function el(tag, attrs, text) {
@@ -21,8 +18,12 @@ function el(tag, attrs, text) {
   return node;
 }
 
-function sizeText(bytes) {
-  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} kB`;
+function sizeText(bytes, words, lang) {
+  if (bytes >= 1e6) {
+    const n = (bytes / 1e6).toLocaleString(lang, {minimumFractionDigits: 1, maximumFractionDigits: 1});
+    return words.mb.replace("{n}", n);
+  }
+  return words.kb.replace("{n}", Math.max(1, Math.round(bytes / 1e3)).toLocaleString(lang));
 }
 
 // The link is clicked inside the component: a click outside it would close the popover the buttons sit in.
@@ -41,14 +42,25 @@ function save(file, where) {
 
 export default function (component) {
   const {data, parentElement, setTriggerValue} = component;
+  const words = data.words, lang = data.lang;
   let root = parentElement.querySelector(".downloads");
+  // The page's language changed (the switch reruns the page with the component kept): its words are drawn again,
+  // its requests' state kept.
+  let kept = null;
+  if (root && root.__lang !== lang) {
+    kept = root.__state;
+    root.remove();
+    root = null;
+  }
   if (!root) {
     root = el("div", {class: "downloads", "data-testid": "downloads"});
-    root.__state = {asked: null, done: new Set(), seq: Date.now() % 1e9};
+    root.__state = kept || {asked: null, done: new Set(), seq: Date.now() % 1e9};
+    root.__lang = lang;
     const row = el("div", {class: "buttons"});
     for (const item of KINDS) {
+      const said = words.kinds[item.kind];
       const button = el("button", {type: "button", "data-kind": item.kind, "data-testid": item.testid,
-                                   title: item.help, "aria-describedby": `${item.testid}-help`}, item.label);
+                                   title: said.help, "aria-describedby": `${item.testid}-help`}, said.label);
       button.addEventListener("click", () => {
         const state = root.__state;
         if (state.asked !== null) { return; }
@@ -65,8 +77,7 @@ export default function (component) {
         send();
         // aria-disabled, not disabled: a disabled button would lose the focus, and the popover with it.
         root.querySelectorAll("button").forEach((b) => { b.setAttribute("aria-disabled", "true"); });
-        status.textContent = {html: "Making the briefing…", embed: "Making the published map…"}[item.kind] ||
-          "Drawing the map…";
+        status.textContent = words.making[item.kind];
         status.className = "status";
       });
       row.append(button);
@@ -76,7 +87,8 @@ export default function (component) {
     for (const item of KINDS) {
       // Each help says which button it is about, as the buttons wrap above them.
       const help = el("p", {class: "help", id: `${item.testid}-help`});
-      help.append(el("b", {}, `${item.short}: `), item.help);
+      const said = words.kinds[item.kind];
+      help.append(el("b", {}, `${said.short}: `), said.help);
       helps.append(help);
     }
     root.append(row, status, helps);
@@ -94,7 +106,7 @@ export default function (component) {
       status.className = "status error";
     } else {
       save(ready, root);
-      status.textContent = `Saved ${ready.name} (${sizeText(ready.bytes)}).`;
+      status.textContent = words.saved.replace("{name}", ready.name).replace("{size}", sizeText(ready.bytes, words, lang));
       status.className = "status done";
     }
   }

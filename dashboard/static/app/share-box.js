@@ -1,14 +1,30 @@
 // "Share this view" (dashboard/ui/share.py): the address bar's link, a copy button, a citation and the code that
 // embeds the view in another page, in the share box's own frame. Configuration: {"version": the corpus version,
-// "height": the embed's height in px} in #share-box-config.
+// "height": the embed's height in px, "lang": the language the link and the embed open in (null: the address bar's),
+// "words": the box's words in the page's language (dashboard/ui/share.py share_box_words)} in #share-box-config.
 (function () {
   var config = JSON.parse(document.getElementById("share-box-config").textContent);
   var version = config.version, link = document.getElementById("link"), cite = document.getElementById("cite");
-  var embed = document.getElementById("embed");
+  var embed = document.getElementById("embed"), words = config.words;
+  // The page's words in place of the file's English: a label names its word (data-w); the fields and buttons are
+  // known by their ids.
+  document.querySelectorAll("[data-w]").forEach(function (el) { el.textContent = words[el.getAttribute("data-w")]; });
+  [["link", "linkLabel"], ["cite", "citationLabel"], ["embed", "embedLabel"]].forEach(function (pair) {
+    document.getElementById(pair[0]).setAttribute("aria-label", words[pair[1]]);
+  });
+  document.getElementById("copy").textContent = words.copy;
+  document.getElementById("copy-embed").textContent = words.copyEmbed;
   // Streamlit's embed mode (no menu, no header) is the embed code's, not the link's: a link opens the whole app.
   var EMBED = ["embed", "embed_options"];
-  function address() { try { return new URL(window.parent.location.href); } catch (e) { return null; } }
-  function title() { try { return window.parent.document.title; } catch (e) { return "Central Asia tour dashboard"; } }
+  // The address bar, in the language of the page it is shared from: a link sent opens in the sender's language.
+  function address() {
+    try {
+      var url = new URL(window.parent.location.href);
+      if (config.lang) { url.searchParams.set("lang", config.lang); }
+      return url;
+    } catch (e) { return null; }
+  }
+  function title() { try { return window.parent.document.title; } catch (e) { return words.dashboard; } }
   function attr(text) {
     return String(text).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   }
@@ -24,7 +40,7 @@
     var h = url.toString().replace(/%2C/g, ",");
     if (link.value !== h) {
       link.value = h;
-      cite.value = "Central Asia tour dashboard, view of " + today() + " (corpus " + version + "). " + h;
+      cite.value = words.cite.replace("{day}", today()).replace("{version}", version).replace("{link}", h);
     }
     var inside = address();
     inside.searchParams.set("embed", "true");
@@ -38,15 +54,15 @@
   refresh();
   // The address bar changes without this frame reloading (filters, map moves): follow it while open.
   setInterval(refresh, 500);
-  function copier(button, field, said, what) {
+  function copier(button, field, said, press) {
     button.onclick = function () {
       refresh();
-      navigator.clipboard.writeText(field.value).then(function () { said.textContent = "Copied"; },
-        function () { field.select(); said.textContent = "Press Ctrl+C (or Cmd+C) to copy the " + what; });
+      navigator.clipboard.writeText(field.value).then(function () { said.textContent = words.copied; },
+        function () { field.select(); said.textContent = press; });
     };
   }
-  copier(document.getElementById("copy"), link, document.getElementById("ok"), "link");
-  copier(document.getElementById("copy-embed"), embed, document.getElementById("ok-embed"), "code");
+  copier(document.getElementById("copy"), link, document.getElementById("ok"), words.pressLink);
+  copier(document.getElementById("copy-embed"), embed, document.getElementById("ok-embed"), words.pressCode);
 
   // The box is a dialog (Streamlit's popover), which leaves the focus on its button while its content comes last
   // in the page: a keyboard reader would Tab through the whole page to reach it. Opened, it takes the focus (the
