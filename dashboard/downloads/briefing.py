@@ -44,7 +44,7 @@ from dashboard.downloads.mapfile import (
     map_scripts,
     map_styles,
 )
-from dashboard.downloads.snapshot import Snapshot, file_lang, number
+from dashboard.downloads.snapshot import Snapshot, file_lang, number, sentence
 from dashboard.downloads.strip import strip_html
 from dashboard.evidence.facts import source_citation
 from dashboard.i18n import gettext as _
@@ -98,7 +98,7 @@ def _header(s: Snapshot, total: int) -> str:
     kicker = _("Briefing · Central Asia tour dashboard")
     return (f'<header><p class="kicker">{kicker}</p>'
             f'<h1>{escape.with_lang(s.title)}</h1>'
-            f'<p class="subtitle">{escape.with_lang(s.subtitle)}.</p><p class="lede">{" · ".join(line)}</p></header>')
+            f'<p class="subtitle">{escape.with_lang(sentence(s.subtitle))}</p><p class="lede">{" · ".join(line)}</p></header>')
 
 
 def _about_view(s: Snapshot, listed: int, total: int) -> str:
@@ -238,8 +238,8 @@ def build_briefing(snapshot: Snapshot, countries, borders) -> str:
     said = {"contents": _("Contents"), "map": _("Map"), "back": _("Back to the view’s frame"),
             "map_label": _("Map: {subtitle}").format(subtitle=escape.html(s.subtitle)),
             "noscript": _("The map needs JavaScript; everything else in this file is below.")}
-    description = _("{title}. {subtitle}. Briefing made {made}, corpus {version}.").format(
-        title=s.title, subtitle=s.subtitle, made=s.made_text, version=s.corpus.version)
+    description = _("{title} {subtitle} Briefing made {made}, corpus {version}.").format(
+        title=sentence(s.title), subtitle=sentence(s.subtitle), made=s.made_text, version=s.corpus.version)
     title = _("{title} — briefing, {made}").format(title=escape.html(s.title), made=escape.html(s.made_text))
     return (
         "<!DOCTYPE html>\n"

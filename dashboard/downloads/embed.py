@@ -38,7 +38,7 @@ from dashboard.downloads.mapfile import (
     map_scripts,
     map_styles,
 )
-from dashboard.downloads.snapshot import file_lang, number
+from dashboard.downloads.snapshot import file_lang, number, sentence
 from dashboard.downloads.strip import strip_html
 from dashboard.evidence.disagreement import Layout, disagreement_html
 from dashboard.evidence.excerpts import quote_text
@@ -207,8 +207,8 @@ def build_embed(snapshot, countries, borders) -> str:
             "open": _("Open the view on the dashboard"),
             "map_label": _("Map: {subtitle}").format(subtitle=escape.html(s.subtitle))}
     live = f'<a class="live" href="{escape.html(live_link)}" rel="noopener">{said["live"]}</a>' if live_link else ""
-    description = _("{title}. {subtitle}. Map made {made}, corpus {version}.").format(
-        title=s.title, subtitle=s.subtitle, made=s.made_text, version=s.corpus.version)
+    description = _("{title} {subtitle} Map made {made}, corpus {version}.").format(
+        title=sentence(s.title), subtitle=sentence(s.subtitle), made=s.made_text, version=s.corpus.version)
     title = _("{title} — map, {made}").format(title=escape.html(s.title), made=escape.html(s.made_text))
     return (
         "<!DOCTYPE html>\n"

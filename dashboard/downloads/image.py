@@ -39,7 +39,7 @@ from matplotlib.patches import Circle, Rectangle
 from dashboard import names
 from dashboard.corpus.model import MilitarySite, VisitStop
 from dashboard.downloads.licences import ATTRIBUTION
-from dashboard.downloads.snapshot import Extent, Snapshot, country_name, format_day, number
+from dashboard.downloads.snapshot import Extent, Snapshot, country_name, format_day, number, sentence
 from dashboard.i18n import gettext
 from dashboard.i18n import gettext as _
 from dashboard.labels import LEGEND_SECTIONS, LEGEND_TITLE
@@ -505,7 +505,7 @@ class _Painter:
         self.legend()
         self.footer()
         out = io.BytesIO()
-        metadata = {"Title": s.title, "Description": f"{s.subtitle}. " + "; ".join(f"{k}: {v}" for k, v in s.filters),
+        metadata = {"Title": s.title, "Description": sentence(s.subtitle) + " " + "; ".join(f"{k}: {v}" for k, v in s.filters),
                     "Copyright": _(ATTRIBUTION), "Software": f"matplotlib {matplotlib.__version__}, geopandas",
                     "Source": s.link or "", "Creation Time": s.made.isoformat(),
                     # Where the map is, for whoever places the image: the frame drawn, and the reader's within it.

@@ -188,6 +188,11 @@ def country_name(iso2: str, name: str) -> str:
     return name if said in (iso2, COUNTRY_NAMES.get(iso2)) else said
 
 
+def sentence(text: str) -> str:
+    """Text ended as a sentence: with a full stop, unless it ends with one already (a Russian date's '2017 г.')."""
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
 def file_lang() -> str:
     """The language a file is made in, for its `<html lang>`: the page's (the pseudo-locale's words are English
     underneath, as ui.language.page_lang says)."""

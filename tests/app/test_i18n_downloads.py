@@ -23,7 +23,7 @@ def test_on_a_russian_page_the_share_box_speaks_russian_and_its_link_carries_the
     assert settings["words"]["cite"] == "Дашборд о поездке по Центральной Азии, вид от {day} (корпус {version}). {link}"
     # The popover's button, and the caption under it.
     [popover] = [p.proto.popover for p in at.get("popover") if "share" in p.proto.popover.icon]
-    assert popover.label == "Поделиться этим видом" and popover.help.startswith("Ссылка на этот вид и ссылка для")
+    assert popover.label == "Поделиться видом" and popover.help.startswith("Ссылка на этот вид и ссылка для")
     captions = [c.value for c in at.caption]
     assert "Или возьмите вид с собой — для читателей без дашборда:" in captions
     _, data = downloads(at)

@@ -163,6 +163,9 @@ def test_the_briefing_is_made_in_russian(corpus, briefing_ru):
                   "<b>Расстояние до афганской границы</b>: ", "Лицензия MIT (LICENSE)."):
         assert words in html, words
     assert "Выбрано: " in html and "Countries shaded by" not in html and "This view" not in html
+    # A Russian date ends with "г.": the sentence is not ended twice.
+    assert '<p class="subtitle">Страны закрашены по членству в ОДКБ на 27 февр. 2017\u202fг.</p>' in html
+    assert "г.." not in html
     # Coordinates with a decimal comma.
     assert re.search(r"от \d+,\d\d° до \d+,\d\d° с\. ш\.", html)
     # The script's words come with the data, in Russian.
