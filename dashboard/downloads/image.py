@@ -525,10 +525,10 @@ def edge_distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> floa
 
 
 def edge_label(city: str, km: float) -> str:
-    """The edge badge's words, as static/app/map-layout.js writes them: what it measures, and from where (`city`
-    as the caller names it: names.city)."""
-    return _("M {city} {km} km from the map's centre").format(
-        city=city, km=number(math.floor(km + 0.5)))  # rounded as Math.round does
+    """The edge badge's words, as static/app/map-layout.js writes them (its two lines, by the map's words: leaflet.py
+    map_words' "edge" and "edgeFrom"): what it measures, and from where (`city` as the caller names it: names.city)."""
+    badge = _("M {city} {km} km").format(city=city, km=number(math.floor(km + 0.5)))  # rounded as Math.round does
+    return badge + " " + _("from the map's centre")
 
 
 def _frame_text(extent: Extent) -> str:

@@ -163,7 +163,8 @@ def basemap(countries, extent: Extent, detail_for: Detail = Detail()) -> list[li
 
 def file_words() -> dict[str, str]:
     """The words the files' own scripts say (static/app/briefing.js and embed.js), in the language spoken; a file
-    carries them in its data ("words"). A few hundred bytes: both files carry both's."""
+    carries them in its data ("fileWords"; "words" are the map's own, leaflet.map_words, which map-file.js hands to
+    the map's scripts). A few hundred bytes: both files carry both's."""
     return {
         "toCard": _("This record in the list below ↓"),
         "grouped": _("Marks grouped, as on the dashboard's map: narrow the filters there to see them one by one."),
@@ -206,8 +207,8 @@ def _file_hint(tooltip: str | None) -> str | None:
 
 def map_data(snapshot: Snapshot, countries, borders, detail: Detail = Detail()) -> dict:
     """What map-file.js draws: the frame, the basemap, the shading, the labels, each layer's marks (the map's
-    own, popups left to the page), the records to highlight, the legend, the attribution. `detail`: how finely the
-    countries are drawn (basemap)."""
+    own, popups left to the page), the records to highlight, the legend, the attribution; the file's language
+    (`lang`) and its own scripts' words (`fileWords`). `detail`: how finely the countries are drawn (basemap)."""
     s = snapshot
     records = list(s.records)
     tolerance = detail.tolerance(s.extent)
@@ -226,7 +227,7 @@ def map_data(snapshot: Snapshot, countries, borders, detail: Detail = Detail()) 
     highlight = [*([s.view.selected] if s.selected else []), *s.featured]
     return {"extent": s.extent.as_bounds(), "land": LAND_STYLE, "countries": basemap(countries, s.extent, detail),
             "membership": membership, "labels": labels, "layers": layers, "highlight": highlight,
-            "attribution": escape.html(_(MAP_CREDIT)), "words": file_words(),
+            "attribution": escape.html(_(MAP_CREDIT)), "fileWords": file_words(), "lang": file_lang(),
             "patterned": [status for status, hatch in MEMBERSHIP_PATTERN.items() if hatch]}
 
 

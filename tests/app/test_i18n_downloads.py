@@ -58,7 +58,7 @@ def test_a_click_on_a_russian_page_makes_a_russian_briefing():
     assert html.startswith('<!DOCTYPE html>\n<html lang="ru">')
     assert "Справка · Дашборд о поездке по Центральной Азии" in html and "Выбрано: " in html
     data = json.loads(html.split('<script type="application/json" id="briefing-data">')[1].split("</script>")[0])
-    assert data["words"]["toCard"] == "Эта запись в списке ниже ↓"
+    assert data["fileWords"]["toCard"] == "Эта запись в списке ниже ↓" and data["lang"] == "ru"
 
 
 def test_a_click_on_an_english_page_makes_an_english_published_map():

@@ -170,7 +170,8 @@ def test_the_briefing_is_made_in_russian(corpus, briefing_ru):
     assert re.search(r"от \d+,\d\d° до \d+,\d\d° с\. ш\.", html)
     # The script's words come with the data, in Russian.
     data = json.loads(re.search(r'<script type="application/json" id="briefing-data">(.*?)</script>', html, re.S)[1])
-    assert data["words"]["toCard"] == "Эта запись в списке ниже ↓" and data["attribution"].startswith("Natural Earth")
+    assert data["fileWords"]["toCard"] == "Эта запись в списке ниже ↓" and data["attribution"].startswith("Natural Earth")
+    assert data["lang"] == "ru"
     assert "Таджикистан" in {c[1] for c in data["countries"]}
     assert any(label[0] == "Казахстан" for label in data["labels"])
 
@@ -217,7 +218,7 @@ def test_the_published_map_is_made_in_russian(embed_ru):
     assert "<dt>Записей на карте</dt>" in html and "<dt>Дашборд</dt>" in html
     assert "Для этой карты нужен JavaScript." in html
     data = json.loads(re.search(r'<script type="application/json" id="embed-data">(.*?)</script>', html, re.S)[1])
-    assert data["words"] == {**data["words"], "read": "Читать в статье ↗", "onDashboard": "Эта запись на дашборде ↗",
+    assert data["fileWords"] == {**data["fileWords"], "read": "Читать в статье ↗", "onDashboard": "Эта запись на дашборде ↗",
                              "publicRecords": "Справочные источники: контекст, не из статей"}
     assert urllib.parse.parse_qs(urllib.parse.urlsplit(data["link"]).query)["lang"] == ["ru"]
 
@@ -273,7 +274,7 @@ def test_the_png_says_its_words_in_russian(corpus, geodata, monkeypatch):
     assert any(t.startswith("Подложка: Natural Earth") for t in drawn)
     assert any(re.fullmatch(r"\d+(\xa0\d+)? км", t) for t in drawn)  # the scale bar
     assert any("Слои: " in t for t in drawn)
-    assert badge == f"M Москва: 3{NBSP}125 км от центра карты"
+    assert badge == f"М Москва 3{NBSP}125 км от центра карты"  # as the map's badge says it (map.json's words)
     info = Image.open(io.BytesIO(image.png)).info
     assert info["Title"] == snap.title and subtitle in info["Description"]
 

@@ -1,11 +1,11 @@
 // The briefing file's own script (dashboard/downloads/briefing.py writes it into the file after map-file.js, which
 // draws the map): a mark's popup is a copy of its record's card from this page (its excerpts, sources and
 // references), never HTML from data; the card chosen stands out in the list; printing refits the map to the paper.
-// Its words are the file's, in the language it was made in (data.words: mapfile.file_words).
+// Its words are the file's, in the language it was made in (data.fileWords: mapfile.file_words).
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("briefing-data").textContent);
-  var words = data.words;
+  var words = data.fileWords;
   var holder = document.getElementById("map");
 
   function popupFor(layer, ref) {

@@ -2,11 +2,11 @@
 // the map): a click on a mark or a shaded country opens its record's quotes, a copy of the file's own <template> for it
 // (escaped HTML the file was made with, never HTML from data); a group of marks or a country outside the grouping
 // says what its tooltip says. The map fills the frame the file is put in, and follows it when the frame is resized.
-// Its words are the file's, in the language it was made in (data.words: mapfile.file_words).
+// Its words are the file's, in the language it was made in (data.fileWords: mapfile.file_words).
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("embed-data").textContent);
-  var words = data.words;
+  var words = data.fileWords;
   var holder = document.getElementById("map");
 
   // Under a quote: its article's label, and a link to its place in the article on the dashboard (the reader).
