@@ -48,7 +48,9 @@ _RU_WORD = r"(?<![\u0400-\u04FF])[А-Яа-яЁё]+(?![\u0400-\u04FF])"
 _RUSSIAN_RUN = re.compile(_RU_WORD + r"(?:[^A-Za-z\u0400-\u04FF\u00C0-\u024F]+" + _RU_WORD + ")*")
 # A run of English (Latin letters) on a Russian page: the corpus's titles, notes and quotes.
 _LATIN_WORD = r"(?<![A-Za-z\u00C0-\u024F])[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z]+)?(?![A-Za-z\u00C0-\u024F])"
-_LATIN_RUN = re.compile(_LATIN_WORD + r"(?:[^A-Za-z\u0400-\u04FF\u00C0-\u024F]+" + _LATIN_WORD + ")*")
+# What closes it goes with it: a bracket, a question mark, a number after its last word ("or 15?").
+_LATIN_RUN = re.compile(_LATIN_WORD + r"(?:[^A-Za-z\u0400-\u04FF\u00C0-\u024F]+" + _LATIN_WORD + ")*"
+                        + r"(?:[\s\d.,:;!?%'’\"”)\]–-]*[\d.,:;!?%'’\"”)\]])?")
 # What a URL is made of and keeps: its delimiters, and '%' for what is percent-encoded already.
 _URL_KEEPS = ":/?&=%#+,;~"
 

@@ -31,6 +31,7 @@ from dashboard.downloads.mapfile import (
     Detail,
     checked_inline,
     csp,
+    file_words,
     leaflet_assets,
     legend_template,
     licence_texts,
@@ -194,6 +195,7 @@ def build_embed(snapshot, countries, borders) -> str:
     s = snapshot
     leaflet_js, leaflet_css, _licence = leaflet_assets()
     data = map_data(s, countries, borders, DETAIL)
+    data["fileWords"] = file_words("embed.js")
     live_link = s.link if s.link and re.match(r"^https?://", s.link, re.IGNORECASE) else None
     data["link"] = live_link  # a popup's "on the dashboard" link: this view with its record selected (embed.js)
     popups = _Popups(s, borders, countries)

@@ -40,7 +40,7 @@ from dashboard.i18n import N_
 from dashboard.i18n import gettext as _
 from dashboard.map.assets import LEAFLET, POLYLINE, read_checked
 from dashboard.map.geo import label_points, polygonal
-from dashboard.map.leaflet import map_css
+from dashboard.map.leaflet import map_css, map_words
 from dashboard.map.legend import legend_html
 from dashboard.map.marks import EVIDENCE_HINT, Mark, layer_marks, membership_payload
 from dashboard.map.style import LAND_STYLE, MEMBERSHIP_PATTERN
@@ -161,11 +161,12 @@ def basemap(countries, extent: Extent, detail_for: Detail = Detail()) -> list[li
     return features
 
 
-def file_words() -> dict[str, str]:
+def file_words(script: str | None = None) -> dict[str, str]:
     """The words the files' own scripts say (static/app/briefing.js and embed.js), in the language spoken; a file
     carries them in its data ("fileWords"; "words" are the map's own, leaflet.map_words, which map-file.js hands to
-    the map's scripts). A few hundred bytes: both files carry both's."""
-    return {
+    the map's scripts). `script` (briefing.js, embed.js): only the words it says (`words.<key>`); the published map
+    is size-budgeted."""
+    words = {
         "toCard": _("This record in the list below ↓"),
         "grouped": _("Marks grouped, as on the dashboard's map: narrow the filters there to see them one by one."),
         "notListed": _("Not listed in full in this file: the dashboard's link above shows it."),
@@ -175,6 +176,10 @@ def file_words() -> dict[str, str]:
         "groupedLive": _("Marks grouped, as on the dashboard's map: open the live view and narrow the filters to see "
                          "them one by one."),
     }
+    if script is None:
+        return words
+    said = set(re.findall(r"\bwords\.(\w+)", read_static(script)))
+    return {key: value for key, value in words.items() if key in said}
 
 
 def _for_file(mark: Mark, tolerance: float = 0.0) -> list:
@@ -205,6 +210,13 @@ def _file_hint(tooltip: str | None) -> str | None:
     return tooltip.replace(_(EVIDENCE_HINT), _(FILE_HINT)).replace(EVIDENCE_HINT, _(FILE_HINT))
 
 
+def _file_map_words() -> dict:
+    """The map's words its scripts in a file say (MAP_SCRIPTS' __mapWord/__mapCount keys): the file is
+    size-budgeted, and the full screen, gestures and grouping controls are the dashboard's alone."""
+    said = {key for name in MAP_SCRIPTS for key in re.findall(r'__map(?:Word|Count)\("(\w+)"', read_static(name))}
+    return {key: value for key, value in map_words().items() if key in said}
+
+
 def map_data(snapshot: Snapshot, countries, borders, detail: Detail = Detail()) -> dict:
     """What map-file.js draws: the frame, the basemap, the shading, the labels, each layer's marks (the map's
     own, popups left to the page), the records to highlight, the legend, the attribution; the file's language
@@ -227,7 +239,8 @@ def map_data(snapshot: Snapshot, countries, borders, detail: Detail = Detail()) 
     highlight = [*([s.view.selected] if s.selected else []), *s.featured]
     return {"extent": s.extent.as_bounds(), "land": LAND_STYLE, "countries": basemap(countries, s.extent, detail),
             "membership": membership, "labels": labels, "layers": layers, "highlight": highlight,
-            "attribution": escape.html(_(MAP_CREDIT)), "fileWords": file_words(), "lang": file_lang(),
+            "attribution": escape.html(_(MAP_CREDIT)), "fileWords": file_words(), "words": _file_map_words(),
+            "lang": file_lang(),
             "patterned": [status for status, hatch in MEMBERSHIP_PATTERN.items() if hatch]}
 
 

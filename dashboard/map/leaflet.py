@@ -46,7 +46,7 @@ from dashboard.query.link import P_SEL
 # file), then what map-basemap.js calls; map-basemap.js last.
 MAP_SCRIPTS = ("map-marks.js", "map-popups.js", "map-gestures.js", "map-fullscreen.js", "map-layout.js",
                "map-grouping.js", "map-time.js", "map-basemap.js")
-MAP_STYLES = ("map.css", "map-popups.css", "map-gestures.css")
+MAP_STYLES = ("map.css", "map-grouping.css", "map-popups.css", "map-gestures.css")
 
 
 def map_words() -> dict:

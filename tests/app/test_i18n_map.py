@@ -39,7 +39,7 @@ def test_the_map_page_draws_its_map_in_russian_and_then_in_english_for_english(a
     at.toggle(key="map_table").set_value(True).run()
     assert not at.exception
     table = next(d.value for d in at.dataframe if "слой" in d.value.columns)
-    assert "Перелёт Алматы → Душанбе" in set(table["элемент"])
+    assert "Перелёт Алматы → Душанбе" in set(table["элемент карты"])
 
     # The frame and the layers are built once per process for each language: English is English again.
     at.session_state[vs.P_LANG] = "en"

@@ -175,6 +175,11 @@ def test_on_a_russian_page_english_runs_are_marked_and_russian_is_not():
         assert escape.with_lang(text) == (
             '<span lang="en">CSTO</span> (ОДКБ) <span lang="en">met in Dushanbe&#x27;s centre; 27 Feb</span>')
         assert escape.with_lang("<b>Kant</b>") == '&lt;<span lang="en">b&gt;Kant&lt;/b</span>&gt;'
+        # What closes an English run goes with it (a bracket, a question, a number after its last word); what
+        # opens the next Russian one does not.
+        assert escape.with_lang("Kant air base (Kyrgyzstan)") == '<span lang="en">Kant air base (Kyrgyzstan)</span>'
+        assert escape.with_lang("Расхождение: 49 more years, or 15? Далее") == (
+            'Расхождение: 49 <span lang="en">more years, or 15?</span> Далее')
 
 
 def test_names_take_their_russian_forms_from_cldr_and_the_corpus_aliases(corpus):

@@ -106,7 +106,7 @@ def test_the_snapshot_speaks_russian_with_russian_dates_and_names(corpus):
         assert rows["Закраска по объединению"] == "ОДКБ"
         assert rows["Слои"] == "Членство, Маршрут визита, Военные объекты, Границы"
         # The record's title is the corpus's, as written; the words around it are ours.
-        assert rows["Выбрано"] == f"{corpus.by_id['site-kant'].title} (ID: site-kant)"
+        assert rows["Выбрано"] == f"{corpus.by_id['site-kant'].title} (код: site-kant)"
         assert rows["Прочие фильтры"].startswith("нет (не выбраны: ") and rows["Прочие фильтры"].endswith("даты)")
         off = dict(list_filters(corpus, vs.ViewState(layers=("sites",))))
         assert off["Закраска по объединению"] == "нет: слой членства выключен (было бы ОДКБ)"

@@ -70,7 +70,7 @@ def test_the_compare_page_in_russian_marks_every_english_run_and_names_its_links
     assert verdicts == ["согласуется со справочными источниками", "не упоминает", "не упоминает",
                         "расходится со справочными источниками", "не упоминает", "справочные источники расходятся"]
     assert '<span class="cmp-flag">⚠ источники расходятся</span>' in kz_ru
-    assert '<a href="./?sel=dis-kz-ru-length">«<span lang="en">How long is the Kazakh–Russian border</span>?»</a>' \
+    assert '<a href="./?sel=dis-kz-ru-length">«<span lang="en">How long is the Kazakh–Russian border?</span>»</a>' \
         in kz_ru
     # WCAG 2.5.3 in Russian too: a link's name starts with the words it shows.
     links = re.findall(r'aria-label="([^"]*)">([^<]*)</a>', page)
@@ -99,7 +99,7 @@ def test_search_results_in_russian(corpus):
         page = results_html(hits, corpus, lambda rid: f"./?sel={rid}")
     assert '<h3 class="sr-h">Записи</h3>' in page and '<h3 class="sr-h">В статьях</h3>' in page
     assert ">Показать на карте</a>" in page and ">Читать в статье ↗</a>" in page and ">Читать отрывок ↗</a>" in page
-    assert '<b><span lang="en">Kant air base (Kyrgyzstan</span>)</b><div class="sr-meta">Военный объект · ' in page
+    assert '<b><span lang="en">Kant air base (Kyrgyzstan)</span></b><div class="sr-meta">Военный объект · ' in page
     assert "Лицо · Киргизия, Россия" in page  # the dashboard names the countries in Russian
     marked, unmarked = english_words(page)
     assert unmarked == [] and "Kant" in marked
@@ -151,7 +151,7 @@ def test_the_article_readers_words_are_russian_and_the_article_is_marked_english
     assert ('<div id="info" role="status">Выделенные отрывки — выдержки, на которых построена карта. Нажмите на '
             'отрывок, чтобы увидеть, что он подкрепляет.</div>') in page
     config = json.loads(re.search(r'<script type="application/json" id="reader-config">(.*?)</script>', page)[1])
-    assert config == {"words": {"supports": "Этот отрывок подкрепляет:", "item": "{title} (запись: {ref})"},
+    assert config == {"words": {"supports": "Этот отрывок подкрепляет:", "item": "{title} (код: {ref})"},
                       "lang": "ru"}
     english = reader_document("Kant", [], None)
     assert english.startswith('<!doctype html><html lang="en">') and '<div id="text">Kant</div>' in english
@@ -174,6 +174,6 @@ def test_tables_show_their_headers_in_the_language_spoken_and_keep_their_keys():
     rows = [{"ref": "site-kant", "sources disagree": "⚠", "something new": 1}, {"kind": "x"}]
     assert headers(rows) == {}  # English: the key is the header
     with i18n.override("ru"):
-        assert headers(rows) == {"ref": "код", "sources disagree": "источники расходятся", "kind": "тип"}
+        assert headers(rows) == {"ref": "код записи", "sources disagree": "источники расходятся", "kind": "тип"}
         assert all(HEADERS[key] != key for key in HEADERS)
 

@@ -10,6 +10,13 @@ window.__groupingControl = function (map) {
   var MAX_SPAN = 200;
   var container, button, count, marks = [], active = false;
 
+  // Escaped HTML (a country's name as the page gives it) as the text it shows; runs nothing.
+  function plain(html) {
+    var text = document.createElement("textarea");
+    text.innerHTML = html;
+    return text.value;
+  }
+
   function shaded() {
     var status = window.__membership || {}, out = [];
     if (!window.__basemap) { return out; }
@@ -18,7 +25,7 @@ window.__groupingControl = function (map) {
       if (s) {
         var b = f.getBounds();
         // Its name as the page's language says it (map-basemap.js; a file's map: the GeoJSON's own).
-        var name = window.__countryName ? window.__plain(window.__countryName(p)) : p.name;
+        var name = window.__countryName ? plain(window.__countryName(p)) : p.name;
         out.push({name: name, status: s.label, bounds: b, center: b.getCenter(), layer: f});
       }
     });
@@ -120,9 +127,9 @@ window.__groupingControl = function (map) {
     if (said) {
       var group = window.__membershipGroup || window.__mapWord("theGrouping");
       said.textContent = parts.far.length ?
-        window.__mapCount("framedFar", parts.near.length, {group: group,
+        window.__mapWord("framedFar", {n: parts.near.length, group: group,
                           far: parts.far.map(function (s) { return s.name; }).join(", ")}) :
-        window.__mapCount("framed", parts.near.length, {group: group});
+        window.__mapWord("framed", {n: parts.near.length, group: group});
     }
   }
 
@@ -131,7 +138,7 @@ window.__groupingControl = function (map) {
     if (!button) { return; }
     var n = shaded().length, group = window.__membershipGroup || window.__mapWord("grouping");
     container.style.display = n ? "" : "none";
-    count.textContent = window.__mapCount("whole", n, {group: group});
+    count.textContent = window.__mapWord("whole", {n: n, group: group});
     // The visible words first (WCAG 2.5.3: a speech-input user says what they see).
     button.setAttribute("aria-label", window.__mapWord("wholeLabel", {badge: count.textContent, group: group}));
     if (active) { frame(); }

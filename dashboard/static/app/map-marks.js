@@ -13,28 +13,19 @@
       return fields && k in fields ? String(fields[k]) : whole;
     });
   }
-  // One of the map's words, its {fields} filled ("" if the page gave none).
+  // One of the map's words, its {fields} filled ("" if the page gave none). A counted word comes as its forms by
+  // plural category: fields.n is the count, said in the form for it and written as the page's language writes it.
   window.__mapWord = function (key, fields) {
-    var words = window.__mapWords || {};
-    return key in words ? fill(words[key], fields) : "";
-  };
-  // A counted word: the form for n in the page's language, the number put in for {n}.
-  window.__mapCount = function (key, n, fields) {
-    var forms = (window.__mapWords || {})[key], lang = window.__mapLang || "en";
-    if (!forms) { return ""; }
-    var form = forms[new Intl.PluralRules(lang).select(n)];
-    var all = {n: n.toLocaleString(lang)};
-    Object.keys(fields || {}).forEach(function (k) { all[k] = fields[k]; });
-    return fill(form === undefined ? forms.other : form, all);
+    var word = (window.__mapWords || {})[key], lang = window.__mapLang || "en";
+    if (word === undefined) { return ""; }
+    if (typeof word === "object") {
+      word = word[new Intl.PluralRules(lang).select(fields.n)] || word.other;
+      fields = Object.assign({}, fields, {n: fields.n.toLocaleString(lang)});
+    }
+    return fill(word, fields);
   };
   // A number as the page's language writes it (3,119; 3 119).
   window.__mapNumber = function (n) { return n.toLocaleString(window.__mapLang || "en"); };
-  // Escaped HTML (a country's name as the page gives it) as the text it shows; runs nothing.
-  window.__plain = function (html) {
-    var text = document.createElement("textarea");
-    text.innerHTML = html;
-    return text.value;
-  };
 
   // Builds a layer's marks into the group g from their JSON d; b places the named marks in the Tab order (see
   // layer_js). A mark's name (m[9]) is its accessible name; window.__markReady (the page's script) makes it
