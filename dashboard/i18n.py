@@ -249,6 +249,14 @@ def format_short_day(day: dt.date) -> str:
     return _babel_date(day, "medium", locale=_babel_locale())
 
 
+def format_day_month(day: dt.date) -> str:
+    """A day and its month, no year: '27 Feb', '27 февр.'."""
+    if active() in (DEFAULT, PSEUDO):
+        english = f"{day.day} {_babel_date(day, 'MMM', locale='en')}"
+        return pseudo(english) if active() == PSEUDO else english
+    return format_skeleton("MMMd", day, locale=_babel_locale())
+
+
 def format_month(day: dt.date) -> str:
     """A month and its year: 'Feb 2017', 'февр. 2017 г.'."""
     if active() in (DEFAULT, PSEUDO):

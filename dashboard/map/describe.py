@@ -47,21 +47,18 @@ def _english() -> bool:
 
 
 def shown_date(day: dt.date, precision: Precision = "day") -> str:
-    """A date for readers at its precision, in the active language: '27 Feb 2017', 'Jul 2019', '2019' in English
-    (dates.format_date, unchanged), '27 февр. 2017 г.', 'июль 2019 г.', '2019' in Russian (i18n's forms)."""
-    if _english():
-        return format_date(day, precision)
-    if precision == "year":
-        return str(day.year)
-    if precision == "month":
-        return i18n.format_month(day)
-    return i18n.format_short_day(day)
+    """A date for readers at its precision, in the active language (dates.format_date, the one date formatter):
+    '27 Feb 2017', 'Jul 2019', '2019'; '27 февр. 2017 г.', 'февр. 2019 г.', '2019'."""
+    return format_date(day, precision)
 
 
 def day_forms() -> dict:
     """How the browser writes a day as `shown_date` and i18n.format_day do, in the active language: the months'
     names as a day is written with them ('February', 'Feb'; 'февраля', 'февр.') and the order of a day's parts,
     with {d}, {m} and {y} ('{d} {m} {y}'; '{d} {m} {y} г.'): {"months", "monthsShort", "dayLong", "dayShort"}."""
+    if i18n.active() == i18n.PSEUDO:  # bracketed, as every word of ours there: a day not written so stands out
+        return {"months": [i18n.pseudo(m) for m in MONTHS_EN], "monthsShort": [i18n.pseudo(m) for m in MONTHS_EN_ABBR],
+                "dayLong": "{d} {m} {y}", "dayShort": "{d} {m} {y}"}
     if _english():
         return {"months": list(MONTHS_EN), "monthsShort": list(MONTHS_EN_ABBR),
                 "dayLong": "{d} {m} {y}", "dayShort": "{d} {m} {y}"}

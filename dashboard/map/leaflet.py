@@ -46,7 +46,7 @@ from dashboard.query.link import P_SEL
 # file), then what map-basemap.js calls; map-basemap.js last.
 MAP_SCRIPTS = ("map-marks.js", "map-popups.js", "map-gestures.js", "map-fullscreen.js", "map-layout.js",
                "map-grouping.js", "map-time.js", "map-basemap.js")
-MAP_STYLES = ("map.css", "map-grouping.css", "map-popups.css", "map-gestures.css")
+MAP_STYLES = ("map.css", "map-controls.css", "map-popups.css", "map-gestures.css")
 
 
 def map_words() -> dict:
@@ -55,6 +55,7 @@ def map_words() -> dict:
     category (describe.plural_forms). The dashboard's map and a file's map (map-file.js) both read them."""
     return {
         "legend": gettext("Map legend"),
+        "zoomIn": gettext("Zoom in"), "zoomOut": gettext("Zoom out"),
         "popupScrolls": gettext("The mark's words (scrolls)"),
         "gestureTouch": gettext("Use two fingers to move the map"),
         "gestureScroll": gettext("Use Ctrl + scroll to zoom the map"),

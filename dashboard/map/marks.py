@@ -22,10 +22,8 @@ import string
 from dataclasses import dataclass
 
 import shapely
-from babel.dates import format_skeleton
 
 from dashboard import escape, i18n, names
-from dashboard.corpus.dates import format_date
 from dashboard.corpus.memberships import status_held_since, status_label
 from dashboard.corpus.model import Annotation, Border, Membership, MilitarySite, VisitStop
 from dashboard.corpus.records import Corpus
@@ -227,9 +225,7 @@ def draw_leg(leg: Leg) -> LegDrawing:
 
 def day_and_month(day: dt.date) -> str:
     """A day without its year, as a leg's label says it: '27 Feb', '27 февр.'."""
-    if i18n.active() in (i18n.DEFAULT, i18n.PSEUDO):
-        return format_date(day)[:-5]
-    return format_skeleton("MMMd", day, locale=i18n.active())
+    return i18n.format_day_month(day)
 
 
 def route_marks(stops: list[VisitStop], corpus: Corpus) -> list[Mark]:

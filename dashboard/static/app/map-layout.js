@@ -6,6 +6,13 @@
 window.__mapLayout = function (map) {
   "use strict";
   var GAP = 2;
+  // Leaflet's zoom buttons name themselves in English ("Zoom in"): named in the page's words instead.
+  var zoom = map.zoomControl && map.zoomControl.getContainer();
+  (zoom ? zoom.querySelectorAll("a") : []).forEach(function (a, i) {
+    var word = window.__mapWord(i ? "zoomOut" : "zoomIn");
+    a.title = word;
+    a.setAttribute("aria-label", word);
+  });
   var FAN = [[-38, -26], [38, -26], [-38, 22], [38, 22], [0, -44], [0, 40], [-52, 0], [52, 0]];
 
   function rect(el) { return el.getBoundingClientRect(); }
