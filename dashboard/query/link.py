@@ -382,12 +382,15 @@ def decode_view(params: Mapping[str, list[str]]) -> MapView | None:
 
 
 def reader_href(source: str, excerpt: str | None = None, passage: tuple[int, int] | None = None) -> str:
-    """Relative link to an article in the reader, scrolled to an excerpt or a passage."""
+    """Relative link to an article in the reader, scrolled to an excerpt or a passage; in the language spoken, where
+    it is not the default (the link opens a new tab, a session of its own: it would speak the browser's)."""
     params = {P_SOURCE: source}
     if excerpt:
         params[P_EXCERPT] = excerpt
     if passage:
         params[P_AT] = f"{passage[0]}-{passage[1]}"
+    if i18n.active() != i18n.DEFAULT:
+        params[P_LANG] = i18n.active()
     return "reader?" + escape.query(params)
 
 

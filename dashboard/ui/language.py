@@ -11,13 +11,15 @@ from dashboard.query import link as vs
 from dashboard.ui.components import light_component
 
 LANGUAGE_SWITCH_KEY = "language_switch"
+PHONE_SWITCH_KEY = "language_switch_phone"  # the same switch in the phone's bar of page links (the sidebar is shut)
 _LANGUAGE_SWITCH = light_component("language_switch", "language-switch")
 
 
-def st_language_switch() -> None:
+def st_language_switch(key: str = LANGUAGE_SWITCH_KEY) -> None:
     """English and Русский, each named in itself; a choice runs the whole page again in that language (the
-    navigation's and the sidebar's words are drawn in full runs only) and goes into the address bar (`lang=`)."""
-    _LANGUAGE_SWITCH(key=LANGUAGE_SWITCH_KEY, default={"lang": None}, on_lang_change=_on_switch,
+    navigation's and the sidebar's words are drawn in full runs only) and goes into the address bar (`lang=`).
+    `key`: the sidebar's (LANGUAGE_SWITCH_KEY) or the phone bar's (PHONE_SWITCH_KEY)."""
+    _LANGUAGE_SWITCH(key=key, default={"lang": None}, on_lang_change=lambda: _on_switch(key),
                      data={"languages": [[code, name] for code, name in i18n.LANGUAGES.items()],
                            "active": i18n.active(), "page": page_lang(), "label": _("Language")})
 
@@ -27,9 +29,9 @@ def page_lang() -> str:
     return "en" if i18n.active() == i18n.PSEUDO else i18n.active()
 
 
-def _on_switch() -> None:
+def _on_switch(key: str = LANGUAGE_SWITCH_KEY) -> None:
     """Callback of the switch: a language we speak, or nothing (a forged value is ignored)."""
-    sent = (st.session_state.get(LANGUAGE_SWITCH_KEY) or {}).get("lang")
+    sent = (st.session_state.get(key) or {}).get("lang")
     code = sent.get("lang") if isinstance(sent, dict) else None
     if isinstance(code, str) and code in i18n.LANGUAGES:
         st.session_state[vs.P_LANG] = code

@@ -17,7 +17,7 @@ from dashboard.query import link as vs
 from dashboard.query.address_bar import link_payload
 from dashboard.ui import cached
 from dashboard.ui.filter_panel import FILTER_SLOT_KEY, st_filters
-from dashboard.ui.language import st_language_switch
+from dashboard.ui.language import PHONE_SWITCH_KEY, st_language_switch
 from dashboard.ui.notices import st_notices, st_problems, st_search_status
 from dashboard.ui.session import (
     ON_MAP_KEY,
@@ -48,6 +48,8 @@ def st_phone_nav(pages) -> None:
     whole page up (issue 27). In `st.bottom` the row takes no room from the page on either screen.
     """
     with st.bottom, st.container(horizontal=True, key="phone-nav", gap="small"):
+        # The language first: on a phone the sidebar, where the switch is, is shut.
+        st_language_switch(PHONE_SWITCH_KEY)
         for page in pages:
             if getattr(page, "visibility", "visible") != "hidden":
                 st.page_link(page, label=page.title, icon=page.icon)

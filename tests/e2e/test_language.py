@@ -104,3 +104,24 @@ def test_a_cyrillic_search_finds_its_records(page, server):
     page.goto(server + "/search?lang=ru&q=Душанбе")
     wait_settled(page)
     expect(page.get_by_test_id("stMain")).to_contain_text("Stop 2: Dushanbe")
+
+
+def test_on_a_phone_the_switch_is_in_the_bar_of_page_links(browser, server):
+    # The sidebar, where the switch is on a desktop, is shut on a phone: the bar along the bottom has it first.
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(server + "/charts?lang=ru")
+        wait_settled(page)
+        bar = page.locator(".st-key-phone-nav")
+        switch = bar.get_by_test_id("language-switch")
+        expect(switch.get_by_role("button", name="Русский")).to_have_attribute("aria-pressed", "true")
+        box = switch.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390 and box["y"] + box["height"] <= 844
+        switch.get_by_role("button", name="English").click()
+        expect(page).to_have_title("Charts · Putin's 2017 Central Asia tour — a sourced map")
+        page.wait_for_function("() => new URLSearchParams(location.search).get('lang') === 'en'")
+        expect(bar.get_by_test_id("language-switch").get_by_role("button", name="English")).to_have_attribute(
+            "aria-pressed", "true")
+    finally:
+        context.close()

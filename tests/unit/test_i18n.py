@@ -266,3 +266,12 @@ def test_a_thread_not_told_its_language_asks_the_resolver_once_and_keeps_the_ans
     finally:
         i18n.set_resolver(None)
     assert heard[-1] == ("en", "Filters", "en")
+
+
+def test_a_link_to_the_reader_opens_in_the_language_spoken():
+    # "Read in the article ↗" opens a new tab, a new session: without lang= it spoke the browser's language.
+    from dashboard.query.link import reader_href
+
+    assert reader_href("toured-2017", "stop-dushanbe.0") == "reader?source=toured-2017&excerpt=stop-dushanbe.0"
+    with i18n.override("ru"):
+        assert reader_href("toured-2017", passage=(10, 20)) == "reader?source=toured-2017&at=10-20&lang=ru"
