@@ -36,6 +36,8 @@ TEXTS_JS = r"""() => {
   const skip = '[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stStatusWidget"], ' +
                '[data-testid="stSidebarHeader"], [data-testid="stIconMaterial"], [data-testid="stTooltipIcon"], ' +
                '[data-testid="stAlertDynamicIcon"], .leaflet-control-scale, ' +
+               // A search hit's snippet: the corpus's words, its fields run together (a title, a publisher, a date).
+               '.sr-snip, ' +
                'script, style, noscript, template, .leaflet-control-attribution';
   const out = [];
   const where = (el) => {

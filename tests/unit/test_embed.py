@@ -435,3 +435,11 @@ def test_leaflet_is_refused_if_it_would_end_its_script_element(corpus, geodata, 
     with pytest.raises(ValueError, match="inline script text would end its element early"):
         make(corpus, geodata)
     assert mapfile.leaflet_assets()[0] == script
+
+
+def test_the_file_carries_the_map_words_its_scripts_say_and_no_other(page):
+    # Issue 30: a word the file's scripts say but do not carry leaves a control without a name (the zoom buttons were
+    # named "" and axe found links without text); one they never say is bytes of a size-budgeted file.
+    words = data_of(page)["words"]
+    assert words["zoomIn"] == "Zoom in" and words["zoomOut"] == "Zoom out" and words["legend"] == "Map legend"
+    assert not {"fullscreen", "gestureTouch", "whole", "region"} & set(words)

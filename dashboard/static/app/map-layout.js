@@ -8,10 +8,12 @@ window.__mapLayout = function (map) {
   var GAP = 2;
   // Leaflet's zoom buttons name themselves in English ("Zoom in"): named in the page's words instead.
   var zoom = map.zoomControl && map.zoomControl.getContainer();
+  var zoomWords = [window.__mapWord("zoomIn"), window.__mapWord("zoomOut")];
   (zoom ? zoom.querySelectorAll("a") : []).forEach(function (a, i) {
-    var word = window.__mapWord(i ? "zoomOut" : "zoomIn");
-    a.title = word;
-    a.setAttribute("aria-label", word);
+    if (zoomWords[i]) {  // else Leaflet's own name stays: a button is never left without one
+      a.title = zoomWords[i];
+      a.setAttribute("aria-label", zoomWords[i]);
+    }
   });
   var FAN = [[-38, -26], [38, -26], [-38, 22], [38, 22], [0, -44], [0, 40], [-52, 0], [52, 0]];
 
