@@ -42,6 +42,21 @@ KIND_SINGULAR = Words({kind: label.singular for kind, label in KIND_TABLE.items(
 # first, then people and events, then groupings; disagreements are shown apart, beside what they concern.
 LIST_ORDER = ("visit_stop", "military_site", "border", "figure", "event", "organization", "membership")
 
+# The topics (corpus.model.TOPICS) as the dashboard names them: the filter panel's options, the charts' axes.
+TOPIC_LABELS = Words({
+    "security": N_("security"), "military": N_("military"), "economy": N_("economy"), "energy": N_("energy"),
+    "migration": N_("migration"), "education": N_("education"), "diplomacy": N_("diplomacy"),
+    "integration": N_("integration"), "terrorism": N_("terrorism"), "domestic-politics": N_("domestic politics"),
+    "health": N_("health"), "science": N_("science"),
+})
+
+
+def topic_label(topic: str) -> str:
+    """A topic in words, in the language spoken: 'domestic politics', 'внутренняя политика'; a topic the table
+    lacks, as its code reads ('new-topic' -> 'new topic')."""
+    return TOPIC_LABELS[topic] if topic in TOPIC_LABELS else topic.replace("-", " ")
+
+
 # A military site's status (corpus.model.MilitarySite.status) in words: the map's legend and the marks' names.
 SITE_STATUS_LABELS = Words({"active": N_("active"), "withdrawal_offered": N_("withdrawal offered"), "proposed": N_("proposed"),
                       "closed": N_("closed")})

@@ -1,8 +1,8 @@
 """Pure: records -> plotly Figures. Every mark carries its record id in customdata for on_select.
 
 The figures' own words (titles, axes, legends, hover words, what a number measures) are said in the language spoken
-(dashboard/i18n.py), and countries, groupings and cities are named in it (names.py); the records' own words (titles,
-leaders, units) and the topics (the filter panel's names for them) are as the corpus writes them. Dates and numbers
+(dashboard/i18n.py), and countries, groupings and cities are named in it (names.py), the topics as the filter panel
+names them (labels.topic_label); the records' own words (titles, leaders, units) are as the corpus writes them. Dates and numbers
 that plotly would write in English (its own formats) are written here and handed to the hover in customdata."""
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from dashboard.corpus.model import TOPICS, Annotation, Disagreement, Event, Figu
 from dashboard.corpus.records import Corpus, record_countries
 from dashboard.i18n import N_, Words, format_month, format_number, format_short_day
 from dashboard.i18n import gettext as _
+from dashboard.labels import topic_label
 from dashboard.map.style import MEMBERSHIP_PATTERN, MEMBERSHIP_STYLE, PALETTE, PLOTLY_PATTERN
 from dashboard.query.filters import TOUR_END, TOUR_START
 
@@ -200,7 +201,8 @@ def make_topic_country_heatmap(records: list[Annotation], corpus: Corpus) -> go.
     codes = sorted({k[1] for k in rec}, key=lambda c: -sum(v for k, v in rec.items() if k[1] == c))
     z = [[rec.get((t, c), 0) for c in codes] for t in topics]
     fig.add_trace(go.Heatmap(
-        z=z, x=[escape.plotly(names.country(c, corpus)) for c in codes], y=topics, colorscale="Blues",
+        z=z, x=[escape.plotly(names.country(c, corpus)) for c in codes], y=[escape.plotly(topic_label(t)) for t in topics],
+        colorscale="Blues",
         colorbar=dict(title=_("records")),
         customdata=[[[f"{t}|{c}", exc.get((t, c), 0)] for c in codes] for t in topics],
         hovertemplate=_("{topic} · {country}: {records} records, {excerpts} excerpts").format(
@@ -280,7 +282,8 @@ def make_coverage_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
     labels = {s: escape.plotly(corpus.sources[s].label) for s in corpus.sources}
     fig.add_trace(go.Heatmap(
         z=[[counts.get((s, t), 0) for t in topics] for s in corpus.sources],
-        x=topics, y=[labels[s] for s in corpus.sources], colorscale="Greens", colorbar=dict(title=_("excerpts")),
+        x=[escape.plotly(topic_label(t)) for t in topics], y=[labels[s] for s in corpus.sources], colorscale="Greens",
+        colorbar=dict(title=_("excerpts")),
         customdata=[[[f"{s}|{t}", disputes.get(s, 0)] for t in topics] for s in corpus.sources],
         hovertemplate=_("{article}<br>{topic}: {excerpts} excerpts<br>statements in disagreements: {statements}").format(
             article="%{y}", topic="%{x}", excerpts="%{z}", statements="%{customdata[1]}") + "<extra></extra>",

@@ -28,6 +28,7 @@ from dashboard.corpus.model import TOPICS, Annotation, Figure
 from dashboard.corpus.records import Corpus
 from dashboard.i18n import format_number, ngettext, pgettext
 from dashboard.i18n import gettext as _
+from dashboard.labels import topic_label
 
 
 @dataclass(frozen=True)
@@ -88,12 +89,12 @@ def topics_text(records: list[Annotation], corpus: Corpus) -> ChartText:
     if not rec:
         return ChartText(_("No topics with these filters."), ())
     cells = sorted(rec.items(), key=lambda kv: (-kv[1], TOPICS.index(kv[0][0]), kv[0][1]))
-    top = ", ".join(_("{topic} in {country} ({n})").format(topic=t, country=names.country(c, corpus),
+    top = ", ".join(_("{topic} in {country} ({n})").format(topic=topic_label(t), country=names.country(c, corpus),
                                                             n=format_number(n)) for (t, c), n in cells[:3])
     summary = ngettext("{n} topic and country with records; the most: {top}.",
                        "{n} topics and countries with records; the most: {top}.", len(cells)).format(
         n=format_number(len(cells)), top=top)
-    table = [(t, names.country(c, corpus), str(n), str(exc.get((t, c), 0))) for (t, c), n in cells]
+    table = [(topic_label(t), names.country(c, corpus), str(n), str(exc.get((t, c), 0))) for (t, c), n in cells]
     return ChartText(summary, (_("topic"), _("country"), _("records"), _("excerpts")), table)
 
 
@@ -122,7 +123,7 @@ def coverage_text(records: list[Annotation], corpus: Corpus) -> ChartText:
         per_source[source] += n
     summary = _("Excerpts per article, counted once per topic: {counts}.").format(counts=", ".join(
         f"{corpus.sources[s].label} {format_number(per_source[s])}" for s in corpus.sources if per_source[s]))
-    table = [(corpus.sources[s].label, t, str(counts[(s, t)]), str(disputes.get(s, 0)))
+    table = [(corpus.sources[s].label, topic_label(t), str(counts[(s, t)]), str(disputes.get(s, 0)))
              for s in corpus.sources for t in TOPICS if counts.get((s, t))]
     columns = (_("article"), _("topic"), _("excerpts"), _("statements in disagreements"))
     return ChartText(summary, columns, table)

@@ -12,9 +12,9 @@ from dashboard import i18n, names
 from dashboard.corpus.dates import format_date
 from dashboard.corpus.model import KINDS, TOPICS
 from dashboard.corpus.records import Corpus
-from dashboard.i18n import N_, Words
+from dashboard.i18n import N_
 from dashboard.i18n import gettext as _
-from dashboard.labels import KIND_LABELS, LAYER_LABELS
+from dashboard.labels import KIND_LABELS, LAYER_LABELS, topic_label
 from dashboard.query import link as vs
 from dashboard.query.filters import RANGE_START, TOUR_START, facet_counts, facet_values
 from dashboard.query.link import Notice
@@ -53,13 +53,6 @@ FACETS = (
     Facet(vs.P_ARTICLE, "sources", N_("Source article"), N_("Records quoting any of these articles.")),
     Facet(vs.P_KIND, "kinds", N_("Record kind"), N_("Kinds of record.")),
 )
-# The topics (corpus.model.TOPICS) as the panel names them.
-TOPIC_LABELS = Words({
-    "security": N_("security"), "military": N_("military"), "economy": N_("economy"), "energy": N_("energy"),
-    "migration": N_("migration"), "education": N_("education"), "diplomacy": N_("diplomacy"),
-    "integration": N_("integration"), "terrorism": N_("terrorism"), "domestic-politics": N_("domestic politics"),
-    "health": N_("health"), "science": N_("science"),
-})
 # Translators: {day} is a date as the language writes it ("27 февр. 2017 г."): where it ends in a full stop of its
 # own, leave out the sentence's.
 DATE_HELP = N_("Which memberships are shown; by default the first day of the tour, {day}.")
@@ -83,7 +76,7 @@ def option_names(corpus: Corpus, facet: str) -> dict[str, str]:
         named = {c: names.country(c, corpus) for c in facet_values(corpus, "countries")}
         return dict(sorted(named.items(), key=lambda item: item[1]))
     if facet == "topics":
-        return {t: TOPIC_LABELS.get(t, t.replace("-", " ")) for t in TOPICS}
+        return {t: topic_label(t) for t in TOPICS}
     if facet == "sources":
         return {k: v.label for k, v in corpus.sources.items()}
     return {k: KIND_LABELS[k] for k in KINDS}

@@ -275,3 +275,16 @@ def test_a_link_to_the_reader_opens_in_the_language_spoken():
     assert reader_href("toured-2017", "stop-dushanbe.0") == "reader?source=toured-2017&excerpt=stop-dushanbe.0"
     with i18n.override("ru"):
         assert reader_href("toured-2017", passage=(10, 20)) == "reader?source=toured-2017&at=10-20&lang=ru"
+
+
+def test_the_charts_name_the_topics_as_the_filter_panel_does(corpus):
+    # The panel said "внутренняя политика" and the charts "domestic-politics": one table names them (labels.py).
+    from dashboard.charts.figures import make_topic_country_heatmap
+    from dashboard.query.filter_panel import option_names
+
+    records = list(corpus.records)
+    with i18n.override("ru"):
+        heatmap = make_topic_country_heatmap(records, corpus)
+        panel = option_names(corpus, "topics")
+    assert "внутренняя политика" in heatmap.data[0].y and panel["domestic-politics"] == "внутренняя политика"
+    assert "domestic politics" in make_topic_country_heatmap(records, corpus).data[0].y
