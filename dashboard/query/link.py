@@ -194,7 +194,10 @@ class _Decoder:
         if value is None or not value.strip():
             return None
         known = {code.lower(): code for code in i18n.languages()}
-        code = known.get(value.strip().lower())
+        tag = value.strip().lower().replace("_", "-")
+        # A language with its region ('ru-RU', 'ru-KZ') is that language, as the browser's preference is read.
+        code = known.get(tag) or known.get(tag.split("-")[0]) if re.fullmatch(r"[a-z]{2,3}(-[a-z0-9]{2,8})*", tag) \
+            else None
         if code is None:
             self.drop(P_LANG, value, N_("Ignored {param}={value}: not a language the dashboard speaks ({languages})."),
                       languages=", ".join(i18n.LANGUAGES))

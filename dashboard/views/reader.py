@@ -36,7 +36,8 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
             st.session_state[vs.P_SOURCE] = excerpt.source
     if not st.session_state.get(vs.P_SOURCE):
         st.session_state[vs.P_SOURCE] = ids[0]
-    source_id = st.selectbox(_("Article"), ids, key=vs.P_SOURCE, format_func=lambda s: corpus.sources[s].label)
+    source_id = st.selectbox(_("Article"), ids, key=vs.P_SOURCE, format_func=lambda s: corpus.sources[s].label,
+                             placeholder=_("Choose an option"))
     source = corpus.sources[source_id]
     seed = corpus.seeds[source_id]
     marks = highlights_for(corpus, source_id)
@@ -73,7 +74,8 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
         keys = [m.key for m in marks]
         by_key = {m.key: m for m in marks}
         chosen = st.selectbox(_("What does an excerpt support?"), keys, index=keys.index(focus) if focus in keys else 0,
-                              format_func=lambda k: f"{by_key[k].record_title} ({k})", key="reader-excerpt")
+                              format_func=lambda k: f"{by_key[k].record_title} ({k})", key="reader-excerpt",
+                              placeholder=_("Choose an option"))
         record = corpus.by_id[by_key[chosen].record_id]
         st_record(record, corpus)
 

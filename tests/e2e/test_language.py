@@ -29,7 +29,7 @@ def test_a_russian_link_opens_the_map_page_in_russian_and_a_filter_change_stays_
     title = page.locator("h1").first.inner_text()
     assert CYRILLIC.search(title), title
     # The switch names each language in itself, marked with its language, the page's own pressed.
-    switch = page.get_by_test_id("language-switch")
+    switch = page.get_by_test_id("stSidebar").get_by_test_id("language-switch")
     expect(switch.locator('button[lang="ru"][aria-pressed="true"]')).to_have_text("Русский")
     expect(switch.locator('button[lang="en"][aria-pressed="false"]')).to_have_text("English")
     caption = page.locator(".map-caption").inner_text()
@@ -65,7 +65,7 @@ def test_the_switch_turns_the_page_russian_in_place_and_the_choice_survives_a_pa
     wait_for_map(page)
     wait_settled(page)
     expect(page.get_by_test_id("stSidebar").get_by_role("heading", name="Filters")).to_be_visible()
-    page.get_by_test_id("language-switch").get_by_role("button", name="Русский").click()
+    page.get_by_test_id("stSidebar").get_by_test_id("language-switch").get_by_role("button", name="Русский").click()
     expect(page.get_by_test_id("stSidebar").get_by_role("heading", name="Фильтры")).to_be_visible()
     page.wait_for_function("() => new URLSearchParams(location.search).get('lang') === 'ru'")
     assert param(page, "country") == "KG"
@@ -76,10 +76,13 @@ def test_the_switch_turns_the_page_russian_in_place_and_the_choice_survives_a_pa
     wait_settled(page)
     assert param(page, "lang") == "ru"
     # And back to English by keyboard alone: the switch's buttons are reached with Tab and pressed with Enter.
-    english = page.get_by_test_id("language-switch").get_by_role("button", name="English")
+    english = page.get_by_test_id("stSidebar").get_by_test_id("language-switch").get_by_role("button", name="English")
     english.focus()
     page.keyboard.press("Enter")
     expect(page.get_by_test_id("stSidebar").get_by_role("heading", name="Filters")).to_be_visible()
+    # The button pressed keeps the keyboard's focus through the run it started (a screen reader stays where it was).
+    expect(english).to_have_attribute("aria-pressed", "true")
+    expect(english).to_be_focused()
     expect(page).to_have_title("Charts · Putin's 2017 Central Asia tour — a sourced map")
 
 

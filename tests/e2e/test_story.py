@@ -228,8 +228,15 @@ def test_a_swipe_on_a_phone_moves_the_story(browser, server):
         cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": (x0 + x1) / 2, "y": y}]})
         cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
 
-    # On a phone the words follow the map in the page's scroll, taller than the screen: their top, in view.
-    page.locator('[data-testid="story-step"]').evaluate("el => el.scrollIntoView({block: 'start'})")
+    # On a phone the words follow the map in the page's scroll, taller than the screen: their top, in view, and
+    # under the thumb (y = 422) once the page has stopped moving: on a busy machine an element laid out late (the
+    # bar of page links' language switch) could still move them after the first scroll (a fresh clone's CI).
+    page.wait_for_function("""() => {
+      const el = document.querySelector('[data-testid="story-step"]');
+      if (document.elementFromPoint(200, 422)?.closest('[data-testid="story-step"]')) return true;
+      el.scrollIntoView({block: 'start'});
+      return false;
+    }""", polling=250)
     wait_still(page.locator('[data-testid="story-step"]'))
     swipe(320, 80)                                          # right to left: the next step
     wait_story(page, 4)

@@ -100,7 +100,7 @@ def test_search_results_in_russian(corpus):
     assert '<h3 class="sr-h">Записи</h3>' in page and '<h3 class="sr-h">В статьях</h3>' in page
     assert ">Показать на карте</a>" in page and ">Читать в статье ↗</a>" in page and ">Читать отрывок ↗</a>" in page
     assert '<b><span lang="en">Kant air base (Kyrgyzstan)</span></b><div class="sr-meta">Военный объект · ' in page
-    assert "Лицо · Киргизия, Россия" in page  # the dashboard names the countries in Russian
+    assert "Число · Киргизия, Россия" in page  # the dashboard names the countries in Russian
     marked, unmarked = english_words(page)
     assert unmarked == [] and "Kant" in marked
 

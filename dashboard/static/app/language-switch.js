@@ -16,18 +16,25 @@ export default function (component) {
   root.setAttribute("aria-label", data.label);
   // The page's language, for screen readers and the browser's own translation offer (WCAG 3.1.1).
   document.documentElement.lang = data.page;
-  const wanted = JSON.stringify([data.languages, data.active]);
-  if (root.__shown === wanted) { return; }
-  root.__shown = wanted;
-  root.replaceChildren(...data.languages.map(([code, name]) => {
-    const button = document.createElement("button");
-    button.type = "button";
-    button.lang = code;
-    button.textContent = name;
-    button.setAttribute("aria-pressed", String(code === data.active));
-    button.addEventListener("click", () => {
-      if (code !== data.active) { setStateValue("lang", {lang: code, seq: `${Date.now()}`}); }
-    });
-    return button;
-  }));
+  // The buttons are made once and changed in place: the one pressed keeps the keyboard's focus through the run
+  // the choice starts (replaced, it would drop the focus to the page's body).
+  const codes = JSON.stringify(data.languages);
+  if (root.__codes !== codes) {
+    root.__codes = codes;
+    root.replaceChildren(...data.languages.map(([code, name]) => {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.lang = code;
+      button.textContent = name;
+      button.addEventListener("click", () => {
+        if (button.getAttribute("aria-pressed") !== "true") {
+          setStateValue("lang", {lang: code, seq: `${Date.now()}`});
+        }
+      });
+      return button;
+    }));
+  }
+  root.querySelectorAll("button").forEach((button) => {
+    button.setAttribute("aria-pressed", String(button.lang === data.active));
+  });
 }
