@@ -65,7 +65,8 @@ def st_share(corpus: Corpus, caption: str | None = None, downloads: bool = True)
               else _("A link to this view and a citation."))
     with st.popover(_("Share this view"), icon=":material/share:", help=helped):
         st.caption(caption if caption is not None else _(SHARE_CAPTION))
-        st.iframe(static_page("share-box", share_box_config(corpus)), height=330)
+        st.iframe(static_page("share-box", share_box_config(corpus)), height=330,
+                  alt=_("Share this view: link, citation, embed code"))
         if downloads:
             st.caption(_("Or take the view with you, for readers without the dashboard:"))
             st_downloads()

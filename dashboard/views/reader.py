@@ -67,7 +67,9 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     st.caption(ngettext("{n} highlighted excerpt. File {file}, sha256 {sha256}…",
                         "{n} highlighted excerpts. File {file}, sha256 {sha256}…", len(marks)).format(
         n=format_number(len(marks)), file=escape.markdown(source.file), sha256=source.sha256[:12]))
-    st.iframe(reader_document(seed.text, marks, focus, lang=page_lang(), text_lang=source.language), height=640)
+    # Its title, for screen readers (Streamlit's own is "st.iframe").
+    st.iframe(reader_document(seed.text, marks, focus, lang=page_lang(), text_lang=source.language), height=640,
+              alt=_("The article, its excerpts highlighted"))
 
     marks = [m for m in marks if m.record_id]
     if marks:

@@ -153,7 +153,7 @@ def test_the_share_box_gives_the_step_shown_and_its_link_opens_there(browser, pa
     page.keyboard.press("ArrowRight")
     wait_story(page, 4)
     page.get_by_role("button", name="Share this view").click()
-    link = page.frame_locator("iframe[title='st.iframe']").last.locator("#link")
+    link = page.frame_locator("iframe[title^='Share this view']").last.locator("#link")
     expect(link).to_have_value(re.compile(r"/story\?(.*&)?story=4(&|$)"))
     # A teacher sends it; a student opens it in another browser, on step 4.
     other = browser.new_context(viewport={"width": 1280, "height": 800})
