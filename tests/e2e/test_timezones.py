@@ -48,7 +48,7 @@ def test_the_citation_and_the_date_fields_use_the_readers_today(clocked):
     assert panel.get_by_test_id("filter-range-to").input_value() == day
     assert panel.get_by_test_id("filter-date-on").get_attribute("max") == day
     page.get_by_role("button", name="Share this view").click()
-    share = page.frame_locator("iframe[title='st.iframe']").last
+    share = page.frame_locator("iframe[title^='Share this view']").last
     citation = share.locator("#cite")
     expect(citation).to_have_value(re.compile(f"view of {re.escape(day)}"))
 
