@@ -61,7 +61,8 @@ def _changes(at, app: str):
 
 def _country_codes(at) -> list[str]:
     """Country codes the filter panel offers, the tour's countries first."""
-    panel = next(e for e in at.sidebar if getattr(e, "type", "") == "bidi_component")
+    panel = next(e for e in at.sidebar if getattr(e, "type", "") == "bidi_component"
+                 and e.proto.component_name == "dashboard.filter_panel")  # not the language switch above it
     facets = json.loads(panel.proto.json)["facets"]
     present = [o["value"] for f in facets if f["key"] == "country" for o in f["options"]]
     preferred = ["TJ", "KG", "KZ", "UZ"]
