@@ -249,25 +249,22 @@ def test_a_thread_not_told_its_language_asks_the_resolver_once_and_keeps_the_ans
     def run():
         heard.append((i18n.active(), i18n.gettext("Filters"), i18n.active()))
 
-    i18n.set_resolver(resolve)
-    try:
-        thread = threading.Thread(target=run)
-        thread.start()
-        thread.join()
-    finally:
-        i18n.set_resolver(None)
+    def in_a_new_thread(resolver):
+        i18n.set_resolver(resolver)
+        try:
+            thread = threading.Thread(target=run)
+            thread.start()
+            thread.join()
+        finally:
+            i18n.set_resolver(None)
+
+    in_a_new_thread(resolve)
     assert heard == [("ru", "Фильтры", "ru")] and asked == [1]
 
     def broken():
         raise RuntimeError("no session")
 
-    i18n.set_resolver(broken)
-    try:
-        thread = threading.Thread(target=run)
-        thread.start()
-        thread.join()
-    finally:
-        i18n.set_resolver(None)
+    in_a_new_thread(broken)
     assert heard[-1] == ("en", "Filters", "en")
 
 
