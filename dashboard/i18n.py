@@ -150,13 +150,19 @@ def pgettext(context: str, message: str) -> str:
 def plural_words(singular: str, plural: str) -> dict[str, str]:
     """A plural message's forms for the browser, by Unicode plural category ('one', 'few', 'many', 'other'), in
     the active language: the browser's code picks one with `new Intl.PluralRules(lang).select(n)` and puts the
-    number in for `{n}` (static/app/*.js). English has 'one' and 'other'; Russian 'one', 'few', 'many', 'other'."""
+    number in for `{n}` (static/app/*.js). English has 'one' and 'other'; Russian 'one', 'few', 'many', 'other'.
+    The extractor reads this function's two arguments (babel.cfg's `-k plural_words:1,2`)."""
+    return plural_forms(lambda n: ngettext(singular, plural, n))
+
+
+def plural_forms(say: Callable[[int], str]) -> dict[str, str]:
+    """As plural_words, for a message made by `say(n)`, written out as `lambda n: ngettext("{n} state",
+    "{n} states", n)` where the message is too long to read well as plural_words' arguments."""
     rule = _babel_locale().plural_form
     samples: dict[str, int] = {}
     for n in range(0, 200):
         samples.setdefault(rule(n), n)
-    return {category: ngettext(singular, plural, n) for category, n in samples.items()} | {
-        "other": ngettext(singular, plural, samples.get("other", 2))}
+    return {category: say(n) for category, n in samples.items()} | {"other": say(samples.get("other", 2))}
 
 
 def N_(message: str) -> str:  # noqa: N802 -- gettext's conventional name, which the extractor knows

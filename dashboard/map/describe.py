@@ -12,10 +12,9 @@ records' own titles, leaders and disagreement titles stay as the corpus writes t
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from babel import Locale
 from babel.dates import format_date as _babel_date
 
 from dashboard import i18n, names
@@ -72,18 +71,6 @@ def day_forms() -> dict:
             "monthsShort": [_babel_date(dt.date(2017, m, 1), "MMM", locale=locale) for m in range(1, 13)],
             "dayLong": template(i18n.format_day(sample), _babel_date(sample, "MMMM", locale=locale)),
             "dayShort": template(i18n.format_short_day(sample), _babel_date(sample, "MMM", locale=locale))}
-
-
-def plural_forms(say: Callable[[int], str]) -> dict[str, str]:
-    """A counted message's forms for the browser, by Unicode plural category in the page's language ('one', 'few',
-    'many', 'other'), as i18n.plural_words gives them; `say(n)` is the message for n, written out as
-    `lambda n: ngettext("{n} state", "{n} states", n)` so that the catalog's extractor finds its words (it does not
-    read plural_words' arguments). The browser picks one with Intl.PluralRules and puts the number in for {n}."""
-    rule = Locale.parse(page_lang()).plural_form
-    samples: dict[str, int] = {}
-    for n in range(200):
-        samples.setdefault(rule(n), n)
-    return {category: say(n) for category, n in samples.items()} | {"other": say(samples.get("other", 2))}
 
 
 def joined(items: Iterable[str]) -> str:

@@ -30,7 +30,7 @@ from dashboard.frontend import read_static, read_style
 from dashboard.i18n import gettext, ngettext
 from dashboard.labels import TAB_ORDER
 from dashboard.map.assets import STATIC_URL
-from dashboard.map.describe import page_lang, plural_forms
+from dashboard.map.describe import page_lang
 from dashboard.map.legend import legend_html
 from dashboard.map.marks import REF_PATTERN, Mark, layer_marks, membership_payload, membership_timeline
 from dashboard.map.style import (
@@ -52,7 +52,7 @@ MAP_STYLES = ("map.css", "map-controls.css", "map-popups.css", "map-gestures.css
 def map_words() -> dict:
     """The words of the map's own scripts (static/app/map-*.js: its controls, notes, badges and names for screen
     readers), in the language of the run, with {fields} the browser fills in; counted ones as forms by plural
-    category (describe.plural_forms). The dashboard's map and a file's map (map-file.js) both read them."""
+    category (i18n.plural_forms). The dashboard's map and a file's map (map-file.js) both read them."""
     return {
         "legend": gettext("Map legend"),
         "zoomIn": gettext("Zoom in"), "zoomOut": gettext("Zoom out"),
@@ -72,12 +72,12 @@ def map_words() -> dict:
         "edgeLabel": gettext("{badge}: where the tour began and ended, off the map. Show the whole route."),
         "far": gettext("{name} · {status} · {km} km"),
         "farLabel": gettext("{badge} from the map's centre, outside the map. Show it."),
-        "framed": plural_forms(lambda n: ngettext("Framed {group}: {n} state.", "Framed {group}: {n} states.", n)),
-        "framedFar": plural_forms(lambda n: ngettext("Framed {group}: {n} state; {far} marked at the edge.",
+        "framed": i18n.plural_forms(lambda n: ngettext("Framed {group}: {n} state.", "Framed {group}: {n} states.", n)),
+        "framedFar": i18n.plural_forms(lambda n: ngettext("Framed {group}: {n} state; {far} marked at the edge.",
                                                      "Framed {group}: {n} states; {far} marked at the edge.", n)),
         "theGrouping": gettext("the grouping"),
         "grouping": gettext("grouping"),
-        "whole": plural_forms(lambda n: ngettext("Whole {group} · {n} state", "Whole {group} · {n} states", n)),
+        "whole": i18n.plural_forms(lambda n: ngettext("Whole {group} · {n} state", "Whole {group} · {n} states", n)),
         "wholeLabel": gettext("{badge}: frame every state the {group} gives a status on the chosen day"),
     }
 

@@ -21,7 +21,7 @@ from dashboard.corpus.memberships import membership_status, status_label
 from dashboard.corpus.model import Annotation, Membership, VisitStop
 from dashboard.corpus.records import Corpus
 from dashboard.i18n import format_number, gettext, ngettext
-from dashboard.map.describe import day_forms, page_lang, plural_forms, shown_date
+from dashboard.map.describe import day_forms, page_lang, shown_date
 
 # The references that prove when a status began, and when it ended (model.Reference.supports).
 BEGAN = ("date", "start")
@@ -158,7 +158,7 @@ def strip_data(records: list[Annotation], org: str, corpus: Corpus, on: dt.date,
 
 def strip_words() -> dict:
     """The strip's own words (static/app/time-strip.js), in the language of the run: names, announcements and
-    headings, with {fields} the browser fills in; counted ones as forms by plural category (describe.plural_forms)."""
+    headings, with {fields} the browser fills in; counted ones as forms by plural category (i18n.plural_forms)."""
     return {
         "root": gettext("Time: the membership day"),
         "prev": gettext("Previous change"), "next": gettext("Next change"),
@@ -169,9 +169,9 @@ def strip_words() -> dict:
         "thumbFirst": gettext("Dated records shown: first day"),
         "thumbLast": gettext("Dated records shown: last day"),
         "readout": gettext("Changes and their sources"),
-        "crossed": plural_forms(lambda n: ngettext("{n} change of the {grouping} crossed; the latest: {change}",
+        "crossed": i18n.plural_forms(lambda n: ngettext("{n} change of the {grouping} crossed; the latest: {change}",
                                                    "{n} changes of the {grouping} crossed; the latest: {change}", n)),
-        "undone": plural_forms(lambda n: ngettext("{n} change of the {grouping} undone; the earliest: {change}",
+        "undone": i18n.plural_forms(lambda n: ngettext("{n} change of the {grouping} undone; the earliest: {change}",
                                                   "{n} changes of the {grouping} undone; the earliest: {change}", n)),
         "backBefore": gettext("Back before {change}"),
         "whoseStrip": gettext("on the time strip"),
@@ -184,7 +184,7 @@ def strip_words() -> dict:
         "brushKinds": gettext("(tour, events, figures)"),
         "brushRange": gettext("{start} to {end}"),
         "playing": gettext("Playing from {day} to today."),
-        "played": plural_forms(lambda n: ngettext("Played to today, {day}: {n} change.",
+        "played": i18n.plural_forms(lambda n: ngettext("Played to today, {day}: {n} change.",
                                                   "Played to today, {day}: {n} changes.", n)),
         "play": gettext("Play"), "pause": gettext("Pause"),
         "soFar": gettext("Changes so far"), "changesPlayed": gettext("Changes played"),

@@ -9,7 +9,6 @@ import io
 import json
 import re
 import urllib.parse
-from html.parser import HTMLParser
 
 import pytest
 from PIL import Image
@@ -37,6 +36,7 @@ from dashboard.map.geo import load_borders, load_countries
 from dashboard.query import link as vs
 from dashboard.query.filters import FilterState
 from tests.conftest import ROOT
+from tests.unit.lang import in_language
 
 MADE = dt.datetime(2026, 11, 29, 23, 41, tzinfo=dt.timezone(dt.timedelta(hours=1)))
 BASE = "https://central-asia-tour-dashboard.streamlit.app/"
@@ -52,45 +52,6 @@ def snap_ru(corpus, view=None, **kwargs):
     view = view or vs.ViewState()
     with i18n.override("ru"):
         return make_snapshot(corpus, view, made=MADE, link=view_link(BASE, view, corpus), **kwargs)
-
-
-class _Texts(HTMLParser):
-    """Each piece of visible text with the language it is in (the nearest lang attribute), outside scripts,
-    styles and templates' attributes."""
-
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-    def __init__(self, page_lang: str):
-        super().__init__(convert_charrefs=True)
-        self.stack = [("", page_lang)]
-        self.found: list[tuple[str, str]] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag not in self.VOID:
-            self.stack.append((tag, dict(attrs).get("lang") or self.stack[-1][1]))
-
-    def handle_endtag(self, tag):
-        for i in range(len(self.stack) - 1, 0, -1):
-            if self.stack[i][0] == tag:
-                del self.stack[i:]
-                break
-
-    def handle_data(self, data):
-        tag, lang = self.stack[-1]
-        if tag not in ("script", "style") and data.strip():
-            self.found.append((data, lang))
-
-
-def texts(page: str) -> list[tuple[str, str]]:
-    lang = re.search(r'<html lang="([^"]+)"', page)
-    parser = _Texts(lang[1] if lang else "en")
-    parser.feed(page)
-    return parser.found
-
-
-def in_language(page: str, text: str) -> set[str]:
-    """The languages the pieces of visible text holding `text` are marked in."""
-    return {lang for data, lang in texts(page) if text in data}
 
 
 # --- the view in words --------------------------------------------------------------------------------------------

@@ -16,27 +16,7 @@ from dashboard.evidence.compare import RECORD_COLUMN, compare_csv, compare_html,
 from dashboard.evidence.reader import Highlight, build_reader_html, reader_document
 from dashboard.query.filters import FilterState
 from dashboard.query.results import found_said, nothing_found_said, results_html
-from tests.unit.lang import _Languages
-
-LATIN_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}(?![A-Za-z])")
-
-
-class _English(_Languages):
-    """English words (two letters or more) in HTML's text whose element carries no lang="en"."""
-
-    def handle_data(self, data):
-        tag, lang = self.stack[-1]
-        if tag in ("script", "style"):
-            return
-        (self.marked if lang == "en" else self.unmarked).extend(LATIN_WORD.findall(data))
-
-
-def english_words(page: str, page_lang: str = "ru") -> tuple[list[str], list[str]]:
-    """(the English words an element marks lang="en", those it does not) in `page`'s text."""
-    parser = _English(page_lang)
-    parser.feed(page)
-    parser.close()
-    return parser.marked, parser.unmarked
+from tests.unit.lang import english_words
 
 
 def _cells(rows, rid):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from html.parser import HTMLParser
 
 import pytest
 
@@ -28,41 +27,10 @@ from dashboard.query.filter_panel import (
     parse_panel_event,
 )
 from dashboard.query.filters import FilterState, select
+from tests.unit.lang import english_words
 
 TODAY = dt.date(2026, 11, 22)
 NBSP = "\u202f"  # CLDR's narrow no-break space before "г."
-LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
-
-
-class _Latin(HTMLParser):
-    """English words in HTML on a Russian page, by whether an element marks them lang="en"."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.stack: list[tuple[str, str]] = [("", "ru")]
-        self.marked: list[str] = []
-        self.unmarked: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag not in ("br", "img", "input", "hr", "wbr"):
-            self.stack.append((tag, dict(attrs).get("lang") or self.stack[-1][1]))
-
-    def handle_endtag(self, tag):
-        for i in range(len(self.stack) - 1, 0, -1):
-            if self.stack[i][0] == tag:
-                del self.stack[i:]
-                break
-
-    def handle_data(self, data):
-        (self.marked if self.stack[-1][1] == "en" else self.unmarked).extend(LATIN_WORD.findall(data))
-
-
-def english_words(page: str) -> tuple[list[str], list[str]]:
-    """(English words an element marks lang="en", those it does not) in HTML shown on a Russian page."""
-    parser = _Latin()
-    parser.feed(page)
-    parser.close()
-    return parser.marked, parser.unmarked
 
 
 @pytest.fixture
