@@ -121,11 +121,52 @@ def translations(lang: str) -> NullTranslations:
     if lang == DEFAULT:
         return NullTranslations()
     if lang == PSEUDO:
-        return _PseudoTranslations()
+        return _PseudoTranslations(_template_ids())
     buffer = io.BytesIO()
     write_mo(buffer, read_catalog(lang), use_fuzzy=False)
     buffer.seek(0)
-    return Translations(buffer, domain=DOMAIN)
+    compiled = Translations(buffer, domain=DOMAIN)
+    compiled.add_fallback(_Missing())
+    return compiled
+
+
+_missed: set[str] = set()
+
+
+def missed() -> frozenset[str]:
+    """The messages asked for in a language other than English that its catalog lacks, since the process began or
+    `forget_missed()` ('context|message' for pgettext). Such a message is shown in English: a word passed to
+    gettext that the extractor could not see (a variable, not marked N_), or words of the corpus passed by mistake."""
+    return frozenset(_missed)
+
+
+def forget_missed() -> None:
+    _missed.clear()
+
+
+class _Missing(NullTranslations):
+    """A catalog's fallback: notes what the catalog lacks, then says it in English."""
+
+    def gettext(self, message):
+        _missed.add(message)
+        return message
+
+    def ngettext(self, singular, plural, n):
+        _missed.add(singular)
+        return singular if n == 1 else plural
+
+    def pgettext(self, context, message):
+        _missed.add(f"{context}|{message}")
+        return message
+
+
+@functools.cache
+def _template_ids() -> frozenset[str]:
+    """The catalog template's messages ('context|message' with a context): the words the extractor found."""
+    with (LOCALE_DIR / f"{DOMAIN}.pot").open("rb") as fh:
+        template = read_po(fh, domain=DOMAIN)
+    return frozenset(((m.context + "|") if m.context else "") + (m.id if isinstance(m.id, str) else m.id[0])
+                     for m in template if m.id)
 
 
 def gettext(message: str) -> str:
@@ -310,11 +351,21 @@ def pseudo(message: str) -> str:
 
 
 class _PseudoTranslations(NullTranslations):
+    """The pseudo-locale: a word of the catalog's template comes accented; any other stays English and is noted
+    (`missed`), so the pseudo-locale's walk (tests/e2e/test_pseudo_locale.py) finds it as a word left behind."""
+
+    def __init__(self, known: frozenset[str]):
+        super().__init__()
+        self.known = known
+        self.add_fallback(_Missing())
+
     def gettext(self, message):
-        return pseudo(message)
+        return pseudo(message) if message in self.known else super().gettext(message)
 
     def ngettext(self, singular, plural, n):
-        return pseudo(singular if n == 1 else plural)
+        if singular in self.known:
+            return pseudo(singular if n == 1 else plural)
+        return super().ngettext(singular, plural, n)
 
     def pgettext(self, context, message):
-        return pseudo(message)
+        return pseudo(message) if f"{context}|{message}" in self.known else super().pgettext(context, message)

@@ -257,14 +257,14 @@ def list_filters(corpus: Corpus, view: vs.ViewState) -> list[tuple[str, str]]:
         out.append((_("Search"), _("“{query}”").format(query=f.query)))
     parts = filter_parts(corpus, f)
     for part in parts:
-        # The labels are the panel's (marked for the catalog there); gettext again leaves a translated one as it is.
+        # The labels come translated (describe.filter_parts).
         if part.key == "dates":
             start, end = part.names[0] or format_day(RANGE_START), part.names[1] or _("today")
-            out.append((_(part.label), _("{start} and {end} (undated records are kept)").format(start=start, end=end)))
+            out.append((part.label, _("{start} and {end} (undated records are kept)").format(start=start, end=end)))
         else:
-            out.append((_(part.label), ", ".join(part.names)))
+            out.append((part.label, ", ".join(part.names)))
     chosen = {part.key for part in parts}
-    free = [_(facet.label).lower() for facet in FACETS if facet.facet not in chosen]
+    free = [facet.label.lower() for facet in FACETS if facet.facet not in chosen]
     free += [] if "dates" in chosen else [_("dates")]
     out.append((_("Other filters"), _("none: every {facets}").format(facets=", ".join(free)) if free
                 else _("none left")))

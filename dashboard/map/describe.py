@@ -186,7 +186,7 @@ def filter_parts(corpus: Corpus, f: FilterState) -> list[FilterPart]:
     """The facets with a choice (in the sidebar's order), then the date range if one end is set. The search
     and the 'as of' date are the FilterState's own fields; each caller words all of these its own way
     (`filters_in_words` here, the downloads' `snapshot.list_filters`)."""
-    parts = [FilterPart(facet.facet, gettext(facet.label), tuple(value_name(corpus, facet.facet, v) for v in chosen))
+    parts = [FilterPart(facet.facet, facet.label, tuple(value_name(corpus, facet.facet, v) for v in chosen))
              for facet in FACETS if (chosen := getattr(f, facet.facet))]
     if f.date_from or f.date_to:
         ends = (shown_date(f.date_from) if f.date_from else "", shown_date(f.date_to) if f.date_to else "")
@@ -273,9 +273,9 @@ FILTER_WORDS = Words({"dates": N_("date range"), "as_of": N_("“memberships as 
 
 def filter_name(facet: str) -> str:
     """The sidebar's name of a filter ('query' -> 'search'), in the language spoken."""
-    label = next((f.label for f in FACETS if f.facet == facet), None)
+    label = next((f.label for f in FACETS if f.facet == facet), None)  # translated already (Facet.label)
     if label is not None:
-        return gettext(label).lower()
+        return label.lower()
     return FILTER_WORDS[facet] if facet in FILTER_WORDS else facet.replace("_", " ")
 
 

@@ -13,9 +13,10 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import nearest_points
 
-from dashboard.i18n import gettext
+from dashboard.i18n import N_, gettext
 
-GEODATA_RESOLUTION: str = (
+# Marked for the catalog (N_): the About page says it in the page's language.
+GEODATA_RESOLUTION: str = N_(
     "Natural Earth 1:10m admin-0 (v4.1.0, via world-atlas 2.0.2); the whole world, unclipped, every "
     "shared edge simplified once (0.009° in the region, 0.3° elsewhere), borders unsimplified"
 )

@@ -140,8 +140,8 @@ def st_licences() -> None:
     st.subheader(_("Licences"), anchor=False)
     lines = []
     for item in LICENCES:
-        # The parts and terms are licences.py's words: translated there, or here where it marks them (N_).
-        line = f"- **{escape.markdown(_(item.part))}**: {escape.markdown(_(item.terms))}"
+        # The part and the terms come translated (licences.Licence's properties).
+        line = f"- **{escape.markdown(item.part)}**: {escape.markdown(item.terms)}"
         served = {LEAFLET_TERMS.key: LEAFLET, GESTURE_TERMS.key: GESTURE_HANDLING}.get(item.key)
         if served is not None:
             line += " " + _("[Its licence]({url}) is served beside its files.").format(

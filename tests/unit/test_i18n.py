@@ -297,3 +297,21 @@ def test_no_word_is_marked_inside_an_f_string_where_the_catalog_cannot_see_it():
     found = [f"{path.relative_to(ROOT)}:{n}" for path in sorted((ROOT / "dashboard").rglob("*.py"))
              for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if hidden.search(line)]
     assert found == []
+
+
+def test_a_word_the_catalog_lacks_is_said_in_english_and_noted():
+    # A message passed as a variable that the extractor cannot see: English on the page, so it is noted (missed()),
+    # and the pseudo-locale leaves it unaccented, for its walk to find (tests/e2e/test_pseudo_locale.py).
+    i18n.forget_missed()
+    with i18n.override("ru"):
+        assert i18n.gettext("Map") == "Карта"
+        assert i18n.gettext("Not a word of ours") == "Not a word of ours"
+        assert i18n.ngettext("{n} thing left", "{n} things left", 5) == "{n} things left"
+        assert i18n.pgettext("nowhere", "Map") == "Map"
+    with i18n.override(i18n.PSEUDO):
+        assert i18n.gettext("Map") == i18n.pseudo("Map")
+        assert i18n.gettext("Also not ours") == "Also not ours"
+        assert i18n.ngettext("{n} record", "{n} records", 2) == i18n.pseudo("{n} records")
+    assert i18n.missed() == {"Not a word of ours", "{n} thing left", "nowhere|Map", "Also not ours"}
+    i18n.forget_missed()
+    assert i18n.missed() == frozenset()

@@ -257,3 +257,19 @@ def test_the_buttons_and_the_files_scripts_have_their_words_in_russian():
     english = download_words()
     assert english["kinds"]["embed"]["label"] == "Publish this view (HTML)" and english["saved"] == "Saved {name} ({size})."
     assert file_words()["toCard"] == "This record in the list below ↓"
+
+
+# --- nothing asked of the catalog that it lacks ------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind", ["html", "embed", "png"])
+def test_every_word_a_russian_file_asks_for_is_in_the_catalog(corpus, geodata, kind):
+    # Filters on every facet, a date range, a search, a selected record with a disagreement, and a story step.
+    view = vs.ViewState(filters=FilterState(orgs=("org-csto",), countries=("KG", "TJ"), topics=("security",),
+                                            date_from=dt.date(2000, 1, 1), query="Kant"),
+                        selected="site-kant", shade="org-eaeu")
+    i18n.forget_missed()
+    with i18n.override("ru"):
+        make_download_file(DownloadRequest(kind, 1), corpus, *geodata, view, base="http://example.org/app/", made=MADE)
+        make_download_file(DownloadRequest(kind, 2), corpus, *geodata, vs.ViewState(), base="http://example.org/app/",
+                           made=MADE, focus=Focus(title="Шаг 4 из 9: Душанбе", link="story?story=4"))
+    assert sorted(i18n.missed()) == []
