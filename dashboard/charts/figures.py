@@ -8,6 +8,7 @@ that plotly would write in English (its own formats) are written here and handed
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter
 
 import plotly.graph_objects as go
@@ -19,7 +20,7 @@ from dashboard.corpus.dates import MONTHS_EN_ABBR, Precision
 from dashboard.corpus.memberships import status_label
 from dashboard.corpus.model import TOPICS, Annotation, Disagreement, Event, Figure, Membership, VisitStop
 from dashboard.corpus.records import Corpus, record_countries
-from dashboard.i18n import N_, Words, format_month, format_number, format_short_day
+from dashboard.i18n import N_, Words, format_compact_number, format_month, format_number, format_short_day
 from dashboard.i18n import gettext as _
 from dashboard.labels import topic_label
 from dashboard.map.style import MEMBERSHIP_PATTERN, MEMBERSHIP_STYLE, PALETTE, PLOTLY_PATTERN
@@ -70,7 +71,7 @@ def membership_row_name(r: Membership, corpus: Corpus) -> str:
 def _layout(fig: go.Figure, title: str, height: int = 420) -> go.Figure:
     fig.update_layout(title=dict(text=title, x=0, xanchor="left"), font=FONT, height=height,
                       margin=dict(l=10, r=10, t=60, b=40), legend=dict(orientation="h", y=-0.15),
-                      clickmode="event+select")
+                      clickmode="event+select", separators=i18n.number_separators())
     return fig
 
 
@@ -219,6 +220,17 @@ def _number_label(f: Figure) -> str:
     return f"{format_number(f.value)} {f.unit}"
 
 
+def log_ticks(values: list[float]) -> dict:
+    """A log axis's ticks at the powers of ten around `values`, each in the language's short words ('10 млн',
+    '1 млрд'), where plotly would write '10M', '1B' in every language; those outside the axis's range are not drawn."""
+    positive = [v for v in values if v > 0]
+    if not positive:
+        return {}
+    low, high = math.floor(math.log10(min(positive))) - 1, math.ceil(math.log10(max(positive))) + 1
+    ticks = [10.0 ** k for k in range(low, high + 1)]
+    return {"tickmode": "array", "tickvals": ticks, "ticktext": [format_compact_number(v) for v in ticks]}
+
+
 def make_numbers_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
     """The numbers the articles give, one panel per thing measured, each bar with its source."""
     from plotly.subplots import make_subplots
@@ -249,8 +261,13 @@ def make_numbers_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
             + "<extra></extra>",
         ), row=i, col=1)
         # Bars share an axis only within one measure; money mixes currencies, so it is log-scaled.
-        fig.update_xaxes(type="log" if measure == "money" else "linear", row=i, col=1,
-                         range=[1990, 2050] if measure == "year" else None)
+        if measure == "money":
+            fig.update_xaxes(type="log", row=i, col=1, **log_ticks([f.value for f in sel]))
+        else:
+            # plotly's SI suffixes ("10k") are English: numbers written out, with the language's separators (a
+            # year without them).
+            fig.update_xaxes(type="linear", row=i, col=1, exponentformat="none", separatethousands=measure != "year",
+                             range=[1990, 2050] if measure == "year" else None)
         fig.update_yaxes(autorange="reversed", row=i, col=1)
     fig.update_layout(bargap=0.25)
     return _layout(fig, _("The numbers the articles give, grouped by what they measure"),
