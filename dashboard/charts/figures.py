@@ -141,6 +141,13 @@ def tour_rows(records: list[Annotation]) -> tuple[list[VisitStop], list[Event]]:
     return stops, events
 
 
+def tour_tick(day: dt.date) -> str:
+    """A day on the tour chart's axis: 'Mon 27 Feb', 'пн 27 февр.' (bracketed in the pseudo-locale)."""
+    if i18n.active() == i18n.PSEUDO:
+        return i18n.pseudo(_babel_date(day, "EEE d MMM", locale="en"))
+    return _babel_date(day, "EEE d MMM", locale=i18n.active())
+
+
 def make_tour_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
     """The tour day by day: stops, meetings and what was signed or announced."""
     stops, events = tour_rows(records)
@@ -171,11 +178,10 @@ def make_tour_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
     end = dt.datetime.combine(TOUR_END, dt.time()) + dt.timedelta(days=1.5)
     fig.update_xaxes(title=_("date"), type="date", dtick=86400000, tickformat="%a %-d %b",
                      range=[start.isoformat(), end.isoformat()])
-    if not _english():
+    if i18n.active() != i18n.DEFAULT:
         # plotly names days and months in English: the ticks are written here in the language spoken.
         days = [TOUR_START + dt.timedelta(days=d) for d in range(-1, (TOUR_END - TOUR_START).days + 2)]
-        fig.update_xaxes(tickmode="array", tickvals=[d.isoformat() for d in days],
-                         ticktext=[_babel_date(d, "EEE d MMM", locale=i18n.active()) for d in days])
+        fig.update_xaxes(tickmode="array", tickvals=[d.isoformat() for d in days], ticktext=[tour_tick(d) for d in days])
     fig.update_yaxes(title=None, type="category")
     return _layout(fig, _("The tour, day by day: where Putin was, whom he met, what was agreed"), height=380)
 
