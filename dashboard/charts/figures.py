@@ -226,15 +226,19 @@ def _number_label(f: Figure) -> str:
     return f"{format_number(f.value)} {f.unit}"
 
 
-def log_ticks(values: list[float]) -> dict:
-    """A log axis's ticks at the powers of ten around `values`, each in the language's short words ('10 млн',
-    '1 млрд'), where plotly would write '10M', '1B' in every language; those outside the axis's range are not drawn."""
+def log_ticks(values: list[float], most: int = 3) -> dict:
+    """A log axis's ticks at the powers of ten around `values`, in the language's short words ('10 млн', '1 млрд'),
+    where plotly would write '10M', '1B' in every language; those outside the axis's range are not drawn. Over more
+    than `most` powers of ten every other tick is named, the highest among them: Russian's words are twice as long as
+    plotly's, and the narrow panel ran them together ('10 млрд100 млрд')."""
     positive = [v for v in values if v > 0]
     if not positive:
         return {}
-    low, high = math.floor(math.log10(min(positive))) - 1, math.ceil(math.log10(max(positive))) + 1
-    ticks = [10.0 ** k for k in range(low, high + 1)]
-    return {"tickmode": "array", "tickvals": ticks, "ticktext": [format_compact_number(v) for v in ticks]}
+    first, last = math.floor(math.log10(min(positive))), math.ceil(math.log10(max(positive)))
+    step = 1 if last - first <= most else 2
+    powers = range(first - 1, last + 2)
+    return {"tickmode": "array", "tickvals": [10.0 ** k for k in powers],
+            "ticktext": [format_compact_number(10.0 ** k) if (last - k) % step == 0 else "" for k in powers]}
 
 
 def make_numbers_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:

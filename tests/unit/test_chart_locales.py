@@ -94,6 +94,15 @@ def test_log_ticks_cover_the_values_at_every_power_of_ten():
     assert figures.log_ticks([]) == {} and figures.log_ticks([0]) == {}
 
 
+def test_over_many_powers_of_ten_every_other_tick_is_named_so_that_russian_words_do_not_run_together():
+    with i18n.override("ru"):
+        wide = figures.log_ticks([15e6, 3.8e9, 1e11])    # 10^7 to 10^11: the articles' money
+        narrow = figures.log_ticks([15e6, 3.8e9])
+    # Named: the highest power the values reach, and every other one down from it.
+    assert [t.replace("\xa0", " ") for t in wide["ticktext"]] == ["", "10 млн", "", "1 млрд", "", "100 млрд", ""]
+    assert all(narrow["ticktext"])
+
+
 @pytest.mark.parametrize(("lang", "separators"), [("ru", ",\xa0"), ("en", ".,")])
 def test_every_chart_writes_numbers_with_the_languages_separators(corpus, lang, separators):
     with i18n.override(lang):
