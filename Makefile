@@ -11,7 +11,7 @@ LOCK := $(VENV)/bin/uv pip compile pyproject.toml --universal --python-version 3
 # Replicas behind HAProxy (make serve-replicas N=3): the same proxy config as compose.yaml.
 N ?= 2
 
-.PHONY: run test lint validate lock catalog geodata schema bench bench-quick mutation mutation-quick serve-replicas clean
+.PHONY: run test lint validate lock catalog plotly-locales geodata schema bench bench-quick mutation mutation-quick serve-replicas clean
 
 run: $(STAMP)
 	$(VENV)/bin/streamlit run dashboard/app.py --server.port $(PORT)
@@ -50,6 +50,11 @@ catalog: $(DEVSTAMP)
 		--add-comments=Translators: --project=dashboard -o $(CATALOG)/messages.pot .
 	$(VENV)/bin/pybabel update -i $(CATALOG)/messages.pot -d $(CATALOG) --no-wrap --ignore-obsolete \
 		--no-fuzzy-matching
+
+# plotly.js's own words in Russian (its toolbar, its date axis): its committed, sha256-checked lib/locales/ru.js
+# (dashboard/vendor/plotly.js-4.1.1) read with node into dashboard/charts/locales/ru.json, with its provenance.
+plotly-locales: $(STAMP)
+	$(PY) -m dashboard.charts.locales
 
 geodata: $(DEVSTAMP)
 	$(PY) geodata/build.py

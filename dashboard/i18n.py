@@ -38,7 +38,7 @@ from babel.dates import format_date as _babel_date
 from babel.dates import format_skeleton
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.numbers import format_decimal
+from babel.numbers import format_compact_decimal, format_decimal, get_decimal_symbol, get_group_symbol
 from babel.support import Translations
 
 # The languages the switch offers, each named in itself (its endonym), in the switch's order.
@@ -339,6 +339,19 @@ def format_number(number: float, decimals: int = 0) -> str:
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(number, format=pattern, locale=_babel_locale())
 
+
+
+def format_compact_number(number: float) -> str:
+    """A number in the active language's short words: '10M', '1B' in English, '10 млн', '1 млрд' in Russian (where
+    plotly would write SI's '10M', '1G' or its own '1B' in every language)."""
+    return format_compact_decimal(number, locale=_babel_locale())
+
+
+def number_separators() -> str:
+    """The active language's decimal and thousands separators, as plotly's layout.separators takes them: '.,' in
+    English, ',' and a no-break space in Russian (as format_number writes them)."""
+    locale = _babel_locale()
+    return get_decimal_symbol(locale) + get_group_symbol(locale)
 
 _ACCENTS = str.maketrans("AaCcEeIiNnOoSsUuYyZz", "ÅåÇçÉéÎîÑñÖöŠšÛûÝýŽž")
 _FIELD = re.compile(r"(\{[^{}]*\}|%\(\w+\)[sd]|%[sd]|<[^<>]*>|&\w+;)")

@@ -8,6 +8,7 @@ that plotly would write in English (its own formats) are written here and handed
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter
 
 import plotly.graph_objects as go
@@ -19,7 +20,7 @@ from dashboard.corpus.dates import MONTHS_EN_ABBR, Precision
 from dashboard.corpus.memberships import status_label
 from dashboard.corpus.model import TOPICS, Annotation, Disagreement, Event, Figure, Membership, VisitStop
 from dashboard.corpus.records import Corpus, record_countries
-from dashboard.i18n import N_, Words, format_month, format_number, format_short_day
+from dashboard.i18n import N_, Words, format_compact_number, format_month, format_number, format_short_day
 from dashboard.i18n import gettext as _
 from dashboard.labels import topic_label
 from dashboard.map.style import MEMBERSHIP_PATTERN, MEMBERSHIP_STYLE, PALETTE, PLOTLY_PATTERN
@@ -70,7 +71,7 @@ def membership_row_name(r: Membership, corpus: Corpus) -> str:
 def _layout(fig: go.Figure, title: str, height: int = 420) -> go.Figure:
     fig.update_layout(title=dict(text=title, x=0, xanchor="left"), font=FONT, height=height,
                       margin=dict(l=10, r=10, t=60, b=40), legend=dict(orientation="h", y=-0.15),
-                      clickmode="event+select")
+                      clickmode="event+select", separators=i18n.number_separators())
     return fig
 
 
@@ -140,6 +141,13 @@ def tour_rows(records: list[Annotation]) -> tuple[list[VisitStop], list[Event]]:
     return stops, events
 
 
+def tour_tick(day: dt.date) -> str:
+    """A day on the tour chart's axis: 'Mon 27 Feb', 'пн 27 февр.' (bracketed in the pseudo-locale)."""
+    if i18n.active() == i18n.PSEUDO:
+        return i18n.pseudo(_babel_date(day, "EEE d MMM", locale="en"))
+    return _babel_date(day, "EEE d MMM", locale=i18n.active())
+
+
 def make_tour_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
     """The tour day by day: stops, meetings and what was signed or announced."""
     stops, events = tour_rows(records)
@@ -170,11 +178,10 @@ def make_tour_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
     end = dt.datetime.combine(TOUR_END, dt.time()) + dt.timedelta(days=1.5)
     fig.update_xaxes(title=_("date"), type="date", dtick=86400000, tickformat="%a %-d %b",
                      range=[start.isoformat(), end.isoformat()])
-    if not _english():
+    if i18n.active() != i18n.DEFAULT:
         # plotly names days and months in English: the ticks are written here in the language spoken.
         days = [TOUR_START + dt.timedelta(days=d) for d in range(-1, (TOUR_END - TOUR_START).days + 2)]
-        fig.update_xaxes(tickmode="array", tickvals=[d.isoformat() for d in days],
-                         ticktext=[_babel_date(d, "EEE d MMM", locale=i18n.active()) for d in days])
+        fig.update_xaxes(tickmode="array", tickvals=[d.isoformat() for d in days], ticktext=[tour_tick(d) for d in days])
     fig.update_yaxes(title=None, type="category")
     return _layout(fig, _("The tour, day by day: where Putin was, whom he met, what was agreed"), height=380)
 
@@ -219,6 +226,21 @@ def _number_label(f: Figure) -> str:
     return f"{format_number(f.value)} {f.unit}"
 
 
+def log_ticks(values: list[float], most: int = 3) -> dict:
+    """A log axis's ticks at the powers of ten around `values`, in the language's short words ('10 млн', '1 млрд'),
+    where plotly would write '10M', '1B' in every language; those outside the axis's range are not drawn. Over more
+    than `most` powers of ten every other tick is named, the highest among them: Russian's words are twice as long as
+    plotly's, and the narrow panel ran them together ('10 млрд100 млрд')."""
+    positive = [v for v in values if v > 0]
+    if not positive:
+        return {}
+    first, last = math.floor(math.log10(min(positive))), math.ceil(math.log10(max(positive)))
+    step = 1 if last - first <= most else 2
+    powers = range(first - 1, last + 2)
+    return {"tickmode": "array", "tickvals": [10.0 ** k for k in powers],
+            "ticktext": [format_compact_number(10.0 ** k) if (last - k) % step == 0 else "" for k in powers]}
+
+
 def make_numbers_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
     """The numbers the articles give, one panel per thing measured, each bar with its source."""
     from plotly.subplots import make_subplots
@@ -249,8 +271,13 @@ def make_numbers_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
             + "<extra></extra>",
         ), row=i, col=1)
         # Bars share an axis only within one measure; money mixes currencies, so it is log-scaled.
-        fig.update_xaxes(type="log" if measure == "money" else "linear", row=i, col=1,
-                         range=[1990, 2050] if measure == "year" else None)
+        if measure == "money":
+            fig.update_xaxes(type="log", row=i, col=1, **log_ticks([f.value for f in sel]))
+        else:
+            # plotly's SI suffixes ("10k") are English: numbers written out, with the language's separators (a
+            # year without them).
+            fig.update_xaxes(type="linear", row=i, col=1, exponentformat="none", separatethousands=measure != "year",
+                             range=[1990, 2050] if measure == "year" else None)
         fig.update_yaxes(autorange="reversed", row=i, col=1)
     fig.update_layout(bargap=0.25)
     return _layout(fig, _("The numbers the articles give, grouped by what they measure"),

@@ -146,6 +146,23 @@ POLYLINE = Package(
     css=(),
     packed="src",
 )
+# plotly.js's own Russian words and formats (its toolbar's tooltips, month and day names, separators; MIT): the
+# locale file of `plotly.js@4.1.1` on npm, committed as the plugins are. Streamlit 1.67 bundles plotly.js 4.2.0, which
+# npm does not offer; 4.1.1 is its newest. Not served: dashboard/charts/locales.py builds the JSON the charts'
+# config carries from it (`make plotly-locales`).
+PLOTLY_LOCALE_RU = Package(
+    name="plotly.js",
+    version="4.1.1",
+    distribution=None,
+    module=None,
+    folder="plotly.js-4.1.1",
+    npm_integrity="sha512-fYLAOj091/+M4h1rmtVIkRIpdkz5/P9IdNUeB9wKmCUyvewuUdlCYR5ryqDWP7Cb36Dn4EvSrs6YKvRJ9ukNdQ==",
+    files=(("ru.js", "7d187a35428a3ad3f96c9fa888c8b483fda2d55707647e1a1852c12043c4097e"),),
+    license=("LICENSE", "8c45d9eaf50c2f72dd9c7ab9ef440788ba58a3538484b5c51c1f17d5128752e7"),
+    js=(),
+    css=(),
+    packed="lib/locales",
+)
 # In the order the map page loads them: the plugins after Leaflet.
 PACKAGES = (LEAFLET, GESTURE_HANDLING, FULLSCREEN)
 

@@ -21,7 +21,8 @@ def st_language_switch(key: str = LANGUAGE_SWITCH_KEY) -> None:
     `key`: the sidebar's (LANGUAGE_SWITCH_KEY) or the phone bar's (PHONE_SWITCH_KEY)."""
     _LANGUAGE_SWITCH(key=key, default={"lang": None}, on_lang_change=lambda: _on_switch(key),
                      data={"languages": [[code, name] for code, name in i18n.LANGUAGES.items()],
-                           "active": i18n.active(), "page": page_lang(), "label": _("Language")})
+                           "active": i18n.active(), "page": page_lang(), "label": _("Language"),
+                           "skip": _("Skip to main content")})
 
 
 def page_lang() -> str:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import escape
+from dashboard import escape, i18n
 from dashboard.charts import figures as charts
+from dashboard.charts.locales import chart_config
 from dashboard.charts.text import ChartText, chart_text
 from dashboard.corpus.records import Corpus
 from dashboard.i18n import N_
@@ -60,7 +61,7 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
         figure = make(data, corpus, today=reader_today()) if key == "membership" else make(data, corpus)
         figure = charts.highlight(figure, st.session_state.get(vs.P_SEL))
         event = st.plotly_chart(figure, key=f"chart-{key}", on_select="rerun",
-                                selection_mode=("points",), config={"displaylogo": False})
+                                selection_mode=("points",), config=chart_config(i18n.active()))
         st.caption(_(caption))
         st_chart_in_words(chart_text(key, data, corpus, reader_today()), key, corpus)
         picked = charts.selected_record_ids(event)

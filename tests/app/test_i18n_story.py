@@ -71,3 +71,16 @@ def test_the_charts_page_is_russian(app):
     assert {s.label for s in at.selectbox if s.key and s.key.startswith("pick-")} == {"Выберите запись с этого графика"}
     figure = json.loads(next(c for c in at.get("plotly_chart")).proto.spec)
     assert figure["layout"]["title"]["text"] == "Кто в каком объединении состоял, с 1991 года по сегодняшний день"
+
+
+def test_every_chart_carries_plotlys_russian_words_to_the_browser(app):
+    # st.plotly_chart hands its config to plotly.js as it is: the locale, its toolbar's words and its date formats.
+    app.query_params["lang"] = "ru"
+    at = app.run()
+    at.switch_page("views/charts.py").run()
+    configs = [json.loads(c.proto.config) for c in at.get("plotly_chart")]
+    assert len(configs) == 5
+    for config in configs:
+        assert config["locale"] == "ru" and config["displaylogo"] is False
+        assert config["locales"]["ru"]["dictionary"]["Pan"] == "Сдвиг"
+        assert config["locales"]["ru"]["format"]["months"][1] == "Февраль"

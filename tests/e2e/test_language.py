@@ -103,6 +103,35 @@ def test_the_story_step_4_and_the_charts_are_in_russian(page, server):
     assert words and all(CYRILLIC.search(w) for w in words), words
 
 
+
+def test_plotlys_own_words_on_a_russian_chart_are_russian(page, server):
+    page.goto(server + "/charts?lang=ru")
+    wait_settled(page)
+    # The toolbar's tooltips (plotly.js's own Russian locale): hovered, a button shows its title.
+    chart = page.locator(".st-key-chart-numbers .js-plotly-plot")
+    chart.scroll_into_view_if_needed()
+    chart.hover()
+    pan = chart.locator('.modebar-btn[data-attr="dragmode"][data-val="pan"]')
+    pan.hover()
+    expect(pan).to_have_attribute("data-title", "Сдвиг")
+    expect(pan).to_have_attribute("aria-label", "Сдвиг")
+    expect(chart.locator(".modebar-btn").first).to_have_attribute("data-title", "Сохранить в формате PNG")
+    # The numbers on its axes as a Russian reader reads them: no SI suffix ("10k", "1B"), Russian separators.
+    ticks = [t.replace("\xa0", " ") for t in chart.locator(".xaxislayer-above text").all_text_contents()]
+    assert "1 млрд" in ticks and "10 000" in ticks, ticks
+    assert not [t for t in ticks if re.search("[A-Za-z]", t)], ticks
+
+
+def test_streamlits_skip_link_is_russian_and_the_data_pages_own_downloads_too(page, server):
+    page.goto(server + "/data?lang=ru")
+    wait_settled(page)
+    expect(page.get_by_test_id("stSkipToContent")).to_have_text("Перейти к основному содержимому")
+    table = page.get_by_test_id("stDataFrame").first
+    table.hover()
+    expect(page.get_by_test_id("stElementToolbar").first).to_be_attached()
+    # The page's own downloads, in Russian, beside the table's "Download as CSV" (Streamlit's, in English: README).
+    expect(page.get_by_role("button", name="Скачать CSV")).to_be_visible()
+
 def test_a_cyrillic_search_finds_its_records(page, server):
     page.goto(server + "/search?lang=ru&q=Душанбе")
     wait_settled(page)

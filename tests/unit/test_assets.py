@@ -30,6 +30,7 @@ def leaflet(tmp_path, monkeypatch):
     (assets.GESTURE_HANDLING, "MIT License"),    # committed under dashboard/vendor/
     (assets.FULLSCREEN, "The MIT License"),      # committed under dashboard/vendor/
     (assets.POLYLINE, "Redistribution and use in source and binary forms"),   # BSD-3-Clause, committed too
+    (assets.PLOTLY_LOCALE_RU, "MIT License"),    # plotly.js's Russian words, committed too (never served)
 ], ids=lambda v: getattr(v, "name", ""))
 def test_the_served_files_are_the_published_ones_with_their_licence(package, licence, tmp_path, monkeypatch):
     monkeypatch.setattr(assets, "GENERATED_DIR", tmp_path / "generated")
@@ -91,7 +92,8 @@ def test_an_altered_committed_plugin_file_is_refused(gestures, tmp_path, monkeyp
         assets.publish(gestures)
 
 
-@pytest.mark.parametrize("plugin", [assets.GESTURE_HANDLING, assets.FULLSCREEN, assets.POLYLINE], ids=lambda p: p.name)
+@pytest.mark.parametrize("plugin", [assets.GESTURE_HANDLING, assets.FULLSCREEN, assets.POLYLINE, assets.PLOTLY_LOCALE_RU],
+                         ids=lambda p: p.name)
 def test_a_committed_plugin_is_the_npm_tarball_of_its_pinned_version(plugin, tmp_path):
     # The published hash is npm's `integrity` of the tarball: pack it (as geodata/build.py does) and compare.
     npm = shutil.which("npm")

@@ -1,7 +1,7 @@
 // The language switch (dashboard/ui/language.py): each language named in itself and marked with its language
 // (lang=), the page's own pressed. A choice is sent to the server, which runs the whole page in it.
 // Configuration: {"languages": [[code, name], ...], "active": code, "page": the page's lang attribute,
-// "label": the group's name}.
+// "label": the group's name, "skip": the words of Streamlit's skip link in the page's language}.
 
 export default function (component) {
   const {data, parentElement, setStateValue} = component;
@@ -16,6 +16,13 @@ export default function (component) {
   root.setAttribute("aria-label", data.label);
   // The page's language, for screen readers and the browser's own translation offer (WCAG 3.1.1).
   document.documentElement.lang = data.page;
+  // Streamlit's skip link, the first stop of the keyboard, says "Skip to main content" whatever the page's language
+  // and has no way to be told otherwise (README "In Russian"). Its words are a constant of Streamlit's, which React
+  // never writes again: said here, they stay.
+  const skip = document.querySelector('[data-testid="stSkipToContent"]');
+  if (skip && data.skip && skip.textContent !== data.skip) {
+    skip.textContent = data.skip;
+  }
   // The buttons are made once and changed in place: the one pressed keeps the keyboard's focus through the run
   // the choice starts (replaced, it would drop the focus to the page's body).
   const codes = JSON.stringify(data.languages);
