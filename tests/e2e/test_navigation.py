@@ -159,7 +159,7 @@ def _switch_to_russian(page, links: str, switch_in: str) -> None:
     wait_idle(page)
 
 
-def test_every_page_links_href_carries_the_language_and_the_filters_as_they_change(page, server, browser):
+def test_every_page_links_href_carries_the_language_and_the_filters_as_they_change(page, server):
     page.goto(server + "/reader?source=gusev-2019")
     links = '[data-testid="stTopNav"] a[data-testid="stTopNavLink"]'
     _switch_to_russian(page, links, '[data-testid="stSidebar"]')
@@ -175,15 +175,23 @@ def test_every_page_links_href_carries_the_language_and_the_filters_as_they_chan
     page.wait_for_function("() => new URLSearchParams(location.search).get('country').split(',').length === 2")
     both = page.evaluate("() => new URLSearchParams(location.search).get('country')")
     page.wait_for_function(HREFS_JS, arg=[links, {"lang": "ru", "country": both}])
-    # Opened in a new tab, a link opens that page in Russian with the filters.
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    tab = context.new_page()
-    try:
-        tab.goto(_hrefs(page, links)["Данные"])
-        expect(tab.get_by_test_id("stSidebar").get_by_role("heading", name="Фильтры")).to_be_visible()
-        expect(tab.locator('details[data-key="country"] summary .chosen')).to_contain_text("Таджикистан")
-    finally:
-        context.close()
+    # Opened in a new tab (a middle click; Ctrl+click), a link opens that page in Russian with the filters, and this
+    # page stays as it is.
+    here = page.url
+    with page.context.expect_page() as opened:
+        page.locator(links).filter(has_text="Данные").first.click(button="middle")
+    tab = opened.value
+    expect(tab.get_by_test_id("stSidebar").get_by_role("heading", name="Фильтры")).to_be_visible()
+    expect(tab.locator('details[data-key="country"] summary .chosen')).to_contain_text("Таджикистан")
+    tab.close()
+    with page.context.expect_page() as opened:
+        page.locator(links).filter(has_text="Графики").first.click(modifiers=["Control"])
+    tab = opened.value
+    tab.wait_for_url("**/charts?**")
+    query = tab.evaluate("() => Object.fromEntries(new URLSearchParams(location.search))")
+    assert query["lang"] == "ru" and query["country"] == both, query
+    tab.close()
+    assert page.url == here
     # A plain click stays the app's own: the page changes in place, keeping the language and the filters.
     page.locator(links).filter(has_text="Данные").first.click()
     page.wait_for_url("**/data**")

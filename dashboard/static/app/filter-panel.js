@@ -379,6 +379,12 @@ function followPageLinks(own) {
   }).observe(document.body, {childList: true, subtree: true});
   const before = (e) => { if (e.target instanceof Element && e.target.closest(PAGE_LINKS)) { carryQuery(); } };
   ["pointerdown", "contextmenu", "focusin"].forEach((type) => document.addEventListener(type, before, true));
+  // Ctrl, ⌘ or Shift and a click: the browser's new tab or window, not Streamlit's handler (which navigated in
+  // place). Stopped here, on the way down, the click never reaches it, and the browser follows the href.
+  document.addEventListener("click", (e) => {
+    const a = e.target instanceof Element ? e.target.closest(PAGE_LINKS) : null;
+    if (a && (e.ctrlKey || e.metaKey || e.shiftKey)) { carryQuery(); e.stopPropagation(); }
+  }, true);
 }
 
 // Streamlit's embed mode goes with every link inside the app (issue 28): a record's "on the map", a Compare row, a
