@@ -202,8 +202,10 @@ def test_every_page_links_href_carries_the_language_and_the_filters_as_they_chan
 
 def test_on_a_phone_the_bars_page_links_carry_the_language_and_the_filters(browser, server):
     with _phone(browser) as (page, context):
-        page.goto(server + "/compare?org=CSTO")
+        # In embed mode too, which a new tab leaves (it opens the whole app).
+        page.goto(server + "/compare?org=CSTO&embed=true")
         links = '.st-key-phone-nav a[data-testid="stPageLink-NavLink"]'
         _switch_to_russian(page, links, ".st-key-phone-nav")
         page.wait_for_function(HREFS_JS, arg=[links, {"lang": "ru", "org": "CSTO"}])
-        assert len(_hrefs(page, links)) == len(PAGES)
+        hrefs = _hrefs(page, links)
+        assert len(hrefs) == len(PAGES) and not any("embed" in href for href in hrefs.values()), hrefs

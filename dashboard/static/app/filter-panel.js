@@ -343,18 +343,20 @@ function syncUrl(link) {
 // Streamlit's page links (the navigation, the phone's bar, st.page_link): opened in a new tab (a middle click,
 // Ctrl+click, "Open link in new tab") a link opens its href, which Streamlit writes bare: no language, no filters.
 // Each href carries the address's query instead, without the pages' own parameters (the article read, the story's
-// step) unless it leads to the page shown. A plain click stays Streamlit's: its handler navigates in place.
+// step) unless it leads to the page shown, and without embed mode (a new tab opens the whole app, as carryEmbed
+// says). A plain click stays Streamlit's: its handler navigates in place, embed mode kept.
 const PAGE_LINKS = ['stTopNavLink', 'stTopNavDropdownLink', 'stSidebarNavLink', 'stPageLink-NavLink']
   .map((id) => `a[data-testid="${id}"]`).join(", ");
 
 function carryQuery() {
-  const own = window.__pageOwn || [];
+  const {own, embed} = window.__pageLinks || {own: [], embed: []};
   const here = new URL(window.location.href);
   for (const a of document.querySelectorAll(PAGE_LINKS)) {
     try {
       const to = new URL(a.getAttribute("href"), here);
       if (to.origin !== here.origin) { continue; }
       const query = new URLSearchParams(here.search);
+      embed.forEach((k) => query.delete(k));
       if (to.pathname !== here.pathname) { own.forEach((k) => query.delete(k)); }
       const search = query.toString().replace(/%2C/g, ",");
       const href = to.pathname + (search ? `?${search}` : "") + to.hash;
@@ -366,8 +368,8 @@ function carryQuery() {
 // The hrefs follow the address: whenever the panel writes it (syncUrl), when links are drawn (the phone's bar comes
 // after the page, the navigation anew in a full run), and as a link is about to be opened, since the map and the
 // story's step write the address too (a pointer down, a context menu, a focus: before a middle click, a new tab).
-function followPageLinks(own) {
-  window.__pageOwn = own;
+function followPageLinks(own, embed) {
+  window.__pageLinks = {own, embed};
   carryQuery();
   if (window.__pageLinksFollowed) { return; }
   window.__pageLinksFollowed = true;
@@ -523,7 +525,7 @@ export default function (component) {
     state.link = data.link;
     carryEmbed(state.link.carry || []);
     syncUrl(state.link);
-    followPageLinks(state.link.own || []);
+    followPageLinks(state.link.own || [], state.link.carry || []);
     // Once more after the map has settled (a link's view is applied by the map a moment later);
     // with the newest parameters, should another change have come in meanwhile.
     clearTimeout(state.linkTimer);
