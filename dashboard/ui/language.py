@@ -25,7 +25,9 @@ def st_language_switch(key: str = LANGUAGE_SWITCH_KEY) -> None:
     if key == PHONE_SWITCH_KEY:
         # The phone's bar is drawn after the page, so its switch came last in the Tab order: a link first in the
         # page's Tab order leads to it (its styles are the page's, outside the switch's own shadow root).
-        data["skip"] = read_static("language-skip.css")
+        data["skip"] = {"css": read_static("language-skip.css"),
+                        # Translators: a link to the language switch; {languages}: "English, Русский".
+                        "text": _("Language: {languages}")}
     _LANGUAGE_SWITCH(key=key, default={"lang": None}, on_lang_change=lambda: _on_switch(key), data=data)
 
 

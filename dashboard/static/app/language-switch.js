@@ -1,7 +1,7 @@
 // The language switch (dashboard/ui/language.py): each language named in itself and marked with its language
 // (lang=), the page's own pressed. A choice is sent to the server, which runs the whole page in it.
 // Configuration: {"languages": [[code, name], ...], "active": code, "page": the page's lang attribute,
-// "label": the group's name, and on the phone's bar "skip": the styles of the link that leads to it}.
+// "label": the group's name, and on the phone's bar "skip": {"css", "text"} of the link that leads to it}.
 
 // The phone's bar of page links is drawn after the page, so its switch came last in the Tab order. A link first in
 // the page's Tab order (ahead of Streamlit's "Skip to main content"), seen only when focused, leads to it: Enter
@@ -11,7 +11,7 @@ function skipTo(root, data) {
   if (!document.getElementById("language-skip-style")) {
     const style = document.createElement("style");
     style.id = "language-skip-style";
-    style.textContent = data.skip;
+    style.textContent = data.skip.css;
     document.head.append(style);
   }
   let link = document.getElementById("language-skip");
@@ -32,14 +32,15 @@ function skipTo(root, data) {
       ([...buttons].find((b) => b.getAttribute("aria-pressed") === "true") || buttons[0])?.focus();
     });
   }
-  // "Language: English, Русский", each language's name in its own language.
+  // "Language: English, Русский" (the page's words around {languages}), each language's name in its own language.
   const names = data.languages.map(([code, name]) => {
     const span = document.createElement("span");
     span.lang = code;
     span.textContent = name;
     return span;
   });
-  link.replaceChildren(`${data.label}: `, ...names.flatMap((span, i) => (i ? [", ", span] : [span])));
+  const [before, after = ""] = data.skip.text.split("{languages}");
+  link.replaceChildren(before, ...names.flatMap((span, i) => (i ? [", ", span] : [span])), after);
 }
 
 export default function (component) {
