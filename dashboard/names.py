@@ -25,6 +25,11 @@ def _territories(lang: str) -> dict[str, str]:
     return dict(Locale.parse(lang).territories)
 
 
+def countries_in(lang: str) -> dict[str, str]:
+    """Every country's CLDR name in a language, by ISO code ('KG': 'Киргизия' in 'ru')."""
+    return _territories(lang)
+
+
 def _spoken() -> str | None:
     """The language names are given in, when it is not English (the pseudo-locale's are English)."""
     lang = i18n.active()

@@ -8,8 +8,8 @@ from dashboard.query import link as vs
 
 def link_payload(view: vs.ViewState, corpus: Corpus, page: str | None = None) -> dict:
     """What the address bar should hold: {"want": {parameter: value} of the view, without the map's position,
-    "keep": ["lat", "lon", "z"] (and on the Story page "story"), "carry": ["embed", "embed_options"]}, merged in
-    the browser with the map's own position, the story's step and Streamlit's embed mode, each kept as it is.
+    "keep": ["lat", "lon", "z"] (and on the Story page "story"), "carry": ["embed", "embed_options"], "own": every page's own parameters}, merged
+    in the browser with the map's own position, the story's step and Streamlit's embed mode, each kept as it is.
 
     `page` names the page shown ("reader", "story": vs.PAGE_PARAMS), whose own parameters the address then holds;
     another page's are left out (the article read before does not follow the reader to Compare).
@@ -26,4 +26,7 @@ def link_payload(view: vs.ViewState, corpus: Corpus, page: str | None = None) ->
     # server): a run that began before the latest change must not put the step before it back.
     browsers = [*vs.VIEW_PARAMS, *vs.BROWSER_PARAMS.get(page, ())]
     wanted = {k: v for k, v in vs.encode(view, corpus).items() if k not in browsers and k not in others}
-    return {"want": wanted, "keep": browsers, "carry": list(vs.EMBED_PARAMS)}
+    # Every page's own parameters: the page links' hrefs (static/app/filter-panel.js) carry the address without them,
+    # but to the page shown itself.
+    own = sorted({k for params in vs.PAGE_PARAMS.values() for k in params})
+    return {"want": wanted, "keep": browsers, "carry": list(vs.EMBED_PARAMS), "own": own}

@@ -13,7 +13,14 @@ article. A query is read as this corpus writes things:
   letters (anyascii's transliteration) and compared with the corpus's Latin words ("Таджикистан",
   "tadzhikistan", finds Tajikistan; "Назарбаев" finds Nazarbayev; a likeness counts only between words of the
   same first letter), and a Latin word is compared with the corpus's Cyrillic words read the same way
-  ("Shankhayskoy" finds "Шанхайской").
+  ("Shankhayskoy" finds "Шанхайской");
+- each query word is matched on its own, through its other names and in either script (issue 30): "ОДКБ ЕАЭС" finds
+  the records that name both the CSTO and the EAEU, as "CSTO EAEU" does. A name's other names are its record's
+  (aliases, an organization's short and full name, a stop's city) and a country's English and Russian names (the
+  CLDR's: "Россия" is also "Russia", so it finds the English articles' passages). A Russian word in another case
+  is the same name ("Москве", "Казахстане", "России", "Путиным": `stem`, a few case endings; no stemmer is a
+  dependency, and names are what it has to reach: other Russian words are matched as written, "Шанхайской" is not
+  "Шанхайская").
 
 Results are ranked by BM25 (title and names weigh most) and carry a snippet with the matches marked.
 """
@@ -27,10 +34,9 @@ import unicodedata
 from dataclasses import dataclass
 
 from anyascii import anyascii
-from babel import Locale
 from rapidfuzz import fuzz, process
 
-from dashboard import escape
+from dashboard import escape, names
 from dashboard.corpus.codes import COUNTRY_NAMES
 from dashboard.corpus.model import Annotation, Disagreement, MilitarySite, Organization, VisitStop
 from dashboard.corpus.records import Corpus, record_countries
@@ -46,6 +52,10 @@ FUZZY_VARIANTS = 4
 # takes "nazarbaev" to "nazarbayev" (95) and leaves "granitsa" (граница, a border) from "grants" (86).
 CROSS_SCRIPT_SCORE = 87
 CROSS_SCRIPT_MIN_LENGTH = 6
+# The longest name, in words, that a query's run of words is looked up as ("Collective Security Treaty Organization").
+MAX_NAME_WORDS = 5
+# A Russian word's stem keeps this many letters at least: "пути" (ways) stays apart from "путин".
+STEM_MIN_LENGTH = 4
 # BM25 weights of the record columns: title, names, summary, excerpts, references.
 WEIGHTS = (10.0, 8.0, 4.0, 3.0, 2.0)
 NAMED_BONUS = 1000.0
@@ -79,6 +89,28 @@ def readings(word: str) -> list[str]:
     return list(dict.fromkeys([latin(word), english]))
 
 
+# The case endings of Russian names, longest first: "Москве" is "Москва", "Китае" "Китай", "России" "Россия",
+# "Путиным" "Путин".
+_ENDINGS = ("ами", "ями", "ием", "иям", "иях", "ого", "его", "ому", "ему",
+            "ой", "ей", "ом", "ем", "ём", "ью", "ия", "ии", "ие", "ию", "ах", "ях", "ам", "ям", "ов", "ев", "ым", "им",
+            "ая", "ое", "ые", "ую", "ых", "их",
+            "а", "я", "ы", "и", "е", "у", "ю", "й", "о", "ь")
+
+
+def stem(word: str) -> str:
+    """A folded Russian word without its case ending ('москве' -> 'москв', 'россии' -> 'росс'), keeping four letters
+    or more; a word of another script as it is."""
+    if not _CYRILLIC.search(word):
+        return word
+    return next((word[:-len(e)] for e in _ENDINGS if word.endswith(e) and len(word) - len(e) >= STEM_MIN_LENGTH),
+                word)
+
+
+def _name_key(name: str) -> str:
+    """A folded name as a query's words are looked up by: each Russian word by its stem."""
+    return " ".join(stem(w) for w in name.split())
+
+
 def fold(text: str) -> str:
     """Lower case, no accents, punctuation as spaces: the form queries and names are compared in. A Cyrillic
     letter keeps its marks (й is not и, ё is not е), as the index's tokenizer keeps them."""
@@ -101,12 +133,12 @@ class Hit:
     snippet: str  # HTML: escaped text, matches in <mark>
 
 
-_RUSSIAN_COUNTRIES = {code: name for code, name in Locale.parse("ru").territories.items() if code in COUNTRY_NAMES}
+_RUSSIAN_COUNTRIES = {code: name for code, name in names.countries_in("ru").items() if code in COUNTRY_NAMES}
 
 
-def record_names(record: Annotation) -> list[str]:
-    """The names a record is known by besides its title: aliases, an organization's short and full
-    name, a stop's city, a site's units, a place (an alias 'A = B' names a place the record mentions)."""
+def _own_names(record: Annotation) -> list[str]:
+    """The names of what the record names: aliases, an organization's short and full name, a stop's city, a site's
+    units, a place (an alias 'A = B' names a place the record mentions)."""
     names = [n.strip() for a in record.aliases for n in a.split("=") if n.strip()]
     if isinstance(record, Organization):
         names += [record.short, record.name]
@@ -117,6 +149,13 @@ def record_names(record: Annotation) -> list[str]:
     location = getattr(record, "location", None)
     if location is not None and location.place:
         names.append(location.place)
+    return names
+
+
+def record_names(record: Annotation) -> list[str]:
+    """The names a record is known by besides its title: its own (`_own_names`), and the countries its title names
+    in Russian."""
+    names = _own_names(record)
     # A country its title names, by its Russian name too (the CLDR's: Россия, Китай, Киргизия), which no
     # reading of Latin letters reaches.
     names += [_RUSSIAN_COUNTRIES[code] for code in sorted(record_countries(record))
@@ -126,7 +165,8 @@ def record_names(record: Annotation) -> list[str]:
 
 def alias_groups(record: Annotation) -> list[frozenset[str]]:
     """Sets of folded names that mean the same: the record's own names, and each 'A = B' alias."""
-    own = {fold(n) for n in record_names(record) if n} - {""}
+    # Not the countries record_names adds: "Stop 2: Dushanbe, Tajikistan" does not make Dushanbe a name of Tajikistan.
+    own = {fold(n) for n in _own_names(record) if n} - {""}
     groups = [frozenset({fold(n) for n in a.split("=")} - {""}) for a in record.aliases if "=" in a]
     own -= {n for g in groups for n in g}
     return [frozenset(own), *groups]
@@ -184,7 +224,15 @@ class SearchIndex:
         for w in sorted(words):
             self._scripts[bool(_CYRILLIC.search(w))].setdefault(latin(w), []).append(w)
         self._latin_forms = {cyrillic: list(by) for cyrillic, by in self._scripts.items()}  # what a query compares with
-        self._groups = [g for r in corpus.records for g in alias_groups(r) if len(g) > 1]
+        # Every name's other names, by the name's key (_name_key): the records' own, and each country's English and
+        # Russian names, which no reading of the letters joins (Россия, Russia; Киргизия, Kyrgyzstan).
+        groups = [g for r in corpus.records for g in alias_groups(r) if len(g) > 1]
+        groups += [frozenset({fold(english), fold(_RUSSIAN_COUNTRIES[code])})
+                   for code, english in sorted(corpus.countries.items()) if code in _RUSSIAN_COUNTRIES]
+        self._other_names: dict[str, set[str]] = {}
+        for group in groups:
+            for name in group:
+                self._other_names.setdefault(_name_key(name), set()).update(group)
         self._names = {r.id: {fold(n) for n in record_names(r)} for r in corpus.records}
 
     # --- query ---------------------------------------------------------------------------------
@@ -208,6 +256,10 @@ class SearchIndex:
                             if m[0] == read[0]]
             for match in matches:
                 out += [w for w in other[match] if w not in out]
+        # A Russian name in another case, by its stem's reading as it is ("путиным" is "putin"), never a likeness:
+        # "границ" reads "granits", close to "grants".
+        for read in readings(stem(word)) if stem(word) != word else ():
+            out += [w for w in other.get(read, ()) if w not in out]
         return out
 
     def _expression(self, query: str) -> str | None:
@@ -216,19 +268,25 @@ class SearchIndex:
         words = folded.split()[:MAX_TERMS]
         if not words:
             return None
+        # Each run of words that is a name (the longest first), or else each word, must match: by its words, or by
+        # another name of the same thing.
+        parts, at = [], 0
+        while at < len(words):
+            end = next((end for end in range(min(len(words), at + MAX_NAME_WORDS), at, -1)
+                        if _name_key(" ".join(words[at:end])) in self._other_names), at + 1)
+            parts.append(self._part(words[at:end]))
+            at = end
+        return " AND ".join(parts)
+
+    def _part(self, words: list[str]) -> str:
+        """The expression a run of query words matches by: each word (or a spelling of it) anywhere, a longer one also
+        as a word's start; or, where the run is a name, another name of the same thing, a longer one-word name as a
+        word's start too ("Россия" finds "Russian") and a name of more words as the phrase it is ("Islamic State",
+        not "state" anywhere)."""
         phrase = " ".join(words)
-        alternatives = {phrase}
-        for group in self._groups:
-            if phrase in group:
-                alternatives |= group
-        # The reader's words: each (or a spelling of it) anywhere, a longer one also as a word's start.
-        parts = []
-        for word in words:
-            parts.append("(" + " OR ".join(f'"{v}"*' if len(v) >= 4 else f'"{v}"' for v in self._variants(word)) + ")")
-        clauses = ["(" + " AND ".join(parts) + ")"]
-        # Another name of the same thing: as the phrase it is ("Islamic State", not "state" anywhere).
-        clauses += [f'"{alternative}"' for alternative in sorted(alternatives - {phrase})]
-        return " OR ".join(clauses)
+        own = " AND ".join("(" + " OR ".join(_term(v) for v in self._variants(word)) + ")" for word in words)
+        others = sorted(self._other_names.get(_name_key(phrase), set()) - {phrase})
+        return "(" + " OR ".join([f"({own})", *(_term(o) if " " not in o else f'"{o}"' for o in others)]) + ")"
 
     def search(self, query: str, limit: int = 50) -> list[Hit]:
         """Records, then article paragraphs, each ranked by relevance (best first)."""
@@ -269,6 +327,11 @@ class SearchIndex:
         with self._lock:
             return frozenset(rid for (rid,) in self._db.execute(
                 "SELECT rid FROM records WHERE records MATCH ?", (expression,)))
+
+
+def _term(word: str) -> str:
+    """A word as FTS5 matches it: a word of four letters or more also as a word's start."""
+    return f'"{word}"*' if len(word) >= 4 else f'"{word}"'
 
 
 def _marked(snippet: str) -> str:

@@ -134,3 +134,12 @@ def test_a_search_in_russian_says_its_language(app):
     at.switch_page("views/search.py").run()
     [caption] = [c.value for c in at.caption if "passage" in c.value]
     assert russian_words(caption) == (["ШОС"], [])
+
+
+def test_a_query_of_two_russian_names_lists_records_and_the_english_passages_marked(app):
+    # Issue 30: "ОДКБ ЕАЭС" found nothing (each word had to match as written); now each name matches by its other
+    # names, and the English articles' passages come with the English words marked.
+    html = _search_page_html(app, "ОДКБ ЕАЭС")
+    assert "sel=org-csto" in html
+    passages = html[html.index("In the articles"):]
+    assert "<mark>CSTO</mark>" in passages and ("<mark>EAEU</mark>" in passages or "<mark>Eurasian</mark>" in passages)

@@ -157,3 +157,49 @@ def test_on_a_phone_the_switch_is_in_the_bar_of_page_links(browser, server):
             "aria-pressed", "true")
     finally:
         context.close()
+
+
+# The element focused, through the shadow roots of light components (the switch's buttons are in one).
+DEEP_FOCUS_JS = """() => { let e = document.activeElement;
+  while (e && e.shadowRoot && e.shadowRoot.activeElement) { e = e.shadowRoot.activeElement; }
+  return {testid: e.getAttribute('data-testid'), text: (e.innerText || '').trim(), lang: e.lang,
+          pressed: e.getAttribute('aria-pressed'), inMain: !!document.activeElement.closest('[data-testid="stMain"]'),
+          inBar: !!document.activeElement.closest('.st-key-phone-nav')}; }"""
+
+
+def test_on_a_phone_the_switch_is_reached_first_by_keyboard(browser, server):
+    # Issue 30: the bar (and its switch) is drawn after the page, so the switch came last in the Tab order, after
+    # every control and link of the page. A link first in the Tab order leads to it, seen only when focused.
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(server + "/compare?lang=ru")
+        wait_settled(page)
+        skip = page.get_by_test_id("language-skip")
+        expect(skip).to_have_text("Язык: English, Русский")
+        assert skip.bounding_box()["y"] + skip.bounding_box()["height"] <= 0  # out of sight until focused
+        # The first Tab stop, before Streamlit's "Skip to main content" and every control of the page.
+        page.keyboard.press("Tab")
+        assert page.evaluate(DEEP_FOCUS_JS)["testid"] == "language-skip"
+        box = skip.bounding_box()
+        assert box["y"] >= 0 and box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+        page.keyboard.press("Enter")
+        focused = page.evaluate(DEEP_FOCUS_JS)
+        assert focused["inBar"] and focused["text"] == "Русский" and focused["pressed"] == "true", focused
+        # And the switch works from there by keyboard.
+        page.keyboard.press("Shift+Tab")
+        assert page.evaluate(DEEP_FOCUS_JS)["text"] == "English"
+        page.keyboard.press("Enter")
+        expect(page).to_have_title("Compare · Putin's 2017 Central Asia tour — a sourced map")
+        expect(page.get_by_test_id("language-skip")).to_have_text("Language: English, Русский")
+    finally:
+        context.close()
+
+
+def test_on_a_desktop_the_link_to_the_phones_switch_takes_no_tab_stop(page, server):
+    page.goto(server + "/compare")
+    wait_settled(page)
+    expect(page.get_by_test_id("language-skip")).to_be_attached()
+    expect(page.get_by_test_id("language-skip")).to_be_hidden()
+    page.keyboard.press("Tab")
+    assert page.evaluate(DEEP_FOCUS_JS)["testid"] != "language-skip"

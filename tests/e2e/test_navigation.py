@@ -8,7 +8,7 @@ import contextlib
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.helpers import wait_idle, wait_still
+from tests.e2e.helpers import choose, wait_idle, wait_still
 
 pytestmark = pytest.mark.e2e
 
@@ -132,3 +132,80 @@ def test_a_sideways_swipe_on_the_phones_bar_of_page_links_does_not_turn_the_stor
         wait_idle(page)
         assert page.evaluate("() => new URLSearchParams(location.search).get('story')") == "3"
         expect(page.locator('[data-testid="story-step"][data-step="3"]')).to_be_visible()
+
+
+# Issue 30: a page link opened in a new tab (a middle click, Ctrl+click, "Open link in new tab") opens its href, which
+# carried neither the language nor the filters; a plain click keeps both. Each link's href follows the view.
+HREFS_JS = """([selector, wanted]) => {
+  const links = [...document.querySelectorAll(selector)];
+  return links.length > 0 && links.every((a) => {
+    const q = new URL(a.href).searchParams;
+    return Object.entries(wanted).every(([k, v]) => q.get(k) === v);
+  });
+}"""
+
+
+def _hrefs(page, selector: str) -> dict[str, str]:
+    return dict(page.evaluate("""(selector) => [...document.querySelectorAll(selector)].map(
+        (a) => [a.innerText.trim().split("\\n").pop(), a.href])""", selector))  # the name after the icon's
+
+
+def _switch_to_russian(page, links: str, switch_in: str) -> None:
+    """Once the page links are drawn, Русский chosen on the switch inside `switch_in`, as a reader would."""
+    page.locator(links).first.wait_for()
+    wait_idle(page)
+    page.locator(switch_in).get_by_test_id("language-switch").get_by_role("button", name="Русский").click()
+    page.wait_for_function("() => new URLSearchParams(location.search).get('lang') === 'ru'")
+    wait_idle(page)
+
+
+def test_every_page_links_href_carries_the_language_and_the_filters_as_they_change(page, server):
+    page.goto(server + "/reader?source=gusev-2019")
+    links = '[data-testid="stTopNav"] a[data-testid="stTopNavLink"]'
+    _switch_to_russian(page, links, '[data-testid="stSidebar"]')
+    choose(page, "country", "Таджикистан")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('country') === 'TJ'")
+    page.wait_for_function(HREFS_JS, arg=[links, {"lang": "ru", "country": "TJ"}])
+    hrefs = _hrefs(page, links)
+    assert len(hrefs) == len(PAGES), hrefs
+    # The article read goes with a link to the Articles page only, as a plain click leaves it.
+    assert all(("source=gusev-2019" in href) == (name == "Статьи") for name, href in hrefs.items()), hrefs
+    # A second filter: the hrefs follow.
+    choose(page, "country", "Киргизия")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('country').split(',').length === 2")
+    both = page.evaluate("() => new URLSearchParams(location.search).get('country')")
+    page.wait_for_function(HREFS_JS, arg=[links, {"lang": "ru", "country": both}])
+    # Opened in a new tab (a middle click; Ctrl+click), a link opens that page in Russian with the filters, and this
+    # page stays as it is.
+    here = page.url
+    with page.context.expect_page() as opened:
+        page.locator(links).filter(has_text="Данные").first.click(button="middle")
+    tab = opened.value
+    expect(tab.get_by_test_id("stSidebar").get_by_role("heading", name="Фильтры")).to_be_visible()
+    expect(tab.locator('details[data-key="country"] summary .chosen')).to_contain_text("Таджикистан")
+    tab.close()
+    with page.context.expect_page() as opened:
+        page.locator(links).filter(has_text="Графики").first.click(modifiers=["Control"])
+    tab = opened.value
+    tab.wait_for_url("**/charts?**")
+    query = tab.evaluate("() => Object.fromEntries(new URLSearchParams(location.search))")
+    assert query["lang"] == "ru" and query["country"] == both, query
+    tab.close()
+    assert page.url == here
+    # A plain click stays the app's own: the page changes in place, keeping the language and the filters.
+    page.locator(links).filter(has_text="Данные").first.click()
+    page.wait_for_url("**/data**")
+    page.wait_for_function("""(both) => { const q = new URLSearchParams(location.search);
+      return q.get('lang') === 'ru' && q.get('country') === both && !q.has('source'); }""", arg=both)
+    expect(page.get_by_test_id("stSidebar").get_by_role("heading", name="Фильтры")).to_be_visible()
+
+
+def test_on_a_phone_the_bars_page_links_carry_the_language_and_the_filters(browser, server):
+    with _phone(browser) as (page, context):
+        # In embed mode too, which a new tab leaves (it opens the whole app).
+        page.goto(server + "/compare?org=CSTO&embed=true")
+        links = '.st-key-phone-nav a[data-testid="stPageLink-NavLink"]'
+        _switch_to_russian(page, links, ".st-key-phone-nav")
+        page.wait_for_function(HREFS_JS, arg=[links, {"lang": "ru", "org": "CSTO"}])
+        hrefs = _hrefs(page, links)
+        assert len(hrefs) == len(PAGES) and not any("embed" in href for href in hrefs.values()), hrefs

@@ -11,7 +11,8 @@ from dashboard.query.filters import FilterState
 
 def test_the_default_view_wants_nothing_and_keeps_the_maps_position(corpus):
     assert link_payload(vs.ViewState(), corpus) == {"want": {}, "keep": ["lat", "lon", "z"],
-                                                    "carry": ["embed", "embed_options"]}
+                                                    "carry": ["embed", "embed_options"],
+                                                    "own": ["at", "excerpt", "source", "story"]}
 
 
 def test_filters_and_selection_are_wanted_and_the_maps_position_is_left_to_the_map(corpus):

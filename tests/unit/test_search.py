@@ -167,3 +167,78 @@ def test_a_country_is_indexed_by_its_russian_name_only_where_the_title_names_it(
 
     assert "Россия" in record_names(corpus.by_id["m-csto-ru-1992"])
     assert "Таджикистан" not in record_names(corpus.by_id["site-kant"])  # Kyrgyzstan's; TJ not in its title
+
+
+# Issue 30: each word of a query matches on its own, through its other names and in either script. Queries of two names
+# in any mix of scripts, as the corpus has them together: a grouping with a grouping, a country with a country, a person
+# with a city, a Russian name in another case.
+TWO_NAMES = [
+    ("ОДКБ ЕАЭС", ("CSTO", "EAEU")),
+    ("ОДКБ EAEU", ("CSTO", "EAEU")),
+    ("CSTO ЕАЭС", ("CSTO", "EAEU")),
+    ("Россия Казахстан", ("Russia", "Kazakhstan")),
+    ("Russia Казахстан", ("Russia", "Kazakhstan")),
+    ("Путин Душанбе", ("Putin", "Dushanbe")),
+    ("Путин Москве", ("Putin", "Moscow")),
+    ("Киргизии ОДКБ", ("Kyrgyzstan", "CSTO")),
+    ("Китай ШОС", ("China", "SCO")),
+]
+
+
+@pytest.mark.parametrize(("query", "english"), TWO_NAMES)
+def test_a_query_of_two_names_in_either_script_finds_what_names_both(index, query, english):
+    found = index.matching_ids(query)
+    assert found, query
+    # Each word on its own: the records that name both, whatever the script each is asked in.
+    first_word, second_word = query.split()
+    assert found == index.matching_ids(first_word) & index.matching_ids(second_word)
+    assert found == index.matching_ids(" ".join(english))
+
+
+@pytest.mark.parametrize(("query", "english"), [
+    # A Russian name, in any case, finds the articles' passages that name the same thing in English, marked there.
+    ("Россия", ("russia",)),
+    ("России", ("russia",)),
+    ("Москве", ("moscow",)),
+    ("Казахстане", ("kazakhstan",)),
+    ("Киргизия", ("kyrgyzstan",)),
+    ("Китай", ("china",)),
+    ("ОДКБ", ("csto", "collective", "security", "treaty", "organization")),
+    ("ЕАЭС", ("eaeu", "eeu", "eaec", "eurasian", "economic", "union")),
+    ("Путиным", ("putin",)),
+])
+def test_a_russian_name_finds_the_english_passages_that_name_it(index, corpus, query, english):
+    passages = [h for h in index.search(query) if h.source_id]
+    assert passages, query
+    for hit in passages:
+        marked = [fold(m) for m in re.findall(r"<mark>(.*?)</mark>", hit.snippet)]
+        assert marked and all(m.startswith(english) for m in marked), (query, marked)
+
+
+@pytest.mark.parametrize(("query", "word", "english"), [
+    ("Moscow", "москва", "moscow"),
+    ("Moscow SCO", "москва", "moscow"),
+    ("Almaty", "алматы", "almaty"),
+    ("EAEU", "еаэс", "eaeu"),
+    ("EAEU CIS", "еаэс", "eaeu"),
+    ("Kazakhstan", "казахстан", "kazakhstan"),
+])
+def test_a_latin_query_finds_the_records_that_name_it_only_in_russian(index, corpus, query, word, english):
+    in_russian = {r.id for r in corpus.records if word in _text(corpus, r.id) and english not in _text(corpus, r.id)}
+    assert in_russian, f"no record names {english} in Russian only: not a test across scripts"
+    found = index.matching_ids(query)
+    others = query.split()[1:]
+    assert {rid for rid in in_russian if all(index.matching_ids(o) & {rid} for o in others)} <= found
+    assert found & in_russian, query
+
+
+@pytest.mark.parametrize(("query", "spellings"), [
+    ("Душанбе", ("dushanbe", "душанбе", "duschanbe")),
+    ("Казахстан", ("kazakh", "казахстан")),
+    ("Кант", ("kant",)),
+])
+def test_a_country_a_record_names_is_not_another_name_of_the_record(index, corpus, query, spellings):
+    # "Stop 2: Dushanbe, Tajikistan" made Tajikistan a name of Dushanbe: "Душанбе" found every record naming
+    # Tajikistan in Russian, and "Казахстан" every record naming Russia (the Kazakh-Russian border's).
+    for rid in index.matching_ids(query):
+        assert any(s in _text(corpus, rid) for s in spellings), (query, rid)

@@ -340,6 +340,55 @@ function syncUrl(link) {
   } catch (err) { console.warn("URL sync unavailable", err); }
 }
 
+// Streamlit's page links (the navigation, the phone's bar, st.page_link): opened in a new tab (a middle click,
+// Ctrl+click, "Open link in new tab") a link opens its href, which Streamlit writes bare: no language, no filters.
+// Each href carries the address's query instead, without the pages' own parameters (the article read, the story's
+// step) unless it leads to the page shown, and without embed mode (a new tab opens the whole app, as carryEmbed
+// says). A plain click stays Streamlit's: its handler navigates in place, embed mode kept.
+const PAGE_LINKS = ['stTopNavLink', 'stTopNavDropdownLink', 'stSidebarNavLink', 'stPageLink-NavLink']
+  .map((id) => `a[data-testid="${id}"]`).join(", ");
+
+function carryQuery() {
+  const {own, embed} = window.__pageLinks || {own: [], embed: []};
+  const here = new URL(window.location.href);
+  for (const a of document.querySelectorAll(PAGE_LINKS)) {
+    try {
+      const to = new URL(a.getAttribute("href"), here);
+      if (to.origin !== here.origin) { continue; }
+      const query = new URLSearchParams(here.search);
+      embed.forEach((k) => query.delete(k));
+      if (to.pathname !== here.pathname) { own.forEach((k) => query.delete(k)); }
+      const search = query.toString().replace(/%2C/g, ",");
+      const href = to.pathname + (search ? `?${search}` : "") + to.hash;
+      if (a.getAttribute("href") !== href) { a.setAttribute("href", href); }
+    } catch (err) { console.warn("page link unchanged", err); }
+  }
+}
+
+// The hrefs follow the address: whenever the panel writes it (syncUrl), when links are drawn (the phone's bar comes
+// after the page, the navigation anew in a full run), and as a link is about to be opened, since the map and the
+// story's step write the address too (a pointer down, a context menu, a focus: before a middle click, a new tab).
+function followPageLinks(own, embed) {
+  window.__pageLinks = {own, embed};
+  carryQuery();
+  if (window.__pageLinksFollowed) { return; }
+  window.__pageLinksFollowed = true;
+  let queued = false;
+  new MutationObserver(() => {
+    if (queued) { return; }
+    queued = true;
+    requestAnimationFrame(() => { queued = false; carryQuery(); });
+  }).observe(document.body, {childList: true, subtree: true});
+  const before = (e) => { if (e.target instanceof Element && e.target.closest(PAGE_LINKS)) { carryQuery(); } };
+  ["pointerdown", "contextmenu", "focusin"].forEach((type) => document.addEventListener(type, before, true));
+  // Ctrl, ⌘ or Shift and a click: the browser's new tab or window, not Streamlit's handler (which navigated in
+  // place). Stopped here, on the way down, the click never reaches it, and the browser follows the href.
+  document.addEventListener("click", (e) => {
+    const a = e.target instanceof Element ? e.target.closest(PAGE_LINKS) : null;
+    if (a && (e.ctrlKey || e.metaKey || e.shiftKey)) { carryQuery(); e.stopPropagation(); }
+  }, true);
+}
+
 // Streamlit's embed mode goes with every link inside the app (issue 28): a record's "on the map", a Compare row, a
 // story's "explore" link reload the page, and would open it whole inside the host's frame. Streamlit's own page
 // links keep it themselves. A link that opens a new tab, or leaves the app, opens as it is.
@@ -476,9 +525,10 @@ export default function (component) {
     state.link = data.link;
     carryEmbed(state.link.carry || []);
     syncUrl(state.link);
+    followPageLinks(state.link.own || [], state.link.carry || []);
     // Once more after the map has settled (a link's view is applied by the map a moment later);
     // with the newest parameters, should another change have come in meanwhile.
     clearTimeout(state.linkTimer);
-    state.linkTimer = setTimeout(() => syncUrl(state.link), 400);
+    state.linkTimer = setTimeout(() => { syncUrl(state.link); carryQuery(); }, 400);
   }
 }

@@ -1,7 +1,48 @@
 // The language switch (dashboard/ui/language.py): each language named in itself and marked with its language
 // (lang=), the page's own pressed. A choice is sent to the server, which runs the whole page in it.
 // Configuration: {"languages": [[code, name], ...], "active": code, "page": the page's lang attribute,
-// "label": the group's name, "skip": the words of Streamlit's skip link in the page's language}.
+// "label": the group's name, "skipWords": the words of Streamlit's skip link in the page's language, and on the
+// phone's bar "skip": {"css", "text"} of the link that leads to it}.
+
+// The phone's bar of page links is drawn after the page, so its switch came last in the Tab order. A link first in
+// the page's Tab order (ahead of Streamlit's "Skip to main content"), seen only when focused, leads to it: Enter
+// moves the focus to the switch's pressed button. Outside Streamlit's tree (the body's first child), which it
+// never redraws.
+function skipTo(root, data) {
+  if (!document.getElementById("language-skip-style")) {
+    const style = document.createElement("style");
+    style.id = "language-skip-style";
+    style.textContent = data.skip.css;
+    document.head.append(style);
+  }
+  let link = document.getElementById("language-skip");
+  if (!link) {
+    link = document.createElement("a");
+    link.id = "language-skip";
+    link.className = "language-skip";
+    link.href = "#";
+    link.setAttribute("data-testid", "language-skip");
+    document.body.prepend(link);
+  }
+  link.__root = root;
+  if (!link.__follows) {
+    link.__follows = true;
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      const buttons = link.__root.querySelectorAll("button");
+      ([...buttons].find((b) => b.getAttribute("aria-pressed") === "true") || buttons[0])?.focus();
+    });
+  }
+  // "Language: English, Русский" (the page's words around {languages}), each language's name in its own language.
+  const names = data.languages.map(([code, name]) => {
+    const span = document.createElement("span");
+    span.lang = code;
+    span.textContent = name;
+    return span;
+  });
+  const [before, after = ""] = data.skip.text.split("{languages}");
+  link.replaceChildren(before, ...names.flatMap((span, i) => (i ? [", ", span] : [span])), after);
+}
 
 export default function (component) {
   const {data, parentElement, setStateValue} = component;
@@ -20,8 +61,8 @@ export default function (component) {
   // and has no way to be told otherwise (README "In Russian"). Its words are a constant of Streamlit's, which React
   // never writes again: said here, they stay.
   const skip = document.querySelector('[data-testid="stSkipToContent"]');
-  if (skip && data.skip && skip.textContent !== data.skip) {
-    skip.textContent = data.skip;
+  if (skip && data.skipWords && skip.textContent !== data.skipWords) {
+    skip.textContent = data.skipWords;
   }
   // The buttons are made once and changed in place: the one pressed keeps the keyboard's focus through the run
   // the choice starts (replaced, it would drop the focus to the page's body).
@@ -44,4 +85,5 @@ export default function (component) {
   root.querySelectorAll("button").forEach((button) => {
     button.setAttribute("aria-pressed", String(button.lang === data.active));
   });
+  if (data.skip) { skipTo(root, data); }
 }
