@@ -48,6 +48,7 @@ from dashboard.i18n import N_
 from dashboard.i18n import gettext as _
 from dashboard.labels import KIND_SINGULAR
 from dashboard.map.assets import LEAFLET
+from dashboard.map.marks import REF_PATTERN
 from dashboard.map.style import pattern_defs
 
 MAX_BYTES = 300_000  # the default view's file (issue 28)
@@ -55,8 +56,6 @@ MAX_BYTES = 300_000  # the default view's file (issue 28)
 # it (about 500 px wide), drawn to about a pixel of that however wide the frame; away from it 2° (zoomed out to the
 # whole world, under six pixels, every state still drawn whole).
 DETAIL = Detail(pixels=500, world=2.0, coarsest=0.1)
-# A record's id in a tooltip, as the map's script reads it (map-marks.js, REF).
-_REF = re.compile(r"ref: ([a-z0-9][a-z0-9-]*)")
 # Leaflet's own images (default markers, the layers control): this map has neither, so its stylesheet's
 # references to them are left out rather than carried as data: URIs (9 kB); so are the rules of what it never
 # makes (the layers control, the default icon, old Internet Explorer's VML), each rule whose selectors all name one.
@@ -85,7 +84,7 @@ def referenced(data: dict) -> list[str]:
     tooltips += [mark[2] for layer in data["layers"] for mark in layer["marks"]]
     found: dict[str, None] = {}
     for tooltip in tooltips:
-        for rid in _REF.findall(tooltip or ""):
+        for rid in REF_PATTERN.findall(tooltip or ""):
             found.setdefault(rid, None)
     return list(found)
 
