@@ -249,12 +249,13 @@ def format_short_day(day: dt.date) -> str:
     return _babel_date(day, "medium", locale=_babel_locale())
 
 
-def format_day_month(day: dt.date) -> str:
-    """A day and its month, no year: '27 Feb', '27 февр.'."""
+def format_day_month(day: dt.date, long: bool = False) -> str:
+    """A day and its month, no year: '27 Feb', '27 февр.'; `long` in Russian: '27 февраля' (English keeps 'Feb',
+    as dates.format_date does)."""
     if active() in (DEFAULT, PSEUDO):
         english = f"{day.day} {_babel_date(day, 'MMM', locale='en')}"
         return pseudo(english) if active() == PSEUDO else english
-    return format_skeleton("MMMd", day, locale=_babel_locale())
+    return format_skeleton("MMMMd" if long else "MMMd", day, locale=_babel_locale())
 
 
 def format_month(day: dt.date) -> str:
@@ -263,6 +264,14 @@ def format_month(day: dt.date) -> str:
         english = f"{_babel_date(day, 'MMM', locale='en')} {day.year}"
         return pseudo(english) if active() == PSEUDO else english
     return format_skeleton("yMMM", day, locale=_babel_locale())
+
+
+def format_long_month(day: dt.date) -> str:
+    """A month and its year in full words: 'February 2017', 'февраль 2017 г.'."""
+    if active() in (DEFAULT, PSEUDO):
+        english = f"{_babel_date(day, 'MMMM', locale='en')} {day.year}"
+        return pseudo(english) if active() == PSEUDO else english
+    return format_skeleton("yMMMM", day, locale=_babel_locale())
 
 
 def format_number(number: float, decimals: int = 0) -> str:

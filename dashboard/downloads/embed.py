@@ -43,7 +43,7 @@ from dashboard.downloads.snapshot import file_lang, number, sentence
 from dashboard.downloads.strip import strip_html
 from dashboard.evidence.disagreement import Layout, disagreement_html
 from dashboard.evidence.excerpts import quote_text
-from dashboard.evidence.facts import when_text
+from dashboard.evidence.facts import read_text, supports_label, when_text
 from dashboard.i18n import N_
 from dashboard.i18n import gettext as _
 from dashboard.labels import KIND_SINGULAR
@@ -109,9 +109,9 @@ def _reference(ref: Reference, badge: str = "") -> str:
     if ref.url and re.match(r"^https?://", ref.url, re.IGNORECASE):
         title = _english("a", ref.title, f' href="{escape.html(ref.url)}"')
     publisher = f", {escape.with_lang(ref.publisher)}" if ref.publisher else ""
-    accessed = _(", read {day}").format(day=escape.html(ref.accessed.isoformat())) if ref.accessed else ""
+    accessed = escape.html(read_text(ref.accessed))
     badge = f'<span class="ctx-badge">{escape.html(badge)}</span>' if badge else ""
-    return f'<div class="reference">{badge}<b>{escape.html(ref.supports)}</b>:{quote} — {title}{publisher}{accessed}</div>'
+    return f'<div class="reference">{badge}<b>{escape.with_lang(supports_label(ref.supports))}</b>:{quote} — {title}{publisher}{accessed}</div>'
 
 
 class _Popups:

@@ -337,7 +337,7 @@ def test_a_stops_popup_word_for_word(corpus, default):
     ref = stop.references[0]
     assert templates(html)[ids[0]][1] == (
         f'<div class="reference"><b>location</b>: <q>{ref.quote}</q> — <a href="{htmllib.escape(ref.url)}">'
-        f"{ref.title}</a>, Wikipedia, read 2026-11-22</div>")
+        f"{ref.title}</a>, Wikipedia, read 22 Nov 2026</div>")
     dis = templates(html)[ids[-1]][1]
     assert dis.startswith('<section class="disagreement"><h3><span aria-hidden="true">⚠ </span>Sources disagree: ')
     assert dis.count('<li class="version"><p class="says">') == len(corpus.disputes["stop-dushanbe"][0].versions)
@@ -387,7 +387,7 @@ def test_a_public_record_in_a_line_as_its_fields_allow():
     full = Reference(supports="start", title="Treaty <text>", url="https://x.org/a?b=1&c=2", publisher="UN",
                      quote="Signed   on 15 May\n1992.", accessed="2026-11-29")
     assert _reference(full) == ('<div class="reference"><b>start</b>: <q>Signed on 15 May 1992.</q> — '
-                                '<a href="https://x.org/a?b=1&amp;c=2">Treaty &lt;text&gt;</a>, UN, read 2026-11-29</div>')
+                                '<a href="https://x.org/a?b=1&amp;c=2">Treaty &lt;text&gt;</a>, UN, read 29 Nov 2026</div>')
     bare = Reference(supports="location", title="A page", url="ftp://x.org/a")
     assert _reference(bare, "public record") == ('<div class="reference"><span class="ctx-badge">public record</span>'
                                                  "<b>location</b>: — A page</div>")
