@@ -147,6 +147,11 @@ def pgettext(context: str, message: str) -> str:
     return translations(active()).pgettext(context, message)
 
 
+def npgettext(context: str, singular: str, plural: str, n: int) -> str:
+    """ngettext where the same English words need other translations by context (a unit: 'year', 'years')."""
+    return translations(active()).npgettext(context, singular, plural, n)
+
+
 def plural_words(singular: str, plural: str) -> dict[str, str]:
     """A plural message's forms for the browser, by Unicode plural category ('one', 'few', 'many', 'other'), in
     the active language: the browser's code picks one with `new Intl.PluralRules(lang).select(n)` and puts the

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from dashboard import escape, i18n
+from dashboard import escape
 from dashboard.corpus.model import Annotation, Disagreement, Excerpt, MilitarySite, Reference
 from dashboard.corpus.records import excerpt_key
 from dashboard.downloads.cards import CardWriter, anchor
@@ -89,25 +89,14 @@ def referenced(data: dict) -> list[str]:
     return list(found)
 
 
-def _english(tag: str, text: str, attrs: str = "") -> str:
-    """The corpus's words (English, verbatim: a quote, a title) as an element of their own. In a file made in another
-    language the element itself is marked lang="en" (an attribute, not a span inside it: the file is size-budgeted),
-    and a Russian run within it lang="ru"."""
-    if file_lang() == i18n.DEFAULT:
-        return f"<{tag}{attrs}>{escape.with_lang(text)}</{tag}>"
-    with i18n.override(i18n.DEFAULT):
-        inner = escape.with_lang(text)
-    return f'<{tag}{attrs} lang="en">{inner}</{tag}>'
-
-
 def _reference(ref: Reference, badge: str = "") -> str:
     """A public record behind a context fact, in a line: the fact it proves, its words, its title (linked to it)
     and publisher, and when it was read. `badge`: a label before it (a disagreement's version says what it rests on;
     a record's list of them has one heading, which embed.js adds)."""
-    quote = " " + _english("q", " ".join(ref.quote.split())) if ref.quote else ""
+    quote = " " + escape.english("q", " ".join(ref.quote.split())) if ref.quote else ""
     title = escape.with_lang(ref.title)
     if ref.url and re.match(r"^https?://", ref.url, re.IGNORECASE):
-        title = _english("a", ref.title, f' href="{escape.html(ref.url)}"')
+        title = escape.english("a", ref.title, f' href="{escape.html(ref.url)}"')
     publisher = f", {escape.with_lang(ref.publisher)}" if ref.publisher else ""
     accessed = escape.html(read_text(ref.accessed))
     badge = f'<span class="ctx-badge">{escape.html(badge)}</span>' if badge else ""
@@ -136,7 +125,7 @@ class _Popups:
         if owner and key.startswith(owner + "."):
             key = key[len(owner):]
         return (f'<div class="excerpt" data-s="{escape.html(excerpt.source)}" data-k="{escape.html(key)}">'
-                + _english("blockquote", f"“{quote_text(excerpt)}”") + "</div>")
+                + escape.english("blockquote", f"“{quote_text(excerpt)}”") + "</div>")
 
     def part(self, html: str, prefix: str) -> str:
         return self.parts.setdefault(html, f"{prefix}{len(self.parts)}")
@@ -155,7 +144,7 @@ class _Popups:
             parts += [self.part(disagreement_html(d, corpus, self.layout), "d") for d in corpus.disputes.get(record.id, ())]
         when = when_text(record)
         return (f'<template id="q-{escape.html(record.id)}" data-parts="{" ".join(parts)}"><div class="quotes">'
-                + _english("h2", record.title) +
+                + escape.english("h2", record.title) +
                 f'<p class="meta">{escape.html(KIND_SINGULAR[record.kind])}{" · " + escape.html(when) if when else ""}</p>'
                 f"{body}</div></template>")
 

@@ -173,8 +173,10 @@ def test_the_charts_titles_axes_and_hover_words_are_russian(corpus):
     assert heat.data[0].colorbar.title.text == "записи"
     assert "записей — %{z}, выдержек — %{customdata[1]}" in heat.data[0].hovertemplate
     titles = [a.text for a in numbers.layout.annotations]
-    assert "Деньги (RUB, USD; логарифмическая шкала)" in titles and "Расстояние (km)" in titles
-    border = next(c for t in numbers.data for c in t.customdata if c[2] == "km")
+    # The corpus's units in Russian (charts/units.py), not its codes and English words.
+    assert "Деньги (долл. США, руб.; логарифмическая шкала)" in titles and "Расстояние (км)" in titles
+    assert "Люди (человек, человек в год)" in titles and "Доля (%, % ВВП)" in titles
+    border = next(c for t in numbers.data for c in t.customdata if c[2] == "км")  # its unit in Russian
     assert _ru(border[3]) == "1 300" and "источник: %{customdata[1]}" in numbers.data[0].hovertemplate
     assert coverage.layout.title.text == "Охват: выдержки по статьям и темам"
     assert empty.layout.annotations[0].text == "При этих фильтрах показать нечего"
