@@ -134,3 +134,14 @@ def with_lang(text: object, escaper: Callable[[object], str] = html) -> str:
         at = run.end()
     out.append(escaper(raw[at:]))
     return "".join(out)
+
+
+def english(tag: str, text: object, attrs: str = "") -> str:
+    """The corpus's words (English, verbatim: a quote, a title, a note) as an element of their own, escaped. On a page
+    in another language the element itself is marked lang="en" (one attribute, not spans around its runs), and a
+    Russian run within it lang="ru"; otherwise as with_lang marks it. `attrs`: the element's own, escaped."""
+    if i18n.active() in (i18n.DEFAULT, i18n.PSEUDO):  # the pseudo-locale's page is English underneath
+        return f"<{tag}{attrs}>{with_lang(text)}</{tag}>"
+    with i18n.override(i18n.DEFAULT):
+        inner = with_lang(text)
+    return f'<{tag}{attrs} lang="en">{inner}</{tag}>'

@@ -188,6 +188,11 @@ def pgettext(context: str, message: str) -> str:
     return translations(active()).pgettext(context, message)
 
 
+def npgettext(context: str, singular: str, plural: str, n: int) -> str:
+    """ngettext where the same English words need other translations by context (a unit: 'year', 'years')."""
+    return translations(active()).npgettext(context, singular, plural, n)
+
+
 def plural_words(singular: str, plural: str) -> dict[str, str]:
     """A plural message's forms for the browser, by Unicode plural category ('one', 'few', 'many', 'other'), in
     the active language: the browser's code picks one with `new Intl.PluralRules(lang).select(n)` and puts the
@@ -318,12 +323,13 @@ def format_short_day(day: dt.date) -> str:
     return _date(day, "medium", str(_babel_locale()))
 
 
-def format_day_month(day: dt.date) -> str:
-    """A day and its month, no year: '27 Feb', '27 февр.'."""
+def format_day_month(day: dt.date, long: bool = False) -> str:
+    """A day and its month, no year: '27 Feb', '27 февр.'; `long` in Russian: '27 февраля' (English keeps 'Feb',
+    as dates.format_date does)."""
     if active() in (DEFAULT, PSEUDO):
         english = f"{day.day} {_date(day, 'MMM', 'en')}"
         return pseudo(english) if active() == PSEUDO else english
-    return _date(day, "MMMd", str(_babel_locale()), skeleton=True)
+    return _date(day, "MMMMd" if long else "MMMd", str(_babel_locale()), skeleton=True)
 
 
 def format_month(day: dt.date) -> str:
@@ -332,6 +338,14 @@ def format_month(day: dt.date) -> str:
         english = f"{_date(day, 'MMM', 'en')} {day.year}"
         return pseudo(english) if active() == PSEUDO else english
     return _date(day, "yMMM", str(_babel_locale()), skeleton=True)
+
+
+def format_long_month(day: dt.date) -> str:
+    """A month and its year in full words: 'February 2017', 'февраль 2017 г.'."""
+    if active() in (DEFAULT, PSEUDO):
+        english = f"{_date(day, 'MMMM', 'en')} {day.year}"
+        return pseudo(english) if active() == PSEUDO else english
+    return _date(day, "yMMMM", str(_babel_locale()), skeleton=True)
 
 
 def format_number(number: float, decimals: int = 0) -> str:

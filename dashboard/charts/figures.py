@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 from babel.dates import format_date as _babel_date
 
 from dashboard import escape, i18n, names
+from dashboard.charts.units import shown_unit
 from dashboard.corpus import clock
 from dashboard.corpus.dates import MONTHS_EN_ABBR, Precision
 from dashboard.corpus.memberships import status_label
@@ -148,6 +149,18 @@ def tour_tick(day: dt.date) -> str:
     return _babel_date(day, "EEE d MMM", locale=i18n.active())
 
 
+def tour_point_label(stop: VisitStop, corpus: Corpus) -> str:
+    """A tour chart point's label: ours ('Stop 1', 'Остановка 1'; 'Not visited', 'Phone call'), then the last
+    leader met as the corpus names them ('Stop 1 · Nursultan Nazarbayev'; plotly's text cannot mark its language)."""
+    if stop.status == "made":
+        label = _("Stop {n}").format(n=stop.order)
+    elif stop.status == "origin":
+        label = _("{city}: start and end of the tour").format(city=names.city(stop.city, corpus))
+    else:
+        label = _("Phone call") if stop.status == "phone_call" else _("Not visited")
+    return f"{label} · {stop.leaders[-1]}" if stop.leaders else label
+
+
 def make_tour_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
     """The tour day by day: stops, meetings and what was signed or announced."""
     stops, events = tour_rows(records)
@@ -156,8 +169,7 @@ def make_tour_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
         fig.add_trace(go.Scatter(
             x=[s.date.isoformat() for s in stops], y=[escape.plotly(names.city(s.city, corpus)) for s in stops],
             mode="markers+text", name=_("stop or call"), textposition="top center",
-            text=[escape.plotly(f"{s.title.split(':')[0]} · {s.leaders[-1]}" if s.leaders else s.title.split(":")[0])
-                  for s in stops],
+            text=[escape.plotly(tour_point_label(s, corpus)) for s in stops],
             marker=dict(size=18, color=PALETTE["black"], symbol="circle"),
             customdata=[[s.id, escape.plotly(", ".join(s.leaders)), escape.plotly("; ".join(s.signed) or "—"),
                          escape.plotly(when(s.date, s.date_precision))] for s in stops],
@@ -223,7 +235,7 @@ def make_topic_country_heatmap(records: list[Annotation], corpus: Corpus) -> go.
 def _number_label(f: Figure) -> str:
     if f.measure == "year":
         return f"{f.value:.0f}"
-    return f"{format_number(f.value)} {f.unit}"
+    return f"{format_number(f.value)} {shown_unit(f.unit, f.value)}"
 
 
 def log_ticks(values: list[float], most: int = 3) -> dict:
@@ -252,7 +264,8 @@ def make_numbers_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
     groups = [[f for f in figs if f.measure == m] for m in measures]
     titles = []
     for m, g in zip(measures, groups):
-        units = escape.plotly(", ".join(sorted({f.unit.split(" (")[0] for f in g})))
+        # A panel's units as a heading names them: the form for many ('человек', 'лет'), one of each.
+        units = escape.plotly(", ".join(sorted({shown_unit(f.unit.split(" (")[0], 5) for f in g})))
         said = MEASURE_WORDS[m].capitalize()
         titles.append(_("{measure} ({units}; log scale)").format(measure=said, units=units) if m == "money"
                       else f"{said} ({units})")
@@ -264,7 +277,7 @@ def make_numbers_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
             name=measure, orientation="h", y=[escape.plotly(f.title) for f in sel], x=[f.value for f in sel],
             marker_color=colors[(i - 1) % len(colors)], text=[escape.plotly(_number_label(f)) for f in sel],
             textposition="auto", cliponaxis=False, showlegend=False,
-            customdata=[[f.id, escape.plotly(corpus.sources[f.excerpts[0].source].label) if f.excerpts else "—", escape.plotly(f.unit),
+            customdata=[[f.id, escape.plotly(corpus.sources[f.excerpts[0].source].label) if f.excerpts else "—", escape.plotly(shown_unit(f.unit, f.value)),
                          escape.plotly(figure_value(f))] for f in sel],
             hovertemplate=_("{what}<br>{value} {unit}<br>source: {source}").format(
                 what="%{y}", value="%{customdata[3]}", unit="%{customdata[2]}", source="%{customdata[1]}")

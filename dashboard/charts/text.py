@@ -23,6 +23,7 @@ from dashboard.charts.figures import (
     tour_rows,
     when,
 )
+from dashboard.charts.units import shown_unit
 from dashboard.corpus.memberships import status_label
 from dashboard.corpus.model import TOPICS, Annotation, Figure
 from dashboard.corpus.records import Corpus
@@ -108,7 +109,7 @@ def numbers_text(records: list[Annotation], corpus: Corpus) -> ChartText:
         n=format_number(len(figs)),
         measures=", ".join(_("{n} {measure}").format(n=format_number(n), measure=MEASURE_WORDS[m])
                            for m, n in sorted(measures.items())))
-    table = [(MEASURE_WORDS[f.measure], f.title, figure_value(f), f.unit,
+    table = [(MEASURE_WORDS[f.measure], f.title, figure_value(f), shown_unit(f.unit, f.value),
               corpus.sources[f.excerpts[0].source].label if f.excerpts else "—") for f in figs]
     return ChartText(summary, (_("measure"), _("what"), _("value"), _("unit"), _("source")), table, figs)
 

@@ -29,14 +29,26 @@ MONTHS_RU = ("январ", "феврал", "март", "апрел", "ма[йя]
              "ноябр", "декабр")
 
 
-def format_date(day: dt.date, precision: Precision = "day") -> str:
+def format_date(day: dt.date, precision: Precision = "day", short: bool = False) -> str:
     """A date for readers, in the language spoken (i18n): '27 Feb 2017', 'Jul 2019' or '2019'; on a Russian page
-    '27 февр. 2017 г.', 'июл. 2019 г.' or '2019'."""
+    in full words, '27 февраля 2017 г.', 'июль 2019 г.', or with `short` '27 февр. 2017 г.', 'июл. 2019 г.'.
+
+    `short` is for where space is tight (a time strip's tick, a chart's axis or hover, a date field). English keeps
+    its one form, '27 Feb 2017', everywhere: its abbreviations are ordinary in running text, Russian's clipped
+    'февр.' is not."""
     if precision == "year":
         return str(day.year)
+    english = i18n.active() in (i18n.DEFAULT, i18n.PSEUDO)
     if precision == "month":
-        return i18n.format_month(day)
-    return i18n.format_short_day(day)
+        return i18n.format_month(day) if short or english else i18n.format_long_month(day)
+    return i18n.format_short_day(day) if short or english else i18n.format_day(day)
+
+
+def day_templates(short: bool = False) -> list[str]:
+    """How the language spoken writes a day of each month, with {d} and {y} for the day and the year, as
+    format_date does ('{d} Feb {y}'; '{d} февраля {y} г.', short '{d} февр. {y} г.'): for the browser's code."""
+    return [format_date(dt.date(1999, month, 28), short=short).replace("28", "{d}", 1).replace("1999", "{y}", 1)
+            for month in range(1, 13)]
 
 
 def day_in_words(day: dt.date) -> str:

@@ -15,7 +15,7 @@ import datetime as dt
 from babel.dates import format_date as babel_date
 
 from dashboard import i18n
-from dashboard.corpus.dates import Precision, days_given, mentions_date
+from dashboard.corpus.dates import Precision, days_given, format_date, mentions_date
 from dashboard.corpus.model import Annotation, Border, Disagreement, Figure, Reference
 from dashboard.i18n import gettext as _
 
@@ -92,11 +92,8 @@ def date_problem(record: Annotation, ref: Reference) -> str | None:
 
 
 def _shown(day: dt.date, precision: Precision) -> str:
-    """A date at its precision in the run's language: '1 Jan 2015', 'Jul 2019', '2019' (dates.format_date's
-    English); '1 янв. 2015 г.' in Russian."""
-    if precision == "year":
-        return str(day.year)
-    return i18n.format_month(day) if precision == "month" else i18n.format_short_day(day)
+    """A date at its precision in the run's language: '1 Jan 2015', 'Jul 2019', '2019'; '1 января 2015 г.'."""
+    return format_date(day, precision)
 
 
 def _day_of_month(day: dt.date) -> str:

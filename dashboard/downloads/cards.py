@@ -13,7 +13,7 @@ from dashboard.corpus.records import excerpt_key
 from dashboard.downloads.snapshot import Snapshot, app_link, number
 from dashboard.evidence.disagreement import Layout, disagreement_html
 from dashboard.evidence.excerpts import excerpt_html
-from dashboard.evidence.facts import record_facts, when_text
+from dashboard.evidence.facts import read_text, record_facts, supports_label, when_text
 from dashboard.i18n import gettext as _
 from dashboard.labels import KIND_SINGULAR
 from dashboard.map.geo import distance_to_geometry_km
@@ -59,10 +59,10 @@ class CardWriter:
     def reference(self, ref: Reference) -> str:
         quote = f" <q>{_quote(ref.quote)}</q>" if ref.quote else ""
         publisher = f", {escape.with_lang(ref.publisher)}" if ref.publisher else ""
-        accessed = _(", read {day}").format(day=escape.html(ref.accessed.isoformat())) if ref.accessed else ""
+        accessed = escape.html(read_text(ref.accessed))
         badge = _("context, not from the articles")
         return (f'<div class="reference"><span class="ctx-badge">{badge}</span>'
-                f"<b>{escape.html(ref.supports)}</b>:{quote}<div class=\"cite\">— {anchor(ref.url, ref.title)}"
+                f"<b>{escape.with_lang(supports_label(ref.supports))}</b>:{quote}<div class=\"cite\">— {anchor(ref.url, ref.title)}"
                 f"{publisher}{accessed}</div></div>")
 
     def computed(self, record: Annotation, selected: bool) -> str:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from dashboard import escape, i18n
+from dashboard import escape
 from dashboard.corpus.model import Annotation, Disagreement, Excerpt, MilitarySite, Reference
 from dashboard.corpus.records import excerpt_key
 from dashboard.downloads.cards import CardWriter, anchor
@@ -43,11 +43,12 @@ from dashboard.downloads.snapshot import file_lang, number, sentence
 from dashboard.downloads.strip import strip_html
 from dashboard.evidence.disagreement import Layout, disagreement_html
 from dashboard.evidence.excerpts import quote_text
-from dashboard.evidence.facts import when_text
+from dashboard.evidence.facts import read_text, supports_label, when_text
 from dashboard.i18n import N_
 from dashboard.i18n import gettext as _
 from dashboard.labels import KIND_SINGULAR
 from dashboard.map.assets import LEAFLET
+from dashboard.map.marks import REF_PATTERN
 from dashboard.map.style import pattern_defs
 
 MAX_BYTES = 300_000  # the default view's file (issue 28)
@@ -55,8 +56,6 @@ MAX_BYTES = 300_000  # the default view's file (issue 28)
 # it (about 500 px wide), drawn to about a pixel of that however wide the frame; away from it 2° (zoomed out to the
 # whole world, under six pixels, every state still drawn whole).
 DETAIL = Detail(pixels=500, world=2.0, coarsest=0.1)
-# A record's id in a tooltip, as the map's script reads it (map-marks.js, REF).
-_REF = re.compile(r"ref: ([a-z0-9][a-z0-9-]*)")
 # Leaflet's own images (default markers, the layers control): this map has neither, so its stylesheet's
 # references to them are left out rather than carried as data: URIs (9 kB); so are the rules of what it never
 # makes (the layers control, the default icon, old Internet Explorer's VML), each rule whose selectors all name one.
@@ -85,34 +84,23 @@ def referenced(data: dict) -> list[str]:
     tooltips += [mark[2] for layer in data["layers"] for mark in layer["marks"]]
     found: dict[str, None] = {}
     for tooltip in tooltips:
-        for rid in _REF.findall(tooltip or ""):
+        for rid in REF_PATTERN.findall(tooltip or ""):
             found.setdefault(rid, None)
     return list(found)
-
-
-def _english(tag: str, text: str, attrs: str = "") -> str:
-    """The corpus's words (English, verbatim: a quote, a title) as an element of their own. In a file made in another
-    language the element itself is marked lang="en" (an attribute, not a span inside it: the file is size-budgeted),
-    and a Russian run within it lang="ru"."""
-    if file_lang() == i18n.DEFAULT:
-        return f"<{tag}{attrs}>{escape.with_lang(text)}</{tag}>"
-    with i18n.override(i18n.DEFAULT):
-        inner = escape.with_lang(text)
-    return f'<{tag}{attrs} lang="en">{inner}</{tag}>'
 
 
 def _reference(ref: Reference, badge: str = "") -> str:
     """A public record behind a context fact, in a line: the fact it proves, its words, its title (linked to it)
     and publisher, and when it was read. `badge`: a label before it (a disagreement's version says what it rests on;
     a record's list of them has one heading, which embed.js adds)."""
-    quote = " " + _english("q", " ".join(ref.quote.split())) if ref.quote else ""
+    quote = " " + escape.english("q", " ".join(ref.quote.split())) if ref.quote else ""
     title = escape.with_lang(ref.title)
     if ref.url and re.match(r"^https?://", ref.url, re.IGNORECASE):
-        title = _english("a", ref.title, f' href="{escape.html(ref.url)}"')
+        title = escape.english("a", ref.title, f' href="{escape.html(ref.url)}"')
     publisher = f", {escape.with_lang(ref.publisher)}" if ref.publisher else ""
-    accessed = _(", read {day}").format(day=escape.html(ref.accessed.isoformat())) if ref.accessed else ""
+    accessed = escape.html(read_text(ref.accessed))
     badge = f'<span class="ctx-badge">{escape.html(badge)}</span>' if badge else ""
-    return f'<div class="reference">{badge}<b>{escape.html(ref.supports)}</b>:{quote} — {title}{publisher}{accessed}</div>'
+    return f'<div class="reference">{badge}<b>{escape.with_lang(supports_label(ref.supports))}</b>:{quote} — {title}{publisher}{accessed}</div>'
 
 
 class _Popups:
@@ -137,7 +125,7 @@ class _Popups:
         if owner and key.startswith(owner + "."):
             key = key[len(owner):]
         return (f'<div class="excerpt" data-s="{escape.html(excerpt.source)}" data-k="{escape.html(key)}">'
-                + _english("blockquote", f"“{quote_text(excerpt)}”") + "</div>")
+                + escape.english("blockquote", f"“{quote_text(excerpt)}”") + "</div>")
 
     def part(self, html: str, prefix: str) -> str:
         return self.parts.setdefault(html, f"{prefix}{len(self.parts)}")
@@ -156,7 +144,7 @@ class _Popups:
             parts += [self.part(disagreement_html(d, corpus, self.layout), "d") for d in corpus.disputes.get(record.id, ())]
         when = when_text(record)
         return (f'<template id="q-{escape.html(record.id)}" data-parts="{" ".join(parts)}"><div class="quotes">'
-                + _english("h2", record.title) +
+                + escape.english("h2", record.title) +
                 f'<p class="meta">{escape.html(KIND_SINGULAR[record.kind])}{" · " + escape.html(when) if when else ""}</p>'
                 f"{body}</div></template>")
 

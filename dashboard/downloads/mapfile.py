@@ -59,7 +59,9 @@ COORD_DIGITS = 3  # ~100 m: below a pixel up to the map's highest zoom (10)
 WORLD_DETAIL = 1.0  # degrees: the rest of the world, beyond the frame (zoomed out to see it, a pixel or two)
 _SOURCE_MAP = re.compile(r"\n//# sourceMappingURL=\S+\s*$")
 _CSS_IMAGE = re.compile(r"url\((['\"]?)(images/[A-Za-z0-9_.-]+\.png)\1\)")
-REF_DIV = re.compile(r'<div class="ref">ref: [a-z0-9-]+</div>')
+# A tooltip's record id (marks.py _ref): the file keeps the attribute its scripts read, not the words ("ref: …", as
+# the briefing's cards say it): the published map is size-budgeted.
+REF_DIV = re.compile(r'<div class="ref" data-ref="([a-z0-9-]+)">[^<]*</div>')
 
 
 
@@ -190,7 +192,7 @@ def _for_file(mark: Mark, tolerance: float = 0.0) -> list:
     tooltip = mark.tooltip
     if mark.shape == "circle" and tooltip:
         tooltip = tooltip.split("<br>", 1)[0] + "</b>" * ("</b>" not in tooltip.split("<br>", 1)[0]) + \
-            "".join(REF_DIV.findall(tooltip))
+            "".join(m[0] for m in REF_DIV.finditer(tooltip))
     data = replace(mark, popup=None, tooltip=_file_hint(tooltip)).to_json()
     if mark.shape == "line":
         points = mark.points
@@ -206,6 +208,7 @@ def _file_hint(tooltip: str | None) -> str | None:
     the excerpts)."""
     if not tooltip:
         return tooltip
+    tooltip = REF_DIV.sub(r'<i data-ref="\1"></i>', tooltip)
     # The map's words (marks.py) in the language spoken, and as written, should the map say its hint in English.
     return tooltip.replace(_(EVIDENCE_HINT), _(FILE_HINT)).replace(EVIDENCE_HINT, _(FILE_HINT))
 

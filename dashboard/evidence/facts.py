@@ -5,6 +5,8 @@ the briefing file (downloads/briefing.py); pure."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from dashboard import names
 from dashboard.corpus.dates import format_date
 from dashboard.corpus.model import Annotation, Membership, Organization, Source
@@ -13,14 +15,15 @@ from dashboard.i18n import N_, Words
 from dashboard.i18n import gettext as _
 
 
-def when_text(record: Annotation) -> str:
+def when_text(record: Annotation, short: bool = False) -> str:
     """A record's date (and end) at the precision its sources give: '27 Feb 2017', 'Dec 1993 – 18 Aug 2009',
-    'since 22 Feb 2024' for a status or an organization that still holds; '' for an undated record."""
+    'since 22 Feb 2024' for a status or an organization that still holds; '' for an undated record. `short`: in a
+    table's column, where space is tight ('27 февр. 2017 г.' rather than '27 февраля 2017 г.')."""
     if record.date is None:
         return ""
-    out = format_date(record.date, record.date_precision)
+    out = format_date(record.date, record.date_precision, short)
     if record.date_end:
-        return out + f" – {format_date(record.date_end, record.date_end_precision)}"
+        return out + f" – {format_date(record.date_end, record.date_end_precision, short)}"
     return _("since {day}").format(day=out) if isinstance(record, Membership | Organization) else out
 
 
@@ -69,8 +72,9 @@ def record_facts(record: Annotation, corpus: Corpus) -> list[tuple[str, str]]:
 
 
 def source_citation(source: Source) -> str:
-    """Outlet · author · date, as far as the article's text gives them (plain text)."""
-    bits = [source.outlet, source.author, source.published.isoformat() if source.published else None]
+    """Outlet · author · date, as far as the article's text gives them (plain text; the date in the language
+    spoken, '2 Mar 2017', '2 марта 2017 г.')."""
+    bits = [source.outlet, source.author, format_date(source.published) if source.published else None]
     return " · ".join(b for b in bits if b) or _("outlet, author and date not given in the text")
 
 
@@ -89,3 +93,24 @@ def supports_text(field: str) -> str:
     # Another of the record's fields, by the name the panel lists it under ('signed').
     name = FACT_NAMES[field] if field in FACT_NAMES else field.replace("_", " ")
     return _("the {field}").format(field=name)
+
+
+# A reference's `supports` as the files label it ("location: …"): the YAML's own key in English, ours in another
+# language.
+SUPPORTS_LABEL = Words({
+    "location": N_("location"), "start": N_("start"), "end": N_("end"), "date_end": N_("end date"),
+    "value": N_("value"), "length": N_("length"), "summary": N_("summary"),
+})
+
+
+def supports_label(field: str) -> str:
+    """A reference's `supports` key as a label in the language spoken ('location' -> 'место'); a key of another
+    field by the name the panel lists it under ('signed'), else as the corpus writes it."""
+    if field in SUPPORTS_LABEL:
+        return SUPPORTS_LABEL[field]
+    return FACT_NAMES[field] if field in FACT_NAMES else field.replace("_", " ")
+
+
+def read_text(day: dt.date | None) -> str:
+    """When a public record was read, after its title: ', read 5 Dec 2026' (', просмотрено 5 декабря 2026 г.')."""
+    return _(", read {day}").format(day=format_date(day)) if day else ""

@@ -48,15 +48,18 @@ def _english() -> bool:
 
 def shown_date(day: dt.date, precision: Precision = "day") -> str:
     """A date for readers at its precision, in the active language (dates.format_date, the one date formatter):
-    '27 Feb 2017', 'Jul 2019', '2019'; '27 февр. 2017 г.', 'февр. 2019 г.', '2019'."""
-    return format_date(day, precision)
+    '27 Feb 2017', 'Jul 2019', '2019'; '27 февр. 2017 г.', 'февр. 2019 г.', '2019'. The short form: it names a
+    mark's day in a tooltip and a tick on the time strip, where space is tight."""
+    return format_date(day, precision, short=True)
 
 
 def day_forms() -> dict:
     """How the browser writes a day as `shown_date` and i18n.format_day do, in the active language: the months'
     names as a day is written with them ('February', 'Feb'; 'февраля', 'февр.') and the order of a day's parts,
-    with {d}, {m} and {y} ('{d} {m} {y}'; '{d} {m} {y} г.'): {"months", "monthsShort", "dayLong", "dayShort"}."""
-    return _day_forms(i18n.active())
+    with {d}, {m} and {y} ('{d} {m} {y}'; '{d} {m} {y} г.'): {"months", "monthsShort", "dayLong", "dayShort"}, and
+    "text": the form dates.format_date writes where there is room ("short" in English, "long" in Russian)."""
+    lang = i18n.active()
+    return {**_day_forms(lang), "text": "long" if lang not in (i18n.DEFAULT, i18n.PSEUDO) else "short"}
 
 
 @functools.cache

@@ -35,17 +35,17 @@ def feature_rows(stops, sites, borders, status, legs, geodata, corpus: Corpus, o
     ISO code)."""
     rows = []
     for stop in stops:
-        rows.append({"layer": LAYER_LABELS["route"], "feature": stop.title, "date": when_text(stop),
+        rows.append({"layer": LAYER_LABELS["route"], "feature": stop.title, "date": when_text(stop, short=True),
                      "detail": STOP_STATUS.get(stop.status, stop.status), "ref": stop.id})
     for leg in legs:
         rows.append({"layer": LAYER_LABELS["route"],
                      "feature": gettext("Leg {start} → {end}").format(start=names.city(leg.start.city, corpus),
                                                                      end=names.city(leg.end.city, corpus)),
-                     "date": when_text(leg.end),
+                     "date": when_text(leg.end, short=True),
                      "detail": gettext("{km} km (geodesic, WGS84)").format(km=format_number(leg.km)), "ref": leg.end.id})
     for site in sites:
         km = distances[site.id]
-        rows.append({"layer": LAYER_LABELS["sites"], "feature": site.title, "date": when_text(site),
+        rows.append({"layer": LAYER_LABELS["sites"], "feature": site.title, "date": when_text(site, short=True),
                      "detail": gettext("{status}; {km} km from Afghanistan").format(
                          status=SITE_STATUS_LABELS[site.status], km=format_number(km)),
                      "ref": site.id})
@@ -58,7 +58,7 @@ def feature_rows(stops, sites, borders, status, legs, geodata, corpus: Corpus, o
     members = f"{LAYER_LABELS['members']} ({_grouping(org_short, corpus)})"
     for code, record in sorted(status.items()):
         rows.append({"layer": members, "feature": names.country(code, corpus),
-                     "date": when_text(record), "detail": status_label(record.status), "ref": record.id})
+                     "date": when_text(record, short=True), "detail": status_label(record.status), "ref": record.id})
     return rows
 
 

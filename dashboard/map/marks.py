@@ -47,7 +47,11 @@ EVIDENCE_HINT = N_("see the evidence panel")
 # The return leg (Bishkek -> Moscow) runs beside the outbound one (Moscow -> Almaty): it is bent this far
 # to the other side at its middle, so that the two are told apart.
 RETURN_BEND_KM = 170.0
-REF_PATTERN = re.compile(r"ref: ([a-z0-9][a-z0-9-]*)")
+# A record's id in a tooltip, where the map's scripts read it (map-marks.js, map-basemap.js, the files'): an
+# attribute, so that the words a reader sees around it may be in any language.
+REF_PATTERN = re.compile(r'data-ref="([a-z0-9][a-z0-9-]*)"')
+# The same id as a reader sees it, "ref: <id>" in the page's language (marked for the catalog).
+REF_LABEL = N_("ref: {ref}")
 DISPLAY_TOLERANCE_DEG = 0.01
 # Past this many markers a layer is drawn as counts per grid cell, so that what the
 # browser receives stays bounded however large the corpus grows.
@@ -56,8 +60,19 @@ GRID_DEG = 0.5
 
 
 def _ref(record_id: str) -> str:
-    # "ref: <id>" is read back by the map's scripts (REF_PATTERN, map-marks.js): a key, never translated.
-    return f'<div class="ref">ref: {escape.template(record_id)}</div>'
+    rid = escape.template(record_id)
+    return f'<div class="ref" data-ref="{rid}">{escape.template(gettext(REF_LABEL).format(ref=record_id))}</div>'
+
+
+@functools.cache
+def _ref_labels(langs: tuple[str, ...]) -> re.Pattern:
+    # Each language's "ref: {ref}" with the id as its group: a clicked mark's tooltip comes back from st_folium as
+    # its text only (textContent), in the language its map was drawn in.
+    forms = []
+    for lang in langs:
+        with i18n.override(lang):
+            forms.append(re.escape(gettext(REF_LABEL)).replace(re.escape("{ref}"), "([a-z0-9][a-z0-9-]*)"))
+    return re.compile("|".join(dict.fromkeys(forms)))
 
 
 def evidence_hint() -> str:
@@ -91,9 +106,10 @@ def _flag(record: Annotation, corpus: Corpus) -> str:
 
 
 def record_id_from_tooltip(text: str | None) -> str | None:
-    """The record id a clicked feature's tooltip carries, if any."""
-    match = REF_PATTERN.search(text or "")
-    return match.group(1) if match else None
+    """The record id a clicked feature's tooltip carries, if any: its HTML's data-ref, or in its text (as st_folium
+    sends it back) the label "ref: <id>" in any of the languages."""
+    match = REF_PATTERN.search(text or "") or _ref_labels(i18n.languages()).search(text or "")
+    return next((g for g in match.groups() if g), None) if match else None
 
 
 def short_quote(record: Annotation, limit: int = 180) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dashboard import i18n, names
-from dashboard.corpus.dates import format_date
+from dashboard.corpus.dates import day_templates, format_date
 from dashboard.corpus.model import KINDS, TOPICS
 from dashboard.corpus.records import Corpus
 from dashboard.i18n import N_
@@ -102,13 +102,6 @@ def name_lang(name: str) -> dict[str, str]:
     return {"lang": lang} if lang else {}
 
 
-def day_templates() -> list[str]:
-    """How the language spoken writes a day of each month, with {d} and {y} for the day and the year
-    ('{d} Feb {y}', '{d} февр. {y} г.'): the panel's script writes a day as dates.format_date does."""
-    return [format_date(dt.date(1999, month, 28)).replace("28", "{d}", 1).replace("1999", "{y}", 1)
-            for month in range(1, 13)]
-
-
 def panel_words() -> dict[str, Any]:
     """The words the panel's script says itself, in the language spoken (static/app/filter-panel.js)."""
     return {
@@ -120,7 +113,7 @@ def panel_words() -> dict[str, Any]:
         "swapped": _("{field}: “from” was after “to”; the two are swapped."),
         "whole": _("Not a whole date: the map stays on {days}."),
         "span": _("{start} to {end}"),
-        "days": day_templates(),
+        "days": day_templates(),  # a sentence's day, in full words as format_date writes it
     }
 
 

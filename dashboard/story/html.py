@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from dashboard import escape
+from dashboard import escape, i18n
 from dashboard.corpus.model import Disagreement
 from dashboard.corpus.records import Corpus
 from dashboard.evidence.disagreement import Layout, disagreement_html
@@ -24,6 +24,8 @@ from dashboard.story.model import Step, Story, step_records
 from dashboard.story.words import date_text, excerpt_href, heading_text, place_text
 
 NOTE_KIND = N_("The dashboard’s words, not a quote")
+# A disagreement's summary is the corpus's, in English: on a page in another language its label says so.
+NOTE_KIND_CORPUS = N_("The dashboard’s words, not a quote (in English, as the corpus writes them)")
 
 
 def _cites(rids: list[str], corpus: Corpus, record_href: Callable[[str], str]) -> str:
@@ -32,13 +34,17 @@ def _cites(rids: list[str], corpus: Corpus, record_href: Callable[[str], str]) -
     return '<p class="cites">' + _("Summarises: {records}").format(records=" · ".join(links)) + "</p>"
 
 
-def note_html(text: str, rids: list[str], corpus: Corpus, record_href: Callable[[str], str]) -> str:
+def note_html(text: str, rids: list[str], corpus: Corpus, record_href: Callable[[str], str],
+              corpus_words: bool = False) -> str:
     """Connecting text, marked as the dashboard's own, with the records it summarises (linked on the map). `text`
-    as it is to be shown: a story's note already in the language spoken (extract.own), a disagreement's summary
-    as the corpus writes it."""
-    kind = _(NOTE_KIND)
+    as it is to be shown: a story's note already in the language spoken (extract.own), or with `corpus_words` a
+    disagreement's summary as the corpus writes it (English: marked lang="en" on a page in another language, and
+    its label says so)."""
+    other = corpus_words and i18n.active() not in (i18n.DEFAULT, i18n.PSEUDO)
+    kind = _(NOTE_KIND_CORPUS) if other else _(NOTE_KIND)
+    words = escape.english("p", " ".join(text.split())) if other else f'<p>{escape.with_lang(" ".join(text.split()))}</p>'
     return (f'<aside class="note" aria-label="{escape.html(kind)}"><p class="kind">{escape.html(kind)}</p>'
-            f'<p>{escape.with_lang(" ".join(text.split()))}</p>{_cites(rids, corpus, record_href)}</aside>')
+            f'{words}{_cites(rids, corpus, record_href)}</aside>')
 
 
 def step_disagreement_html(dis: Disagreement, corpus: Corpus, record_href: Callable[[str], str],
@@ -47,7 +53,7 @@ def step_disagreement_html(dis: Disagreement, corpus: Corpus, record_href: Calla
     (its quote as the step's quotes are shown) or a public record's; then, unless `compact`, its summary as
     the dashboard's note."""
     after = (lambda d: "") if compact or not dis.summary else (
-        lambda d: note_html(d.summary, [d.id], corpus, record_href))
+        lambda d: note_html(d.summary, [d.id], corpus, record_href, corpus_words=True))
     return disagreement_html(dis, corpus, Layout(summary=False, after=after, marks=False))
 
 

@@ -10,11 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from dashboard import escape, names
+from dashboard.corpus.dates import format_date
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Annotation, Border, Membership
 from dashboard.corpus.records import Corpus
 from dashboard.downloads.snapshot import Focus
-from dashboard.i18n import format_short_day
 from dashboard.i18n import gettext as _
 from dashboard.labels import DRAW_ORDER, LAYER_OF_KIND, LAYERS
 from dashboard.map.marks import membership_timeline
@@ -109,7 +109,7 @@ def step_caption_html(corpus: Corpus, step: Step, shade: str, as_of: dt.date, sh
     # Our own words (the catalog's, like the markup around them) and a day as Babel writes it; the grouping's name
     # is the corpus's, escaped.
     whose = _("this step's choice") if step.map.shade or step.map.as_of else _("as set in the sidebar")
-    day = format_short_day(as_of)
+    day = format_date(as_of)
     if not shaded:
         return '<p class="story-caption">' + _(
             "No country is shaded: the memberships layer is off in the sidebar (memberships as of "
@@ -222,7 +222,7 @@ def overview_maps(story: Story, corpus: Corpus, countries, borders, today: dt.da
         title = _("Map of step {number} of {total}: {heading}").format(
             number=number, total=total, heading=heading_text(step))
         description = _("Countries shaded by {grouping} membership on {day}. Ringed: {marked}.").format(
-            grouping=names.grouping(shade, corpus), day=format_short_day(as_of), marked=marked)
+            grouping=names.grouping(shade, corpus), day=format_date(as_of), marked=marked)
         svg = step_svg(frame, countries, borders, drawn, set(step.marks),
                        membership_status(memberships, shade, as_of), title=title, description=description,
                        city=lambda name: names.city(name, corpus))

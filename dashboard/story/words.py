@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from babel.dates import format_interval
-
 from dashboard import i18n, names
 from dashboard.corpus.codes import COUNTRY_NAMES
-from dashboard.corpus.dates import MONTHS_EN_ABBR
+from dashboard.corpus.dates import format_date
 from dashboard.corpus.model import Disagreement, Excerpt
 from dashboard.corpus.records import Corpus, excerpt_key, version_key
 from dashboard.i18n import gettext as _
@@ -44,12 +42,12 @@ def place_text(step: Step, corpus: Corpus) -> str:
 
 
 def _day(day: dt.date) -> str:
-    return i18n.format_short_day(day)  # '27 Feb 2017', '27 февр. 2017 г.'
+    return format_date(day)  # '27 Feb 2017', '27 февраля 2017 г.': a heading has room for the full words
 
 
 def date_text(step: Step, today: dt.date) -> str | None:
-    """'27 Feb 2017', '27–28 Feb 2017', '28 Feb 2017 – today (29 Nov 2026)'; None for a step with no date. In
-    another language, a span as CLDR writes it there ('27—28 февр. 2017 г.')."""
+    """'27 Feb 2017', '27–28 Feb 2017', '28 Feb 2017 – today (29 Nov 2026)'; None for a step with no date; in
+    Russian '27–28 февраля 2017 г.', '27 февраля – 2 марта 2017 г.'."""
     if step.date is None:
         return None
     if step.date_end is None or step.date_end == step.date:
@@ -57,12 +55,10 @@ def date_text(step: Step, today: dt.date) -> str | None:
     if step.date_end == TODAY:
         return _("{start} – today ({today})").format(start=_day(step.date), today=_day(today))
     start, end = step.date, step.date_end
-    if i18n.active() not in (i18n.DEFAULT, i18n.PSEUDO):
-        return format_interval(start, end, "yMMMd", locale=i18n.active())
     if (start.year, start.month) == (end.year, end.month):
         return f"{start.day}–{_day(end)}"
     if start.year == end.year:
-        return f"{start.day} {MONTHS_EN_ABBR[start.month - 1]} – {_day(end)}"
+        return f"{i18n.format_day_month(start, long=True)} – {_day(end)}"
     return f"{_day(start)} – {_day(end)}"
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import i18n
+from dashboard.corpus.dates import day_templates
 from dashboard.corpus.records import Corpus
 from dashboard.frontend import static_page
 from dashboard.i18n import N_
@@ -23,7 +24,8 @@ EMBED_HEIGHT = 760
 
 def share_box_words() -> dict[str, str]:
     """The share box's words (static/app/share-box.html and .js), in the language spoken. `cite`: the citation,
-    its {day} (ISO 8601, the reader's calendar day), {version} and {link} filled in by the box."""
+    its {day} (the reader's calendar day, written with `days` as dates.format_date writes it: a free-form citation,
+    not a style that asks for ISO), {version} and {link} filled in by the box."""
     return {
         "link": _("Link"),
         "linkLabel": _("Link to this view"),
@@ -38,6 +40,7 @@ def share_box_words() -> dict[str, str]:
         "pressCode": _("Press Ctrl+C (or Cmd+C) to copy the code"),
         "cite": _("Central Asia tour dashboard, view of {day} (corpus {version}). {link}"),
         "dashboard": _("Central Asia tour dashboard"),
+        "days": day_templates(),
     }
 
 

@@ -32,7 +32,7 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
         n=format_number(len(records)), total=format_number(total), version=corpus.version))
     if not records:
         st_empty(corpus, view)
-    rows = [{"ref": r.id, "kind": KIND_SINGULAR[r.kind], "title": r.title, "date": when_text(r),
+    rows = [{"ref": r.id, "kind": KIND_SINGULAR[r.kind], "title": r.title, "date": when_text(r, short=True),
              "status": status_label(r.status) if isinstance(r, Membership) else "",
              "countries": ", ".join(sorted(record_countries(r))),
              "groupings": ", ".join(sorted(names.grouping(o, corpus) for o in record_orgs(r))),

@@ -7,10 +7,10 @@ from functools import partial
 import streamlit as st
 
 from dashboard import escape, names
+from dashboard.corpus.dates import format_date
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Border, Membership, MilitarySite, VisitStop
 from dashboard.corpus.records import Corpus
-from dashboard.i18n import format_short_day
 from dashboard.i18n import gettext as _
 from dashboard.labels import DRAW_ORDER
 from dashboard.map.describe import SR_ONLY, excerpts_said, map_description, mark_name, view_figures
@@ -104,7 +104,7 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     st.session_state[ON_MAP_KEY] = sum(len(rows) for rows in drawn.values()) + len(shaded)
     caption = _("Countries shaded by <b>{org}</b> membership on <b>{day}</b>. Click a mark for the words behind it.")
     caption = caption.format(org=escape.with_lang(org_said, escape.html_block),
-                             day=escape.html_block(format_short_day(as_of)))
+                             day=escape.html_block(format_date(as_of)))
     st.markdown(f'<p class="map-caption">{caption}</p>'
                 f'<p id="map-description" class="sr-only" style="{SR_ONLY}">{escape.html_block(words)}</p>',
                 unsafe_allow_html=True)

@@ -27,7 +27,7 @@ def test_the_map_page_speaks_russian(app):
     assert not at.exception
     shown = texts(at)
     assert [t.value for t in at.title] == ["Поездка Путина по Центральной Азии, 27–28 февраля 2017 г."]
-    assert f"На <b>27 февр&#46; 2017{NBSP}г&#46;</b> страны закрашены по членству в <b>ОДКБ</b>. " in shown
+    assert f"На <b>27 февраля 2017{NBSP}г&#46;</b> страны закрашены по членству в <b>ОДКБ</b>. " in shown
     assert "Свидетельства" in [s.value for s in at.subheader]
     assert any(c.value.startswith("Нажмите на остановку, базу, границу или закрашенную страну") for c in at.caption)
     assert [t.label for t in at.toggle] == ["Показать содержимое карты таблицей"]
@@ -47,7 +47,7 @@ def test_a_selected_records_evidence_is_russian_and_its_quotes_english_and_marke
     assert not at.exception
     markdown = [m.value for m in at.markdown]
     shown = "\n".join(markdown)
-    assert "- **дата**: 27 февр\\. 2017" in shown and "- **город**: Душанбе" in shown
+    assert "- **дата**: 27 февраля 2017" in shown and "- **город**: Душанбе" in shown
     assert "Источники расходятся: <span lang=\"en\">Talks in Dushanbe" in shown
     assert [b.label for b in at.button if b.label == "Снять выбор"] == ["Снять выбор"]
     from dashboard.ui import cached

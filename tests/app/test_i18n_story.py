@@ -25,7 +25,7 @@ def test_the_story_speaks_russian_on_step_4_and_quotes_the_articles_verbatim(app
         assert " ".join(excerpt.quote.split()) in seen
     assert "Исследовать этот шаг на карте" in seen
     caption = map_caption(at).replace("\u202f", " ")
-    assert caption.startswith("Страны закрашены по членству в ") and "27 февр. 2017 г." in caption
+    assert caption.startswith("Страны закрашены по членству в ") and "27 февраля 2017 г." in caption
     assert per_step(at, "story-caption")["say"]["offStrip"] == "(на шкале времени; шаг показывает {day})"
     assert "Цитаты дословно взяты из пяти статей" in texts(at)
     assert "Возьмите этот шаг с собой" in texts(at)
@@ -52,7 +52,7 @@ def test_the_overview_is_russian(app):
     assert [t.value for t in at.title] == ["Поездка Путина по Центральной Азии, шаг за шагом: все шаги"]
     body = "".join(h.proto.body for h in at.get("html") if "story-overview" in h.proto.body)
     seen = shown_text(body)
-    assert "Шаг 4 из 9 · 27 февр. 2017 г. · Душанбе, Таджикистан" in seen  # (a narrow no-break space before г.)
+    assert "Шаг 4 из 9 · 27 февраля 2017 г. · Душанбе, Таджикистан" in seen  # (a narrow no-break space before г.)
     images = re.findall(r'<img class="minimap" src="data:image/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="([^"]+)"', body)
     assert images[3].startswith("Карта шага 4 из 9: Душанбе: Путин и Рахмон")
     assert "Только карты и заголовки, для слайда" in [t.label for t in at.toggle]

@@ -31,3 +31,19 @@ def test_the_map_page_watches_for_a_map_that_never_arrives(app):
     said = config(watchdog.proto.body, "watchdog")
     assert said["delay"] == 20000
     assert said["message"].startswith("The map could not be drawn: its scripts did not load.")
+
+
+def test_the_share_boxs_citation_dates_the_view_in_the_pages_words(app):
+    # The citation is free-form, read by people: its day as dates.format_date writes it, in Russian in full words.
+    app.query_params["lang"] = "ru"
+    at = app.run()
+    assert not at.exception
+    [box] = at.get("iframe")
+    words = config(box.proto.srcdoc, "share-box")["words"]
+    assert words["days"][2] == "{d} марта {y}\u202fг." and words["days"][11] == "{d} декабря {y}\u202fг."
+    assert "words.days[d.getMonth()]" in box.proto.srcdoc and "padStart" not in box.proto.srcdoc
+    from dashboard import i18n
+    from dashboard.ui.share import share_box_words
+
+    with i18n.override("en"):
+        assert share_box_words()["days"][2] == "{d} Mar {y}"

@@ -8,7 +8,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.e2e.helpers import choose, param, wait_for_map, wait_idle, wait_settled
+from tests.e2e.helpers import choose, map_frame, param, wait_for_map, wait_idle, wait_settled
 
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 SITE_RU = "Поездка Путина по Центральной Азии в 2017 году — карта с источниками"
@@ -58,6 +58,20 @@ def test_a_selected_records_evidence_is_in_russian_and_its_quotes_verbatim_in_en
     for i in range(min(quotes.count(), 5)):
         quote = quotes.nth(i)
         assert quote.evaluate("q => q.closest('[lang]').lang") == "en" or quote.locator('[lang="en"]').count()
+
+
+def test_a_click_on_a_mark_selects_its_record_on_a_russian_page_whose_tooltip_labels_its_id_in_russian(page, server):
+    # The tooltip says the id under a label of ours ("ID: …"); the server reads it from the tooltip's text as
+    # st_folium sends it, in the page's language, and the map's script from its data-ref.
+    page.goto(server + "/?lang=ru&lat=43&lon=76&z=7")
+    wait_for_map(page)
+    stop = map_frame(page).locator(".stop-icon").filter(has=page.locator(".stop", has_text="1")).first
+    stop.hover()
+    tip = map_frame(page).locator(".leaflet-tooltip .ref")
+    expect(tip).to_have_text("ID: stop-almaty")
+    stop.click()
+    page.wait_for_function("() => new URL(location.href).searchParams.get('sel') === 'stop-almaty'")
+    expect(page.get_by_test_id("stMain").get_by_role("button", name="Снять выбор")).to_be_visible()
 
 
 def test_the_switch_turns_the_page_russian_in_place_and_the_choice_survives_a_page_switch(page, server):

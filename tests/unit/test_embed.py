@@ -10,6 +10,7 @@ import re
 
 import pytest
 
+from dashboard import i18n
 from dashboard.corpus.load import load_corpus
 from dashboard.corpus.model import Disagreement
 from dashboard.downloads import embed as embed_mod
@@ -336,7 +337,7 @@ def test_a_stops_popup_word_for_word(corpus, default):
     ref = stop.references[0]
     assert templates(html)[ids[0]][1] == (
         f'<div class="reference"><b>location</b>: <q>{ref.quote}</q> — <a href="{htmllib.escape(ref.url)}">'
-        f"{ref.title}</a>, Wikipedia, read 2026-11-22</div>")
+        f"{ref.title}</a>, Wikipedia, read 22 Nov 2026</div>")
     dis = templates(html)[ids[-1]][1]
     assert dis.startswith('<section class="disagreement"><h3><span aria-hidden="true">⚠ </span>Sources disagree: ')
     assert dis.count('<li class="version"><p class="says">') == len(corpus.disputes["stop-dushanbe"][0].versions)
@@ -386,7 +387,7 @@ def test_a_public_record_in_a_line_as_its_fields_allow():
     full = Reference(supports="start", title="Treaty <text>", url="https://x.org/a?b=1&c=2", publisher="UN",
                      quote="Signed   on 15 May\n1992.", accessed="2026-11-29")
     assert _reference(full) == ('<div class="reference"><b>start</b>: <q>Signed on 15 May 1992.</q> — '
-                                '<a href="https://x.org/a?b=1&amp;c=2">Treaty &lt;text&gt;</a>, UN, read 2026-11-29</div>')
+                                '<a href="https://x.org/a?b=1&amp;c=2">Treaty &lt;text&gt;</a>, UN, read 29 Nov 2026</div>')
     bare = Reference(supports="location", title="A page", url="ftp://x.org/a")
     assert _reference(bare, "public record") == ('<div class="reference"><span class="ctx-badge">public record</span>'
                                                  "<b>location</b>: — A page</div>")
@@ -401,9 +402,10 @@ def test_leaflets_unused_rules_go_and_the_rest_stays_as_it_is():
 
 
 def test_the_records_a_click_opens_each_once_in_the_maps_order():
-    data = {"membership": {"KZ": {"tooltip": "<b>KZ</b><div class=\"ref\">ref: m-b</div>"}, "XX": {"tooltip": None}},
-            "layers": [{"marks": [["marker", "", "ref: s-a ref: m-b", None], ["line", "", None, None],
-                                  ["marker", "", "no ref here", None]]}]}
+    # The ids are read from their attribute (marks.REF_PATTERN), never from the words around them.
+    data = {"membership": {"KZ": {"tooltip": '<b>KZ</b><i data-ref="m-b"></i>'}, "XX": {"tooltip": None}},
+            "layers": [{"marks": [["marker", "", '<i data-ref="s-a"></i><i data-ref="m-b"></i>', None],
+                                  ["line", "", None, None], ["marker", "", "no ref here: x-y", None]]}]}
     assert referenced(data) == ["m-b", "s-a"]
 
 
@@ -443,3 +445,10 @@ def test_the_file_carries_the_map_words_its_scripts_say_and_no_other(page):
     words = data_of(page)["words"]
     assert words["zoomIn"] == "Zoom in" and words["zoomOut"] == "Zoom out" and words["legend"] == "Map legend"
     assert not {"fullscreen", "gestureTouch", "whole", "region"} & set(words)
+
+
+def test_a_files_tooltips_carry_their_record_id_as_an_attribute_not_as_english_words(corpus, geodata):
+    # The map's "ref: <id>" is a label in the page's language; the file keeps only the id its scripts read.
+    with i18n.override("ru"):
+        _, html = make(corpus, geodata)
+    assert not re.search(r"(?<![a-z])(ref|ID): [a-z0-9]", html) and 'data-ref=\\"stop-almaty\\"' in html

@@ -134,7 +134,7 @@ def _tooltips(corpus, kind, borders):
 
 def test_tooltips_and_popups_speak_russian_and_mark_the_corpus_english(corpus, borders):
     with i18n.override("ru"):
-        kant = next(m for m in _tooltips(corpus, "sites", borders) if "ref: site-kant" in m.tooltip)
+        kant = next(m for m in _tooltips(corpus, "sites", borders) if 'data-ref="site-kant"' in m.tooltip)
         stops = _tooltips(corpus, "route", borders)
         line = _tooltips(corpus, "border", borders)[0]
     assert "статус: предложен вывод" in kant.tooltip and "авиатехника: " in kant.tooltip
@@ -147,7 +147,7 @@ def test_tooltips_and_popups_speak_russian_and_mark_the_corpus_english(corpus, b
         for html in (mark.tooltip, mark.popup or ""):
             marked, unmarked = russian_words(f'<div lang="ru">{html}</div>')
             assert unmarked == []
-    almaty = next(m for m in stops if "ref: stop-almaty" in m.tooltip)
+    almaty = next(m for m in stops if 'data-ref="stop-almaty"' in m.tooltip)
     assert almaty.tooltip.startswith("<b>Остановка 1: Алматы</b><br>27 февр. 2017\u202fг.<br>")
     leg = next(m for m in stops if m.shape == "line" and "Алматы → Душанбе" in m.tooltip)
     assert leg.tooltip == "Алматы → Душанбе, 27 февр.: 862 км (геодезическая длина, WGS84)"
@@ -157,6 +157,24 @@ def test_tooltips_and_popups_speak_russian_and_mark_the_corpus_english(corpus, b
     # Built per language: the same call in English says English.
     english = next(m for m in _tooltips(corpus, "sites", borders) if "ref: site-kant" in m.tooltip)
     assert "status: withdrawal offered" in english.tooltip and "lang=" not in english.tooltip
+
+
+def test_a_tooltips_record_id_is_labelled_in_russian_and_read_from_its_attribute(corpus, borders):
+    # The label a reader sees is ours (Russian on a Russian page); the map's scripts and the server read the id
+    # whatever the words: from the attribute, or from st_folium's text of a tooltip in either language.
+    with i18n.override("ru"):
+        tips = [m.tooltip for kind in ("route", "sites", "border") for m in _tooltips(corpus, kind, borders)]
+        kant = next(t for t in tips if 'data-ref="site-kant"' in t)
+        assert marks.record_id_from_tooltip("Авиабаза Кант ID: site-kant") == "site-kant"
+    assert tips and all("ref: " not in t for t in tips)
+    assert kant.endswith('<div class="ref" data-ref="site-kant">ID: site-kant</div>')
+    assert marks.record_id_from_tooltip(kant) == "site-kant"
+    assert marks.record_id_from_tooltip("Авиабаза Кант ID: site-kant") == "site-kant"  # an English run reads it too
+    script = read_static("map-marks.js")
+    assert 'var REF = /data-ref="([a-z0-9][a-z0-9-]*)"/;' in script and marks.REF_PATTERN.pattern in script
+    with i18n.override("en"):
+        english = next(m.tooltip for m in _tooltips(corpus, "sites", borders) if 'data-ref="site-kant"' in m.tooltip)
+    assert english.endswith('<div class="ref" data-ref="site-kant">ref: site-kant</div>')
 
 
 def test_a_cell_of_many_marks_says_how_many_in_russian(corpus):
@@ -177,7 +195,8 @@ def test_a_shaded_countrys_tooltip_in_russian_and_the_browser_shades_any_day_ali
         days = [D(1992, 5, 15), D(2012, 6, 28), D(2012, 12, 19), TOUR, D(2024, 9, 2)]
         server = [marks.membership_payload(membership_status(periods, "org-csto", d), short, corpus, d) for d in days]
     assert payload["KG"]["tooltip"] == ("<b>Киргизия</b> · ОДКБ: член<br>с 15 мая 1992\u202fг. (на дату "
-                                        "27 февр. 2017\u202fг.)<div class=\"ref\">ref: m-csto-kg-1992</div>")
+                                        "27 февр. 2017\u202fг.)<div class=\"ref\" data-ref=\"m-csto-kg-1992\">"
+                                        "ID: m-csto-kg-1992</div>")
     assert payload["KG"]["label"] == "член"
     need(shutil.which("node") is not None, "node is not installed (apt-get install npm brings it)")
     script = (f"const window = {{}}; {read_static('map-time.js')}\n"

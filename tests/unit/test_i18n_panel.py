@@ -43,7 +43,9 @@ def ru():
 
 
 def test_dates_are_russian_on_a_russian_page_and_english_as_before_otherwise(ru):
-    assert format_date(dt.date(2017, 2, 27)) == f"27 февр. 2017{NBSP}г."
+    # In full words where there is room; short only where space is tight (a tick, a tooltip, a table's column).
+    assert format_date(dt.date(2017, 2, 27)) == f"27 февраля 2017{NBSP}г."
+    assert format_date(dt.date(2017, 2, 27), short=True) == f"27 февр. 2017{NBSP}г."
     assert format_date(dt.date(2019, 7, 1), "month") == f"июль 2019{NBSP}г."
     assert format_date(dt.date(1992, 1, 1), "year") == "1992"
     assert day_in_words(dt.date(2017, 2, 27)) == f"27 февраля 2017{NBSP}г."
@@ -75,7 +77,7 @@ def test_the_panels_words_and_options_are_russian(corpus, ru):
         "Членство", "Маршрут визита", "Военные объекты", "Границы"]
     assert (data["dates"][0]["label"], data["dates"][1]["ends"][0]["label"]) == ("Членство на дату",
                                                                                  "Датированные записи с")
-    assert data["dates"][0]["help"].endswith(f"первый день поездки, 27 февр. 2017{NBSP}г.")
+    assert data["dates"][0]["help"].endswith(f"первый день поездки, 27 февраля 2017{NBSP}г.")
     assert data["search"]["label"] == "Поиск" and data["map"]["tiles"]["label"] == "Онлайн-подложка (нужен интернет)"
 
 
@@ -90,8 +92,9 @@ def test_the_panels_script_gets_its_words_plural_forms_and_day_patterns(corpus, 
         "Поиск", "Все", "Сегодня", "Сбросить все фильтры", "Карта")
     assert (words["from"], words["to"]) == ("с", "по")
     assert words["records"] == {"one": "{n} запись", "few": "{n} записи", "many": "{n} записей", "other": "{n} записи"}
-    # Each month as format_date writes it, for the script to put a day and a year in.
-    assert words["days"][1] == f"{{d}} февр. {{y}}{NBSP}г." and words["days"][8] == f"{{d}} сент. {{y}}{NBSP}г."
+    # Each month as format_date writes it, for the script to put a day and a year in (its notes are sentences: in
+    # full words).
+    assert words["days"][1] == f"{{d}} февраля {{y}}{NBSP}г." and words["days"][8] == f"{{d}} сентября {{y}}{NBSP}г."
     for key in ("after", "before"):
         assert {"{field}", "{day}"} <= set(re.findall(r"\{\w+\}", words[key]))
     with i18n.override("en"):
@@ -103,13 +106,13 @@ def test_the_panels_script_gets_its_words_plural_forms_and_day_patterns(corpus, 
 
 @pytest.mark.parametrize(("payload", "value", "note"), [
     ({"key": "date", "value": "2026-11-23"}, TODAY,
-     f"Членство на дату: у вас ещё не наступило 23 нояб. 2026{NBSP}г., взята сегодняшняя дата: 22 нояб. 2026{NBSP}г."),
+     f"Членство на дату: у вас ещё не наступило 23 ноября 2026{NBSP}г., взята сегодняшняя дата: 22 ноября 2026{NBSP}г."),
     ({"key": "range", "value": ["2090-01-01", "2091-01-01"]}, (TODAY, TODAY),
-     f"Датированные записи за период: у вас ещё не наступили 1 янв. 2090{NBSP}г. и 1 янв. 2091{NBSP}г., взята "
-     f"сегодняшняя дата: с 22 нояб. 2026{NBSP}г. по 22 нояб. 2026{NBSP}г."),
+     f"Датированные записи за период: у вас ещё не наступили 1 января 2090{NBSP}г. и 1 января 2091{NBSP}г., взята "
+     f"сегодняшняя дата: с 22 ноября 2026{NBSP}г. по 22 ноября 2026{NBSP}г."),
     ({"key": "range", "value": ["2020-01-01", "2010-01-01"]}, (dt.date(2010, 1, 1), dt.date(2020, 1, 1)),
-     f"Датированные записи за период: «с» было позже «по», даты переставлены: с 1 янв. 2010{NBSP}г. по "
-     f"1 янв. 2020{NBSP}г."),
+     f"Датированные записи за период: «с» было позже «по», даты переставлены: с 1 января 2010{NBSP}г. по "
+     f"1 января 2020{NBSP}г."),
 ])
 def test_a_date_read_otherwise_is_said_in_russian(corpus, ru, payload, value, note):
     key, read = parse_panel_event(payload, corpus, TODAY)
@@ -122,7 +125,7 @@ def test_a_note_made_in_one_language_is_said_again_in_the_language_the_page_is_s
     assert note == "Memberships as of: 23 Nov 2026 has not begun where you are, read as today: 22 Nov 2026."
     with i18n.override("ru"):
         data = build_panel_data(corpus, vs.ViewState(), TODAY, {"date": note})
-        assert data["dates"][0]["note"].startswith("Членство на дату: у вас ещё не наступило 23 нояб. 2026")
+        assert data["dates"][0]["note"].startswith("Членство на дату: у вас ещё не наступило 23 ноября 2026")
 
 
 @pytest.mark.parametrize(("payload", "reason"), [
@@ -147,7 +150,7 @@ def test_a_change_the_panel_cannot_have_sent_is_refused_in_russian(corpus, ru, p
     ({"country": ["TJ,XX"]}, "Пропущено country='XX': неизвестное значение."),
     ({"sel": ["stop-dushanbe", "stop-astana"]}, "Параметр sel указан несколько раз (2); взято первое значение."),
     ({"lat": ["39.5"]}, "Положение карты пропущено: lat, lon и z задаются вместе."),
-    ({"date": ["2026-12-01"]}, f"date='2026-12-01' прочитано как сегодня, 22 нояб. 2026{NBSP}г.: у вас этот день "
+    ({"date": ["2026-12-01"]}, f"date='2026-12-01' прочитано как сегодня, 22 ноября 2026{NBSP}г.: у вас этот день "
                                "ещё не наступил."),
 ])
 def test_the_links_notices_are_russian(corpus, ru, params, said):
@@ -170,7 +173,7 @@ def test_a_notice_is_said_again_in_the_language_of_the_run_that_shows_it(corpus)
 def test_a_records_facts_are_named_in_russian_and_its_words_are_the_corpus(corpus, ru):
     stop = corpus.by_id["stop-dushanbe"]
     facts = dict(record_facts(stop, corpus))
-    assert facts["дата"] == f"27 февр. 2017{NBSP}г." and facts["статус"] == "состоялась"
+    assert facts["дата"] == f"27 февраля 2017{NBSP}г." and facts["статус"] == "состоялась"
     assert facts["город"] == "Душанбе" and facts["страны"] == "Афганистан, Россия, Таджикистан"
     assert facts["руководители"] == "; ".join(stop.leaders)  # people's names as the corpus writes them
     membership = next(r for r in corpus.records

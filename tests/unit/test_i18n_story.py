@@ -75,10 +75,10 @@ def test_the_step_list_says_each_step_in_russian(story, corpus):
         words = nav_words()
     assert [s["label"] for s in steps][:4] == ["Обзор", "Москва", "Алматы", "Душанбе"]
     assert steps[3]["heading"] == "Душанбе: Путин и Рахмон, афганская граница"
-    assert (_ru(steps[3]["date"]), steps[3]["place"]) == ("27 февр. 2017 г.", "Душанбе, Таджикистан")
+    assert (_ru(steps[3]["date"]), steps[3]["place"]) == ("27 февраля 2017 г.", "Душанбе, Таджикистан")
     assert steps[4]["place"] == "Бишкек, Киргизия" and steps[6]["place"] == "Россия и Центральная Азия"
     assert steps[0]["place"] == "Алматы, Душанбе и Бишкек"
-    assert _ru(steps[8]["date"]) == "28 февр. 2017 г. – сегодня (29 нояб. 2026 г.)"
+    assert _ru(steps[8]["date"]) == "28 февраля 2017 г. – сегодня (29 ноября 2026 г.)"
     assert (words["prev"], words["next"]) == ("‹ Назад", "Далее ›")
     assert words["announce"].format(number=4, total=9, heading="h", date="d", place="p") == "Шаг 4 из 9: h. d, p."
     assert not any(re.search("[A-Za-z]{3}", re.sub(r"\{\w+\}|Home|End", "", w)) for w in words.values())
@@ -92,7 +92,7 @@ def test_a_steps_words_are_russian_and_its_quotes_verbatim_english_marked_as_suc
     with i18n.override("ru"):
         body = step_html(4, step, corpus, lambda rid: f"./?sel={rid}")
         meta = step_meta(4, 9, step, corpus, TODAY)
-    assert _ru(meta) == "Шаг 4 из 9 · 27 февр. 2017 г. · Душанбе, Таджикистан"
+    assert _ru(meta) == "Шаг 4 из 9 · 27 февраля 2017 г. · Душанбе, Таджикистан"
     assert '<h3 class="part">В статьях</h3>' in body
     assert 'aria-label="Слова дашборда, не цитата"' in body
     assert "Отметка 201-й базы стоит на координатах Душанбе" in body
@@ -111,11 +111,11 @@ def test_the_caption_under_the_map_is_russian_and_keeps_what_the_browser_changes
         said = caption_words()
     assert _ru(own_day) == (
         '<p class="story-caption">Страны закрашены по членству в <strong>ОДКБ</strong> на <strong class="story-day">'
-        '27 февр. 2017 г.</strong> <span class="story-whose">(выбор этого шага)</span>. Отметки шага обведены, '
+        '27 февраля 2017 г.</strong> <span class="story-whose">(выбор этого шага)</span>. Отметки шага обведены, '
         "остальные приглушены; наведите курсор на отметку или нажмите на неё, чтобы увидеть подпись.</p>")
     assert "<strong>ЕАЭС</strong>" in sidebar and "(как задано на боковой панели)" in sidebar
     assert off.startswith('<p class="story-caption">Ни одна страна не закрашена') and 'class="story-day"' in off
-    assert said["offStrip"].format(day="1 янв.") == "(на шкале времени; шаг показывает 1 янв.)"
+    assert said["offStrip"].format(day="1 января") == "(на шкале времени; шаг показывает 1 января)"
 
 
 def test_a_steps_download_and_small_maps_are_titled_in_russian(story, corpus):
@@ -125,7 +125,7 @@ def test_a_steps_download_and_small_maps_are_titled_in_russian(story, corpus):
     with i18n.override("ru"):
         focus = step_focus(story, corpus, 4, TODAY)
         maps = overview_maps(story, corpus, load_countries(DEFAULT_GEODATA), load_borders(DEFAULT_GEODATA), TODAY)
-    assert _ru(focus.title) == ("Шаг 4 из 9: Душанбе: Путин и Рахмон, афганская граница · 27 февр. 2017 г. · "
+    assert _ru(focus.title) == ("Шаг 4 из 9: Душанбе: Путин и Рахмон, афганская граница · 27 февраля 2017 г. · "
                                 "Душанбе, Таджикистан")
     assert focus.text.startswith("Отметка 201-й базы")
     alt = re.search(r'alt="([^"]+)"', maps[3])[1]
@@ -173,8 +173,10 @@ def test_the_charts_titles_axes_and_hover_words_are_russian(corpus):
     assert heat.data[0].colorbar.title.text == "записи"
     assert "записей — %{z}, выдержек — %{customdata[1]}" in heat.data[0].hovertemplate
     titles = [a.text for a in numbers.layout.annotations]
-    assert "Деньги (RUB, USD; логарифмическая шкала)" in titles and "Расстояние (km)" in titles
-    border = next(c for t in numbers.data for c in t.customdata if c[2] == "km")
+    # The corpus's units in Russian (charts/units.py), not its codes and English words.
+    assert "Деньги (долл. США, руб.; логарифмическая шкала)" in titles and "Расстояние (км)" in titles
+    assert "Люди (человек, человек в год)" in titles and "Доля (%, % ВВП)" in titles
+    border = next(c for t in numbers.data for c in t.customdata if c[2] == "км")  # its unit in Russian
     assert _ru(border[3]) == "1 300" and "источник: %{customdata[1]}" in numbers.data[0].hovertemplate
     assert coverage.layout.title.text == "Охват: выдержки по статьям и темам"
     assert empty.layout.annotations[0].text == "При этих фильтрах показать нечего"

@@ -133,7 +133,7 @@ function updateFacet(box, facet, state) {
   box.classList.toggle("active", facet.chosen.length > 0);
 }
 
-// "2026-12-05" as "5 Dec 2026" ("5 дек. 2026 г."), the dashboard's way (dates.format_date): each month's
+// "2026-12-05" as "5 Dec 2026" ("5 декабря 2026 г."), the dashboard's way (dates.format_date): each month's
 // pattern comes from Python (words.days: "{d} Dec {y}"); a calendar date, no time zone.
 function dayText(iso, words) {
   const [y, m, d] = iso.split("-").map(Number);

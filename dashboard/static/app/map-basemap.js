@@ -6,7 +6,7 @@
 //   url: the basemap's GeoJSON; labels: [[name (escaped HTML), lat, lon]]; base: a country's style outside the
 //   grouping (style.LAND_STYLE); patterned: the statuses filled with a pattern; bounds: the first view
 //   [[south, west], [north, east]]; legend: the legend's HTML; refPattern: the regular expression of a
-//   tooltip's "ref: …" line; selParam: the address's selection parameter; words: the map's words in the page's
+//   tooltip's record id (its data-ref); selParam: the address's selection parameter; words: the map's words in the page's
 //   language (leaflet.map_words), lang: that language; countryNames: iso2 -> a country's name as escaped HTML, in
 //   that language ({} where the GeoJSON's own names are said).
 window.__mapBasemap = function (map, config) {

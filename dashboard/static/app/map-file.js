@@ -139,7 +139,7 @@
       }
       var words = document.createElement("div");
       words.innerHTML = String(layer.getTooltip().getContent());  // the tooltip's escaped HTML, as it shows
-      words.querySelectorAll(".ref").forEach(function (r) { r.remove(); });
+      words.querySelectorAll("[data-ref]").forEach(function (r) { r.remove(); });
       words.querySelectorAll("br").forEach(function (br) { br.replaceWith(", "); });  // a line break is a pause
       el.setAttribute("tabindex", "0");
       el.setAttribute("role", "button");

@@ -6,7 +6,7 @@
 // window.__mapWords and window.__mapLang before anything is drawn (map-basemap.js; a file's map: map-file.js).
 (function () {
   "use strict";
-  var REF = /ref: ([a-z0-9][a-z0-9-]*)/;
+  var REF = /data-ref="([a-z0-9][a-z0-9-]*)"/;
 
   function fill(template, fields) {
     return String(template).replace(/\{(\w+)\}/g, function (whole, k) {
@@ -58,7 +58,7 @@
     return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
   };
 
-  // The record a mark or a country stands for (its tooltip's "ref: …"), or null.
+  // The record a mark or a country stands for (its tooltip's data-ref, beside "ref: …" in the page's words), or null.
   window.__refOf = function (layer) {
     var tip = layer.getTooltip && layer.getTooltip(), content = tip && tip.getContent();
     var match = typeof content === "string" && content.match(REF);

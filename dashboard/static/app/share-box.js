@@ -28,10 +28,11 @@
   function attr(text) {
     return String(text).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   }
-  // The reader's calendar day (toISOString would give UTC's: 30 Nov at 20:30 on 29 Nov in Los Angeles).
+  // The reader's calendar day (toISOString would give UTC's: 30 Nov at 20:30 on 29 Nov in Los Angeles), in the
+  // page's words: words.days holds each month's pattern ("{d} Dec {y}", "{d} декабря {y} г.": dates.day_templates).
   function today() {
     var d = new Date();
-    return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
+    return words.days[d.getMonth()].replace("{d}", d.getDate()).replace("{y}", d.getFullYear());
   }
   function refresh() {
     var url = address();

@@ -354,7 +354,9 @@ function storyDay(state) {
   state.back.hidden = !off;
   state.back.setAttribute("aria-label", say(state, "backLabel", {day: state.data.words}));
   document.dispatchEvent(new CustomEvent("dashboard:story-day", {detail: {off,
-    day: dayWords(state.data, state.value, false), step: dayWords(state.data, state.data.value, false)}}));
+    // As the server writes the line (dates.format_date: the full words in Russian, data.text).
+    day: dayWords(state.data, state.value, state.data.text === "long"),
+    step: dayWords(state.data, state.data.value, state.data.text === "long")}}));
 }
 
 // The map shades the day at the next frame (however many moves came since the last one).
