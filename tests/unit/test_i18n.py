@@ -315,3 +315,17 @@ def test_a_word_the_catalog_lacks_is_said_in_english_and_noted():
     assert i18n.missed() == {"Not a word of ours", "{n} thing left", "nowhere|Map", "Also not ours"}
     i18n.forget_missed()
     assert i18n.missed() == frozenset()
+
+
+def test_a_city_takes_the_first_russian_alias_its_stops_give(corpus, monkeypatch):
+    # Worked out afresh (the cache is by corpus version, and an earlier test may have filled it).
+    monkeypatch.setattr(names, "_CITIES", {})
+    with i18n.override("ru"):
+        assert {city: names.city(city, corpus) for city in ("Moscow", "Almaty", "Dushanbe", "Bishkek", "Ashgabat",
+                                                             "Tashkent")} == {
+            "Moscow": "Москва", "Almaty": "Алматы",  # not its Latin alias 'Alma-Ata'
+            "Dushanbe": "Душанбе", "Bishkek": "Бишкек",
+            "Ashgabat": "Ашхабад",  # the stop's alias; the phone call to Ashgabat gives none
+            "Tashkent": "Ташкент"}
+    assert names._CITIES == {corpus.version: {"Moscow": "Москва", "Almaty": "Алматы", "Dushanbe": "Душанбе",
+                                              "Bishkek": "Бишкек", "Ashgabat": "Ашхабад", "Tashkent": "Ташкент"}}
