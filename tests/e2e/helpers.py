@@ -176,3 +176,30 @@ OFF_CONTROLS = """() => { const e = document.querySelector('.edge-mark'), r = e 
   return [...document.querySelectorAll('.leaflet-control')].map(c => c.getBoundingClientRect())
     .filter(c => c.width && r.left < c.right && c.left < r.right && r.top < c.bottom && c.top < r.bottom)
     .map(c => [c.left, c.top, c.right, c.bottom]); }"""
+
+
+# Every element under `root` (open shadow roots included) that shows text and whose content is wider than its box:
+# words cut with an ellipsis or running out of their column. [its words, content width, box width] each.
+CUT_WORDS_JS = """(root) => {
+  const out = [];
+  const walk = (node) => {
+    for (const e of node.children) {
+      if (e.shadowRoot) { walk(e.shadowRoot); }
+      const style = getComputedStyle(e);
+      const text = [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+      // Clipped away on purpose (a name kept for a screen reader alone) is not cut.
+      const shown = e.clientWidth > 0 && style.visibility !== 'hidden' && style.clip === 'auto';
+      if (text && shown && e.scrollWidth > e.clientWidth + 1) {
+        out.push([e.textContent.trim().slice(0, 60), e.scrollWidth, e.clientWidth]);
+      }
+      walk(e);
+    }
+  };
+  walk(root.shadowRoot || root);
+  return out;
+}"""
+
+
+def cut_words(locator) -> list:
+    """The words cut or running out of their box under `locator` (CUT_WORDS_JS); [] when everything reads whole."""
+    return locator.evaluate(CUT_WORDS_JS)
