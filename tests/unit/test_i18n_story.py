@@ -173,7 +173,7 @@ def test_the_charts_titles_axes_and_hover_words_are_russian(corpus):
     assert heat.data[0].colorbar.title.text == "записи"
     assert "записей — %{z}, выдержек — %{customdata[1]}" in heat.data[0].hovertemplate
     titles = [a.text for a in numbers.layout.annotations]
-    assert "Деньги (RUB, USD; логарифмическая шкала)" in titles and "Расстояние (km)" in titles
+    assert "Деньги<br>(RUB, USD; логарифмическая шкала)" in titles and "Расстояние (km)" in titles
     border = next(c for t in numbers.data for c in t.customdata if c[2] == "km")
     assert _ru(border[3]) == "1 300" and "источник: %{customdata[1]}" in numbers.data[0].hovertemplate
     assert coverage.layout.title.text == "Охват: выдержки по статьям и темам"
