@@ -178,6 +178,22 @@ OFF_CONTROLS = """() => { const e = document.querySelector('.edge-mark'), r = e 
     .map(c => [c.left, c.top, c.right, c.bottom]); }"""
 
 
+# The story step's marks off the map, or that a map control or an edge badge covers (the marks' icons, as ringed for the step), as
+# [what covers it, its words, the mark's classes] each (none: []).
+ON_MARKS = """() => { const box = (e) => e.getBoundingClientRect();
+  const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const over = [...document.querySelectorAll('.leaflet-control, .edge-mark')].filter((c) => c.offsetWidth);
+  const out = [], map = box(document.getElementById('map_div'));
+  document.querySelectorAll('.leaflet-marker-icon.in-story').forEach((m) => {
+    const r = box(m);
+    if (r.left < map.left || r.right > map.right || r.top < map.top || r.bottom > map.bottom) {
+      out.push(['off the map', '', m.className]);
+    }
+    over.forEach((c) => { if (hit(r, box(c))) { out.push([c.className, c.textContent.slice(0, 40), m.className]); } });
+  });
+  return out; }"""
+
+
 # Every element under `root` (open shadow roots included) that shows text and whose content is wider than its box:
 # words cut with an ellipsis or running out of their column. [its words, content width, box width] each.
 CUT_WORDS_JS = """(root) => {
