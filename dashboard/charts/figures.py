@@ -232,6 +232,9 @@ def make_topic_country_heatmap(records: list[Annotation], corpus: Corpus) -> go.
     return _layout(fig, _("Topics by country: number of records (hover for excerpts)"), height=460)
 
 
+SUBPLOT_TITLE_LINE = 30  # characters: a phone's chart holds about this many in a subplot's title
+
+
 def _number_label(f: Figure) -> str:
     if f.measure == "year":
         return f"{f.value:.0f}"
@@ -267,10 +270,15 @@ def make_numbers_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
         # A panel's units as a heading names them: the form for many ('человек', 'лет'), one of each.
         units = escape.plotly(", ".join(sorted({shown_unit(f.unit.split(" (")[0], 5) for f in g})))
         said = MEASURE_WORDS[m].capitalize()
-        titles.append(_("{measure} ({units}; log scale)").format(measure=said, units=units) if m == "money"
-                      else f"{said} ({units})")
+        title = (_("{measure} ({units}; log scale)").format(measure=said, units=units) if m == "money"
+                 else f"{said} ({units})")
+        # A long title (Russian's "логарифмическая шкала") gives its units a line of their own.
+        titles.append(title.replace(" (", "<br>(", 1) if len(title) > SUBPLOT_TITLE_LINE else title)
     fig = make_subplots(rows=len(measures), cols=1, subplot_titles=titles,
                         row_heights=[len(g) for g in groups], vertical_spacing=0.45 / len(measures))
+    # Each title ends at its panel's right edge and runs left over the bars' labels' column, not centred over the
+    # panel, which long bar labels leave narrow (it ran off the chart's right edge, and off both edges on a phone).
+    fig.update_annotations(x=1, xanchor="right", align="right")
     colors = [PALETTE[c] for c in ("blue", "vermillion", "green", "orange", "purple", "sky", "grey")]
     for i, (measure, sel) in enumerate(zip(measures, groups), start=1):
         fig.add_trace(go.Bar(

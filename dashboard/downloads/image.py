@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import io
 import math
-import textwrap
 from dataclasses import dataclass
 
 import geopandas as gpd
@@ -30,9 +29,10 @@ import matplotlib
 import numpy as np
 import shapely
 from matplotlib import patheffects
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, Rectangle
 
@@ -81,7 +81,10 @@ MPL_HATCH = {"vertical": "||", "horizontal": "--", "grid": "++", "rising": "//",
 HATCH_COLOR = to_rgba(PALETTE["black"], 0.7)  # the map's hatching: style.pattern_defs
 MIN_ASPECT, MAX_ASPECT = 0.55, 1.0
 MARGIN = 20
-HEADER = 92
+HEADER = 92  # with one line of filters; each further line adds FILTER_LINE
+FILTER_LINE = 15
+FILTER_SIZE = 11.5 * PT
+MAX_FILTER_LINES = 4
 FOOTER = 66
 MAP_WIDTH = 664
 LEGEND_LEFT = MARGIN + MAP_WIDTH + 20
@@ -142,10 +145,13 @@ class _Painter:
         self.aspect = min(MAX_ASPECT, max(MIN_ASPECT, aspect))
         self.extent = fitted_extent(e, self.aspect)
         self.map_h = MAP_WIDTH * self.aspect
-        self.css_h = math.ceil(HEADER + self.map_h + FOOTER)
+        self.filter_lines = wrap_words(self._filters_line(), (CSS_WIDTH - 2 * MARGIN) * SCALE, _measure(FILTER_SIZE),
+                                       MAX_FILTER_LINES)
+        self.top = HEADER + FILTER_LINE * (len(self.filter_lines) - 1)  # the map's top edge
+        self.css_h = math.ceil(self.top + self.map_h + FOOTER)
         self.fig = Figure(figsize=(CSS_WIDTH / 96, self.css_h / 96), dpi=96 * SCALE, facecolor="white")
         FigureCanvasAgg(self.fig)
-        top = HEADER / self.css_h
+        top = self.top / self.css_h
         self.ax = self.fig.add_axes((MARGIN / CSS_WIDTH, 1 - top - self.map_h / self.css_h,
                                      MAP_WIDTH / CSS_WIDTH, self.map_h / self.css_h))
         x0, y0 = to_metres(self.extent.south, self.extent.west)
@@ -411,29 +417,32 @@ class _Painter:
         step = 10 ** math.floor(math.log10(target))
         km = max(s for s in (step, 2 * step, 5 * step) if s <= target)
         px = km / km_per_px
-        left, bottom = MARGIN + 12, HEADER + self.map_h - 14
+        left, bottom = MARGIN + 12, self.top + self.map_h - 14
         self.fig.add_artist(Rectangle((left / CSS_WIDTH, 1 - bottom / self.css_h), px / CSS_WIDTH, 4 / self.css_h,
                                       facecolor=PALETTE["black"], edgecolor="white", linewidth=PT, zorder=20))
         self.text(left, bottom - 8, _("{km} km").format(km=number(km)), fontsize=11 * PT, color=PALETTE["black"],
                   path_effects=[patheffects.withStroke(linewidth=3 * PT, foreground="white")], zorder=20)
 
     # --- around the map --------------------------------------------------------------------------------------
+    def _filters_line(self) -> str:
+        """The filters' rows as list_filters names them, in the language spoken: those the header leaves out."""
+        s = self.s
+        said = {_(DATE_LABEL), _("Countries shaded by"), _("Other filters"), _("Layers")}
+        chosen = [f"{k}: {v}" for k, v in s.filters if k not in said]
+        layers = dict(s.filters).get(_("Layers"), "")
+        return " · ".join([*(chosen or [_("No filter: every record of the corpus")]),
+                           _("Layers: {layers}").format(layers=layers)])
+
     def header(self) -> None:
         s = self.s
         self.fit(self.text(MARGIN, 16, s.title, fontsize=22 * PT, fontweight="bold", va="top", color=INK["text"]))
         self.fit(self.text(MARGIN, 46, s.subtitle, fontsize=14 * PT, va="top", color=INK["text"]))
-        # The filters' rows as list_filters names them, in the language spoken: those the header leaves out.
-        said = {_(DATE_LABEL), _("Countries shaded by"), _("Other filters"), _("Layers")}
-        chosen = [f"{k}: {v}" for k, v in s.filters if k not in said]
-        layers = dict(s.filters).get(_("Layers"), "")
-        line = " · ".join([*(chosen or [_("No filter: every record of the corpus")]),
-                           _("Layers: {layers}").format(layers=layers)])
-        line = textwrap.shorten(line, width=165, placeholder=" …")
-        self.text(MARGIN, 68, line, fontsize=11.5 * PT, va="top", color=INK["muted"])
+        for k, line in enumerate(self.filter_lines):
+            self.text(MARGIN, 68 + k * FILTER_LINE, line, fontsize=FILTER_SIZE, va="top", color=INK["muted"])
 
     def legend(self) -> None:
         """The legend's rows (dashboard.map.legend) for what this image draws, in the legend's order."""
-        x, y = LEGEND_LEFT, HEADER
+        x, y = LEGEND_LEFT, self.top
         self.text(x, y, gettext(LEGEND_TITLE), fontsize=14 * PT, fontweight="bold", va="top")
         y += 26
         section = None
@@ -477,7 +486,7 @@ class _Painter:
 
     def footer(self) -> None:
         s = self.s
-        top = HEADER + self.map_h + 10
+        top = self.top + self.map_h + 10
         self.text(MARGIN, top, _("Made {made} from the dashboard's corpus version {version}; drawn with geopandas and "
                                  "matplotlib.").format(made=s.made_text, version=s.corpus.version),
                   fontsize=10.5 * PT, va="top", color=INK["muted"])
@@ -512,8 +521,33 @@ class _Painter:
                     "Frame": _frame_text(self.extent), "View": _frame_text(s.extent)}
         self.fig.savefig(out, format="png", dpi=96 * SCALE, metadata=metadata)
         width, height = round(CSS_WIDTH * SCALE), round(self.css_h * SCALE)
-        box = (MARGIN * SCALE, HEADER * SCALE, (MARGIN + MAP_WIDTH) * SCALE, (HEADER + self.map_h) * SCALE)
+        box = (MARGIN * SCALE, self.top * SCALE, (MARGIN + MAP_WIDTH) * SCALE, (self.top + self.map_h) * SCALE)
         return MapImage(out.getvalue(), width, height, box, self.extent, tuple(self.legend_rows))
+
+
+def _measure(size: float):
+    """The width of a line of the header's font at `size` points, in the image's device pixels."""
+    renderer = RendererAgg(1, 1, 96 * SCALE)
+    font = FontProperties(family=FONT, size=size)
+    return lambda text: renderer.get_text_width_height_descent(text, font, ismath=False)[0]
+
+
+def wrap_words(text: str, room: float, measure, most: int) -> list[str]:
+    """`text` in lines no wider than `room` by `measure`, broken between words (Russian's filters ran off the image's
+    edge in one line); past `most` lines the last ends with "…"."""
+    lines: list[str] = []
+    for word in text.replace(" · ", "\u00a0· ").split(" "):  # a line ends with its "·", the next starts with a word
+        word = word.replace("\u00a0", " ")
+        if lines and measure(lines[-1] + " " + word) <= room:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    if len(lines) > most:
+        last = " ".join(lines[most - 1:])
+        while len(last) > 1 and measure(last + " …") > room:
+            last = last[:-1].rstrip()
+        lines = [*lines[:most - 1], last + " …"]
+    return lines
 
 
 def edge_distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

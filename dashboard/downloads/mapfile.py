@@ -240,7 +240,9 @@ def map_data(snapshot: Snapshot, countries, borders, detail: Detail = Detail()) 
     labels = [(escape.html(said.get(name, name)), round(lat, 3), round(lon, 3))
               for name, lat, lon in label_points(countries, COUNTRY_NAMES)]
     highlight = [*([s.view.selected] if s.selected else []), *s.featured]
-    return {"extent": s.extent.as_bounds(), "land": LAND_STYLE, "countries": basemap(countries, s.extent, detail),
+    # The frame to 1e-5° (about a metre): at the zooms a file opens on, a pixel is kilometres.
+    extent = [[round(v, 5) for v in corner] for corner in s.extent.as_bounds()]
+    return {"extent": extent, "land": LAND_STYLE, "countries": basemap(countries, s.extent, detail),
             "membership": membership, "labels": labels, "layers": layers, "highlight": highlight,
             "attribution": escape.html(_(MAP_CREDIT)), "fileWords": file_words(), "words": _file_map_words(),
             "lang": file_lang(),

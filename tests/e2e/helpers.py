@@ -176,3 +176,46 @@ OFF_CONTROLS = """() => { const e = document.querySelector('.edge-mark'), r = e 
   return [...document.querySelectorAll('.leaflet-control')].map(c => c.getBoundingClientRect())
     .filter(c => c.width && r.left < c.right && c.left < r.right && r.top < c.bottom && c.top < r.bottom)
     .map(c => [c.left, c.top, c.right, c.bottom]); }"""
+
+
+# The story step's marks off the map, or that a map control or an edge badge covers (the marks' icons, as ringed for the step), as
+# [what covers it, its words, the mark's classes] each (none: []).
+ON_MARKS = """() => { const box = (e) => e.getBoundingClientRect();
+  const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const over = [...document.querySelectorAll('.leaflet-control, .edge-mark')].filter((c) => c.offsetWidth);
+  const out = [], map = box(document.getElementById('map_div'));
+  document.querySelectorAll('.leaflet-marker-icon.in-story').forEach((m) => {
+    const r = box(m);
+    if (r.left < map.left || r.right > map.right || r.top < map.top || r.bottom > map.bottom) {
+      out.push(['off the map', '', m.className]);
+    }
+    over.forEach((c) => { if (hit(r, box(c))) { out.push([c.className, c.textContent.slice(0, 40), m.className]); } });
+  });
+  return out; }"""
+
+
+# Every element under `root` (open shadow roots included) that shows text and whose content is wider than its box:
+# words cut with an ellipsis or running out of their column. [its words, content width, box width] each.
+CUT_WORDS_JS = """(root) => {
+  const out = [];
+  const walk = (node) => {
+    for (const e of node.children) {
+      if (e.shadowRoot) { walk(e.shadowRoot); }
+      const style = getComputedStyle(e);
+      const text = [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+      // Clipped away on purpose (a name kept for a screen reader alone) is not cut.
+      const shown = e.clientWidth > 0 && style.visibility !== 'hidden' && style.clip === 'auto';
+      if (text && shown && e.scrollWidth > e.clientWidth + 1) {
+        out.push([e.textContent.trim().slice(0, 60), e.scrollWidth, e.clientWidth]);
+      }
+      walk(e);
+    }
+  };
+  walk(root.shadowRoot || root);
+  return out;
+}"""
+
+
+def cut_words(locator) -> list:
+    """The words cut or running out of their box under `locator` (CUT_WORDS_JS); [] when everything reads whole."""
+    return locator.evaluate(CUT_WORDS_JS)

@@ -96,3 +96,35 @@ def test_the_versions_use_the_space_under_the_map(page, server):
     assert box["width"] > 0.8 * frame["width"], "as wide as the map's column"
     # The evidence column says where they are.
     assert page.get_by_text("Every version, and what we computed, is shown with the map, under it.").is_visible()
+
+
+COMPARE_JS = """() => {
+  const table = document.querySelector('table.cmp'), box = table.parentElement, out = [];
+  if (table.scrollWidth > box.clientWidth + 1 || table.getBoundingClientRect().right > box.getBoundingClientRect().right + 1) {
+    out.push(['table wider than its column', table.scrollWidth, box.clientWidth]);
+  }
+  for (const cell of table.querySelectorAll('th, td')) {
+    if (cell.offsetWidth && cell.scrollWidth > cell.clientWidth + 1) { out.push(cell.textContent.slice(0, 40)); }
+  }
+  if (document.documentElement.scrollWidth > innerWidth) { out.push(['page wider than the screen', innerWidth]); }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize("width", list(WIDTHS), ids=[f"{w}px" for w in WIDTHS])
+def test_the_compare_table_fits_its_column(browser, server, width, lang):
+    # In Russian the table was 59 px wider than its column at 1280x800: "противопоставлены", in every article's
+    # column, set its least width.
+    w, h = WIDTHS[width]
+    context = browser.new_context(viewport={"width": w, "height": h}, is_mobile=w < 600, has_touch=w < 600)
+    page = context.new_page()
+    page.set_default_timeout(30000)
+    try:
+        page.goto(f"{server}/compare?lang={lang}")
+        page.wait_for_selector("table.cmp")
+        page.evaluate("() => document.fonts.ready.then(() => true)")
+        wait_settled(page)
+        assert page.evaluate(COMPARE_JS) == []
+    finally:
+        context.close()

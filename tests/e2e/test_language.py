@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.helpers import choose, map_frame, param, wait_for_map, wait_idle, wait_settled
@@ -217,3 +218,38 @@ def test_on_a_desktop_the_link_to_the_phones_switch_takes_no_tab_stop(page, serv
     expect(page.get_by_test_id("language-skip")).to_be_hidden()
     page.keyboard.press("Tab")
     assert page.evaluate(DEEP_FOCUS_JS)["testid"] != "language-skip"
+
+
+# The numbers chart's subplot titles that run out of the chart or lie on its tick labels: [words, why] each.
+SUBPLOT_TITLES_JS = """() => {
+  const plot = document.querySelector('.st-key-chart-numbers .js-plotly-plot'), box = plot.getBoundingClientRect();
+  const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const ticks = [...plot.querySelectorAll('.xtick text, .ytick text')].map((t) => t.getBoundingClientRect());
+  const out = [];
+  for (const t of plot.querySelectorAll('.annotation-text')) {
+    const r = t.getBoundingClientRect();
+    if (r.left < box.left - 1 || r.right > box.right + 1) { out.push([t.textContent, 'out of the chart']); }
+    if (ticks.some((k) => k.width && hit(r, k))) { out.push([t.textContent, 'on a tick label']); }
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize(("lang", "width"), [("ru", 1280), ("en", 1280), ("ru", 390), ("en", 390)])
+def test_the_numbers_charts_subplot_titles_read_whole(browser, server, lang, width):
+    # In Russian "Деньги (RUB, USD; логарифмическая шкала)" ran 45 px off the chart's right edge at 1280x800, and on
+    # a phone every subplot's title was cut, in English too.
+    phone = width < 600
+    context = browser.new_context(viewport={"width": width, "height": 844 if phone else 800}, is_mobile=phone,
+                                  has_touch=phone)
+    try:
+        page = context.new_page()
+        page.goto(server + f"/charts?lang={lang}")
+        chart = page.locator(".st-key-chart-numbers .js-plotly-plot")
+        chart.wait_for()
+        wait_settled(page)
+        chart.scroll_into_view_if_needed()
+        chart.locator(".annotation-text").first.wait_for()
+        assert page.evaluate(SUBPLOT_TITLES_JS) == []
+    finally:
+        context.close()

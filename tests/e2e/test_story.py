@@ -17,6 +17,7 @@ from tests.e2e.a11y import axe_violations
 from tests.e2e.conftest import ARTIFACTS
 from tests.e2e.helpers import (
     OFF_CONTROLS,
+    ON_MARKS,
     leaflet_frame,
     map_frame,
     param,
@@ -522,3 +523,29 @@ def test_quick_step_changes_that_need_the_page_leave_the_address_on_the_step_sho
     page.reload()
     wait_for_map(page)
     wait_story(page, 8, arrived=False)
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_on_a_phone_no_control_or_badge_covers_a_steps_marks(browser, server, lang):
+    # On step 4 in Russian, "Всё объединение ОДКБ · 9 государств" lay across Dushanbe's marks, and the route's edge
+    # badge beside them: the map is a third of a phone's screen high, and the words are longer than the English.
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(server + f"/story?lang={lang}&story=1")
+        wait_for_map(page)
+        frame = wait_story(page, 1) if lang == "en" else leaflet_frame(page)
+        covered = {}
+        for n in range(1, TOTAL + 1):
+            if n > 1:
+                page.keyboard.press("ArrowRight")
+            frame.wait_for_function(f"() => document.getElementById('map_div').getAttribute('data-story-arrived')"
+                                    f" === '{n}' && window.__layoutDone")
+            wait_settled(page)
+            frame.wait_for_function("() => window.__layoutDone")
+            if on := frame.evaluate(ON_MARKS):
+                covered[n] = on
+                page.screenshot(path=str(ARTIFACTS / f"story-marks-covered-{lang}-{n}.png"))
+        assert covered == {}
+    finally:
+        context.close()

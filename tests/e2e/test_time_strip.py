@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from dashboard.corpus.dates import day_in_words
-from tests.e2e.helpers import BASE_FILL, choose, open_map, wait_idle
+from tests.e2e.helpers import BASE_FILL, choose, cut_words, open_map, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -251,5 +251,27 @@ def test_the_keys_say_each_change_they_cross_and_the_ticks_start_at_the_day(brow
         choose(page, "country", "Kazakhstan")
         expect(page.locator(".time-strip .grouping")).to_have_text("EAEU shaded · filtered")
         expect(page.get_by_test_id("time-readout")).to_contain_text("among the filtered records")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(("lang", "size", "phone"), [
+    ("ru", (390, 844), True),    # "закрашено: ОДКБ" was cut to "…" beside "▶ Воспроизвести"; the brush's words too
+    ("en", (390, 844), True),
+    ("ru", (1280, 800), False),
+    ("en", (1280, 800), False),
+])
+def test_the_strips_words_read_whole_in_either_language(browser, server, lang, size, phone):
+    # A range as long as the brush's words get: two dates, not "today".
+    context, page, _ = open_map(browser, server, size, f"/?lang={lang}&shade=CSTO&from=2015-01-01&to=2020-06-30",
+                                phone=phone)
+    try:
+        strip = page.get_by_test_id("time-strip")
+        strip.scroll_into_view_if_needed()
+        assert cut_words(strip) == []
+        # The grouping shaded still says itself on a phone (it is hidden only under 360 px).
+        assert strip.locator(".grouping").bounding_box()["width"] > 0
+        expect(strip.locator(".grouping")).to_contain_text("ОДКБ" if lang == "ru" else "CSTO")
+        expect(page.get_by_test_id("time-play")).to_have_accessible_name("Воспроизвести" if lang == "ru" else "Play")
     finally:
         context.close()

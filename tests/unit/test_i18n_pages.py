@@ -29,12 +29,12 @@ def test_the_compare_tables_verdicts_and_reasons_are_russian_and_its_quotes_stay
         kz_ru = _cells(compare_rows(list(corpus.records), corpus), "border-kz-ru")
     assert {s: c.quote for s, c in kz_ru.items()} == {s: c.quote for s, c in english.items()}
     assert kz_ru["gusev-2019"].reason == (
-        "Слова статьи противопоставлены справочным источникам (расхождения: «The longest land border in the world: "
-        "Kazakhstan–Russia or Canada–United States?»).")
+        "Слова статьи сопоставлены со справочными источниками в расхождениях: «The longest land border in the "
+        "world: Kazakhstan–Russia or Canada–United States?».")
     assert kz_ru[RECORD_COLUMN].reason == (
         "Справочные источники расходятся между собой (расхождения: «How long is the Kazakh–Russian border?»).")
-    assert kz_ru["ishchenko-2017"].reason == ("Справочные источники освещают этот предмет, и ни одно расхождение не "
-                                              "противопоставляет им эти слова.")
+    assert kz_ru["ishchenko-2017"].reason == ("Справочные источники освещают этот предмет, и ни в одном расхождении "
+                                              "эти слова с ними не спорят.")
     assert kz_ru["toured-2017"].reason == "Статья ничего не говорит об этом предмете."
 
 

@@ -232,3 +232,38 @@ def test_a_long_title_stays_within_the_image(corpus, geodata, words):
         assert head.get_text() == title and head.get_fontsize() == pytest.approx(22 * 0.75)   # fits as it is
     else:
         assert head.get_text().endswith(" …") and head.get_fontsize() < 22 * 0.75
+
+
+LONG_FILTERS = vs.ViewState(filters=FilterState(orgs=("org-csto", "org-eaeu"), countries=("KZ", "TJ", "KG"),
+                                                kinds=("visit_stop", "military_site"), query="Dushanbe",
+                                                date_from=dt.date(2017, 2, 27), date_to=dt.date(2017, 2, 28)))
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize("view", [vs.ViewState(), LONG_FILTERS], ids=["no filter", "many filters"])
+def test_the_filters_line_is_whole_within_the_image_and_above_the_map(corpus, geodata, lang, view):
+    # In Russian the filters' words ran off the PNG's right edge, and a long line was shortened by its characters
+    # (" …"): every word of the filters now reads whole, on as many lines as it takes, and the map moves down.
+    from dashboard import i18n
+    from dashboard.downloads.image import CSS_WIDTH, MARGIN, SCALE, _Painter
+
+    with i18n.override(lang):
+        snap = make_snapshot(corpus, view, made=MADE)
+        painter = _Painter(snap, *geodata)
+        painter.layout()
+        painter.header()
+        renderer = painter.fig.canvas.get_renderer()
+        lines = painter.fig.texts[2:]
+        words = " ".join(t.get_text() for t in lines)
+        # Whole: nothing shortened, from the first filter to the layers, said last.
+        assert "…" not in words and i18n.gettext("Layers: {layers}").split(":")[0] + ":" in words
+        if view.filters.active_facets():
+            assert "Dushanbe" in words
+        map_top = painter.ax.get_window_extent(renderer).y1
+        for above, line in zip([painter.fig.texts[1], *lines], lines):
+            box = line.get_window_extent(renderer)
+            assert box.x1 <= (CSS_WIDTH - MARGIN) * SCALE + 1, line.get_text()
+            assert box.y0 >= map_top, f"on the map: {line.get_text()}"
+            assert box.y1 <= above.get_window_extent(renderer).y0 + 1, f"on the line above: {line.get_text()}"
+    if view.filters.active_facets():
+        assert len(lines) > 1

@@ -76,8 +76,8 @@ window.__mapLayout = function (map) {
     var box = rect(map.getContainer()), placed = [], edgeDone = false;
     var controls = [].map.call(map.getContainer().querySelectorAll(".leaflet-control"), rect);
     items().forEach(function (item) {
-      if (item.kind > 0 && !edgeDone) {
-        // After the stops, before anything else: the mark for a start off the map, where no stop is.
+      if (item.kind > 1 && !edgeDone) {
+        // After the stops and the sites, before any label: the mark for a start off the map, where no mark is.
         edgeDone = true;
         var e = edgeMark(placed);
         if (e) { placed.push(e); }
@@ -171,10 +171,12 @@ window.__mapLayout = function (map) {
     var t = Math.min((cx - hw) / Math.abs(dx || 1e-9), (cy - hh) / Math.abs(dy || 1e-9));
     var x = cx + dx * t, y = cy + dy * t, onSide = Math.abs(x - hw) < 1 || Math.abs(x - (size.x - hw)) < 1;
     var origin0 = rect(map.getContainer());
-    // Off the stops and off the map's controls (a short map, as the Story page's on a phone, brings them close).
+    // Off the marks and off the map's controls (a short map, as the Story page's on a phone, brings them close).
     // Where no place along the edge is clear of both, the first clear of the controls: a badge over a mark hides
-    // it, a badge over a button (zoom in, full screen) takes its clicks.
+    // it, a badge over a button (zoom in, full screen) takes its clicks. A story step's own marks are never hidden:
+    // with no place clear of them and of the controls, the badge is not shown.
     var controls = [].map.call(map.getContainer().querySelectorAll(".leaflet-control"), rect);
+    var kept = controls.concat([].map.call(document.querySelectorAll(".leaflet-marker-icon.in-story"), rect));
     var taken = placed.concat(controls), fallback = null;
     for (var k = 0; k < 12; k++) {
       var step = (k % 2 ? -1 : 1) * Math.ceil(k / 2) * 30;
@@ -183,9 +185,11 @@ window.__mapLayout = function (map) {
       var r = {left: origin0.left + ex - hw + 6, right: origin0.left + ex + hw - 6,
                top: origin0.top + ey - hh + 6, bottom: origin0.top + ey + hh - 6};
       if (free(r, taken)) { return placeEdge(ex, ey, r); }
-      if (!fallback && free(r, controls)) { fallback = [ex, ey, r]; }
+      if (!fallback && free(r, kept)) { fallback = [ex, ey, r]; }
     }
-    return fallback ? placeEdge(fallback[0], fallback[1], fallback[2]) : placeEdge(ex, ey, r);
+    if (fallback) { return placeEdge(fallback[0], fallback[1], fallback[2]); }
+    if (kept.length > controls.length) { edge.style.display = "none"; return null; }
+    return placeEdge(ex, ey, r);
   }
   function placeEdge(x, y, r) {
     edge.style.left = x + "px";

@@ -17,6 +17,7 @@ window.__storyInit = function (map, data) {
     return;
   }
   var shown = null;
+  var SHORT_MAP = 360;  // px
   // The story's panel explains each step: the legend starts closed here, one click away (it is open on the
   // map page's wide screens), so that it does not cover the step's place.
   var legend = document.querySelector(".map-legend details");
@@ -92,6 +93,27 @@ window.__storyInit = function (map, data) {
     if (window.__previewDay(s.day)) { window.__storyShaded = key; }
   };
 
+  // On a short map (a phone's, a third of its screen high) the controls' corners meet: the zoom buttons and the
+  // whole grouping's button under them, the full screen button and the legend's, the scale. What they take at the
+  // top and at the foot, in px, so that the step's marks are framed between (in Russian the grouping's button, longer,
+  // lay across Dushanbe's marks). A taller map keeps its step in the middle, as the link's view is.
+  function controlBands() {
+    var container = map.getContainer(), box = container.getBoundingClientRect();
+    var height = map.getSize().y;
+    if (height > SHORT_MAP) { return {top: 0, bottom: 0}; }
+    // An open panel (the legend, open as the page loads until it is shut) is not a band: it is the reader's to shut.
+    var bands = function (corner) {
+      return [].filter.call(container.querySelectorAll(corner + " .leaflet-control"), function (c) {
+        return c.offsetWidth && c.offsetHeight < height / 3;
+      }).map(function (c) { return c.getBoundingClientRect(); });
+    };
+    var top = bands(".leaflet-top"), bottom = bands(".leaflet-bottom");
+    // Leaflet's stylesheet not applied yet (the controls stand under the map): nothing to measure, for now.
+    if (top.concat(bottom).some(function (r) { return r.top < box.top || r.bottom > box.bottom; })) { return null; }
+    return {top: Math.max.apply(null, [0].concat(top.map(function (r) { return r.bottom - box.top + 6; }))),
+            bottom: Math.max.apply(null, [0].concat(bottom.map(function (r) { return box.bottom - r.top + 6; })))};
+  }
+
   function go(n, animate) {
     var step = window.__story.steps[n - 1];
     if (!step) { return false; }
@@ -106,14 +128,27 @@ window.__storyInit = function (map, data) {
     map.once("moveend", function () {
       if (shown === n) { box.setAttribute("data-story-arrived", String(n)); }
     });
+    var band = controlBands();
+    if (!band) {
+      // Framed again once the controls stand where they will (a step's first frame, as the page loads).
+      band = {top: 0, bottom: 0};
+      var tries = 0;
+      requestAnimationFrame(function again() {
+        if (shown !== n) { return; }
+        if (controlBands()) { go(n, false); } else if (++tries < 300) { requestAnimationFrame(again); }
+      });
+    }
     if (step.bounds) {
-      var options = {maxZoom: 7, paddingTopLeft: [30, 30], paddingBottomRight: [30, 30 + foot]};
+      var options = {maxZoom: 7, paddingTopLeft: [30, Math.max(30, band.top)],
+                     paddingBottomRight: [30, Math.max(30 + foot, band.bottom)]};
       if (fly) { map.flyToBounds(step.bounds, Object.assign({duration: 1.2}, options)); }
       else { map.fitBounds(step.bounds, Object.assign({animate: false}, options)); }
-    } else if (fly) {
-      map.flyTo(step.center, step.zoom, {duration: 1.2});
     } else {
-      map.setView(step.center, step.zoom, {animate: false});
+      // The step's place in the middle of the band the controls leave (the map's middle when they leave it clear).
+      var shift = (band.top - band.bottom) / 2;
+      var centre = map.unproject(map.project(step.center, step.zoom).subtract([0, shift]), step.zoom);
+      if (fly) { map.flyTo(centre, step.zoom, {duration: 1.2}); }
+      else { map.setView(centre, step.zoom, {animate: false}); }
     }
     window.__storyApply();
     return true;

@@ -416,6 +416,16 @@ function drawRange(state, pair) {
   });
   state.brushWords.replaceChildren(say(state, "brush"), el("span", {class: "kinds"}, " " + say(state, "brushKinds")),
     ": " + say(state, "brushRange", {start: short(pair[0]), end: short(pair[1])}));
+  fit(state);
+}
+
+// Longer words (Russian's) on a narrow row give way rather than be cut: Play keeps its sign (its name stays for a
+// screen reader and the tooltip), then the brush's words drop their kinds (the sidebar names them).
+function fit(state) {
+  const over = (e) => e.scrollWidth > e.clientWidth + 1;
+  state.root.classList.remove("tight-play", "tight-kinds");
+  state.root.classList.toggle("tight-play", over(state.group));
+  state.root.classList.toggle("tight-kinds", over(state.brushWords));
 }
 
 function sendRange(state) {
@@ -561,7 +571,8 @@ function playLabel(state) {
   const [sign, name] = state.playing ? ["❚❚", say(state, "pause")] : ["▶", say(state, "play")];
   if (state.play.dataset.playing === String(state.playing) && state.play.textContent.endsWith(name)) { return; }
   state.play.dataset.playing = String(state.playing);
-  state.play.replaceChildren(el("span", {"aria-hidden": "true"}, sign), ` ${name}`);
+  state.play.replaceChildren(el("span", {"aria-hidden": "true"}, sign), el("span", {class: "name"}, ` ${name}`));
+  state.play.title = name;
 }
 
 // Pause (or end) play; `send`: the day the handle stopped on goes to the server (the panel, the lists).
@@ -701,6 +712,7 @@ function draw(parentElement, data, force) {
       unsent: false, range: null, rangeSent: null, rangeSentAt: 0, rangeUnsent: false, brushing: null};
     build(root, root.__state);
     parentElement.append(root);
+    new ResizeObserver(() => fit(root.__state)).observe(root);
   }
   const state = root.__state;
   // Another grouping or other filters while playing: its changes are another timeline, so play stops and the
@@ -735,5 +747,6 @@ function draw(parentElement, data, force) {
   if (state.rangeSent === serverRange) { state.rangeSent = null; }
   if (!state.range || !brushing) { drawRange(state, [...data.range]); }
   root.classList.toggle("story", !!data.story);
+  fit(state);
   return root;
 }
