@@ -79,7 +79,7 @@ def test_words_are_said_in_the_language_of_the_run_and_english_after_it():
 
 
 def test_a_language_we_lack_is_refused_rather_than_spoken_in_english():
-    with pytest.raises(ValueError, match="no catalog for language 'de'"):
+    with pytest.raises(ValueError, match=r"no catalog for language 'de' \(have en, ru\)"):
         i18n.activate("de")
     with pytest.raises(ValueError), i18n.override("xx"):
         pass
@@ -103,6 +103,9 @@ def test_the_browsers_preferred_languages_choose_the_first_we_speak(preferred, e
     ("en;q=0.5, ru", ["ru", "en"]),  # by quality, not by place
     ("ru;q=0, en", ["en"]),  # q=0: not this one
     ("<script>, ru;q=abc, ;;;, en;q=0.1.2.3", []),  # garbage is skipped, never raised on
+    ("<script>, en;q=0.5", ["en"]),  # and what follows garbage is still read
+    ("ru;q=abc, en;q=0.5", ["en"]),
+    ("en;q=1, ru", ["en", "ru"]),  # no q is q=1: equal, so by place
     (None, []),
     ("ru," * 500, ["ru"] * 32),  # a huge header is read no further than 32 entries
 ])
@@ -329,3 +332,31 @@ def test_a_city_takes_the_first_russian_alias_its_stops_give(corpus, monkeypatch
             "Tashkent": "Ташкент"}
     assert {corpus.version: {"Moscow": "Москва", "Almaty": "Алматы", "Dushanbe": "Душанбе",
                                               "Bishkek": "Бишкек", "Ashgabat": "Ашхабад", "Tashkent": "Ташкент"}} == names._CITIES
+
+
+def test_the_russian_catalog_is_read_with_russian_plural_rules():
+    catalog = i18n.read_catalog("ru")
+    assert str(catalog.locale) == "ru" and catalog.num_plurals == 3
+
+
+def test_a_words_table_keeps_its_english():
+    table = i18n.Words({"sites": i18n.N_("Military sites")})
+    assert table.english == {"sites": "Military sites"}
+    with i18n.override("ru"):
+        assert dict(table) == {"sites": "Военные объекты"} and table.english == {"sites": "Military sites"}
+
+
+def test_english_dates_are_english_on_a_server_whose_own_locale_is_russian(monkeypatch):
+    # Babel falls back to the process's locale (LANGUAGE, LC_ALL, …) where none is named.
+    for name in ("LANGUAGE", "LC_ALL", "LC_TIME", "LANG"):
+        monkeypatch.setenv(name, "ru_RU.UTF-8")
+    day = dt.date(2017, 2, 27)
+    assert (i18n.format_day(day), i18n.format_short_day(day), i18n.format_day_month(day), i18n.format_month(day)) == (
+        "27 February 2017", "27 Feb 2017", "27 Feb", "Feb 2017")
+    assert i18n.format_long_month(day) == "February 2017"
+
+
+def test_the_pseudo_locale_says_one_in_the_singular():
+    with i18n.override(i18n.PSEUDO):
+        assert i18n.ngettext("{n} record", "{n} records", 1) == i18n.pseudo("{n} record")
+        assert i18n.ngettext("{n} record", "{n} records", 2) == i18n.pseudo("{n} records")
