@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 
 from dashboard import i18n
+from dashboard.charts.units import units_unsaid
 from dashboard.corpus.load import DEFAULT_ANNOTATIONS, DEFAULT_GEODATA, DEFAULT_SEEDS, load_corpus
 from dashboard.corpus.problems import CorpusError
 from dashboard.corpus.records import count_excerpts_by_source
@@ -95,7 +96,20 @@ def _main(argv: list[str] | None) -> int:
     print("  excerpts by source: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     print(checked)
     print("\n".join(told) if told else "  stories: none checked" + ("" if own else " (--story checks one)"))
+    print(_units_said(corpus))
     return 0
+
+
+def _units_said(corpus) -> str:
+    """Whether every figure's unit has its words in each language the dashboard speaks (not an error: a unit the
+    table lacks is shown as the corpus writes it)."""
+    others = [lang for lang in i18n.LANGUAGES if lang != i18n.DEFAULT]
+    unsaid = units_unsaid(corpus.records, others)
+    if not unsaid:
+        return f"  units: every figure's unit is said in {', '.join(others)}"
+    listed = "; ".join(f"{unit!r} ({rid}, {lang})" for rid, unit, lang in unsaid)
+    return (f"  units: {len(unsaid)} shown as the corpus writes them, with no words in a language: {listed} "
+            f"(dashboard/charts/units.py)")
 
 
 def _report(file: Path, problems: list[str], what: str = "") -> int:

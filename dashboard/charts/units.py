@@ -34,6 +34,7 @@ QUALIFIERS: dict[str, Callable[[], str]] = {
     "more than": lambda: pgettext("unit", "more than"),
 }
 _QUALIFIED = re.compile(r"(?P<unit>.+?)(?: \((?P<qualifier>[^()]+)\))?")
+_QUOTED = re.compile(r"“[^“”]+”|\"[^\"]+\"")
 
 
 def _count(value: float) -> int:
@@ -50,13 +51,29 @@ def unit_text(unit: str, value: float) -> str | None:
     if match is None or match["unit"] not in UNITS:
         return None
     qualifier = match["qualifier"]
-    if qualifier is not None and qualifier not in QUALIFIERS:
-        return None
     said = UNITS[match["unit"]](_count(value))
-    return f"{said} ({QUALIFIERS[qualifier]()})" if qualifier else said
+    if qualifier is None:
+        return said
+    if _QUOTED.fullmatch(qualifier):  # the article's own words ('“almost half”'): a quote, kept as written
+        return f"{said} ({qualifier})"
+    return f"{said} ({QUALIFIERS[qualifier]()})" if qualifier in QUALIFIERS else None
 
 
 def shown_unit(unit: str, value: float) -> str:
     """`unit` as a chart or a table shows it: in the language spoken where known, else as the corpus writes it."""
     said = unit_text(unit, value)
     return unit if said is None else said
+
+
+def units_unsaid(records, languages) -> list[tuple[str, str, str]]:
+    """(record id, unit, language) for each figure whose unit this table cannot say in a language other than English:
+    shown there as the corpus writes it (the validator lists them; the project's own corpus has none)."""
+    from dashboard.corpus.model import Figure
+
+    out = []
+    for lang in languages:
+        if lang == i18n.DEFAULT:
+            continue
+        with i18n.override(lang):
+            out += [(r.id, r.unit, lang) for r in records if isinstance(r, Figure) and unit_text(r.unit, r.value) is None]
+    return out

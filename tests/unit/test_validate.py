@@ -290,3 +290,33 @@ def test_a_found_quote_gets_its_span_in_the_article(write):
     text = corpus.seeds["cement-2017"].text
     assert text[excerpt.start:excerpt.end] == KANT_QUOTE
     assert text.index(KANT_QUOTE) == excerpt.start
+
+
+FIGURE = """
+  - id: fig-kant-personnel
+    kind: figure
+    title: Russian personnel at the Kant air base
+    measure: people
+    value: 400
+    unit: {unit}
+    countries: [KG, RU]
+    topics: [military]
+    excerpts:
+      - source: cement-2017
+        quote: which is manned by some 400 Russian military personnel
+"""
+
+
+def test_cli_names_a_unit_it_cannot_say_in_russian(write, capsys):
+    assert main([str(write(ORG + FIGURE.format(unit="people (about)")))]) == 0
+    assert "  units: every figure's unit is said in ru" in capsys.readouterr().out
+    assert main([str(write(ORG + FIGURE.format(unit="parsecs")))]) == 0  # shown as written: not an error
+    assert ("  units: 1 shown as the corpus writes them, with no words in a language: 'parsecs' (fig-kant-personnel, "
+            "ru) (dashboard/charts/units.py)") in capsys.readouterr().out
+
+
+def test_the_projects_corpus_says_every_unit_in_every_language(corpus):
+    from dashboard import i18n
+    from dashboard.charts.units import units_unsaid
+
+    assert units_unsaid(corpus.records, i18n.LANGUAGES) == []
