@@ -33,6 +33,7 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 
+import snowballstemmer
 from anyascii import anyascii
 from rapidfuzz import fuzz, process
 
@@ -89,21 +90,18 @@ def readings(word: str) -> list[str]:
     return list(dict.fromkeys([latin(word), english]))
 
 
-# The case endings of Russian names, longest first: "Москве" is "Москва", "Китае" "Китай", "России" "Россия",
-# "Путиным" "Путин".
-_ENDINGS = ("ами", "ями", "ием", "иям", "иях", "ого", "его", "ому", "ему",
-            "ой", "ей", "ом", "ем", "ём", "ью", "ия", "ии", "ие", "ию", "ах", "ях", "ам", "ям", "ов", "ев", "ым", "им",
-            "ая", "ое", "ые", "ую", "ых", "их",
-            "а", "я", "ы", "и", "е", "у", "ю", "й", "о", "ь")
+# Snowball's Russian stemmer (a word in any case: "Москве" and "Москва" are "москв", "России" "росс").
+_RUSSIAN_STEMMER = snowballstemmer.stemmer("russian")
 
 
 def stem(word: str) -> str:
-    """A folded Russian word without its case ending ('москве' -> 'москв', 'россии' -> 'росс'), keeping four letters
-    or more; a word of another script as it is."""
+    """A folded Russian word without its ending (Snowball's Russian stemmer: 'москве' -> 'москв', 'россии' ->
+    'росс'), keeping STEM_MIN_LENGTH letters or more; a word of another script as it is."""
     if not _CYRILLIC.search(word):
         return word
-    return next((word[:-len(e)] for e in _ENDINGS if word.endswith(e) and len(word) - len(e) >= STEM_MIN_LENGTH),
-                word)
+    # Snowball writes ё as е; its stem is the word's start, so it is cut from the word as written (the index keeps ё).
+    cut = word[:len(_RUSSIAN_STEMMER.stemWord(word))]
+    return cut if len(cut) >= STEM_MIN_LENGTH else word
 
 
 def _name_key(name: str) -> str:
@@ -238,8 +236,9 @@ class SearchIndex:
     # --- query ---------------------------------------------------------------------------------
 
     def _variants(self, word: str) -> list[str]:
-        """A query word and the corpus words spelled like it, in its own script and in the other."""
-        out = [word]
+        """A query word and the corpus words spelled like it, in its own script and in the other; a Russian word also
+        by its stem, as a word's start ("Шанхайская" finds "Шанхайской")."""
+        out = [word] + ([stem(word)] if stem(word) != word else [])
         if len(word) >= FUZZY_MIN_LENGTH:
             for match, _, _ in process.extract(word, self._vocabulary, scorer=fuzz.ratio,
                                                score_cutoff=FUZZY_SCORE, limit=FUZZY_VARIANTS):
