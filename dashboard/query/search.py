@@ -263,8 +263,7 @@ class SearchIndex:
 
     def _expression(self, query: str) -> str | None:
         """The FTS5 MATCH expression for a query, or None if it has no words."""
-        folded = fold(query[:MAX_QUERY_LENGTH])
-        words = folded.split()[:MAX_TERMS]
+        words = _content_words(query[:MAX_QUERY_LENGTH])[:MAX_TERMS]
         if not words:
             return None
         # Each run of words that is a name (the longest first), or else each word, must match: by its words, or by
@@ -326,6 +325,19 @@ class SearchIndex:
         with self._lock:
             return frozenset(rid for (rid,) in self._db.execute(
                 "SELECT rid FROM records WHERE records MATCH ?", (expression,)))
+
+
+# A Russian preposition, conjunction or particle: one or two lower-case Cyrillic letters ("в", "на", "и", "по").
+_FUNCTION_WORD = re.compile(r"[а-яё]{1,2}")
+
+
+def _content_words(query: str) -> list[str]:
+    """A query's folded words, less its Russian function words where others remain ("Путин в Москве" is "путин
+    москве": the articles are English, so "в" would find nothing). An abbreviation is written in capitals ("ЕС")
+    and kept."""
+    words = [w for part in query.split()
+             for w in ([] if _FUNCTION_WORD.fullmatch(re.sub(r"\W", "", part)) else fold(part).split())]
+    return words or fold(query).split()
 
 
 def _term(word: str) -> str:

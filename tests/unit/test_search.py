@@ -252,3 +252,17 @@ def test_a_country_a_record_names_is_not_another_name_of_the_record(index, corpu
     # Tajikistan in Russian, and "Казахстан" every record naming Russia (the Kazakh-Russian border's).
     for rid in index.matching_ids(query):
         assert any(s in _text(corpus, rid) for s in spellings), (query, rid)
+
+
+@pytest.mark.parametrize(("query", "without"), [("Путин в Москве", "Путин Москве"),
+                                                ("Россия и Казахстан", "Россия Казахстан"),
+                                                ("ОДКБ, и ЕАЭС", "ОДКБ ЕАЭС")])
+def test_a_russian_preposition_or_conjunction_does_not_stop_a_query_finding(index, query, without):
+    # A fresh reviewer: "Путин в Москве" found nothing, the English articles having no "в".
+    assert index.matching_ids(query) == index.matching_ids(without) != frozenset()
+
+
+def test_a_short_russian_word_alone_or_in_capitals_is_searched_for():
+    from dashboard.query.search import _content_words
+
+    assert _content_words("в") == ["в"] and _content_words("ЕС и НАТО") == ["ес", "нато"]
