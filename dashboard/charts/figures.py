@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import textwrap
 from collections import Counter
 
 import plotly.graph_objects as go
@@ -272,8 +273,8 @@ def make_numbers_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
         said = MEASURE_WORDS[m].capitalize()
         title = (_("{measure} ({units}; log scale)").format(measure=said, units=units) if m == "money"
                  else f"{said} ({units})")
-        # A long title (Russian's "логарифмическая шкала") gives its units a line of their own.
-        titles.append(title.replace(" (", "<br>(", 1) if len(title) > SUBPLOT_TITLE_LINE else title)
+        # A long title (Russian's "логарифмическая шкала") is wrapped between words to a phone's width.
+        titles.append("<br>".join(textwrap.wrap(title, SUBPLOT_TITLE_LINE, break_long_words=False)))
     fig = make_subplots(rows=len(measures), cols=1, subplot_titles=titles,
                         row_heights=[len(g) for g in groups], vertical_spacing=0.45 / len(measures))
     # Each title ends at its panel's right edge and runs left over the bars' labels' column, not centred over the

@@ -303,7 +303,7 @@ def test_axe_finds_nothing_serious_or_critical(page, server, state):
     if action == "popup":
         frame.evaluate("""() => { window.feature_group.forEach(g => g.eachLayer(l => {
             const tip = l.getTooltip && l.getTooltip();
-            if (tip && /ref: stop-dushanbe/.test(String(tip.getContent())) && l.openPopup) l.openPopup();
+            if (tip && /data-ref="stop-dushanbe"/.test(String(tip.getContent())) && l.openPopup) l.openPopup();
         })); }""")
         assert frame.evaluate("() => !!document.querySelector('.leaflet-popup')")
     elif action == "facets":

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from dashboard.corpus.dates import day_in_words
-from tests.e2e.helpers import BASE_FILL, choose, cut_words, open_map, wait_idle
+from tests.e2e.helpers import BASE_FILL, choose, cut_words, open_map, wait_idle, wait_still
 
 pytestmark = pytest.mark.e2e
 
@@ -192,6 +192,9 @@ def test_play_runs_to_today_by_touch_and_says_each_change(browser, server):
         page.evaluate("() => { window.__timeStripPlayMs = 3000; }")
         page.get_by_test_id("time-live").evaluate(LISTEN)
         play = page.get_by_test_id("time-play")
+        # The swipes above scroll the page with momentum: a tap during a fling only stops it (no click), and on a busy
+        # machine the fling outlasted the tap, so play never began (CI, 2026-12-06). Tap once the page is still.
+        wait_still(play)
         play.tap()
         expect(play).to_have_attribute("data-playing", "false")
         today = dt.date.fromisoformat(page.get_by_test_id("filter-date-on").get_attribute("max"))

@@ -174,7 +174,7 @@ def test_the_charts_titles_axes_and_hover_words_are_russian(corpus):
     assert "записей — %{z}, выдержек — %{customdata[1]}" in heat.data[0].hovertemplate
     titles = [a.text for a in numbers.layout.annotations]
     # The corpus's units in Russian (charts/units.py), not its codes and English words.
-    assert "Деньги<br>(долл. США, руб.; логарифмическая шкала)" in titles and "Расстояние (км)" in titles
+    assert "Деньги (долл. США, руб.;<br>логарифмическая шкала)" in titles and "Расстояние (км)" in titles
     assert "Люди (человек, человек в год)" in titles and "Доля (%, % ВВП)" in titles
     border = next(c for t in numbers.data for c in t.customdata if c[2] == "км")  # its unit in Russian
     assert _ru(border[3]) == "1 300" and "источник: %{customdata[1]}" in numbers.data[0].hovertemplate
