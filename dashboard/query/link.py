@@ -58,6 +58,17 @@ KNOWN_PARAMS = (
 )
 
 
+def language_code(value: str) -> str | None:
+    """The language a link's `lang=` names, one of i18n.languages(), in any case and with any region ('RU',
+    'ru-RU', 'ru_KZ' are 'ru'); None for one the dashboard does not speak or garbage."""
+    known = {code.lower(): code for code in i18n.languages()}
+    tag = value.strip().lower().replace("_", "-")
+    if not re.fullmatch(r"[a-z]{2,3}(-[a-z0-9]{2,8})*", tag):
+        return None
+    # A language with its region is that language, as the browser's preference is read.
+    return known.get(tag) or known.get(tag.split("-")[0])
+
+
 @dataclass(frozen=True)
 class MapView:
     """Center and zoom, rounded so that links stay short."""
@@ -193,11 +204,7 @@ class _Decoder:
         value = self.single(params, P_LANG)
         if value is None or not value.strip():
             return None
-        known = {code.lower(): code for code in i18n.languages()}
-        tag = value.strip().lower().replace("_", "-")
-        # A language with its region ('ru-RU', 'ru-KZ') is that language, as the browser's preference is read.
-        code = known.get(tag) or known.get(tag.split("-")[0]) if re.fullmatch(r"[a-z]{2,3}(-[a-z0-9]{2,8})*", tag) \
-            else None
+        code = language_code(value)
         if code is None:
             self.drop(P_LANG, value, N_("Ignored {param}={value}: not a language the dashboard speaks ({languages})."),
                       languages=", ".join(i18n.LANGUAGES))

@@ -61,8 +61,9 @@ def reader_language() -> str:
     if st.session_state.get(SEEDED_KEY):
         chosen = st.session_state.get(vs.P_LANG)
     else:
-        known = {code.lower(): code for code in i18n.languages()}
-        chosen = next((known.get(v.strip().lower()) for v in st.query_params.get_all(vs.P_LANG)[:1]), None)
+        # As the link's decoding reads it (vs.language_code): 'ru-RU' drew the navigation in English on the first
+        # run and the rest in Russian.
+        chosen = next((vs.language_code(v) for v in st.query_params.get_all(vs.P_LANG)[:1]), None)
     return chosen if chosen in i18n.languages() else browser_language()
 
 

@@ -29,6 +29,17 @@ def test_a_link_with_lang_ru_opens_the_dashboard_in_russian_and_keeps_it_in_the_
     assert address_bar(at, {"lang": "ru"})["lang"] == "ru"
 
 
+@pytest.mark.parametrize("value", ["ru-RU", "ru_KZ", "RU-ru", " ru "])
+def test_a_language_with_its_region_speaks_russian_everywhere_from_the_first_run(app, value):
+    # A fresh reviewer: ?lang=ru-RU drew the navigation, the title and the sidebar in English, the rest in Russian.
+    app.query_params["lang"] = value
+    at = app.run()
+    assert not at.exception
+    assert [h.value for h in at.sidebar.header] == ["Фильтры"] and _switch(at)["active"] == "ru"
+    assert "Карта" in [link.proto.label for link in at.get("page_link")]  # the phone bar's page links
+    assert address_bar(at, {"lang": value})["lang"] == "ru"
+
+
 def test_the_choice_survives_reruns_and_a_link_without_lang_stays_english(app):
     at = app.run()
     assert [h.value for h in at.sidebar.header] == ["Filters"] and "lang" not in address_bar(at, {})
