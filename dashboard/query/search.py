@@ -104,9 +104,17 @@ def stem(word: str) -> str:
     return cut if len(cut) >= STEM_MIN_LENGTH else word
 
 
+def _yo_spellings(word: str, most: int = 3) -> list[str]:
+    """A Russian word typed with е as it may be written with ё, one е at a time ('мирзиеев' -> 'мирзиёев',
+    'мирзиеёв'): Russian is mostly typed without ё, and ё is read otherwise in Latin letters ('yo')."""
+    at = [i for i, ch in enumerate(word) if ch == "е"][:most]
+    return [word[:i] + "ё" + word[i + 1:] for i in at]
+
+
 def _name_key(name: str) -> str:
-    """A folded name as a query's words are looked up by: each Russian word by its stem."""
-    return " ".join(stem(w) for w in name.split())
+    """A folded name as a query's words are looked up by: each Russian word by its stem, ё as е (Russian is mostly
+    typed without ё: "Мирзиеев" is "Мирзиёев")."""
+    return " ".join(stem(w) for w in name.split()).replace("ё", "е")
 
 
 def fold(text: str) -> str:
@@ -246,7 +254,7 @@ class SearchIndex:
                     out.append(match)
         cyrillic = not _CYRILLIC.search(word)  # the other script's
         other = self._scripts[cyrillic]  # its words, by their Latin form
-        for read in readings(word):
+        for read in dict.fromkeys(r for spelled in (word, *_yo_spellings(word)) for r in readings(spelled)):
             matches = [read] if read in other else []
             if len(read) >= CROSS_SCRIPT_MIN_LENGTH:
                 # Of the same first letter: "страна" (a country) reads "strana", close to "astana".

@@ -266,3 +266,9 @@ def test_a_short_russian_word_alone_or_in_capitals_is_searched_for():
     from dashboard.query.search import _content_words
 
     assert _content_words("в") == ["в"] and _content_words("ЕС и НАТО") == ["ес", "нато"]
+
+
+@pytest.mark.parametrize(("typed", "written"), [("Мирзиеев", "Мирзиёев"), ("мирзиеев", "мирзиёев")])
+def test_a_word_typed_with_e_finds_the_text_that_writes_yo(index, typed, written):
+    # A fresh reviewer: "Мирзиеев", as most people type it, found nothing; the text writes "Мирзиёев".
+    assert index.matching_ids(typed) == index.matching_ids(written) != frozenset()
