@@ -182,6 +182,11 @@ DEEP_FOCUS_JS = """() => { let e = document.activeElement;
           inBar: !!document.activeElement.closest('.st-key-phone-nav')}; }"""
 
 
+# How far the page and each of its scrolling boxes are scrolled.
+SCROLLED_JS = """() => [window.scrollY, ...[...document.querySelectorAll('*')].map((e) => e.scrollTop)].reduce(
+  (a, b) => a + b, 0)"""
+
+
 def test_on_a_phone_the_switch_is_reached_first_by_keyboard(browser, server):
     # Issue 30: the bar (and its switch) is drawn after the page, so the switch came last in the Tab order, after
     # every control and link of the page. A link first in the Tab order leads to it, seen only when focused.
@@ -198,9 +203,12 @@ def test_on_a_phone_the_switch_is_reached_first_by_keyboard(browser, server):
         assert page.evaluate(DEEP_FOCUS_JS)["testid"] == "language-skip"
         box = skip.bounding_box()
         assert box["y"] >= 0 and box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+        scrolled = page.evaluate(SCROLLED_JS)
         page.keyboard.press("Enter")
         focused = page.evaluate(DEEP_FOCUS_JS)
         assert focused["inBar"] and focused["text"] == "Русский" and focused["pressed"] == "true", focused
+        # The bar is in view already: the page stays where the reader was (it scrolled 430 px: a fresh reviewer).
+        assert page.evaluate(SCROLLED_JS) == scrolled
         # And the switch works from there by keyboard.
         page.keyboard.press("Shift+Tab")
         assert page.evaluate(DEEP_FOCUS_JS)["text"] == "English"

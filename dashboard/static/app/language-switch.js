@@ -30,7 +30,9 @@ function skipTo(root, data) {
     link.addEventListener("click", (event) => {
       event.preventDefault();
       const buttons = link.__root.querySelectorAll("button");
-      ([...buttons].find((b) => b.getAttribute("aria-pressed") === "true") || buttons[0])?.focus();
+      // The bar is fixed at the foot of the screen: focused, it is in view already, and the browser's scroll to it
+      // moved the page under the reader (430 px and more on a phone).
+      ([...buttons].find((b) => b.getAttribute("aria-pressed") === "true") || buttons[0])?.focus({preventScroll: true});
     });
   }
   // "Language: English, Русский" (the page's words around {languages}), each language's name in its own language.
