@@ -22,7 +22,9 @@ def where(record: Annotation, corpus: Corpus) -> str:
     """A record's place in words: its location's place (the corpus's), else its countries (in the language spoken)."""
     location = getattr(record, "location", None)
     if location is not None and location.place:
-        return location.place
+        # A stop's city by its name in the language spoken (Душанбе), as the map and the evidence say it.
+        city = getattr(record, "city", None)
+        return names.city(city, corpus) if location.place == city else location.place
     return ", ".join(sorted(names.country(c, corpus) for c in record_countries(record)))
 
 

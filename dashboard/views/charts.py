@@ -35,7 +35,8 @@ CHARTS = [
 def st_chart_in_words(text: ChartText, key: str, corpus: Corpus) -> None:
     """Under a chart: what it shows in a sentence, its figures as a table, and its records as a list to
     select from by keyboard."""
-    st.markdown(_("**In words:** {summary}").format(summary=escape.markdown(text.summary)))
+    st.markdown(_("**In words:** {summary}").format(summary=escape.with_lang(text.summary, escape.html_line)),
+                unsafe_allow_html=True)
     if text.rows:
         with st.expander(_("The chart's figures as a table")):
             # st.table reads each cell as markdown: the data's words are escaped, as everywhere else.

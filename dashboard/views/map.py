@@ -105,8 +105,10 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     caption = _("Countries shaded by <b>{org}</b> membership on <b>{day}</b>. Click a mark for the words behind it.")
     caption = caption.format(org=escape.with_lang(org_said, escape.html_block),
                              day=escape.html_block(format_date(as_of)))
+    # Read by screen readers: the corpus's English names in it marked so on a Russian page.
+    described = escape.with_lang(words, escape.html_block)
     st.markdown(f'<p class="map-caption">{caption}</p>'
-                f'<p id="map-description" class="sr-only" style="{SR_ONLY}">{escape.html_block(words)}</p>',
+                f'<p id="map-description" class="sr-only" style="{SR_ONLY}">{described}</p>',
                 unsafe_allow_html=True)
     with st.container(key="map-empty"):  # always there, so that the map after it keeps its place
         if not records:

@@ -125,3 +125,14 @@ def test_the_about_page_in_english_says_the_same_about_languages(app):
     [languages] = [m.value for m in at.markdown if m.value.startswith("The dashboard's own words are in English")]
     assert "Streamlit's own menu (⋮, at the top right) is not translated" in languages
     assert "quotes and the articles are verbatim" in languages
+
+
+def test_the_corpus_words_in_the_charts_words_and_the_maps_description_are_marked_english(app):
+    # A fresh reviewer: "Словами: … Ishchenko, "What's at Stake?" …" and the map's description for screen readers
+    # ("Kant air base (Kyrgyzstan): российский военный объект …") carried no lang="en".
+    charts = _page(app, "views/charts.py", lang="ru")
+    [coverage] = [m.value for m in charts.markdown if m.value.startswith("**Словами:**") and "Ishchenko" in m.value]
+    assert '<span lang="en">Ishchenko, “What’s at Stake?”' in coverage
+    at = charts.switch_page("views/map.py").run()
+    [description] = [m.value for m in at.markdown if 'id="map-description"' in m.value]
+    assert '<span lang="en">Kant air base' in description

@@ -157,3 +157,14 @@ def test_tables_show_their_headers_in_the_language_spoken_and_keep_their_keys():
         assert headers(rows) == {"ref": "код записи", "sources disagree": "источники расходятся", "kind": "тип"}
         assert all(HEADERS[key] != key for key in HEADERS)
 
+
+
+def test_a_search_results_stop_is_placed_by_its_citys_russian_name(corpus):
+    # A fresh reviewer: the results' line said "· Almaty", "· Dushanbe" where the map says Алматы, Душанбе.
+    from dashboard.query.results import where
+
+    with i18n.override("ru"):
+        assert where(corpus.by_id["stop-dushanbe"], corpus) == "Душанбе"
+        assert where(corpus.by_id["stop-almaty"], corpus) == "Алматы"
+        assert where(corpus.by_id["call-berdymukhamedov"], corpus) == "Ashgabat (by phone to Dushanbe)"  # corpus's
+    assert where(corpus.by_id["stop-dushanbe"], corpus) == "Dushanbe"
