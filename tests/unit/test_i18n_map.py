@@ -82,7 +82,7 @@ def test_the_filters_and_the_selection_in_russian(corpus):
         "ОДКБ, ЕАЭС · Таджикистан · границы · даты с начала по 1 мар. 2017\u202fг. · "
         "членство на дату 5 мая 2012\u202fг. · поиск «Kant»")
     assert ru(describe.filters_in_words, corpus, FilterState(date_from=D(2016, 1, 1))) == (
-        "даты с 1 янв. 2016\u202fг. по сегодня")
+        "даты с 1 янв. 2016\u202fг. по сегодняшний день")
     assert ru(describe.selection_said, corpus, None) == "Запись не выбрана"
     assert ru(describe.selection_said, corpus, "site-kant").startswith("Выбрано: Kant air base (Kyrgyzstan): российский")
     assert ru(describe.filter_name, "query") == "поиск" and ru(describe.filter_name, "dates") == "диапазон дат"
