@@ -21,8 +21,9 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     st.header(_("Search"), anchor=False)
     query = view.filters.query
     if not query:
-        st.caption(_("Type a name, a place or a word in the search box at the top of the sidebar. Spellings "
-                     "and other names count: Alma-Ata finds Almaty, EEU the EAEU, Duschanbe Dushanbe."))
+        st.caption(_("Type a name, a place or a word in the search box at the top of the sidebar (on a phone, "
+                     "» at the top left opens it). Spellings and other names count: Alma-Ata finds Almaty, EEU the "
+                     "EAEU, Duschanbe Dushanbe."))
         return
     records = select(corpus, view.filters)
     allowed = {r.id for r in records}
