@@ -355,10 +355,11 @@ def format_number(number: float, decimals: int = 0) -> str:
 
 
 
-def format_compact_number(number: float) -> str:
+def format_compact_number(number: float, decimals: int = 0) -> str:
     """A number in the active language's short words: '10M', '1B' in English, '10 млн', '1 млрд' in Russian (where
-    plotly would write SI's '10M', '1G' or its own '1B' in every language)."""
-    return format_compact_decimal(number, locale=_babel_locale())
+    plotly would write SI's '10M', '1G' or its own '1B' in every language); up to `decimals` after the point
+    ('3.8B', '3,8 млрд')."""
+    return format_compact_decimal(number, locale=_babel_locale(), fraction_digits=decimals)
 
 
 def number_separators() -> str:

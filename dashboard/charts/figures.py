@@ -239,7 +239,10 @@ SUBPLOT_TITLE_LINE = 30  # characters: a phone's chart holds about this many in 
 def _number_label(f: Figure) -> str:
     if f.measure == "year":
         return f"{f.value:.0f}"
-    return f"{format_number(f.value)} {shown_unit(f.unit, f.value)}"
+    # Money in short words ('3.8B USD', '3,8 млрд долл. США'): written out, a bar's label ran off the chart in
+    # Russian; the hover gives the number whole.
+    number = format_compact_number(f.value, decimals=2) if f.measure == "money" else format_number(f.value)
+    return f"{number} {shown_unit(f.unit, f.value)}"
 
 
 def log_ticks(values: list[float], most: int = 3) -> dict:

@@ -239,12 +239,18 @@ SUBPLOT_TITLES_JS = """() => {
     if (r.left < box.left - 1 || r.right > box.right + 1) { out.push([t.textContent, 'out of the chart']); }
     if (ticks.some((k) => k.width && hit(r, k))) { out.push([t.textContent, 'on a tick label']); }
   }
+  // A bar's number and unit too, at a desktop's width: written out, the Russian money ran off the chart ("3 800 000
+  // 000 до."). On a phone plotly's bars leave them no room in either language (README, "Not yet").
+  for (const t of (innerWidth >= 600 ? plot.querySelectorAll('.bartext') : [])) {
+    const r = t.getBoundingClientRect();
+    if (r.width && (r.left < box.left - 1 || r.right > box.right + 1)) { out.push([t.textContent, 'out of the chart']); }
+  }
   return out;
 }"""
 
 
 @pytest.mark.parametrize(("lang", "width"), [("ru", 1280), ("en", 1280), ("ru", 390), ("en", 390)])
-def test_the_numbers_charts_subplot_titles_read_whole(browser, server, lang, width):
+def test_the_numbers_charts_titles_and_numbers_read_whole(browser, server, lang, width):
     # In Russian "Деньги (RUB, USD; логарифмическая шкала)" ran 45 px off the chart's right edge at 1280x800, and on
     # a phone every subplot's title was cut, in English too.
     phone = width < 600
