@@ -549,3 +549,25 @@ def test_on_a_phone_no_control_or_badge_covers_a_steps_marks(browser, server, la
         assert covered == {}
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_on_a_phone_a_link_to_a_step_frames_its_marks_clear_of_the_controls(browser, server, lang):
+    # A fresh reviewer opened step 4 by its link (not by walking to it) and found its marks under the whole-grouping
+    # control and the edge badge.
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(server + f"/story?lang={lang}&story=4")
+        wait_for_map(page)
+        frame = leaflet_frame(page)
+        frame.wait_for_function("() => document.getElementById('map_div').getAttribute('data-story-arrived') === '4'"
+                                " && window.__layoutDone")
+        wait_settled(page)
+        frame.wait_for_function("() => window.__layoutDone")
+        on = frame.evaluate(ON_MARKS)
+        if on:
+            page.screenshot(path=str(ARTIFACTS / f"story-link-marks-covered-{lang}.png"))
+        assert on == []
+    finally:
+        context.close()
