@@ -72,7 +72,10 @@ def membership_row_name(r: Membership, corpus: Corpus) -> str:
 
 def _layout(fig: go.Figure, title: str, height: int = 420) -> go.Figure:
     fig.update_layout(title=dict(text=title, x=0, xanchor="left"), font=FONT, height=height,
-                      margin=dict(l=10, r=10, t=60, b=40), legend=dict(orientation="h", y=-0.15),
+                      # The legend at the foot of the figure, not a share of the plot's height below it, where the
+                      # x axis's title lay across it ("год", "date": a fresh reviewer).
+                      margin=dict(l=10, r=10, t=60, b=40),
+                      legend=dict(orientation="h", yref="container", y=0, yanchor="bottom"),
                       clickmode="event+select", separators=i18n.number_separators())
     return fig
 

@@ -267,3 +267,28 @@ def test_the_numbers_charts_titles_and_numbers_read_whole(browser, server, lang,
         assert page.evaluate(SUBPLOT_TITLES_JS) == []
     finally:
         context.close()
+
+
+AXIS_ON_LEGEND_JS = """() => {
+  const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const out = [];
+  for (const plot of document.querySelectorAll('.js-plotly-plot')) {
+    const legend = plot.querySelector('.legend');
+    if (!legend) { continue; }
+    const box = legend.getBoundingClientRect();
+    for (const t of plot.querySelectorAll('.xtitle, .ytitle')) {
+      if (t.getBoundingClientRect().width && hit(t.getBoundingClientRect(), box)) { out.push(t.textContent); }
+    }
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_no_charts_axis_title_lies_on_its_legend(page, server, lang):
+    # A fresh reviewer: "дата" lay on the tour chart's legend, "год" ("year") on the timeline's.
+    page.goto(server + f"/charts?lang={lang}&org=CSTO")
+    for key in ("membership", "tour"):
+        page.locator(f".st-key-chart-{key} .js-plotly-plot .legend").wait_for()
+    wait_settled(page)
+    assert page.evaluate(AXIS_ON_LEGEND_JS) == []
