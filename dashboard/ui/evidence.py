@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import escape
+from dashboard import escape, i18n
 from dashboard.corpus.model import Annotation, Disagreement, Excerpt, Reference
 from dashboard.corpus.records import Corpus, excerpt_key
 from dashboard.evidence.computed import border_length_html, site_distance_html
@@ -43,7 +43,13 @@ def st_record(record: Annotation, corpus: Corpus, computed=None, workings=None) 
     `workings`, if given, is a wider container (under the map) for the disagreements' versions and the computed
     tables; the record then says where they are.
     """
-    st.subheader(escape.markdown(record.title), anchor=False)
+    if i18n.active() in (i18n.DEFAULT, i18n.PSEUDO):
+        st.subheader(escape.markdown(record.title), anchor=False)
+    else:
+        # The corpus's English title in a page of another language, marked lang="en", which a subheader's text cannot
+        # be: a heading of the subheader's level, styled as one (evidence.css).
+        title = escape.with_lang(record.title, escape.html_line)
+        st.markdown(f'<div role="heading" aria-level="3" class="ev-record-title">{title}</div>', unsafe_allow_html=True)
     st.caption(KIND_SINGULAR[record.kind])
     # The record's own words marked in their language where it is not the page's (escape.markdown escapes HTML).
     if record.summary:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import escape, i18n
@@ -10,6 +9,7 @@ from dashboard.charts import figures as charts
 from dashboard.charts.locales import chart_config
 from dashboard.charts.text import ChartText, chart_text
 from dashboard.corpus.records import Corpus
+from dashboard.evidence.html import value_table_html
 from dashboard.i18n import N_
 from dashboard.i18n import gettext as _
 from dashboard.query import link as vs
@@ -38,10 +38,11 @@ def st_chart_in_words(text: ChartText, key: str, corpus: Corpus) -> None:
     st.markdown(_("**In words:** {summary}").format(summary=escape.with_lang(text.summary, escape.html_line)),
                 unsafe_allow_html=True)
     if text.rows:
-        with st.expander(_("The chart's figures as a table")):
-            # st.table reads each cell as markdown: the data's words are escaped, as everywhere else.
-            rows = [[escape.markdown(cell) for cell in row] for row in text.rows]
-            st.table(pd.DataFrame(rows, columns=list(text.columns)), hide_index=True)
+        label = _("The chart's figures as a table")
+        with st.expander(label):
+            # HTML, not st.table: each cell escaped and marked in its language (the corpus's English lang="en" on a
+            # Russian page), which st.table's cells cannot be.
+            st.markdown(value_table_html(label, text.columns, text.rows), unsafe_allow_html=True)
     st_record_picker(_("Select a record from this chart"), text.records, corpus, key=f"pick-{key}",
                      placeholder=_("Choose one of its bars or points…"))
 

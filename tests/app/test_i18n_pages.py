@@ -137,3 +137,19 @@ def test_the_corpus_words_in_the_charts_words_and_the_maps_description_are_marke
     at = charts.switch_page("views/map.py").run()
     [description] = [m.value for m in at.markdown if 'id="map-description"' in m.value]
     assert '<span lang="en">Kant air base' in description
+
+
+def test_a_records_title_and_the_charts_tables_carry_the_corpus_language(app):
+    # Issue 30: "lang is set right on every element whose language differs from the page's"; a subheader's text and
+    # st.table's cells cannot carry lang, so on a Russian page the title is a heading of its own, the tables HTML.
+    app.query_params["lang"] = "ru"
+    app.query_params["sel"] = "site-kant"
+    at = app.run()
+    assert not at.exception
+    assert any(m.value.startswith('<div role="heading" aria-level="3" class="ev-record-title"><span lang="en">Kant air '
+                                  'base') for m in at.markdown)
+    assert "Kant air base (Kyrgyzstan)" not in [h.value for h in at.subheader]
+    at.switch_page("views/charts.py").run()
+    tables = [m.value for m in at.markdown if m.value.startswith('<div class="ev-table"><table>')]
+    assert len(tables) >= 3 and any('<td><span lang="en">' in t for t in tables)
+    assert all("<caption>Данные графика в виде таблицы</caption>" in t for t in tables)

@@ -49,7 +49,8 @@ def test_hostile_text_is_shown_literally(page, hostile_server, path, heading, in
     # expander's table yet is a matter of timing (CI found its cells read as markdown only at times).
     for summary in page.locator("summary", has_text="The chart's figures as a table").all():
         summary.click()
-    expect(page.get_by_test_id("stTable")).to_have_count(page.locator("summary", has_text="figures as a table").count())
+    expect(page.locator("details .ev-table table")).to_have_count(
+        page.locator("summary", has_text="figures as a table").count())
     wait_settled(page)
     # As read: without the invisible word joiners md() puts after a colon that could open an icon code.
     text = page.locator("body").inner_text().replace("\u2060", "")
