@@ -42,7 +42,9 @@ def st_chart_in_words(text: ChartText, key: str, corpus: Corpus) -> None:
         with st.expander(label):
             # HTML, not st.table: each cell escaped and marked in its language (the corpus's English lang="en" on a
             # Russian page), which st.table's cells cannot be.
-            st.markdown(value_table_html(label, text.columns, text.rows), unsafe_allow_html=True)
+            # Wider than a phone: it scrolls sideways, and the keyboard can scroll it (a focusable region).
+            st.markdown(f'<div class="chart-table" role="region" tabindex="0" aria-label="{escape.html(label)}">'
+                        f"{value_table_html(label, text.columns, text.rows)}</div>", unsafe_allow_html=True)
     st_record_picker(_("Select a record from this chart"), text.records, corpus, key=f"pick-{key}",
                      placeholder=_("Choose one of its bars or points…"))
 

@@ -150,6 +150,6 @@ def test_a_records_title_and_the_charts_tables_carry_the_corpus_language(app):
                                   'base') for m in at.markdown)
     assert "Kant air base (Kyrgyzstan)" not in [h.value for h in at.subheader]
     at.switch_page("views/charts.py").run()
-    tables = [m.value for m in at.markdown if m.value.startswith('<div class="ev-table"><table>')]
+    tables = [m.value for m in at.markdown if m.value.startswith('<div class="chart-table" role="region"')]
     assert len(tables) >= 3 and any('<td><span lang="en">' in t for t in tables)
     assert all("<caption>Данные графика в виде таблицы</caption>" in t for t in tables)
