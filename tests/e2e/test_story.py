@@ -525,6 +525,19 @@ def test_quick_step_changes_that_need_the_page_leave_the_address_on_the_step_sho
     wait_story(page, 8, arrived=False)
 
 
+def _marks_covered(page, frame, step: int, shot: str) -> list:
+    """Once step `step` has arrived and the map's layout is done: the step's marks under a control or the edge badge,
+    or off the map (a screenshot named `shot` in the artifacts where any is)."""
+    frame.wait_for_function(f"() => document.getElementById('map_div').getAttribute('data-story-arrived')"
+                            f" === '{step}' && window.__layoutDone")
+    wait_settled(page)
+    frame.wait_for_function("() => window.__layoutDone")
+    on = frame.evaluate(ON_MARKS)
+    if on:
+        page.screenshot(path=str(ARTIFACTS / shot))
+    return on
+
+
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_on_a_phone_no_control_or_badge_covers_a_steps_marks(browser, server, lang):
     # On step 4 in Russian, "Всё объединение ОДКБ · 9 государств" lay across Dushanbe's marks, and the route's edge
@@ -539,13 +552,8 @@ def test_on_a_phone_no_control_or_badge_covers_a_steps_marks(browser, server, la
         for n in range(1, TOTAL + 1):
             if n > 1:
                 page.keyboard.press("ArrowRight")
-            frame.wait_for_function(f"() => document.getElementById('map_div').getAttribute('data-story-arrived')"
-                                    f" === '{n}' && window.__layoutDone")
-            wait_settled(page)
-            frame.wait_for_function("() => window.__layoutDone")
-            if on := frame.evaluate(ON_MARKS):
+            if on := _marks_covered(page, frame, n, f"story-marks-covered-{lang}-{n}.png"):
                 covered[n] = on
-                page.screenshot(path=str(ARTIFACTS / f"story-marks-covered-{lang}-{n}.png"))
         assert covered == {}
     finally:
         context.close()
@@ -560,14 +568,6 @@ def test_on_a_phone_a_link_to_a_step_frames_its_marks_clear_of_the_controls(brow
         page = context.new_page()
         page.goto(server + f"/story?lang={lang}&story=4")
         wait_for_map(page)
-        frame = leaflet_frame(page)
-        frame.wait_for_function("() => document.getElementById('map_div').getAttribute('data-story-arrived') === '4'"
-                                " && window.__layoutDone")
-        wait_settled(page)
-        frame.wait_for_function("() => window.__layoutDone")
-        on = frame.evaluate(ON_MARKS)
-        if on:
-            page.screenshot(path=str(ARTIFACTS / f"story-link-marks-covered-{lang}.png"))
-        assert on == []
+        assert _marks_covered(page, leaflet_frame(page), 4, f"story-link-marks-covered-{lang}.png") == []
     finally:
         context.close()
