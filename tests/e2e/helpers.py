@@ -155,6 +155,8 @@ def wait_back(page, timeout: int = 90000) -> None:
     """Until the page lost its connection, is connected again, and a run has gone through since (the
     first of the new session's)."""
     page.wait_for_function(BACK_JS, timeout=timeout)
+
+
 def shading(frame) -> dict[str, str]:
     """Each country's fill colour on the basemap as drawn (not what was sent): {iso2: colour}."""
     return frame.evaluate("""() => { var out = {};

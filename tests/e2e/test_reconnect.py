@@ -7,6 +7,7 @@ server under an open page and then uses the controls a reader would.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from pathlib import Path
 
 from playwright.sync_api import expect
@@ -15,15 +16,32 @@ from tests.e2e.helpers import choose, layer_counts, map_frame, param, start_watc
 
 
 def stop(page, server) -> None:
-    """The server stopped under the page, which has seen it go. Streamlit's page lays its own "Connection error"
-    dialog over everything at its sixth failed ping, 11-15 s after the connection went (its connection manager's
-    showRetryError), so what a test does "while the page reconnects" must come before that: the page is watched
-    from the moment the server is told to stop, not after its process has exited (on a busy machine that took long
-    enough for the dialog to come first)."""
+    """The server stopped under the page, which has seen it go: the page is watched from the moment the server is
+    told to stop, not after its process has exited."""
     start_watching(page)
     server.proc.terminate()  # SIGTERM, as a host stopping a container; start() waits for the process to exit
     page.wait_for_function("() => window.__appStates.some((s) => !s.startsWith('CONNECTED '))")
     expect(page.get_by_test_id("stStatusWidget").get_by_text("Connecting")).to_be_visible()
+
+
+@contextmanager
+def pings_held(page):
+    """Streamlit's page lays its own "Connection error" dialog over everything at its sixth failed ping (the
+    connection manager's showRetryError; the pings wait 100 ms, then twice as long each time). From a server
+    that refuses connections, that is 2-3 s after the page saw it go, and a reader can then click nothing: a
+    test's clicks "while the page reconnects" raced that timer and lost on a busy machine. A server out of
+    reach (pings unanswered, not refused) leaves the page usable for longer; the test makes its server so, its
+    pings held until it has clicked, then refused as a stopped server refuses them."""
+    held, released = [], []
+    pings = re.compile(r"/_stcore/(health|host-config)$")
+    page.route(pings, lambda route: route.abort("connectionrefused") if released else held.append(route))
+    try:
+        yield
+    finally:
+        released.append(True)
+        for route in held:
+            route.abort("connectionrefused")
+        page.unroute(pings)
 
 
 def start(page, server) -> None:
@@ -111,9 +129,13 @@ def test_after_a_restart_map_clicks_select_and_a_cleared_selection_stays_cleared
 def test_clicks_made_while_the_page_reconnects_are_applied_once_it_is_back(page, browser, restartable_server):
     page.goto(restartable_server.url + "/?lat=42.6&lon=74.2&z=8")
     frame = wait_for_map(page)
-    stop(page, restartable_server)
-    choose(page, "kind", "Military sites")
-    map_frame(page).locator(".site", has_text="◆").click()
+    with pings_held(page):
+        stop(page, restartable_server)
+        choose(page, "kind", "Military sites")
+        map_frame(page).locator(".site", has_text="◆").click()
+        # Both were made while the page had no server.
+        expect(page.get_by_test_id("stStatusWidget").get_by_text("Connecting")).to_be_visible()
+        assert page.evaluate("() => window.__appStates.at(-1)").startswith("PINGING_SERVER ")
     start(page, restartable_server)
 
     page.wait_for_function("() => new URLSearchParams(location.search).get('kind') === 'military_site'")
