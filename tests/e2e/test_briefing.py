@@ -66,7 +66,7 @@ def made_at_dushanbe(browser, server, folder, files: dict[str, str], shot: str) 
     page = context.new_page()
     page.goto(server + "/?sel=stop-dushanbe")
     frame = wait_for_map(page)
-    frame.evaluate("() => map.setView([38.9, 70.2], 7, {animate: false})")
+    frame.evaluate("() => { map.setView([38.9, 70.2], 7, {animate: false}); }")
     page.wait_for_function("() => window.__mapFrame && window.__mapFrame.zoom === 7")
     seen = {"frame": page.evaluate("() => window.__mapFrame"), "shading": shading(frame)}
     for name, testid in files.items():

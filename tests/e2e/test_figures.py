@@ -25,7 +25,7 @@ def one_view(browser, server, tmp_path_factory):
     page.set_default_timeout(30000)
     page.goto(server + "/")
     frame = wait_for_map(page)
-    frame.evaluate("() => map.setView([40.5, 71.5], 6, {animate: false})")
+    frame.evaluate("() => { map.setView([40.5, 71.5], 6, {animate: false}); }")
     page.wait_for_function("() => window.__mapFrame && window.__mapFrame.zoom === 6")
     frame.wait_for_function("() => { const e = document.querySelector('.edge-mark'); return e && e.offsetParent; }")
     seen = {"badge": frame.evaluate("() => document.querySelector('.edge-mark span:last-child').textContent"),

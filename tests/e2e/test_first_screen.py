@@ -70,7 +70,7 @@ def test_nothing_overlaps_on_the_first_view_and_zooming_in(browser, server, size
         page.screenshot(path=str(ARTIFACTS / f"first-screen-{size[0]}x{size[1]}.png"))
         start = frame.evaluate("() => map.getZoom()")
         for zoom in range(start, start + 4):
-            frame.evaluate(f"() => map.setZoom({zoom}, {{animate: false}})")
+            frame.evaluate(f"() => {{ map.setZoom({zoom}, {{animate: false}}); }}")
             frame.wait_for_function("() => window.__layoutDone === true")
             boxes = frame.evaluate(BOXES)
             assert not _overlaps(boxes["marks"]), (zoom, _overlaps(boxes["marks"]))

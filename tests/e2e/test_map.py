@@ -56,7 +56,7 @@ def test_a_rerun_that_carries_an_older_view_never_moves_the_map(page, server):
     # The server must not send that older view back to the map: here the address bar is made to hold one.
     page.goto(server + "/")
     frame = wait_for_map(page)
-    frame.evaluate("() => window.map.setView([39.5, 69.5], 6, {animate: false})")
+    frame.evaluate("() => { window.map.setView([39.5, 69.5], 6, {animate: false}); }")
     page.wait_for_function("() => location.search.includes('z=6')")
     page.evaluate("() => { const u = new URL(location.href); u.searchParams.set('lat', '48.000');"
                   " u.searchParams.set('lon', '60.000'); u.searchParams.set('z', '3');"

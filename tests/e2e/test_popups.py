@@ -109,7 +109,7 @@ def test_the_kant_popup_lies_above_the_start_of_the_route_badge(browser, server,
         assert "Kant" in popup["text"], popup
         _assert_whole(popup, "the Kant popup")
         assert frame.locator(".edge-mark").count() == 1, "the badge is still drawn"
-        frame.evaluate("() => map.closePopup()")
+        frame.evaluate("() => { map.closePopup(); }")
         frame.wait_for_function("() => !document.querySelector('.edge-mark.under-opened')")
     finally:
         context.close()
@@ -143,7 +143,7 @@ def test_every_popup_and_focus_tooltip_of_the_default_view_lies_whole_and_on_top
             found = _whole(frame, ".leaflet-popup")
             if not found["inside"] or found["covered"]:
                 bad.append((ref, found))
-        frame.evaluate("() => map.closePopup()")
+        frame.evaluate("() => { map.closePopup(); }")
         names = frame.evaluate("() => [...document.querySelectorAll('[data-rank][role=button]')]"
                                ".map(el => el.getAttribute('aria-label'))")
         assert len(names) >= 8, names
