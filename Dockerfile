@@ -33,4 +33,4 @@ EXPOSE 8501
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
     CMD python -c "import os, sys, urllib.request; u = 'http://127.0.0.1:%s/_stcore/health' % os.environ['PORT']; sys.exit(urllib.request.urlopen(u, timeout=2).read() != b'ok')"
 # A shell, for $PORT; exec, so that streamlit gets the container's SIGTERM.
-CMD ["sh", "-c", "exec streamlit run dashboard/app.py --server.port \"$PORT\" --server.address 0.0.0.0"]
+CMD ["sh", "-c", "exec streamlit run dashboard/serve.py --server.port \"$PORT\" --server.address 0.0.0.0"]

@@ -14,7 +14,7 @@ N ?= 2
 .PHONY: run test lint validate lock catalog plotly-locales geodata schema bench bench-quick mutation mutation-quick serve-replicas clean
 
 run: $(STAMP)
-	$(VENV)/bin/streamlit run dashboard/app.py --server.port $(PORT)
+	$(VENV)/bin/streamlit run dashboard/serve.py --server.port $(PORT)
 
 serve-replicas: $(STAMP)
 	$(PY) -m deploy.replicas --replicas $(N) --port $(PORT)

@@ -37,7 +37,7 @@ from deploy.replicas import Replicas, free_port
 from tests.e2e.helpers import BACK_JS, WATCH_JS
 
 FLOOR = "bench/floor_app.py"
-REAL = "dashboard/app.py"
+REAL = "dashboard/serve.py"
 
 
 # --- cold start -----------------------------------------------------------------------------------

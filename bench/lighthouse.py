@@ -111,7 +111,7 @@ def run(quick: bool) -> dict:
     repeats = 1 if quick else 3
     pages = {"map": PAGES["map"]} if quick else PAGES
     out: dict = {"app": {}, "floor": {}, "repeats": repeats}
-    with Server("dashboard/app.py", "real") as app, Server("bench/floor_app.py", "floor") as floor:
+    with Server("dashboard/serve.py", "real") as app, Server("bench/floor_app.py", "floor") as floor:
         app.wait_healthy()
         floor.wait_healthy()
         # Not recorded: the first run of each process builds its caches (the corpus, the geodata, the map).

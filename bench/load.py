@@ -213,7 +213,7 @@ async def _run(server: Server, sessions: int, duration: float, baseline_s: float
 
 
 def run(sessions: int = 20, duration: float = 60.0, baseline_s: float = 20.0, think_s: float = 0.0) -> dict:
-    with Server("dashboard/app.py", "load") as server:
+    with Server("dashboard/serve.py", "load") as server:
         server.wait_healthy()
         result = asyncio.run(_run(server, sessions, duration, baseline_s, think_s))
     log(f"load (think time {think_s:g} s): {result['changes']} changes, p50 {result['p50_ms']:.0f} ms, p95 {result['p95_ms']:.0f} ms "

@@ -80,7 +80,7 @@ def measure_size(label: str, path: Path, loads: int, reruns: int, profile: bool,
                              profile=profile)
     log(f"scale[{n_hint}]: rerun median {row['rerun']['median_ms']:.0f} ms; browser")
     env = {"DASHBOARD_ANNOTATIONS": str(path)} if path != REAL else {}
-    with Server("dashboard/app.py", f"scale-{label}", env=env) as server:
+    with Server("dashboard/serve.py", f"scale-{label}", env=env) as server:
         server.wait_healthy()
         row["browser"] = asyncio.run(_browser(server, loads, cold_timeout=600 if big else 180))
         server.check_alive()

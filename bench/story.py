@@ -212,7 +212,7 @@ def run(quick: bool) -> dict:
     steps = len(load_story(story_path(), load_corpus()).steps)
     ensure_static_link()
     loads, changes = (2, 3) if quick else (7, 16)
-    floor, real = Server("bench/floor_app.py", "floor"), Server("dashboard/app.py", "real")
+    floor, real = Server("bench/floor_app.py", "floor"), Server("dashboard/serve.py", "real")
     for s in (floor, real):
         s.start()
     try:

@@ -133,7 +133,7 @@ async def _browser_part(real: Server, steps: int, moves: int) -> dict:
 def run(quick: bool) -> dict:
     """The real app on a free port; the strip's steps and a scrub."""
     steps, moves = (6, 120) if quick else (20, 400)
-    real = Server("dashboard/app.py", "real").start()
+    real = Server("dashboard/serve.py", "real").start()
     try:
         real.wait_healthy()
         result = asyncio.run(_browser_part(real, steps, moves))

@@ -166,7 +166,7 @@ async def _run(server: Server, sessions: int, duration: float, think_s: float, b
 
 
 def run(sessions: int = 20, duration: float = 60.0, think_s: float = 10.0, baseline_s: float = 20.0) -> dict:
-    with Server("dashboard/app.py", "wsload") as server:
+    with Server("dashboard/serve.py", "wsload") as server:
         server.wait_healthy()
         result = asyncio.run(_run(server, sessions, duration, think_s, baseline_s))
     log(f"wsload (think time {think_s:g} s): {result['changes']} changes, p50 {result['p50_ms']:.0f} ms, "

@@ -63,7 +63,7 @@ def wait_healthy(url: str, proc: subprocess.Popen | None = None, timeout: float 
     return False
 
 
-def streamlit_cmd(port: int, app: str = "dashboard/app.py") -> list[str]:
+def streamlit_cmd(port: int, app: str = "dashboard/serve.py") -> list[str]:
     """One replica: the app as `make run` serves it, on 127.0.0.1:port."""
     return [sys.executable, "-m", "streamlit", "run", app, "--server.port", str(port), "--server.address",
             "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
@@ -76,7 +76,7 @@ class Replicas:
     n: int
     port: int
     log_dir: Path
-    app: str = "dashboard/app.py"
+    app: str = "dashboard/serve.py"
     # How to start one replica on a port (the bench starts them through bench.serve, to time their runs).
     command: Callable[[int], list[str]] | None = None
     ports: list[int] = field(default_factory=list)

@@ -1,0 +1,105 @@
+"""The page's first-paint styles, written into its HTML by the server (issue 27).
+
+Streamlit's page is one HTML file, ``index.html``, that draws an empty frame and then the app's elements as the
+script run sends them. A stylesheet the app itself writes (``st.html``) arrives with those elements, after the
+first paint, so the frame it would lay out has already been drawn and then moves. This ASGI middleware puts
+``static/app/first-paint.css`` inline in that HTML's ``<head>``, so it applies before anything is drawn.
+
+Pure: it knows ASGI, not Streamlit (``dashboard/serve.py`` mounts it on ``st.App``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, MutableMapping
+from pathlib import Path
+from typing import Any
+
+import rcssmin
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+STYLES = Path(__file__).resolve().parent / "static" / "app" / "first-paint.css"
+
+# Paths whose answers are never the page: Streamlit's own endpoints and files, the app's static files, media and
+# components. Everything else Streamlit answers with index.html (a page of the app, or its 404 fallback).
+NOT_THE_PAGE = ("/_stcore/", "/static/", "/app/static/", "/media/", "/component/", "/favicon.png", "/manifest.json")
+# The request headers that would let the inner server answer 304 (the browser's copy, without these styles or
+# with older ones) or compress the page before it is rewritten.
+DROPPED_REQUEST_HEADERS = {b"if-none-match", b"if-modified-since", b"accept-encoding"}
+# The inner answer's validators and length describe index.html as stored, not as sent.
+DROPPED_RESPONSE_HEADERS = {b"etag", b"last-modified", b"content-length"}
+
+
+def style_element(css: str) -> bytes:
+    """`css`, minified, as an inline ``<style>`` element in UTF-8. Raises ValueError if the text could end the
+    element early (``</``)."""
+    if "</" in css:
+        raise ValueError("first-paint styles must not contain '</'")
+    return f'<style id="first-paint">{rcssmin.cssmin(css)}</style>'.encode()
+
+
+def with_styles(html: bytes, style: bytes) -> bytes:
+    """`html` with `style` as the last element of its ``<head>``; unchanged if it has no ``</head>``."""
+    at = html.find(b"</head>")
+    return html if at < 0 else html[:at] + style + html[at:]
+
+
+def is_page_request(scope: Scope) -> bool:
+    """Whether an HTTP request may be answered with the page (GET or HEAD, outside NOT_THE_PAGE), at any base
+    path (``--server.baseUrlPath``)."""
+    if scope.get("type") != "http" or scope.get("method") not in ("GET", "HEAD"):
+        return False
+    path = scope.get("path", "")
+    root = scope.get("root_path", "")
+    if root and path.startswith(root):
+        path = path[len(root):] or "/"
+    return not any(part in path for part in NOT_THE_PAGE)
+
+
+class FirstPaintStyles:
+    """ASGI middleware: every HTML answer to a page request carries STYLES in its ``<head>``.
+
+    The styles are read once, when the server starts (a missing or unreadable file stops it with OSError). The
+    page is sent uncompressed and without validators: it is about 2 kB, marked ``no-cache`` by Streamlit, and a
+    304 would keep a browser's copy with the styles of an earlier deploy.
+    """
+
+    def __init__(self, app: ASGIApp, styles: Path = STYLES) -> None:
+        self.app = app
+        self.style = style_element(styles.read_text(encoding="utf-8"))
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if not is_page_request(scope):
+            await self.app(scope, receive, send)
+            return
+        headers = [(k, v) for k, v in scope.get("headers", []) if k.lower() not in DROPPED_REQUEST_HEADERS]
+        scope = {**scope, "headers": headers}
+        held: list[Message] = []  # an HTML answer's start, sent once its whole body has come
+        body: list[bytes] = []
+
+        async def rewrite(message: Message) -> None:
+            if message["type"] == "http.response.start" and _is_html(message):
+                held.append(message)
+                return
+            if not held or message["type"] != "http.response.body":
+                await send(message)
+                return
+            body.append(message.get("body", b""))
+            if message.get("more_body"):
+                return
+            html = with_styles(b"".join(body), self.style) if scope["method"] == "GET" else b""
+            kept = [(k, v) for k, v in held[0].get("headers", []) if k.lower() not in DROPPED_RESPONSE_HEADERS]
+            if scope["method"] == "GET":
+                kept.append((b"content-length", str(len(html)).encode()))
+            await send({**held[0], "headers": kept})
+            await send({"type": "http.response.body", "body": html})
+
+        await self.app(scope, receive, rewrite)
+
+
+def _is_html(start: Message) -> bool:
+    return any(k.lower() == b"content-type" and v.startswith(b"text/html") for k, v in start.get("headers", []))

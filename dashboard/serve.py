@@ -1,0 +1,22 @@
+"""The server: ``streamlit run dashboard/serve.py`` (``make run``, the container, the replicas).
+
+Streamlit's own server (``st.App``, on Starlette and uvicorn) running ``app.py``, with one middleware that puts
+the page's first-paint styles in its HTML (``first_paint.py``). ``streamlit run dashboard/app.py`` still serves
+the same app, on Streamlit's older server and without those styles: the page then moves as it loads (README,
+"Steady as it loads").
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import streamlit as st
+from starlette.middleware import Middleware
+
+# `streamlit run dashboard/serve.py` puts dashboard/ on sys.path, not the repo root.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from dashboard.first_paint import FirstPaintStyles  # noqa: E402
+
+app = st.App("app.py", middleware=[Middleware(FirstPaintStyles)])

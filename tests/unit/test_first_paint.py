@@ -1,0 +1,121 @@
+"""The page's first-paint styles in its HTML (dashboard/first_paint.py): what the browser is sent, and what the
+server behind the middleware is asked."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from dashboard.first_paint import STYLES, FirstPaintStyles, is_page_request, style_element, with_styles
+
+PAGE = b"<!DOCTYPE html><html><head><title>Streamlit</title></head><body><div id=root></div></body></html>"
+
+
+class Inner:
+    """A stand-in for Streamlit's server: answers every request with `answer`, and keeps what it was asked."""
+
+    def __init__(self, content_type: bytes = b"text/html; charset=utf-8", chunks: tuple[bytes, ...] = (PAGE,),
+                 status: int = 200):
+        self.content_type, self.chunks, self.status = content_type, chunks, status
+        self.scope: dict | None = None
+
+    async def __call__(self, scope, receive, send):
+        self.scope = scope
+        await send({"type": "http.response.start", "status": self.status, "headers": [
+            (b"content-type", self.content_type), (b"content-length", str(sum(map(len, self.chunks))).encode()),
+            (b"etag", b'"abc"'), (b"last-modified", b"Sun, 06 Dec 2026 00:00:00 GMT"), (b"cache-control", b"no-cache")]})
+        for i, chunk in enumerate(self.chunks):
+            await send({"type": "http.response.body", "body": chunk, "more_body": i < len(self.chunks) - 1})
+
+
+def serve(inner: Inner, path: str = "/", method: str = "GET", root_path: str = "",
+          headers: tuple[tuple[bytes, bytes], ...] = ((b"accept-encoding", b"gzip"), (b"if-none-match", b'"abc"'),
+                                                      (b"accept", b"text/html"))) -> tuple[dict, bytes]:
+    """One request through the middleware: (the response's start, its whole body)."""
+    sent: list[dict] = []
+
+    async def send(message):
+        sent.append(message)
+
+    async def receive():
+        return {"type": "http.request", "body": b""}
+
+    scope = {"type": "http", "method": method, "path": path, "root_path": root_path, "headers": list(headers)}
+    asyncio.run(FirstPaintStyles(inner)(scope, receive, send))
+    start = next(m for m in sent if m["type"] == "http.response.start")
+    return start, b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+
+
+def headers_of(message: dict) -> dict[bytes, bytes]:
+    return dict(message["headers"])
+
+
+STYLE = style_element(STYLES.read_text(encoding="utf-8"))
+
+
+def test_the_page_carries_the_styles_last_in_its_head_with_its_true_length():
+    start, body = serve(Inner())
+    assert body == PAGE.replace(b"</head>", STYLE + b"</head>")
+    assert b"max-width:none" in STYLE and b"margin-left:300px" in STYLE
+    assert headers_of(start)[b"content-length"] == str(len(body)).encode()
+    assert headers_of(start)[b"cache-control"] == b"no-cache"
+    # A browser's copy validated by the stored file's etag would keep an earlier deploy's styles.
+    assert b"etag" not in headers_of(start) and b"last-modified" not in headers_of(start)
+
+
+def test_the_server_is_asked_for_the_page_whole_and_uncompressed():
+    inner = Inner()
+    serve(inner)
+    assert dict(inner.scope["headers"]) == {b"accept": b"text/html"}
+
+
+def test_a_page_sent_in_pieces_is_joined_before_the_styles_go_in():
+    start, body = serve(Inner(chunks=(PAGE[:30], PAGE[30:70], PAGE[70:])))
+    assert body == PAGE.replace(b"</head>", STYLE + b"</head>")
+    assert headers_of(start)[b"content-length"] == str(len(body)).encode()
+
+
+@pytest.mark.parametrize("path", ["/charts", "/story", "/dash/", "/dash/charts"])
+def test_every_page_of_the_app_and_under_a_base_path_carries_them(path):
+    assert STYLE in serve(Inner(), path)[1]
+
+
+@pytest.mark.parametrize("path", ["/_stcore/health", "/static/js/index.js", "/app/static/app/page.css",
+                                  "/media/abc.csv", "/component/streamlit_folium.st_folium/index.html",
+                                  "/dash/_stcore/host-config", "/favicon.png", "/manifest.json"])
+def test_streamlits_own_files_and_the_apps_are_left_alone(path):
+    inner = Inner()
+    start, body = serve(inner, path)
+    assert body == PAGE and headers_of(start)[b"etag"] == b'"abc"'
+    assert dict(inner.scope["headers"])[b"accept-encoding"] == b"gzip"
+
+
+def test_an_answer_that_is_not_html_is_left_alone():
+    start, body = serve(Inner(content_type=b"application/json", chunks=(b'{"a": 1}',)))
+    assert body == b'{"a": 1}' and headers_of(start)[b"etag"] == b'"abc"'
+
+
+def test_a_redirect_or_a_not_modified_is_passed_on():
+    start, body = serve(Inner(content_type=b"text/plain", chunks=(b"",), status=301), "/charts/")
+    assert start["status"] == 301 and body == b""
+
+
+def test_a_head_request_gets_no_body_and_no_stale_length():
+    start, body = serve(Inner(), method="HEAD")
+    assert body == b"" and b"content-length" not in headers_of(start)
+
+
+def test_a_post_or_a_websocket_is_not_a_page_request():
+    assert not is_page_request({"type": "http", "method": "POST", "path": "/"})
+    assert not is_page_request({"type": "websocket", "path": "/_stcore/stream"})
+    assert is_page_request({"type": "http", "method": "GET", "path": "/about"})
+
+
+def test_styles_that_could_end_the_element_are_refused():
+    with pytest.raises(ValueError, match="</"):
+        style_element("a::after { content: '</style><script>' }")
+
+
+def test_a_page_without_a_head_is_sent_as_it_is():
+    assert with_styles(b"<p>no head</p>", STYLE) == b"<p>no head</p>"
