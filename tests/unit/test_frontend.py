@@ -64,3 +64,10 @@ def test_a_page_without_configuration_carries_no_configuration_element():
     page = frontend.static_page("reader")
     assert "reader-config" not in page and '<div id="text"></div>' in page
     assert page.index("<style>") < page.index('id="info"') < page.index("<script>")
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in frontend.STATIC_APP.glob("*.css")))
+def test_no_style_sheet_holds_what_st_htmls_sanitizer_drops_it_for(name):
+    # DOMPurify (st.html) removes a <style> whose text looks like a tag ("<head>" in a comment, "</"): the pages'
+    # styles then vanished whole, and every focus ring with them.
+    assert not re.search(r"<[/\w!]", frontend.read_static(name)), name
