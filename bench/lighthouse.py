@@ -71,15 +71,40 @@ def audit(url: str, mobile: bool = False) -> dict:
         if done.returncode != 0 or not out.exists():
             raise LighthouseError(f"lighthouse {url} failed ({done.returncode}):\n{done.stderr[-1500:]}")
         report = json.loads(out.read_text())
+    return measures(url, report)
+
+
+METRICS = {"cls": "cumulative-layout-shift", "tbt_ms": "total-blocking-time", "lcp_ms": "largest-contentful-paint",
+           "fcp_ms": "first-contentful-paint", "bytes": "total-byte-weight"}
+
+
+def measures(url: str, report: dict) -> dict:
+    """A Lighthouse report's numbers. LighthouseError, with Lighthouse's own reason, if it measured one of them
+    not at all (an audit without a value: a trace it could not read, say)."""
     audits = report["audits"]
+    out = {"score": report["categories"]["performance"]["score"]}
+    for key, name in METRICS.items():
+        found = audits.get(name, {})
+        if "numericValue" not in found or out["score"] is None:
+            why = found.get("errorMessage") or found.get("explanation") or "no value"
+            raise LighthouseError(f"lighthouse {url}: no {name}: {why}")
+        out[key] = found["numericValue"]
     debug = audits["cumulative-layout-shift"].get("details", {}).get("items", [{}])[0]
-    return {"score": report["categories"]["performance"]["score"],
-            "cls": audits["cumulative-layout-shift"]["numericValue"],
-            "cls_main": debug.get("cumulativeLayoutShiftMainFrame", float("nan")),
-            "tbt_ms": audits["total-blocking-time"]["numericValue"],
-            "lcp_ms": audits["largest-contentful-paint"]["numericValue"],
-            "fcp_ms": audits["first-contentful-paint"]["numericValue"],
-            "bytes": audits["total-byte-weight"]["numericValue"]}
+    return out | {"cls_main": debug.get("cumulativeLayoutShiftMainFrame", float("nan"))}
+
+
+def audits_of(url: str, mobile: bool, repeats: int) -> dict:
+    """The medians of `repeats` runs that measured, with {"failed": n, "error": the last reason} when some did not;
+    {"runs": 0, ...} when none did (the part goes on with the other pages)."""
+    runs, failed, error = [], 0, ""
+    for _ in range(repeats):
+        try:
+            runs.append(audit(url, mobile))
+        except LighthouseError as exc:
+            failed, error = failed + 1, str(exc)[:300]
+            log(f"lighthouse run failed: {error}")
+    medians = _medians(runs) if runs else {"runs": 0}
+    return medians | ({"failed": failed, "error": error} if failed else {})
 
 
 def _warm(*urls: str) -> None:
@@ -118,19 +143,20 @@ def run(quick: bool) -> dict:
         _warm(app.url + "/", floor.url + "/")
         forms = [("desktop", False)] + ([] if quick else [("mobile", True)])
         for form, mobile in forms:
-            runs = [audit(floor.url + "/", mobile) for _ in range(repeats)]
-            out["floor"][form] = _medians(runs)
+            out["floor"][form] = audits_of(floor.url + "/", mobile, repeats)
             log(f"lighthouse floor {form}: {summary_line(out['floor'][form])}")
         for name, path in pages.items():
             for form, mobile in forms:
                 if mobile and name not in MOBILE_PAGES:
                     continue
-                runs = [audit(app.url + path, mobile) for _ in range(repeats)]
-                out["app"].setdefault(name, {})[form] = _medians(runs)
+                out["app"].setdefault(name, {})[form] = audits_of(app.url + path, mobile, repeats)
                 log(f"lighthouse {name} {form}: {summary_line(out['app'][name][form])}")
     return out
 
 
 def summary_line(m: dict) -> str:
+    if not m["runs"]:
+        return f"not measured ({m['failed']} runs failed): {m['error']}"
+    failed = f" ({m['failed']} of {m['runs'] + m['failed']} runs failed: {m['error'][:120]})" if m.get("failed") else ""
     return (f"score {m['score']:.2f}, CLS {m['cls']:.3f} (page's own frame {m['cls_main']:.3f}), "
-            f"TBT {m['tbt_ms']:.0f} ms, LCP {m['lcp_ms']:.0f} ms, {m['bytes'] / 1024:,.0f} KiB")
+            f"TBT {m['tbt_ms']:.0f} ms, LCP {m['lcp_ms']:.0f} ms, {m['bytes'] / 1024:,.0f} KiB{failed}")

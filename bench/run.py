@@ -274,6 +274,11 @@ def lighthouse_rows(r: dict, quick: bool) -> list[dict]:
     for name, forms in r["app"].items():
         for form, m in forms.items():
             floor = r["floor"][form]
+            if not m["runs"] or not floor["runs"]:
+                rows.append({"part": "lighthouse", "measure": f"{name} page, {form}", "goal": "measured",
+                             "actual": lighthouse_part.summary_line(m if not m["runs"] else floor),
+                             "result": verdict(False)})
+                continue
             lcp = m["lcp_ms"] / floor["lcp_ms"]
             goals = [m["cls"] <= 0.1]
             goal = "CLS ≤ 0.1"

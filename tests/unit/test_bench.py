@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
+from bench import lighthouse as lighthouse_part
+from bench import run
 from bench.common import CACHE
 from bench.run import RESULTS, results_target
 from bench.scale import plot_target
@@ -55,3 +59,46 @@ def test_the_story_rows_hold_the_story_to_the_issues_goals():
     assert results(story_rows(_story_result(1300, 1000, 150, 100))) == [PASS] * 5
     assert results(story_rows(_story_result(1310, 1000, 151, 100))) == [MISS, PASS, MISS, PASS, PASS]
     assert results(story_rows(_story_result(1000, 1000, 100, 100, remounted=1, opened="1")))[1::2] == [FAIL, FAIL]
+
+
+def _report(**missing):
+    audits = {name: {"numericValue": 1.0} for name in lighthouse_part.METRICS.values()}
+    audits["cumulative-layout-shift"]["details"] = {"items": [{"cumulativeLayoutShiftMainFrame": 0.5}]}
+    for name, why in missing.items():
+        audits[name.replace("_", "-")] = {"errorMessage": why}
+    return {"audits": audits, "categories": {"performance": {"score": 0.9}}}
+
+
+def test_a_lighthouse_report_is_read_into_its_numbers():
+    m = lighthouse_part.measures("u", _report())
+    assert m == {"score": 0.9, "cls": 1.0, "tbt_ms": 1.0, "lcp_ms": 1.0, "fcp_ms": 1.0, "bytes": 1.0, "cls_main": 0.5}
+
+
+def test_a_metric_lighthouse_could_not_measure_is_an_error_with_its_reason():
+    # The charts page: Lighthouse left total-blocking-time without a value, and the whole part stopped (KeyError).
+    with pytest.raises(lighthouse_part.LighthouseError, match="total-blocking-time: trace unreadable"):
+        lighthouse_part.measures("u", _report(total_blocking_time="trace unreadable"))
+
+
+def test_a_failed_run_is_counted_and_the_others_kept(monkeypatch):
+    results = iter([lighthouse_part.LighthouseError("no trace"), {"score": 1.0, "cls": 0.0, "tbt_ms": 10.0,
+                    "lcp_ms": 900.0, "fcp_ms": 500.0, "bytes": 2048.0, "cls_main": 0.0}])
+
+    def fake(url, mobile):
+        got = next(results)
+        if isinstance(got, Exception):
+            raise got
+        return got
+
+    monkeypatch.setattr(lighthouse_part, "audit", fake)
+    m = lighthouse_part.audits_of("u", False, 2)
+    assert (m["runs"], m["failed"], m["error"], m["tbt_ms"]) == (1, 1, "no trace", 10.0)
+    assert lighthouse_part.summary_line(m).endswith("(1 of 2 runs failed: no trace)")
+
+
+def test_a_page_no_run_measured_is_a_failed_row_not_a_stop():
+    floor = {"score": 1.0, "cls": 0.0, "tbt_ms": 0.0, "lcp_ms": 900.0, "fcp_ms": 1.0, "bytes": 1.0, "cls_main": 0.0,
+             "runs": 3}
+    rows = run.lighthouse_rows({"floor": {"desktop": floor}, "app": {"charts": {"desktop": {
+        "runs": 0, "failed": 3, "error": "no trace"}}}}, quick=False)
+    assert rows[-1]["actual"] == "not measured (3 runs failed): no trace" and rows[-1]["result"] != run.INFO
