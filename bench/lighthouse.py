@@ -83,9 +83,12 @@ def measures(url: str, report: dict) -> dict:
     not at all (an audit without a value: a trace it could not read, say)."""
     audits = report["audits"]
     out = {"score": report["categories"]["performance"]["score"]}
+    if out["score"] is None:
+        why = (report.get("runtimeError") or {}).get("message") or "Lighthouse gave no score"
+        raise LighthouseError(f"lighthouse {url}: no performance score: {why}")
     for key, name in METRICS.items():
         found = audits.get(name, {})
-        if "numericValue" not in found or out["score"] is None:
+        if "numericValue" not in found:
             why = found.get("errorMessage") or found.get("explanation") or "no value"
             raise LighthouseError(f"lighthouse {url}: no {name}: {why}")
         out[key] = found["numericValue"]

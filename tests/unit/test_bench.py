@@ -102,3 +102,10 @@ def test_a_page_no_run_measured_is_a_failed_row_not_a_stop():
     rows = run.lighthouse_rows({"floor": {"desktop": floor}, "app": {"charts": {"desktop": {
         "runs": 0, "failed": 3, "error": "no trace"}}}}, quick=False)
     assert rows[-1]["actual"] == "not measured (3 runs failed): no trace" and rows[-1]["result"] != run.INFO
+
+
+def test_a_report_without_a_score_says_so_not_a_metric():
+    report = _report()
+    report["categories"]["performance"]["score"] = None
+    with pytest.raises(lighthouse_part.LighthouseError, match="no performance score: Lighthouse gave no score"):
+        lighthouse_part.measures("u", report)
