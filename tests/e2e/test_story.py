@@ -20,6 +20,7 @@ from tests.e2e.helpers import (
     ON_MARKS,
     leaflet_frame,
     map_frame,
+    open_map,
     param,
     tab_until,
     wait_for_map,
@@ -542,12 +543,10 @@ def _marks_covered(page, frame, step: int, shot: str) -> list:
 def test_on_a_phone_no_control_or_badge_covers_a_steps_marks(browser, server, lang):
     # On step 4 in Russian, "Всё объединение ОДКБ · 9 государств" lay across Dushanbe's marks, and the route's edge
     # badge beside them: the map is a third of a phone's screen high, and the words are longer than the English.
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    context, page, frame = open_map(browser, server, (390, 844), f"/story?lang={lang}&story=1", phone=True)
     try:
-        page = context.new_page()
-        page.goto(server + f"/story?lang={lang}&story=1")
-        wait_for_map(page)
-        frame = wait_story(page, 1) if lang == "en" else leaflet_frame(page)
+        if lang == "en":
+            wait_story(page, 1)
         covered = {}
         for n in range(1, TOTAL + 1):
             if n > 1:
@@ -563,11 +562,8 @@ def test_on_a_phone_no_control_or_badge_covers_a_steps_marks(browser, server, la
 def test_on_a_phone_a_link_to_a_step_frames_its_marks_clear_of_the_controls(browser, server, lang):
     # A fresh reviewer opened step 4 by its link (not by walking to it) and found its marks under the whole-grouping
     # control and the edge badge.
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    context, page, frame = open_map(browser, server, (390, 844), f"/story?lang={lang}&story=4", phone=True)
     try:
-        page = context.new_page()
-        page.goto(server + f"/story?lang={lang}&story=4")
-        wait_for_map(page)
-        assert _marks_covered(page, leaflet_frame(page), 4, f"story-link-marks-covered-{lang}.png") == []
+        assert _marks_covered(page, frame, 4, f"story-link-marks-covered-{lang}.png") == []
     finally:
         context.close()
