@@ -3,18 +3,25 @@
 Streamlit's page is one HTML file, ``index.html``, that draws an empty frame and then the app's elements as the
 script run sends them. A stylesheet the app itself writes (``st.html``) arrives with those elements, after the
 first paint, so the frame it would lay out has already been drawn and then moves. This ASGI middleware puts
-``static/app/first-paint.css`` inline in that HTML's ``<head>``, so it applies before anything is drawn.
+``static/app/first-paint.css`` inline in that HTML's ``<head>``, so it applies before anything is drawn. It also
+names the page's language in ``<html lang>`` from the first paint, as the app's first run will choose it: the
+sheet's rooms for words depend on it (a Russian label is wider), and so does a screen reader's voice.
 
 Pure: it knows ASGI, not Streamlit (``dashboard/serve.py`` mounts it on ``st.App``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable, MutableMapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs
 
 import rcssmin
+
+from dashboard import i18n
+from dashboard.query.link import P_LANG, language_code
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -48,6 +55,28 @@ def with_styles(html: bytes, style: bytes) -> bytes:
     return html if at < 0 else html[:at] + style + html[at:]
 
 
+def page_language(query_string: bytes, accept_language: str | None) -> str:
+    """The language the app's first run speaks for this request (``ui/session.reader_language``): the link's first
+    ``lang=`` if the dashboard speaks it, else the first of the Accept-Language header's that it speaks, else
+    i18n.DEFAULT. The browser's ``navigator.language``, which the app reads first, is not sent to a server; a
+    browser whose first choice differs from its header's corrects the attribute when the page is drawn."""
+    values = parse_qs(query_string.decode("utf-8", "replace"), keep_blank_values=True).get(P_LANG, [])
+    return (language_code(values[0]) if values else None) or i18n.negotiate(i18n.accept_language(accept_language))
+
+
+def with_language(html: bytes, lang: str) -> bytes:
+    """`html` with its ``<html>`` element's ``lang`` set to `lang` (a BCP 47 tag we chose); unchanged if it has no
+    ``<html>`` element."""
+    if not re.fullmatch(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", lang):
+        raise ValueError(f"not a language tag: {lang!r}")
+
+    def tag(match: re.Match[bytes]) -> bytes:
+        attrs = re.sub(rb"""\slang\s*=\s*("[^"]*"|'[^']*'|[^\s>]*)""", b"", match[1])
+        return b'<html lang="' + lang.encode() + b'"' + attrs + b">"
+
+    return re.sub(rb"<html\b([^>]*)>", tag, html, count=1, flags=re.IGNORECASE)
+
+
 def is_page_request(scope: Scope) -> bool:
     """Whether an HTTP request may be answered with the page (GET or HEAD, outside NOT_THE_PAGE), at any base
     path (``--server.baseUrlPath``)."""
@@ -61,7 +90,8 @@ def is_page_request(scope: Scope) -> bool:
 
 
 class FirstPaintStyles:
-    """ASGI middleware: every HTML answer to a page request carries STYLES in its ``<head>``.
+    """ASGI middleware: every HTML answer to a page request carries STYLES in its ``<head>``, and the language its
+    first run will speak in ``<html lang>`` (page_language).
 
     The styles are read once, when the server starts (a missing or unreadable file stops it with OSError). The
     page is sent uncompressed and without validators: it is about 2 kB, marked ``no-cache`` by Streamlit, and a
@@ -76,6 +106,9 @@ class FirstPaintStyles:
         if not is_page_request(scope):
             await self.app(scope, receive, send)
             return
+        accept = next((v.decode("latin-1") for k, v in scope.get("headers", []) if k.lower() == b"accept-language"),
+                      None)
+        lang = page_language(scope.get("query_string", b""), accept)
         headers = [(k, v) for k, v in scope.get("headers", []) if k.lower() not in DROPPED_REQUEST_HEADERS]
         scope = {**scope, "headers": headers}
         held: list[Message] = []  # an HTML answer's start, sent once its whole body has come
@@ -91,7 +124,8 @@ class FirstPaintStyles:
             body.append(message.get("body", b""))
             if message.get("more_body"):
                 return
-            html = with_styles(b"".join(body), self.style) if scope["method"] == "GET" else b""
+            html = (with_language(with_styles(b"".join(body), self.style), lang) if scope["method"] == "GET"
+                    else b"")
             kept = [(k, v) for k, v in held[0].get("headers", []) if k.lower() not in DROPPED_RESPONSE_HEADERS]
             if scope["method"] == "GET":
                 kept.append((b"content-length", str(len(html)).encode()))

@@ -20,7 +20,8 @@ def head(corpus: Corpus) -> None:
     story = story_ui.get_story_or_problems()
     title, actions = st.columns([5, 4], vertical_alignment="bottom")
     title.title(own(story.title) if story else _("The tour, step by step"), anchor=False)
-    with actions, st.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center"):
+    with actions, st.container(key="story-actions", horizontal=True, horizontal_alignment="right",
+                               vertical_alignment="center"):
         st.page_link("views/story_overview.py", label=_("All steps on one page"), icon=":material/view_module:",
                      help=_("Every step with a small map and its excerpts: for printing or a slide."))
         # The address bar holds the step (?story=N), and the box gives the address bar: a teacher can send step 4.

@@ -7,7 +7,15 @@ import asyncio
 
 import pytest
 
-from dashboard.first_paint import STYLES, FirstPaintStyles, is_page_request, style_element, with_styles
+from dashboard.first_paint import (
+    STYLES,
+    FirstPaintStyles,
+    is_page_request,
+    page_language,
+    style_element,
+    with_language,
+    with_styles,
+)
 
 PAGE = b"<!DOCTYPE html><html><head><title>Streamlit</title></head><body><div id=root></div></body></html>"
 
@@ -29,7 +37,7 @@ class Inner:
             await send({"type": "http.response.body", "body": chunk, "more_body": i < len(self.chunks) - 1})
 
 
-def serve(inner: Inner, path: str = "/", method: str = "GET", root_path: str = "",
+def serve(inner: Inner, path: str = "/", method: str = "GET", root_path: str = "", query: bytes = b"",
           headers: tuple[tuple[bytes, bytes], ...] = ((b"accept-encoding", b"gzip"), (b"if-none-match", b'"abc"'),
                                                       (b"accept", b"text/html"))) -> tuple[dict, bytes]:
     """One request through the middleware: (the response's start, its whole body)."""
@@ -41,7 +49,8 @@ def serve(inner: Inner, path: str = "/", method: str = "GET", root_path: str = "
     async def receive():
         return {"type": "http.request", "body": b""}
 
-    scope = {"type": "http", "method": method, "path": path, "root_path": root_path, "headers": list(headers)}
+    scope = {"type": "http", "method": method, "path": path, "root_path": root_path, "headers": list(headers),
+             "query_string": query}
     asyncio.run(FirstPaintStyles(inner)(scope, receive, send))
     start = next(m for m in sent if m["type"] == "http.response.start")
     return start, b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
@@ -52,11 +61,13 @@ def headers_of(message: dict) -> dict[bytes, bytes]:
 
 
 STYLE = style_element(STYLES.read_text(encoding="utf-8"))
+# The page as sent to a browser that names no language: English, from the first paint.
+SENT = PAGE.replace(b"<html>", b'<html lang="en">').replace(b"</head>", STYLE + b"</head>")
 
 
 def test_the_page_carries_the_styles_last_in_its_head_with_its_true_length():
     start, body = serve(Inner())
-    assert body == PAGE.replace(b"</head>", STYLE + b"</head>")
+    assert body == SENT
     assert b"max-width:none" in STYLE and b"margin-left:300px" in STYLE
     assert headers_of(start)[b"content-length"] == str(len(body)).encode()
     assert headers_of(start)[b"cache-control"] == b"no-cache"
@@ -72,7 +83,7 @@ def test_the_server_is_asked_for_the_page_whole_and_uncompressed():
 
 def test_a_page_sent_in_pieces_is_joined_before_the_styles_go_in():
     start, body = serve(Inner(chunks=(PAGE[:30], PAGE[30:70], PAGE[70:])))
-    assert body == PAGE.replace(b"</head>", STYLE + b"</head>")
+    assert body == SENT
     assert headers_of(start)[b"content-length"] == str(len(body)).encode()
 
 
@@ -119,3 +130,44 @@ def test_styles_that_could_end_the_element_are_refused():
 
 def test_a_page_without_a_head_is_sent_as_it_is():
     assert with_styles(b"<p>no head</p>", STYLE) == b"<p>no head</p>"
+
+
+def html_lang(body: bytes) -> bytes:
+    return body[body.index(b"<html"):body.index(b">", body.index(b"<html")) + 1]
+
+
+@pytest.mark.parametrize(("query", "accept", "lang"), [
+    (b"", None, "en"),
+    (b"lang=ru", None, "ru"),
+    (b"story=4&lang=RU-kz", b"en-GB,en;q=0.9", "ru"),         # the link's, in any case and region
+    (b"", b"ru-RU,ru;q=0.9,en;q=0.8", "ru"),                  # the browser's, when the link names none
+    (b"", b"de-DE,de;q=0.9,ru;q=0.5", "ru"),                  # its first that the dashboard speaks
+    (b"", b"ru;q=0,en", "en"),                                # q=0: not this one
+    (b"lang=xx", b"ru", "ru"),                                # a language we lack: the browser's, as the app does
+    (b"lang=ru&lang=en", None, "ru"),                         # the first, as the app reads it
+    (b"lang=%3Cscript%3E", b"\xff\xfe;;garbage", "en"),       # garbage: the default, never an error
+    (b"lang=%E2%80%AEru", None, "en"),
+])
+def test_the_page_names_the_language_its_first_run_will_speak(query, accept, lang):
+    headers = ((b"accept-language", accept),) if accept is not None else ()
+    start, body = serve(Inner(), query=query, headers=headers)
+    assert html_lang(body) == f'<html lang="{lang}">'.encode()
+    assert headers_of(start)[b"content-length"] == str(len(body)).encode()
+
+
+def test_page_language_follows_the_apps_reading_of_a_link():
+    assert page_language(b"lang=ru-RU", None) == "ru"
+    assert page_language(b"lang=", "ru") == "ru"
+    assert page_language(b"lang=en", "ru") == "en"
+
+
+def test_the_pages_own_lang_is_replaced_and_its_other_attributes_kept():
+    page = b'<!doctype html><HTML class="x" lang="en" data-a=\'1\'><head></head></HTML>'
+    assert html_lang(with_language(page, "ru")) == b'<html lang="ru" class="x" data-a=\'1\'>'
+    assert with_language(b"<p>no html</p>", "ru") == b"<p>no html</p>"
+    assert with_language(b"<html><body><html lang=en></body>", "ru").count(b'lang="ru"') == 1
+
+
+def test_a_language_that_is_not_a_tag_is_refused():
+    with pytest.raises(ValueError, match="not a language tag"):
+        with_language(PAGE, 'ru" onload="x')
