@@ -355,6 +355,18 @@ def format_number(number: float, decimals: int = 0) -> str:
 
 
 
+def digit_grouping() -> dict:
+    """How the active language groups a whole number's digits, read from format_number itself so that the
+    browser writes numbers as the server does: {"group": the separator, "min": the fewest digits it groups}
+    ({"group": ",", "min": 4} in English: '1,000'; a narrow no-break space in Russian: '1 000');
+    {"group": "", "min": 0} if the language groups none."""
+    for digits in (4, 5):
+        written = format_number(10 ** (digits - 1))
+        if len(written) > digits:
+            return {"group": written[digits - 3:-3], "min": digits}
+    return {"group": "", "min": 0}
+
+
 def format_compact_number(number: float, decimals: int = 0) -> str:
     """A number in the active language's short words: '10M', '1B' in English, '10 млн', '1 млрд' in Russian (where
     plotly would write SI's '10M', '1G' or its own '1B' in every language); up to `decimals` after the point

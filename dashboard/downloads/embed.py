@@ -38,6 +38,7 @@ from dashboard.downloads.mapfile import (
     map_data,
     map_scripts,
     map_styles,
+    without_unused_properties,
 )
 from dashboard.downloads.snapshot import file_lang, number, sentence
 from dashboard.downloads.strip import strip_html
@@ -200,7 +201,8 @@ def build_embed(snapshot, countries, borders) -> str:
     description = _("{title} {subtitle} Map made {made}, corpus {version}.").format(
         title=sentence(s.title), subtitle=sentence(s.subtitle), made=s.made_text, version=s.corpus.version)
     title = _("{title} — map, {made}").format(title=escape.html(s.title), made=escape.html(s.made_text))
-    return (
+    # The palette's colours it does not use are left out: the file is size-budgeted (MAX_BYTES).
+    return without_unused_properties(
         "<!DOCTYPE html>\n"
         f'<html lang="{file_lang()}"><head><meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{csp([leaflet_js, app_script])}">\n'

@@ -217,6 +217,7 @@ def _file_map_words() -> dict:
     """The map's words its scripts in a file say (MAP_SCRIPTS' __mapWord/__mapCount keys): the file is
     size-budgeted, and the full screen, gestures and grouping controls are the dashboard's alone."""
     said = {key for name in MAP_SCRIPTS for key in re.findall(r'__map(?:Word|Count)\("(\w+)"', read_static(name))}
+    said.add("digits")  # how its numbers are written (map-marks.js __mapNumber)
     return {key: value for key, value in map_words().items() if key in said}
 
 
@@ -308,6 +309,22 @@ def file_css(css: str) -> str:
     """A stylesheet as a file carries it: minified by rcssmin (once per process for each: the files' styles are
     the same for every build)."""
     return rcssmin.cssmin(css, keep_bang_comments=True)
+
+
+def without_unused_properties(document: str) -> str:
+    """`document` (a file's whole HTML) without the custom properties of its first ``:root,:host{…}`` rule (the
+    palette's, style.css_properties) that nothing else in it names, in a stylesheet's ``var(--name)`` or a script's
+    ``__mapColor("--name")``: a file carries the colours it uses."""
+    rule = re.search(r":root,:host\{([^}]*)\}", document)
+    if rule is None:
+        return document
+
+    def named_elsewhere(declaration: str) -> bool:
+        name = declaration.split(":", 1)[0].strip()
+        return len(re.findall(re.escape(name) + r"(?![\w-])", document)) > 1
+
+    kept = ";".join(d for d in rule[1].split(";") if d.strip() and named_elsewhere(d))
+    return document[:rule.start(1)] + kept + document[rule.end(1):]
 
 
 def map_scripts(own: str) -> str:

@@ -79,6 +79,8 @@ def map_words() -> dict:
         "grouping": gettext("grouping"),
         "whole": i18n.plural_forms(lambda n: ngettext("Whole {group} · {n} state", "Whole {group} · {n} states", n)),
         "wholeLabel": gettext("{badge}: frame every state the {group} gives a status on the chosen day"),
+        # Not a word: how the page's language writes a whole number's digits (map-marks.js __mapNumber).
+        "digits": i18n.digit_grouping(),
     }
 
 

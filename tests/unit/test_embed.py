@@ -452,3 +452,19 @@ def test_a_files_tooltips_carry_their_record_id_as_an_attribute_not_as_english_w
     with i18n.override("ru"):
         _, html = make(corpus, geodata)
     assert not re.search(r"(?<![a-z])(ref|ID): [a-z0-9]", html) and 'data-ref=\\"stop-almaty\\"' in html
+
+
+def test_the_file_carries_the_colours_it_names_and_no_other(corpus, geodata):
+    html = make(corpus, geodata)[1]
+    palette = re.search(r":root,:host\{([^}]*)\}", html)[1]
+    assert "--pal-vermillion:" in palette and "var(--pal-vermillion)" in html       # a stylesheet's
+    assert "--map-selected:" in palette and '__mapColor("--map-selected")' in html  # a script's, by name
+    assert "--pal-sky" not in html and "--map-story" not in html
+
+
+def test_a_colour_is_kept_only_when_named_exactly():
+    doc = ("<style>:root,:host{--a:#111;--a-b:#222;--c:#333}.x{color:var(--a-b)}</style>"
+           '<script>f("--c")</script>')
+    assert embed_mod.without_unused_properties(doc) == (
+        "<style>:root,:host{--a-b:#222;--c:#333}.x{color:var(--a-b)}</style><script>f(\"--c\")</script>")
+    assert embed_mod.without_unused_properties("<p>no palette</p>") == "<p>no palette</p>"

@@ -18,6 +18,7 @@ from dashboard import i18n
 from dashboard.corpus.load import DEFAULT_GEODATA
 from dashboard.corpus.memberships import membership_status
 from dashboard.corpus.model import Border, Membership, MilitarySite, VisitStop
+from dashboard.downloads import mapfile
 from dashboard.frontend import read_static
 from dashboard.map import describe, feature_table, leaflet, marks, time_strip
 from dashboard.map.geo import GeodataError, load_borders, load_countries
@@ -310,3 +311,20 @@ def test_the_watchdog_says_its_notice_in_russian():
     with i18n.override("ru"):
         assert watchdog_message().startswith("Карту не удалось нарисовать: её скрипты не загрузились.")
     assert watchdog_message().startswith("The map could not be drawn")
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_maps_numbers_are_written_in_the_browser_as_the_server_writes_them(lang):
+    """map-marks.js writes the map's distances and counts without ICU (its first call costs the map's first paint
+    about 12 ms), from the grouping the server's own formatter uses."""
+    numbers = [0, 7, 99, 999, 1000, 3061, 12345, 999999, 1234567]
+    with i18n.override(lang):
+        words = leaflet.map_words()
+        server = [i18n.format_number(n) for n in numbers]
+        file_words = mapfile._file_map_words()
+    assert file_words["digits"] == words["digits"]  # the files' maps write them so too
+    need(shutil.which("node") is not None, "node is not installed (apt-get install npm brings it)")
+    script = (f"const window = {{__mapWords: {json.dumps(words)}, __mapLang: {json.dumps(lang)}}};\n"
+              f"{read_static('map-marks.js')}\n"
+              f"process.stdout.write(JSON.stringify({json.dumps(numbers)}.map(window.__mapNumber)));")
+    assert json.loads(subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True).stdout) == server
