@@ -41,6 +41,38 @@ DROPPED_REQUEST_HEADERS = {b"if-none-match", b"if-modified-since", b"accept-enco
 DROPPED_RESPONSE_HEADERS = {b"etag", b"last-modified", b"content-length"}
 
 
+# Streamlit's own chunks that it loads only once the first elements have come (about a second after its main bundle
+# here): the components' runtime, st.html's sanitizer, the page links, and markdown with HTML (the pages' lang
+# marks). Until each has come, its elements are 40 px placeholders, and the page moved as they were drawn. Preloaded
+# with the page (as index.html preloads the main bundle's), they are there when the elements are. By the chunk's name
+# before its hash; dashboard/serve.py finds the files (preload_chunks).
+LAZY_CHUNKS = ("BidiComponent", "_arrayReduce", "serialization", "recordbatch", "Html", "purify.es", "PageLink",
+               "rehype-raw", "hastscript", "web-namespaces")
+
+
+def preload_chunks(js_dir: Path, names: tuple[str, ...] = LAZY_CHUNKS) -> list[str]:
+    """The files in `js_dir` (Streamlit's static/js) of each chunk in `names` (``Html`` is ``Html.CzLZZ4bP.js``).
+    Raises LookupError naming a chunk with no file or more than one (a Streamlit whose chunks are named otherwise:
+    the list is for Streamlit 1.67)."""
+    found = []
+    for name in names:
+        files = sorted(f.name for f in js_dir.glob(f"{name}.*.js") if re.fullmatch(
+            re.escape(name) + r"\.[\w-]+\.js", f.name))
+        if len(files) != 1:
+            raise LookupError(f"Streamlit's chunk {name!r}: {files or 'no file'} in {js_dir}")
+        found += files
+    return found
+
+
+def preload_links(files: list[str]) -> bytes:
+    """Module preload links for Streamlit's chunks `files`, written as index.html writes its own (relative, so
+    under any base path and page path)."""
+    for name in files:
+        if not re.fullmatch(r"[\w.-]+\.js", name):
+            raise ValueError(f"not a chunk's file name: {name!r}")
+    return "".join(f'<link rel="modulepreload" crossorigin href="./static/js/{name}">' for name in files).encode()
+
+
 def style_element(css: str) -> bytes:
     """`css`, minified, as an inline ``<style>`` element in UTF-8. Raises ValueError if the text could end the
     element early (``</``)."""
@@ -90,17 +122,18 @@ def is_page_request(scope: Scope) -> bool:
 
 
 class FirstPaintStyles:
-    """ASGI middleware: every HTML answer to a page request carries STYLES in its ``<head>``, and the language its
-    first run will speak in ``<html lang>`` (page_language).
+    """ASGI middleware: every HTML answer to a page request carries STYLES in its ``<head>`` (after module preload
+    links for `preload`, Streamlit's chunks by file name), and the language its first run will speak in
+    ``<html lang>`` (page_language).
 
     The styles are read once, when the server starts (a missing or unreadable file stops it with OSError). The
     page is sent uncompressed and without validators: it is about 2 kB, marked ``no-cache`` by Streamlit, and a
     304 would keep a browser's copy with the styles of an earlier deploy.
     """
 
-    def __init__(self, app: ASGIApp, styles: Path = STYLES) -> None:
+    def __init__(self, app: ASGIApp, styles: Path = STYLES, preload: list[str] = ()) -> None:
         self.app = app
-        self.style = style_element(styles.read_text(encoding="utf-8"))
+        self.style = preload_links(list(preload)) + style_element(styles.read_text(encoding="utf-8"))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if not is_page_request(scope):

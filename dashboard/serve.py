@@ -1,7 +1,7 @@
 """The server: ``streamlit run dashboard/serve.py`` (``make run``, the container, the replicas).
 
 Streamlit's own server (``st.App``, on Starlette and uvicorn) running ``app.py``, with one middleware that puts
-the page's first-paint styles in its HTML (``first_paint.py``). ``streamlit run dashboard/app.py`` still serves
+the page's first-paint styles, its language and preloads of Streamlit's late chunks in its HTML (``first_paint.py``). ``streamlit run dashboard/app.py`` still serves
 the same app, on Streamlit's older server and without those styles: the page then moves as it loads (README,
 "Steady as it loads").
 """
@@ -17,6 +17,7 @@ from starlette.middleware import Middleware
 # `streamlit run dashboard/serve.py` puts dashboard/ on sys.path, not the repo root.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dashboard.first_paint import FirstPaintStyles  # noqa: E402
+from dashboard.first_paint import FirstPaintStyles, preload_chunks  # noqa: E402
 
-app = st.App("app.py", middleware=[Middleware(FirstPaintStyles)])
+STREAMLIT_JS = Path(st.__file__).resolve().parent / "static" / "static" / "js"
+app = st.App("app.py", middleware=[Middleware(FirstPaintStyles, preload=preload_chunks(STREAMLIT_JS))])

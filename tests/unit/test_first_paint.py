@@ -4,14 +4,19 @@ server behind the middleware is asked."""
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import pytest
+import streamlit
 
 from dashboard.first_paint import (
+    LAZY_CHUNKS,
     STYLES,
     FirstPaintStyles,
     is_page_request,
     page_language,
+    preload_chunks,
+    preload_links,
     style_element,
     with_language,
     with_styles,
@@ -37,7 +42,7 @@ class Inner:
             await send({"type": "http.response.body", "body": chunk, "more_body": i < len(self.chunks) - 1})
 
 
-def serve(inner: Inner, path: str = "/", method: str = "GET", root_path: str = "", query: bytes = b"",
+def serve(inner: Inner, path: str = "/", method: str = "GET", root_path: str = "", query: bytes = b"", app=None,
           headers: tuple[tuple[bytes, bytes], ...] = ((b"accept-encoding", b"gzip"), (b"if-none-match", b'"abc"'),
                                                       (b"accept", b"text/html"))) -> tuple[dict, bytes]:
     """One request through the middleware: (the response's start, its whole body)."""
@@ -51,7 +56,7 @@ def serve(inner: Inner, path: str = "/", method: str = "GET", root_path: str = "
 
     scope = {"type": "http", "method": method, "path": path, "root_path": root_path, "headers": list(headers),
              "query_string": query}
-    asyncio.run(FirstPaintStyles(inner)(scope, receive, send))
+    asyncio.run((app or FirstPaintStyles(inner))(scope, receive, send))
     start = next(m for m in sent if m["type"] == "http.response.start")
     return start, b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
 
@@ -171,3 +176,37 @@ def test_the_pages_own_lang_is_replaced_and_its_other_attributes_kept():
 def test_a_language_that_is_not_a_tag_is_refused():
     with pytest.raises(ValueError, match="not a language tag"):
         with_language(PAGE, 'ru" onload="x')
+
+
+STREAMLIT_JS = Path(streamlit.__file__).resolve().parent / "static" / "static" / "js"
+
+
+def test_each_late_chunk_is_one_file_of_the_installed_streamlit():
+    files = preload_chunks(STREAMLIT_JS)
+    assert len(files) == len(LAZY_CHUNKS) and all((STREAMLIT_JS / name).is_file() for name in files)
+    assert any(name.startswith("rehype-raw.") for name in files) and any(name.startswith("Html.") for name in files)
+    # Streamlit's own page preloads its main bundle's chunks the same way, relative to the page.
+    index = (STREAMLIT_JS.parent.parent / "index.html").read_text()
+    assert '<link rel="modulepreload" crossorigin href="./static/js/' in index
+
+
+def test_a_chunk_that_is_not_there_or_not_one_stops_the_server(tmp_path):
+    (tmp_path / "Html.abc123.js").write_text("")
+    (tmp_path / "Html.def456.js").write_text("")
+    (tmp_path / "HtmlTable.zzz.js").write_text("")  # another chunk whose name starts alike
+    with pytest.raises(LookupError, match="'PageLink': no file"):
+        preload_chunks(tmp_path, ("PageLink",))
+    with pytest.raises(LookupError, match="Html"):
+        preload_chunks(tmp_path, ("Html",))
+    (tmp_path / "Html.def456.js").unlink()
+    assert preload_chunks(tmp_path, ("Html",)) == ["Html.abc123.js"]
+
+
+def test_the_page_preloads_the_late_chunks_before_its_styles():
+    inner = Inner()
+    _start, body = serve(inner, app=FirstPaintStyles(inner, preload=["Html.abc.js", "rehype-raw.D-x_1.js"]))
+    links = (b'<link rel="modulepreload" crossorigin href="./static/js/Html.abc.js">'
+             b'<link rel="modulepreload" crossorigin href="./static/js/rehype-raw.D-x_1.js">')
+    assert links + STYLE + b"</head>" in body
+    with pytest.raises(ValueError, match="chunk"):
+        preload_links(['x.js"><script>'])
