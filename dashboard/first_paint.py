@@ -13,7 +13,7 @@ Pure: it knows ASGI, not Streamlit (``dashboard/serve.py`` mounts it on ``st.App
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
@@ -131,7 +131,7 @@ class FirstPaintStyles:
     304 would keep a browser's copy with the styles of an earlier deploy.
     """
 
-    def __init__(self, app: ASGIApp, styles: Path = STYLES, preload: list[str] = ()) -> None:
+    def __init__(self, app: ASGIApp, styles: Path = STYLES, preload: Sequence[str] = ()) -> None:
         self.app = app
         self.style = preload_links(list(preload)) + style_element(styles.read_text(encoding="utf-8"))
 

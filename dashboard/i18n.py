@@ -358,7 +358,7 @@ def format_number(number: float, decimals: int = 0) -> str:
 def digit_grouping() -> dict:
     """How the active language groups a whole number's digits, read from format_number itself so that the
     browser writes numbers as the server does: {"group": the separator, "min": the fewest digits it groups}
-    ({"group": ",", "min": 4} in English: '1,000'; a narrow no-break space in Russian: '1 000');
+    ({"group": ",", "min": 4} in English: '1,000'; a no-break space in Russian: '1 000');
     {"group": "", "min": 0} if the language groups none."""
     for digits in (4, 5):
         written = format_number(10 ** (digits - 1))

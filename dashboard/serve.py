@@ -1,9 +1,9 @@
 """The server: ``streamlit run dashboard/serve.py`` (``make run``, the container, the replicas).
 
 Streamlit's own server (``st.App``, on Starlette and uvicorn) running ``app.py``, with one middleware that puts
-the page's first-paint styles, its language and preloads of Streamlit's late chunks in its HTML (``first_paint.py``). ``streamlit run dashboard/app.py`` still serves
-the same app, on Streamlit's older server and without those styles: the page then moves as it loads (README,
-"Steady as it loads").
+the page's first-paint styles, its language and preloads of Streamlit's late chunks in its HTML
+(``first_paint.py``). ``streamlit run dashboard/app.py`` still serves the same app, on Streamlit's older server
+and without those styles: the page then moves as it loads (README, "Steady as it loads").
 """
 
 from __future__ import annotations

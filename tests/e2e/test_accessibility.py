@@ -37,7 +37,11 @@ FOCUSED = """() => {
     value: el.value === undefined ? null : el.value,
     left: r.left + dx, top: r.top + dy, right: r.right + dx, bottom: r.bottom + dy,
     outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2 || s.boxShadow !== 'none' ||
-             (el.tagName.toLowerCase() === 'path' && parseFloat(s.strokeWidth) >= 6)};
+             (el.tagName.toLowerCase() === 'path' && parseFloat(s.strokeWidth) >= 6),
+    ring: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2,
+    testid: el.getAttribute('data-testid') || (el.closest('[data-testid]') || {dataset: {}}).dataset.testid || '',
+    within: (() => { const ids = []; for (let a = el; a && ids.length < 4; a = a.parentElement) {
+      if (a.dataset && a.dataset.testid) ids.push(a.dataset.testid); } return ids; })()};
 }"""
 
 
@@ -156,12 +160,21 @@ def test_page_links_and_the_main_area_show_where_focus_is(browser, server):
     # Streamlit's own style shows a focused page link only by the background the current page has too.
     page = _open(browser, server, "/", "1280")
     wait_for_map(page)
-    link = _tab_to(page, lambda f: f["tag"] == "a" and f["name"].endswith("Charts"))
+    stops: list[dict] = []
+    link = _tab_to(page, lambda f: stops.append(f) or (f["tag"] == "a" and f["name"].endswith("Charts")))
     assert link["outline"], link
     # The main area is a Tab stop of its own (a scroll box: the arrow keys scroll it), and showed no focus at all.
-    main = _tab_to(page, lambda f: f["tag"] == "main")
+    main = _tab_to(page, lambda f: stops.append(f) or f["tag"] == "main")
     assert main["outline"], main
+    _tab_to(page, lambda f: stops.append(f) or f["testid"] == "stPopoverButton")
     page.context.close()
+    # Streamlit's own first stops on every page (the skip link, the sidebar's button, the main menu, the share box's
+    # button) showed only a faint shadow (a fresh reviewer): our ring, an outline, as on the page links.
+    own = {testid: f["ring"] for f in stops for testid in f["within"] if testid in STREAMLIT_STOPS}
+    assert own == dict.fromkeys(STREAMLIT_STOPS, True), own
+
+
+STREAMLIT_STOPS = ("stSkipToContent", "stSidebarCollapseButton", "stMainMenuButton", "stPopoverButton")
 
 
 TIMELINE_LIST_MOUNTED = """() => {

@@ -99,7 +99,7 @@ def test_nothing_moves_while_a_page_loads(browser, server, size):
 
 # The room first-paint.css keeps for the story's step navigation, against the height the navigation takes, at
 # widths from a small phone to a desktop (with the sidebar, the story's column is narrower at 1024 than at 700).
-NAV_WIDTHS = [320, 360, 390, 430, 480, 560, 640, 700, 1024, 1280]
+NAV_WIDTHS = [320, 390, 430, 480, 560, 640, 700, 1024]
 NAV_HEIGHTS_JS = """() => {
   const host = document.querySelector('.st-key-story-head').firstElementChild;
   const free = document.getElementById('nav-room-free');
