@@ -82,7 +82,8 @@ def style_element(css: str) -> bytes:
 
 
 def with_styles(html: bytes, style: bytes) -> bytes:
-    """`html` with `style` as the last element of its ``<head>``; unchanged if it has no ``</head>``."""
+    """`html` with `style` (elements: the preloads and the styles) last in its ``<head>``; unchanged if it has no
+    ``</head>``."""
     at = html.find(b"</head>")
     return html if at < 0 else html[:at] + style + html[at:]
 
@@ -133,7 +134,8 @@ class FirstPaintStyles:
 
     def __init__(self, app: ASGIApp, styles: Path = STYLES, preload: Sequence[str] = ()) -> None:
         self.app = app
-        self.style = preload_links(list(preload)) + style_element(styles.read_text(encoding="utf-8"))
+        # What goes last in the head: the preloads, then the styles.
+        self.head_end = preload_links(list(preload)) + style_element(styles.read_text(encoding="utf-8"))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if not is_page_request(scope):
@@ -157,7 +159,7 @@ class FirstPaintStyles:
             body.append(message.get("body", b""))
             if message.get("more_body"):
                 return
-            html = (with_language(with_styles(b"".join(body), self.style), lang) if scope["method"] == "GET"
+            html = (with_language(with_styles(b"".join(body), self.head_end), lang) if scope["method"] == "GET"
                     else b"")
             kept = [(k, v) for k, v in held[0].get("headers", []) if k.lower() not in DROPPED_RESPONSE_HEADERS]
             if scope["method"] == "GET":
