@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -79,21 +80,32 @@ METRICS = {"cls": "cumulative-layout-shift", "tbt_ms": "total-blocking-time", "l
 
 
 def measures(url: str, report: dict) -> dict:
-    """A Lighthouse report's numbers. LighthouseError, with Lighthouse's own reason, if it measured one of them
-    not at all (an audit without a value: a trace it could not read, say)."""
+    """A Lighthouse report's numbers: {"score", "cls", "cls_main", "tbt_ms", "lcp_ms", "fcp_ms", "bytes"}, and
+    {"unmeasured": {key: Lighthouse's reason}} for those it gave no value (then None). Lighthouse leaves the
+    blocking time and the score without a value on a page whose main thread is never quiet for five seconds (the
+    charts page: NO_TTI_CPU_IDLE_PERIOD); its layout shift is still measured, and kept. LighthouseError, with
+    Lighthouse's own reason, when the layout shift itself has no value: the run measured nothing this part judges."""
     audits = report["audits"]
-    out = {"score": report["categories"]["performance"]["score"]}
+    out: dict = {"score": report["categories"]["performance"]["score"]}
+    unmeasured = {}
     if out["score"] is None:
-        why = (report.get("runtimeError") or {}).get("message") or "Lighthouse gave no score"
-        raise LighthouseError(f"lighthouse {url}: no performance score: {why}")
+        unmeasured["score"] = _reason((report.get("runtimeError") or {}).get("message") or "Lighthouse gave no score")
     for key, name in METRICS.items():
         found = audits.get(name, {})
-        if "numericValue" not in found:
-            why = found.get("errorMessage") or found.get("explanation") or "no value"
-            raise LighthouseError(f"lighthouse {url}: no {name}: {why}")
-        out[key] = found["numericValue"]
+        out[key] = found.get("numericValue")
+        if out[key] is None:
+            unmeasured[key] = _reason(found.get("errorMessage") or found.get("explanation") or "no value")
+    if "cls" in unmeasured:
+        raise LighthouseError(f"lighthouse {url}: no {METRICS['cls']}: {unmeasured['cls']}")
     debug = audits["cumulative-layout-shift"].get("details", {}).get("items", [{}])[0]
-    return out | {"cls_main": debug.get("cumulativeLayoutShiftMainFrame", float("nan"))}
+    return out | {"cls_main": debug.get("cumulativeLayoutShiftMainFrame", float("nan"))} | (
+        {"unmeasured": unmeasured} if unmeasured else {})
+
+
+def _reason(message: str) -> str:
+    """Lighthouse's reason, short: its code where the message ends with one ("... (NO_TTI_CPU_IDLE_PERIOD)")."""
+    code = re.search(r"\(([A-Z][A-Z0-9_]+)\)\s*$", message)
+    return code.group(1) if code else message
 
 
 def audits_of(url: str, mobile: bool, repeats: int) -> dict:
@@ -130,7 +142,19 @@ def _warm(*urls: str) -> None:
 
 
 def _medians(runs: list[dict]) -> dict:
-    return {key: median([r[key] for r in runs]) for key in runs[0]} | {"runs": len(runs)}
+    """Each number's median over the runs that measured it (None where none did); every reason a run gave for a
+    number it could not measure, under "unmeasured"."""
+    keys = [key for key in runs[0] if key != "unmeasured"]
+    out = {key: median(values) if (values := [r[key] for r in runs if r.get(key) is not None]) else None
+           for key in keys}
+    unmeasured: dict = {}
+    for r in runs:
+        for key, why in r.get("unmeasured", {}).items():
+            unmeasured.setdefault(key, [])
+            if why not in unmeasured[key]:
+                unmeasured[key].append(why)
+    return out | {"runs": len(runs)} | ({"unmeasured": {k: "; ".join(v) for k, v in unmeasured.items()}}
+                                        if unmeasured else {})
 
 
 def run(quick: bool) -> dict:
@@ -158,8 +182,16 @@ def run(quick: bool) -> dict:
 
 
 def summary_line(m: dict) -> str:
+    """One page's measures as RESULTS.md writes them; a number Lighthouse gave no value, with its reason."""
     if not m["runs"]:
         return f"not measured ({m['failed']} runs failed): {m['error']}"
     failed = f" ({m['failed']} of {m['runs'] + m['failed']} runs failed: {m['error'][:120]})" if m.get("failed") else ""
-    return (f"score {m['score']:.2f}, CLS {m['cls']:.3f} (page's own frame {m['cls_main']:.3f}), "
-            f"TBT {m['tbt_ms']:.0f} ms, LCP {m['lcp_ms']:.0f} ms, {m['bytes'] / 1024:,.0f} KiB{failed}")
+
+    def number(key: str, written) -> str:
+        if m.get(key) is None:
+            return f"no value ({m.get('unmeasured', {}).get(key, 'none given')})"
+        return written(m[key])
+
+    return (f"score {number('score', '{:.2f}'.format)}, CLS {m['cls']:.3f} (page's own frame {m['cls_main']:.3f}), "
+            f"TBT {number('tbt_ms', '{:.0f} ms'.format)}, LCP {number('lcp_ms', '{:.0f} ms'.format)}, "
+            f"{number('bytes', lambda b: f'{b / 1024:,.0f} KiB')}{failed}")

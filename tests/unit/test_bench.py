@@ -74,10 +74,55 @@ def test_a_lighthouse_report_is_read_into_its_numbers():
     assert m == {"score": 0.9, "cls": 1.0, "tbt_ms": 1.0, "lcp_ms": 1.0, "fcp_ms": 1.0, "bytes": 1.0, "cls_main": 0.5}
 
 
-def test_a_metric_lighthouse_could_not_measure_is_an_error_with_its_reason():
-    # The charts page: Lighthouse left total-blocking-time without a value, and the whole part stopped (KeyError).
-    with pytest.raises(lighthouse_part.LighthouseError, match="total-blocking-time: trace unreadable"):
-        lighthouse_part.measures("u", _report(total_blocking_time="trace unreadable"))
+def test_a_layout_shift_lighthouse_could_not_measure_is_an_error_with_its_reason():
+    with pytest.raises(lighthouse_part.LighthouseError, match="cumulative-layout-shift: trace unreadable"):
+        lighthouse_part.measures("u", _report(cumulative_layout_shift="trace unreadable"))
+
+
+NO_TTI = ("Your page took too long to load. Please follow the opportunities in the report to reduce your page load "
+          "time, and then try re-running Lighthouse. (NO_TTI_CPU_IDLE_PERIOD)")
+
+
+def _charts_report():
+    # The charts page, as Lighthouse 12.2.3 reported it: its main thread never quiet for five seconds, so no
+    # blocking time and no score, while its layout shift was measured.
+    report = _report(total_blocking_time=NO_TTI)
+    report["categories"]["performance"]["score"] = None
+    return report
+
+
+def test_a_page_without_a_blocking_time_keeps_its_layout_shift_and_says_why():
+    m = lighthouse_part.measures("u", _charts_report())
+    assert (m["cls"], m["lcp_ms"], m["tbt_ms"], m["score"]) == (1.0, 1.0, None, None)
+    assert m["unmeasured"] == {"score": "Lighthouse gave no score", "tbt_ms": "NO_TTI_CPU_IDLE_PERIOD"}
+    line = lighthouse_part.summary_line(lighthouse_part._medians([m]))
+    assert line.startswith("score no value (Lighthouse gave no score), CLS 1.000 (page's own frame 0.500), "
+                           "TBT no value (NO_TTI_CPU_IDLE_PERIOD), LCP 1 ms, ")
+
+
+def test_the_medians_are_of_the_runs_that_measured_each_number():
+    measured = lighthouse_part.measures("u", _report()) | {"tbt_ms": 30.0}
+    unmeasured = lighthouse_part.measures("u", _charts_report())
+    m = lighthouse_part._medians([unmeasured, measured, unmeasured | {"cls": 0.2}])
+    assert (m["runs"], m["tbt_ms"], m["cls"], m["score"]) == (3, 30.0, 1.0, 0.9)
+    assert m["unmeasured"] == {"score": "Lighthouse gave no score", "tbt_ms": "NO_TTI_CPU_IDLE_PERIOD"}
+    none = lighthouse_part._medians([unmeasured])
+    assert none["tbt_ms"] is None and "unmeasured" in none
+
+
+def test_the_charts_page_is_judged_on_its_layout_shift_and_the_map_page_misses_without_a_blocking_time():
+    floor = {"score": 1.0, "cls": 0.0, "tbt_ms": 0.0, "lcp_ms": 900.0, "fcp_ms": 1.0, "bytes": 1.0, "cls_main": 0.0,
+             "runs": 3}
+    page = {"score": None, "cls": 0.05, "tbt_ms": None, "lcp_ms": 1000.0, "fcp_ms": 1.0, "bytes": 1.0,
+            "cls_main": 0.05, "runs": 3, "unmeasured": {"tbt_ms": "NO_TTI_CPU_IDLE_PERIOD"}}
+    rows = run.lighthouse_rows({"floor": {"desktop": floor}, "app": {"charts": {"desktop": page},
+                                                                     "map": {"desktop": page}}}, quick=False)
+    charts, map_page = rows[1], rows[2]
+    assert (charts["goal"], charts["result"]) == ("CLS ≤ 0.1", run.PASS)
+    assert "TBT no value (NO_TTI_CPU_IDLE_PERIOD)" in charts["actual"] and "LCP 1.11× the floor's" in charts["actual"]
+    assert map_page["result"] == run.MISS
+    assert run.lighthouse_rows({"floor": {"desktop": floor}, "app": {"charts": {"desktop": page | {"cls": 0.11}}}},
+                               quick=False)[1]["result"] == run.MISS
 
 
 def test_a_failed_run_is_counted_and_the_others_kept(monkeypatch):
@@ -104,8 +149,9 @@ def test_a_page_no_run_measured_is_a_failed_row_not_a_stop():
     assert rows[-1]["actual"] == "not measured (3 runs failed): no trace" and rows[-1]["result"] != run.INFO
 
 
-def test_a_report_without_a_score_says_so_not_a_metric():
+def test_a_report_without_a_score_keeps_its_numbers_and_says_why():
     report = _report()
     report["categories"]["performance"]["score"] = None
-    with pytest.raises(lighthouse_part.LighthouseError, match="no performance score: Lighthouse gave no score"):
-        lighthouse_part.measures("u", report)
+    report["runtimeError"] = {"message": "Something went wrong (PAGE_HUNG)"}
+    m = lighthouse_part.measures("u", report)
+    assert m["score"] is None and m["unmeasured"] == {"score": "PAGE_HUNG"} and m["cls"] == 1.0
