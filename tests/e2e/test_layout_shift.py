@@ -192,3 +192,30 @@ def test_nothing_after_a_markdown_placeholder_is_shown_until_it_is_drawn(browser
         assert set(page.evaluate(SHOWN_JS, ["reader-words", "next-words"]).values()) == {"visible"}
     finally:
         page.close()
+
+
+# The phone's bar of page links (ui/page.py, st_phone_nav) as Streamlit draws it: the language switch (a component,
+# nothing in it yet), then the links, one of them still its placeholder.
+PHONE_BAR = """
+<div data-testid="stBottom"><div data-testid="stBottomBlockContainer">
+<div class="st-key-phone-nav" style="display: flex">
+  <div class="st-key-language_switch_phone" id="switch"></div>
+  <div data-testid="stElementContainer" id="map-link"><a href="/">Карта</a></div>
+  <div data-testid="stElementContainer" id="story-link"><div data-testid="stSkeleton"></div></div>
+</div></div></div>
+"""
+
+
+def test_the_phones_bar_of_links_is_shown_once_whole_beside_the_switchs_room(browser):
+    # Each link moved right as those before it were drawn, and all of them as the switch came (0.004-0.023).
+    from dashboard.frontend import read_static
+
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        page.set_content(f"<style>{read_static('first-paint.css')}</style>{PHONE_BAR}")
+        assert page.evaluate(SHOWN_JS, ["map-link", "switch"]) == {"map-link": "hidden", "switch": "hidden"}
+        assert page.evaluate("() => document.getElementById('map-link').getBoundingClientRect().left") >= 139
+        page.evaluate("() => document.querySelector('#story-link > [data-testid=stSkeleton]').remove()")
+        assert page.evaluate(SHOWN_JS, ["map-link", "switch"]) == {"map-link": "visible", "switch": "visible"}
+    finally:
+        page.close()
