@@ -128,13 +128,31 @@ def test_a_post_or_a_websocket_is_not_a_page_request():
     assert is_page_request({"type": "http", "method": "GET", "path": "/about"})
 
 
+@pytest.mark.parametrize(("root", "path", "page"), [
+    ("/media", "/media/about", True),       # a dashboard served under /media/ (a newsroom's): its pages are pages
+    ("/media", "/media", True),
+    ("/media", "/media/media/map.png", False),
+    ("/static", "/static/static/js/index.js", False),
+    ("/dashboard", "/dashboard/_stcore/health", False),
+    ("", "/media/map.png", False),
+])
+def test_a_base_path_is_not_taken_for_one_of_streamlits_own_paths(root, path, page):
+    assert is_page_request({"type": "http", "method": "GET", "path": path, "root_path": root}) is page
+
+
 def test_styles_that_could_end_the_element_are_refused():
-    with pytest.raises(ValueError, match="</"):
+    with pytest.raises(ValueError, match="^first-paint styles must not contain '</'$"):
         style_element("a::after { content: '</style><script>' }")
 
 
 def test_a_page_without_a_head_is_sent_as_it_is():
     assert with_styles(b"<p>no head</p>", STYLE) == b"<p>no head</p>"
+
+
+def test_the_styles_go_before_the_heads_own_end_and_nowhere_else():
+    page = b'<html><head><title>t</title></head><body><script>var s = "</head>";</script></body></html>'
+    assert with_styles(page, b"S") == page.replace(b"</head><body>", b"S</head><body>")
+    assert with_styles(b"</head><body></body>", b"S") == b"S</head><body></body>"
 
 
 def html_lang(body: bytes) -> bytes:

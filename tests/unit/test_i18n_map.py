@@ -324,7 +324,46 @@ def test_the_maps_numbers_are_written_in_the_browser_as_the_server_writes_them(l
         file_words = mapfile._file_map_words()
     assert file_words["digits"] == words["digits"]  # the files' maps write them so too
     need(shutil.which("node") is not None, "node is not installed (apt-get install npm brings it)")
-    script = (f"const window = {{__mapWords: {json.dumps(words)}, __mapLang: {json.dumps(lang)}}};\n"
+    assert _map_numbers(words, lang, numbers) == server
+
+
+def _map_numbers(words: dict, lang: str, numbers: list[int]) -> list[str]:
+    """map-marks.js's __mapNumber on `numbers`, in node, with the map's `words`; ICU's formatter (toLocaleString)
+    refused, so that a number it wrote instead would fail the test, not match by chance."""
+    script = ("Number.prototype.toLocaleString = function () { throw new Error('toLocaleString called'); };\n"
+              f"const window = {{__mapWords: {json.dumps(words)}, __mapLang: {json.dumps(lang)}}};\n"
               f"{read_static('map-marks.js')}\n"
               f"process.stdout.write(JSON.stringify({json.dumps(numbers)}.map(window.__mapNumber)));")
-    assert json.loads(subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True).stdout) == server
+    return json.loads(subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True).stdout)
+
+
+@pytest.mark.parametrize(("lang", "grouping"), [("en", {"group": ",", "min": 4}), ("ru", {"group": "\xa0", "min": 4})])
+def test_the_server_says_how_its_language_groups_digits(lang, grouping):
+    with i18n.override(lang):
+        assert i18n.digit_grouping() == grouping
+        assert leaflet.map_words()["digits"] == grouping
+
+
+def _five_digit_groups(n: int) -> str:
+    return f"{n:,}".replace(",", ".") if n >= 10000 else str(n)
+
+
+@pytest.mark.parametrize(("formatter", "grouping", "written"), [
+    # A language that groups from five digits (CLDR's minimumGroupingDigits 2, as Spanish and Polish: 1000 but
+    # 10.000): the map must not write 1.000.
+    (_five_digit_groups, {"group": ".", "min": 5}, ["999", "1000", "10.000", "1.234.567"]),
+    (lambda n: f"{n:,}".replace(",", "'"), {"group": "'", "min": 4}, ["999", "1'000", "10'000", "1'234'567"]),
+], ids=["from-five-digits", "apostrophe"])
+def test_a_language_that_groups_from_more_digits_or_with_another_sign_is_read_as_it_writes(
+        monkeypatch, formatter, grouping, written):
+    monkeypatch.setattr(i18n, "format_number", formatter)
+    assert i18n.digit_grouping() == grouping
+    need(shutil.which("node") is not None, "node is not installed (apt-get install npm brings it)")
+    assert _map_numbers({"digits": grouping}, "en", [999, 1000, 10000, 1234567]) == written
+
+
+def test_a_language_that_groups_no_digits_says_so(monkeypatch):
+    monkeypatch.setattr(i18n, "format_number", str)
+    assert i18n.digit_grouping() == {"group": "", "min": 0}
+    need(shutil.which("node") is not None, "node is not installed (apt-get install npm brings it)")
+    assert _map_numbers({"digits": {"group": "", "min": 0}}, "en", [7, 1234567]) == ["7", "1234567"]
