@@ -8,8 +8,10 @@ from dashboard.query import link as vs
 
 def link_payload(view: vs.ViewState, corpus: Corpus, page: str | None = None) -> dict:
     """What the address bar should hold: {"want": {parameter: value} of the view, without the map's position,
-    "keep": ["lat", "lon", "z"] (and on the Story page "story"), "carry": ["embed", "embed_options"], "own": every page's own parameters}, merged
-    in the browser with the map's own position, the story's step and Streamlit's embed mode, each kept as it is.
+    "keep": ["lat", "lon", "z"] (and on the Story page "story"), "view": {"lat", "lon", "z": the server's value or
+    None}, "carry": ["embed", "embed_options"], "own": every page's own parameters}, merged in the browser with the
+    map's own position (the server's `view` until the map reports one), the story's step and Streamlit's embed
+    mode, each kept as it is.
 
     `page` names the page shown ("reader", "story": vs.PAGE_PARAMS), whose own parameters the address then holds;
     another page's are left out (the article read before does not follow the reader to Compare).
@@ -29,4 +31,8 @@ def link_payload(view: vs.ViewState, corpus: Corpus, page: str | None = None) ->
     # Every page's own parameters: the page links' hrefs (static/app/filter-panel.js) carry the address without them,
     # but to the page shown itself.
     own = sorted({k for params in vs.PAGE_PARAMS.values() for k in params})
-    return {"want": wanted, "keep": browsers, "carry": list(vs.EMBED_PARAMS), "own": own}
+    # The map's position as the server read it from the link (None: none, or one it ignored with a notice), for the
+    # address until the map has reported its own: a link's lat=NaN was kept, and the share box handed it on.
+    encoded = vs.encode(view, corpus)
+    server_view = {k: encoded.get(k) for k in vs.VIEW_PARAMS}
+    return {"want": wanted, "keep": browsers, "view": server_view, "carry": list(vs.EMBED_PARAMS), "own": own}

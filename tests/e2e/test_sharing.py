@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlparse
 
 from playwright.sync_api import expect
@@ -37,6 +38,24 @@ def test_ticking_a_grouping_redraws_the_map_for_it_and_puts_it_in_the_url(page, 
     expect(map_frame(page).locator(".stop-icon .stop-made")).to_have_count(3)
     expect(map_frame(page).locator(".stop-icon .stop-not-made")).to_have_count(0)
     assert layer_counts(frame) == [0, 0, 7, 0]  # members (shading only), border, route, sites
+
+
+def test_a_map_position_the_link_had_wrong_leaves_the_address_and_what_is_shared(page, server):
+    # A fresh reviewer: the notice said lat, lon and z were ignored, yet they stayed in the address bar and in the
+    # share box's link, citation and embed code.
+    page.goto(server + "/?country=TJ&lat=NaN&lon=Infinity&z=999&embed=true")
+    wait_for_map(page)
+    expect(page.get_by_text("Some link parameters were ignored").first).to_be_visible()
+    # The address holds the map's own position once it has one, or none; never the link's.
+    page.wait_for_function("() => new URLSearchParams(location.search).get('country') === 'TJ'"
+                           " && !/NaN|Infinity|z=999/.test(location.search)")
+    assert "embed=true" in page.url  # the rest of the address as it was
+    page.get_by_role("button", name="Share this view").click()
+    box = page.frame_locator('[data-testid="stPopoverBody"] iframe')
+    expect(box.locator("#link")).to_have_value(re.compile("country=TJ"))
+    for part in ("#link", "#cite", "#embed"):
+        shared = box.locator(part).input_value()
+        assert "country=TJ" in shared and not re.search(r"NaN|Infinity|z=999", shared), (part, shared)
 
 
 def test_a_hostile_url_runs_no_script(page, server):

@@ -11,6 +11,7 @@ from dashboard.query.filters import FilterState
 
 def test_the_default_view_wants_nothing_and_keeps_the_maps_position(corpus):
     assert link_payload(vs.ViewState(), corpus) == {"want": {}, "keep": ["lat", "lon", "z"],
+                                                    "view": {"lat": None, "lon": None, "z": None},
                                                     "carry": ["embed", "embed_options"],
                                                     "own": ["at", "excerpt", "source", "story"]}
 
@@ -23,6 +24,16 @@ def test_filters_and_selection_are_wanted_and_the_maps_position_is_left_to_the_m
     assert payload["want"] == {k: v for k, v in vs.encode(view, corpus).items() if k not in ("lat", "lon", "z")}
     assert payload["want"]["sel"] == "stop-dushanbe" and payload["want"]["country"] == "TJ,KG"
     assert not {"lat", "lon", "z"} & set(payload["want"])
+    # The position the server read, for the address until the map reports its own.
+    assert payload["view"] == {"lat": "39.500", "lon": "69.500", "z": "6"}
+
+
+def test_a_link_whose_map_position_was_ignored_gives_the_address_none(corpus):
+    # A fresh reviewer: ?lat=NaN&lon=Infinity&z=999 was ignored with a notice but kept in the address, and the share
+    # box's link, citation and embed code handed it on.
+    state, notices = vs.decode({"lat": ["NaN"], "lon": ["Infinity"], "z": ["999"]}, corpus)
+    assert state.view is None and len(notices) == 3
+    assert link_payload(state, corpus)["view"] == {"lat": None, "lon": None, "z": None}
 
 
 def test_a_pages_own_parameters_are_in_its_address_only(corpus):

@@ -320,7 +320,8 @@ function updateMap(wrap, controls, state) {
 }
 
 // The address bar: the server's parameters (`want`) plus the map's own view (`keep`: lat, lon, z),
-// which the map writes to window.__mapView as it moves (static/app/map-basemap.js), plus Streamlit's embed mode
+// which the map writes to window.__mapView as it moves (static/app/map-basemap.js; until then the server's, `view`),
+// plus Streamlit's embed mode
 // (`carry`: every value as it is), so that an embedded page stays embedded.
 function syncUrl(link) {
   try {
@@ -330,7 +331,10 @@ function syncUrl(link) {
     Object.entries(link.want).forEach(([k, v]) => next.set(k, v));
     (link.carry || []).forEach((k) => url.searchParams.getAll(k).forEach((v) => next.append(k, v)));
     link.keep.forEach((k) => {
-      const v = view[k] !== undefined ? view[k] : url.searchParams.get(k);
+      // The map's own position once it has moved, else the one the server read from the link (none where the
+      // link's was ignored with a notice), else the address's (the story's step).
+      const server = link.view && k in link.view ? link.view[k] : url.searchParams.get(k);
+      const v = view[k] !== undefined ? view[k] : server;
       if (v !== null && v !== undefined) { next.set(k, v); }
     });
     const query = next.toString().replace(/%2C/g, ",");
