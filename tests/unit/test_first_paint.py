@@ -92,6 +92,41 @@ def test_a_page_sent_in_pieces_is_joined_before_the_styles_go_in():
     assert headers_of(start)[b"content-length"] == str(len(body)).encode()
 
 
+class Minimal(Inner):
+    """A server that answers as ASGI allows at its barest: a start without headers, a last body message without a
+    body (both optional), after reading the request (as a server may, to see the client go)."""
+
+    async def __call__(self, scope, receive, send):
+        self.scope, self.received = scope, await receive()
+        await send({"type": "http.response.start", "status": 200,
+                    "headers": [(b"content-type", b"text/html; charset=utf-8")]} if self.chunks else
+                   {"type": "http.response.start", "status": 200})
+        await send({"type": "http.response.body", "body": PAGE, "more_body": True})
+        await send({"type": "http.response.body"})
+
+
+def test_a_bare_answer_gets_its_styles_and_the_server_reads_the_clients_request():
+    inner = Minimal()
+    start, body = serve(inner)
+    assert body == SENT and inner.received == {"type": "http.request", "body": b""}
+    # Without a content type it is not known to be HTML: passed on as it came.
+    start, body = serve(Minimal(chunks=()))
+    assert body == PAGE and "headers" not in start
+
+
+def test_a_request_without_headers_or_query_gets_the_default_language():
+    sent: list[dict] = []
+
+    async def send(message):
+        sent.append(message)
+
+    async def receive():
+        return {"type": "http.request", "body": b""}
+
+    asyncio.run(FirstPaintStyles(Inner())({"type": "http", "method": "GET", "path": "/"}, receive, send))
+    assert b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body") == SENT
+
+
 @pytest.mark.parametrize("path", ["/charts", "/story", "/dash/", "/dash/charts"])
 def test_every_page_of_the_app_and_under_a_base_path_carries_them(path):
     assert STYLE in serve(Inner(), path)[1]
