@@ -104,13 +104,20 @@ def test_the_share_box_gives_the_code_that_embeds_the_view_shown(page, server):
     page.get_by_role("button", name="Share this view").click()
     box = page.frame_locator('iframe[srcdoc*="Copy embed code"]')
     code = box.locator("#embed")
-    expect(code).to_have_value(re.compile(r'^<iframe src="[^"]+" title="Map · [^"]+" width="100%" height="760"'))
+    expect(code).to_have_value(re.compile(r'^<iframe src="[^"]+" title="Map · [^"]+" lang="en" width="100%" '
+                                          r'height="760"'))
     value = code.input_value()
     src = re.search(r'src="([^"]+)"', value)[1].replace("&amp;", "&")
     assert "embed=true" in src and "org=CSTO" in src and "sel=stop-dushanbe" in src
     assert 'allow="fullscreen; clipboard-write"' in value
     # The link itself opens the whole app, not the embedded one.
     assert "embed" not in box.locator("#link").input_value()
+    # In Russian, the title says its language, for a host page in another (a fresh reviewer), and so does the box.
+    page.goto(server + "/?org=CSTO&lang=ru")
+    page.get_by_role("button", name="Поделиться видом").click()
+    box = page.frame_locator('iframe[srcdoc*="share-box-config"]')
+    expect(box.locator("#embed")).to_have_value(re.compile(r'^<iframe src="[^"]+" title="Карта · [^"]+" lang="ru" '))
+    assert box.locator("html").get_attribute("lang") == "ru"
 
 
 def test_where_the_host_forbids_full_screen_the_map_fills_the_hosts_frame(browser, server):

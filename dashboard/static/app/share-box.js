@@ -25,6 +25,10 @@
     } catch (e) { return null; }
   }
   function title() { try { return window.parent.document.title; } catch (e) { return words.dashboard; } }
+  // The page's language (its <html lang>): the box's own words are in it, and so is the embed's title, which a
+  // host page in another language must not read with its own rules (WCAG 3.1.2).
+  function pageLang() { try { return window.parent.document.documentElement.lang || ""; } catch (e) { return ""; } }
+  if (pageLang()) { document.documentElement.lang = pageLang(); }
   function attr(text) {
     return String(text).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   }
@@ -45,8 +49,10 @@
     }
     var inside = address();
     inside.searchParams.set("embed", "true");
+    var lang = pageLang();
     var code = '<iframe src="' + attr(inside.toString().replace(/%2C/g, ",")) + '" title="' + attr(title()) +
-      '" width="100%" height="' + config.height + '" style="border: 0; max-width: 100%" ' +
+      '"' + (lang ? ' lang="' + attr(lang) + '"' : "") +
+      ' width="100%" height="' + config.height + '" style="border: 0; max-width: 100%" ' +
       // Full screen for the map's button; the clipboard for the share box's own copy buttons, inside the host.
       'allow="fullscreen; clipboard-write" ' +
       'loading="lazy"></iframe>';
