@@ -93,6 +93,10 @@ def test_stop_3s_tooltip_on_focus_and_its_popup_after_enter_lie_whole_inside_the
         page.screenshot(path=str(ARTIFACTS / f"popups-stop3-popup-{size}.png"))
         assert "Putin" in popup["text"] or "Bishkek" in popup["text"], popup
         _assert_whole(popup, "stop 3's popup")
+        # Escape closes it, the focus on the mark still (a fresh reviewer: the popup stayed).
+        page.keyboard.press("Escape")
+        frame.wait_for_function("() => !document.querySelector('.leaflet-popup')")
+        assert frame.evaluate("() => document.activeElement.getAttribute('aria-label')").startswith("Stop 3")
     finally:
         context.close()
 
@@ -169,5 +173,23 @@ def test_a_hovered_countrys_tooltip_near_the_maps_edges_lies_whole_inside_it(bro
             page.mouse.move(x + 2, y + 1)
             found = _whole(frame, ".leaflet-tooltip")
             _assert_whole(found, f"the tooltip hovered at {fx:.0%}, {fy:.0%} of the map")
+    finally:
+        context.close()
+
+
+def test_a_focused_line_off_the_map_is_panned_in_at_the_readers_zoom(browser, server):
+    # A fresh reviewer: Tab through the marks from a close view over Dushanbe, and the Kazakh-Russian border's turn
+    # zoomed the map out to the whole continent (the reader's view lost before they reached the full-screen button).
+    context, page, frame = open_map(browser, server, (1280, 800))
+    try:
+        frame.evaluate("() => map.setView([38.56, 68.78], 7, {animate: false})")
+        line = frame.locator('[aria-label^="The Kazakh–Russian border"]').first
+        line.focus()
+        frame.evaluate(NEXT_FRAME_JS)
+        assert frame.evaluate("() => map.getZoom()") == 7
+        drawn, box = line.bounding_box(), frame.locator("#map_div").bounding_box()
+        assert drawn and drawn["width"] + drawn["height"] > 0
+        assert (drawn["x"] < box["x"] + box["width"] and drawn["x"] + drawn["width"] > box["x"]
+                and drawn["y"] < box["y"] + box["height"] and drawn["y"] + drawn["height"] > box["y"]), (drawn, box)
     finally:
         context.close()

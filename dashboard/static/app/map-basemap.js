@@ -112,6 +112,32 @@ window.__mapBasemap = function (map, config) {
   window.__mapPopups(map);  // sets window.__clearOfControls
   window.__mapGestures(map);
   window.__mapFullscreen(map);
+  // A focused line off the map (map-marks.js) is panned in at the reader's zoom, by its point nearest the map's
+  // centre: fitting the whole line zoomed a close view out to a continent for a long border (a fresh reviewer).
+  window.__intoView = function (layer, room) {
+    var centre = map.project(map.getCenter()), best = centre, far = Infinity;
+    (function walk(list) {
+      if (!L.LineUtil.isFlat(list)) { list.forEach(walk); return; }
+      list.forEach(function (ll, i) {
+        var q = L.LineUtil.closestPointOnSegment(centre, map.project(ll), map.project(list[i + 1] || ll));
+        if (centre.distanceTo(q) < far) { far = centre.distanceTo(q); best = q; }
+      });
+    })(layer.getLatLngs());
+    map.panInside(map.unproject(best), room);
+  };
+  // Escape closes the open popup wherever the focus is in the map's page, and gives the focus back to the mark that
+  // opened it: Leaflet's own Escape works only while the map's container itself has the focus, and a popup opened by
+  // a click or by Enter on a mark stayed (a fresh reviewer). A bubbling listener: map-fullscreen.js's, which leaves
+  // a filled map on Escape, takes the key first and leaves it to an open popup.
+  var shownPopup = null;
+  map.on("popupopen", function (e) { shownPopup = e.popup; });
+  map.on("popupclose", function (e) { if (shownPopup === e.popup) { shownPopup = null; } });
+  document.addEventListener("keydown", function (e) {
+    if (e.key !== "Escape" || !shownPopup || !map.hasLayer(shownPopup)) { return; }
+    var opener = shownPopup.__opener, mark = opener && opener.getElement ? opener.getElement() : null;
+    map.closePopup(shownPopup);
+    if (mark && mark.hasAttribute("tabindex")) { mark.focus({preventScroll: true}); }
+  });
   map.getContainer().addEventListener("focusin", function(e) {
     // (A marker is brought into the map's view by its own focus handler, map-marks.js __markAccess.)
     setTimeout(function() { reveal(e.target); }, 0);

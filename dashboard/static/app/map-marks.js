@@ -52,7 +52,8 @@
       if (m[2]) { l.bindTooltip(m[2]); }
       if (m[3]) {
         l.bindPopup(m[3], {maxWidth: 320});
-        if (m[2]) { l.on("popupopen", function () { l.closeTooltip(); }); }
+        // The mark that opened it, for Escape to give the focus back to (map-basemap.js).
+        l.on("popupopen", function (e) { e.popup.__opener = l; if (m[2]) { l.closeTooltip(); } });
       }
       l.addTo(g);
       if (window.__markReady) { window.__markReady(l); }
@@ -178,14 +179,15 @@
         if (e.key === "Enter" || e.key === " ") { L.DomEvent.preventDefault(e); select(layer, e); }
       });
       // A focused line is brought into view (Leaflet draws nothing of a line off the map) and shows
-      // its tooltip, as a hovered one does.
+      // its tooltip, as a hovered one does: on the dashboard at the reader's zoom (map-basemap.js, __intoView); in
+      // a file, whose bytes are counted, whole.
       L.DomEvent.on(el, "focus", function() {
         var r = el.getBoundingClientRect(), box = map.getContainer().getBoundingClientRect();
         var drawn = r.width + r.height > 0 && r.right > box.left && r.left < box.right && r.bottom > box.top &&
           r.top < box.bottom;
         if (!drawn) {
-          var pad = window.__clearOfControls();
-          map.fitBounds(layer.getBounds(), {animate: false, paddingTopLeft: pad[0], paddingBottomRight: pad[1]});
+          var pad = window.__clearOfControls(), room = {paddingTopLeft: pad[0], paddingBottomRight: pad[1], animate: false};
+          if (window.__intoView) { window.__intoView(layer, room); } else { map.fitBounds(layer.getBounds(), room); }
         }
         if (layer.openTooltip) { layer.openTooltip(); }
       });
