@@ -183,6 +183,10 @@ def test_the_keyboard_opens_a_mark_and_the_about_box(browser, published, corpus)
         panel.wait_for()
         page.wait_for_function("() => document.activeElement.classList.contains('about-panel')")
         assert "Corpus version" in panel.inner_text()
+        # Over the time strip under the bar, its first lines too (a fresh reviewer: the strip hid them).
+        first = panel.locator("dt").first.bounding_box()
+        assert page.evaluate("([x, y]) => !!document.elementFromPoint(x, y).closest('.about-panel')",
+                             [first["x"] + 4, first["y"] + first["height"] / 2])
         page.keyboard.press("Escape")
         assert panel.is_hidden() and page.evaluate("() => document.activeElement.tagName") == "SUMMARY"
         # The time strip's ticks in words (issue 29), by the keyboard: the strip itself is read-only.
@@ -198,6 +202,16 @@ def test_the_keyboard_opens_a_mark_and_the_about_box(browser, published, corpus)
         page.keyboard.press("Escape")
         assert ticks.is_hidden()
         assert page.evaluate("() => document.activeElement.innerText.trim()") == "Ticks"   # its count is hidden here
+        # The legend's button (a narrow frame): Escape closes it too, the focus back on it (a fresh reviewer).
+        legend = page.locator(".map-legend > details")
+        legend.locator(":scope > summary").focus()
+        page.keyboard.press("Enter")
+        expect(legend).to_have_attribute("open", "")
+        page.keyboard.press("Escape")
+        expect(legend).not_to_have_attribute("open", "")
+        assert page.evaluate("() => document.activeElement.tagName === 'SUMMARY' && "
+                             "!!document.activeElement.closest('.map-legend')")
+        page.locator("details.fs-list > summary").focus()  # where the reader was
         # On to the map's marks: a stop takes the focus, Enter opens its quotes.
         tab_until(page, "() => document.activeElement.classList.contains('leaflet-marker-icon') && "
                         "!!document.activeElement.querySelector('.stop-made')")

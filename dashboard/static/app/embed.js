@@ -94,14 +94,16 @@
   var drawn = window.__drawMapFile(data, holder, {wide: wide, popupFor: popupFor});
   var map = drawn.map;
 
-  // "About" and the time strip's "Ticks" open over the map; Escape closes them and gives the focus back to the button.
+  // "About", the time strip's "Ticks" and the legend's button (on a narrow frame; a strip on a wide one) open over the
+  // map; Escape closes them and gives the focus back to the button.
   var about = document.querySelector("details.about");
   about.addEventListener("toggle", function () {
     if (about.open) { about.querySelector(".about-panel").focus(); }
   });
   document.addEventListener("keydown", function (e) {
     if (e.key !== "Escape") { return; }
-    document.querySelectorAll("details.about[open], details.fs-list[open]").forEach(function (panel) {
+    var open = "details.about[open], details.fs-list[open], .map-legend:not(.strip) > details[open]";
+    document.querySelectorAll(open).forEach(function (panel) {
       panel.open = false;
       panel.querySelector(":scope > summary").focus();
     });
