@@ -182,7 +182,7 @@ def test_a_focused_line_off_the_map_is_panned_in_at_the_readers_zoom(browser, se
     # zoomed the map out to the whole continent (the reader's view lost before they reached the full-screen button).
     context, page, frame = open_map(browser, server, (1280, 800))
     try:
-        frame.evaluate("() => map.setView([38.56, 68.78], 7, {animate: false})")
+        frame.evaluate("() => { map.setView([38.56, 68.78], 7, {animate: false}); }")
         line = frame.locator('[aria-label^="The Kazakh–Russian border"]').first
         line.focus()
         frame.evaluate(NEXT_FRAME_JS)
