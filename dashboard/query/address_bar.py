@@ -27,12 +27,12 @@ def link_payload(view: vs.ViewState, corpus: Corpus, page: str | None = None) ->
     # The story's step is its navigation's (static/app/story-nav.js writes it as the step changes, ahead of the
     # server): a run that began before the latest change must not put the step before it back.
     browsers = [*vs.VIEW_PARAMS, *vs.BROWSER_PARAMS.get(page, ())]
-    wanted = {k: v for k, v in vs.encode(view, corpus).items() if k not in browsers and k not in others}
+    encoded = vs.encode(view, corpus)
+    wanted = {k: v for k, v in encoded.items() if k not in browsers and k not in others}
     # Every page's own parameters: the page links' hrefs (static/app/filter-panel.js) carry the address without them,
     # but to the page shown itself.
     own = sorted({k for params in vs.PAGE_PARAMS.values() for k in params})
     # The map's position as the server read it from the link (None: none, or one it ignored with a notice), for the
     # address until the map has reported its own: a link's lat=NaN was kept, and the share box handed it on.
-    encoded = vs.encode(view, corpus)
     server_view = {k: encoded.get(k) for k in vs.VIEW_PARAMS}
     return {"want": wanted, "keep": browsers, "view": server_view, "carry": list(vs.EMBED_PARAMS), "own": own}

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from dashboard import escape, i18n
+from dashboard import i18n
 from dashboard.corpus.records import Corpus
 from dashboard.frontend import read_style
 from dashboard.i18n import gettext as _
@@ -68,12 +68,7 @@ def st_sidebar(corpus: Corpus) -> None:
     with st.sidebar:
         st_language_switch()
         st.header(_("Filters"))
-        # With HTML allowed (it holds none): the first such element of the run, drawn before the page's, makes the
-        # browser load Streamlit's HTML renderer for markdown (preloaded, first_paint.LAZY_CHUNKS) at once. A
-        # markdown element with HTML is drawn without it until it has loaded, then again with it: the Articles
-        # page's first lines grew from one line to four under the reader's eyes (issue 27).
-        st.caption(escape.html_line(_("Beside each choice: how many records it leaves, with the other filters as "
-                                      "set.")), unsafe_allow_html=True)
+        st.caption(_("Beside each choice: how many records it leaves, with the other filters as set."))
         st.session_state[FILTER_SLOT_KEY] = st.container()
         st_page_style()
     _st_rerun_after_reconnect()
