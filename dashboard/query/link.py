@@ -52,6 +52,12 @@ BROWSER_PARAMS = {"story": (P_STORY,)}
 # Streamlit's own: its embed mode (no menu, no header; issue 28). The server never sees them (st.query_params leaves
 # them out); the address bar keeps them through every change, so that an embedded page stays embedded.
 EMBED_PARAMS = ("embed", "embed_options")
+# What Streamlit 1.67's page takes from them (its frontend's utils: names and values read in any case): embed mode
+# from embed=true, and these options, with it only.
+EMBED_TRUE = "true"
+EMBED_OPTIONS = ("show_toolbar", "show_padding", "disable_scrolling", "light_theme", "dark_theme",
+                 "hide_loading_screen", "show_loading_screen_v1", "show_loading_screen_v2")
+MAX_EMBED_PAIRS = 20
 KNOWN_PARAMS = (
     P_ORG, P_COUNTRY, P_TOPIC, P_ARTICLE, P_KIND, P_DATE, P_FROM, P_TO, P_SHADE, P_SEL,
     P_LAYERS, P_TILES, P_LAT, P_LON, P_ZOOM, P_SOURCE, P_EXCERPT, P_QUERY, P_AT, P_STORY, P_LANG,
@@ -461,3 +467,29 @@ def encode(state: ViewState, corpus: Corpus) -> dict[str, str]:
     if state.lang:
         out[P_LANG] = state.lang
     return out
+
+
+def embed_notices(pairs: object) -> list[Notice]:
+    """A notice for each of a link's embed parameters that Streamlit's page does not take.
+
+    `pairs`: [[name, value], ...], the address's parameters named embed or embed_options in any case, as the
+    page's panel sends them (static/app/filter-panel.js; the server never sees them in st.query_params). Embed
+    mode needs embed=true; an option needs embed mode and must be one of EMBED_OPTIONS. Anything that is not such
+    a list (at most MAX_EMBED_PAIRS pairs of strings) gives no notice: the panel cannot have sent it.
+    """
+    if not isinstance(pairs, list) or len(pairs) > MAX_EMBED_PAIRS or not all(
+            isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in pairs):
+        return []
+    named = [(k.lower(), k, v) for k, v in pairs]
+    embedded = any(name == "embed" and v.lower() == EMBED_TRUE for name, _, v in named)
+    d = _Decoder()
+    for name, key, value in named:
+        if name == "embed" and not embedded:
+            d.drop(key, value, N_("Ignored {param}={value}: Streamlit's embed mode is embed=true, so the page is "
+                                  "shown whole."))
+        elif name == "embed_options" and not embedded:
+            d.drop(key, value, N_("Ignored {param}={value}: embed options apply with embed=true only."))
+        elif name == "embed_options" and value.lower() not in EMBED_OPTIONS:
+            d.drop(key, value, N_("Ignored {param}={value}: not one of Streamlit's embed options ({options})."),
+                   options=", ".join(EMBED_OPTIONS))
+    return d.notices

@@ -25,6 +25,7 @@ from dashboard.ui.session import (
     ON_MAP_KEY,
     SESSION_TOKEN_KEY,
     clear_filters,
+    note_link,
     note_refused,
     reader_today,
     restore_from_address_bar,
@@ -80,6 +81,8 @@ def _on_filter_change() -> None:
         return
     if "restore" in payload:
         restore_from_address_bar(payload["restore"], cached.get_corpus())
+    if "embed" in payload:
+        note_link(vs.embed_notices(payload["embed"]))
     for change in todo:
         try:
             key, value = parse_panel_event(change, cached.get_corpus(), reader_today())

@@ -209,6 +209,12 @@ def is_new_event(name: str, value: object) -> bool:
     return new
 
 
+def note_link(notices: list[str]) -> None:
+    """Say, above the page, more of what the link asked for and was not used as given (with its other notices)."""
+    if notices:
+        st.session_state[NOTICES_KEY] = [*(st.session_state.get(NOTICES_KEY) or []), *notices]
+
+
 def note_refused(text: str) -> None:
     """Say, above the page, that a change made on the page was not applied (and why)."""
     st.session_state[REFUSED_KEY] = [*(st.session_state.get(REFUSED_KEY) or []), text]

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from tests.e2e.a11y import axe_violations
 from tests.e2e.conftest import ARTIFACTS
-from tests.e2e.helpers import choose
+from tests.e2e.helpers import choose, wait_for_map
 
 pytestmark = pytest.mark.e2e
 
@@ -97,6 +97,30 @@ def test_an_embedded_dashboard_stays_embedded_through_filters_map_clicks_and_pag
             assert axe_violations(page) == []
         finally:
             context.close()
+
+
+def test_embed_parameters_in_any_case_stay_and_those_streamlit_does_not_take_are_said(page, server):
+    # A fresh reviewer: ?EMBED=true is Streamlit's embed mode (it reads names in any case), but the address bar kept
+    # only "embed", and the first filter change made the page whole; ?embed=1 showed it whole without a word.
+    page.goto(server + "/?EMBED=True&Embed_Options=show_padding")
+    wait_for_map(page)
+    menu = page.locator('[data-testid="stMainMenu"]')
+    expect(menu).to_have_count(0)
+    choose(page, "org", "CSTO")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('org') === 'CSTO'")
+    assert _address(page)["EMBED"] == ["True"] and _address(page)["Embed_Options"] == ["show_padding"]
+    expect(menu).to_have_count(0)
+    notes = page.get_by_test_id("stAlertContentWarning")
+    expect(notes).to_have_count(0)  # Streamlit takes it all: nothing to say
+
+    page.goto(server + "/?embed=1&embed_options=show_toolbar&lang=ru")
+    note = page.get_by_test_id("stAlertContentWarning")
+    expect(note).to_contain_text("Пропущено embed='1': режим встраивания Streamlit включает embed=true")
+    expect(note).to_contain_text("Пропущено embed_options='show_toolbar': параметры встраивания действуют только")
+    # Said once, not again on the next change.
+    choose(page, "org", "ОДКБ")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('org') === 'CSTO'")
+    expect(note.locator("li")).to_have_count(2)
 
 
 def test_the_share_box_gives_the_code_that_embeds_the_view_shown(page, server):

@@ -338,3 +338,57 @@ def test_a_reader_link_names_the_article_and_the_excerpt_or_passage_to_scroll_to
     assert reader_href("cement-2017", "site-kant.0") == "reader?source=cement-2017&excerpt=site-kant.0"
     assert reader_href("cement-2017", passage=(1089, 1245)) == "reader?source=cement-2017&at=1089-1245"
     assert reader_href("a b&c") == "reader?source=a+b%26c"
+
+
+# Streamlit's embed parameters: the panel sends those of the address (the server never sees them), and a link whose
+# embed mode Streamlit does not take is told why, not shown whole in silence (a fresh reviewer, issue 28).
+def _said(pairs) -> list[str]:
+    from dashboard.query.link import embed_notices
+
+    return [str(n) for n in embed_notices(pairs)]
+
+
+def test_an_embed_mode_streamlit_takes_is_said_nothing_of():
+    assert _said([["embed", "true"]]) == []
+    # Streamlit reads names and values in any case.
+    assert _said([["EMBED", "True"], ["Embed_Options", "SHOW_TOOLBAR"], ["embed_options", "dark_theme"]]) == []
+    # A second embed value beside embed=true changes nothing.
+    assert _said([["embed", "1"], ["embed", "true"]]) == []
+
+
+@pytest.mark.parametrize("value", ["1", "yes", "", "TRUE "])
+def test_an_embed_value_other_than_true_is_said_to_show_the_page_whole(value):
+    assert _said([["embed", value], ["embed_options", "show_toolbar"]]) == [
+        f"Ignored embed={value!r}: Streamlit's embed mode is embed=true, so the page is shown whole.",
+        "Ignored embed_options='show_toolbar': embed options apply with embed=true only."]
+
+
+def test_embed_options_without_embed_mode_or_unknown_are_said():
+    assert _said([["embed_options", "light_theme"]]) == [
+        "Ignored embed_options='light_theme': embed options apply with embed=true only."]
+    assert _said([["embed", "true"], ["EMBED_OPTIONS", "show_sidebar"], ["embed_options", "<b>x</b>" * 20]]) == [
+        "Ignored EMBED_OPTIONS='show_sidebar': not one of Streamlit's embed options (show_toolbar, show_padding, "
+        "disable_scrolling, light_theme, dark_theme, hide_loading_screen, show_loading_screen_v1, "
+        "show_loading_screen_v2).",
+        "Ignored embed_options='<b>x</b><b>x</b><b>x</b><b>x</b><b>x<...': not one of Streamlit's embed options "
+        "(show_toolbar, show_padding, disable_scrolling, light_theme, dark_theme, hide_loading_screen, "
+        "show_loading_screen_v1, show_loading_screen_v2)."]
+
+
+@pytest.mark.parametrize("pairs", [None, "embed=1", {"embed": "1"}, [["embed"]], [["embed", 1]], [("embed", "1")],
+                                   [["embed", "1"]] * 21])
+def test_what_the_panel_cannot_have_sent_gives_no_notice(pairs):
+    assert _said(pairs) == []
+
+
+def test_the_embed_options_are_streamlits_own():
+    # The names Streamlit's page reads from embed_options (its frontend's utilities, in the installed version).
+    import pathlib
+
+    import streamlit
+
+    from dashboard.query.link import EMBED_OPTIONS
+
+    js = pathlib.Path(streamlit.__file__).parent / "static" / "static" / "js"
+    bundle = next(p.read_text() for p in js.glob("utils.*.js") if "embed_options" in p.read_text())
+    assert all(f"`{name}`" in bundle for name in EMBED_OPTIONS)

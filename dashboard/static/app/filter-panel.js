@@ -319,6 +319,24 @@ function updateMap(wrap, controls, state) {
   if (settled(state, tiles.key, tiles.value)) { wrap.querySelector(".tiles input").checked = tiles.value; }
 }
 
+// Streamlit reads its embed parameters' names in any case (?EMBED=true is embed mode): so does every link here.
+function embedPairs(params, carry) {
+  return [...params].filter(([k]) => carry.includes(k.toLowerCase()));
+}
+
+function dropEmbed(params, carry) {
+  [...new Set([...params.keys()])].filter((k) => carry.includes(k.toLowerCase())).forEach((k) => params.delete(k));
+}
+
+// The embed parameters the page was opened with, if Streamlit does not take one of them (its embed mode wants
+// embed=true, its options are a set of names, with it only): the server says which, and why (vs.embed_notices).
+function embedMisread(link) {
+  const pairs = embedPairs(new URLSearchParams(window.location.search), link.carry || []);
+  const on = pairs.some(([k, v]) => k.toLowerCase() === "embed" && v.toLowerCase() === "true");
+  const taken = ([k, v]) => on && (k.toLowerCase() === "embed" || (link.options || []).includes(v.toLowerCase()));
+  return pairs.every(taken) ? null : pairs;
+}
+
 // The address bar: the server's parameters (`want`) plus the map's own view (`keep`: lat, lon, z),
 // which the map writes to window.__mapView as it moves (static/app/map-basemap.js; until then the server's, `view`),
 // plus Streamlit's embed mode
@@ -329,7 +347,7 @@ function syncUrl(link) {
     const next = new URLSearchParams();
     const view = window.__mapView || {};
     Object.entries(link.want).forEach(([k, v]) => next.set(k, v));
-    (link.carry || []).forEach((k) => url.searchParams.getAll(k).forEach((v) => next.append(k, v)));
+    embedPairs(url.searchParams, link.carry || []).forEach(([k, v]) => next.append(k, v));
     link.keep.forEach((k) => {
       // The map's own position once it has moved, else the one the server read from the link (none where the
       // link's was ignored with a notice), else the address's (the story's step).
@@ -360,7 +378,7 @@ function carryQuery() {
       const to = new URL(a.getAttribute("href"), here);
       if (to.origin !== here.origin) { continue; }
       const query = new URLSearchParams(here.search);
-      embed.forEach((k) => query.delete(k));
+      dropEmbed(query, embed);
       if (to.pathname !== here.pathname) { own.forEach((k) => query.delete(k)); }
       const search = query.toString().replace(/%2C/g, ",");
       const href = to.pathname + (search ? `?${search}` : "") + to.hash;
@@ -406,10 +424,10 @@ function carryEmbed(carry) {
     if (!a || elsewhere || (a.target && a.target !== "_self")) { return; }
     try {
       const here = new URL(window.location.href);
-      const kept = carry.flatMap((k) => here.searchParams.getAll(k).map((v) => [k, v]));
+      const kept = embedPairs(here.searchParams, carry);
       const to = new URL(a.getAttribute("href"), here);
       if (!kept.length || to.origin !== here.origin) { return; }
-      carry.forEach((k) => to.searchParams.delete(k));
+      dropEmbed(to.searchParams, carry);
       kept.forEach(([k, v]) => to.searchParams.append(k, v));
       a.setAttribute("href", to.pathname + to.search.replace(/%2C/g, ",") + to.hash);
     } catch (err) { console.warn("embed: link unchanged", err); }
@@ -500,9 +518,8 @@ export default function (component) {
   const state = root.__state;
   // Every change the server has not applied goes with each message, in order; the server applies those
   // newer than the last it applied. `sent` makes each message differ, so the server always gets it.
-  state.send = (restore) => setStateValue("change", {
-    epoch: state.epoch, changes: state.unapplied.slice(-50), sent: ++state.sent,
-    ...(restore === undefined ? {} : {restore}),
+  state.send = (extra) => setStateValue("change", {
+    epoch: state.epoch, changes: state.unapplied.slice(-50), sent: ++state.sent, ...extra,
   });
   const applied = data.applied && data.applied.epoch === state.epoch ? data.applied.n : 0;
   state.unapplied = state.unapplied.filter((c) => c.n > applied);
@@ -513,9 +530,11 @@ export default function (component) {
     // neither the panel nor the address bar take it; the reply redraws them.
     state.session = data.session;
     const search = window.location.search;
-    setTimeout(() => state.send(search), 0);
+    setTimeout(() => state.send({restore: search}), 0);
     return;
   }
+  const misread = state.session === null && data.link ? embedMisread(data.link) : null;
+  if (misread) { setTimeout(() => state.send({embed: misread}), 0); }
   state.session = data.session;
   if (data.announce) { announce({filters: data.announce, selection: data.announce_selection}); }
   followSidebarFocus();
