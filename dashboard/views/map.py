@@ -63,11 +63,12 @@ def st_mark_picker(corpus: Corpus, view: vs.ViewState, stops, sites, borders, st
 def head(corpus: Corpus) -> None:
     """Drawn by the full run only: nothing here depends on the filters."""
     st.session_state[START_KEY] = view_from_session().view
-    # Wide enough for the button's whole label at 1280 px with the sidebar open ("Share th…" at [5, 1]).
-    title, share = st.columns([3, 1], vertical_alignment="bottom")
-    title.title(_("Putin's Central Asia tour, 27–28 February 2017"), anchor=False)
-    with share:
-        st_share(corpus)
+    # Side by side, the share button as wide as its whole label (first-paint.css); a column below 640 px.
+    with st.container(key="map-head"):
+        title, share = st.columns([3, 1], vertical_alignment="bottom")
+        title.title(_("Putin's Central Asia tour, 27–28 February 2017"), anchor=False)
+        with share:
+            st_share(corpus)
 
 
 def render(corpus: Corpus, view: vs.ViewState) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlparse
 
+import pytest
 from playwright.sync_api import expect
 
 from dashboard.map.style import MEMBERSHIP_STYLE
@@ -78,16 +79,20 @@ def test_the_app_works_behind_a_base_url_path(page, server_with_base_path):
     page.wait_for_function("() => location.pathname.startsWith('/dash') && location.search.includes('country=KG')")
 
 
-def test_the_share_button_shows_its_whole_label_at_1280(page, server):
-    # Issue 12: at 1280x800 it was cut to "Share th…".
-    page.goto(server + "/")
-    button = page.get_by_role("button", name="Share this view")
+@pytest.mark.parametrize(("lang", "label"), [("en", "Share this view"), ("ru", "Поделиться видом")])
+def test_the_share_button_shows_its_whole_label_at_every_width(page, server, lang, label):
+    # Issue 12: at 1280x800 it was cut to "Share th…"; a fresh reviewer (issue 28): "Sha…" in a 900 px frame.
+    page.goto(server + f"/?lang={lang}")
+    button = page.get_by_role("button", name=label)
     button.wait_for()
-    assert "Share this view" in button.inner_text()
-    # Streamlit cuts a long label with an ellipsis in this element: its content must fit it.
-    clipped = button.locator(".stMarkdownEllipsis").evaluate_all(
-        "els => els.filter(e => e.scrollWidth > e.clientWidth + 1).length")
-    assert clipped == 0, "the label is cut short"
+    for width in (1280, 1024, 900, 800, 700, 641, 390):
+        page.set_viewport_size({"width": width, "height": 800})
+        page.wait_for_timeout(150)
+        assert label in button.inner_text()
+        # Streamlit cuts a long label with an ellipsis in this element: its content must fit it.
+        clipped = button.locator(".stMarkdownEllipsis").evaluate_all(
+            "els => els.filter(e => e.scrollWidth > e.clientWidth + 1).length")
+        assert clipped == 0, f"the label is cut short at {width} px"
 
 
 def _focused(page) -> str:
