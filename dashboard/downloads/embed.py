@@ -59,10 +59,11 @@ MAX_BYTES = 300_000  # the default view's file (issue 28)
 DETAIL = Detail(pixels=500, world=2.0, coarsest=0.1)
 # Leaflet's own images (default markers, the layers control): this map has neither, so its stylesheet's
 # references to them are left out rather than carried as data: URIs (9 kB); so are the rules of what it never
-# makes (the layers control, the default icon, old Internet Explorer's VML), each rule whose selectors all name one.
+# makes (the layers control, the default icon, old Internet Explorer's VML, tiles: it fetches none, and its tile pane
+# stays empty), each rule whose selectors all name one.
 _LEAFLET_IMAGE = re.compile(r'url\("data:image/png;base64,[A-Za-z0-9+/=]+"\)')
 _LEAFLET_RULE = re.compile(r"([^{}]*)\{[^{}]*\}")
-_UNUSED = ("leaflet-control-layers", "leaflet-default-icon-path", "leaflet-oldie", "leaflet-vml", "lvml")
+_UNUSED = ("leaflet-control-layers", "leaflet-default-icon-path", "leaflet-oldie", "leaflet-vml", "lvml", "leaflet-tile")
 
 
 def leaflet_css_used(css: str) -> str:

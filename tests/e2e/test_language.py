@@ -4,6 +4,7 @@ English and marked lang="en"."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -292,3 +293,59 @@ def test_no_charts_axis_title_lies_on_its_legend(page, server, lang):
         page.locator(f".st-key-chart-{key} .js-plotly-plot .legend").wait_for()
     wait_settled(page)
     assert page.evaluate(AXIS_ON_LEGEND_JS) == []
+
+
+# Words a browser shows (text, a title, a label) that are English (three Latin words, no Cyrillic) in an element whose
+# language is Russian, in the page and its same-origin frames: [where, what, the words].
+UNMARKED_ENGLISH_JS = """() => {
+  const out = [];
+  const english = (s) => /[A-Za-z]{3,}[ ,.]+[A-Za-z]{3,}[ ,.]+[A-Za-z]{3,}/.test(s) && !/[А-Яа-яЁё]/.test(s);
+  const russian = (el) => { const l = el.closest('[lang]'); return !!l && l.getAttribute('lang').startsWith('ru'); };
+  const walk = (doc, where) => {
+    const texts = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
+    for (let n = texts.nextNode(); n; n = texts.nextNode()) {
+      const el = n.parentElement, t = n.textContent.trim();
+      if (t && english(t) && !el.closest('script, style, template, noscript') && russian(el)) {
+        out.push([where, 'text', t.slice(0, 80)]);
+      }
+    }
+    doc.querySelectorAll('[title], [aria-label], [alt], [placeholder]').forEach((el) => {
+      for (const a of ['title', 'aria-label', 'alt', 'placeholder']) {
+        const v = el.getAttribute(a);
+        if (v && english(v) && russian(el)) { out.push([where, a, v.slice(0, 80)]); }
+      }
+    });
+    doc.querySelectorAll('iframe').forEach((f, i) => {
+      try { if (f.contentDocument && f.contentDocument.body) { walk(f.contentDocument, `${where} > frame ${i}`); } }
+      catch (e) { /* another origin */ }
+    });
+  };
+  walk(document, 'page');
+  return out;
+}"""
+
+
+def test_no_english_words_go_unmarked_on_the_russian_map_and_in_its_published_file(page, server, tmp_path):
+    # A fresh reviewer (issue 28): Leaflet's own link, titled "A JavaScript library for interactive maps", carried no
+    # lang="en" in a Russian page, on the live map and in the published file.
+    page.goto(server + "/?lang=ru")
+    wait_for_map(page)
+    assert page.evaluate(UNMARKED_ENGLISH_JS) == []
+
+    from dashboard import i18n
+    from dashboard.corpus.load import load_corpus
+    from dashboard.downloads.embed import build_embed
+    from dashboard.downloads.snapshot import make_snapshot
+    from dashboard.map.geo import load_borders, load_countries
+    from dashboard.query import link as vs
+    from tests.conftest import ROOT
+
+    with i18n.override("ru"):
+        snap = make_snapshot(load_corpus(), vs.ViewState(lang="ru"), made=dt.datetime(2026, 12, 7, 9, tzinfo=dt.UTC))
+        html = build_embed(snap, load_countries(ROOT / "geodata"), load_borders(ROOT / "geodata"))
+    path = tmp_path / "published-ru.html"
+    path.write_text(html, encoding="utf-8")
+    page.goto(path.as_uri())
+    page.wait_for_function("() => window.__layoutDone === true")
+    assert page.locator(".leaflet-control-attribution a[lang=en]").count() == 1
+    assert page.evaluate(UNMARKED_ENGLISH_JS) == []

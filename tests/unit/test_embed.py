@@ -92,6 +92,11 @@ def test_leaflets_rules_for_what_the_map_never_makes_are_left_out():
     assert ".leaflet-control-layers-expanded" in css and ".leaflet-control-layers-expanded" not in used
     assert ".leaflet-control-layers-scrollbar" not in used and ".leaflet-default-icon-path" not in used
     assert ".leaflet-oldie" not in used and "data:image/png" not in used
+    # No tiles: nothing is fetched (the rules that name tiles and something else stay, as below).
+    assert ".leaflet-tile-loaded" in css and ".leaflet-tile-loaded" not in used
+    assert ".leaflet-tile::selection" in css and ".leaflet-tile::selection" not in used
+    assert re.search(r"\.leaflet-tile-pane\s*\{", css) and not re.search(r"\.leaflet-tile-pane\s*\{", used)
+    assert re.search(r"\.leaflet-tile,\s*\.leaflet-marker-icon,\s*\.leaflet-marker-shadow\s*\{", used)
     # A rule naming something used as well as something not is kept whole; everything else is as Leaflet has it.
     assert ".leaflet-touch .leaflet-bar" in used and ".leaflet-popup-content-wrapper" in used
     assert ".leaflet-control-zoom" in used and ".leaflet-container" in used

@@ -15,6 +15,12 @@ window.__mapLayout = function (map) {
       a.setAttribute("aria-label", zoomWords[i]);
     }
   });
+  // Leaflet's own link is titled in English: said so on a page in another language (WCAG 3.1.2). Through its
+  // prefix, which Leaflet draws anew with every change of attribution.
+  var credit = map.attributionControl;
+  if (credit && typeof credit.options.prefix === "string" && credit.options.prefix.indexOf(" lang=") < 0) {
+    credit.setPrefix(credit.options.prefix.replace("<a ", '<a lang="en" '));
+  }
   var FAN = [[-38, -26], [38, -26], [-38, 22], [38, 22], [0, -44], [0, 40], [-52, 0], [52, 0]];
 
   function rect(el) { return el.getBoundingClientRect(); }
