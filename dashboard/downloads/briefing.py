@@ -45,7 +45,7 @@ from dashboard.downloads.mapfile import (
     map_styles,
 )
 from dashboard.downloads.snapshot import Snapshot, file_lang, number, sentence
-from dashboard.downloads.strip import strip_html
+from dashboard.downloads.strip import strip_html, strip_style
 from dashboard.evidence.facts import source_citation
 from dashboard.i18n import gettext as _
 from dashboard.i18n import ngettext
@@ -232,7 +232,7 @@ def build_briefing(snapshot: Snapshot, countries, borders) -> str:
     # The map's own scripts, as the dashboard's map runs them, then the file's.
     app_script = map_scripts("briefing.js")
     leaflet_js = checked_inline(leaflet_js, "script")
-    styles = map_styles(leaflet_css, "briefing.css")
+    styles = map_styles(leaflet_css, "briefing.css") + strip_style(s)
     data = escape.script_json(map_data(s, countries, borders))
     nav = "".join(f'<li><a href="#{key}">{escape.html(label)}</a></li>' for key, label in contents)
     said = {"contents": _("Contents"), "map": _("Map"), "back": _("Back to the view’s frame"),

@@ -41,7 +41,7 @@ from dashboard.downloads.mapfile import (
     without_unused_properties,
 )
 from dashboard.downloads.snapshot import file_lang, number, sentence
-from dashboard.downloads.strip import strip_html
+from dashboard.downloads.strip import strip_html, strip_style
 from dashboard.evidence.disagreement import Layout, disagreement_html
 from dashboard.evidence.excerpts import quote_text
 from dashboard.evidence.facts import read_text, supports_label, when_text
@@ -194,7 +194,7 @@ def build_embed(snapshot, countries, borders) -> str:
     data["sources"] = popups.sources  # each article's label, once: embed.js writes it under each of its quotes
     app_script = map_scripts("embed.js")
     leaflet_js = checked_inline(leaflet_js, "script")
-    styles = map_styles(leaflet_css_used(leaflet_css), "embed.css")
+    styles = map_styles(leaflet_css_used(leaflet_css), "embed.css") + strip_style(s)
     said = {"live": _(LIVE), "about": _("About"), "empty": _(EMPTY), "noscript": _("This map needs JavaScript."),
             "open": _("Open the view on the dashboard"),
             "map_label": _("Map: {subtitle}").format(subtitle=escape.html(s.subtitle))}

@@ -8,6 +8,7 @@ each of the tour's days (the live strip's ticks: dashboard/map/time_strip.py). P
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from dashboard import escape, i18n
 from dashboard.downloads.snapshot import format_day, number
@@ -24,6 +25,26 @@ def _at(day: dt.date, first: dt.date, last: dt.date, digits: int = 2) -> str:
     return f"{100 * (day - first).days / max(1, (last - first).days):.{digits}f}%"
 
 
+# The axis's years are 10 px digits: about 6.4 px each (DejaVu Sans, the widest of the sans fonts a reader's system
+# draws them in), with at least 4 px between two labels.
+DIGIT_PX, LABEL_GAP_PX = 6.4, 4
+
+
+def axis_room(places: list[tuple[float, int]]) -> int:
+    """The narrowest axis, in px, on which none of its labels touches the next: `places` are (where on the line, 0 to
+    1; characters) from left to right, the first label starting at its place, the last ending at its place, the rest
+    centred on theirs (file-strip.css). Narrower, the strip leaves out the labels between the first and the last."""
+    def offset(i: int, width: float) -> float:  # how far left of its place a label starts
+        return 0.0 if i == 0 else width if i == len(places) - 1 else width / 2
+
+    need = 0.0
+    for i in range(len(places) - 1):
+        (p, n), (q, m) = places[i], places[i + 1]
+        w_i, w_j = n * DIGIT_PX, m * DIGIT_PX
+        need = max(need, (w_i + LABEL_GAP_PX + offset(i + 1, w_j) - offset(i, w_i)) / max(q - p, 1e-9))
+    return math.ceil(need)
+
+
 def strip_ticks(snapshot) -> list[Tick]:
     """The strip's ticks for a snapshot: each change of its grouping among the memberships its filters keep on any
     day (none with the memberships layer off), then the tour's days; from 1991 to the day the file was made."""
@@ -35,6 +56,21 @@ def strip_ticks(snapshot) -> list[Tick]:
                                      RANGE_START, last)
     return sorted(changes + [t for t in tour_days(s.corpus) if RANGE_START <= t.day <= last],
                   key=lambda t: (t.day, t.kind != "change"))
+
+
+def _years(first: dt.date, last: dt.date) -> list[tuple[int, dt.date]]:
+    """The axis's labels: the first year, each decade at least four years before the last, the last (at `last`)."""
+    years = [first.year, *range((first.year // 10 + 1) * 10, last.year - 3, 10)]
+    return [(y, dt.date(y, 1, 1)) for y in years] + [(last.year, last)]
+
+
+def strip_style(snapshot) -> str:
+    """The strip's rule that depends on its years (for the file's stylesheet): on an axis too narrow for the decades
+    between the first and the last year (a phone's frame, 320 to 390 px), only those two."""
+    first, last = RANGE_START, snapshot.made.date()
+    span = max(1, (last - first).days)
+    room = axis_room([((d - first).days / span, len(str(y))) for y, d in _years(first, last)])
+    return f"@container (max-width:{room - 1}px){{.fs-axis span+span:not(:last-child){{display:none}}}}"
 
 
 def strip_html(snapshot) -> str:
@@ -50,9 +86,7 @@ def strip_html(snapshot) -> str:
     places = dict.fromkeys((t.kind, _at(t.day, first, last, 1)) for t in ticks)
     marks = "".join(f'<span class="fs-tick {kind}" style="left:{at}"></span>' for kind, at in places)
     handle = f'<span class="fs-day" style="left:{_at(min(max(day, first), last), first, last)}"></span>'
-    years = [first.year, *range((first.year // 10 + 1) * 10, last.year - 3, 10), last.year]
-    axis = "".join(f'<span style="left:{_at(dt.date(y, 1, 1) if y != last.year else last, first, last)}">{y}</span>'
-                   for y in years)
+    axis = "".join(f'<span style="left:{_at(d, first, last)}">{y}</span>' for y, d in _years(first, last))
     listed = "".join(f"<li>{escape.with_lang(t.words)}</li>" for t in ticks[:MAX_LISTED])
     if len(ticks) > MAX_LISTED:
         listed += ('<li class="more">' + _("and {n} more (the dashboard's time strip has them all)").format(

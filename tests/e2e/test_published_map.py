@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 
 from tests.e2e.a11y import axe_violations
 from tests.e2e.conftest import ARTIFACTS
-from tests.e2e.helpers import param, shading, tab_until, wait_for_map
+from tests.e2e.helpers import OFF_CONTROLS, param, shading, tab_until, wait_for_map
 from tests.e2e.test_briefing import CSP_WATCH, download, made_at_dushanbe, popup_shown
 
 pytestmark = pytest.mark.e2e
@@ -134,6 +134,33 @@ def test_a_click_opens_the_quotes_and_their_links_lead_to_the_dashboard(browser,
         assert param(page, "sel") == "stop-dushanbe"
         assert frame.evaluate("() => map.getZoom()") == 7
         assert page.get_by_text(stop.title).first.is_visible()
+    finally:
+        context.close()
+
+
+# The time strip's years that are shown and touch another, as [year, year] pairs (none: []).
+YEARS_TOUCHING = """() => { const shown = [...document.querySelectorAll('.fs-axis span')].filter((s) => s.offsetWidth);
+  const out = [];
+  shown.forEach((a, i) => { const b = shown[i + 1], r = a.getBoundingClientRect();
+    if (b && r.right + 2 > b.getBoundingClientRect().left) { out.push([a.textContent, b.textContent]); } });
+  return out; }"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(320, 200), (320, 400), (360, 480), (390, 520), (480, 400)])
+def test_in_a_phones_frame_no_badge_lies_on_a_control_and_no_year_on_another(browser, published, width, height):
+    # A fresh reviewer (issue 28): at 320x200 the start's badge lay on the zoom buttons; from 320 to 390 px the time
+    # strip's years ran into each other.
+    path = published["path"]
+    context, page, asked, errors = open_file(browser, path.as_uri(), path.as_uri(), width, height)
+    try:
+        page.screenshot(path=str(ARTIFACTS / f"published-{width}x{height}.png"))
+        assert page.locator(".edge-mark").is_visible(), "the route's start is off this map: its badge is shown"
+        assert page.evaluate(OFF_CONTROLS) == [], "the badge lies on a control"
+        assert page.evaluate(YEARS_TOUCHING) == []
+        if height >= 300:  # a shorter frame leaves the strip out
+            years = page.locator(".fs-axis span").evaluate_all("s => s.filter((e) => e.offsetWidth).map((e) => e.textContent)")
+            assert years[0] == "1991" and re.fullmatch(r"20\d\d", years[-1]) and len(years) >= 2
+        assert asked == [] and errors == []
     finally:
         context.close()
 

@@ -10,7 +10,15 @@ import pytest
 
 from dashboard.corpus.load import load_corpus
 from dashboard.downloads.snapshot import make_snapshot
-from dashboard.downloads.strip import MAX_LISTED, strip_html, strip_ticks
+from dashboard.downloads.strip import (
+    DIGIT_PX,
+    LABEL_GAP_PX,
+    MAX_LISTED,
+    axis_room,
+    strip_html,
+    strip_style,
+    strip_ticks,
+)
 from dashboard.map.time_strip import MAX_NAMED, tour_days
 from dashboard.query import link as vs
 from dashboard.query.filters import FilterState
@@ -135,3 +143,23 @@ def test_a_change_comes_before_a_tour_day_on_the_same_day_and_the_first_day_coun
     monkeypatch.setattr(strip, "tour_days", lambda corpus: [first, *tour_days(corpus)])
     assert [(t.day.isoformat(), t.kind) for t in strip_ticks(snap(corpus))] == [
         ("1991-01-01", "tour"), ("2017-02-27", "change"), ("2017-02-27", "tour"), ("2017-02-28", "tour")]
+
+
+def test_the_axis_room_is_where_the_closest_labels_would_touch():
+    four = 4 * DIGIT_PX
+    # Two labels, the first starting at 0, the last ending at the line's end: both and the gap between.
+    assert axis_room([(0.0, 4), (1.0, 4)]) == round(2 * four + LABEL_GAP_PX + 0.5)
+    # A centred one a tenth before the end: half of it, the gap and the last in a tenth of the line.
+    assert axis_room([(0.0, 4), (0.9, 4), (1.0, 4)]) == -(-(four / 2 + LABEL_GAP_PX + four) // 0.1)
+    # The first and a centred one at a quarter: the first, the gap and half the other in a quarter.
+    assert axis_room([(0.0, 4), (0.25, 4), (1.0, 4)]) == -(-(four + LABEL_GAP_PX + four / 2) // 0.25)
+    # Labels on one place never fit: an axis so wide it is never reached.
+    assert axis_room([(0.0, 4), (0.0, 4)]) > 10**9
+
+
+@pytest.mark.parametrize(("made", "room"), [(2026, 235), (2024, 321), (2028, 189), (2030, 186)])
+def test_on_an_axis_too_narrow_for_its_decades_only_the_first_and_last_year_stay(corpus, made, room):
+    # A fresh reviewer (issue 28): in a phone's frame, 320 to 390 px, the published map's years ran into each other.
+    # 2024: 2020 is four years from the end; 2030: 1991 and 2000 are the closest.
+    style = strip_style(make_snapshot(corpus, vs.ViewState(), made=dt.datetime(made, 6, 1, tzinfo=dt.UTC)))
+    assert style == f"@container (max-width:{room - 1}px){{.fs-axis span+span:not(:last-child){{display:none}}}}"

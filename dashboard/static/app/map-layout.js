@@ -183,13 +183,16 @@ window.__mapLayout = function (map) {
     // with no place clear of them and of the controls, the badge is not shown.
     var controls = [].map.call(map.getContainer().querySelectorAll(".leaflet-control"), rect);
     var kept = controls.concat([].map.call(document.querySelectorAll(".leaflet-marker-icon.in-story"), rect));
-    var taken = placed.concat(controls), fallback = null;
-    for (var k = 0; k < 12; k++) {
-      var step = (k % 2 ? -1 : 1) * Math.ceil(k / 2) * 30;
-      var ex = onSide ? x : Math.min(Math.max(x + step, hw), size.x - hw);
-      var ey = onSide ? Math.min(Math.max(y + step, hh), size.y - hh) : y;
-      var r = {left: origin0.left + ex - hw + 6, right: origin0.left + ex + hw - 6,
-               top: origin0.top + ey - hh + 6, bottom: origin0.top + ey + hh - 6};
+    var taken = placed.concat(controls), fallback = null, ex, ey, r;
+    // Along the edge the start's direction meets, then along the next edge round the corner toward it (in a short
+    // frame, 320 by 200, the side is all zoom buttons and scale; the top between them and the legend is free).
+    for (var k = 0; k < 24; k++) {
+      var step = (k % 2 ? -1 : 1) * Math.ceil(k % 12 / 2) * 30, side = onSide !== k > 11;
+      var sx = k > 11 && !onSide ? (dx < 0 ? hw : size.x - hw) : x, sy = k > 11 && onSide ? (dy < 0 ? hh : size.y - hh) : y;
+      ex = side ? sx : Math.min(Math.max(sx + step, hw), size.x - hw);
+      ey = side ? Math.min(Math.max(sy + step, hh), size.y - hh) : sy;
+      r = {left: origin0.left + ex - hw + 6, right: origin0.left + ex + hw - 6,
+           top: origin0.top + ey - hh + 6, bottom: origin0.top + ey + hh - 6};
       if (free(r, taken)) { return placeEdge(ex, ey, r); }
       if (!fallback && free(r, kept)) { fallback = [ex, ey, r]; }
     }
