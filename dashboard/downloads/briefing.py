@@ -233,7 +233,8 @@ def build_briefing(snapshot: Snapshot, countries, borders) -> str:
     app_script = map_scripts("briefing.js")
     leaflet_js = checked_inline(leaflet_js, "script")
     styles = map_styles(leaflet_css, "briefing.css") + strip_style(s)
-    data = escape.script_json(map_data(s, countries, borders))
+    drawn = map_data(s, countries, borders)
+    data = escape.script_json(drawn)
     nav = "".join(f'<li><a href="#{key}">{escape.html(label)}</a></li>' for key, label in contents)
     said = {"contents": _("Contents"), "map": _("Map"), "back": _("Back to the view’s frame"),
             "map_label": _("Map: {subtitle}").format(subtitle=escape.html(s.subtitle)),
@@ -255,7 +256,7 @@ def build_briefing(snapshot: Snapshot, countries, borders) -> str:
         + _header(s, len(s.records))
         + f'<nav class="contents" aria-label="{said["contents"]}"><ol>{nav}</ol></nav>\n'
         # The statuses' fill patterns, as on the dashboard: the map's countries and the legend's swatches use them.
-        + pattern_defs()
+        + pattern_defs(drawn["patterned"])
         + f'<main><section id="map-section" class="map-wrap" aria-label="{said["map"]}">'
         f'<div id="map" role="region" aria-label="{said["map_label"]}"></div>'
         '<p class="map-help"><span>' + _("Drag to pan; +/− or a double click to zoom (the wheel zooms once you have "

@@ -217,7 +217,7 @@ def build_embed(snapshot, countries, borders) -> str:
         '<base target="_blank">\n'
         "</head><body>\n"
         # The statuses' fill patterns, as on the dashboard: the map's countries and the legend's swatches use them.
-        + pattern_defs()
+        + pattern_defs(data["patterned"])
         + f'<header class="bar"><h1><span class="title">{escape.with_lang(s.title)}</span> '
         f'<span class="subtitle">{escape.with_lang(s.subtitle)}</span></h1>{live}'
         f'<details class="about"><summary>{said["about"]}</summary><div class="about-panel" tabindex="-1">'

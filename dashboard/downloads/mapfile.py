@@ -247,7 +247,9 @@ def map_data(snapshot: Snapshot, countries, borders, detail: Detail = Detail()) 
             "membership": membership, "labels": labels, "layers": layers, "highlight": highlight,
             "attribution": escape.html(_(MAP_CREDIT)), "fileWords": file_words(), "words": _file_map_words(),
             "lang": file_lang(),
-            "patterned": [status for status, hatch in MEMBERSHIP_PATTERN.items() if hatch]}
+            # The patterned statuses this file's shading uses: it defines their patterns only (style.pattern_defs).
+            "patterned": [status for status, hatch in MEMBERSHIP_PATTERN.items()
+                          if hatch and any(row["status"] == status for row in membership.values())]}
 
 
 

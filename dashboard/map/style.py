@@ -8,6 +8,8 @@ Colours are CSS hex strings; widths and dashes are Leaflet path options in CSS p
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 PALETTE = {
     "blue": "#0072B2",
@@ -66,12 +68,13 @@ _HATCH = {
 }
 
 
-def pattern_defs() -> str:
-    """An SVG holding one <pattern id="pat-STATUS"> per patterned status: the status colour at its opacity,
-    hatched in dark grey. Map paths and legend swatches fill with url(#pat-STATUS)."""
+def pattern_defs(statuses: Collection[str] | None = None) -> str:
+    """An SVG holding one <pattern id="pat-STATUS"> per patterned status (of `statuses` only, if given: a file's,
+    whose bytes are counted): the status colour at its opacity, hatched in dark grey. Map paths and legend swatches
+    fill with url(#pat-STATUS)."""
     out = []
     for status, hatch in MEMBERSHIP_PATTERN.items():
-        if hatch is None:
+        if hatch is None or (statuses is not None and status not in statuses):
             continue
         style = MEMBERSHIP_STYLE[status]
         out.append(f'<pattern id="pat-{status}" width="8" height="8" patternUnits="userSpaceOnUse">'

@@ -295,17 +295,32 @@ def test_a_record_of_each_kind_shows_without_error(corpus, geodata):
     assert any(isinstance(r, Disagreement) for r in corpus.records) and 'data-kind="disagreement"' in html
 
 
-def test_statuses_are_told_apart_by_pattern_as_on_the_map(default_html, page):
-    # Issue 13's patterns (WCAG 1.4.1) hold in the file too: the map's countries and the legend's swatches.
+def _patterns(html: str) -> list[str]:
+    return re.findall(r'<pattern id="pat-([a-z_]+)"', html.replace("\\u003c", "<").replace('\\"', '"'))
+
+
+@pytest.mark.parametrize(("shade", "year"), [("org-csto", 2017), ("org-sco", 2017), ("org-eaeu", 2022)])
+def test_statuses_are_told_apart_by_pattern_as_on_the_map(corpus, geodata, shade, year):
+    # Issue 13's patterns (WCAG 1.4.1) hold in the file too: the map's countries and the legend's swatches. The file
+    # defines the patterns of the statuses its shading uses, each once, and no other (its bytes are counted).
     from dashboard.map.style import MEMBERSHIP_PATTERN
 
-    patterned = [status for status, hatch in MEMBERSHIP_PATTERN.items() if hatch]
-    for status in patterned:
-        assert f'<pattern id="pat-{status}"' in default_html
-    data = json.loads(next(t for a, t in page.scripts if a.get("type") == "application/json"))
-    assert data["patterned"] == patterned
-    legend = default_html.split('<template id="map-legend">', 1)[1].split("</template>", 1)[0]
+    view = vs.ViewState(shade=shade, filters=FilterState(as_of=dt.date(year, 2, 27)))
+    html = briefing(corpus, geodata, view)
+    data = json.loads(next(t for a, t in Page(html).scripts if a.get("type") == "application/json"))
+    used = {row["status"] for row in data["membership"].values()}
+    assert data["patterned"] == [s for s, hatch in MEMBERSHIP_PATTERN.items() if hatch and s in used]
+    assert _patterns(html) == data["patterned"] and data["patterned"]
+    legend = html.split('<template id="map-legend">', 1)[1].split("</template>", 1)[0]
     assert "url(#pat-suspended)" in legend
+
+
+def test_a_file_defines_only_the_patterns_its_countries_are_filled_with(corpus, geodata, default_html):
+    # CSTO on 27 Feb 2017: Uzbekistan's membership suspended (2012), Azerbaijan and Georgia gone (1999).
+    assert _patterns(default_html) == ["suspended", "former"]
+    # The EAEU on that day: members only, so no pattern at all.
+    view = vs.ViewState(shade="org-eaeu")
+    assert _patterns(briefing(corpus, geodata, view)) == []
 
 
 def test_tooltips_point_to_what_the_file_has(page):
@@ -346,4 +361,4 @@ def test_the_file_opens_its_popups_with_the_dashboards_policy_and_defines_each_p
     assert "map-popups.js" in MAP_SCRIPTS and any(file_code("map-popups.js") in text for _, text in page.scripts)
     assert any(re.search(r"window\.__mapPopups\(\w+\)", text) for _, text in page.scripts)
     whole = default_html.replace("\\u003c", "<").replace('\\"', '"')
-    assert whole.count('<pattern id="pat-observer"') == 1
+    assert whole.count('<pattern id="pat-former"') == 1
