@@ -177,6 +177,8 @@ def file_words(script: str | None = None) -> dict[str, str]:
         "onDashboard": _("This record on the dashboard ↗"),
         "groupedLive": _("Marks grouped, as on the dashboard's map: open the live view and narrow the filters to see "
                          "them one by one."),
+        "fullscreen": _("Full screen (Esc leaves)"),
+        "fullscreenLeave": _("Leave full screen"),
     }
     if script is None:
         return words

@@ -200,6 +200,54 @@ def test_it_fills_a_host_pages_frame_from_a_phone_to_a_column(browser, published
             context.close()
 
 
+VIEW_JS = "() => [map.getCenter().lat.toFixed(3), map.getCenter().lng.toFixed(3), map.getZoom()]"
+
+
+def test_the_keyboard_takes_the_file_to_full_screen_and_back_its_view_kept(browser, published):
+    # A fresh reviewer (issue 28): the live map had a full-screen button, the published file none.
+    url = published["path"].as_uri()
+    context, page, asked, errors = open_file(browser, url, url, width=390, height=700)
+    try:
+        button = page.get_by_role("button", name="Full screen (Esc leaves)")
+        expect(button).to_have_attribute("aria-pressed", "false")
+        tab_until(page, "() => document.activeElement.classList.contains('full-screen')")
+        # The reader's own view (Tab through the marks before the button brought lines off the map into view).
+        page.evaluate("() => { map.setView([38.6, 68.8], 8, {animate: false}); }")
+        before = page.evaluate(VIEW_JS)
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => document.fullscreenElement === document.documentElement")
+        expect(button).to_have_attribute("aria-pressed", "true")
+        expect(button).to_have_attribute("title", "Leave full screen")
+        page.wait_for_function("() => map.getSize().x === window.innerWidth")
+        assert page.evaluate(VIEW_JS) == before
+        page.keyboard.press(" ")  # Space presses it too, as a button
+        page.wait_for_function("() => !document.fullscreenElement")
+        expect(button).to_have_attribute("aria-pressed", "false")
+        assert page.evaluate(VIEW_JS) == before
+        assert page.evaluate(OFF_CONTROLS) == []
+        assert asked == [] and errors == []
+    finally:
+        context.close()
+
+
+def test_a_host_on_another_origin_that_forbids_full_screen_gets_no_button(browser, published):
+    # Its frame without allow="fullscreen" (a frame of the host's own origin may go full screen, by default).
+    path = published["path"]
+    with static_server(path.parent) as base:
+        (path.parent / "host-no-fullscreen.html").write_text(
+            HOST.format(src=base + path.name, width=390, height=600), encoding="utf-8")
+        context = browser.new_context(viewport={"width": 390, "height": 600})
+        try:
+            page = context.new_page()
+            page.goto(base.replace("127.0.0.1", "localhost") + "host-no-fullscreen.html")
+            inner = page.frame_locator("#map")
+            inner.locator('#map[data-painted="1"]').wait_for()
+            expect(inner.locator(".leaflet-control-zoom-in")).to_have_count(1)
+            expect(inner.locator(".full-screen")).to_have_count(0)
+        finally:
+            context.close()
+
+
 def test_the_keyboard_opens_a_mark_and_the_about_box(browser, published, corpus):
     url = published["path"].as_uri()
     context, page, _, _ = open_file(browser, url, url, width=390, height=700)

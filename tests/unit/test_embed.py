@@ -233,7 +233,7 @@ def test_it_reuses_the_briefings_map(corpus, default, geodata):
         {k: v for k, v in same.items() if k not in own}))
     # Its scripts' own words: only those embed.js says (the file is size-budgeted), each as the briefing's says it.
     assert data["fileWords"] == {k: v for k, v in same["fileWords"].items() if k in data["fileWords"]}
-    assert set(data["fileWords"]) == {"read", "publicRecords", "onDashboard", "groupedLive"}
+    assert set(data["fileWords"]) == {"read", "publicRecords", "onDashboard", "groupedLive", "fullscreen", "fullscreenLeave"}
 
 
 # --- word for word: what a reader of the file sees (each test names the part it holds to its words) -------------

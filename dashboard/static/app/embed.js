@@ -111,6 +111,42 @@
   // A host that resizes its frame (a phone turned, a column widened): the map follows, its view kept.
   window.addEventListener("resize", function () { map.invalidateSize({animate: false}); drawn.resized(); });
 
+  // Full screen (issue 28): the file alone on the reader's screen, its map's view kept (the resize above); Esc or the
+  // button again leaves. Only where the host's frame allows it (allow="fullscreen"; a file opened by itself does).
+  // The live map's plugin (11 kB) does not fit the file's size: this is the browser's Fullscreen API on the page,
+  // in a Leaflet control, under the zoom buttons (at the top right, above the legend's button as on the live map, it
+  // pushed the button onto a stop on a phone's frame: the file's first view does not leave room for both there).
+  if (document.fullscreenEnabled) {
+    var full = L.control({position: "topleft"});
+    full.onAdd = function () {
+      var bar = L.DomUtil.create("div", "leaflet-bar"), button = L.DomUtil.create("a", "full-screen", bar);
+      button.href = "#";
+      button.setAttribute("role", "button");
+      // A toggle keeps its name; aria-pressed says whether it is on, the tooltip what a press does.
+      button.setAttribute("aria-label", words.fullscreen);
+      button.innerHTML = '<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path ' +
+        'd="M1 6V1h5M10 1h5v5M15 10v5h-5M6 15H1v-5" fill="none" stroke="currentColor" stroke-width="2"/></svg>';
+      function shown() {
+        var on = !!document.fullscreenElement;
+        button.title = on ? words.fullscreenLeave : words.fullscreen;
+        button.setAttribute("aria-pressed", on);
+      }
+      function press(e) {
+        L.DomEvent.preventDefault(e);
+        var done = document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen();
+        done.catch(function () { /* refused: the button stays as it was */ });
+      }
+      L.DomEvent.on(button, "click", press);
+      L.DomEvent.on(button, "keydown", function (e) { if (e.key === " ") { press(e); } });
+      L.DomEvent.disableClickPropagation(bar);
+      document.addEventListener("fullscreenchange", shown);
+      shown();
+      return bar;
+    };
+    full.addTo(map);
+    if (window.__layout) { window.__layout(); }  // the marks and the start's badge clear of it too
+  }
+
   // Painted: everything above is on the map (bench/briefing.py times navigation start to here).
   requestAnimationFrame(function () {
     window.__paintedAt = performance.now();

@@ -181,7 +181,11 @@ window.__mapLayout = function (map) {
     // Where no place along the edge is clear of both, the first clear of the controls: a badge over a mark hides
     // it, a badge over a button (zoom in, full screen) takes its clicks. A story step's own marks are never hidden:
     // with no place clear of them and of the controls, the badge is not shown.
-    var controls = [].map.call(map.getContainer().querySelectorAll(".leaflet-control"), rect);
+    // A control's box grown by the overlap free() forgives between marks: the badge does not touch a button at all.
+    var controls = [].map.call(map.getContainer().querySelectorAll(".leaflet-control"), function (c) {
+      var b = rect(c);
+      return {left: b.left - GAP, right: b.right + GAP, top: b.top - GAP, bottom: b.bottom + GAP};
+    });
     var kept = controls.concat([].map.call(document.querySelectorAll(".leaflet-marker-icon.in-story"), rect));
     var taken = placed.concat(controls), fallback = null, ex, ey, r;
     // Along the edge the start's direction meets, then along the next edge round the corner toward it (in a short
