@@ -392,3 +392,9 @@ def test_the_embed_options_are_streamlits_own():
     js = pathlib.Path(streamlit.__file__).parent / "static" / "static" / "js"
     bundle = next(p.read_text() for p in js.glob("utils.*.js") if "embed_options" in p.read_text())
     assert all(f"`{name}`" in bundle for name in EMBED_OPTIONS)
+
+
+def test_as_many_embed_parameters_as_the_panel_may_send_are_each_said():
+    from dashboard.query.link import MAX_EMBED_PAIRS
+
+    assert len(_said([["embed", str(i)] for i in range(MAX_EMBED_PAIRS)])) == MAX_EMBED_PAIRS == 20
