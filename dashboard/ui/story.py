@@ -202,8 +202,10 @@ def st_step_words(story: Story, corpus: Corpus, view: vs.ViewState, number: int,
 def _st_per_step(key: str, target: str, number: int, html: list[str]) -> None:
     """Step `number`'s HTML of `html` (one per step, our own escaped HTML) drawn with the page, in an element of
     class `target`; the others sent with it, for the browser to show at each step change (story-words.js)."""
-    st_html(f'<div class="{target}">{html[number - 1]}</div>', css="story")
-    _STORY_STEP_HTML(key=key, data={"current": number, "words": html, "target": target, "say": caption_words()})
+    # In a room of its own (first-paint.css: the line under the map takes none on a phone, where the strip says it).
+    with st.container(key=f"{target}-room"):
+        st_html(f'<div class="{target}">{html[number - 1]}</div>', css="story")
+        _STORY_STEP_HTML(key=key, data={"current": number, "words": html, "target": target, "say": caption_words()})
 
 
 def st_overview(story: Story, corpus: Corpus, view: vs.ViewState, today: dt.date, words: bool = True) -> None:

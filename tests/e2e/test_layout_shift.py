@@ -219,3 +219,39 @@ def test_the_phones_bar_of_links_is_shown_once_whole_beside_the_switchs_room(bro
         assert page.evaluate(SHOWN_JS, ["map-link", "switch"]) == {"map-link": "visible", "switch": "visible"}
     finally:
         page.close()
+
+
+# The Story page's column under its map and its words as Streamlit draws them before the components' code has come:
+# each step's line or words (an st.html element) and the component that swaps them (40 px placeholders both).
+STORY_ROOMS = """
+<div data-testid="stVerticalBlock" style="display: flex; flex-direction: column; gap: 16px">
+  <div data-testid="stVerticalBlock" class="st-key-story-caption-now-room" id="caption-room">
+    <div data-testid="stElementContainer" id="caption"><div data-testid="stSkeleton" style="height: 40px"></div></div>
+    <div data-testid="stElementContainer" class="st-key-story_caption" id="caption-swap">
+      <div data-testid="stSkeleton" style="height: 40px"></div></div>
+  </div>
+  <div data-testid="stVerticalBlock" class="st-key-story-words-now-room" id="words-room">
+    <div data-testid="stElementContainer" id="words"><div class="story-words-now">Step 4</div></div>
+    <div data-testid="stElementContainer" class="st-key-story_words" id="words-swap">
+      <div data-testid="stSkeleton" style="height: 40px"></div></div>
+  </div>
+  <div class="st-key-story-strip-room" id="strip"></div>
+</div>
+"""
+DISPLAYS_JS = "(ids) => Object.fromEntries(ids.map((id) => [id, getComputedStyle(document.getElementById(id)).display]))"
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_storys_swapping_components_and_on_a_phone_its_map_line_take_no_room_from_the_first_paint(browser, width):
+    # A fresh reviewer: on a phone the time strip moved up 112 px in half the loads, as the line under the map (hidden
+    # there once drawn) and its component went from their 40 px placeholders to nothing.
+    from dashboard.frontend import read_static
+
+    page = browser.new_page(viewport={"width": width, "height": 844})
+    try:
+        page.set_content(f"<style>{read_static('first-paint.css')}</style>{STORY_ROOMS}")
+        shown = page.evaluate(DISPLAYS_JS, ["caption-room", "caption-swap", "words-room", "words", "words-swap"])
+        assert shown == {"caption-room": "none" if width < 640 else "block", "caption-swap": "none",
+                         "words-room": "block", "words": "block", "words-swap": "none"}
+    finally:
+        page.close()
