@@ -117,6 +117,22 @@ def test_on_a_phone_the_bar_of_page_links_is_one_thin_row_that_hides_nothing_foc
         assert not covered, covered
 
 
+def test_on_a_phone_each_link_of_the_bar_the_keyboard_focuses_is_whole_on_the_screen(browser, server):
+    # A fresh reviewer: Tab to "Articles" left it at the screen's right edge, a sliver of its focus ring seen.
+    with _phone(browser) as (page, context):
+        page.goto(server + "/")
+        links = page.locator('.st-key-phone-nav a[data-testid="stPageLink-NavLink"]')
+        expect(links.last).to_be_visible()
+        links.first.focus()
+        seen = []
+        for _ in range(links.count()):
+            wait_still(page.locator(":focus"))
+            seen.append(page.evaluate("""() => { const a = document.activeElement, r = a.getBoundingClientRect();
+              return [a.innerText.trim().split('\\n').pop(), Math.round(r.left), Math.round(r.right)]; }"""))
+            page.keyboard.press("Tab")
+        assert len(seen) == 8 and all(left >= 0 and right <= 390 for _, left, right in seen), seen
+
+
 def test_a_sideways_swipe_on_the_phones_bar_of_page_links_does_not_turn_the_story(browser, server):
     with _phone(browser, touch=True) as (page, context):
         page.goto(server + "/story?story=3")

@@ -18,6 +18,7 @@ from tests.e2e.conftest import ARTIFACTS
 from tests.e2e.helpers import (
     OFF_CONTROLS,
     ON_MARKS,
+    cut_words,
     leaflet_frame,
     map_frame,
     open_map,
@@ -565,5 +566,24 @@ def test_on_a_phone_a_link_to_a_step_frames_its_marks_clear_of_the_controls(brow
     context, page, frame = open_map(browser, server, (390, 844), f"/story?lang={lang}&story=4", phone=True)
     try:
         assert _marks_covered(page, frame, 4, f"story-link-marks-covered-{lang}.png") == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_on_a_small_phone_the_story_navigations_words_read_whole(browser, server, lang):
+    # A fresh reviewer: at 320 px the Russian swipe hint was cut mid-word ("или проведите по тексту вб…").
+    context = browser.new_context(viewport={"width": 320, "height": 700})
+    try:
+        page = context.new_page()
+        page.goto(server + f"/story?lang={lang}")
+        nav = page.locator(".st-key-story-head")
+        nav.locator(".steps-list button").first.wait_for()
+        for width in (320, 360, 390):
+            page.set_viewport_size({"width": width, "height": 700})
+            page.wait_for_timeout(150)
+            assert cut_words(nav) == [], width
+            hint = nav.locator(".hint").bounding_box()
+            assert hint["x"] + hint["width"] <= width, width
     finally:
         context.close()
