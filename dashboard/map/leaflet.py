@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import urllib.parse
 
 import folium
 from babel import Locale
@@ -204,8 +205,9 @@ def build_base_map(
     """The static part of the map; it never changes between reruns, so it is never remounted."""
     fmap = folium.Map(location=DEFAULT_CENTER, zoom_start=DEFAULT_ZOOM, tiles=None,
                       min_zoom=2, max_zoom=10, control_scale=True, prefer_canvas=False)
-    # First, so that the polygons download while Leaflet loads (see static/app/basemap-prefetch.js).
-    prefetch = f"{STATIC_URL}/app/basemap-prefetch.js?" + escape.query({"geojson": basemap_url})
+    # First, so that the polygons and the stylesheets download while Leaflet loads (static/app/basemap-prefetch.js).
+    prefetch = f"{STATIC_URL}/app/basemap-prefetch.js?" + urllib.parse.urlencode(
+        [("geojson", basemap_url), *(("css", href) for _, href in css)])
     fmap.default_js = [("basemap_prefetch", prefetch), *js]
     fmap.default_css = css
     _Basemap(basemap_url, labels).add_to(fmap)

@@ -255,3 +255,33 @@ def test_the_storys_swapping_components_and_on_a_phone_its_map_line_take_no_room
                          "words-room": "block", "words": "block", "words-swap": "none"}
     finally:
         page.close()
+
+
+def test_the_map_is_not_shown_before_leafletss_stylesheet_and_nothing_in_it_moves_when_it_comes(browser, server):
+    # A fresh reviewer: on a slow link (400 ms, 200 kB/s) the map's frame moved whole (1.0) in every load, Leaflet's
+    # stylesheet coming after the map was drawn. Here it is held back until the map exists, then let through.
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.add_init_script(OBSERVE)
+    held = {"on": True}
+    context.route("**/leaflet.css", lambda route: route.abort() if held["on"] else route.continue_())
+    page = context.new_page()
+    page.set_default_timeout(60000)
+    try:
+        page.goto(server + "/")
+        frame_el = page.locator('iframe[title="streamlit_folium.st_folium"]')
+        frame_el.wait_for()
+        frame = frame_el.element_handle().content_frame()
+        frame.locator("#map_div .leaflet-marker-icon").first.wait_for(state="attached")
+        assert frame.locator("#map_div").evaluate("e => getComputedStyle(e).visibility") == "hidden"
+        held["on"] = False
+        released = frame.evaluate("() => performance.now()")
+        frame.locator("html").evaluate("""() => { const l = document.createElement('link'); l.rel = 'stylesheet';
+          l.href = document.querySelector('link[href*="leaflet.css"]').href; document.head.append(l); }""")
+        frame.locator("#map_div").evaluate("e => new Promise((done) => { const check = () => "
+                                           "getComputedStyle(e).visibility === 'visible' ? done() : "
+                                           "requestAnimationFrame(check); check(); })")
+        page.evaluate(NEXT_FRAME_JS)
+        shifts = [s for s in frame.evaluate("window.__shifts || []") if s["t"] >= released]
+        assert shifts == []
+    finally:
+        context.close()

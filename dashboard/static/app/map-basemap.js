@@ -10,6 +10,14 @@
 //   language (leaflet.map_words), lang: that language; countryNames: iso2 -> a country's name as escaped HTML, in
 //   that language ({} where the GeoJSON's own names are said).
 window.__mapBasemap = function (map, config) {
+  // Not shown until Leaflet's stylesheet applies (basemap-prefetch.js asks for it early; on a slow link it may
+  // still come after the map): drawn without it, every pane moved as it came. Its overflow clipped meanwhile, as
+  // the stylesheet clips it: the unstyled panes made the frame's page taller, and it moved as they shrank.
+  (function styled() {
+    var ready = getComputedStyle(map.getPane("mapPane")).position === "absolute", style = map.getContainer().style;
+    style.visibility = style.overflow = ready ? "" : "hidden";
+    if (!ready) { requestAnimationFrame(styled); }
+  })();
   window.__mapWords = config.words;
   window.__mapLang = config.lang;
   // The map's frame is a document of its own, which says its language too (its words are the page's).
