@@ -137,11 +137,14 @@ window.__groupingControl = function (map) {
   function refresh() {
     if (!button) { return; }
     var n = shaded().length, group = window.__membershipGroup || window.__mapWord("grouping");
+    var shownBefore = container.style.display !== "none";
     container.style.display = n ? "" : "none";
     count.textContent = window.__mapWord("whole", {n: n, group: group});
     // The visible words first (WCAG 2.5.3: a speech-input user says what they see).
     button.setAttribute("aria-label", window.__mapWord("wholeLabel", {badge: count.textContent, group: group}));
     if (active) { frame(); }
+    // Its room at the map's top changed: the Story page frames its step clear of it (map-story.js).
+    if (shownBefore !== !!n && window.__storyControlsChanged) { window.__storyControlsChanged(); }
   }
 
   var control = L.control({position: "topleft"});

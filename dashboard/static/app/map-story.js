@@ -151,8 +151,18 @@ window.__storyInit = function (map, data) {
       else { map.setView(centre, step.zoom, {animate: false}); }
     }
     window.__storyApply();
+    if (fly) { map.once("moveend", function () { if (shown === n) { framed = view(); } }); } else { framed = view(); }
     return true;
   }
+
+  // A control that appears once the step is framed (the whole-grouping button, once the countries are shaded, after
+  // the polygons have come) may stand over the step's marks: the step is framed again, unless the map has moved
+  // since it was framed (the reader's view is theirs).
+  var framed = null;
+  function view() { return {centre: map.getCenter(), zoom: map.getZoom()}; }
+  window.__storyControlsChanged = function () {
+    if (shown && framed && map.getZoom() === framed.zoom && map.getCenter().equals(framed.centre)) { go(shown, false); }
+  };
 
   // The page asks for step n (the step list, the buttons, the keys, a swipe). `again`: fly there even if it
   // is the step shown (the reader moved the map away and chose the step once more).
