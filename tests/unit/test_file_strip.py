@@ -163,3 +163,10 @@ def test_on_an_axis_too_narrow_for_its_decades_only_the_first_and_last_year_stay
     # 2024: 2020 is four years from the end; 2030: 1991 and 2000 are the closest.
     style = strip_style(make_snapshot(corpus, vs.ViewState(), made=dt.datetime(made, 6, 1, tzinfo=dt.UTC)))
     assert style == f"@container (max-width:{room - 1}px){{.fs-axis span+span:not(:last-child){{display:none}}}}"
+
+
+def test_one_label_needs_no_room_and_a_file_made_the_day_after_the_lines_start_has_two_at_its_ends(corpus):
+    assert axis_room([(0.0, 4)]) == 0
+    early = make_snapshot(corpus, vs.ViewState(), made=dt.datetime(1991, 1, 2, 12, tzinfo=dt.UTC))
+    # 1991 at the line's start and at its end, a day later: both labels and the gap between, on the whole line.
+    assert strip_style(early) == "@container (max-width:55px){.fs-axis span+span:not(:last-child){display:none}}"
