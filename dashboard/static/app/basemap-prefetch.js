@@ -1,5 +1,5 @@
-// Start fetching the country polygons (and the map's stylesheets) while Leaflet is still loading: streamlit-folium loads its
-// scripts one after another and runs the map script last, which would only then ask for them.
+// Start fetching the country polygons (and the map's stylesheets) while Leaflet is still loading: streamlit-folium
+// loads its scripts one after another and runs the map script last, which would only then ask for them.
 // The map script (static/app/map-basemap.js) takes this promise if it is there.
 (function () {
   var script = document.currentScript;
@@ -19,7 +19,6 @@
     var link = document.createElement("link");
     link.rel = "stylesheet";
     link.href = href;
-    link.setAttribute("data-early", "");
     document.head.appendChild(link);
   });
 })();
