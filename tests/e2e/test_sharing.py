@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from dashboard.map.style import MEMBERSHIP_STYLE
-from tests.e2e.helpers import choose, layer_counts, map_frame, request_host, shaded, wait_for_map
+from tests.e2e.helpers import choose, layer_counts, map_frame, request_host, shaded, wait_for_map, wait_still
 
 MEMBER = MEMBERSHIP_STYLE["member"]["fillColor"]
 
@@ -87,7 +87,7 @@ def test_the_share_button_shows_its_whole_label_at_every_width(page, server, lan
     button.wait_for()
     for width in (1280, 1024, 900, 800, 700, 641, 390):
         page.set_viewport_size({"width": width, "height": 800})
-        page.wait_for_timeout(150)
+        wait_still(button)
         assert label in button.inner_text()
         # Streamlit cuts a long label with an ellipsis in this element: its content must fit it.
         clipped = button.locator(".stMarkdownEllipsis").evaluate_all(

@@ -581,7 +581,7 @@ def test_on_a_small_phone_the_story_navigations_words_read_whole(browser, server
         nav.locator(".steps-list button").first.wait_for()
         for width in (320, 360, 390):
             page.set_viewport_size({"width": width, "height": 700})
-            page.wait_for_timeout(150)
+            wait_still(nav.locator(".hint"))
             assert cut_words(nav) == [], width
             hint = nav.locator(".hint").bounding_box()
             assert hint["x"] + hint["width"] <= width, width
