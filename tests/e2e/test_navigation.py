@@ -130,7 +130,50 @@ def test_on_a_phone_each_link_of_the_bar_the_keyboard_focuses_is_whole_on_the_sc
             seen.append(page.evaluate("""() => { const a = document.activeElement, r = a.getBoundingClientRect();
               return [a.innerText.trim().split('\\n').pop(), Math.round(r.left), Math.round(r.right)]; }"""))
             page.keyboard.press("Tab")
-        assert len(seen) == 8 and all(left >= 0 and right <= 390 for _, left, right in seen), seen
+        # Whole on the screen and clear of the language switch, which stays at the row's start.
+        start = page.get_by_test_id("language-switch").last.bounding_box()
+        start = start["x"] + start["width"]
+        assert len(seen) == 8 and all(left >= start and right <= 390 for _, left, right in seen), (start, seen)
+
+
+CURRENT_JS = """() => { const bar = document.querySelector('.st-key-phone-nav');
+  if (!bar) { return []; }
+  // Whole in the row, and clear of the language switch, which stays at its start.
+  const room = bar.getBoundingClientRect(), start = bar.querySelector('.st-key-language_switch_phone').getBoundingClientRect().right;
+  const marked = [...bar.querySelectorAll('a[aria-current="page"]')];
+  return marked.map((a) => { const r = a.getBoundingClientRect();
+    return [a.innerText.trim().split('\\n').pop(), r.left >= start - 0.5 && r.right <= room.right + 0.5]; }); }"""
+
+
+def _current_in_bar(page, name):
+    """Waits until the phone's bar marks `name` as the page shown (aria-current) and shows that link whole."""
+    page.wait_for_function(f"() => ({CURRENT_JS})().length === 1 && ({CURRENT_JS})()[0][0] === {name!r}")
+    wait_still(page.locator('.st-key-phone-nav a[aria-current="page"]'))
+    assert page.evaluate(CURRENT_JS) == [[name, True]]
+
+
+def test_on_a_phone_the_bar_marks_the_page_shown_and_keeps_its_link_in_sight(browser, server):
+    # Issue 27's reviewer: reached another way than by its link (a shared link, a link in the page, Back), a page's
+    # own link was out of sight in the bar, which keeps its sideways scroll; nothing told a screen reader which
+    # link was the page shown (Streamlit shows it in bold only).
+    with _phone(browser) as (page, context):
+        page.goto(server + "/about?org=CSTO")  # a shared link to the last page: its link is past the screen's edge
+        _current_in_bar(page, "About")
+        # "Map" leads to the map, also in a new tab: Streamlit writes its href as "", the page shown.
+        home = page.locator('.st-key-phone-nav a[data-testid="stPageLink-NavLink"]').first
+        expect(home).to_have_attribute("href", "/?org=CSTO")
+        page.locator('.st-key-phone-nav a[data-testid="stPageLink-NavLink"]').first.click()
+        page.wait_for_url(lambda url: "/about" not in url)
+        _current_in_bar(page, "Map")
+        page.go_back()
+        page.wait_for_url("**/about?org=CSTO")
+        _current_in_bar(page, "About")
+        # The reader's own scrolling of the bar is kept as the page changes (each change has the links followed).
+        bar = page.locator(".st-key-phone-nav")
+        bar.evaluate("(e) => { e.scrollLeft = 0; }")
+        page.evaluate("() => document.body.appendChild(document.createElement('i'))")
+        page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        assert bar.evaluate("(e) => e.scrollLeft") == 0
 
 
 def test_a_sideways_swipe_on_the_phones_bar_of_page_links_does_not_turn_the_story(browser, server):

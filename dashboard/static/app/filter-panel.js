@@ -375,7 +375,10 @@ function carryQuery() {
   const here = new URL(window.location.href);
   for (const a of document.querySelectorAll(PAGE_LINKS)) {
     try {
-      const to = new URL(a.getAttribute("href"), here);
+      // Streamlit writes the main page's link as href="" (its url_path), which is the page shown, whichever it is: a
+      // new tab from "Map" opened the page the reader was on. It is the app's root, the folder of the pages' links.
+      if (a.dataset.page === undefined) { a.dataset.page = a.getAttribute("href") || ""; }
+      const to = new URL(a.dataset.page || "./", here);
       if (to.origin !== here.origin) { continue; }
       const query = new URLSearchParams(here.search);
       dropEmbed(query, embed);
@@ -383,8 +386,31 @@ function carryQuery() {
       const search = query.toString().replace(/%2C/g, ",");
       const href = to.pathname + (search ? `?${search}` : "") + to.hash;
       if (a.getAttribute("href") !== href) { a.setAttribute("href", href); }
+      // Streamlit shows the page's own link in bold only: a screen reader is told too.
+      if (to.pathname === here.pathname) { a.setAttribute("aria-current", "page"); }
+      else if (a.hasAttribute("aria-current")) { a.removeAttribute("aria-current"); }
     } catch (err) { console.warn("page link unchanged", err); }
   }
+  showCurrentInBar(here.pathname);
+}
+
+// The phone's bar scrolls sideways and keeps its scroll across pages: a page reached some other way (a link in the
+// page, Back, a shared link) left its own link out of sight. Once per page and per bar drawn, the bar is scrolled so
+// that the link lies whole in it; not on later runs, which would undo the reader's own scrolling of the bar.
+function showCurrentInBar(path) {
+  const bar = document.querySelector(".st-key-phone-nav");
+  const link = bar && bar.querySelector('a[aria-current="page"]');
+  if (!link || bar.scrollWidth <= bar.clientWidth || (bar.__shownFor === path && bar.__shownLink === link)) { return; }
+  bar.__shownFor = path;
+  bar.__shownLink = link;
+  const room = bar.getBoundingClientRect(), at = link.getBoundingClientRect();
+  // Clear of the switch at its start and of the edge (first-paint.css's scroll-padding), as a focused link is.
+  const style = getComputedStyle(bar);
+  const start = room.left + (parseFloat(style.scrollPaddingInlineStart) || 0);
+  const end = room.right - (parseFloat(style.scrollPaddingInlineEnd) || 0);
+  // Not scrollIntoView: it would scroll the page as well.
+  if (at.left < start) { bar.scrollLeft -= start - at.left; }
+  else if (at.right > end) { bar.scrollLeft += Math.min(at.right - end, at.left - start); }
 }
 
 // The hrefs follow the address: whenever the panel writes it (syncUrl), when links are drawn (the phone's bar comes
@@ -425,7 +451,10 @@ function carryEmbed(carry) {
     try {
       const here = new URL(window.location.href);
       const kept = embedPairs(here.searchParams, carry);
-      const to = new URL(a.getAttribute("href"), here);
+      // Streamlit writes the main page's link as href="" (its url_path), which is the page shown, whichever it is: a
+      // new tab from "Map" opened the page the reader was on. It is the app's root, the folder of the pages' links.
+      if (a.dataset.page === undefined) { a.dataset.page = a.getAttribute("href") || ""; }
+      const to = new URL(a.dataset.page || "./", here);
       if (!kept.length || to.origin !== here.origin) { return; }
       dropEmbed(to.searchParams, carry);
       kept.forEach(([k, v]) => to.searchParams.append(k, v));
