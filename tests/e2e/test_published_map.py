@@ -6,6 +6,7 @@ on the dashboard. Screenshots are kept in tests/e2e/artifacts/."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import http.server
 import json
@@ -160,6 +161,60 @@ def test_in_a_phones_frame_no_badge_lies_on_a_control_and_no_year_on_another(bro
         if height >= 300:  # a shorter frame leaves the strip out
             years = page.locator(".fs-axis span").evaluate_all("s => s.filter((e) => e.offsetWidth).map((e) => e.textContent)")
             assert years[0] == "1991" and re.fullmatch(r"20\d\d", years[-1]) and len(years) >= 2
+        assert asked == [] and errors == []
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def published_by_lang(corpus, tmp_path_factory):
+    """The default view's published map in each language, made as the share box makes it (no app needed): {lang:
+    path}."""
+    from dashboard import i18n
+    from dashboard.downloads.embed import build_embed
+    from dashboard.downloads.snapshot import make_snapshot, view_link
+    from dashboard.map.geo import load_borders, load_countries
+    from dashboard.query import link as vs
+    from tests.conftest import ROOT
+
+    folder, geo = tmp_path_factory.mktemp("published-langs"), (load_countries(ROOT / "geodata"),
+                                                                load_borders(ROOT / "geodata"))
+    out = {}
+    for lang in ("en", "ru"):
+        with i18n.override(lang):
+            view = vs.ViewState(lang=lang)
+            snap = make_snapshot(corpus, view, made=dt.datetime.now(dt.UTC),
+                                 link=view_link("http://127.0.0.1:8501/", view, corpus))
+            out[lang] = folder / f"published-{lang}.html"
+            out[lang].write_text(build_embed(snap, *geo), encoding="utf-8")
+    return out
+
+
+# The words of the bar's title that lie whole in its box, as shown (an ellipsis cuts the others).
+TITLE_WORDS_JS = """() => { const h1 = document.querySelector('.bar h1'), box = h1.getBoundingClientRect();
+  const text = h1.querySelector('.title').firstChild, words = [], range = document.createRange();
+  for (const m of text.data.matchAll(/\\S+/g)) {
+    range.setStart(text, m.index); range.setEnd(text, m.index + m[0].length);
+    const r = [...range.getClientRects()];
+    if (r.length && r.every((x) => x.left >= box.left - 0.5 && x.right <= box.right + 0.5 && x.bottom <= box.bottom + 0.5)) {
+      words.push(m[0]);
+    } else { break; }
+  }
+  return words; }"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize(("width", "height"), [(320, 200), (320, 480), (360, 480), (390, 520)])
+def test_in_a_phones_frame_the_title_reads_and_the_badge_keeps_off_the_controls_in_each_language(
+        browser, published_by_lang, lang, width, height):
+    # The review of issue 28: at 320 px a Russian file's title showed "Поез…" and "Пути…", and in a 320x200 frame
+    # its start's badge lay on the legend's button (the Russian button is wider: only English was tried).
+    path = published_by_lang[lang]
+    context, page, asked, errors = open_file(browser, path.as_uri(), path.as_uri(), width, height)
+    try:
+        page.screenshot(path=str(ARTIFACTS / f"published-{lang}-{width}x{height}.png"))
+        assert len(page.evaluate(TITLE_WORDS_JS)) >= 2, page.evaluate(TITLE_WORDS_JS)
+        assert page.evaluate(OFF_CONTROLS) == [], "the badge lies on a control"
         assert asked == [] and errors == []
     finally:
         context.close()

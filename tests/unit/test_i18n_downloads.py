@@ -174,7 +174,7 @@ def embed_ru(corpus, geodata):
 def test_the_published_map_is_made_in_russian(embed_ru):
     snap, html = embed_ru
     assert html.startswith('<!DOCTYPE html>\n<html lang="ru">')
-    assert ('<span class="long">Открыть этот вид на дашборде</span><span class="short">На дашборде</span> ↗'
+    assert ('<span class="long">Открыть этот вид на дашборде</span><span class="short">Дашборд</span> ↗'
             in html)
     assert "<dt>Записей на карте</dt>" in html and "<dt>Дашборд</dt>" in html
     assert "Для этой карты нужен JavaScript." in html

@@ -172,10 +172,6 @@ window.__mapLayout = function (map) {
     edge.setAttribute("aria-label", window.__mapWord("edgeLabel", {badge: text.textContent}));
 
     edge.style.display = "";
-    // On the edge, toward the start, the whole badge inside the map; slid along the edge off any stop.
-    var hw = edge.offsetWidth / 2 + 6, hh = edge.offsetHeight / 2 + 6;
-    var t = Math.min((cx - hw) / Math.abs(dx || 1e-9), (cy - hh) / Math.abs(dy || 1e-9));
-    var x = cx + dx * t, y = cy + dy * t, onSide = Math.abs(x - hw) < 1 || Math.abs(x - (size.x - hw)) < 1;
     var origin0 = rect(map.getContainer());
     // Off the marks and off the map's controls (a short map, as the Story page's on a phone, brings them close).
     // Where no place along the edge is clear of both, the first clear of the controls: a badge over a mark hides
@@ -187,22 +183,37 @@ window.__mapLayout = function (map) {
       return {left: b.left - GAP, right: b.right + GAP, top: b.top - GAP, bottom: b.bottom + GAP};
     });
     var kept = controls.concat([].map.call(document.querySelectorAll(".leaflet-marker-icon.in-story"), rect));
-    var taken = placed.concat(controls), fallback = null, ex, ey, r;
-    // Along the edge the start's direction meets, then along the next edge round the corner toward it (in a short
-    // frame, 320 by 200, the side is all zoom buttons and scale; the top between them and the legend is free).
-    for (var k = 0; k < 24; k++) {
-      var step = (k % 2 ? -1 : 1) * Math.ceil(k % 12 / 2) * 30, side = onSide !== k > 11;
-      var sx = k > 11 && !onSide ? (dx < 0 ? hw : size.x - hw) : x, sy = k > 11 && onSide ? (dy < 0 ? hh : size.y - hh) : y;
-      ex = side ? sx : Math.min(Math.max(sx + step, hw), size.x - hw);
-      ey = side ? Math.min(Math.max(sy + step, hh), size.y - hh) : sy;
-      r = {left: origin0.left + ex - hw + 6, right: origin0.left + ex + hw - 6,
-           top: origin0.top + ey - hh + 6, bottom: origin0.top + ey + hh - 6};
-      if (free(r, taken)) { return placeEdge(ex, ey, r); }
-      if (!fallback && free(r, kept)) { fallback = [ex, ey, r]; }
+    var taken = placed.concat(controls), fallback = null;
+    // The badge whole, then without its second line (a short frame in a language of long words: 320 by 200 in
+    // Russian, where the top's room between the zoom buttons and the legend's button is narrower than the badge).
+    for (var compact = 0; compact < 2; compact++) {
+      from.style.display = compact ? "none" : "block";
+      // On the edge, toward the start, the whole badge inside the map; slid along the edge off any stop.
+      var hw = edge.offsetWidth / 2 + 6, hh = edge.offsetHeight / 2 + 6;
+      var t = Math.min((cx - hw) / Math.abs(dx || 1e-9), (cy - hh) / Math.abs(dy || 1e-9));
+      var x = cx + dx * t, y = cy + dy * t, onSide = Math.abs(x - hw) < 1 || Math.abs(x - (size.x - hw)) < 1;
+      // Along the edge the start's direction meets, then along the next edge round the corner toward it (in a
+      // short frame, 320 by 200, the side is all zoom buttons and scale; the top between them and the legend is
+      // free).
+      for (var k = 0; k < 24; k++) {
+        var step = (k % 2 ? -1 : 1) * Math.ceil(k % 12 / 2) * 30, side = onSide !== k > 11;
+        var sx = k > 11 && !onSide ? (dx < 0 ? hw : size.x - hw) : x;
+        var sy = k > 11 && onSide ? (dy < 0 ? hh : size.y - hh) : y;
+        var ex = side ? sx : Math.min(Math.max(sx + step, hw), size.x - hw);
+        var ey = side ? Math.min(Math.max(sy + step, hh), size.y - hh) : sy;
+        var r = {left: origin0.left + ex - hw + 6, right: origin0.left + ex + hw - 6,
+                 top: origin0.top + ey - hh + 6, bottom: origin0.top + ey + hh - 6};
+        if (free(r, taken)) { return placeEdge(ex, ey, r); }
+        if (!fallback && free(r, kept)) { fallback = [ex, ey, r, compact]; }
+      }
     }
-    if (fallback) { return placeEdge(fallback[0], fallback[1], fallback[2]); }
-    if (kept.length > controls.length) { edge.style.display = "none"; return null; }
-    return placeEdge(ex, ey, r);
+    if (fallback) {
+      from.style.display = fallback[3] ? "none" : "block";
+      return placeEdge(fallback[0], fallback[1], fallback[2]);
+    }
+    // Nowhere clear of the controls: not shown, rather than over a button whose clicks it would take.
+    edge.style.display = "none";
+    return null;
   }
   function placeEdge(x, y, r) {
     edge.style.left = x + "px";
