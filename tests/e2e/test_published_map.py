@@ -220,6 +220,52 @@ def test_in_a_phones_frame_the_title_reads_and_the_badge_keeps_off_the_controls_
         context.close()
 
 
+# A stop on the map, clear of its edges and controls and of anything drawn over it: its centre in the page, or null.
+A_STOP_JS = """() => { const m = document.getElementById('map').getBoundingClientRect();
+  for (const e of document.querySelectorAll('.stop-icon')) { const r = e.getBoundingClientRect();
+    const x = r.left + r.width / 2, y = r.top + r.height / 2;
+    if (r.left > m.left + 50 && r.right < m.right - 10 && r.top > m.top + 10 && r.bottom < m.bottom - 20
+        && e.contains(document.elementFromPoint(x, y))) { return [x, y]; } }
+  return null; }"""
+# The open popup's box against the map's and every visible control's: [what is wrong] (none: []).
+POPUP_CLEAR_JS = """() => { const box = (e) => e.getBoundingClientRect(), out = [];
+  const p = box(document.querySelector('.leaflet-popup-content-wrapper')), m = box(document.getElementById('map'));
+  if (p.left < m.left || p.right > m.right || p.top < m.top || p.bottom > m.bottom) {
+    out.push(['off the map', p.top, p.bottom, m.top, m.bottom]); }
+  document.querySelectorAll('.leaflet-control, .edge-mark').forEach((c) => {
+    const r = box(c);
+    if (r.width && getComputedStyle(c).visibility !== 'hidden' && r.left < p.right && p.left < r.right
+        && r.top < p.bottom && p.top < r.bottom) { out.push([c.className, Math.round(r.top), Math.round(r.bottom)]); }
+  });
+  return out; }"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(320, 200), (400, 220), (390, 300), (600, 320)])
+def test_in_a_short_frame_a_popup_lies_whole_in_the_map_and_no_control_on_it(browser, published_by_lang, width,
+                                                                            height):
+    # Issue 28's review: in a 200 px frame a popup ran past the map's foot, under the credit, with the full-screen
+    # button over its words: the controls took most of the map's height. Now it has the whole map while open.
+    path = published_by_lang["en"]
+    context, page, asked, errors = open_file(browser, path.as_uri(), path.as_uri(), width, height)
+    try:
+        page.mouse.click(*page.evaluate(A_STOP_JS))
+        content = popup_shown(page)
+        page.screenshot(path=str(ARTIFACTS / f"published-popup-{width}x{height}.png"))
+        assert page.evaluate(POPUP_CLEAR_JS) == []
+        # Its words are read in one scrolled box, which the keyboard reaches, not in one box scrolled in another.
+        scrolled = page.evaluate("""() => [...document.querySelectorAll('.leaflet-popup *')].filter((e) =>
+          /auto|scroll/.test(getComputedStyle(e).overflowY) && e.scrollHeight > e.clientHeight + 1).length""")
+        assert scrolled <= 1
+        expect(content.get_by_role("heading").first).to_be_in_viewport()
+        # Closed, the controls are back, where they were.
+        page.keyboard.press("Escape")
+        expect(page.locator(".leaflet-popup")).to_have_count(0)
+        expect(page.get_by_role("button", name="Zoom in")).to_be_visible()
+        assert asked == [] and errors == []
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize(("width", "height"), [(390, 520), (1100, 640)])
 def test_it_fills_a_host_pages_frame_from_a_phone_to_a_column(browser, published, width, height):
     path = published["path"]

@@ -69,11 +69,13 @@ def test_the_default_view_is_at_most_300_kb(default):
     assert size <= MAX_BYTES == 300_000, size
 
 
-@pytest.mark.parametrize(("zoom", "width", "height"), [(5, 505, 600), (4, 358, 520)], ids=["desktop", "phone"])
-def test_the_default_view_as_the_map_page_frames_it_is_at_most_300_kb(corpus, geodata, zoom, width, height):
-    # The app sends the frame its map shows (a fresh map page at 1280x800, and on a phone): wider than the tour's.
-    view = vs.ViewState(view=vs.MapView(40.307, 72.5, zoom))
-    extent = Extent.around(40.307, 72.5, zoom, width, height)
+# A fresh map page's view and its map's frame in px, as the address and the page show them (measured on this code in
+# Chromium at 1280x800 and 390x844): the map opens at zoom 5 on both since Leaflet's stylesheet comes before the fit.
+@pytest.mark.parametrize(("lat", "width"), [(40.413, 505), (40.947, 358)], ids=["desktop", "phone"])
+def test_the_default_view_as_the_map_page_frames_it_is_at_most_300_kb(corpus, geodata, lat, width):
+    # The app sends the frame its map shows: wider than the tour's.
+    view = vs.ViewState(view=vs.MapView(lat, 72.51, 5))
+    extent = Extent.around(lat, 72.51, 5, width, 600)
     _, html = make(corpus, geodata, view, extent=extent)
     assert len(html.encode("utf-8")) <= MAX_BYTES
 

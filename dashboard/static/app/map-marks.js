@@ -169,8 +169,11 @@
     el.setAttribute("data-rank", String(layer.__rank || 0));
     el.__layer = layer;
     if (layer instanceof L.Marker) {
-      // A marker that takes focus is brought into the map's view, clear of its controls (zoom, legend, scale).
+      // A marker that takes focus is brought into the map's view, clear of its controls (zoom, legend, scale). By
+      // the keyboard only: a pointer's press focuses it too, and the map moved between the press and the release
+      // lost the click (a mark near the controls of a short map did not open).
       L.DomEvent.on(el, "focus", function() {
+        if (!el.matches(":focus-visible")) { return; }
         var pad = window.__clearOfControls();
         map.panInside(layer.getLatLng(), {paddingTopLeft: pad[0], paddingBottomRight: pad[1], animate: false});
       });

@@ -66,8 +66,15 @@ window.__mapPopups = function (map) {
     return [one(r.left, r.right, area.left, area.right), one(r.top, r.bottom, area.top, area.bottom)];
   }
 
+  // A map too short for a popup clear of its controls (a frame 200 to 300 px tall: its controls take most of the
+  // height, and the popup ran under them and past the map's foot): while the popup is open it has the whole map,
+  // and the controls step back (map-popups.css), out of sight and out of the Tab order; they return as it closes.
+  var SHORT = 140;  // px: the room's height under which it does
   function fitPopup(popup) {
-    var area = room();
+    var area = room(), box = container();
+    var over = area.bottom - area.top < SHORT;
+    map.getContainer().classList.toggle("popup-over-controls", over);
+    if (over) { area = {left: box.left + GAP, top: box.top + GAP, right: box.right - GAP, bottom: box.bottom - GAP}; }
     var width = area.right - area.left, height = area.bottom - area.top;
     L.setOptions(popup, {maxWidth: Math.max(120, Math.min(POPUP_WIDTH, width - POPUP_CHROME[0])), maxHeight: null});
     popup.update();
@@ -147,6 +154,7 @@ window.__mapPopups = function (map) {
   }
   map.on("move moveend zoomend viewreset popupclose tooltipclose", refitSoon);  // after the layout's pass
   map.on("popupopen", function (e) { fitPopup(e.popup); uncover(); refitSoon(); });
+  map.on("popupclose", function () { map.getContainer().classList.remove("popup-over-controls"); });
   map.on("tooltipopen", function (e) { fitTooltip(e.tooltip); uncover(); });
   map.on("mousemove", function () {
     openTooltips(function (tip) { if (tip.options.sticky) { fitTooltip(tip); } });
