@@ -147,6 +147,14 @@
       L.DomEvent.on(el, "keydown", function (e) {
         if (e.key === "Enter" || e.key === " ") { L.DomEvent.preventDefault(e); select(layer, e); }
       });
+      // Focused while wholly off the map (a member far away, Belarus in a phone's frame): its middle is panned in,
+      // at the reader's zoom, clear of the controls, so that its focus ring is seen (a fresh reviewer, issue 28).
+      L.DomEvent.on(el, "focus", function () {
+        var r = el.getBoundingClientRect(), box = holder.getBoundingClientRect(), pad = window.__clearOfControls();
+        if (!r.width || r.right < box.left || r.left > box.right || r.bottom < box.top || r.top > box.bottom) {
+          map.panInside(layer.getCenter(), {paddingTopLeft: pad[0], paddingBottomRight: pad[1], animate: false});
+        }
+      });
     }
 
     // A country outside the shaded grouping: its name, in bold, as text (never parsed as HTML).

@@ -40,8 +40,10 @@
     d.forEach(function (m, i) {
       var l, s = m[8] || {};
       if (m[0] === "marker") {
-        l = L.marker(m[1][0], {keyboard: !!m[9], icon: L.divIcon({html: m[4], className: m[5], iconSize: m[6],
-                                                                  iconAnchor: m[7]})});
+        // Not Leaflet's pan on focus: __markAccess pans a focused mark clear of the controls, at once. Leaflet's,
+        // animated, ran on as a popup opened and undid the popup's own pan (it was left off the map's foot).
+        l = L.marker(m[1][0], {keyboard: !!m[9], autoPanOnFocus: false, icon: L.divIcon({html: m[4], className: m[5],
+                                                                  iconSize: m[6], iconAnchor: m[7]})});
       } else if (m[0] === "circle") {
         l = L.circleMarker(m[1][0], s);
       } else {

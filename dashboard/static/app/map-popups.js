@@ -25,7 +25,9 @@ window.__mapPopups = function (map) {
       if (r.top - box.top < box.height / 2) { top = Math.max(top, r.bottom - box.top + edge); }
       else { bottom = Math.max(bottom, box.bottom - r.top + edge); }
     });
-    return [[edge, Math.min(top, box.height * cap)], [edge, Math.min(bottom, box.height * cap)]];
+    var pad = [[edge, Math.min(top, box.height * cap)], [edge, Math.min(bottom, box.height * cap)]];
+    pad.capped = top > box.height * cap || bottom > box.height * cap;  // the controls reach into what is left
+    return pad;
   }
   // 28: half a marker and its focus ring, beyond a control's edge; a third of the map at most each way.
   window.__clearOfControls = function () { return clearOfControls(28, 1 / 3); };
@@ -34,7 +36,7 @@ window.__mapPopups = function (map) {
   function room() {
     var box = container(), pad = clearOfControls(GAP, 0.4);
     return {left: box.left + pad[0][0], top: box.top + pad[0][1], right: box.right - pad[1][0],
-            bottom: box.bottom - pad[1][1]};
+            bottom: box.bottom - pad[1][1], capped: pad.capped};
   }
   function union(els) {
     var out = null;
@@ -67,12 +69,13 @@ window.__mapPopups = function (map) {
   }
 
   // A map too short for a popup clear of its controls (a frame 200 to 300 px tall: its controls take most of the
-  // height, and the popup ran under them and past the map's foot): while the popup is open it has the whole map,
-  // and the controls step back (map-popups.css), out of sight and out of the Tab order; they return as it closes.
-  var SHORT = 140;  // px: the room's height under which it does
+  // height, and the popup ran under them and past the map's foot, or the scale lay on its words): while the popup
+  // is open it has the whole map, and the controls step back (map-popups.css), out of sight and out of the Tab
+  // order; they return as it closes.
+  var SHORT = 140;  // px: the room's height under which it does, as it does where the controls reach into the room
   function fitPopup(popup) {
     var area = room(), box = container();
-    var over = area.bottom - area.top < SHORT;
+    var over = area.capped || area.bottom - area.top < SHORT;
     map.getContainer().classList.toggle("popup-over-controls", over);
     if (over) { area = {left: box.left + GAP, top: box.top + GAP, right: box.right - GAP, bottom: box.bottom - GAP}; }
     var width = area.right - area.left, height = area.bottom - area.top;
@@ -91,7 +94,8 @@ window.__mapPopups = function (map) {
     }
     if (!r) { return; }
     var by = shift(r, area);
-    if (by[0] || by[1]) { map.panBy(by, {animate: false}); }
+    // A pan still gliding (a drag's inertia) would carry the map on past this one.
+    if (by[0] || by[1]) { map.stop(); map.panBy(by, {animate: false}); }
   }
 
   function fitTooltip(tip) {
@@ -153,8 +157,21 @@ window.__mapPopups = function (map) {
     refit = setTimeout(function () { openTooltips(fitTooltip); uncover(); window.__fitPending = false; }, 60);
   }
   map.on("move moveend zoomend viewreset popupclose tooltipclose", refitSoon);  // after the layout's pass
-  map.on("popupopen", function (e) { fitPopup(e.popup); uncover(); refitSoon(); });
-  map.on("popupclose", function () { map.getContainer().classList.remove("popup-over-controls"); });
+  map.on("popupopen", function (e) {
+    e.popup.getElement().inert = false;  // a popup opened again (the dashboard binds one to its mark): see popupclose
+    fitPopup(e.popup);
+    uncover();
+    refitSoon();
+    // Again on the next frame: opened by a key, a popup that had fitted here was found past the map's foot by then,
+    // with neither the map nor the popup moved since (measured; the cause is not pinned down).
+    requestAnimationFrame(function () { if (e.popup.isOpen()) { fitPopup(e.popup); uncover(); } });
+  });
+  map.on("popupclose", function (e) {
+    map.getContainer().classList.remove("popup-over-controls");
+    // Out of the Tab order as it fades out (200 ms): a quick Tab after Escape landed on its links, then nowhere.
+    var el = e.popup.getElement();
+    if (el) { el.inert = true; }
+  });
   map.on("tooltipopen", function (e) { fitTooltip(e.tooltip); uncover(); });
   map.on("mousemove", function () {
     openTooltips(function (tip) { if (tip.options.sticky) { fitTooltip(tip); } });
