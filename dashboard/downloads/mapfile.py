@@ -38,7 +38,7 @@ from dashboard.downloads.snapshot import Extent, Snapshot, country_name, file_la
 from dashboard.frontend import read_static
 from dashboard.i18n import N_
 from dashboard.i18n import gettext as _
-from dashboard.map.assets import LEAFLET, POLYLINE, read_checked
+from dashboard.map.assets import LEAFLET, POLYLINE, AssetError, read_checked
 from dashboard.map.geo import label_points, polygonal
 from dashboard.map.leaflet import map_css, map_words
 from dashboard.map.legend import legend_html
@@ -304,8 +304,19 @@ def file_code(name: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _polyline_code() -> str:
-    """The polyline decoder as a file carries it, minified once per process (as file_code is)."""
-    return minified(polyline_script())
+    """The polyline decoder as a file carries it: of @mapbox/polyline's module, its strict mode, its namespace and
+    polyline.decode only (a file encodes nothing: encode, the GeoJSON helpers and the CommonJS export are left out,
+    850 bytes), minified once per process (as file_code is). Raises AssetError if the module no longer has them."""
+    tree = es5(polyline_script())
+    kept = [node for node in tree.children() if _decoder_part(str(node))]
+    if [str(node).split("=")[0].strip() for node in kept] != ["'use strict';", "var polyline", "polyline.decode"]:
+        raise AssetError("@mapbox/polyline: no 'use strict', polyline namespace and polyline.decode at its top level")
+    return minified("\n".join(str(node) for node in kept))
+
+
+def _decoder_part(statement: str) -> bool:
+    """Whether a top-level statement of @mapbox/polyline's module is one the decoder needs."""
+    return statement.startswith(("'use strict'", "var polyline = {}", "polyline.decode = "))
 
 
 @functools.lru_cache(maxsize=32)

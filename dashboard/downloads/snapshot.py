@@ -180,12 +180,13 @@ def number(value: float, decimals: int = 0) -> str:
 
 
 def country_name(iso2: str, name: str) -> str:
-    """A country's name as a file writes it: the geodata's (`name`), or in the language spoken where it has one
-    of its own (names.country: CLDR's 'Таджикистан')."""
-    from dashboard.corpus.codes import COUNTRY_NAMES
-
-    said = names.country(iso2)
-    return name if said in (iso2, COUNTRY_NAMES.get(iso2)) else said
+    """A country's name as a file writes it: the geodata's (`name`) in English, CLDR's in another language
+    ('Таджикистан', 'Франция'), as the dashboard's map names every country (leaflet.country_names); the geodata's
+    where CLDR has none. A Russian file named the 203 countries outside the corpus in English (issue 28's review)."""
+    lang = i18n.active()
+    if lang in (i18n.DEFAULT, i18n.PSEUDO):
+        return name
+    return names.countries_in(lang).get(iso2, name)
 
 
 def sentence(text: str) -> str:

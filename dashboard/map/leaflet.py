@@ -57,6 +57,8 @@ def map_words() -> dict:
     return {
         "legend": gettext("Map legend"),
         "zoomIn": gettext("Zoom in"), "zoomOut": gettext("Zoom out"),
+        # Translators: the map's scale bar, after a number of kilometres, then of metres ("500 km", "300 m").
+        "km": gettext("km"), "m": gettext("m"),
         "popupScrolls": gettext("The mark's words (scrolls)"),
         "gestureTouch": gettext("Use two fingers to move the map"),
         "gestureScroll": gettext("Use Ctrl + scroll to zoom the map"),

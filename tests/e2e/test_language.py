@@ -62,6 +62,26 @@ def test_a_selected_records_evidence_is_in_russian_and_its_quotes_verbatim_in_en
         assert quote.evaluate("q => q.closest('[lang]').lang") == "en" or quote.locator('[lang="en"]').count()
 
 
+SCALE_JS = """() => [...document.querySelectorAll('.leaflet-control-scale-line')].filter((l) => l.offsetWidth)
+  .map((l) => l.textContent)"""
+
+
+def test_the_russian_maps_scale_is_in_kilometres_in_russian_and_stays_so_as_it_zooms(page, server):
+    # Issue 28's review: the scale read "500 km" and "500 mi" on a Russian page (Leaflet writes English units).
+    page.goto(server + "/?lang=ru")
+    frame = wait_for_map(page)
+    before = None
+    for zoom in (None, 10):
+        if zoom:
+            frame.evaluate(f"() => {{ map.setZoom({zoom}, {{animate: false}}); }}")
+            frame.wait_for_function(f"() => ({SCALE_JS})()[0] !== {before!r}")
+        lines = frame.evaluate(SCALE_JS)
+        assert len(lines) == 1 and re.fullmatch(r"\d+ (км|м)", lines[0]), lines
+        before = lines[0]
+    page.goto(server + "/?lang=en")
+    assert re.fullmatch(r"\d+ km", wait_for_map(page).evaluate(SCALE_JS)[0])
+
+
 def test_a_click_on_a_mark_selects_its_record_on_a_russian_page_whose_tooltip_labels_its_id_in_russian(page, server):
     # The tooltip says the id under a label of ours ("ID: …"); the server reads it from the tooltip's text as
     # st_folium sends it, in the page's language, and the map's script from its data-ref.

@@ -20,6 +20,7 @@ from tests.e2e.a11y import axe_violations
 from tests.e2e.conftest import ARTIFACTS
 from tests.e2e.helpers import OFF_CONTROLS, param, shading, tab_until, wait_for_map, wait_still
 from tests.e2e.test_briefing import CSP_WATCH, download, made_at_dushanbe, popup_shown
+from tests.e2e.test_language import SCALE_JS
 
 pytestmark = pytest.mark.e2e
 
@@ -214,6 +215,9 @@ def test_in_a_phones_frame_the_title_reads_and_the_badge_keeps_off_the_controls_
     try:
         page.screenshot(path=str(ARTIFACTS / f"published-{lang}-{width}x{height}.png"))
         assert len(page.evaluate(TITLE_WORDS_JS)) >= 2, page.evaluate(TITLE_WORDS_JS)
+        if height >= 300:  # the scale, in the file's language (its units were English in a Russian file)
+            lines = page.evaluate(SCALE_JS)
+            assert re.fullmatch(r"\d+ км", lines[0]) and len(lines) == 1 if lang == "ru" else lines[0].endswith(" km"), lines
         assert page.evaluate(OFF_CONTROLS) == [], "the badge lies on a control"
         assert asked == [] and errors == []
     finally:

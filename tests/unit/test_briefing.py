@@ -15,8 +15,10 @@ import pytest
 
 from dashboard.corpus.load import load_corpus
 from dashboard.corpus.model import Disagreement, Event, MilitarySite, VisitStop
+from dashboard.downloads import mapfile
 from dashboard.downloads.briefing import MAX_LISTED, build_briefing, leaflet_assets
 from dashboard.downloads.snapshot import Extent, Focus, make_snapshot, view_link
+from dashboard.map.assets import AssetError
 from dashboard.map.geo import load_borders, load_countries
 from dashboard.query import link as vs
 from dashboard.query.filters import FilterState
@@ -362,3 +364,18 @@ def test_the_file_opens_its_popups_with_the_dashboards_policy_and_defines_each_p
     assert any(re.search(r"window\.__mapPopups\(\w+\)", text) for _, text in page.scripts)
     whole = default_html.replace("\\u003c", "<").replace('\\"', '"')
     assert whole.count('<pattern id="pat-former"') == 1
+
+
+def test_a_file_carries_the_polyline_decoder_alone(monkeypatch):
+    # The published map's 300 kB: of @mapbox/polyline a file needs decode only (850 bytes of encoders left out).
+    code = mapfile._polyline_code()
+    assert code.startswith("'use strict';var polyline={};polyline.decode=function(")
+    assert not any(name in code for name in ("encode", "GeoJSON", "module", "py2_round"))
+    # A module that no longer has them is said so, not carried broken.
+    monkeypatch.setattr(mapfile, "polyline_script", lambda: "'use strict';var polyline = {};")
+    mapfile._polyline_code.cache_clear()
+    try:
+        with pytest.raises(AssetError, match="polyline.decode"):
+            mapfile._polyline_code()
+    finally:
+        mapfile._polyline_code.cache_clear()

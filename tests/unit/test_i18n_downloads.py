@@ -33,6 +33,7 @@ from dashboard.downloads.snapshot import (
 )
 from dashboard.downloads.strip import strip_html
 from dashboard.map.geo import load_borders, load_countries
+from dashboard.names import countries_in
 from dashboard.query import link as vs
 from dashboard.query.filters import FilterState
 from tests.conftest import ROOT
@@ -182,6 +183,18 @@ def test_the_published_map_is_made_in_russian(embed_ru):
     assert data["fileWords"] == {**data["fileWords"], "read": "Читать в статье ↗", "onDashboard": "Эта запись на дашборде ↗",
                              "publicRecords": "Справочные источники: контекст, не из статей"}
     assert urllib.parse.parse_qs(urllib.parse.urlsplit(data["link"]).query)["lang"] == ["ru"]
+
+
+def test_the_published_map_in_russian_names_every_country_in_russian(embed_ru):
+    # Issue 28's review: 203 of its 237 countries were named in English (France, Israel), with no lang="en": the
+    # dashboard's Russian map names them all in Russian (CLDR), and so does the file now, and the briefing.
+    _, html = embed_ru
+    data = json.loads(re.search(r'<script type="application/json" id="embed-data">(.*?)</script>', html, re.S)[1])
+    named = {c[0]: c[1] for c in data["countries"]}
+    assert named["FR"] == "Франция" and named["IL"] == "Израиль" and named["TJ"] == "Таджикистан"
+    # Only a place CLDR has no name for keeps the geodata's (Clipperton, which it files under no ISO code).
+    latin = sorted(name for code, name in named.items() if re.search(r"[A-Za-z]", name) and code in countries_in("ru"))
+    assert latin == [], latin
 
 
 def test_the_published_maps_quotes_and_titles_are_marked_english_by_their_element(corpus, embed_ru):

@@ -22,6 +22,7 @@ window.__mapBasemap = function (map, config) {
   window.__mapLang = config.lang;
   // The map's frame is a document of its own, which says its language too (its words are the page's).
   if (config.lang) { document.documentElement.lang = config.lang; }
+  window.__scaleWords(map);  // the scale (folium's control_scale) in the page's language
   var countryNames = config.countryNames || {};
   // A country's name as its tooltip shows it (escaped HTML): the page's language's, else the GeoJSON's.
   window.__countryName = function (properties) { return countryNames[properties.iso2] || properties.name; };

@@ -31,6 +31,7 @@
     // map's foot above the scale, clear of the attribution, on a wide map; a button on a narrow one. The frame
     // is then fitted once, above the strip, before anything is drawn.
     L.control.scale().addTo(map);
+    window.__scaleWords(map);
     // The legend's HTML is the file's own, in a template (as markup, not as a JSON string of it: a third smaller),
     // with only the rows of what this map draws, known from its data before anything is drawn: the layout's own
     // pass (map-layout.js, from what is drawn) then agrees, and the strip never moves once painted.

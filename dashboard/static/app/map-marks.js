@@ -200,6 +200,23 @@
     }
   }
 
+  // Leaflet's scale writes its units in English ("500 km"): on a page in another language, in its words ("500 км"),
+  // and without the miles and feet that language's readers do not measure in. After each of the scale's own
+  // updates (its handlers were added first).
+  window.__scaleWords = function (map) {
+    if (window.__mapLang === "en") { return; }
+    var km = " " + window.__mapWord("km"), m = " " + window.__mapWord("m");
+    function say() {
+      map.getContainer().querySelectorAll(".leaflet-control-scale-line").forEach(function (line) {
+        var text = line.textContent;
+        if (/ (mi|ft)$/.test(text)) { line.style.display = "none"; }
+        else { line.textContent = text.replace(/ km$/, km).replace(/ m$/, m); }
+      });
+    }
+    map.on("move moveend", say);
+    map.whenReady(say);  // its first update comes on the map's "load" (after "moveend"), in a file's map
+  };
+
   // The countries' names ([name as escaped HTML, lat, lon]), never interactive.
   window.__countryLabels = function (map, labels) {
     labels.forEach(function (l) {
