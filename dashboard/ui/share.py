@@ -15,6 +15,7 @@ from dashboard.corpus.records import Corpus
 from dashboard.frontend import static_page
 from dashboard.i18n import N_
 from dashboard.i18n import gettext as _
+from dashboard.query import link as vs
 from dashboard.ui.downloads import st_downloads
 
 SHARE_CAPTION = N_("This link opens exactly this view: filters, selection, layers, and the map's position and zoom.")
@@ -51,8 +52,10 @@ def link_language() -> str | None:
 
 
 def share_box_config(corpus: Corpus) -> dict:
-    """The share box's configuration: the corpus version, the embed's height, the link's language and the words."""
-    return {"version": corpus.version, "height": EMBED_HEIGHT, "lang": link_language(), "words": share_box_words()}
+    """The share box's configuration: the corpus version, the embed's height, the link's language, the embed
+    options Streamlit takes, and the words."""
+    return {"version": corpus.version, "height": EMBED_HEIGHT, "lang": link_language(),
+            "embedOptions": list(vs.EMBED_OPTIONS), "words": share_box_words()}
 
 
 def st_share(corpus: Corpus, caption: str | None = None, downloads: bool = True) -> None:

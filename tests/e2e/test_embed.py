@@ -8,13 +8,14 @@ import contextlib
 import http.server
 import re
 import threading
+import urllib.parse
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.a11y import axe_violations
 from tests.e2e.conftest import ARTIFACTS
-from tests.e2e.helpers import choose, wait_for_map
+from tests.e2e.helpers import choose, wait_for_map, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -142,6 +143,36 @@ def test_the_share_box_gives_the_code_that_embeds_the_view_shown(page, server):
     box = page.frame_locator('iframe[srcdoc*="share-box-config"]')
     expect(box.locator("#embed")).to_have_value(re.compile(r'^<iframe src="[^"]+" title="Карта · [^"]+" lang="ru" '))
     assert box.locator("html").get_attribute("lang") == "ru"
+
+
+def test_the_share_boxs_link_is_the_whole_apps_and_its_code_carries_only_the_options_streamlit_takes(page, server):
+    # Issue 28's review: from ?EMBED=True&Embed_Options=Show_Padding the Link and the citation kept both (whoever
+    # opened the link got the app without its menu), and the code had EMBED=True and embed=true; from
+    # embed_options=bogus the code carried the option Streamlit ignores.
+    page.goto(server + "/?EMBED=True&Embed_Options=Show_Padding&embed_options=bogus&EMBED_OPTIONS=show_padding&org=CSTO")
+    wait_for_map(page)
+    page.get_by_role("button", name="Share this view").click()
+    box = page.frame_locator('iframe[srcdoc*="Copy embed code"]')
+    expect(box.locator("#link")).to_have_value(re.compile(r"org=CSTO"))
+    for field in ("#link", "#cite"):
+        assert "embed" not in box.locator(field).input_value().lower(), field
+    src = re.search(r'src="([^"]+)"', box.locator("#embed").input_value())[1].replace("&amp;", "&")
+    query = urllib.parse.parse_qsl(urllib.parse.urlsplit(src).query)
+    assert [(k, v) for k, v in query if "embed" in k.lower()] == [("embed", "true"), ("embed_options", "show_padding")]
+    assert ("org", "CSTO") in query
+
+
+def test_embed_parameters_in_any_case_stay_through_a_page_switch(page, server):
+    # Issue 28's review: Streamlit's page switch wrote back embed=true alone, without ?Embed_Options=Show_Padding.
+    page.goto(server + "/?EMBED=True&Embed_Options=Show_Padding&org=CSTO")
+    wait_for_map(page)
+    page.get_by_test_id("stTopNavLink").filter(has_text="Compare").first.click()
+    page.wait_for_url("**/compare**")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('org') === 'CSTO'")
+    wait_idle(page)
+    address = _address(page)
+    assert address.get("EMBED") == ["True"] and address.get("Embed_Options") == ["Show_Padding"], address
+    expect(page.locator('[data-testid="stMainMenu"]')).to_have_count(0)
 
 
 def test_where_the_host_forbids_full_screen_the_map_fills_the_hosts_frame(browser, server):

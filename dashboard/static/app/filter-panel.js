@@ -324,6 +324,13 @@ function embedPairs(params, carry) {
   return [...params].filter(([k]) => carry.includes(k.toLowerCase()));
 }
 
+// The embed parameters as the page was opened with them: Streamlit's page switch writes back only those it reads
+// in lower case (?Embed_Options=Show_Padding was gone after a click on Compare). They cannot change without a load.
+function embedOpened(params, carry) {
+  if (!window.__embedOpened) { window.__embedOpened = embedPairs(params, carry); }
+  return window.__embedOpened;
+}
+
 function dropEmbed(params, carry) {
   [...new Set([...params.keys()])].filter((k) => carry.includes(k.toLowerCase())).forEach((k) => params.delete(k));
 }
@@ -347,7 +354,7 @@ function syncUrl(link) {
     const next = new URLSearchParams();
     const view = window.__mapView || {};
     Object.entries(link.want).forEach(([k, v]) => next.set(k, v));
-    embedPairs(url.searchParams, link.carry || []).forEach(([k, v]) => next.append(k, v));
+    embedOpened(url.searchParams, link.carry || []).forEach(([k, v]) => next.append(k, v));
     link.keep.forEach((k) => {
       // The map's own position once it has moved, else the one the server read from the link (none where the
       // link's was ignored with a notice), else the address's (the story's step).
@@ -450,11 +457,8 @@ function carryEmbed(carry) {
     if (!a || elsewhere || (a.target && a.target !== "_self")) { return; }
     try {
       const here = new URL(window.location.href);
-      const kept = embedPairs(here.searchParams, carry);
-      // Streamlit writes the main page's link as href="" (its url_path), which is the page shown, whichever it is: a
-      // new tab from "Map" opened the page the reader was on. It is the app's root, the folder of the pages' links.
-      if (a.dataset.page === undefined) { a.dataset.page = a.getAttribute("href") || ""; }
-      const to = new URL(a.dataset.page || "./", here);
+      const kept = embedOpened(here.searchParams, carry);
+      const to = new URL(a.getAttribute("href"), here);
       if (!kept.length || to.origin !== here.origin) { return; }
       dropEmbed(to.searchParams, carry);
       kept.forEach(([k, v]) => to.searchParams.append(k, v));

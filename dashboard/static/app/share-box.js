@@ -1,7 +1,8 @@
 // "Share this view" (dashboard/ui/share.py): the address bar's link, a copy button, a citation and the code that
 // embeds the view in another page, in the share box's own frame. Configuration: {"version": the corpus version,
 // "height": the embed's height in px, "lang": the language the link and the embed open in (null: the address bar's),
-// "words": the box's words in the page's language (dashboard/ui/share.py share_box_words)} in #share-box-config.
+// "embedOptions": the embed options Streamlit takes (link.EMBED_OPTIONS), "words": the box's words in the page's
+// language (dashboard/ui/share.py share_box_words)} in #share-box-config.
 (function () {
   var config = JSON.parse(document.getElementById("share-box-config").textContent);
   var version = config.version, link = document.getElementById("link"), cite = document.getElementById("cite");
@@ -38,17 +39,35 @@
     var d = new Date();
     return words.days[d.getMonth()].replace("{d}", d.getDate()).replace("{y}", d.getFullYear());
   }
+  // Streamlit reads the embed parameters' names and values in any case (?EMBED=True is embed mode): each is
+  // dropped whatever its case, and the embed code carries the options Streamlit takes (config.embedOptions), as
+  // written once, in lower case; an option it ignores is left out (a fresh reviewer, issue 28).
+  function withoutEmbed(url) {
+    var options = [];
+    Array.from(new Set(url.searchParams.keys())).forEach(function (k) {
+      if (EMBED.indexOf(k.toLowerCase()) < 0) { return; }
+      if (k.toLowerCase() === "embed_options") {
+        url.searchParams.getAll(k).forEach(function (v) {
+          v = v.toLowerCase();
+          if (config.embedOptions.indexOf(v) >= 0 && options.indexOf(v) < 0) { options.push(v); }
+        });
+      }
+      url.searchParams.delete(k);
+    });
+    return options;
+  }
   function refresh() {
     var url = address();
     if (!url) { return; }
-    EMBED.forEach(function (k) { url.searchParams.delete(k); });
+    withoutEmbed(url);
     var h = url.toString().replace(/%2C/g, ",");
     if (link.value !== h) {
       link.value = h;
       cite.value = words.cite.replace("{day}", today()).replace("{version}", version).replace("{link}", h);
     }
-    var inside = address();
+    var inside = address(), options = withoutEmbed(inside);
     inside.searchParams.set("embed", "true");
+    options.forEach(function (v) { inside.searchParams.append("embed_options", v); });
     var lang = pageLang();
     var code = '<iframe src="' + attr(inside.toString().replace(/%2C/g, ",")) + '" title="' + attr(title()) +
       '"' + (lang ? ' lang="' + attr(lang) + '"' : "") +
