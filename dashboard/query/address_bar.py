@@ -9,7 +9,7 @@ from dashboard.query import link as vs
 def link_payload(view: vs.ViewState, corpus: Corpus, page: str | None = None) -> dict:
     """What the address bar should hold: {"want": {parameter: value} of the view, without the map's position,
     "keep": ["lat", "lon", "z"] (and on the Story page "story"), "view": {"lat", "lon", "z": the server's value or
-    None}, "carry": ["embed", "embed_options"], "options": vs.EMBED_OPTIONS as a list, "own": every page's own
+    None}, "carry": ["embed", "embed_options"], "options": vs.EMBED_TAKEN as a list, "own": every page's own
     parameters}, merged in the browser with the
     map's own position (the server's `view` until the map reports one), the story's step and Streamlit's embed
     mode, each kept as it is.
@@ -37,4 +37,4 @@ def link_payload(view: vs.ViewState, corpus: Corpus, page: str | None = None) ->
     # address until the map has reported its own: a link's lat=NaN was kept, and the share box handed it on.
     server_view = {k: encoded.get(k) for k in vs.VIEW_PARAMS}
     return {"want": wanted, "keep": browsers, "view": server_view, "carry": list(vs.EMBED_PARAMS),
-            "options": list(vs.EMBED_OPTIONS), "own": own}
+            "options": list(vs.EMBED_TAKEN), "own": own}

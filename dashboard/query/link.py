@@ -57,6 +57,10 @@ EMBED_PARAMS = ("embed", "embed_options")
 EMBED_TRUE = "true"
 EMBED_OPTIONS = ("show_toolbar", "show_padding", "disable_scrolling", "light_theme", "dark_theme",
                  "hide_loading_screen", "show_loading_screen_v1", "show_loading_screen_v2")
+# Of those, the ones this dashboard's page keeps (EMBED_TAKEN): its theme is its own (.streamlit/config.toml sets
+# it), which Streamlit keeps over dark_theme, and its map's and charts' colours are chosen for its light page.
+EMBED_OWN_THEME = ("dark_theme",)
+EMBED_TAKEN = tuple(o for o in EMBED_OPTIONS if o not in EMBED_OWN_THEME)
 MAX_EMBED_PAIRS = 20
 KNOWN_PARAMS = (
     P_ORG, P_COUNTRY, P_TOPIC, P_ARTICLE, P_KIND, P_DATE, P_FROM, P_TO, P_SHADE, P_SEL,
@@ -474,7 +478,7 @@ def embed_notices(pairs: object) -> list[Notice]:
 
     `pairs`: [[name, value], ...], the address's parameters named embed or embed_options in any case, as the
     page's panel sends them (static/app/filter-panel.js; the server never sees them in st.query_params). Embed
-    mode needs embed=true; an option needs embed mode and must be one of EMBED_OPTIONS. Anything that is not such
+    mode needs embed=true; an option needs embed mode and must be one of EMBED_TAKEN. Anything that is not such
     a list (at most MAX_EMBED_PAIRS pairs of strings) gives no notice: the panel cannot have sent it.
     """
     if not isinstance(pairs, list) or len(pairs) > MAX_EMBED_PAIRS or not all(
@@ -489,7 +493,10 @@ def embed_notices(pairs: object) -> list[Notice]:
                                   "shown whole."))
         elif name == "embed_options" and not embedded:
             d.drop(key, value, N_("Ignored {param}={value}: embed options apply with embed=true only."))
+        elif name == "embed_options" and value.lower() in EMBED_OWN_THEME:
+            d.drop(key, value, N_("Ignored {param}={value}: the dashboard keeps its own light theme, for which its "
+                                  "map's and charts' colours are chosen."))
         elif name == "embed_options" and value.lower() not in EMBED_OPTIONS:
             d.drop(key, value, N_("Ignored {param}={value}: not one of Streamlit's embed options ({options})."),
-                   options=", ".join(EMBED_OPTIONS))
+                   options=", ".join(EMBED_TAKEN))
     return d.notices

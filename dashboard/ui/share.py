@@ -55,7 +55,7 @@ def share_box_config(corpus: Corpus) -> dict:
     """The share box's configuration: the corpus version, the embed's height, the link's language, the embed
     options Streamlit takes, and the words."""
     return {"version": corpus.version, "height": EMBED_HEIGHT, "lang": link_language(),
-            "embedOptions": list(vs.EMBED_OPTIONS), "words": share_box_words()}
+            "embedOptions": list(vs.EMBED_TAKEN), "words": share_box_words()}
 
 
 def st_share(corpus: Corpus, caption: str | None = None, downloads: bool = True) -> None:

@@ -18,7 +18,7 @@ def test_the_share_box_cites_the_corpus_version(app):
     # The embed code carries the embed options Streamlit takes, and only those (share-box.js).
     assert config(page, "share-box") == {"version": cached.get_corpus().version, "height": 760, "lang": None,
                                          "embedOptions": ["show_toolbar", "show_padding", "disable_scrolling",
-                                                          "light_theme", "dark_theme", "hide_loading_screen",
+                                                          "light_theme", "hide_loading_screen",
                                                           "show_loading_screen_v1", "show_loading_screen_v2"],
                                          "words": share_box_words()}
     assert share_box_words()["copy"] == "Copy link"

@@ -13,7 +13,7 @@ def test_the_default_view_wants_nothing_and_keeps_the_maps_position(corpus):
     assert link_payload(vs.ViewState(), corpus) == {"want": {}, "keep": ["lat", "lon", "z"],
                                                     "view": {"lat": None, "lon": None, "z": None},
                                                     "carry": ["embed", "embed_options"],
-                                                    "options": list(vs.EMBED_OPTIONS),
+                                                    "options": list(vs.EMBED_TAKEN),
                                                     "own": ["at", "excerpt", "source", "story"]}
 
 

@@ -1,7 +1,7 @@
 // "Share this view" (dashboard/ui/share.py): the address bar's link, a copy button, a citation and the code that
 // embeds the view in another page, in the share box's own frame. Configuration: {"version": the corpus version,
 // "height": the embed's height in px, "lang": the language the link and the embed open in (null: the address bar's),
-// "embedOptions": the embed options Streamlit takes (link.EMBED_OPTIONS), "words": the box's words in the page's
+// "embedOptions": the embed options the page takes (link.EMBED_TAKEN), "words": the box's words in the page's
 // language (dashboard/ui/share.py share_box_words)} in #share-box-config.
 (function () {
   var config = JSON.parse(document.getElementById("share-box-config").textContent);
