@@ -86,6 +86,22 @@ def test_in_a_narrow_window_every_page_is_a_link_too(browser, server, width):
         context.close()
 
 
+def test_in_a_760_px_column_every_link_of_the_bar_is_whole(browser, server):
+    # Issue 28's review: embedded in a 760 px column (the embed code's width="100%"), the bar cut "About" to "Abo".
+    context = browser.new_context(viewport={"width": 760, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(server + "/?embed=true")
+        links = page.locator('.st-key-phone-nav a[data-testid="stPageLink-NavLink"]')
+        expect(links.last).to_be_visible()
+        wait_still(links.last)
+        right = page.locator(".st-key-phone-nav").evaluate("(e) => e.getBoundingClientRect().right")
+        edges = links.evaluate_all("(all) => all.map((a) => a.getBoundingClientRect().right)")
+        assert len(edges) == 8 and max(edges) <= right + 0.5, (edges, right)
+    finally:
+        context.close()
+
+
 def test_at_1280_the_phone_links_are_neither_seen_nor_read(page, server):
     page.goto(server + "/")
     page.get_by_test_id("stTopNavLink").first.wait_for()
