@@ -267,7 +267,7 @@ def build_briefing(snapshot: Snapshot, countries, borders) -> str:
         "</p></noscript></section>\n"
         # The map's scripts right after it: the map is drawn and painted before the rest of the document is
         # even parsed (a long list of records would otherwise be laid out first).
-        + legend_template() + "\n"
+        + legend_template(snapshot.org_short) + "\n"
         f'<script type="application/json" id="briefing-data">{data}</script>\n'
         f"<script>{leaflet_js}</script>\n"
         f"<script>{app_script}</script>\n"

@@ -230,7 +230,7 @@ def build_embed(snapshot, countries, borders) -> str:
         + (f'<a href="{escape.html(live_link)}">{said["open"]}</a>.' if live_link else "")
         + "</p></noscript>"
         "</main>\n"
-        + legend_template() + "\n"
+        + legend_template(snapshot.org_short) + "\n"
         f'<script type="application/json" id="embed-data">{escape.script_json(data)}</script>\n'
         f"<script>{leaflet_js}</script>\n"
         f"<script>{app_script}</script>\n"

@@ -2,7 +2,7 @@
 dashboard.downloads.embed): one engine, so that both draw what the dashboard's map draws. Pure: no Streamlit.
 
     map_data(snapshot, countries, borders) -> dict      # what static/app/map-file.js draws
-    legend_template() -> str                            # its legend, as markup the file holds
+    legend_template(group) -> str                       # its legend, as markup the file holds
     map_scripts(own) -> str                             # the scripts that draw it, the file's own last
     map_styles(leaflet_css, own) -> str                 # their styles, the file's own last
     leaflet_assets() -> (script, stylesheet, licence)   # Leaflet, checked, its images inside
@@ -372,7 +372,7 @@ def licence_texts() -> str:
                    + f"</summary><pre{marked}>{escape.html(text)}</pre></details>" for item, text in carried_licences())
 
 
-def legend_template() -> str:
+def legend_template(group: str | None = None) -> str:
     """The map's legend (dashboard/map/legend.py: the dashboard's own, its swatches' patterns defined once by the
-    page), as the template map-file.js reads it."""
-    return f'<template id="map-legend">{legend_html(patterns=False)}</template>'
+    page), as the template map-file.js reads it; `group`, the grouping shaded, named in its heading."""
+    return f'<template id="map-legend">{legend_html(patterns=False, group=group)}</template>'

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from dashboard import escape
 from dashboard.corpus.memberships import status_label
-from dashboard.i18n import gettext
+from dashboard.i18n import N_, gettext
 from dashboard.labels import LEGEND_SECTIONS, LEGEND_TITLE, LEGEND_WORDS, SITE_STATUS_LABELS
 from dashboard.map.style import (
     LAND_STYLE,
@@ -101,17 +101,25 @@ def _swatch_html(entry: Entry) -> str:
     return ""
 
 
-def legend_html(patterns: bool = True) -> str:
+# The memberships' heading in a downloaded file, which names the grouping shaded: a phone's frame hides the
+# subtitle that says it, and the legend was left to say "Membership (shaded grouping)" of no grouping.
+GROUP_SECTION = N_("{group} membership (shaded)")
+
+
+def legend_html(patterns: bool = True, group: str | None = None) -> str:
     """The legend's HTML (the map's and the briefing's), its rows from legend_entries; after the fill patterns its
     swatches and the map's countries use (style.pattern_defs), unless the page holds them already (`patterns`
-    False: the briefing file, whose page carries them once)."""
+    False: the briefing file, whose page carries them once). `group`: the grouping shaded, named in the
+    memberships' heading (a file's; the dashboard's map names it beside the map)."""
     rows, section = [], None
     for entry in legend_entries():
         if "map" not in entry.where:
             continue
         if entry.section != section:
             section = entry.section
-            rows.append(f'<div class="lg-title" data-group="{section}">{escape.template(LEGEND_SECTIONS[section])}</div>')
+            title = (gettext(GROUP_SECTION).format(group=group) if group and section == "status"
+                     else LEGEND_SECTIONS[section])
+            rows.append(f'<div class="lg-title" data-group="{section}">{escape.template(title)}</div>')
         if entry.swatch == "note":
             rows.append(f'<div class="lg-note">{escape.template(entry.words)}</div>')
             continue

@@ -475,3 +475,16 @@ def test_a_colour_is_kept_only_when_named_exactly():
     assert embed_mod.without_unused_properties(doc) == (
         "<style>:root,:host{--a-b:#222;--c:#333}.x{color:var(--a-b)}</style><script>f(\"--c\")</script>")
     assert embed_mod.without_unused_properties("<p>no palette</p>") == "<p>no palette</p>"
+
+
+def test_the_legend_names_the_grouping_shaded(corpus, geodata):
+    # Issue 28's review: in a frame under 480 px the subtitle is hidden, and the legend said "Membership (shaded
+    # grouping)" of no grouping; the file's legend names it (the dashboard's map names it beside the map).
+    _, html = make(corpus, geodata)
+    legend = templates(html)["map-legend"][1]
+    assert '<div class="lg-title" data-group="status">CSTO membership (shaded)</div>' in legend
+    _, html = make(corpus, geodata, vs.ViewState(shade="org-sco"))
+    assert "SCO membership (shaded)" in templates(html)["map-legend"][1]
+    with i18n.override("ru"):
+        _, html = make(corpus, geodata, vs.ViewState(lang="ru"))
+    assert "Членство в ОДКБ (закрашено)" in templates(html)["map-legend"][1]
