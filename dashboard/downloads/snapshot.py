@@ -158,6 +158,9 @@ class Snapshot:
         """'Countries shaded by CSTO membership on 27 Feb 2017' (plain text, in the language spoken)."""
         if "members" not in self.layers:
             return _("Memberships as of {day} (not shaded: the layer is off)").format(day=format_day(self.as_of))
+        if not self.status:  # the filters leave none of the grouping's memberships: nothing is shaded
+            return _("No country shaded: the filters leave no {org} membership on {day}").format(
+                org=self.org_short, day=format_day(self.as_of))
         return _("Countries shaded by {org} membership on {day}").format(org=self.org_short, day=format_day(self.as_of))
 
     @property

@@ -103,7 +103,14 @@ def render(corpus: Corpus, view: vs.ViewState) -> None:
     shaded = status if "members" in view.layers else {}
     words = map_description(corpus, drawn, shaded, shade, as_of)
     st.session_state[ON_MAP_KEY] = sum(len(rows) for rows in drawn.values()) + len(shaded)
-    caption = _("Countries shaded by <b>{org}</b> membership on <b>{day}</b>. Click a mark for the words behind it.")
+    if "members" not in view.layers:
+        caption = _("Countries not shaded: the memberships layer is off. Click a mark for the words behind it.")
+    elif not status:  # the filters leave none of its memberships (a fresh reviewer: it said "shaded" of nothing)
+        caption = _("No country shaded: the filters leave no <b>{org}</b> membership on <b>{day}</b>. Click a mark "
+                    "for the words behind it.")
+    else:
+        caption = _("Countries shaded by <b>{org}</b> membership on <b>{day}</b>. Click a mark for the words behind "
+                    "it.")
     caption = caption.format(org=escape.with_lang(org_said, escape.html_block),
                              day=escape.html_block(format_date(as_of)))
     # Read by screen readers: the corpus's English names in it marked so on a Russian page.

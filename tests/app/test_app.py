@@ -346,3 +346,18 @@ def test_the_evidence_panel_marks_a_public_records_russian_words(app):
     shown = "".join(m.value for m in at.markdown)
     marked, unmarked = russian_words(shown)
     assert unmarked == [] and "Президенты" in marked and "воскресенье" in marked
+
+
+@pytest.mark.parametrize(("params", "said"), [
+    ({}, "Countries shaded by <b>CSTO</b> membership on"),
+    # A fresh reviewer (issue 28): with filters that leave none of its memberships, nothing is shaded, and the
+    # caption said that countries were.
+    ({"kind": "visit_stop"}, "No country shaded: the filters leave no <b>CSTO</b> membership on"),
+    ({"layers": "route,sites"}, "Countries not shaded: the memberships layer is off."),
+])
+def test_the_maps_caption_says_what_is_shaded(app, params, said):
+    app.query_params.update(params)
+    at = app.run()
+    assert not at.exception
+    caption = next(m.value for m in at.markdown if 'class="map-caption"' in str(m.value))
+    assert said in caption, caption

@@ -154,3 +154,11 @@ def test_with_the_memberships_layer_off_the_filters_say_nothing_is_shaded(corpus
     rows = dict(list_filters(corpus, vs.ViewState(layers=("sites",))))
     assert rows["Countries shaded by"] == "none: the memberships layer is off (CSTO would be)"
     assert dict(list_filters(corpus, vs.ViewState()))["Countries shaded by"] == "CSTO"
+
+
+def test_a_view_whose_filters_leave_no_membership_says_nothing_is_shaded(corpus):
+    # A fresh reviewer (issue 28): "Countries shaded by CSTO membership" over a map where nothing was shaded.
+    view = vs.ViewState(filters=FilterState(kinds=("visit_stop",)))
+    snap = make_snapshot(corpus, view, made=MADE)
+    assert not snap.status
+    assert snap.subtitle == "No country shaded: the filters leave no CSTO membership on 27 Feb 2017"
