@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
+import re
 
 import pytest
 
@@ -361,3 +363,12 @@ def test_the_maps_caption_says_what_is_shaded(app, params, said):
     assert not at.exception
     caption = next(m.value for m in at.markdown if 'class="map-caption"' in str(m.value))
     assert said in caption, caption
+
+
+def test_the_russian_caption_of_an_unshaded_map_ends_its_sentence_once(app):
+    # A Russian date ends with "г.": the caption put it before its full stop ("27 февраля 2017 г..").
+    app.query_params.update({"kind": "visit_stop", "lang": "ru"})
+    at = app.run()
+    caption = next(m.value for m in at.markdown if 'class="map-caption"' in str(m.value))
+    text = re.sub(r"<[^>]+>", "", html.unescape(caption))  # as read: the day's full stop is escaped (&#46;)
+    assert text.startswith("Ни одна страна не закрашена") and ".." not in text, text
