@@ -402,14 +402,22 @@ function carryQuery() {
 }
 
 // The phone's bar scrolls sideways and keeps its scroll across pages: a page reached some other way (a link in the
-// page, Back, a shared link) left its own link out of sight. Once per page and per bar drawn, the bar is scrolled so
-// that the link lies whole in it; not on later runs, which would undo the reader's own scrolling of the bar.
+// page, Back, a shared link) left its own link out of sight. Until the reader scrolls the bar on this page, the bar
+// is scrolled so that the link lies whole in it: when the page is shown, and again whenever the bar's links change
+// size (their font arriving, the language switch drawn), which moved the link out again after it had been shown
+// (a flaky test on a busy machine). Never once the reader has scrolled it: that would undo their scrolling.
 function showCurrentInBar(path) {
   const bar = document.querySelector(".st-key-phone-nav");
   const link = bar && bar.querySelector('a[aria-current="page"]');
-  if (!link || bar.scrollWidth <= bar.clientWidth || (bar.__shownFor === path && bar.__shownLink === link)) { return; }
+  if (!link) { return; }
+  followBar(bar, link);
+  // Scrolled by other than us since we last did, on this page: by the reader, or the browser for them (a link
+  // focused by Tab, or brought into view for a click). Told here too, not only by the scroll event, which comes a
+  // frame later: a focus or a pointer press runs this first, and it undid the focus's scroll (tests caught it).
+  if (bar.__shownFor !== path) { bar.__scrolledFor = null; }  // another page shown (Back to one scrolled before)
+  else if (bar.__ours !== undefined && Math.abs(bar.scrollLeft - bar.__ours) > 1) { bar.__scrolledFor = path; }
   bar.__shownFor = path;
-  bar.__shownLink = link;
+  if (bar.__scrolledFor === path || bar.scrollWidth <= bar.clientWidth) { return; }
   const room = bar.getBoundingClientRect(), at = link.getBoundingClientRect();
   // Clear of the switch at its start and of the edge (first-paint.css's scroll-padding), as a focused link is.
   const style = getComputedStyle(bar);
@@ -418,6 +426,21 @@ function showCurrentInBar(path) {
   // Not scrollIntoView: it would scroll the page as well.
   if (at.left < start) { bar.scrollLeft -= start - at.left; }
   else if (at.right > end) { bar.scrollLeft += Math.min(at.right - end, at.left - start); }
+  bar.__ours = bar.scrollLeft;  // as the browser clamped it: the scroll event it fires is ours, not the reader's
+}
+
+// Watches the bar once: a scroll that is not ours is the reader's (for the page shown); a change of a link's size
+// (or the switch's) may move the page's link out of sight.
+function followBar(bar, link) {
+  if (!bar.__followed) {
+    bar.__followed = true;
+    bar.addEventListener("scroll", () => {
+      if (bar.__ours === undefined || Math.abs(bar.scrollLeft - bar.__ours) > 1) { bar.__scrolledFor = bar.__shownFor; }
+    }, {passive: true});
+    bar.__sizes = new ResizeObserver(() => { if (bar.__shownFor) { showCurrentInBar(bar.__shownFor); } });
+  }
+  bar.querySelectorAll("a, .st-key-language_switch_phone").forEach((e) => bar.__sizes.observe(e));
+  bar.__sizes.observe(link);
 }
 
 // The hrefs follow the address: whenever the panel writes it (syncUrl), when links are drawn (the phone's bar comes
