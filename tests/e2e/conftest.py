@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -148,10 +149,44 @@ def pytest_runtest_makereport(item, call):
     setattr(item, f"rep_{report.when}", report)
 
 
+@pytest.fixture(scope="session")
+def warm_context(browser, server):
+    """One browser context per worker that the `page` fixture's tests share, for speed only: a fresh context's
+    first map page costs Chromium ~4.3 s of CPU, a tab opened beside a page of the same site ~2.3 s (its
+    renderer process, and the scripts compiled in it, live on; measured on this 2-core machine, where the
+    browser tests are bound by CPU). So one tab of the app's origin stays open (`keeper`) while each test's tab
+    is opened and closed beside it. What a test leaves behind (its tabs, cookies, stored data, permissions) is
+    cleared after it (`clear_context`). Tests about a first visit make a context of their own."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
+    keeper = context.new_page()
+    keeper.goto(server + "/_stcore/health")
+    context.keeper = keeper
+    yield context
+    context.close()
+
+
+def clear_context(context) -> None:
+    """Everything a test may leave in the shared context but its caches: its tabs (and with them their routes,
+    init scripts, listeners and session storage), cookies, permissions and every origin's stored data."""
+    pages = [pg for pg in context.pages if pg is not context.keeper]
+    origins = set()
+    for pg in pages:
+        with contextlib.suppress(Exception):  # a tab that crashed or is closing has no storage left to clear
+            origins.add(pg.evaluate("() => location.origin"))
+    cdp = context.new_cdp_session(context.keeper)
+    for origin in sorted(o for o in origins if o.startswith("http")):
+        cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes":
+                 "cookies,local_storage,indexeddb,websql,service_workers,cache_storage"})
+    cdp.detach()
+    for pg in pages:
+        pg.close()
+    context.clear_cookies()
+    context.clear_permissions()
+
+
 @pytest.fixture
-def page(browser, request):
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    pg = context.new_page()
+def page(warm_context, request):
+    pg = warm_context.new_page()
     pg.dialogs = []
     pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
     yield pg
@@ -159,4 +194,4 @@ def page(browser, request):
     if failed is not None and failed.failed:
         ARTIFACTS.mkdir(exist_ok=True)
         pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
-    context.close()
+    clear_context(warm_context)

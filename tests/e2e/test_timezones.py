@@ -26,17 +26,25 @@ CASES = [
 ]
 
 
-@pytest.fixture(params=CASES, ids=[c[0] for c in CASES])
-def clocked(request, browser):
+@pytest.fixture(scope="module", params=CASES, ids=[c[0] for c in CASES])
+def clocked_server(request):
+    """A server whose clock stands at the case's instant, shared by the case's tests (pytest runs a module's
+    tests case by case: one server start per case, not per test)."""
     zone, instant, day = request.param
     proc, url = _serve(env={"DASHBOARD_NOW": instant})
+    yield zone, instant, day, url
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+@pytest.fixture
+def clocked(clocked_server, browser):
+    zone, instant, day, url = clocked_server
     context = browser.new_context(viewport={"width": 1280, "height": 800}, timezone_id=zone)
     page = context.new_page()
     page.clock.set_fixed_time(dt.datetime.fromisoformat(instant))
     yield page, url, day
     context.close()
-    proc.terminate()
-    proc.wait(timeout=20)
 
 
 def test_the_citation_and_the_date_fields_use_the_readers_today(clocked):
