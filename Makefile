@@ -11,7 +11,7 @@ LOCK := $(VENV)/bin/uv pip compile pyproject.toml --universal --python-version 3
 # Replicas behind HAProxy (make serve-replicas N=3): the same proxy config as compose.yaml.
 N ?= 2
 
-.PHONY: run test lint validate lock catalog plotly-locales geodata schema bench bench-quick mutation mutation-quick serve-replicas clean
+.PHONY: run test lint validate lock catalog plotly-locales geodata schema bench bench-quick lighthouse mutation mutation-quick serve-replicas clean
 
 run: $(STAMP)
 	$(VENV)/bin/streamlit run dashboard/serve.py --server.port $(PORT)
@@ -67,6 +67,15 @@ bench: $(DEVSTAMP)
 
 bench-quick: $(DEVSTAMP)
 	$(PY) -m bench.run --quick
+
+# The benchmark's Lighthouse (bench/lighthouse.py installs it on first use too): CI installs it beside the tests.
+LIGHTHOUSE_STAMP := bench/lighthouse/node_modules/.installed-from-lock
+
+lighthouse: $(LIGHTHOUSE_STAMP)
+
+$(LIGHTHOUSE_STAMP): bench/lighthouse/package-lock.json
+	npm ci --no-audit --no-fund --prefix bench/lighthouse
+	touch $(LIGHTHOUSE_STAMP)
 
 # Mutation testing (mutmut, one worker by default: MUTATION_JOBS=2 to use both cores). About half an hour;
 # writes mutation/REPORT.md. The quick subset is CI's: a few minutes, its report stays under mutants/.
