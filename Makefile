@@ -22,14 +22,14 @@ serve-replicas: $(STAMP)
 # The unit and AppTest tests on TEST_JOBS workers (pytest-xdist); then the browser tests on as many, a test file
 # to a worker (--dist loadfile: a file's module fixtures, the replicas, start once); each worker has its own
 # server per kind and its own Chromium (tests/e2e/conftest.py). On a fresh clone of this 2-core machine they took
-# 11 minutes so, against 16 one after another.
+# 11 minutes so, against 16 one after another. The 25 slowest are listed at the end (where CI's time goes).
 TEST_JOBS ?= 2
 
 test: $(DEVSTAMP)
 	$(VENV)/bin/ruff check .
 	$(PY) -m dashboard.validate
 	$(PY) -m pytest -n $(TEST_JOBS) tests/unit tests/app
-	$(PY) -m pytest -n $(TEST_JOBS) --dist loadfile tests/e2e
+	$(PY) -m pytest -n $(TEST_JOBS) --dist loadfile --durations=25 tests/e2e
 
 lint: $(DEVSTAMP)
 	$(VENV)/bin/ruff check .
