@@ -151,6 +151,7 @@ def test_the_story_navigations_room_holds_every_step_at_every_width(browser, ser
 # caption, holding its one-line placeholder; Streamlit's own rule marking an inner part visible; a block after the
 # block it is in; a select's placeholder (an element's, not markdown's: first-paint.css keeps its room instead).
 PLACEHOLDERS = """
+<!-- What Streamlit marks visible itself: a markdown's inner box, a widget's label (seen in 1.67's styles). -->
 <style>.marked-visible { visibility: visible; }</style>
 <div data-testid="stLayoutWrapper" id="block">
   <div data-testid="stElementContainer" id="title"><h1>Статьи</h1></div>
@@ -160,7 +161,10 @@ PLACEHOLDERS = """
     <div data-testid="stMarkdownContainer"><div data-testid="stSkeleton" id="meta-placeholder"></div></div></div></div></div>
   <div data-testid="stElementContainer" id="note"><div data-testid="stMarkdown"><div class="marked-visible">
     <div data-testid="stCaptionContainer"><p id="note-words">English translation</p></div></div></div></div>
-  <div data-testid="stElementContainer" id="reader"><div class="marked-visible"><p id="reader-words">Текст</p></div></div>
+  <div data-testid="stElementContainer" id="reader"><div data-testid="stMarkdown"><div class="marked-visible">
+    <p id="reader-words">Текст</p></div></div></div>
+  <div data-testid="stElementContainer" id="pick"><div data-testid="stSelectbox">
+    <label data-testid="stWidgetLabel" class="marked-visible" id="pick-label">Выбор</label></div></div>
 </div>
 <div data-testid="stLayoutWrapper" id="next-block"><div data-testid="stElementContainer"><p id="next-words">Ниже</p>
 </div></div>
@@ -176,20 +180,20 @@ def test_nothing_after_a_markdown_placeholder_is_shown_until_it_is_drawn(browser
     page = browser.new_page(viewport={"width": 390, "height": 844})
     try:
         page.set_content(f"<style>{read_static('first-paint.css')}</style>{PLACEHOLDERS}")
-        ids = ["title", "after-select", "meta-placeholder", "note-words", "reader-words", "next-words"]
+        ids = ["title", "after-select", "meta-placeholder", "note-words", "reader-words", "pick-label", "next-words"]
         assert page.evaluate(SHOWN_JS, ids) == {
             "title": "visible", "after-select": "visible", "meta-placeholder": "visible",
-            "note-words": "hidden", "reader-words": "hidden", "next-words": "hidden"}
+            "note-words": "hidden", "reader-words": "hidden", "pick-label": "hidden", "next-words": "hidden"}
         # The first lines drawn, the caption still waiting: only what follows the caption waits with it.
         page.evaluate("""() => { document.getElementById('meta-placeholder').replaceWith(
             Object.assign(document.createElement('p'), {textContent: 'Издание: Kremlin'}));
           document.getElementById('note-words').replaceWith(
             Object.assign(document.createElement('div'), {id: 'note-words', textContent: ''}));
           document.getElementById('note-words').setAttribute('data-testid', 'stSkeleton'); }""")
-        assert page.evaluate(SHOWN_JS, ["note-words", "reader-words", "next-words"]) == {
-            "note-words": "visible", "reader-words": "hidden", "next-words": "hidden"}
+        assert page.evaluate(SHOWN_JS, ["note-words", "reader-words", "pick-label", "next-words"]) == {
+            "note-words": "visible", "reader-words": "hidden", "pick-label": "hidden", "next-words": "hidden"}
         page.evaluate("() => document.getElementById('note-words').removeAttribute('data-testid')")
-        assert set(page.evaluate(SHOWN_JS, ["reader-words", "next-words"]).values()) == {"visible"}
+        assert set(page.evaluate(SHOWN_JS, ["reader-words", "pick-label", "next-words"]).values()) == {"visible"}
     finally:
         page.close()
 
