@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from deploy.replicas import Replicas, free_port, streamlit_cmd, wait_healthy
 from tests.ci import need
+from tests.e2e.contexts import clear_context, warm
+from tests.e2e.helpers import render_state
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -151,37 +153,8 @@ def pytest_runtest_makereport(item, call):
 
 @pytest.fixture(scope="session")
 def warm_context(browser, server):
-    """One browser context per worker that the `page` fixture's tests share, for speed only: a fresh context's
-    first map page costs Chromium ~4.3 s of CPU, a tab opened beside a page of the same site ~2.3 s (its
-    renderer process, and the scripts compiled in it, live on; measured on this 2-core machine, where the
-    browser tests are bound by CPU). So one tab of the app's origin stays open (`keeper`) while each test's tab
-    is opened and closed beside it. What a test leaves behind (its tabs, cookies, stored data, permissions) is
-    cleared after it (`clear_context`). Tests about a first visit make a context of their own."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
-    keeper = context.new_page()
-    keeper.goto(server + "/_stcore/health")
-    context.keeper = keeper
-    yield context
-    context.close()
-
-
-def clear_context(context) -> None:
-    """Everything a test may leave in the shared context but its caches: its tabs (and with them their routes,
-    init scripts, listeners and session storage), cookies, permissions and every origin's stored data."""
-    pages = [pg for pg in context.pages if pg is not context.keeper]
-    origins = set()
-    for pg in pages:
-        with contextlib.suppress(Exception):  # a tab that crashed or is closing has no storage left to clear
-            origins.add(pg.evaluate("() => location.origin"))
-    cdp = context.new_cdp_session(context.keeper)
-    for origin in sorted(o for o in origins if o.startswith("http")):
-        cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes":
-                 "cookies,local_storage,indexeddb,websql,service_workers,cache_storage"})
-    cdp.detach()
-    for pg in pages:
-        pg.close()
-    context.clear_cookies()
-    context.clear_permissions()
+    """The worker's warm desktop context (`warm`), which the `page` fixture's tests share."""
+    return warm(browser, server)
 
 
 @pytest.fixture
@@ -193,5 +166,8 @@ def page(warm_context, request):
     failed = getattr(request.node, "rep_call", None)
     if failed is not None and failed.failed:
         ARTIFACTS.mkdir(exist_ok=True)
-        pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+        try:
+            pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True, timeout=20000)
+        except PlaywrightError as exc:  # a page that no longer renders: the test's own failure says why
+            (ARTIFACTS / f"{request.node.name}.txt").write_text(f"no screenshot: {exc}\n{render_state(pg)}\n")
     clear_context(warm_context)

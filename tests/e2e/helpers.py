@@ -7,6 +7,8 @@ from urllib.parse import urlparse
 
 from playwright.sync_api import Error as PlaywrightError
 
+from tests.e2e.contexts import Tabs
+
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
 
@@ -62,6 +64,42 @@ ANIMATIONS_DONE_JS = """() => Promise.all(document.getAnimations()
 NEXT_FRAME_JS = "() => new Promise((done) => requestAnimationFrame(() => done(true)))"
 
 
+# What a page shows and whether it still renders, for a failure's message: a wait that timed out on a map that never
+# arrived says whether the page's frames stopped (no animation frame within 2 s: then neither Leaflet's flight nor
+# Playwright's screenshot can finish), whether the map was rebuilt, and where it is.
+RENDER_STATE_JS = """() => new Promise((done) => {
+  const app = document.querySelector('[data-testid="stApp"]'), box = document.getElementById('map_div');
+  const state = {url: location.href, visibility: document.visibilityState, focus: document.hasFocus(),
+    connection: app ? app.dataset.testConnectionState : undefined, script: app ? app.dataset.testScriptState : undefined,
+    stale: document.querySelectorAll('[data-stale="true"]').length};
+  if (box) {
+    state.story = box.getAttribute('data-story');
+    state.arrived = box.getAttribute('data-story-arrived');
+    state.probe = window.__probe;
+    if (window.map) {
+      const c = window.map.getCenter();
+      state.view = [c.lat, c.lng, window.map.getZoom(), !!window.map._flyToFrame, window.map.getSize().toString()];
+    }
+  }
+  const started = performance.now();
+  const timer = setTimeout(() => done(Object.assign(state, {frame: 'none within 2 s'})), 2000);
+  requestAnimationFrame(() => { clearTimeout(timer); done(Object.assign(state, {frame: `${Math.round(performance.now() - started)} ms`})); });
+})"""
+
+
+def render_state(page) -> dict:
+    """RENDER_STATE_JS in the page and in each of its frames, by frame URL (an error in place of a frame that
+    could not answer)."""
+    out = {}
+    for frame in page.frames:
+        key = "page" if frame is page.main_frame else frame.url.split("?")[0][-40:]
+        try:
+            out[key] = frame.evaluate(RENDER_STATE_JS)
+        except PlaywrightError as exc:
+            out[key] = f"no answer: {str(exc).splitlines()[0]}"
+    return out
+
+
 def wait_settled(page) -> None:
     """Until the app is idle and nothing on the page or in its frames is still fading or sliding: what a reader
     looking at the page sees, and what axe should judge."""
@@ -81,9 +119,10 @@ def wait_for_map(page, timeout: int | None = None):
 
 
 def open_map(browser, server, size: tuple[int, int], path: str = "/", phone: bool = False):
-    """A fresh browser window of `size` (a phone's touch screen if `phone`) on `path`, once the map is laid out:
-    (context, page, the map's frame)."""
-    context = browser.new_context(viewport={"width": size[0], "height": size[1]}, is_mobile=phone, has_touch=phone)
+    """A browser tab of `size` (a phone's touch screen if `phone`) on `path`, once the map is laid out: (its
+    context, whose `close()` closes it, the page, the map's frame). The tab is the worker's warm context's
+    (contexts.Tabs): the map's first load there is what the tests look at, not a first visit's."""
+    context = Tabs(browser, server, {"width": size[0], "height": size[1]}, phone=phone)
     page = context.new_page()
     page.set_default_timeout(30000)
     page.goto(server + path)

@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 
 from bench.briefing import offline
 from tests.e2e.conftest import ARTIFACTS
+from tests.e2e.contexts import Tabs
 from tests.e2e.helpers import shading, wait_for_map, wait_still
 
 pytestmark = pytest.mark.e2e
@@ -62,7 +63,7 @@ def open_offline(browser, path, width: int = 1280, height: int = 900):
 def made_at_dushanbe(browser, server, folder, files: dict[str, str], shot: str) -> dict:
     """The share box's files ({name: button's test id}) made on the map page with Dushanbe selected and the map
     moved there; with the map's frame and shading in the app at that moment. `shot`: the share box's screenshot."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
+    context = Tabs(browser, server, {"width": 1280, "height": 800})
     page = context.new_page()
     page.goto(server + "/?sel=stop-dushanbe")
     frame = wait_for_map(page)
@@ -170,7 +171,7 @@ def test_the_png_frames_what_the_map_framed(briefing_file):
 
 
 def test_a_hostile_corpus_yields_a_file_that_runs_only_its_own_scripts(browser, hostile_server, tmp_path):
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
+    context = Tabs(browser, hostile_server, {"width": 1280, "height": 800})
     page = context.new_page()
     page.goto(hostile_server + "/?sel=stop-dushanbe")
     wait_for_map(page)
@@ -201,7 +202,7 @@ def test_on_a_phone_the_file_reads_and_the_buttons_fit(browser, server, briefing
         assert page.locator(".map-legend details[open]").count() == 0  # a button, as on the dashboard's phone view
     finally:
         context.close()
-    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context = Tabs(browser, server, {"width": 390, "height": 844})
     page = context.new_page()
     try:
         page.goto(server + "/")
@@ -220,7 +221,7 @@ def test_on_a_phone_the_file_reads_and_the_buttons_fit(browser, server, briefing
 
 def test_the_story_page_downloads_the_step_shown(browser, server, tmp_path):
     # Issue 15 on the Story page: the briefing of the step shown, titled and linked as that step, offline.
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
+    context = Tabs(browser, server, {"width": 1280, "height": 800})
     page = context.new_page()
     page.goto(server + "/story?story=3")
     wait_for_map(page)

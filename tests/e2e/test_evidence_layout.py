@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.e2e.contexts import Tabs
 from tests.e2e.helpers import wait_for_map, wait_settled
 
 pytestmark = pytest.mark.e2e
@@ -67,7 +68,7 @@ MEASURE_JS = """() => {
 @pytest.mark.parametrize("sel", SELECTIONS)
 def test_versions_and_tables_are_readable(browser, server, sel, width):
     w, h = WIDTHS[width]
-    context = browser.new_context(viewport={"width": w, "height": h})
+    context = Tabs(browser, server, {"width": w, "height": h})
     page = context.new_page()
     page.set_default_timeout(30000)
     try:
@@ -117,7 +118,7 @@ def test_the_compare_table_fits_its_column(browser, server, width, lang):
     # In Russian the table was 59 px wider than its column at 1280x800: "противопоставлены", in every article's
     # column, set its least width.
     w, h = WIDTHS[width]
-    context = browser.new_context(viewport={"width": w, "height": h}, is_mobile=w < 600, has_touch=w < 600)
+    context = Tabs(browser, server, {"width": w, "height": h}, phone=w < 600)
     page = context.new_page()
     page.set_default_timeout(30000)
     try:

@@ -13,6 +13,7 @@ from PIL import Image
 
 from dashboard.downloads.image import edge_distance_km, edge_label
 from dashboard.downloads.snapshot import Extent
+from tests.e2e.contexts import Tabs
 from tests.e2e.helpers import wait_for_map
 from tests.e2e.test_briefing import download, open_offline
 
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.e2e
 
 @pytest.fixture(scope="module")
 def one_view(browser, server, tmp_path_factory):
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
+    context = Tabs(browser, server, {"width": 1280, "height": 800})
     page = context.new_page()
     page.set_default_timeout(30000)
     page.goto(server + "/")

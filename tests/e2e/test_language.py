@@ -10,6 +10,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.contexts import Tabs
 from tests.e2e.helpers import choose, map_frame, param, wait_for_map, wait_idle, wait_settled
 
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
@@ -176,7 +177,7 @@ def test_a_cyrillic_search_finds_its_records(page, server):
 
 def test_on_a_phone_the_switch_is_in_the_bar_of_page_links(browser, server):
     # The sidebar, where the switch is on a desktop, is shut on a phone: the bar along the bottom has it first.
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    context = Tabs(browser, server, {"width": 390, "height": 844}, phone=True)
     page = context.new_page()
     try:
         # Any page has the bar; the Charts page took 40 s of a busy CI worker (plotly.js), About a quarter of it.
@@ -212,7 +213,7 @@ SCROLLED_JS = """() => [window.scrollY, ...[...document.querySelectorAll('*')].m
 def test_on_a_phone_the_switch_is_reached_first_by_keyboard(browser, server):
     # Issue 30: the bar (and its switch) is drawn after the page, so the switch came last in the Tab order, after
     # every control and link of the page. A link first in the Tab order leads to it, seen only when focused.
-    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context = Tabs(browser, server, {"width": 390, "height": 844})
     page = context.new_page()
     try:
         page.goto(server + "/compare?lang=ru")
@@ -276,8 +277,7 @@ def test_the_numbers_charts_titles_and_numbers_read_whole(browser, server, lang,
     # In Russian "Деньги (RUB, USD; логарифмическая шкала)" ran 45 px off the chart's right edge at 1280x800, and on
     # a phone every subplot's title was cut, in English too.
     phone = width < 600
-    context = browser.new_context(viewport={"width": width, "height": 844 if phone else 800}, is_mobile=phone,
-                                  has_touch=phone)
+    context = Tabs(browser, server, {"width": width, "height": 844 if phone else 800}, phone=phone)
     try:
         page = context.new_page()
         page.goto(server + f"/charts?lang={lang}")

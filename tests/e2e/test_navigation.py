@@ -8,6 +8,7 @@ import contextlib
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.contexts import Tabs
 from tests.e2e.helpers import choose, wait_idle, wait_still
 
 pytestmark = pytest.mark.e2e
@@ -31,9 +32,9 @@ def test_every_page_link_is_in_the_top_navigation_at_1280(page, server):
 
 
 @contextlib.contextmanager
-def _phone(browser, touch: bool = False):
-    """A page in a new 390x844 context (a phone's screen; with `touch`, a touch screen), closed afterwards."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=touch, has_touch=touch)
+def _phone(browser, server: str, touch: bool = False):
+    """A 390x844 tab (a phone's screen; with `touch`, a touch screen), closed afterwards."""
+    context = Tabs(browser, server, {"width": 390, "height": 844}, phone=touch)
     page = context.new_page()
     page.set_default_timeout(30000)
     try:
@@ -44,7 +45,7 @@ def _phone(browser, touch: bool = False):
 
 def test_on_a_phone_every_page_is_a_link_on_the_page_itself(browser, server):
     # Issue 24, "also seen": on a phone the pages were reachable only through the closed sidebar.
-    with _phone(browser) as (page, context):
+    with _phone(browser, server) as (page, context):
         page.goto(server + "/")
         nav = page.locator(".st-key-phone-nav")
         for name in PAGES:
@@ -74,7 +75,7 @@ def test_the_article_read_does_not_follow_the_reader_to_another_page(page, serve
 def test_in_a_narrow_window_every_page_is_a_link_too(browser, server, width):
     # Between 601 and 767 px Streamlit had already folded its page links into the closed sidebar, and the bar of
     # links was not shown yet: no page link was on the page at all.
-    context = browser.new_context(viewport={"width": width, "height": 800})
+    context = Tabs(browser, server, {"width": width, "height": 800})
     page = context.new_page()
     try:
         page.goto(server + "/charts")
@@ -88,7 +89,7 @@ def test_in_a_narrow_window_every_page_is_a_link_too(browser, server, width):
 
 def test_in_a_760_px_column_every_link_of_the_bar_is_whole(browser, server):
     # Issue 28's review: embedded in a 760 px column (the embed code's width="100%"), the bar cut "About" to "Abo".
-    context = browser.new_context(viewport={"width": 760, "height": 800})
+    context = Tabs(browser, server, {"width": 760, "height": 800})
     page = context.new_page()
     try:
         page.goto(server + "/?embed=true")
@@ -110,7 +111,7 @@ def test_at_1280_the_phone_links_are_neither_seen_nor_read(page, server):
 
 def test_on_a_phone_the_bar_of_page_links_is_one_thin_row_that_hides_nothing_focused(browser, server):
     # Issue 27's review: the bar along the bottom (st.bottom) took 95 px and covered what Tab had just focused.
-    with _phone(browser) as (page, context):
+    with _phone(browser, server) as (page, context):
         page.goto(server + "/compare")
         bar = page.get_by_test_id("stBottom")
         expect(bar.get_by_role("link", name="Map")).to_be_visible()
@@ -135,7 +136,7 @@ def test_on_a_phone_the_bar_of_page_links_is_one_thin_row_that_hides_nothing_foc
 
 def test_on_a_phone_each_link_of_the_bar_the_keyboard_focuses_is_whole_on_the_screen(browser, server):
     # A fresh reviewer: Tab to "Articles" left it at the screen's right edge, a sliver of its focus ring seen.
-    with _phone(browser) as (page, context):
+    with _phone(browser, server) as (page, context):
         page.goto(server + "/")
         links = page.locator('.st-key-phone-nav a[data-testid="stPageLink-NavLink"]')
         expect(links.last).to_be_visible()
@@ -178,7 +179,7 @@ def test_on_a_phone_the_bar_marks_the_page_shown_and_keeps_its_link_in_sight(bro
     # Issue 27's reviewer: reached another way than by its link (a shared link, a link in the page, Back), a page's
     # own link was out of sight in the bar, which keeps its sideways scroll; nothing told a screen reader which
     # link was the page shown (Streamlit shows it in bold only).
-    with _phone(browser) as (page, context):
+    with _phone(browser, server) as (page, context):
         page.goto(server + "/about?org=CSTO")  # a shared link to the last page: its link is past the screen's edge
         _current_in_bar(page, "About")
         # The links grow once the bar has been scrolled (as when their font arrives late, on a busy machine: the
@@ -206,7 +207,7 @@ def test_on_a_phone_the_bar_marks_the_page_shown_and_keeps_its_link_in_sight(bro
 
 
 def test_a_sideways_swipe_on_the_phones_bar_of_page_links_does_not_turn_the_story(browser, server):
-    with _phone(browser, touch=True) as (page, context):
+    with _phone(browser, server, touch=True) as (page, context):
         page.goto(server + "/story?story=3")
         bar = page.get_by_test_id("stBottom")
         expect(bar.get_by_role("link", name="Map")).to_be_visible()
@@ -289,7 +290,7 @@ def test_every_page_links_href_carries_the_language_and_the_filters_as_they_chan
 
 
 def test_on_a_phone_the_bars_page_links_carry_the_language_and_the_filters(browser, server):
-    with _phone(browser) as (page, context):
+    with _phone(browser, server) as (page, context):
         # In embed mode too, which a new tab leaves (it opens the whole app).
         page.goto(server + "/compare?org=CSTO&embed=true")
         links = '.st-key-phone-nav a[data-testid="stPageLink-NavLink"]'

@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from dashboard import i18n
 from tests.e2e.conftest import ARTIFACTS, ROOT, STATE_WAIT_MS, _serve
+from tests.e2e.contexts import Tabs
 from tests.e2e.helpers import wait_for_map, wait_settled
 
 # The pages, as a reader reaches them; each with what makes it show its words (a selection, a search, a step).
@@ -151,7 +152,7 @@ def pseudo_server():
 
 @pytest.mark.parametrize("name, path", PAGES, ids=[p[0] for p in PAGES])
 def test_every_word_of_ours_on_the_page_went_through_the_catalog(browser, pseudo_server, name, path):
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context = Tabs(browser, pseudo_server, {"width": 1280, "height": 800})
     page = context.new_page()
     sep = "&" if "?" in path else "?"
     page.goto(f"{pseudo_server}{path}{sep}lang={i18n.PSEUDO}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from dashboard.corpus.load import load_corpus
@@ -15,6 +16,7 @@ from dashboard.story.load import DEFAULT_STORY, load_story
 from dashboard.story.view import step_target
 from tests.e2e.a11y import axe_violations
 from tests.e2e.conftest import ARTIFACTS
+from tests.e2e.contexts import Tabs
 from tests.e2e.helpers import (
     OFF_CONTROLS,
     ON_MARKS,
@@ -23,6 +25,7 @@ from tests.e2e.helpers import (
     map_frame,
     open_map,
     param,
+    render_state,
     tab_until,
     wait_for_map,
     wait_settled,
@@ -40,7 +43,10 @@ def wait_story(page, n: int, arrived: bool = True):
     """Until step n is shown: the heading, the step's words from the server, the map at its place."""
     frame = leaflet_frame(page)
     attribute = "data-story-arrived" if arrived else "data-story"
-    frame.wait_for_function(f"() => document.getElementById('map_div').getAttribute('{attribute}') === '{n}'")
+    try:
+        frame.wait_for_function(f"() => document.getElementById('map_div').getAttribute('{attribute}') === '{n}'")
+    except PlaywrightTimeoutError as exc:
+        raise AssertionError(f"the map never showed step {n} ({attribute}): {render_state(page)}") from exc
     page.locator(f'[data-testid="story-step"][data-step="{n}"]').wait_for()
     expect(page.get_by_test_id("story-heading")).to_have_text(STORY.step(n).heading)
     return frame
@@ -213,7 +219,7 @@ def test_the_keyboard_alone_reaches_the_step_list_and_the_quotes(page, server):
 
 
 def test_a_swipe_on_a_phone_moves_the_story(browser, server):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    context = Tabs(browser, server, {"width": 390, "height": 844}, phone=True)
     page = context.new_page()
     page.goto(server + "/story?story=3")
     wait_for_map(page)
@@ -295,7 +301,7 @@ def test_axe_finds_nothing_serious_on_the_story(page, server, query):
 
 @pytest.mark.parametrize("width", [1280, 390])
 def test_axe_finds_nothing_serious_on_the_overview(browser, server, width):
-    context = browser.new_context(viewport={"width": width, "height": 800})
+    context = Tabs(browser, server, {"width": width, "height": 800})
     page = context.new_page()
     page.goto(server + "/story-overview")
     expect(page.locator(".story-overview img.minimap")).to_have_count(TOTAL)
@@ -573,7 +579,7 @@ def test_on_a_phone_a_link_to_a_step_frames_its_marks_clear_of_the_controls(brow
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_on_a_small_phone_the_story_navigations_words_read_whole(browser, server, lang):
     # A fresh reviewer: at 320 px the Russian swipe hint was cut mid-word ("или проведите по тексту вб…").
-    context = browser.new_context(viewport={"width": 320, "height": 700})
+    context = Tabs(browser, server, {"width": 320, "height": 700})
     try:
         page = context.new_page()
         page.goto(server + f"/story?lang={lang}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS
+from tests.e2e.contexts import Tabs
 from tests.e2e.helpers import shaded, wait_for_map, wait_settled
 
 pytestmark = pytest.mark.e2e
@@ -14,7 +15,7 @@ TODAY = "2026-12-05"
 
 
 def _open(browser, server, query: str, size=(1280, 800)):
-    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    context = Tabs(browser, server, {"width": size[0], "height": size[1]})
     page = context.new_page()
     page.set_default_timeout(30000)
     page.goto(f"{server}/?{query}")
