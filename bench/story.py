@@ -211,7 +211,7 @@ def run(quick: bool) -> dict:
 
     steps = len(load_story(story_path(), load_corpus()).steps)
     ensure_static_link()
-    loads, changes = (2, 3) if quick else (7, 16)
+    loads, changes = (1, 2) if quick else (7, 16)
     floor, real = Server("bench/floor_app.py", "floor"), Server("dashboard/serve.py", "real")
     for s in (floor, real):
         s.start()
