@@ -28,7 +28,9 @@ def warm(browser, server: str, phone: bool = False):
 
 class Tabs:
     """In place of a fresh context of the given viewport: its tabs are opened in the worker's warm context
-    (`warm`) at that size, and `close()` closes them and clears what they left, as closing a context would."""
+    (`warm`) at that size, and `close()` closes them and clears what they left, as closing a context would. It
+    closes every tab of that context but its keeper: a test does not take the `page` fixture (the desktop context's)
+    and a desktop `Tabs` together."""
 
     def __init__(self, browser, server: str, viewport: dict, phone: bool = False) -> None:
         self.context = warm(browser, server, phone)

@@ -66,8 +66,9 @@ NEXT_FRAME_JS = "() => new Promise((done) => requestAnimationFrame(() => done(tr
 
 # What a page shows and whether it still renders, for a failure's message: a wait that timed out on a map that never
 # arrived says whether the page's frames stopped (no animation frame within 2 s: then neither Leaflet's flight nor
-# Playwright's screenshot can finish), whether the map was rebuilt, and where it is.
-RENDER_STATE_JS = """() => new Promise((done) => {
+# Playwright's screenshot can finish), whether the map was rebuilt, and where it is. Each read is a wait with a
+# timeout, polled on a timer, not an evaluation: a page whose scripts are stuck is said to be, not waited on for good.
+RENDER_STATE_JS = """() => {
   const app = document.querySelector('[data-testid="stApp"]'), box = document.getElementById('map_div');
   const state = {url: location.href, visibility: document.visibilityState, focus: document.hasFocus(),
     connection: app ? app.dataset.testConnectionState : undefined, script: app ? app.dataset.testScriptState : undefined,
@@ -81,20 +82,27 @@ RENDER_STATE_JS = """() => new Promise((done) => {
       state.view = [c.lat, c.lng, window.map.getZoom(), !!window.map._flyToFrame, window.map.getSize().toString()];
     }
   }
-  const started = performance.now();
-  const timer = setTimeout(() => done(Object.assign(state, {frame: 'none within 2 s'})), 2000);
-  requestAnimationFrame(() => { clearTimeout(timer); done(Object.assign(state, {frame: `${Math.round(performance.now() - started)} ms`})); });
-})"""
+  return state;
+}"""
+FRAME_ASKED_JS = """() => { if (window.__stateFrame === undefined) { window.__stateFrame = performance.now();
+  requestAnimationFrame(() => { window.__stateFrame = true; }); } return true; }"""
 
 
 def render_state(page) -> dict:
-    """RENDER_STATE_JS in the page and in each of its frames, by frame URL (an error in place of a frame that
-    could not answer)."""
+    """RENDER_STATE_JS in the page and in each of its frames, by frame URL, with `frame`: whether an animation frame
+    came within 2 s (a note in place of a frame that could not answer within 5 s)."""
     out = {}
     for frame in page.frames:
         key = "page" if frame is page.main_frame else frame.url.split("?")[0][-40:]
         try:
-            out[key] = frame.evaluate(RENDER_STATE_JS)
+            state = frame.wait_for_function(RENDER_STATE_JS, polling=100, timeout=5000).json_value()
+            frame.wait_for_function(FRAME_ASKED_JS, polling=100, timeout=5000)
+            try:
+                frame.wait_for_function("() => window.__stateFrame === true", polling=100, timeout=2000)
+                state["frame"] = "drawn"
+            except PlaywrightError:
+                state["frame"] = "none within 2 s"
+            out[key] = state
         except PlaywrightError as exc:
             out[key] = f"no answer: {str(exc).splitlines()[0]}"
     return out

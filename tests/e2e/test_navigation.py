@@ -198,6 +198,13 @@ def test_on_a_phone_the_bar_marks_the_page_shown_and_keeps_its_link_in_sight(bro
         page.go_back()
         page.wait_for_url("**/about?org=CSTO")
         _current_in_bar(page, "About")
+        # Turned to landscape (the bar not shown: it loses its scroll) and back, twice (a fresh reviewer: only the
+        # first return brought the link into sight, the bar's lost scroll taken for the reader's own).
+        for _ in range(2):
+            page.set_viewport_size({"width": 844, "height": 390})
+            expect(page.locator(".st-key-phone-nav")).to_be_hidden()
+            page.set_viewport_size({"width": 390, "height": 844})
+            _current_in_bar(page, "About")
         # The reader's own scrolling of the bar is kept as the page changes (each change has the links followed).
         bar = page.locator(".st-key-phone-nav")
         bar.evaluate("(e) => { e.scrollLeft = 0; }")

@@ -456,8 +456,14 @@ function followPageLinks(own, embed) {
   carryQuery();
   if (window.__pageLinksFollowed) { return; }
   window.__pageLinksFollowed = true;
-  // A window narrowed to a phone's width shows the bar: its page's link is brought into sight then.
-  BAR_SHOWN.addEventListener("change", () => { if (BAR_SHOWN.matches) { carryQuery(); } });
+  // A window narrowed to a phone's width shows the bar again: its page's link is brought into sight then. Hidden,
+  // the bar lost its scroll (and with it the reader's): a scroll that differs from ours is not theirs this time.
+  BAR_SHOWN.addEventListener("change", () => {
+    if (!BAR_SHOWN.matches) { return; }
+    const bar = document.querySelector(".st-key-phone-nav");
+    if (bar) { delete bar.__ours; bar.__scrolledFor = null; }
+    carryQuery();
+  });
   let queued = false;
   new MutationObserver(() => {
     if (queued) { return; }
