@@ -4,6 +4,7 @@ server behind the middleware is asked."""
 from __future__ import annotations
 
 import asyncio
+import re
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from dashboard.first_paint import (
     with_language,
     with_styles,
 )
+from dashboard.frontend import STATIC_APP, read_static
 
 PAGE = b"<!DOCTYPE html><html><head><title>Streamlit</title></head><body><div id=root></div></body></html>"
 
@@ -265,31 +267,26 @@ def test_the_page_preloads_the_late_chunks_before_its_styles():
         preload_links(['x.js"><script>'])
 
 
+# A sibling combinator, then every descendant of what it reaches: `~ * *` or `+ * *`.
+RESTYLES_WHAT_FOLLOWS = re.compile(r"[~+]\s*\*\s+\*")
+
+
 def _selectors(css: str) -> list[str]:
     """Every selector list of a stylesheet (what precedes each `{`), comments left out."""
-    import re
-
     css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
     return [s.strip() for s in re.findall(r"([^{};]+)\{", css)]
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in (Path(__file__).resolve().parents[2]
-                                                          / "dashboard" / "static" / "app").glob("*.css")))
+@pytest.mark.parametrize("name", sorted(p.name for p in STATIC_APP.glob("*.css")))
 def test_no_rule_restyles_every_descendant_of_what_follows_a_change(name):
     # `X:has(...) ~ * *` made each change to the page restyle every element after it: a forced layout cost ~140 ms
     # on the Charts page (plotly measures its texts one by one: 7 s of its load blocked). A later sibling's own
     # descendants are named instead (first-paint.css).
-    import re
-
-    from dashboard.frontend import read_static
-
-    bad = [s for s in _selectors(read_static(name)) if re.search(r"[~+]\s*\*\s+\*", s)]
+    bad = [s for s in _selectors(read_static(name)) if RESTYLES_WHAT_FOLLOWS.search(s)]
     assert bad == [], bad
 
 
 def test_the_selector_reader_finds_the_pattern_it_guards_against():
-    import re
-
     found = [s for s in _selectors("/* a ~ * * { } */ a:has(b) ~ * * { x: 1 } c ~ * d { }")
-             if re.search(r"[~+]\s*\*\s+\*", s)]
+             if RESTYLES_WHAT_FOLLOWS.search(s)]
     assert found == ["a:has(b) ~ * *"]

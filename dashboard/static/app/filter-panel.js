@@ -401,15 +401,15 @@ function carryQuery() {
   showCurrentInBar(here.pathname);
 }
 
+// Where first-paint.css shows the bar. Elsewhere it is not drawn, and measuring it (as the page changes, on every
+// batch of elements) forced a layout each time: 55-210 ms of a Charts page's load at 1280 px.
+const BAR_SHOWN = window.matchMedia("(max-width: 767.98px)");
+
 // The phone's bar scrolls sideways and keeps its scroll across pages: a page reached some other way (a link in the
 // page, Back, a shared link) left its own link out of sight. Until the reader scrolls the bar on this page, the bar
 // is scrolled so that the link lies whole in it: when the page is shown, and again whenever the bar's links change
 // size (their font arriving, the language switch drawn), which moved the link out again after it had been shown
 // (a flaky test on a busy machine). Never once the reader has scrolled it: that would undo their scrolling.
-// Where first-paint.css shows the bar. Elsewhere it is not drawn, and measuring it (as the page changes, on every
-// batch of elements) forced a layout each time: 55-210 ms of a Charts page's load at 1280 px.
-const BAR_SHOWN = window.matchMedia("(max-width: 767.98px)");
-
 function showCurrentInBar(path) {
   if (!BAR_SHOWN.matches) { return; }
   const bar = document.querySelector(".st-key-phone-nav");
