@@ -3,7 +3,9 @@
 Streamlit's page is one HTML file, ``index.html``, that draws an empty frame and then the app's elements as the
 script run sends them. A stylesheet the app itself writes (``st.html``) arrives with those elements, after the
 first paint, so the frame it would lay out has already been drawn and then moves. This ASGI middleware puts
-``static/app/first-paint.css`` inline in that HTML's ``<head>``, so it applies before anything is drawn. It also
+``static/app/first-paint.css`` inline in that HTML's ``<head>``, so it applies before anything is drawn, with the
+sheets that matter only until Streamlit has drawn a kind of element (UNTIL_DRAWN) and the script that switches them
+off then (``first-paint.js``). It also
 names the page's language in ``<html lang>`` from the first paint, as the app's first run will choose it: the
 sheet's rooms for words depend on it (a Russian label is wider), and so does a screen reader's voice.
 
@@ -12,6 +14,7 @@ Pure: it knows ASGI, not Streamlit (``dashboard/serve.py`` mounts it on ``st.App
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from pathlib import Path
@@ -30,6 +33,18 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 STYLES = Path(__file__).resolve().parent / "static" / "app" / "first-paint.css"
+SCRIPT = STYLES.with_name("first-paint.js")
+# Sheets whose rules matter only while Streamlit draws a kind of element as its placeholder (until it has that kind's
+# code, which it then keeps), each with the placeholder's selector. first-paint.js switches a sheet off once such a
+# placeholder has been in the page and none is left, with the run finished: their :has() rules made every later
+# layout cost ~6 ms on the Charts page (~0.4 ms without), where plotly measures its texts one by one.
+UNTIL_DRAWN = (
+    ("first-paint-markdown.css",
+     ':is([data-testid="stMarkdown"], [data-testid="stCaptionContainer"]) [data-testid="stSkeleton"]'),
+    ("first-paint-phone-nav.css", '.st-key-phone-nav [data-testid="stSkeleton"]'),
+)
+# Every first-paint sheet, for a server that cannot put them in the head (ui/page.py writes them with the pages').
+SHEETS = (STYLES.name, *(name for name, _ in UNTIL_DRAWN))
 
 # Paths whose answers are never the page: Streamlit's own endpoints and files, the app's static files, media and
 # components. Everything else Streamlit answers with index.html (a page of the app, or its 404 fallback).
@@ -73,12 +88,56 @@ def preload_links(files: list[str]) -> bytes:
     return "".join(f'<link rel="modulepreload" crossorigin href="./static/js/{name}">' for name in files).encode()
 
 
-def style_element(css: str) -> bytes:
-    """`css`, minified, as an inline ``<style>`` element in UTF-8. Raises ValueError if the text could end the
-    element early (``</``)."""
+def style_element(css: str, until_drawn: str | None = None, name: str = "first-paint") -> bytes:
+    """`css`, minified, as an inline ``<style id=name>`` element in UTF-8; with `until_drawn` (a placeholder's
+    selector), marked for first-paint.js to switch off once that placeholder has come and gone. Raises ValueError if
+    the text could end the element early (``</``)."""
     if "</" in css:
         raise ValueError("first-paint styles must not contain '</'")
-    return f'<style id="first-paint">{rcssmin.cssmin(css)}</style>'.encode()
+    until = "" if until_drawn is None else f' data-until-drawn="{html.escape(until_drawn)}"'
+    return f'<style id="{html.escape(name)}"{until}>{rcssmin.cssmin(css)}</style>'.encode()
+
+
+def script_element(js: str) -> bytes:
+    """`js`, without its lines that are only a ``//`` comment, as an inline ``<script>`` element in UTF-8. Raises
+    ValueError if the text could end the element early (``</``)."""
+    if "</" in js:
+        raise ValueError("first-paint scripts must not contain '</'")
+    code = "\n".join(line for line in js.splitlines() if not line.lstrip().startswith("//"))
+    return f"<script>{code}</script>".encode()
+
+
+def head_end(styles: Path = STYLES, preload: Sequence[str] = (), until_drawn=UNTIL_DRAWN,
+             script: Path = SCRIPT) -> bytes:
+    """What goes last in the page's head: module preload links for `preload` (Streamlit's chunks by file name), the
+    sheet `styles`, each sheet of `until_drawn` ((file name beside `styles`, its placeholder's selector)), then the
+    script that switches those off. Raises OSError if a file is missing, ValueError as style_element does."""
+    sheets = [style_element(styles.read_text(encoding="utf-8"))]
+    sheets += [style_element(styles.with_name(name).read_text(encoding="utf-8"), selector, Path(name).stem)
+               for name, selector in until_drawn]
+    return preload_links(list(preload)) + b"".join(sheets) + script_element(script.read_text(encoding="utf-8"))
+
+
+# Whether this process's server puts the first-paint sheets in the page's head (serve.py says so): the app then
+# leaves them out of its own styles (ui/page.py). A second copy would cost every layout again, and stay on.
+_in_head = False
+
+
+def serve_in_head() -> None:
+    """Say that this process's server puts the first-paint sheets in the page's head (dashboard/serve.py)."""
+    global _in_head
+    _in_head = True
+
+
+def in_head() -> bool:
+    """Whether serve_in_head was called in this process."""
+    return _in_head
+
+
+def app_sheets() -> tuple[str, ...]:
+    """The first-paint sheets the app writes with its own styles (ui/page.py): none where the server puts them in
+    the head (in_head), else all of them (SHEETS)."""
+    return () if in_head() else SHEETS
 
 
 def with_styles(html: bytes, style: bytes) -> bytes:
@@ -123,19 +182,19 @@ def is_page_request(scope: Scope) -> bool:
 
 
 class FirstPaintStyles:
-    """ASGI middleware: every HTML answer to a page request carries STYLES in its ``<head>`` (after module preload
-    links for `preload`, Streamlit's chunks by file name), and the language its first run will speak in
-    ``<html lang>`` (page_language).
+    """ASGI middleware: every HTML answer to a page request carries the first-paint sheets and script in its
+    ``<head>`` (head_end, after module preload links for `preload`, Streamlit's chunks by file name), and the
+    language its first run will speak in ``<html lang>`` (page_language).
 
-    The styles are read once, when the server starts (a missing or unreadable file stops it with OSError). The
+    The sheets and the script are read once, when the server starts (a missing or unreadable file stops it with OSError). The
     page is sent uncompressed and without validators: it is about 2 kB, marked ``no-cache`` by Streamlit, and a
     304 would keep a browser's copy with the styles of an earlier deploy.
     """
 
-    def __init__(self, app: ASGIApp, styles: Path = STYLES, preload: Sequence[str] = ()) -> None:
+    def __init__(self, app: ASGIApp, styles: Path = STYLES, preload: Sequence[str] = (),
+                 until_drawn=UNTIL_DRAWN) -> None:
         self.app = app
-        # What goes last in the head: the preloads, then the styles.
-        self.head_end = preload_links(list(preload)) + style_element(styles.read_text(encoding="utf-8"))
+        self.head_end = head_end(styles, preload, until_drawn)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if not is_page_request(scope):

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from dashboard import i18n
+from dashboard import first_paint, i18n
 from dashboard.corpus.records import Corpus
 from dashboard.frontend import read_style
 from dashboard.i18n import gettext as _
@@ -31,12 +31,13 @@ from dashboard.ui.session import (
 
 def st_page_style() -> None:
     """The pages' own rules (static/app/page.css, and evidence.css for the evidence panel's wide parts), once per
-    full run, after first-paint.css: the server (serve.py) puts that in the page's <head> already, and a server
-    without it (`streamlit run dashboard/app.py`) gets its rules here, late but whole. Drawn last in the sidebar (st_sidebar): the element is Streamlit's 40 px placeholder until the code
+    full run. The first-paint sheets come first, unless the server (serve.py) puts them in the page's <head>
+    (first_paint.in_head): a server without it (`streamlit run dashboard/app.py`) gets their rules here, late, whole
+    and never switched off (their :has() rules then cost every layout); a second copy beside the head's would. Drawn last in the sidebar (st_sidebar): the element is Streamlit's 40 px placeholder until the code
     behind st.html has loaded, then 0 px; above the page's title it moved the whole page up by 40 px as it loaded,
     and much more on a busy machine (issue 27). Last in the sidebar nothing follows it, and a <style> applies to
     the whole page wherever it sits, the closed sidebar of a phone included."""
-    css = read_style("first-paint.css", "page.css", "evidence.css")
+    css = read_style(*first_paint.app_sheets(), "page.css", "evidence.css")
     st.html(f"<style>{css}</style>")
 
 

@@ -179,7 +179,7 @@ def test_nothing_after_a_markdown_placeholder_is_shown_until_it_is_drawn(browser
 
     page = browser.new_page(viewport={"width": 390, "height": 844})
     try:
-        page.set_content(f"<style>{read_static('first-paint.css')}</style>{PLACEHOLDERS}")
+        page.set_content(f"<style>{read_static('first-paint-markdown.css')}</style>{PLACEHOLDERS}")
         ids = ["title", "after-select", "meta-placeholder", "note-words", "reader-words", "pick-label", "next-words"]
         assert page.evaluate(SHOWN_JS, ids) == {
             "title": "visible", "after-select": "visible", "meta-placeholder": "visible",
@@ -196,6 +196,69 @@ def test_nothing_after_a_markdown_placeholder_is_shown_until_it_is_drawn(browser
         assert set(page.evaluate(SHOWN_JS, ["reader-words", "pick-label", "next-words"]).values()) == {"visible"}
     finally:
         page.close()
+
+
+# The sheets that wait on a placeholder (first_paint.UNTIL_DRAWN) as first-paint.js finds them, and the app's root as
+# Streamlit marks its run: one sheet's placeholder comes and goes, the other's never comes.
+UNTIL_DRAWN_HEAD = """
+<style id="waits" data-until-drawn="[data-testid=stSkeleton]">#words { visibility: hidden; }</style>
+<style id="never" data-until-drawn=".never-drawn">#words { color: rgb(1, 2, 3); }</style>
+"""
+UNTIL_DRAWN_BODY = '<div data-testid="stApp" data-test-script-state="initial"><p id="words">Words</p></div>'
+SHEETS_ON_JS = "() => ({waits: !document.getElementById('waits').disabled, never: !document.getElementById('never').disabled})"
+
+
+def test_a_sheet_that_waits_on_a_placeholder_is_switched_off_once_it_came_and_went_with_the_run_finished(browser):
+    # Its :has() rules cost every layout after them: ~6 ms a forced layout on the Charts page, against ~0.4 ms.
+    from dashboard.first_paint import script_element
+    from dashboard.frontend import read_static
+
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        script = script_element(read_static("first-paint.js")).decode()
+        page.set_content(f"<html><head>{UNTIL_DRAWN_HEAD}{script}</head><body>{UNTIL_DRAWN_BODY}</body></html>")
+        on = {"waits": True, "never": True}
+        app = "document.querySelector('[data-testid=stApp]')"
+        page.evaluate(f"() => {app}.setAttribute('data-test-script-state', 'notRunning')")
+        page.evaluate(NEXT_FRAME_JS)
+        assert page.evaluate(SHEETS_ON_JS) == on, "no placeholder came yet: nothing is known to be drawn"
+        page.evaluate(f"""() => {{ {app}.setAttribute('data-test-script-state', 'running');
+          {app}.append(Object.assign(document.createElement('div'), {{id: 'ph'}}));
+          document.getElementById('ph').setAttribute('data-testid', 'stSkeleton'); }}""")
+        page.evaluate(NEXT_FRAME_JS)
+        assert page.evaluate(SHEETS_ON_JS) == on
+        page.evaluate("() => document.getElementById('ph').remove()")
+        page.evaluate(NEXT_FRAME_JS)
+        assert page.evaluate(SHEETS_ON_JS) == on, "gone while the run goes on: the run may bring another"
+        page.evaluate(f"() => {app}.setAttribute('data-test-script-state', 'notRunning')")
+        page.wait_for_function("() => document.getElementById('waits').disabled")
+        assert page.evaluate(SHEETS_ON_JS) == {"waits": False, "never": True}
+        assert page.evaluate("() => getComputedStyle(document.getElementById('words')).visibility") == "visible"
+    finally:
+        page.close()
+
+
+SWITCHED_OFF_JS = """() => { const waits = [...document.querySelectorAll('style[data-until-drawn]')];
+  const copies = [...document.querySelectorAll('style:not([data-until-drawn])')]
+    .filter((s) => s.textContent.includes('stMetricLabel') || s.textContent.includes('.st-key-phone-nav:has('));
+  return waits.length === 2 && waits.every((s) => s.disabled) && copies.length === 0; }"""
+
+
+@pytest.mark.parametrize("phone", [False, True], ids=["1280", "phone"])
+def test_once_the_charts_page_is_drawn_its_sheets_that_waited_on_placeholders_are_off_and_not_copied(browser, server,
+                                                                                                    phone):
+    from tests.e2e.contexts import Tabs
+
+    size = {"width": 390, "height": 844} if phone else {"width": 1280, "height": 800}
+    tabs = Tabs(browser, server, size, phone=phone)
+    try:
+        page = tabs.new_page()
+        page.goto(server + "/charts")
+        wait_idle(page)
+        expect(page.locator(".js-plotly-plot .main-svg").first).to_be_visible()
+        page.wait_for_function(SWITCHED_OFF_JS)
+    finally:
+        tabs.close()
 
 
 # The phone's bar of page links (ui/page.py, st_phone_nav) as Streamlit draws it: the language switch (a component,
@@ -216,7 +279,8 @@ def test_the_phones_bar_of_links_is_shown_once_whole_beside_the_switchs_room(bro
 
     page = browser.new_page(viewport={"width": 390, "height": 844})
     try:
-        page.set_content(f"<style>{read_static('first-paint.css')}</style>{PHONE_BAR}")
+        page.set_content(f"<style>{read_static('first-paint.css')}{read_static('first-paint-phone-nav.css')}</style>"
+                         f"{PHONE_BAR}")
         assert page.evaluate(SHOWN_JS, ["map-link", "switch"]) == {"map-link": "hidden", "switch": "hidden"}
         assert page.evaluate("() => document.getElementById('map-link').getBoundingClientRect().left") >= 139
         page.evaluate("() => document.querySelector('#story-link > [data-testid=stSkeleton]').remove()")

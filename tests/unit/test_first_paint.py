@@ -4,20 +4,27 @@ server behind the middleware is asked."""
 from __future__ import annotations
 
 import asyncio
+import html
 import re
 from pathlib import Path
 
 import pytest
 import streamlit
 
+from dashboard import first_paint
 from dashboard.first_paint import (
     LAZY_CHUNKS,
+    SHEETS,
     STYLES,
+    UNTIL_DRAWN,
     FirstPaintStyles,
+    app_sheets,
+    head_end,
     is_page_request,
     page_language,
     preload_chunks,
     preload_links,
+    script_element,
     style_element,
     with_language,
     with_styles,
@@ -69,7 +76,7 @@ def headers_of(message: dict) -> dict[bytes, bytes]:
 
 STYLE = style_element(STYLES.read_text(encoding="utf-8"))
 # The page as sent to a browser that names no language: English, from the first paint.
-SENT = PAGE.replace(b"<html>", b'<html lang="en">').replace(b"</head>", STYLE + b"</head>")
+SENT = PAGE.replace(b"<html>", b'<html lang="en">').replace(b"</head>", head_end() + b"</head>")
 
 
 def test_the_page_carries_the_styles_last_in_its_head_with_its_true_length():
@@ -262,7 +269,7 @@ def test_the_page_preloads_the_late_chunks_before_its_styles():
     _start, body = serve(inner, app=FirstPaintStyles(inner, preload=["Html.abc.js", "rehype-raw.D-x_1.js"]))
     links = (b'<link rel="modulepreload" crossorigin href="./static/js/Html.abc.js">'
              b'<link rel="modulepreload" crossorigin href="./static/js/rehype-raw.D-x_1.js">')
-    assert links + STYLE + b"</head>" in body
+    assert links + STYLE + b"<style id=\"first-paint-markdown\"" in body
     with pytest.raises(ValueError, match="chunk"):
         preload_links(['x.js"><script>'])
 
@@ -290,3 +297,52 @@ def test_the_selector_reader_finds_the_pattern_it_guards_against():
     found = [s for s in _selectors("/* a ~ * * { } */ a:has(b) ~ * * { x: 1 } c ~ * d { }")
              if RESTYLES_WHAT_FOLLOWS.search(s)]
     assert found == ["a:has(b) ~ * *"]
+
+
+def _head_elements(head: bytes) -> list[tuple[str, dict, str]]:
+    """The style and script elements of `head`: (tag, attributes unescaped, text)."""
+    found = re.findall(r"<(style|script)([^>]*)>(.*?)</\1>", head.decode(), flags=re.S)
+    return [(tag, {k: html.unescape(v) for k, v in re.findall(r'([\w-]+)="([^"]*)"', attrs)}, text)
+            for tag, attrs, text in found]
+
+
+def test_the_sheets_that_wait_on_a_placeholder_follow_the_first_and_name_it_for_the_script_after_them():
+    elements = _head_elements(head_end())
+    assert [(tag, attrs.get("id")) for tag, attrs, _ in elements] == [
+        ("style", "first-paint"), ("style", "first-paint-markdown"), ("style", "first-paint-phone-nav"),
+        ("script", None)]
+    assert [attrs["data-until-drawn"] for _, attrs, _ in elements[1:3]] == [selector for _, selector in UNTIL_DRAWN]
+    assert "data-until-drawn" not in elements[0][1]
+    # Each such sheet's rules wait on its own placeholder; the script reads the attribute and switches sheets off.
+    assert '[data-testid="stMarkdown"]' in elements[1][2] and ".st-key-phone-nav:has(" in elements[2][2]
+    script = elements[3][2]
+    assert 'querySelectorAll("style[data-until-drawn]")' in script and "sheet.disabled = true" in script
+    assert not any(line.lstrip().startswith("//") for line in script.splitlines())
+    assert SHEETS == ("first-paint.css", "first-paint-markdown.css", "first-paint-phone-nav.css")
+
+
+def test_scripts_that_could_end_the_element_are_refused():
+    with pytest.raises(ValueError, match="^first-paint scripts must not contain '</'$"):
+        script_element("var s = '</script><script>alert(1)';")
+    assert script_element("// why\nrun();\n  // more\n") == b"<script>run();</script>"
+
+
+def test_the_app_writes_the_first_paint_sheets_only_where_the_server_does_not(monkeypatch):
+    monkeypatch.setattr(first_paint, "_in_head", False)
+    assert app_sheets() == SHEETS
+    first_paint.serve_in_head()
+    assert app_sheets() == () and first_paint.in_head()
+
+
+# A :has() whose subject is then left for every element it reaches (`:has(...) ~ *`, `:has(...) > * *`): each change
+# to the page matches it again, for every layout after it. Only sheets that are switched off once drawn hold one.
+HAS_THEN_EVERY = re.compile(r":has\(.*\)\s*[~+>]?\s*\*", re.S)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in STATIC_APP.glob("*.css")))
+def test_a_has_rule_that_reaches_every_element_after_it_is_only_in_a_sheet_switched_off_once_drawn(name):
+    found = [s for s in _selectors(read_static(name)) if HAS_THEN_EVERY.search(s)]
+    if name in dict(UNTIL_DRAWN):
+        assert found, f"{name} holds no such rule: is it still a sheet that waits on a placeholder?"
+    else:
+        assert found == [], found
