@@ -17,6 +17,7 @@ def watchdog_message() -> str:
 
 
 def st_map_watchdog(delay_ms: int = 20000) -> None:
-    """A visible notice if the map's scripts fail to load in the browser within `delay_ms` milliseconds."""
+    """A visible notice in the browser as soon as one of the map frame's scripts fails to load, or if there is still
+    no map after `delay_ms` milliseconds (static/app/watchdog.js)."""
     st.html(static_page("watchdog", {"delay": int(delay_ms), "message": watchdog_message()}),
             unsafe_allow_javascript=True)

@@ -21,6 +21,7 @@ def test_map_paints_every_layer(page, server):
     expect(map_frame(page).locator(".stop-icon .stop-not-made")).to_have_count(2)
     expect(map_frame(page).locator(".site")).to_have_count(3)
     expect(map_frame(page).locator(".map-legend")).to_be_visible()
+    expect(page.locator("#map-watchdog")).to_be_hidden()  # a drawn map: the watchdog says nothing
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "map.png"), full_page=True)
 
@@ -120,6 +121,8 @@ def test_a_map_script_that_fails_to_load_is_reported_on_the_page(page, server):
     page.route("**/leaflet.js", lambda route: route.abort())
     page.goto(server + "/")
     expect(page.get_by_role("alert").filter(has_text="The map could not be drawn")).to_be_visible()
+    # Said as the script failed, not 20 s later when the watchdog gives up waiting for a map.
+    expect(page.locator("#map-watchdog")).to_have_attribute("data-cause", "script")
     expect(page.get_by_text("Evidence").first).to_be_visible()
 
 
