@@ -182,7 +182,8 @@ async def _browser_part(servers: dict[str, Server], loads: int, changes: int, re
 def run(quick: bool) -> dict:
     """Both apps on two free ports at once; then the AppTest reruns with the servers stopped."""
     ensure_static_link()
-    loads, changes, reruns = (2, 2, 10) if quick else (7, 11, 20)
+    # The quick run is a smoke test of the part (CI): one warm load and one change of each app, five reruns.
+    loads, changes, reruns = (1, 1, 5) if quick else (7, 11, 20)
     servers = {"floor": Server("bench/floor_app.py", "floor"), "real": Server("dashboard/serve.py", "real")}
     reference = Server("bench/floor_app.py", "floor-filters", env={"BENCH_FLOOR_FILTERS": "1"})
     everything = [*servers.values(), reference]
