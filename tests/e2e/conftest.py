@@ -87,13 +87,22 @@ def server_with_base_path():
     proc.wait(timeout=20)
 
 
-@pytest.fixture
-def restartable_server():
+@pytest.fixture(scope="module")
+def _module_restartable_server():
     ARTIFACTS.mkdir(exist_ok=True)
     server = RestartableServer()
     yield server
     if server.proc.poll() is None:
         server.stop()
+
+
+@pytest.fixture
+def restartable_server(_module_restartable_server):
+    """A module's tests share one (each of them restarts it anyway: a start is ~4 s of a busy machine's CPU); one
+    that a test left stopped is started again."""
+    if _module_restartable_server.proc.poll() is not None:
+        _module_restartable_server.start()
+    return _module_restartable_server
 
 
 @pytest.fixture(scope="module")
