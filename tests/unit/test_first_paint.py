@@ -346,3 +346,10 @@ def test_a_has_rule_that_reaches_every_element_after_it_is_only_in_a_sheet_switc
         assert found, f"{name} holds no such rule: is it still a sheet that waits on a placeholder?"
     else:
         assert found == [], found
+
+
+def test_a_server_given_no_sheets_that_wait_sends_the_first_sheet_and_the_script_alone():
+    inner = Inner()
+    _start, body = serve(inner, app=FirstPaintStyles(inner, until_drawn=()))
+    assert [(tag, attrs.get("id")) for tag, attrs, _ in _head_elements(body)] == [("style", "first-paint"),
+                                                                                  ("script", None)]
