@@ -208,7 +208,7 @@ UNTIL_DRAWN_BODY = '<div data-testid="stApp" data-test-script-state="initial"><p
 SHEETS_ON_JS = "() => ({waits: !document.getElementById('waits').disabled, never: !document.getElementById('never').disabled})"
 
 
-def test_a_sheet_that_waits_on_a_placeholder_is_switched_off_once_it_came_and_went_with_the_run_finished(browser):
+def test_a_sheet_that_waits_on_a_placeholder_is_switched_off_once_one_is_drawn_over_with_the_run_finished(browser):
     # Its :has() rules cost every layout after them: ~6 ms a forced layout on the Charts page, against ~0.4 ms.
     from dashboard.first_paint import script_element
     from dashboard.frontend import read_static
@@ -222,12 +222,19 @@ def test_a_sheet_that_waits_on_a_placeholder_is_switched_off_once_it_came_and_we
         page.evaluate(f"() => {app}.setAttribute('data-test-script-state', 'notRunning')")
         page.evaluate(NEXT_FRAME_JS)
         assert page.evaluate(SHEETS_ON_JS) == on, "no placeholder came yet: nothing is known to be drawn"
+        # A placeholder that goes with its page (a page switched before the code came) proves nothing.
         page.evaluate(f"""() => {{ {app}.setAttribute('data-test-script-state', 'running');
-          {app}.append(Object.assign(document.createElement('div'), {{id: 'ph'}}));
-          document.getElementById('ph').setAttribute('data-testid', 'stSkeleton'); }}""")
+          {app}.insertAdjacentHTML('beforeend', '<div id="left-page"><div data-testid="stSkeleton"></div></div>'); }}""")
+        page.evaluate(NEXT_FRAME_JS)
+        page.evaluate(f"() => {{ document.getElementById('left-page').remove(); "
+                      f"{app}.setAttribute('data-test-script-state', 'notRunning'); }}")
+        page.evaluate(NEXT_FRAME_JS)
+        assert page.evaluate(SHEETS_ON_JS) == on, "its placeholder left with its page: not drawn over"
+        page.evaluate(f"""() => {{ {app}.setAttribute('data-test-script-state', 'running');
+          {app}.insertAdjacentHTML('beforeend', '<div id="holder"><div id="ph" data-testid="stSkeleton"></div></div>'); }}""")
         page.evaluate(NEXT_FRAME_JS)
         assert page.evaluate(SHEETS_ON_JS) == on
-        page.evaluate("() => document.getElementById('ph').remove()")
+        page.evaluate("() => document.getElementById('ph').replaceWith(document.createTextNode('drawn'))")
         page.evaluate(NEXT_FRAME_JS)
         assert page.evaluate(SHEETS_ON_JS) == on, "gone while the run goes on: the run may bring another"
         page.evaluate(f"() => {app}.setAttribute('data-test-script-state', 'notRunning')")
