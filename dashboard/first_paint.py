@@ -35,8 +35,8 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 STYLES = Path(__file__).resolve().parent / "static" / "app" / "first-paint.css"
 SCRIPT = STYLES.with_name("first-paint.js")
 # Sheets whose rules matter only while Streamlit draws a kind of element as its placeholder (until it has that kind's
-# code, which it then keeps), each with the placeholder's selector. first-paint.js switches a sheet off once such a
-# placeholder has been in the page and none is left, with the run finished: their :has() rules made every later
+# code, which it then keeps), each with the placeholder's selector. first-paint.js switches a sheet off once one such
+# placeholder was drawn over in place and none is left, with the run finished: their :has() rules made every later
 # layout cost ~6 ms on the Charts page (~0.4 ms without), where plotly measures its texts one by one.
 UNTIL_DRAWN = (
     ("first-paint-markdown.css",
@@ -90,7 +90,7 @@ def preload_links(files: list[str]) -> bytes:
 
 def style_element(css: str, until_drawn: str | None = None, name: str = "first-paint") -> bytes:
     """`css`, minified, as an inline ``<style id=name>`` element in UTF-8; with `until_drawn` (a placeholder's
-    selector), marked for first-paint.js to switch off once that placeholder has come and gone. Raises ValueError if
+    selector), marked for first-paint.js to switch off once such a placeholder was drawn over. Raises ValueError if
     the text could end the element early (``</``)."""
     if "</" in css:
         raise ValueError("first-paint styles must not contain '</'")
