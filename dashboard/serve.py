@@ -18,7 +18,9 @@ from starlette.middleware import Middleware
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from dashboard.first_paint import FirstPaintStyles, preload_chunks, serve_in_head  # noqa: E402
+from dashboard.stale_reruns import StaleReruns  # noqa: E402
 
 STREAMLIT_JS = Path(st.__file__).resolve().parent / "static" / "static" / "js"
 serve_in_head()  # the app then leaves them out of its own styles (ui/page.py)
-app = st.App("app.py", middleware=[Middleware(FirstPaintStyles, preload=preload_chunks(STREAMLIT_JS))])
+app = st.App("app.py", middleware=[Middleware(FirstPaintStyles, preload=preload_chunks(STREAMLIT_JS)),
+                                   Middleware(StaleReruns)])

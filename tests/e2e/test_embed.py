@@ -99,9 +99,10 @@ def test_an_embedded_dashboard_stays_embedded_through_filters_map_clicks_and_pag
             try:
                 app.get_by_role("heading", name=re.compile("Charts")).first.wait_for()
             except PlaywrightError as exc:
-                # Once (CI of 547587d, a loaded machine) the Charts heading never came after the address had
-                # changed; not seen again in 46 runs of these steps with both cores kept busy. What the frame
-                # showed, for next time.
+                # Twice in CI (547587d, 81fd25c) the Charts page came and was cleared: the map writes `sel` into the
+                # address at the click, streamlit-folium sends the click 250 ms later, and a link clicked in between
+                # had that late rerun run as the map page's (README, "Page links"; test_navigation.py makes it
+                # happen every time). What the frame shows, should the page ever be missing again.
                 page.screenshot(path=str(ARTIFACTS / "embed-charts-missing.png"))
                 raise AssertionError(f"no Charts heading: {app.evaluate(FRAME_STATE_JS)}") from exc
             # Streamlit's page link keeps the embed mode; the new page then writes its filters into the address.

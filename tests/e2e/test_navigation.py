@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.contexts import Tabs
-from tests.e2e.helpers import choose, wait_idle, wait_still
+from tests.e2e.helpers import MAP_FRAME, choose, facet, wait_for_map, wait_idle, wait_still
 
 pytestmark = pytest.mark.e2e
 
@@ -305,3 +305,41 @@ def test_on_a_phone_the_bars_page_links_carry_the_language_and_the_filters(brows
         page.wait_for_function(HREFS_JS, arg=[links, {"lang": "ru", "org": "CSTO"}])
         hrefs = _hrefs(page, links)
         assert len(hrefs) == len(PAGES) and not any("embed" in href for href in hrefs.values()), hrefs
+
+
+# One task in the page: the click on the Charts link, then a change the old page sends after it: the map's frame
+# handing Streamlit a click's value (what streamlit-folium does a moment after a click), or a box ticked in the filter
+# panel. Before dashboard/stale_reruns.py the server ran that change as a run of the map page after the Charts
+# page's run, and the browser cleared the Charts page it had just drawn (CI of 547587d and 81fd25c, embedded).
+SWITCH_THEN_CHANGE = """([link, sender, kind]) => {
+  link.click();
+  if (kind === 'map') {
+    sender.contentWindow.Streamlit.setComponentValue(
+      {last_object_clicked_count: 99, last_object_clicked_tooltip: null, last_clicked: null});
+  } else {
+    sender.click();
+  }
+}"""
+
+
+@pytest.mark.parametrize("kind", ["map", "filter panel"])
+def test_a_change_the_old_page_sends_just_after_a_page_link_leaves_the_new_page_whole(page, server, kind):
+    page.goto(server + "/?org=CSTO")
+    wait_for_map(page)
+    wait_idle(page)
+    link = page.get_by_test_id("stTopNavLink").filter(has_text="Charts").first.element_handle()
+    if kind == "map":
+        sender = page.locator(MAP_FRAME).element_handle()
+    else:
+        sender = facet(page, "country").locator("label.option input").first.element_handle()
+        wait_idle(page)  # the facet's opening is sent too
+    page.evaluate(SWITCH_THEN_CHANGE, [link, sender, kind])
+    page.wait_for_function("() => location.pathname.endsWith('/charts')")
+    expect(page.get_by_role("heading", name="Charts")).to_be_visible()
+    # A change made on the new page goes to the server after the old page's: once it is applied, the old one has
+    # been dealt with, and the Charts page is still there, its filters too.
+    choose(page, "org", "SCO")
+    page.wait_for_function("() => (new URLSearchParams(location.search).get('org') || '').split(',').includes('SCO')")
+    wait_idle(page)
+    expect(page.get_by_role("heading", name="Charts")).to_be_visible()
+    assert page.locator('[data-testid="stPlotlyChart"]').count() > 0
