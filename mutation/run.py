@@ -41,7 +41,8 @@ GOAL = 0.90
 # What users see: filters, membership status, URL state decoding, escaping (escape.markdown and the reader),
 # quote verification, exports, the reader's spans, the panel's event parsing, geodesy, dates, reference
 # labels, the published map's quotes, the page's language (its words, dates, numbers, lang marks) and the
-# places' names in it, and the page's HTML as the server sends it (its language, its first-paint styles). corpus/quotes.py, corpus/load.py and escape.py: only the quote-checking functions and markdown() are targets.
+# places' names in it, the page's HTML as the server sends it (its language, its first-paint styles), and the
+# reruns it drops (a page left blank). corpus/quotes.py, corpus/load.py and escape.py: only the quote-checking functions and markdown() are targets.
 TARGETS = {
     "filters": ["dashboard.query.filters.*"],
     "memberships": ["dashboard.corpus.memberships.*"],
@@ -60,6 +61,7 @@ TARGETS = {
     "language": ["dashboard.i18n.*", "dashboard.escape.x_with_lang__*"],
     "names": ["dashboard.names.*"],
     "first paint (the page's language and styles in its HTML)": ["dashboard.first_paint.*"],
+    "a left page's late reruns (a page that stays drawn)": ["dashboard.stale_reruns.*"],
 }
 QUICK = ["dashboard.corpus.memberships.*", "dashboard.query.filters.x__mask__*", "dashboard.query.filters.x_select__*",
          "dashboard.corpus.quotes.xǁSeedǁfind__*"]

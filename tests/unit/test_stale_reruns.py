@@ -4,6 +4,7 @@ nothing else: the page asked for by a full run, or named by the server's navigat
 from __future__ import annotations
 
 import asyncio
+import logging
 
 import pytest
 from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -82,25 +83,30 @@ def test_until_a_page_is_known_nothing_is_dropped():
     assert not pages.stale(rerun(CHARTS, FRAGMENT))
 
 
-@pytest.mark.parametrize("data", [None, b"", b"\xff\xff\xff", "text", BackMsg(stop_script=True).SerializeToString()])
+@pytest.mark.parametrize("data", [None, b"", b"\xff\xff\xff", b"text", BackMsg(stop_script=True).SerializeToString()])
 def test_any_other_message_from_the_browser_goes_through_and_changes_nothing(data):
     pages = loaded(MAP)
-    assert not pages.stale(data if not isinstance(data, str) else data.encode())
-    assert not pages.stale(rerun(MAP, FRAGMENT))
+    assert not pages.stale(rerun(CHARTS))
+    assert not pages.stale(data)
+    assert pages.current == {CHARTS}
+    assert pages.stale(rerun(MAP, FRAGMENT))              # the page left is still the page left
 
 
-@pytest.mark.parametrize("data", [None, b"", b"\xff\xff\xff", new_session(CHARTS)])
+@pytest.mark.parametrize("data", [None, b"", b"\xff\xff\xff", new_session(CHARTS), ForwardMsg().SerializeToString()])
 def test_a_message_to_the_browser_other_than_its_navigation_changes_nothing(data):
     pages = loaded(MAP)
     pages.sent(data)
+    assert pages.current == {MAP}
     assert pages.stale(rerun(CHARTS, FRAGMENT))
 
 
-def _through(messages: list[dict], scope: dict, sent: list[dict] | None = None) -> tuple[list[dict], list[dict]]:
-    """What the app receives of `messages` and what the browser is sent of `sent`, through the middleware."""
-    got, out = [], []
+def _through(messages: list[dict], scope: dict, sent: list[dict] | None = None) -> tuple[list[dict], list[dict], dict]:
+    """Through the middleware: what the app receives of `messages`, what the browser is sent of what the app sends
+    (`sent`, before it reads anything), and the scope the app is given."""
+    got, out, given = [], [], {}
 
     async def app(scope, receive, send):
+        given["scope"] = scope
         for message in sent or []:
             await send(message)
         while (message := await receive())["type"] != "websocket.disconnect":
@@ -115,27 +121,36 @@ def _through(messages: list[dict], scope: dict, sent: list[dict] | None = None) 
         out.append(message)
 
     asyncio.run(StaleReruns(app)(scope, receive, send))
-    return got, out
+    return got, out, given["scope"]
 
 
 STREAM = {"type": "websocket", "path": "/base/_stcore/stream"}
 
 
-def test_the_middleware_drops_the_left_pages_rerun_on_the_stream_and_passes_everything_else():
-    to_browser = [{"type": "websocket.send", "bytes": navigation(MAP)}]
+def test_the_middleware_drops_the_left_pages_rerun_on_the_stream_and_passes_everything_else(caplog):
+    caplog.set_level(logging.INFO, logger="dashboard.stale_reruns")
+    to_browser = [{"type": "websocket.accept"}, {"type": "websocket.send", "bytes": navigation(MAP)}]
     messages = [{"type": "websocket.receive", "bytes": rerun(MAP, FRAGMENT)},
+                {"type": "websocket.receive", "bytes": rerun(CHARTS, FRAGMENT)},   # the server shows the map
                 {"type": "websocket.receive", "bytes": rerun(CHARTS)},
                 {"type": "websocket.receive", "bytes": rerun(MAP, FRAGMENT)},
                 {"type": "websocket.receive", "text": "hello"},
                 {"type": "websocket.receive", "bytes": rerun(CHARTS, FRAGMENT)}]
-    got, out = _through(messages, STREAM, to_browser)
-    assert got == [messages[0], messages[1], messages[3], messages[4]]
+    got, out, scope = _through(messages, STREAM, to_browser)
+    assert got == [messages[0], messages[2], messages[4], messages[5]]
     assert out == to_browser
+    assert scope is STREAM
+    assert caplog.messages == ["Dropped a fragment's rerun sent for a page the reader has left."] * 2
 
 
-@pytest.mark.parametrize("scope", [{"type": "websocket", "path": "/elsewhere"}, {"type": "http", "path": "/_stcore/stream"}])
+@pytest.mark.parametrize("scope", [{"type": "websocket", "path": "/elsewhere"}, {"type": "websocket"},
+                                   {"type": "http", "path": "/_stcore/stream"}])
 def test_the_middleware_leaves_every_other_connection_alone(scope):
-    messages = [{"type": "websocket.receive", "bytes": rerun(CHARTS)},
+    to_browser = [{"type": "websocket.send", "bytes": navigation(MAP)}]
+    messages = [{"type": "websocket.receive", "bytes": rerun(CHARTS, FRAGMENT)},
+                {"type": "websocket.receive", "bytes": rerun(CHARTS)},
                 {"type": "websocket.receive", "bytes": rerun(MAP, FRAGMENT)}]
-    got, _ = _through(messages, scope)
+    got, out, given = _through(messages, scope, to_browser)
     assert got == messages
+    assert out == to_browser
+    assert given is scope
