@@ -70,11 +70,45 @@ def membership_row_name(r: Membership, corpus: Corpus) -> str:
 
 
 
+TITLE_LINE = 34  # characters: a phone's chart holds about this many of a title's, at TITLE_SIZE
+TITLE_SIZE = 16  # px
+TITLE_LINE_PX = 22  # px: one line of the title
+TOOLBAR_PX = 28  # px: plotly's toolbar, along the figure's top; the title starts under it
+TICK_LINE = 24  # characters: a bar's or a row's name, wrapped to this many a line
+TICK_LINE_PX = 16  # px: one line of a bar's or a row's name
+
+
+def row_px(names: list[str]) -> int:
+    """The height (px) a bar or a heatmap's row needs for the longest of `names` wrapped (wrapped): one line
+    of it more than the bar's own 34 px took would lie on the next row's."""
+    return max([34, *(TICK_LINE_PX * len(lines(n, TICK_LINE)) + 6 for n in names)])
+
+
+def lines(text: str, width: int) -> list[str]:
+    """`text` wrapped between words to lines of at most `width` characters (a longer word keeps its line)."""
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [text]
+
+
+def wrapped(text: str, width: int = TICK_LINE) -> str:
+    """`text` escaped for plotly and wrapped between words with <br> (lines): a row's or a bar's name that plotly
+    would otherwise write on one line, running off a phone's chart on the left."""
+    return "<br>".join(escape.plotly(line) for line in lines(text, width))
+
+
 def _layout(fig: go.Figure, title: str, height: int = 420) -> go.Figure:
-    fig.update_layout(title=dict(text=title, x=0, xanchor="left"), font=FONT, height=height,
+    """The figure's frame: its title wrapped to a phone's width (TITLE_LINE) under a strip kept for plotly's toolbar
+    (on a phone its buttons lay on the title's words, and one line of title ran off the chart), the legend at the
+    foot. `height` (px) is the plot's; the title's lines are added to it."""
+    title_lines = lines(title, TITLE_LINE)
+    top = TOOLBAR_PX + TITLE_LINE_PX * len(title_lines) + 16
+    total = height + top - 60
+    # plotly sets a title's first line's baseline where y says, whatever its yanchor: a line's height under the strip.
+    fig.update_layout(title=dict(text="<br>".join(title_lines), x=0, xanchor="left", yref="container",
+                                 y=1 - (TOOLBAR_PX + TITLE_SIZE + 2) / total, yanchor="top", font=dict(size=TITLE_SIZE)),
+                      font=FONT, height=total,
                       # The legend at the foot of the figure, not a share of the plot's height below it, where the
                       # x axis's title lay across it ("год", "date": a fresh reviewer).
-                      margin=dict(l=10, r=10, t=60, b=40),
+                      margin=dict(l=10, r=10, t=top, b=40),
                       legend=dict(orientation="h", yref="container", y=0, yanchor="bottom"),
                       clickmode="event+select", separators=i18n.number_separators())
     return fig
@@ -130,7 +164,8 @@ def make_membership_timeline(records: list[Annotation], corpus: Corpus, today: d
     tour = TOUR_START.isoformat()
     fig.add_shape(type="line", x0=tour, x1=tour, xref="x", y0=0, y1=1, yref="paper",
                   line=dict(color=PALETTE["vermillion"], dash="dash", width=2))
-    fig.add_annotation(x=tour, y=1, xref="x", yref="paper", yanchor="bottom", showarrow=False,
+    # Ending at the line: centred on it, near the axis's end, it ran off a phone's chart in Russian.
+    fig.add_annotation(x=tour, y=1, xref="x", yref="paper", yanchor="bottom", xanchor="right", showarrow=False,
                        text=_("tour, {month}").format(month=format_month(TOUR_START)))
     n = len({(r.country, r.organization) for r in rows})
     # One row per country and grouping; a country's successive statuses share its row, end to end.
@@ -153,16 +188,16 @@ def tour_tick(day: dt.date) -> str:
     return _babel_date(day, "EEE d MMM", locale=i18n.active())
 
 
-def tour_point_label(stop: VisitStop, corpus: Corpus) -> str:
-    """A tour chart point's label: ours ('Stop 1', 'Остановка 1'; 'Not visited', 'Phone call'), then the last
-    leader met as the corpus names them ('Stop 1 · Nursultan Nazarbayev'; plotly's text cannot mark its language)."""
+def tour_point_label(stop: VisitStop, corpus: Corpus) -> list[str]:
+    """A tour chart point's label, a line each: ours ('Stop 1', 'Остановка 1'; 'Not visited', 'Phone call'), then the
+    last leader met as the corpus names them ('Nursultan Nazarbayev'; plotly's text cannot mark its language)."""
     if stop.status == "made":
         label = _("Stop {n}").format(n=stop.order)
     elif stop.status == "origin":
         label = _("{city}: start and end of the tour").format(city=names.city(stop.city, corpus))
     else:
         label = _("Phone call") if stop.status == "phone_call" else _("Not visited")
-    return f"{label} · {stop.leaders[-1]}" if stop.leaders else label
+    return [label, stop.leaders[-1]] if stop.leaders else [label]
 
 
 def make_tour_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
@@ -172,8 +207,11 @@ def make_tour_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
     if stops:
         fig.add_trace(go.Scatter(
             x=[s.date.isoformat() for s in stops], y=[escape.plotly(names.city(s.city, corpus)) for s in stops],
-            mode="markers+text", name=_("stop or call"), textposition="top center",
-            text=[escape.plotly(tour_point_label(s, corpus)) for s in stops],
+            # Over its point on two lines, what we call it and whom he met: on one, the labels ran off a phone's chart
+            # ("Gurbanguly Berdymukhamedo").
+            # Not clipped at the plot's edge: on a phone the first day's ran past it ("banguly Berdymukhamedov").
+            mode="markers+text", name=_("stop or call"), textposition="top center", cliponaxis=False,
+            text=["<br>".join(escape.plotly(line) for line in tour_point_label(s, corpus)) for s in stops],
             marker=dict(size=18, color=PALETTE["black"], symbol="circle"),
             customdata=[[s.id, escape.plotly(", ".join(s.leaders)), escape.plotly("; ".join(s.signed) or "—"),
                          escape.plotly(when(s.date, s.date_precision))] for s in stops],
@@ -199,7 +237,7 @@ def make_tour_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
         days = [TOUR_START + dt.timedelta(days=d) for d in range(-1, (TOUR_END - TOUR_START).days + 2)]
         fig.update_xaxes(tickmode="array", tickvals=[d.isoformat() for d in days], ticktext=[tour_tick(d) for d in days])
     fig.update_yaxes(title=None, type="category")
-    return _layout(fig, _("The tour, day by day: where Putin was, whom he met, what was agreed"), height=380)
+    return _layout(fig, _("The tour, day by day: where Putin was, whom he met, what was agreed"), height=440)
 
 
 def topic_country_counts(records: list[Annotation]) -> tuple[Counter, Counter]:
@@ -226,7 +264,7 @@ def make_topic_country_heatmap(records: list[Annotation], corpus: Corpus) -> go.
     fig.add_trace(go.Heatmap(
         z=z, x=[escape.plotly(names.country(c, corpus)) for c in codes], y=[escape.plotly(topic_label(t)) for t in topics],
         colorscale="Blues",
-        colorbar=dict(title=_("records")),
+        colorbar=dict(title=dict(text=_("records"), side="right")),
         customdata=[[[f"{t}|{c}", exc.get((t, c), 0)] for c in codes] for t in topics],
         hovertemplate=_("{topic} · {country}: {records} records, {excerpts} excerpts").format(
             topic="%{y}", country="%{x}", records="%{z}", excerpts="%{customdata[1]}") + "<extra></extra>",
@@ -281,15 +319,16 @@ def make_numbers_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
                  else f"{said} ({units})")
         # A long title (Russian's "логарифмическая шкала") is wrapped between words to a phone's width.
         titles.append("<br>".join(textwrap.wrap(title, SUBPLOT_TITLE_LINE, break_long_words=False)))
+    heights = [sum(row_px([f.title]) for f in g) for g in groups]
     fig = make_subplots(rows=len(measures), cols=1, subplot_titles=titles,
-                        row_heights=[len(g) for g in groups], vertical_spacing=0.45 / len(measures))
+                        row_heights=heights, vertical_spacing=0.45 / len(measures))
     # Each title ends at its panel's right edge and runs left over the bars' labels' column, not centred over the
     # panel, which long bar labels leave narrow (it ran off the chart's right edge, and off both edges on a phone).
     fig.update_annotations(x=1, xanchor="right", align="right")
     colors = [PALETTE[c] for c in ("blue", "vermillion", "green", "orange", "purple", "sky", "grey")]
     for i, (measure, sel) in enumerate(zip(measures, groups), start=1):
         fig.add_trace(go.Bar(
-            name=measure, orientation="h", y=[escape.plotly(f.title) for f in sel], x=[f.value for f in sel],
+            name=measure, orientation="h", y=[wrapped(f.title) for f in sel], x=[f.value for f in sel],
             marker_color=colors[(i - 1) % len(colors)], text=[escape.plotly(_number_label(f)) for f in sel],
             textposition="auto", cliponaxis=False, showlegend=False,
             customdata=[[f.id, escape.plotly(corpus.sources[f.excerpts[0].source].label) if f.excerpts else "—", escape.plotly(shown_unit(f.unit, f.value)),
@@ -309,7 +348,7 @@ def make_numbers_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
         fig.update_yaxes(autorange="reversed", row=i, col=1)
     fig.update_layout(bargap=0.25)
     return _layout(fig, _("The numbers the articles give, grouped by what they measure"),
-                   height=max(420, 34 * len(figs) + 90 * len(measures)))
+                   height=max(420, sum(heights) + 90 * len(measures)))
 
 
 def coverage_counts(records: list[Annotation]) -> tuple[Counter, Counter]:
@@ -334,18 +373,20 @@ def make_coverage_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
     if not counts:
         return _layout(_empty(fig), _("Coverage by article"))
     topics = [t for t in TOPICS if any(k[1] == t for k in counts)]
-    labels = {s: escape.plotly(corpus.sources[s].label) for s in corpus.sources}
+    labels = {s: wrapped(corpus.sources[s].label) for s in corpus.sources}
     fig.add_trace(go.Heatmap(
         z=[[counts.get((s, t), 0) for t in topics] for s in corpus.sources],
         x=[escape.plotly(topic_label(t)) for t in topics], y=[labels[s] for s in corpus.sources], colorscale="Greens",
-        colorbar=dict(title=_("excerpts")),
+        # The bar's title along it: above it, wider than the bar, it ran off a phone's chart.
+        colorbar=dict(title=dict(text=_("excerpts"), side="right")),
         customdata=[[[f"{s}|{t}", disputes.get(s, 0)] for t in topics] for s in corpus.sources],
         hovertemplate=_("{article}<br>{topic}: {excerpts} excerpts<br>statements in disagreements: {statements}").format(
             article="%{y}", topic="%{x}", excerpts="%{z}", statements="%{customdata[1]}") + "<extra></extra>",
     ))
     fig.update_xaxes(title=_("topic"))
     fig.update_yaxes(title=None, autorange="reversed")
-    return _layout(fig, _("Coverage: excerpts per article and topic"), height=380)
+    return _layout(fig, _("Coverage: excerpts per article and topic"),
+                   height=max(380, 200 + len(corpus.sources) * row_px([s.label for s in corpus.sources.values()])))
 
 
 def highlight(fig: go.Figure, record_id: str | None) -> go.Figure:

@@ -70,7 +70,7 @@ def test_the_charts_page_is_russian(app):
     assert {e.label for e in at.expander} == {"Данные графика в виде таблицы"}
     assert {s.label for s in at.selectbox if s.key and s.key.startswith("pick-")} == {"Выберите запись с этого графика"}
     figure = json.loads(next(c for c in at.get("plotly_chart")).proto.spec)
-    assert figure["layout"]["title"]["text"] == "Кто в каком объединении состоял, с 1991 года по сегодняшний день"
+    assert figure["layout"]["title"]["text"].replace("<br>", " ") == "Кто в каком объединении состоял, с 1991 года по сегодняшний день"
 
 
 def test_every_chart_carries_plotlys_russian_words_to_the_browser(app):

@@ -54,10 +54,12 @@ def test_clicking_a_chart_mark_selects_its_record_for_the_map(page, server):
 
 
 def _drawn(page) -> dict[str, dict]:
-    """Each chart as Plotly drew it, by its Streamlit key: title and traces (name, x, y, z)."""
+    """Each chart as Plotly drew it, by its Streamlit key: title (its lines joined by spaces) and traces (name, x,
+    y, z)."""
     return page.evaluate("""() => Object.fromEntries(Array.from(document.querySelectorAll('.js-plotly-plot')).map(d => [
         Array.from(d.closest('[class*=st-key-]').classList).find(c => c.startsWith('st-key-')).slice(7),
-        {title: d.querySelector('.gtitle').textContent,
+        {title: Array.from(d.querySelectorAll('.gtitle .line')).map(l => l.textContent).join(' ')
+                || d.querySelector('.gtitle').textContent,
          traces: d.data.map(t => ({name: t.name, x: t.x, y: t.y, z: t.z}))}]))""")
 
 
@@ -82,7 +84,8 @@ def test_every_chart_draws_the_records_it_is_given(page, server):
     numbers = drawn["chart-numbers"]
     assert sum(len(t["x"]) for t in numbers["traces"]) == sum(isinstance(r, Figure) for r in corpus.records)
     coverage = drawn["chart-coverage"]["traces"][0]
-    assert coverage["y"] == [s.label for s in corpus.sources.values()]
+    # Each article's name wrapped to lines of a phone's width, every word kept.
+    assert [y.replace("<br>", " ") for y in coverage["y"]] == [s.label for s in corpus.sources.values()]
     assert all(sum(row) > 0 for row in coverage["z"])  # every article has excerpts
 
 

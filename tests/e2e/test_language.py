@@ -251,42 +251,55 @@ def test_on_a_desktop_the_link_to_the_phones_switch_takes_no_tab_stop(page, serv
     assert page.evaluate(DEEP_FOCUS_JS)["testid"] != "language-skip"
 
 
-# The numbers chart's subplot titles that run out of the chart or lie on its tick labels: [words, why] each.
-SUBPLOT_TITLES_JS = """() => {
-  const plot = document.querySelector('.st-key-chart-numbers .js-plotly-plot'), box = plot.getBoundingClientRect();
+# Every chart's words that run out of the chart, lie under its toolbar, or (the numbers chart's subplot titles) lie
+# on its tick labels: [chart, words, why] each.
+CHART_WORDS_JS = """() => {
   const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-  const ticks = [...plot.querySelectorAll('.xtick text, .ytick text')].map((t) => t.getBoundingClientRect());
   const out = [];
-  for (const t of plot.querySelectorAll('.annotation-text')) {
-    const r = t.getBoundingClientRect();
-    if (r.left < box.left - 1 || r.right > box.right + 1) { out.push([t.textContent, 'out of the chart']); }
-    if (ticks.some((k) => k.width && hit(r, k))) { out.push([t.textContent, 'on a tick label']); }
-  }
-  // A bar's number and unit too, at a desktop's width: written out, the Russian money ran off the chart ("3 800 000
-  // 000 до."). On a phone plotly's bars leave them no room in either language (README, "Not yet").
-  for (const t of (innerWidth >= 600 ? plot.querySelectorAll('.bartext') : [])) {
-    const r = t.getBoundingClientRect();
-    if (r.width && (r.left < box.left - 1 || r.right > box.right + 1)) { out.push([t.textContent, 'out of the chart']); }
+  for (const plot of document.querySelectorAll('.js-plotly-plot')) {
+    const chart = plot.closest('[class*="st-key-chart-"]').className.match(/st-key-chart-([a-z]+)/)[1];
+    const box = plot.getBoundingClientRect(), bar = plot.querySelector('.modebar')?.getBoundingClientRect();
+    const ticks = [...plot.querySelectorAll('.xtick text, .ytick text')].map((t) => t.getBoundingClientRect());
+    const words = '.gtitle, .annotation-text, .xtick text, .ytick text, .textpoint text, .legendtext, .xtitle, ' +
+      '.ytitle, .cbaxis text, text[class*="cb"][class$="title"]';
+    for (const t of plot.querySelectorAll(words)) {
+      const r = t.getBoundingClientRect(), said = t.textContent.slice(0, 40);
+      if (!r.width) { continue; }
+      if (r.left < box.left - 1 || r.right > box.right + 1) { out.push([chart, said, 'out of the chart']); }
+      if (bar?.width && t.matches('.gtitle, .annotation-text') && hit(r, bar)) { out.push([chart, said, 'under the toolbar']); }
+      if (chart === 'numbers' && t.matches('.annotation-text') && ticks.some((k) => k.width && hit(r, k))) {
+        out.push([chart, said, 'on a tick label']);
+      }
+    }
+    // A bar's number and unit too, at a desktop's width: written out, the Russian money ran off the chart ("3 800 000
+    // 000 до."). On a phone plotly's bars leave them no room in either language (README, "Not yet").
+    for (const t of (innerWidth >= 600 ? plot.querySelectorAll('.bartext') : [])) {
+      const r = t.getBoundingClientRect();
+      if (r.width && (r.left < box.left - 1 || r.right > box.right + 1)) { out.push([chart, t.textContent, 'out of the chart']); }
+    }
   }
   return out;
 }"""
 
 
 @pytest.mark.parametrize(("lang", "width"), [("ru", 1280), ("en", 1280), ("ru", 390), ("en", 390)])
-def test_the_numbers_charts_titles_and_numbers_read_whole(browser, server, lang, width):
+def test_every_charts_titles_and_labels_read_whole(browser, server, lang, width):
     # In Russian "Деньги (RUB, USD; логарифмическая шкала)" ran 45 px off the chart's right edge at 1280x800, and on
-    # a phone every subplot's title was cut, in English too.
+    # a phone every subplot's title was cut, in English too. A fresh reviewer, on a phone: each chart's title cut
+    # ("The tour, day by day: where Putin was, whom he m") under the toolbar's buttons, the articles' and the numbers'
+    # names cut on the left, the tour's labels on both sides, the coverage's "excerpts" on the right.
     phone = width < 600
     context = Tabs(browser, server, {"width": width, "height": 844 if phone else 800}, phone=phone)
     try:
         page = context.new_page()
         page.goto(server + f"/charts?lang={lang}")
-        chart = page.locator(".st-key-chart-numbers .js-plotly-plot")
-        chart.wait_for()
+        charts = page.locator(".js-plotly-plot")
+        expect(charts).to_have_count(5)
+        for i in range(5):
+            charts.nth(i).locator(".gtitle").wait_for()
+        page.locator(".st-key-chart-numbers .js-plotly-plot .annotation-text").first.wait_for()
         wait_settled(page)
-        chart.scroll_into_view_if_needed()
-        chart.locator(".annotation-text").first.wait_for()
-        assert page.evaluate(SUBPLOT_TITLES_JS) == []
+        assert page.evaluate(CHART_WORDS_JS) == []
     finally:
         context.close()
 

@@ -62,10 +62,10 @@ def test_the_tour_charts_point_labels_say_stop_in_russian_and_leaders_as_the_cor
     records = list(corpus.records)
     with i18n.override("ru"):
         said = list(make_tour_chart(records, corpus).data[0].text)
-    assert "Остановка 1 · Nursultan Nazarbayev" in said and not any(t.startswith("Stop ") for t in said)
+    assert "Остановка 1<br>Nursultan Nazarbayev" in said and not any(t.startswith("Stop ") for t in said)
     assert not any(t.startswith(("Phone call", "Not visited")) for t in said)
     with i18n.override("en"):
-        assert "Stop 1 · Nursultan Nazarbayev" in make_tour_chart(records, corpus).data[0].text
+        assert "Stop 1<br>Nursultan Nazarbayev" in make_tour_chart(records, corpus).data[0].text
 
 
 def test_a_disagreements_note_in_a_step_is_marked_english_and_its_label_says_so(corpus):

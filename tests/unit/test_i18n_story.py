@@ -156,7 +156,8 @@ def test_the_charts_titles_axes_and_hover_words_are_russian(corpus):
         numbers = charts.make_numbers_chart(corpus.records, corpus)
         coverage = charts.make_coverage_chart(corpus.records, corpus)
         empty = charts.make_coverage_chart([], corpus)
-    assert timeline.layout.title.text == "Кто в каком объединении состоял, с 1991 года по сегодняшний день"
+    # Titles are wrapped to a phone's width (figures.TITLE_LINE): the words, their lines joined.
+    assert timeline.layout.title.text.replace("<br>", " ") == "Кто в каком объединении состоял, с 1991 года по сегодняшний день"
     assert timeline.layout.xaxis.title.text == "год" and _ru(timeline.layout.annotations[0].text) == "поездка, февр. 2017 г."
     member = next(t for t in timeline.data if t.name == "член")
     assert member.hovertemplate.startswith("%{y}<br>член: %{customdata[1]} – %{customdata[2]}")
@@ -178,7 +179,7 @@ def test_the_charts_titles_axes_and_hover_words_are_russian(corpus):
     assert "Люди (человек, человек в год)" in titles and "Доля (%, % ВВП)" in titles
     border = next(c for t in numbers.data for c in t.customdata if c[2] == "км")  # its unit in Russian
     assert _ru(border[3]) == "1 300" and "источник: %{customdata[1]}" in numbers.data[0].hovertemplate
-    assert coverage.layout.title.text == "Охват: выдержки по статьям и темам"
+    assert coverage.layout.title.text.replace("<br>", " ") == "Охват: выдержки по статьям и темам"
     assert empty.layout.annotations[0].text == "При этих фильтрах показать нечего"
     # English, as before: plotly writes the tour's days itself.
     english = charts.make_tour_chart(corpus.records, corpus)

@@ -266,3 +266,48 @@ def test_a_border_without_its_line_is_exported_without_geometry(corpus):
     assert feature["geometry"] is None and feature["id"] == "border-tj-af"
     [feature] = json.loads(to_geojson([border], load_borders(DEFAULT_GEODATA)))["features"]
     assert feature["geometry"]["type"] in ("LineString", "MultiLineString")
+
+
+def test_names_are_wrapped_between_words_escaped_and_a_long_word_keeps_its_line():
+    assert charts.lines("Kant air base: a further 49 years", 12) == ["Kant air", "base: a", "further 49", "years"]
+    assert charts.lines("Berdymukhamedov's-long-name x", 5) == ["Berdymukhamedov's-long-name", "x"]
+    assert charts.lines("", 10) == [""]
+    assert charts.wrapped("Russia <b>& Kyrgyzstan</b> gas network", 14) == \
+        "Russia &lt;b&gt;&amp;<br>Kyrgyzstan&lt;/b&gt;<br>gas network"
+
+
+def test_a_rows_height_holds_its_longest_names_lines():
+    assert charts.row_px(["short"]) == 34                                   # one line in a bar's own 34 px
+    assert charts.row_px(["short", "a name of some length that runs to three lines here"]) == 3 * charts.TICK_LINE_PX + 6
+
+
+@pytest.mark.parametrize("make", BUILDERS)
+def test_every_figures_title_is_wrapped_to_a_phones_width_under_the_toolbars_strip(corpus, make):
+    fig = make(list(corpus.records), corpus)
+    title_lines = fig.layout.title.text.split("<br>")
+    assert all(len(line) <= charts.TITLE_LINE for line in title_lines)
+    assert " ".join(title_lines) == charts.lines(" ".join(title_lines), 10_000)[0]    # nothing lost between lines
+    # The first line's baseline a line under the toolbar's strip, from the figure's top; the plot under the last.
+    baseline = (1 - fig.layout.title.y) * fig.layout.height
+    assert baseline == pytest.approx(charts.TOOLBAR_PX + charts.TITLE_SIZE + 2)
+    assert fig.layout.margin.t >= baseline + charts.TITLE_LINE_PX * (len(title_lines) - 1) + charts.TITLE_SIZE / 2
+    assert fig.layout.title.yref == "container" and fig.layout.title.x == 0
+
+
+def test_the_numbers_and_coverage_charts_names_are_wrapped_and_their_rows_hold_them(corpus):
+    records = list(corpus.records)
+    numbers = charts.make_numbers_chart(records, corpus)
+    names = [name for trace in numbers.data for name in trace.y]
+    assert all(len(line) <= charts.TICK_LINE for n in names for line in n.split("<br>") if " " in line)
+    assert any("<br>" in n for n in names)
+    figures = [r for r in records if isinstance(r, Figure)]
+    assert numbers.layout.height >= sum(charts.row_px([f.title]) for f in figures)
+    coverage = charts.make_coverage_chart(records, corpus)
+    assert all(len(line) <= charts.TICK_LINE for n in coverage.data[0].y for line in n.split("<br>") if " " in line)
+    assert coverage.layout.height >= len(corpus.sources) * charts.row_px([s.label for s in corpus.sources.values()])
+
+
+def test_the_tour_charts_labels_are_two_lines_not_clipped_at_the_plots_edge(corpus):
+    stops = charts.make_tour_chart(list(corpus.records), corpus).data[0]
+    assert all(t.count("<br>") <= 1 for t in stops.text)
+    assert stops.cliponaxis is False and stops.textposition == "top center"
