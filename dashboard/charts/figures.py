@@ -237,7 +237,8 @@ def make_tour_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
         days = [TOUR_START + dt.timedelta(days=d) for d in range(-1, (TOUR_END - TOUR_START).days + 2)]
         fig.update_xaxes(tickmode="array", tickvals=[d.isoformat() for d in days], ticktext=[tour_tick(d) for d in days])
     fig.update_yaxes(title=None, type="category")
-    return _layout(fig, _("The tour, day by day: where Putin was, whom he met, what was agreed"), height=440)
+    # Rows ~50 px apart on a phone: a point's two lines of label stand between it and the row above.
+    return _layout(fig, _("The tour, day by day: where Putin was, whom he met, what was agreed"), height=500)
 
 
 def topic_country_counts(records: list[Annotation]) -> tuple[Counter, Counter]:
