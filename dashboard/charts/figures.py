@@ -95,12 +95,13 @@ def wrapped(text: str, width: int = TICK_LINE) -> str:
     return "<br>".join(escape.plotly(line) for line in lines(text, width))
 
 
-def _layout(fig: go.Figure, title: str, height: int = 420) -> go.Figure:
+def _layout(fig: go.Figure, title: str, height: int = 420, extra_top: int = 0) -> go.Figure:
     """The figure's frame: its title wrapped to a phone's width (TITLE_LINE) under a strip kept for plotly's toolbar
     (on a phone its buttons lay on the title's words, and one line of title ran off the chart), the legend at the
-    foot. `height` (px) is the plot's; the title's lines are added to it."""
+    foot. `height` (px) is the plot's; the title's lines are added to it, and `extra_top` (px) between the title and
+    the plot (the numbers chart's first panel title)."""
     title_lines = lines(title, TITLE_LINE)
-    top = TOOLBAR_PX + TITLE_LINE_PX * len(title_lines) + 16
+    top = TOOLBAR_PX + TITLE_LINE_PX * len(title_lines) + 16 + extra_top
     total = height + top - 60
     # plotly sets a title's first line's baseline where y says, whatever its yanchor: a line's height under the strip.
     fig.update_layout(title=dict(text="<br>".join(title_lines), x=0, xanchor="left", yref="container",
@@ -170,7 +171,9 @@ def make_membership_timeline(records: list[Annotation], corpus: Corpus, today: d
     n = len({(r.country, r.organization) for r in rows})
     # One row per country and grouping; a country's successive statuses share its row, end to end.
     fig.update_layout(barmode="overlay", bargap=0.25)
-    return _layout(fig, _("Who belonged to which grouping, 1991 to today"), height=max(360, 22 * n + 140))
+    # The tour's note stands above the plot, under the title: it touched the title's last line.
+    return _layout(fig, _("Who belonged to which grouping, 1991 to today"), height=max(360, 22 * n + 140),
+                   extra_top=SUBPLOT_TITLE_PX)
 
 
 def tour_rows(records: list[Annotation]) -> tuple[list[VisitStop], list[Event]]:
@@ -276,6 +279,7 @@ def make_topic_country_heatmap(records: list[Annotation], corpus: Corpus) -> go.
 
 
 SUBPLOT_TITLE_LINE = 30  # characters: a phone's chart holds about this many in a subplot's title
+SUBPLOT_TITLE_PX = 20  # px: one line of a subplot's title
 
 
 def _number_label(f: Figure) -> str:
@@ -348,8 +352,10 @@ def make_numbers_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
                              range=[1990, 2050] if measure == "year" else None)
         fig.update_yaxes(autorange="reversed", row=i, col=1)
     fig.update_layout(bargap=0.25)
+    # The first panel's title stands above the plot, under the chart's own (on a phone they ran together).
     return _layout(fig, _("The numbers the articles give, grouped by what they measure"),
-                   height=max(420, sum(heights) + 90 * len(measures)))
+                   height=max(420, sum(heights) + 90 * len(measures)),
+                   extra_top=SUBPLOT_TITLE_PX * (titles[0].count("<br>") + 1))
 
 
 def coverage_counts(records: list[Annotation]) -> tuple[Counter, Counter]:

@@ -27,7 +27,9 @@ CHARTS = [
     ("tour", charts.make_tour_chart, N_("27–28 February 2017. Hover for the leaders met and what was signed.")),
     ("topics", charts.make_topic_country_heatmap, N_("Counted from the curated corpus, after filtering.")),
     ("numbers", charts.make_numbers_chart,
-     N_("As the articles state them; log scale so that roubles and people fit on one axis. Not converted.")),
+     # Only money is on a log scale: this said "roubles and people fit on one axis", each has its own panel.
+     N_("As the articles state them, not converted: a panel for each thing measured; money on a log scale, so that "
+        "roubles and dollars fit on one axis.")),
     ("coverage", charts.make_coverage_chart, N_("Excerpts each article contributes per topic.")),
 ]
 

@@ -251,8 +251,8 @@ def test_on_a_desktop_the_link_to_the_phones_switch_takes_no_tab_stop(page, serv
     assert page.evaluate(DEEP_FOCUS_JS)["testid"] != "language-skip"
 
 
-# Every chart's words that run out of the chart, lie under its toolbar, or (the numbers chart's subplot titles) lie
-# on its tick labels: [chart, words, why] each.
+# Every chart's words that run out of the chart, lie under its toolbar, or (a subplot's title, an annotation) lie on
+# the chart's title or (the numbers chart's subplot titles) on its tick labels: [chart, words, why] each.
 CHART_WORDS_JS = """() => {
   const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
   const out = [];
@@ -267,6 +267,8 @@ CHART_WORDS_JS = """() => {
       if (!r.width) { continue; }
       if (r.left < box.left - 1 || r.right > box.right + 1) { out.push([chart, said, 'out of the chart']); }
       if (bar?.width && t.matches('.gtitle, .annotation-text') && hit(r, bar)) { out.push([chart, said, 'under the toolbar']); }
+      const title = plot.querySelector('.gtitle')?.getBoundingClientRect();
+      if (t.matches('.annotation-text') && title?.width && hit(r, title)) { out.push([chart, said, 'on the title']); }
       if (chart === 'numbers' && t.matches('.annotation-text') && ticks.some((k) => k.width && hit(r, k))) {
         out.push([chart, said, 'on a tick label']);
       }

@@ -311,3 +311,12 @@ def test_the_tour_charts_labels_are_two_lines_not_clipped_at_the_plots_edge(corp
     stops = charts.make_tour_chart(list(corpus.records), corpus).data[0]
     assert all(t.count("<br>") <= 1 for t in stops.text)
     assert stops.cliponaxis is False and stops.textposition == "top center"
+
+
+def test_the_numbers_charts_first_panel_title_has_its_room_between_the_title_and_the_plot(corpus):
+    # A fresh reviewer, on a phone: "Count (years of age)" ran into "grouped by what they measure" (5 px over).
+    fig = charts.make_numbers_chart(list(corpus.records), corpus)
+    title_lines = fig.layout.title.text.count("<br>") + 1
+    first = fig.layout.annotations[0].text.count("<br>") + 1
+    plain = charts.TOOLBAR_PX + charts.TITLE_LINE_PX * title_lines + 16
+    assert fig.layout.margin.t == plain + charts.SUBPLOT_TITLE_PX * first
