@@ -6,7 +6,7 @@ clicked (a click on the map whose message left the map's frame a moment after th
 server queues it behind the new page's run and then runs it as a run of the old page; the browser, told that a run
 of another page has started, clears the page it has just drawn. The reader saw an empty page, with nothing left
 to click but the page links (CI of 547587d and of 81fd25c: the embedded Charts page; reproduced at will in
-``tests/e2e/test_page_switch.py``).
+``tests/e2e/test_navigation.py``).
 
 This ASGI middleware watches each session's stream: the page a full run was asked for (a page link, the history's
 back button, a rerun of the whole app) and the page the server then says it shows (its ``navigation`` message,

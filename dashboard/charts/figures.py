@@ -102,7 +102,7 @@ def _layout(fig: go.Figure, title: str, height: int = 420, extra_top: int = 0) -
     the plot (the numbers chart's first panel title)."""
     title_lines = lines(title, TITLE_LINE)
     top = TOOLBAR_PX + TITLE_LINE_PX * len(title_lines) + 16 + extra_top
-    total = height + top - 60
+    total = height + top - 60  # the plot keeps the room it had under the old one-line title's 60 px
     # plotly sets a title's first line's baseline where y says, whatever its yanchor: a line's height under the strip.
     fig.update_layout(title=dict(text="<br>".join(title_lines), x=0, xanchor="left", yref="container",
                                  y=1 - (TOOLBAR_PX + TITLE_SIZE + 2) / total, yanchor="top", font=dict(size=TITLE_SIZE)),
@@ -323,7 +323,7 @@ def make_numbers_chart(records: list[Annotation], corpus: Corpus) -> go.Figure:
         title = (_("{measure} ({units}; log scale)").format(measure=said, units=units) if m == "money"
                  else f"{said} ({units})")
         # A long title (Russian's "логарифмическая шкала") is wrapped between words to a phone's width.
-        titles.append("<br>".join(textwrap.wrap(title, SUBPLOT_TITLE_LINE, break_long_words=False)))
+        titles.append("<br>".join(lines(title, SUBPLOT_TITLE_LINE)))
     heights = [sum(row_px([f.title]) for f in g) for g in groups]
     fig = make_subplots(rows=len(measures), cols=1, subplot_titles=titles,
                         row_heights=heights, vertical_spacing=0.45 / len(measures))
